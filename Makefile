@@ -1,0 +1,50 @@
+# Two commands on a fresh machine with Python 3.11 and pip: `make run` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
+
+.PHONY: install install-dev run test lint bench evaluate report jupyter clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(DEV_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(STAMP)
+
+install-dev: $(DEV_STAMP)
+
+run: $(STAMP)
+	$(BIN)/claims run corpus/docs -o outputs
+
+test: $(DEV_STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(DEV_STAMP)
+	$(BIN)/ruff check pipeline tests
+
+evaluate: $(STAMP)
+	$(BIN)/claims evaluate corpus/gold/involuntary-returns-vietnam.jsonl --report outputs/eval-seed.json
+	$(BIN)/claims evaluate corpus/gold/dev.jsonl --report outputs/eval-dev.json
+
+bench: $(STAMP)
+	$(BIN)/claims bench --docs 1000
+
+report: $(STAMP)
+	$(BIN)/claims report outputs -o outputs/report.html
+
+jupyter: $(DEV_STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[review]"
+	$(BIN)/jupyter lab notebooks/
+
+clean:
+	rm -rf $(VENV) outputs/*.jsonl outputs/*.parquet outputs/*.csv outputs/*.json outputs/.state
