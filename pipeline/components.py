@@ -1,0 +1,322 @@
+"""spaCy components: zone segmentation and rule tagging, registered as factories.
+
+Two components are added to the statistical model's pipeline by :mod:`pipeline.nlp`:
+
+``tnr_segmenter`` (first)
+    Splits the text into zones with :func:`pipeline.segment.segment_text` (title,
+    headings, body paragraphs, captions, boilerplate, references), stores them in
+    ``doc.user_data["tnr_segments"]`` and marks the first token of every zone as a
+    sentence start, so the parser never runs a sentence across a heading or paragraph.
+
+``tnr_tagger`` (last)
+    Matches the span rules of ``patterns/`` (METHOD, LEGAL_REF, LOCATION aliases, ORG and
+    PERSON gazetteers, NOT_ENTITY blockers) and the cue rules, maps the model's entities
+    onto the codebook labels, merges both by :func:`merge_spans` and writes the result to
+    ``doc.spans["tnr"]`` (``span.label_`` = codebook label, ``span.id_`` = the rule id or
+    ``model:<LABEL>``) and the cues to ``doc.spans["tnr_cues"]`` (``label_`` = cue kind).
+
+Merge policy (implemented once, in :func:`merge_spans`):
+
+1. Tier 1, METHOD and LEGAL_REF rule spans: the longest wins, ties go to the earlier
+   start, then to the rule listed first.
+2. Tier 2, gazetteer rules and model entities (LOCATION, ORG, PERSON, DATE, QUANTITY,
+   model LAW as LEGAL_REF): only where no tier-1 span overlaps; among them the longest
+   wins and at equal length a rule beats the model.
+3. Model entities overlapping a NOT_ENTITY rule are dropped; so are model places the
+   normaliser does not know, counts that are not counts (years, percentages, ages,
+   list numbers) and every span outside the article's zones (boilerplate, captions,
+   references).
+
+Model entities are trimmed of a leading determiner, a trailing possessive and
+punctuation before merging (codebook: spans exclude them).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline.patterns import DEFAULT_PATTERNS_DIR, CueRule, PatternSet, SpanRule, load_patterns
+
+SPAN_KEY = "tnr"
+"""``doc.spans`` key of the merged, labelled spans."""
+CUE_KEY = "tnr_cues"
+"""``doc.spans`` key of the cue matches (label = cue kind, id = rule id)."""
+SEGMENTS_KEY = "tnr_segments"
+"""``doc.user_data`` key of the zones: a list of ``(kind, start_char, end_char)``."""
+
+ARTICLE_ZONES = frozenset({"title", "heading", "body"})
+"""Zones whose text is article text: spans are kept only there."""
+
+MODEL_LABELS: dict[str, str] = {
+    "GPE": "LOCATION",
+    "LOC": "LOCATION",
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "DATE": "DATE",
+    "CARDINAL": "QUANTITY",
+    "LAW": "LEGAL_REF",
+}
+"""How the model's entity labels map onto the codebook (others are dropped)."""
+
+TIER1_LABELS = frozenset({"METHOD", "LEGAL_REF"})
+
+_LEADING_DROP = frozenset({"the", "a", "an"})
+_TRAILING_DROP = frozenset({"'s", "’s", "'", "’", ".", ",", ";", ":", "-", "–", "—", ")", "("})
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+_NOT_COUNT_NEXT = frozenset({"%", "percent", "per", "years", "year", "-year", "old", "km", "miles", "kilometres"})
+_NOT_COUNT_PREV = frozenset({"$", "€", "£", "¥", "us$", "aged", "age", "article", "section", "no", "no.", "number"})
+
+
+class RuleMatcher:
+    """Matcher and PhraseMatchers over a set of rules; every match knows its rule id.
+
+    Phrase rules go to a ``PhraseMatcher`` on ``LOWER`` (or ``ORTH`` when the rule is
+    ``case_sensitive``); token-pattern rules go to a ``Matcher``. Calling the object on a
+    Doc returns ``(start_token, end_token, rule)`` triples, longest match per rule and
+    position, in document order.
+    """
+
+    def __init__(self, nlp: Language, rules: Iterable[SpanRule | CueRule]) -> None:
+        self.rules: dict[str, SpanRule | CueRule] = {}
+        self._matcher = Matcher(nlp.vocab)
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._has = {"matcher": False, "lower": False, "orth": False}
+        for rule in rules:
+            self.rules[rule.id] = rule
+            phrases = rule.phrases
+            if phrases:
+                case = getattr(rule, "case_sensitive", False)
+                target = self._orth if case else self._lower
+                target.add(rule.id, [nlp.make_doc(p) for p in phrases])
+                self._has["orth" if case else "lower"] = True
+            else:
+                self._matcher.add(rule.id, [rule.pattern], greedy="LONGEST")  # type: ignore[list-item]
+                self._has["matcher"] = True
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, SpanRule | CueRule]]:
+        strings = doc.vocab.strings
+        found: list[tuple[int, int, SpanRule | CueRule]] = []
+        for name, matcher in (("matcher", self._matcher), ("lower", self._lower), ("orth", self._orth)):
+            if self._has[name]:
+                for match_id, start, end in matcher(doc):
+                    found.append((start, end, self.rules[strings[match_id]]))
+        found.sort(key=lambda item: (item[0], -item[1]))
+        return found
+
+
+def trim_entity(span: Span) -> tuple[int, int]:
+    """Token bounds of ``span`` without a leading determiner, trailing possessive or punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in _LEADING_DROP:
+        start += 1
+    while end > start and (doc[end - 1].lower_ in _TRAILING_DROP or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def is_count(span: Span) -> bool:
+    """True when a CARDINAL span reads as a count (not a year, percentage, age or list number)."""
+    doc = span.doc
+    text = span.text
+    if _YEAR.match(text):
+        return False
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if after in _NOT_COUNT_NEXT or before in _NOT_COUNT_PREV:
+        return False
+    if after in (".", ")") and (span.start == 0 or "\n" in doc[span.start - 1].text_with_ws or doc[span.start - 1].is_space):
+        return False
+    return True
+
+
+def merge_spans(
+    doc: Doc,
+    rule_spans: Sequence[Span],
+    model_spans: Sequence[Span],
+    blocked: Sequence[tuple[int, int]] = (),
+) -> list[Span]:
+    """Merge rule and model spans into one non-overlapping list (see module docstring)."""
+    tier1 = filter_spans([s for s in rule_spans if s.label_ in TIER1_LABELS])
+    taken = [False] * (len(doc) + 1)
+    for span in tier1:
+        for i in range(span.start, span.end):
+            taken[i] = True
+    blocked_tokens = set()
+    for start, end in blocked:
+        blocked_tokens.update(range(start, end))
+    tier2_rules = [s for s in rule_spans if s.label_ not in TIER1_LABELS]
+    tier2_model = [
+        s for s in model_spans if not any(i in blocked_tokens for i in range(s.start, s.end))
+    ]
+    candidates = sorted(
+        [(s, 0) for s in tier2_rules] + [(s, 1) for s in tier2_model],
+        key=lambda item: (-(item[0].end - item[0].start), item[1], item[0].start),
+    )
+    chosen = list(tier1)
+    for span, _ in candidates:
+        if any(taken[i] for i in range(span.start, span.end)):
+            continue
+        for i in range(span.start, span.end):
+            taken[i] = True
+        chosen.append(span)
+    chosen.sort(key=lambda s: (s.start, s.end))
+    return chosen
+
+
+def _zone_filter(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of the article zones (title, headings, body)."""
+    segments = doc.user_data.get(SEGMENTS_KEY)
+    if segments is None:
+        return [(0, len(doc.text))]
+    return [(start, end) for kind, start, end in segments if kind in ARTICLE_ZONES]
+
+
+def _inside(ranges: Sequence[tuple[int, int]], starts: Sequence[int], span: Span) -> bool:
+    index = bisect_left(starts, span.start_char + 1) - 1
+    if index < 0:
+        return False
+    start, end = ranges[index]
+    return start <= span.start_char and span.end_char <= end
+
+
+ALLEGED_CRIME_CUES: tuple[tuple[str, ...], ...] = (
+    ("accused", "of"),
+    ("charged", "with"),
+    ("convicted", "of"),
+    ("suspected", "of"),
+    ("charges", "of"),
+    ("guilty", "of"),
+    ("suspicion", "of"),
+    ("on", "charges", "of"),
+)
+"""Codebook hard case: a METHOD named as the target's alleged crime is not a METHOD."""
+
+
+def _is_alleged_crime(span: Span) -> bool:
+    """True when ``span`` directly follows an accusation cue and names no object.
+
+    "accused of kidnapping" (the target's alleged crime) is dropped; "accused of
+    abducting Trinh ..." keeps its METHOD, since the act has a named object.
+    """
+    doc = span.doc
+    before = tuple(t.lower_ for t in doc[max(0, span.start - 3) : span.start])
+    if not any(before[-len(cue):] == cue for cue in ALLEGED_CRIME_CUES):
+        return False
+    following = doc[span.end] if span.end < len(doc) else None
+    return not (following is not None and (following.is_title or following.lower_ in _OBJECT_PRONOUNS))
+
+
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "his", "their"})
+
+
+class RuleTagger:
+    """The ``tnr_tagger`` component (see module docstring)."""
+
+    def __init__(self, nlp: Language, patterns: PatternSet, *, check_places: bool = True) -> None:
+        self.patterns = patterns
+        self.span_matcher = RuleMatcher(nlp, patterns.span_rules)
+        self.cue_matcher = RuleMatcher(nlp, patterns.cue_rules)
+        self.check_places = check_places
+        self._normaliser: Any = None
+        if check_places:
+            from pipeline.normalise import Normaliser
+
+            location_rules = [r for r in patterns.span_rules if r.label == "LOCATION"]
+            self._normaliser = Normaliser(location_rules)
+
+    def rule_spans(self, doc: Doc) -> tuple[list[Span], list[tuple[int, int]]]:
+        """Rule matches as labelled spans (id = rule id), and the NOT_ENTITY token ranges."""
+        spans: list[Span] = []
+        blocked: list[tuple[int, int]] = []
+        for start, end, rule in self.span_matcher(doc):
+            assert isinstance(rule, SpanRule)
+            if rule.label == "NOT_ENTITY":
+                blocked.append((start, end))
+                continue
+            span = Span(doc, start, end, label=rule.label, span_id=rule.id)
+            if rule.label == "METHOD" and _is_alleged_crime(span):
+                continue
+            spans.append(span)
+        return spans, blocked
+
+    def model_spans(self, doc: Doc) -> list[Span]:
+        """The model's entities mapped onto codebook labels, trimmed and filtered."""
+        spans: list[Span] = []
+        for ent in doc.ents:
+            label = MODEL_LABELS.get(ent.label_)
+            if label is None:
+                continue
+            start, end = trim_entity(ent)
+            if start >= end:
+                continue
+            span = Span(doc, start, end, label=label, span_id=f"model:{ent.label_}")
+            if label == "QUANTITY" and not is_count(span):
+                continue
+            if label == "LOCATION" and self._normaliser is not None:
+                if not self._normaliser.is_known_place(span.text):
+                    continue
+            spans.append(span)
+        return spans
+
+    def __call__(self, doc: Doc) -> Doc:
+        rule_spans, blocked = self.rule_spans(doc)
+        merged = merge_spans(doc, rule_spans, self.model_spans(doc), blocked)
+        ranges = _zone_filter(doc)
+        starts = [start for start, _ in ranges]
+        doc.spans[SPAN_KEY] = [s for s in merged if _inside(ranges, starts, s)]
+        cues = []
+        for start, end, rule in self.cue_matcher(doc):
+            cue = Span(doc, start, end, label=rule.kind, span_id=rule.id)  # type: ignore[union-attr]
+            if _inside(ranges, starts, cue):
+                cues.append(cue)
+        doc.spans[CUE_KEY] = cues
+        return doc
+
+
+class Segmenter:
+    """The ``tnr_segmenter`` component (see module docstring)."""
+
+    def __init__(self, patterns: PatternSet) -> None:
+        self.zone_rules = patterns.zone_rules
+
+    def __call__(self, doc: Doc) -> Doc:
+        from pipeline.segment import segment_text
+
+        segments = segment_text(doc.text, self.zone_rules)
+        doc.user_data[SEGMENTS_KEY] = [(s.kind, s.start, s.end) for s in segments]
+        if not len(doc):
+            return doc
+        token_starts = [t.idx for t in doc]
+        for segment in segments:
+            i = bisect_left(token_starts, segment.start)
+            while i < len(doc) and doc[i].is_space:
+                i += 1
+            if i < len(doc) and doc[i].idx < segment.end:
+                doc[i].is_sent_start = True
+        return doc
+
+
+def _patterns(patterns_dir: str | None) -> PatternSet:
+    return load_patterns(patterns_dir or DEFAULT_PATTERNS_DIR)
+
+
+@Language.factory("tnr_segmenter", default_config={"patterns_dir": None})
+def make_segmenter(nlp: Language, name: str, patterns_dir: str | None) -> Segmenter:
+    """Build the zone segmenter from ``patterns/zones.jsonl``."""
+    return Segmenter(_patterns(patterns_dir))
+
+
+@Language.factory("tnr_tagger", default_config={"patterns_dir": None, "check_places": True})
+def make_tagger(nlp: Language, name: str, patterns_dir: str | None, check_places: bool) -> RuleTagger:
+    """Build the rule tagger from the span and cue rules of ``patterns/``."""
+    return RuleTagger(nlp, _patterns(patterns_dir), check_places=check_places)

@@ -1,0 +1,220 @@
+"""Export: records to the output files, streamed with flat memory.
+
+Files written into the output folder (each written to a temporary name and moved into
+place, so a reader never sees half a file):
+
+``documents.jsonl``
+    One line per document in exactly the gold format (``gold-format.md``): any
+    gold-format scorer can read it.
+``records.jsonl``
+    The full :class:`~pipeline.records.DocumentRecord` per line, provenance included.
+``claims.parquet`` / ``claims.csv``
+    One row per claim; list fields are lists in Parquet and ``;``-joined in CSV. CSV
+    cells are neutralised against spreadsheet formula injection (:func:`safe_csv_cell`).
+``spans.parquet``
+    One row per span with its normalised fields and provenance.
+``manifest.json``
+    Written by the caller (:mod:`pipeline.batch`) with :func:`write_json_atomic`.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipeline.records import DocumentRecord, gold_dict
+
+CLAIM_COLUMNS: tuple[str, ...] = (
+    "doc_id", "claim_id", "start", "end", "type", "methods", "method_categories", "locations",
+    "legal_refs", "targets", "source", "hedged", "negated", "dates", "quantities", "text",
+    "type_rule", "source_rule", "pattern_ids", "cues", "pipeline_version",
+)
+SPAN_COLUMNS: tuple[str, ...] = (
+    "doc_id", "span_id", "start", "end", "label", "text", "code", "variant", "instrument",
+    "article", "jurisdiction", "name", "value", "zone", "source", "pattern_id", "model_label",
+)
+_LIST_COLUMNS = frozenset(
+    {"methods", "method_categories", "locations", "legal_refs", "targets", "dates", "quantities",
+     "pattern_ids", "cues"}
+)
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_csv_cell(value: Any) -> Any:
+    """Neutralise a CSV cell a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, tab, CR).
+
+    The cell is prefixed with a single quote, as OWASP recommends; numbers are left alone.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def claim_rows(record: DocumentRecord) -> Iterator[dict[str, Any]]:
+    """One flat row per claim of ``record``."""
+    from pipeline.codebook import METHOD_CATEGORIES
+
+    for index, claim in enumerate(record.claims):
+        yield {
+            "doc_id": record.doc_id,
+            "claim_id": f"{record.doc_id}#c{index}",
+            "start": claim.start,
+            "end": claim.end,
+            "type": claim.type,
+            "methods": list(claim.methods),
+            "method_categories": sorted({METHOD_CATEGORIES[m] for m in claim.methods}),
+            "locations": list(claim.locations),
+            "legal_refs": list(claim.legal_refs),
+            "targets": list(claim.targets),
+            "source": claim.source,
+            "hedged": claim.hedged,
+            "negated": claim.negated,
+            "dates": list(claim.dates),
+            "quantities": list(claim.quantities),
+            "text": claim.text,
+            "type_rule": claim.provenance.type_rule,
+            "source_rule": claim.provenance.source_rule,
+            "pattern_ids": list(claim.provenance.pattern_ids),
+            "cues": [f"{c.kind}:{c.text}" for c in claim.cues],
+            "pipeline_version": claim.provenance.pipeline_version,
+        }
+
+
+def span_rows(record: DocumentRecord) -> Iterator[dict[str, Any]]:
+    """One flat row per span of ``record`` (values as strings so the column has one type)."""
+    for index, span in enumerate(record.spans):
+        yield {
+            "doc_id": record.doc_id,
+            "span_id": f"{record.doc_id}#s{index}",
+            "start": span.start,
+            "end": span.end,
+            "label": span.label,
+            "text": span.text,
+            "code": span.code,
+            "variant": span.variant,
+            "instrument": span.instrument,
+            "article": span.article,
+            "jurisdiction": span.jurisdiction,
+            "name": span.name,
+            "value": None if span.value is None else str(span.value),
+            "zone": span.zone,
+            "source": span.provenance.source,
+            "pattern_id": span.provenance.pattern_id,
+            "model_label": span.provenance.model_label,
+        }
+
+
+CLAIM_SCHEMA = pa.schema(
+    [
+        pa.field(name, pa.list_(pa.int64()) if name == "quantities" else pa.list_(pa.string()))
+        if name in _LIST_COLUMNS
+        else pa.field(name, pa.int64() if name in ("start", "end") else
+                      pa.bool_() if name in ("hedged", "negated") else pa.string())
+        for name in CLAIM_COLUMNS
+    ]
+)
+SPAN_SCHEMA = pa.schema(
+    [pa.field(name, pa.int64() if name in ("start", "end") else pa.string()) for name in SPAN_COLUMNS]
+)
+
+
+@contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """Yield a temporary sibling of ``path``; move it into place only if the block succeeds."""
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def write_json_atomic(data: Any, path: str | Path) -> None:
+    """Write JSON to ``path`` atomically (temporary file, fsync, rename)."""
+    path = Path(path)
+    with atomic_path(path) as tmp:
+        with tmp.open("w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False, indent=2, default=str)
+            handle.flush()
+            os.fsync(handle.fileno())
+
+
+class _ParquetSink:
+    """Streams rows into a Parquet file in row groups of ``chunk`` rows."""
+
+    def __init__(self, path: Path, schema: pa.Schema, chunk: int = 5000) -> None:
+        self.schema = schema
+        self.writer = pq.ParquetWriter(path, schema)
+        self.rows: list[dict[str, Any]] = []
+        self.chunk = chunk
+
+    def add(self, rows: Iterable[dict[str, Any]]) -> None:
+        self.rows.extend(rows)
+        if len(self.rows) >= self.chunk:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.rows:
+            self.writer.write_table(pa.Table.from_pylist(self.rows, schema=self.schema))
+            self.rows = []
+
+    def close(self) -> None:
+        self.flush()
+        self.writer.close()
+
+
+def write_outputs(records: Iterable[DocumentRecord], out_dir: str | Path) -> dict[str, int]:
+    """Stream ``records`` into the output files of ``out_dir``; return counts.
+
+    Memory stays flat: each record is written to every file as it arrives (Parquet in
+    row groups). All files appear at once, at the end, by atomic renames.
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    counts = {"documents": 0, "claims": 0, "spans": 0}
+    names = ["documents.jsonl", "records.jsonl", "claims.parquet", "claims.csv", "spans.parquet"]
+    tmp = {name: out / f".{name}.tmp-{os.getpid()}" for name in names}
+    try:
+        with (
+            tmp["documents.jsonl"].open("w", encoding="utf-8") as documents,
+            tmp["records.jsonl"].open("w", encoding="utf-8") as full,
+            tmp["claims.csv"].open("w", encoding="utf-8", newline="") as csv_handle,
+        ):
+            claims_pq = _ParquetSink(tmp["claims.parquet"], CLAIM_SCHEMA)
+            spans_pq = _ParquetSink(tmp["spans.parquet"], SPAN_SCHEMA)
+            writer = csv.DictWriter(csv_handle, fieldnames=list(CLAIM_COLUMNS))
+            writer.writeheader()
+            for record in records:
+                documents.write(json.dumps(gold_dict(record.to_gold()), ensure_ascii=False) + "\n")
+                full.write(record.model_dump_json() + "\n")
+                rows = list(claim_rows(record))
+                claims_pq.add(rows)
+                for row in rows:
+                    writer.writerow(
+                        {k: safe_csv_cell(";".join(map(str, v)) if isinstance(v, list) else v)
+                         for k, v in row.items()}
+                    )
+                spans = list(span_rows(record))
+                spans_pq.add(spans)
+                counts["documents"] += 1
+                counts["claims"] += len(rows)
+                counts["spans"] += len(spans)
+            claims_pq.close()
+            spans_pq.close()
+        for name in names:
+            os.replace(tmp[name], out / name)
+    finally:
+        for path in tmp.values():
+            if path.exists():
+                path.unlink()
+    return counts

@@ -1,0 +1,169 @@
+"""Doc -> records: the one step where spaCy Docs become pydantic records.
+
+:class:`Pipeline` bundles what is loaded once per process (the spaCy ``Language`` with
+our components, the validated patterns, the normaliser) and turns texts into
+:class:`~pipeline.records.DocumentRecord` values. Everything downstream (exports, the
+evaluator, notebooks, the HTML report, batch runs) consumes those records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline import __version__
+from pipeline.claims import build_claims
+from pipeline.components import SEGMENTS_KEY, SPAN_KEY
+from pipeline.nlp import build_nlp, model_info
+from pipeline.normalise import Normaliser
+from pipeline.patterns import DEFAULT_PATTERNS_DIR, PatternSet, SpanRule, load_patterns
+from pipeline.records import DocumentRecord, PipelineInfo, Segment, SpanProvenance, SpanRecord
+
+TextItem = tuple[str, str, dict[str, Any]]
+"""``(doc_id, text, meta)``: what the pipeline processes."""
+
+
+@dataclass
+class Pipeline:
+    """The loaded pipeline: spaCy ``Language``, patterns, normaliser and version info."""
+
+    nlp: Language
+    patterns: PatternSet
+    normaliser: Normaliser
+    info: PipelineInfo
+
+    @classmethod
+    def load(cls, model: str | None = None, *, patterns_dir: str | Path | None = None) -> Pipeline:
+        """Load the model and the patterns once; raise a one-line error if either is missing."""
+        patterns = load_patterns(patterns_dir or DEFAULT_PATTERNS_DIR)
+        nlp = build_nlp(model, patterns_dir=patterns_dir)
+        name, version = model_info(nlp)
+        info = PipelineInfo(
+            version=__version__, model=name, model_version=version, patterns_hash=patterns.sha256
+        )
+        location_rules = [r for r in patterns.span_rules if r.label == "LOCATION"]
+        return cls(nlp=nlp, patterns=patterns, normaliser=Normaliser(location_rules), info=info)
+
+    @property
+    def fingerprint(self) -> str:
+        """What decides whether a stored result is still valid: version, model, patterns."""
+        i = self.info
+        return f"{i.version}|{i.model}=={i.model_version}|{i.patterns_hash}"
+
+    # ------------------------------------------------------------------ processing
+
+    def process(
+        self, items: Iterable[TextItem], *, batch_size: int = 16, n_process: int = 1
+    ) -> Iterator[DocumentRecord]:
+        """Process ``(doc_id, text, meta)`` items lazily, in order, one record each."""
+        stream = ((text, (doc_id, meta)) for doc_id, text, meta in items)
+        for doc, (doc_id, meta) in self.nlp.pipe(
+            stream, as_tuples=True, batch_size=batch_size, n_process=n_process
+        ):
+            yield self.to_record(doc, doc_id=doc_id, meta=meta)
+
+    def process_text(self, text: str, *, doc_id: str = "doc", meta: dict[str, Any] | None = None) -> DocumentRecord:
+        """Process one text (convenience for notebooks and tests)."""
+        return next(self.process([(doc_id, text, meta or {})]))
+
+    # ------------------------------------------------------------------ Doc -> records
+
+    def to_record(self, doc: Doc, *, doc_id: str, meta: dict[str, Any]) -> DocumentRecord:
+        """Turn one processed Doc into its :class:`DocumentRecord` (spans, claims, provenance)."""
+        text = doc.text
+        segments = [Segment(kind=k, start=s, end=e) for k, s, e in doc.user_data.get(SEGMENTS_KEY, [])]
+        spans = self._span_records(doc, text, segments, meta)
+        sentences = []
+        for sent in doc.sents:
+            start, end = sent.start_char, sent.end_char
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            while start < end and text[start].isspace():
+                start += 1
+            if end > start:
+                sentences.append((start, end))
+        claims = build_claims(
+            doc, spans, segments, doc_id=doc_id, pipeline_version=self.info.version
+        )
+        warnings = list(meta.get("warnings", [])) if isinstance(meta.get("warnings"), list) else []
+        return DocumentRecord(
+            doc_id=doc_id,
+            text=text,
+            meta={k: v for k, v in meta.items() if k != "warnings"},
+            segments=segments,
+            sentences=sentences,
+            spans=spans,
+            claims=claims,
+            warnings=warnings,
+            pipeline=self.info,
+        )
+
+    def _span_records(
+        self, doc: Doc, text: str, segments: list[Segment], meta: dict[str, Any]
+    ) -> list[SpanRecord]:
+        norm = self.normaliser
+        anchor = norm.anchor_date(text, meta)
+        raw = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
+        named = [(s.label_, s.text) for s in raw if s.label_ in ("PERSON", "ORG")]
+        names = iter(norm.names(named, text)) if named else iter(())
+        records: list[SpanRecord] = []
+        for span in raw:
+            rule = self.patterns.by_id.get(span.id_)
+            rule = rule if isinstance(rule, SpanRule) else None
+            label = span.label_
+            surface = span.text
+            fields: dict[str, Any] = {}
+            if label == "METHOD" and rule is not None:
+                fields = {"code": rule.method_code, "variant": rule.variant}
+            elif label == "LOCATION":
+                fields = {"code": norm.location(surface, rule_code=rule.code if rule else None)}
+            elif label == "LEGAL_REF":
+                instrument, article, jurisdiction = norm.legal_ref(
+                    surface,
+                    instrument=rule.instrument if rule else None,
+                    jurisdiction=rule.jurisdiction if rule else None,
+                )
+                fields = {"instrument": instrument, "article": article, "jurisdiction": jurisdiction}
+            elif label in ("PERSON", "ORG"):
+                canonical = next(names)
+                fields = {"name": (rule.name if rule and rule.name else canonical)}
+            elif label == "DATE":
+                value = norm.date(surface, anchor=anchor)
+                if value is None:
+                    continue
+                fields = {"value": value}
+            elif label == "QUANTITY":
+                fields = {"value": norm.quantity(surface)}
+            if rule is not None:
+                provenance = SpanProvenance(source="rule", pattern_id=rule.id)
+            else:
+                provenance = SpanProvenance(source="model", model_label=span.id_.removeprefix("model:"))
+            records.append(
+                SpanRecord(
+                    start=span.start_char,
+                    end=span.end_char,
+                    label=label,
+                    text=surface,
+                    zone=_zone_of(segments, span.start_char),
+                    provenance=provenance,
+                    **fields,
+                )
+            )
+        return records
+
+
+def _zone_of(segments: list[Segment], offset: int) -> str:
+    for segment in segments:
+        if segment.start <= offset < segment.end:
+            return segment.kind
+    return "body"
+
+
+def load_pipeline(model: str | None = None, *, patterns_dir: str | Path | None = None) -> Pipeline:
+    """Load the pipeline (alias of :meth:`Pipeline.load`, for notebooks)."""
+    return Pipeline.load(model, patterns_dir=patterns_dir)

