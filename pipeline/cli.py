@@ -176,7 +176,7 @@ def evaluate(
     patterns: PatternsOpt = None,
 ) -> None:
     """Run the pipeline on each gold document's text and score it against the gold labels."""
-    from pipeline.evaluate import evaluate_files, render_table, report_markdown, write_errors_csv
+    from pipeline.evaluate import evaluate_files, print_report, report_markdown, write_errors_csv
 
     result = evaluate_files(gold, model=model, patterns_dir=patterns,
                             on_failure=lambda d, m: err.print(f"{d}: {m}", markup=False))
@@ -188,7 +188,7 @@ def evaluate(
     if markdown:
         console.print(report_markdown(result.report), markup=False, highlight=False)
     else:
-        console.print(render_table(result.report))
+        print_report(result.report, console=console)
 
 
 # --------------------------------------------------------------------------- gold

@@ -23,12 +23,16 @@ character offsets, so a reader can label and review them:
 ``after`` moves the search cursor past the first occurrence of that string before the
 surface is searched. The builder fails with the anchor's position when a surface is not
 found, so a mislabelled anchor never turns into a silently wrong offset.
+
+:func:`check_gold` lists every problem of a gold file at once (stricter than reading:
+see its docstring); :func:`agree` scores two annotations of the same documents against
+each other with the evaluator's report.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -230,3 +234,200 @@ def build_gold_file(anchor_paths: Iterable[str | Path], out: str | Path, root: s
     """Build one gold JSONL from several anchor files; return the number of documents."""
     documents = [build_from_anchors(load_anchor_file(p), Path(root)) for p in anchor_paths]
     return write_gold(documents, out)
+
+
+# --------------------------------------------------------------------------- checking and agreement
+
+_SPAN_FIELDS = ("start", "end", "label", "text", "code", "variant", "instrument", "article",
+                "jurisdiction", "name", "value")
+_CLAIM_LIST_FIELDS = ("methods", "locations", "legal_refs", "targets", "dates", "quantities")
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _strict_types(raw: dict[str, Any], *, claim: bool) -> list[str]:
+    """JSON type problems pydantic's lax mode would coerce silently ("5" -> 5, "yes" -> True)."""
+    problems = []
+    for key in ("start", "end"):
+        if key in raw and not _is_int(raw[key]):
+            problems.append(f"{key}: must be a JSON integer, got {raw[key]!r}")
+    if claim:
+        for key in ("hedged", "negated"):
+            if key in raw and not isinstance(raw[key], bool):
+                problems.append(f"{key}: must be true or false, got {raw[key]!r}")
+        for key in _CLAIM_LIST_FIELDS:
+            items = raw.get(key)
+            if items is None and key in raw:
+                problems.append(f"{key}: must be a list, got null")
+            elif isinstance(items, list):
+                want_int = key == "quantities"
+                bad = [v for v in items if not (_is_int(v) if want_int else isinstance(v, str))]
+                if bad:
+                    kind = "integers" if want_int else "strings"
+                    problems.append(f"{key}: items must be {kind}, got {bad!r}")
+    elif raw.get("label") == "QUANTITY" and isinstance(raw.get("value"), bool):
+        problems.append(f"value: must be an integer or null, got {raw['value']!r}")
+    return problems
+
+
+def _label_field_problems(span: GoldSpan, raw: dict[str, Any]) -> list[str]:
+    """Fields set that the span's label does not carry (``codebook.LABEL_FIELDS``)."""
+    from pipeline.codebook import LABEL_FIELDS
+
+    own = set(LABEL_FIELDS[span.label])
+    problems = [
+        f"field {key!r} does not belong to a {span.label} span"
+        for key in _SPAN_FIELDS[4:]
+        if raw.get(key) is not None and key not in own
+    ]
+    if span.label == "METHOD" and span.variant is not None and span.code != "ABDUCTION":
+        problems.append(f"variant is only for ABDUCTION, not {span.code}")
+    return problems
+
+
+def _check_document(raw: dict[str, Any]) -> list[str]:
+    """Every problem of one parsed gold line, as messages (empty list when it is valid)."""
+    problems: list[str] = []
+    if not isinstance(raw.get("doc_id"), str) or not raw.get("doc_id"):
+        problems.append("doc_id: must be a non-empty string")
+    text = raw.get("text")
+    if not isinstance(text, str):
+        problems.append("text: must be a string")
+        text = None
+    if "meta" in raw and not isinstance(raw["meta"], dict):
+        problems.append("meta: must be an object")
+    spans_raw = raw.get("spans", [])
+    claims_raw = raw.get("claims", [])
+    for key, value in (("spans", spans_raw), ("claims", claims_raw)):
+        if not isinstance(value, list):
+            problems.append(f"{key}: must be a list")
+    spans: list[GoldSpan] = []
+    for index, item in enumerate(spans_raw if isinstance(spans_raw, list) else []):
+        where = f"spans[{index}]"
+        if not isinstance(item, dict):
+            problems.append(f"{where}: must be an object")
+            continue
+        where += f" {item.get('label')} {item.get('start')}-{item.get('end')}"
+        item_problems = _strict_types(item, claim=False)
+        try:
+            span = GoldSpan.model_validate(item)
+        except ValidationError as exc:
+            item_problems += _validation_messages(exc)
+            span = None
+        if span is not None:
+            item_problems += _label_field_problems(span, item)
+            if text is not None and span.end > len(text):
+                item_problems.append(f"ends past the text ({len(text)} characters)")
+            else:
+                spans.append(span)
+                surface = None if text is None else text[span.start : span.end]
+                if surface is not None and span.text is not None and surface != span.text:
+                    item_problems.append(
+                        f"text {span.text!r} != text[start:end] {text[span.start:span.end]!r}"
+                    )
+        problems += [f"{where}: {m}" for m in item_problems]
+    ordered = sorted(spans, key=lambda s: (s.start, s.end))
+    for left, right in zip(ordered, ordered[1:], strict=False):
+        if right.start < left.end:
+            problems.append(
+                f"spans overlap: {left.label} {left.start}-{left.end} and "
+                f"{right.label} {right.start}-{right.end}"
+            )
+    for index, item in enumerate(claims_raw if isinstance(claims_raw, list) else []):
+        where = f"claims[{index}]"
+        if not isinstance(item, dict):
+            problems.append(f"{where}: must be an object")
+            continue
+        where += f" {item.get('start')}-{item.get('end')}"
+        item_problems = _strict_types(item, claim=True)
+        try:
+            claim = GoldClaim.model_validate(item)
+        except ValidationError as exc:
+            item_problems += _validation_messages(exc)
+            claim = None
+        if claim is not None:
+            bad = [c for c in claim.locations if not (len(c) == 2 and c.isalpha() and c.isupper())]
+            if bad:
+                item_problems.append(f"locations: not ISO 3166-1 alpha-2 codes {bad}")
+            if text is not None and claim.end > len(text):
+                item_problems.append(f"ends past the text ({len(text)} characters)")
+            elif text is not None and claim.text not in (None, text[claim.start : claim.end]):
+                item_problems.append("stated text differs from text[start:end]")
+        problems += [f"{where}: {m}" for m in item_problems]
+    if not problems:
+        try:
+            GoldDocument.model_validate(raw)
+        except ValidationError as exc:
+            problems += _validation_messages(exc)
+    return problems
+
+
+def check_gold(path: str | Path) -> list[GoldProblem]:
+    """Return every problem of a gold file (an empty list when it is valid).
+
+    Unlike :func:`read_gold`, which stops at the first problem of each document, this
+    reports all of them, each with the line number and doc_id: invalid JSON, unknown
+    labels, METHOD codes or claim types, offsets outside the text, a stated ``text`` that
+    differs from ``text[start:end]``, overlapping spans, malformed claim fields, duplicate
+    doc_ids. It is deliberately **stricter** than the models' lax parsing:
+
+    * unknown keys inside a span or a claim are errors (the models forbid extra keys;
+      unknown *top-level* keys of a document are allowed, as :class:`GoldDocument` allows
+      them);
+    * offsets must be JSON integers, ``hedged``/``negated`` booleans, ``quantities``
+      integers and the other claim lists strings (pydantic would coerce ``"5"`` to ``5``);
+    * a span may only set the normalised fields of its label (``codebook.LABEL_FIELDS``),
+      and ``variant`` only on ABDUCTION;
+    * claim ``locations`` must look like ISO 3166-1 alpha-2 codes.
+
+    A file that passes :func:`check_gold` is always read by :func:`read_gold`.
+    """
+    path = Path(path)
+    try:
+        content = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        return [GoldProblem(str(path), 0, None, f"cannot read ({exc.strerror})")]
+    except UnicodeDecodeError:
+        return [GoldProblem(str(path), 0, None, "not UTF-8 text")]
+    problems: list[GoldProblem] = []
+    seen: dict[str, int] = {}
+    for number, line in enumerate(split_jsonl(content), start=1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.append(GoldProblem(str(path), number, None, f"not valid JSON ({exc.msg})"))
+            continue
+        if not isinstance(raw, dict):
+            problems.append(GoldProblem(str(path), number, None, "a line must be a JSON object"))
+            continue
+        doc_id = raw.get("doc_id") if isinstance(raw.get("doc_id"), str) else None
+        problems += [GoldProblem(str(path), number, doc_id, m) for m in _check_document(raw)]
+        if doc_id:
+            if doc_id in seen:
+                message = f"duplicate doc_id (first on line {seen[doc_id]})"
+                problems.append(GoldProblem(str(path), number, doc_id, message))
+            else:
+                seen[doc_id] = number
+    return problems
+
+
+def agree(a: Sequence[GoldDocument], b: Sequence[GoldDocument]) -> dict[str, Any]:
+    """Agreement of two annotations of the same documents, with ``a`` as the reference.
+
+    Returns the report of :func:`pipeline.evaluate.score` (``b`` scored against ``a``)
+    computed over the documents present in **both** (a document only one annotator did
+    says nothing about agreement), plus ``only_in_a`` and ``only_in_b``: the doc_ids
+    left out. Swapping ``a`` and ``b`` swaps precision and recall; F1 is symmetric.
+    """
+    from pipeline.evaluate import score
+
+    ids_a = {d.doc_id for d in a}
+    ids_b = {d.doc_id for d in b}
+    report = score([d for d in a if d.doc_id in ids_b], [d for d in b if d.doc_id in ids_a]).report
+    report["only_in_a"] = [d.doc_id for d in a if d.doc_id not in ids_b]
+    report["only_in_b"] = [d.doc_id for d in b if d.doc_id not in ids_a]
+    return report

@@ -1,0 +1,1038 @@
+"""Evaluation: predicted documents scored against gold documents.
+
+The scorer compares two lists of :class:`~pipeline.records.GoldDocument` (the gold set
+and the predictions, usually ``DocumentRecord.to_gold()``) and returns an
+:class:`EvaluationResult`: a JSON-ready ``report`` with exactly the keys and nesting of
+``gold-format.md`` ("Evaluation report") plus extras, and a list of :class:`ErrorItem`
+(false positives, false negatives, boundary, label and normalisation errors) that
+:func:`errors_frame` turns into a pandas DataFrame.
+
+Matching policy (``gold-format.md``, written down here once)
+-----------------------------------------------------------
+
+* Documents are paired by ``doc_id``. A gold document without a prediction is scored
+  as an empty prediction and listed in ``report["missing_predictions"]``; a predicted
+  document without gold is not scored and is listed in ``report["extra_predictions"]``.
+  A paired document whose predicted ``text`` differs from the gold ``text`` is scored
+  anyway (offsets are compared as they are) and named in ``report["warnings"]``.
+* **strict**: a gold and a predicted span with the same start, end and label.
+* **partial**: the same label and overlapping offsets (``[start, end)`` intervals that
+  share at least one character), matched one to one.
+* **normalised**: its own one-to-one matching among the pairs that overlap, have the
+  same label and the same normalised field (:attr:`GoldSpan.norm`: ``code`` for METHOD
+  and LOCATION; ``(instrument, article)`` case-insensitive for LEGAL_REF; ``name``
+  case-insensitive for PERSON and ORG; ``value`` for DATE and QUANTITY). A null
+  normalised value equals another null.
+* **One-to-one greedy matching** (partial, normalised, claims, and the extra buckets):
+  items of each side are put in offset order (start, end, label); among the eligible
+  pairs, take the pair with the largest overlap in characters first, ties to the earlier
+  gold item and then to the earlier prediction; each gold and each predicted item is
+  used at most once.
+* **P/R/F1**: ``p = matched predictions / predictions``, ``r = matched gold / gold``,
+  ``f1`` their harmonic mean. A ratio whose denominator is zero is **0.0**, never 1.0
+  or NaN: a label absent from both gold and predictions scores 0/0/0, and so does a
+  whole report over empty documents. ``micro`` sums the counts over all labels.
+* **method_categories**: METHOD spans matched one to one among overlapping pairs whose
+  codes have the same category (:data:`pipeline.codebook.METHOD_CATEGORIES`); a gold
+  ``FAMILY_PRESSURE`` overlapped by a predicted ``ASSET_FREEZE`` counts (both *proxy*).
+* **Claims**: a predicted claim is eligible for a gold claim when their sentence spans
+  overlap by at least half of the shorter one (``2 * overlap >= min(len_g, len_p)``;
+  exactly half counts), matched one to one as above. ``detection`` is P/R/F1 of that
+  matching, ``support`` the number of gold claims. ``type_accuracy``,
+  ``hedged_accuracy`` and ``negated_accuracy`` are the share of matched pairs that agree
+  (0.0 when no pair matched).
+* **Claim fields** (``methods``, ``locations``, ``legal_refs``, ``targets``, ``source``,
+  ``dates``, ``quantities``) are compared as sets over matched pairs and micro-averaged
+  over all pairs: ``tp = |G & P|``, ``fp = |P - G|``, ``fn = |G - P|``. A missed gold
+  claim adds all its items as false negatives, a spurious predicted claim all its items
+  as false positives. ``targets``, ``source`` and ``legal_refs`` are lower-cased before
+  comparing; ``source`` is a set of one item, or empty when null.
+* **hedged** / **negated** P/R/F1 score detection of the *true* class: a true positive is
+  a matched pair where both claims are hedged; every gold claim marked hedged that is not
+  such a pair (missed, or matched to an unhedged prediction) is a false negative, every
+  predicted hedged claim that is not such a pair (spurious, or matched to an unhedged
+  gold claim) a false positive.
+
+Extras in the report
+--------------------
+
+``boundary``
+    The untyped bucket (scispaCy): one-to-one matching ignoring labels, ``exact`` (same
+    offsets) and ``overlap``. Per label, ``r`` is the share of gold spans of that label
+    matched by a prediction of *any* label and ``p`` the share of predictions of that
+    label matched by gold of any label; ``micro`` pools all spans. ``label_mismatches``
+    counts overlap pairs whose labels differ. High ``boundary`` with low ``partial`` means
+    label errors; high ``partial`` with low ``strict`` means boundary errors.
+``method_confusion``
+    ``{gold code: {predicted code: count}}`` over partial-matched METHOD pairs.
+``per_pattern``
+    Only when ``records`` are given: for each producer of a predicted span (the rule's
+    ``pattern_id``, else ``"model:" + model_label``, else ``"source:" + source``;
+    ``"unknown"`` when no record carries the span) the number of predicted spans, how
+    many were partial-matched, how many normalised-matched, and both precisions.
+``counts``
+    The raw counts (``tp``, ``fp``, ``fn``, ``gold``, ``pred``) behind every score.
+``hashes``
+    ``gold`` (the hash passed in, normally :func:`hash_files` of the gold files),
+    ``gold_content`` (always computed: SHA-256 of the gold documents' canonical JSON),
+    ``patterns``.
+``per_document``
+    The gold-format report of each document alone, keyed by ``doc_id``.
+
+Errors
+------
+
+:class:`ErrorItem` rows: ``kind`` is ``span``, ``claim`` or ``claim_field``. Span rows:
+``false_negative`` / ``false_positive`` for items without a partial match and without an
+overlapping item of another label; ``label`` for a leftover gold span overlapped by a
+leftover prediction of another label (one row standing for one FN and one FP);
+``boundary`` for a partial pair with different offsets; ``normalised`` for a partial
+pair whose normalised values differ (a pair can give both rows). Claim rows:
+``false_negative``, ``false_positive``, ``boundary`` (matched, offsets differ). Claim
+field rows on matched pairs: ``label`` for ``type``, ``hedged`` or ``negated``
+disagreements, ``normalised`` for a set field (or ``source``) that differs; ``label``
+holds the field name there.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import hashlib
+import json
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from pipeline.export import safe_csv_cell
+from pipeline.codebook import METHOD_CATEGORIES, SPAN_LABELS
+from pipeline.records import DocumentRecord, GoldClaim, GoldDocument, GoldSpan, gold_dict
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from rich.table import Table
+
+ErrorKind = Literal["span", "claim", "claim_field"]
+ErrorType = Literal["false_positive", "false_negative", "boundary", "label", "normalised"]
+
+SPAN_BUCKETS: tuple[str, ...] = ("strict", "partial", "normalised")
+"""Span match buckets of ``gold-format.md``, in report order."""
+
+CLAIM_FIELDS: tuple[str, ...] = (
+    "methods",
+    "locations",
+    "legal_refs",
+    "targets",
+    "source",
+    "dates",
+    "quantities",
+)
+"""Claim fields scored as sets, in report order."""
+
+CASE_INSENSITIVE_FIELDS: frozenset[str] = frozenset({"targets", "source", "legal_refs"})
+"""Claim fields compared after lower-casing."""
+
+CONTEXT_CHARS = 80
+"""Characters either side of an error when no sentence contains it."""
+
+
+
+# --------------------------------------------------------------------------- counting
+
+
+@dataclass
+class Tally:
+    """Counts behind one P/R/F1: gold and predicted items, and how many of each matched.
+
+    For an ordinary one-to-one matching ``gold_hit == pred_hit == tp``; the untyped
+    per-label bucket is the one place where they differ (a pair may cross labels).
+    """
+
+    gold: int = 0
+    pred: int = 0
+    gold_hit: int = 0
+    pred_hit: int = 0
+
+    def add(self, other: Tally) -> None:
+        """Add another tally's counts to this one."""
+        self.gold += other.gold
+        self.pred += other.pred
+        self.gold_hit += other.gold_hit
+        self.pred_hit += other.pred_hit
+
+    def prf(self) -> dict[str, float]:
+        """Return ``{"p", "r", "f1"}`` (0.0 for any undefined ratio)."""
+        return prf_from(
+            pred_hit=self.pred_hit, pred=self.pred, gold_hit=self.gold_hit, gold=self.gold
+        )
+
+    def counts(self) -> dict[str, int]:
+        """Return ``tp``, ``fp``, ``fn``, ``gold`` and ``pred`` counts."""
+        return {
+            "tp": self.pred_hit,
+            "fp": self.pred - self.pred_hit,
+            "fn": self.gold - self.gold_hit,
+            "gold": self.gold,
+            "pred": self.pred,
+        }
+
+
+def _ratio(numerator: float, denominator: float) -> float:
+    return numerator / denominator if denominator else 0.0
+
+
+def prf_from(*, pred_hit: int, pred: int, gold_hit: int, gold: int) -> dict[str, float]:
+    """Precision, recall and F1 from counts; every undefined ratio is 0.0.
+
+    >>> prf_from(pred_hit=1, pred=2, gold_hit=1, gold=1)
+    {'p': 0.5, 'r': 1.0, 'f1': 0.6666666666666666}
+    >>> prf_from(pred_hit=0, pred=0, gold_hit=0, gold=0)
+    {'p': 0.0, 'r': 0.0, 'f1': 0.0}
+    """
+    p = _ratio(pred_hit, pred)
+    r = _ratio(gold_hit, gold)
+    return {"p": p, "r": r, "f1": _ratio(2 * p * r, p + r)}
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    """Number of characters two half-open intervals share (0 when disjoint)."""
+    return max(0, min(a_end, b_end) - max(a_start, b_start))
+
+
+def greedy_match(
+    gold: Sequence[Any],
+    pred: Sequence[Any],
+    *,
+    eligible: Callable[[Any, Any], bool] = lambda g, p: True,
+) -> list[tuple[int, int]]:
+    """Match items one to one, largest overlap first (the policy of this module).
+
+    ``gold`` and ``pred`` are objects with ``start`` and ``end``, **already in offset
+    order** (their indices break ties). Only overlapping pairs for which ``eligible``
+    holds are candidates. Returns ``(gold index, pred index)`` pairs sorted by gold index.
+    """
+    if not gold or not pred:
+        return []
+    order = sorted(range(len(pred)), key=lambda i: pred[i].start)
+    starts = [pred[i].start for i in order]
+    longest = max(p.end - p.start for p in pred)
+    candidates: list[tuple[int, int, int]] = []
+    for gi, g in enumerate(gold):
+        lo = bisect.bisect_right(starts, g.start - longest)
+        hi = bisect.bisect_left(starts, g.end)
+        for k in range(lo, hi):
+            pi = order[k]
+            p = pred[pi]
+            shared = overlap(g.start, g.end, p.start, p.end)
+            if shared > 0 and eligible(g, p):
+                candidates.append((-shared, gi, pi))
+    candidates.sort()
+    used_gold: set[int] = set()
+    used_pred: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    for _, gi, pi in candidates:
+        if gi in used_gold or pi in used_pred:
+            continue
+        used_gold.add(gi)
+        used_pred.add(pi)
+        pairs.append((gi, pi))
+    return sorted(pairs)
+
+
+def claims_eligible(g: GoldClaim, p: GoldClaim) -> bool:
+    """The claim rule: the sentences overlap by at least half of the shorter one."""
+    shared = overlap(g.start, g.end, p.start, p.end)
+    return 2 * shared >= min(g.end - g.start, p.end - p.start)
+
+
+def _offset_order(items: Iterable[Any]) -> list[Any]:
+    return sorted(items, key=lambda item: (item.start, item.end, getattr(item, "label", "")))
+
+
+# --------------------------------------------------------------------------- errors
+
+
+@dataclass(frozen=True)
+class ErrorItem:
+    """One scoring error, a row of :func:`errors_frame` (see the module docstring)."""
+
+    doc_id: str
+    kind: ErrorKind
+    error: ErrorType
+    label: str | None
+    """Span label (the gold one when there is one), claim type, or claim field name."""
+    pred_label: str | None = None
+    gold_start: int | None = None
+    gold_end: int | None = None
+    pred_start: int | None = None
+    pred_end: int | None = None
+    gold_value: str | None = None
+    """Normalised value (code, name, ``instrument#article``, value) or the field's set as JSON."""
+    pred_value: str | None = None
+    gold_text: str | None = None
+    pred_text: str | None = None
+    context: str = ""
+    """The sentence around the error (or ``CONTEXT_CHARS`` either side), whitespace collapsed."""
+    producer: str | None = None
+    """Pattern id or ``model:LABEL`` of the predicted span; claim type rule for claims."""
+
+
+ERROR_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(ErrorItem))
+"""Columns of :func:`errors_frame`, in order."""
+
+
+def errors_frame(errors: Iterable[ErrorItem]) -> pd.DataFrame:
+    """Return the errors as a DataFrame with :data:`ERROR_COLUMNS` (also when empty)."""
+    import pandas as pd
+
+    return pd.DataFrame([asdict(e) for e in errors], columns=list(ERROR_COLUMNS))
+
+
+def write_errors_csv(errors: Iterable[ErrorItem], path: str | Path) -> int:
+    """Write the errors as UTF-8 CSV (cells made safe by :func:`safe_csv_cell`); return rows."""
+    rows = 0
+    with Path(path).open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(ERROR_COLUMNS)
+        for item in errors:
+            writer.writerow(["" if v is None else safe_csv_cell(v) for v in asdict(item).values()])
+            rows += 1
+    return rows
+
+
+def _span_value(span: GoldSpan) -> str | None:
+    """Display form of a span's normalised field."""
+    if span.label == "LEGAL_REF":
+        return f"{span.instrument or ''}#{span.article or ''}"
+    if span.label in ("METHOD", "LOCATION"):
+        if span.label == "METHOD" and span.variant:
+            return f"{span.code}/{span.variant}"
+        return span.code
+    if span.label in ("PERSON", "ORG"):
+        return span.name
+    return None if span.value is None else str(span.value)
+
+
+class _Context:
+    """Sentence lookup for error context: record sentences, else claim sentences, else a window."""
+
+    def __init__(self, text: str, sentences: Iterable[tuple[int, int]]):
+        self.text = text
+        self.sentences = sorted(set(sentences))
+
+    def around(self, start: int, end: int) -> str:
+        best: tuple[int, int] | None = None
+        for s, e in self.sentences:
+            if s <= start and end <= e and (best is None or e - s < best[1] - best[0]):
+                best = (s, e)
+        if best is None:
+            best = (max(0, start - CONTEXT_CHARS), min(len(self.text), end + CONTEXT_CHARS))
+        return " ".join(self.text[best[0] : best[1]].split())
+
+
+# --------------------------------------------------------------------------- per document
+
+
+def _field_set(claim: GoldClaim | None, name: str) -> set[Any]:
+    if claim is None:
+        return set()
+    if name == "source":
+        values: list[Any] = [] if claim.source is None else [claim.source]
+    else:
+        values = list(getattr(claim, name))
+    if name in CASE_INSENSITIVE_FIELDS:
+        return {str(v).lower() for v in values}
+    return set(values)
+
+
+def _producer(span: Any) -> str:
+    """Producer id of a :class:`SpanRecord` (pattern id, model label or source)."""
+    prov = span.provenance
+    if prov.pattern_id:
+        return prov.pattern_id
+    if prov.model_label:
+        return f"model:{prov.model_label}"
+    return f"source:{prov.source}"
+
+
+@dataclass
+class _DocTallies:
+    """All counts of one document (or, once merged, of the corpus)."""
+
+    spans: dict[str, dict[str, Tally]] = field(
+        default_factory=lambda: {lab: {b: Tally() for b in SPAN_BUCKETS} for lab in SPAN_LABELS}
+    )
+    boundary: dict[str, dict[str, Tally]] = field(
+        default_factory=lambda: {
+            lab: {"exact": Tally(), "overlap": Tally()} for lab in (*SPAN_LABELS, "micro")
+        }
+    )
+    label_mismatches: int = 0
+    method_categories: Tally = field(default_factory=Tally)
+    method_confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    per_pattern: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    detection: Tally = field(default_factory=Tally)
+    matched_claims: int = 0
+    type_correct: int = 0
+    hedged_correct: int = 0
+    negated_correct: int = 0
+    fields: dict[str, Tally] = field(default_factory=lambda: {f: Tally() for f in CLAIM_FIELDS})
+    hedged: Tally = field(default_factory=Tally)
+    negated: Tally = field(default_factory=Tally)
+
+    def merge(self, other: _DocTallies) -> None:
+        for lab, buckets in other.spans.items():
+            for bucket, tally in buckets.items():
+                self.spans[lab][bucket].add(tally)
+        for lab, buckets in other.boundary.items():
+            for bucket, tally in buckets.items():
+                self.boundary[lab][bucket].add(tally)
+        self.label_mismatches += other.label_mismatches
+        self.method_categories.add(other.method_categories)
+        self.method_confusion.update(other.method_confusion)
+        for producer, counts in other.per_pattern.items():
+            self.per_pattern[producer].update(counts)
+        self.detection.add(other.detection)
+        self.matched_claims += other.matched_claims
+        self.type_correct += other.type_correct
+        self.hedged_correct += other.hedged_correct
+        self.negated_correct += other.negated_correct
+        for name, tally in other.fields.items():
+            self.fields[name].add(tally)
+        self.hedged.add(other.hedged)
+        self.negated.add(other.negated)
+
+
+def _one_to_one(tally: Tally, n_gold: int, n_pred: int, n_pairs: int) -> None:
+    tally.gold += n_gold
+    tally.pred += n_pred
+    tally.gold_hit += n_pairs
+    tally.pred_hit += n_pairs
+
+
+def _score_spans(
+    doc_id: str,
+    text: str,
+    gold_spans: list[GoldSpan],
+    pred_spans: list[GoldSpan],
+    producers: dict[tuple[int, int, str], str] | None,
+    context: _Context,
+    tallies: _DocTallies,
+    errors: list[ErrorItem],
+) -> None:
+    """Span buckets, untyped bucket, categories, confusion, per-pattern counts and errors."""
+    leftover_gold: list[GoldSpan] = []
+    leftover_pred: list[GoldSpan] = []
+
+    def producer_of(span: GoldSpan) -> str | None:
+        if producers is None:
+            return None
+        return producers.get((span.start, span.end, span.label), "unknown")
+
+    def span_error(error: ErrorType, g: GoldSpan | None, p: GoldSpan | None) -> ErrorItem:
+        either = g or p
+        assert either is not None
+        start = min(x.start for x in (g, p) if x is not None)
+        end = max(x.end for x in (g, p) if x is not None)
+        return ErrorItem(
+            doc_id=doc_id,
+            kind="span",
+            error=error,
+            label=either.label,
+            pred_label=p.label if p else None,
+            gold_start=g.start if g else None,
+            gold_end=g.end if g else None,
+            pred_start=p.start if p else None,
+            pred_end=p.end if p else None,
+            gold_value=_span_value(g) if g else None,
+            pred_value=_span_value(p) if p else None,
+            gold_text=text[g.start : g.end] if g else None,
+            pred_text=text[p.start : p.end] if p else None,
+            context=context.around(start, end),
+            producer=producer_of(p) if p else None,
+        )
+
+    for label in SPAN_LABELS:
+        gold = [s for s in gold_spans if s.label == label]
+        pred = [s for s in pred_spans if s.label == label]
+        strict = greedy_match(
+            gold, pred, eligible=lambda g, p: (g.start, g.end) == (p.start, p.end)
+        )
+        partial = greedy_match(gold, pred)
+        normalised = greedy_match(gold, pred, eligible=lambda g, p: g.norm == p.norm)
+        buckets = tallies.spans[label]
+        _one_to_one(buckets["strict"], len(gold), len(pred), len(strict))
+        _one_to_one(buckets["partial"], len(gold), len(pred), len(partial))
+        _one_to_one(buckets["normalised"], len(gold), len(pred), len(normalised))
+        if label == "METHOD":
+            categories = greedy_match(
+                gold,
+                pred,
+                eligible=lambda g, p: METHOD_CATEGORIES[g.code] == METHOD_CATEGORIES[p.code],
+            )
+            _one_to_one(tallies.method_categories, len(gold), len(pred), len(categories))
+            for gi, pi in partial:
+                tallies.method_confusion[(gold[gi].code, pred[pi].code)] += 1
+        if producers is not None:
+            partial_preds = {pi for _, pi in partial}
+            normalised_preds = {pi for _, pi in normalised}
+            for pi, span in enumerate(pred):
+                counts = tallies.per_pattern[producer_of(span) or "unknown"]
+                counts["predicted"] += 1
+                counts["partial"] += pi in partial_preds
+                counts["normalised"] += pi in normalised_preds
+        for gi, pi in partial:
+            g, p = gold[gi], pred[pi]
+            if (g.start, g.end) != (p.start, p.end):
+                errors.append(span_error("boundary", g, p))
+            if g.norm != p.norm:
+                errors.append(span_error("normalised", g, p))
+        matched_gold = {gi for gi, _ in partial}
+        matched_pred = {pi for _, pi in partial}
+        leftover_gold += [s for i, s in enumerate(gold) if i not in matched_gold]
+        leftover_pred += [s for i, s in enumerate(pred) if i not in matched_pred]
+
+    gold_all, pred_all = _offset_order(gold_spans), _offset_order(pred_spans)
+    exact = greedy_match(
+        gold_all, pred_all, eligible=lambda g, p: (g.start, g.end) == (p.start, p.end)
+    )
+    untyped = greedy_match(gold_all, pred_all)
+    for bucket, pairs in (("exact", exact), ("overlap", untyped)):
+        _one_to_one(tallies.boundary["micro"][bucket], len(gold_all), len(pred_all), len(pairs))
+        for span in gold_all:
+            tallies.boundary[span.label][bucket].gold += 1
+        for span in pred_all:
+            tallies.boundary[span.label][bucket].pred += 1
+        for gi, pi in pairs:
+            tallies.boundary[gold_all[gi].label][bucket].gold_hit += 1
+            tallies.boundary[pred_all[pi].label][bucket].pred_hit += 1
+    tallies.label_mismatches += sum(
+        1 for gi, pi in untyped if gold_all[gi].label != pred_all[pi].label
+    )
+
+    leftover_gold, leftover_pred = _offset_order(leftover_gold), _offset_order(leftover_pred)
+    crossed = greedy_match(leftover_gold, leftover_pred)
+    crossed_gold = {gi for gi, _ in crossed}
+    crossed_pred = {pi for _, pi in crossed}
+    for gi, pi in crossed:
+        errors.append(span_error("label", leftover_gold[gi], leftover_pred[pi]))
+    for gi, g in enumerate(leftover_gold):
+        if gi not in crossed_gold:
+            errors.append(span_error("false_negative", g, None))
+    for pi, p in enumerate(leftover_pred):
+        if pi not in crossed_pred:
+            errors.append(span_error("false_positive", None, p))
+
+
+def _json_set(values: set[Any]) -> str:
+    return json.dumps(sorted(values, key=str), ensure_ascii=False)
+
+
+def _score_claims(
+    doc_id: str,
+    text: str,
+    gold: list[GoldClaim],
+    pred: list[GoldClaim],
+    producers: dict[tuple[int, int], str] | None,
+    tallies: _DocTallies,
+    errors: list[ErrorItem],
+) -> None:
+    """Claim detection, type, fields, hedged and negated, and their errors."""
+    pairs = greedy_match(gold, pred, eligible=claims_eligible)
+    _one_to_one(tallies.detection, len(gold), len(pred), len(pairs))
+    tallies.matched_claims += len(pairs)
+    matched_gold = {gi for gi, _ in pairs}
+    matched_pred = {pi for _, pi in pairs}
+
+    def producer_of(claim: GoldClaim) -> str | None:
+        if producers is None:
+            return None
+        return producers.get((claim.start, claim.end), "unknown")
+
+    def claim_error(
+        kind: ErrorKind,
+        error: ErrorType,
+        g: GoldClaim | None,
+        p: GoldClaim | None,
+        *,
+        label: str | None = None,
+        values: tuple[str, str] | None = None,
+    ) -> ErrorItem:
+        start = min(x.start for x in (g, p) if x is not None)
+        end = max(x.end for x in (g, p) if x is not None)
+        return ErrorItem(
+            doc_id=doc_id,
+            kind=kind,
+            error=error,
+            label=label or (g.type if g is not None else p.type if p is not None else None),
+            pred_label=p.type if p and kind == "claim" else None,
+            gold_start=g.start if g else None,
+            gold_end=g.end if g else None,
+            pred_start=p.start if p else None,
+            pred_end=p.end if p else None,
+            gold_value=values[0] if values else None,
+            pred_value=values[1] if values else None,
+            gold_text=" ".join(text[g.start : g.end].split()) if g else None,
+            pred_text=" ".join(text[p.start : p.end].split()) if p else None,
+            context=" ".join(text[start:end].split()),
+            producer=producer_of(p) if p else None,
+        )
+
+    for name in CLAIM_FIELDS:
+        tally = tallies.fields[name]
+        for gi, pi in pairs:
+            g, p = _field_set(gold[gi], name), _field_set(pred[pi], name)
+            tally.gold += len(g)
+            tally.pred += len(p)
+            tally.gold_hit += len(g & p)
+            tally.pred_hit += len(g & p)
+        for gi, claim in enumerate(gold):
+            if gi not in matched_gold:
+                tally.gold += len(_field_set(claim, name))
+        for pi, claim in enumerate(pred):
+            if pi not in matched_pred:
+                tally.pred += len(_field_set(claim, name))
+
+    for flag, tally in (("hedged", tallies.hedged), ("negated", tallies.negated)):
+        tally.gold += sum(1 for c in gold if getattr(c, flag))
+        tally.pred += sum(1 for c in pred if getattr(c, flag))
+        both = sum(1 for gi, pi in pairs if getattr(gold[gi], flag) and getattr(pred[pi], flag))
+        tally.gold_hit += both
+        tally.pred_hit += both
+
+    for gi, pi in pairs:
+        g, p = gold[gi], pred[pi]
+        tallies.type_correct += g.type == p.type
+        tallies.hedged_correct += g.hedged == p.hedged
+        tallies.negated_correct += g.negated == p.negated
+        if (g.start, g.end) != (p.start, p.end):
+            errors.append(claim_error("claim", "boundary", g, p))
+        for flag in ("type", "hedged", "negated"):
+            gv, pv = getattr(g, flag), getattr(p, flag)
+            if gv != pv:
+                errors.append(
+                    claim_error("claim_field", "label", g, p, label=flag, values=(str(gv), str(pv)))
+                )
+        for name in CLAIM_FIELDS:
+            gset, pset = _field_set(g, name), _field_set(p, name)
+            if gset != pset:
+                values = (_json_set(gset), _json_set(pset))
+                errors.append(
+                    claim_error("claim_field", "normalised", g, p, label=name, values=values)
+                )
+    for gi, g in enumerate(gold):
+        if gi not in matched_gold:
+            errors.append(claim_error("claim", "false_negative", g, None))
+    for pi, p in enumerate(pred):
+        if pi not in matched_pred:
+            errors.append(claim_error("claim", "false_positive", None, p))
+
+
+def _score_document(
+    gold: GoldDocument,
+    pred: GoldDocument | None,
+    record: DocumentRecord | None,
+    *,
+    with_producers: bool,
+) -> tuple[_DocTallies, list[ErrorItem]]:
+    """Score one document pair (``pred`` None means an empty prediction)."""
+    text = gold.text
+    gold_spans = _offset_order(gold.spans)
+    gold_claims = _offset_order(gold.claims)
+    pred_spans = _offset_order(pred.spans) if pred else []
+    pred_claims = _offset_order(pred.claims) if pred else []
+    span_producers: dict[tuple[int, int, str], str] | None = None
+    claim_producers: dict[tuple[int, int], str] | None = None
+    if with_producers:
+        span_producers = {}
+        claim_producers = {}
+        if record is not None:
+            span_producers = {(s.start, s.end, s.label): _producer(s) for s in record.spans}
+            claim_producers = {(c.start, c.end): c.provenance.type_rule for c in record.claims}
+    sentences: list[tuple[int, int]] = []
+    if record is not None and record.sentences:
+        sentences = list(record.sentences)
+    else:
+        sentences = [(c.start, c.end) for c in (*gold_claims, *pred_claims)]
+    context = _Context(text, sentences)
+    tallies = _DocTallies()
+    errors: list[ErrorItem] = []
+    _score_spans(
+        gold.doc_id, text, gold_spans, pred_spans, span_producers, context, tallies, errors
+    )
+    _score_claims(gold.doc_id, text, gold_claims, pred_claims, claim_producers, tallies, errors)
+    return tallies, errors
+
+
+# --------------------------------------------------------------------------- report
+
+
+def _spec_report(tallies: _DocTallies, documents: int) -> dict[str, Any]:
+    """The report with exactly the keys of ``gold-format.md``."""
+    spans: dict[str, Any] = {}
+    micro = {b: Tally() for b in SPAN_BUCKETS}
+    for label in SPAN_LABELS:
+        buckets = tallies.spans[label]
+        spans[label] = {b: buckets[b].prf() for b in SPAN_BUCKETS}
+        spans[label]["support"] = buckets["strict"].gold
+        for b in SPAN_BUCKETS:
+            micro[b].add(buckets[b])
+    spans["micro"] = {b: micro[b].prf() for b in SPAN_BUCKETS}
+    matched = tallies.matched_claims
+    claims = {
+        "detection": {**tallies.detection.prf(), "support": tallies.detection.gold},
+        "type_accuracy": _ratio(tallies.type_correct, matched),
+        "fields": {name: tallies.fields[name].prf() for name in CLAIM_FIELDS},
+        "hedged_accuracy": _ratio(tallies.hedged_correct, matched),
+        "negated_accuracy": _ratio(tallies.negated_correct, matched),
+        "hedged": tallies.hedged.prf(),
+        "negated": tallies.negated.prf(),
+    }
+    return {
+        "documents": documents,
+        "spans": spans,
+        "method_categories": tallies.method_categories.prf(),
+        "claims": claims,
+    }
+
+
+def _extras(tallies: _DocTallies, *, with_producers: bool) -> dict[str, Any]:
+    """The extra report sections (boundary, confusion, per-pattern, counts)."""
+    boundary: dict[str, Any] = {
+        label: {bucket: tally.prf() for bucket, tally in buckets.items()}
+        for label, buckets in tallies.boundary.items()
+    }
+    boundary["label_mismatches"] = tallies.label_mismatches
+    confusion: dict[str, dict[str, int]] = {}
+    for (gold_code, pred_code), n in sorted(tallies.method_confusion.items()):
+        confusion.setdefault(gold_code, {})[pred_code] = n
+    per_pattern: dict[str, Any] = {}
+    if with_producers:
+        for producer in sorted(tallies.per_pattern):
+            c = tallies.per_pattern[producer]
+            per_pattern[producer] = {
+                "predicted": c["predicted"],
+                "partial": c["partial"],
+                "normalised": c["normalised"],
+                "precision": _ratio(c["partial"], c["predicted"]),
+                "normalised_precision": _ratio(c["normalised"], c["predicted"]),
+            }
+    counts = {
+        "spans": {
+            label: {b: tallies.spans[label][b].counts() for b in SPAN_BUCKETS}
+            for label in SPAN_LABELS
+        },
+        "method_categories": tallies.method_categories.counts(),
+        "claims": {
+            "detection": tallies.detection.counts(),
+            "matched": tallies.matched_claims,
+            "type_correct": tallies.type_correct,
+            "hedged_correct": tallies.hedged_correct,
+            "negated_correct": tallies.negated_correct,
+            "fields": {name: tallies.fields[name].counts() for name in CLAIM_FIELDS},
+            "hedged": tallies.hedged.counts(),
+            "negated": tallies.negated.counts(),
+        },
+    }
+    return {
+        "boundary": boundary,
+        "method_confusion": confusion,
+        "per_pattern": per_pattern,
+        "counts": counts,
+    }
+
+
+@dataclass
+class EvaluationResult:
+    """What :func:`score` returns: the JSON-ready report and the error rows."""
+
+    report: dict[str, Any]
+    errors: list[ErrorItem]
+
+    def errors_frame(self) -> pd.DataFrame:
+        """The errors as a DataFrame (:func:`errors_frame`)."""
+        return errors_frame(self.errors)
+
+
+def documents_hash(documents: Iterable[GoldDocument]) -> str:
+    """SHA-256 of documents' canonical JSON (sorted keys), in the order given."""
+    digest = hashlib.sha256()
+    for document in documents:
+        digest.update(json.dumps(gold_dict(document), sort_keys=True, ensure_ascii=False).encode())
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
+def hash_files(paths: Iterable[str | Path]) -> str:
+    """SHA-256 fingerprint of a set of gold files.
+
+    Each file contributes its base name and the SHA-256 of its bytes; the pairs are
+    sorted first, so the result does not depend on the order or the folder the files
+    are given in, but changes when any file's name or content changes.
+    """
+    entries = sorted(
+        (Path(p).name, hashlib.sha256(Path(p).read_bytes()).hexdigest()) for p in paths
+    )
+    digest = hashlib.sha256()
+    for name, content in entries:
+        digest.update(f"{name}\0{content}\n".encode())
+    return digest.hexdigest()
+
+
+def score(
+    gold: Sequence[GoldDocument],
+    predicted: Sequence[GoldDocument],
+    *,
+    records: Sequence[DocumentRecord] | None = None,
+    gold_hash: str | None = None,
+    patterns_hash: str | None = None,
+    pipeline_version: str | None = None,
+) -> EvaluationResult:
+    """Score predictions against gold documents (policy: see the module docstring).
+
+    ``records`` (the full pipeline records of the predictions) add producers to the
+    errors and the ``per_pattern`` section, and sentence context to the errors.
+    Raises ``ValueError`` when a doc_id appears twice on either side.
+    """
+    for side, docs in (("gold", gold), ("predicted", predicted)):
+        ids = Counter(d.doc_id for d in docs)
+        dupes = sorted(i for i, n in ids.items() if n > 1)
+        if dupes:
+            raise ValueError(f"duplicate doc_id(s) in {side} documents: {dupes}")
+    by_id = {d.doc_id: d for d in predicted}
+    record_by_id = {r.doc_id: r for r in records} if records is not None else {}
+    with_producers = records is not None
+    gold_ids = {d.doc_id for d in gold}
+    total = _DocTallies()
+    errors: list[ErrorItem] = []
+    per_document: dict[str, Any] = {}
+    missing: list[str] = []
+    warnings: list[str] = []
+    for document in gold:
+        pred = by_id.get(document.doc_id)
+        if pred is None:
+            missing.append(document.doc_id)
+        elif pred.text != document.text:
+            warnings.append(f"{document.doc_id}: predicted text differs from the gold text")
+        tallies, doc_errors = _score_document(
+            document, pred, record_by_id.get(document.doc_id), with_producers=with_producers
+        )
+        total.merge(tallies)
+        errors.extend(doc_errors)
+        per_document[document.doc_id] = _spec_report(tallies, 1)
+    report = _spec_report(total, len(gold))
+    report.update(_extras(total, with_producers=with_producers))
+    report["hashes"] = {
+        "gold": gold_hash,
+        "gold_content": documents_hash(gold),
+        "patterns": patterns_hash,
+    }
+    report["pipeline_version"] = pipeline_version
+    report["missing_predictions"] = missing
+    report["extra_predictions"] = [d.doc_id for d in predicted if d.doc_id not in gold_ids]
+    report["warnings"] = warnings
+    report["per_document"] = per_document
+    return EvaluationResult(report=report, errors=errors)
+
+
+def evaluate_files(
+    gold_paths: Sequence[str | Path],
+    *,
+    model: str | None = None,
+    patterns_dir: str | Path | None = None,
+    on_failure: Callable[[str, str], None] | None = None,
+) -> EvaluationResult:
+    """Run the pipeline on each gold document's text and :func:`score` the records.
+
+    The gold files are read strictly (:func:`pipeline.gold.read_gold`); the pipeline is
+    loaded once. A document the pipeline fails on is reported to ``on_failure(doc_id,
+    message)`` and scored as an empty prediction (so it shows in
+    ``missing_predictions``). The report carries the gold files' :func:`hash_files`, the
+    patterns hash, the pipeline version and ``model`` (``name==version``).
+    """
+    from pipeline.extract import Pipeline
+    from pipeline.gold import read_gold
+
+    gold = [document for path in gold_paths for document in read_gold(path)]
+    pipeline = Pipeline.load(model, patterns_dir=patterns_dir)
+    records: list[DocumentRecord] = []
+    for document in gold:
+        try:
+            records.append(
+                pipeline.process_text(document.text, doc_id=document.doc_id, meta=document.meta)
+            )
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
+            if on_failure is not None:
+                on_failure(document.doc_id, f"{type(exc).__name__}: {exc}")
+    info = pipeline.info
+    result = score(
+        gold,
+        [record.to_gold() for record in records],
+        records=records,
+        gold_hash=hash_files(gold_paths),
+        patterns_hash=info.patterns_hash,
+        pipeline_version=info.version,
+    )
+    result.report["model"] = f"{info.model}=={info.model_version}"
+    return result
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.3f}"
+
+
+def _span_rows(report: dict[str, Any]) -> list[list[str]]:
+    rows = []
+    for label in (*SPAN_LABELS, "micro"):
+        entry = report["spans"][label]
+        support = entry.get("support")
+        if support is None and label == "micro":
+            support = sum(report["spans"][lab]["support"] for lab in SPAN_LABELS)
+        row = [label, str(support)]
+        for bucket in SPAN_BUCKETS:
+            row += [_fmt(entry[bucket][k]) for k in ("p", "r", "f1")]
+        rows.append(row)
+    categories = report["method_categories"]
+    support = report["spans"]["METHOD"]["support"]
+    rows.append(
+        [
+            "METHOD category",
+            str(support),
+            "",
+            "",
+            "",
+            *[_fmt(categories[k]) for k in ("p", "r", "f1")],
+            "",
+            "",
+            "",
+        ]
+    )
+    return rows
+
+
+def _claim_rows(report: dict[str, Any]) -> list[list[str]]:
+    claims = report["claims"]
+    rows = [
+        [
+            "detection",
+            *[_fmt(claims["detection"][k]) for k in ("p", "r", "f1")],
+            str(claims["detection"]["support"]),
+        ]
+    ]
+    rows.append(["type accuracy", "", "", _fmt(claims["type_accuracy"]), ""])
+    for name in CLAIM_FIELDS:
+        rows.append(
+            [f"field: {name}", *[_fmt(claims["fields"][name][k]) for k in ("p", "r", "f1")], ""]
+        )
+    for flag in ("hedged", "negated"):
+        rows.append([flag, *[_fmt(claims[flag][k]) for k in ("p", "r", "f1")], ""])
+        rows.append([f"{flag} accuracy", "", "", _fmt(claims[f"{flag}_accuracy"]), ""])
+    return rows
+
+
+_SPAN_HEADER = ["label", "support", *[f"{b} {m}" for b in SPAN_BUCKETS for m in ("P", "R", "F1")]]
+_CLAIM_HEADER = ["claims", "P", "R", "F1 / acc", "support"]
+
+
+def render_table(report: dict[str, Any]) -> Table:
+    """Return the span scores as a rich table: per label, support and P / R / F1 per bucket."""
+    from rich.table import Table
+
+    table = Table(title=f"Spans ({report['documents']} documents), P / R / F1")
+    for name in ("label", "support", *SPAN_BUCKETS):
+        table.add_column(name, justify="left" if name == "label" else "right")
+    for row in _span_rows(report):
+        cells = [" / ".join(c[:4] for c in row[i : i + 3]).strip(" /") for i in (2, 5, 8)]
+        table.add_row(row[0], row[1], *cells, end_section=row[0] == "QUANTITY")
+    return table
+
+
+def render_claims_table(report: dict[str, Any]) -> Table:
+    """Return the claim scores as a rich table."""
+    from rich.table import Table
+
+    table = Table(title="Claims")
+    for i, name in enumerate(_CLAIM_HEADER):
+        table.add_column(name, justify="left" if i == 0 else "right")
+    for row in _claim_rows(report):
+        table.add_row(*row)
+    return table
+
+
+def print_report(report: dict[str, Any], *, console: Any | None = None) -> None:
+    """Print both tables and the hashes with rich (``console`` defaults to a new Console)."""
+    from rich.console import Console
+
+    console = console or Console()
+    console.print(render_table(report))
+    console.print(render_claims_table(report))
+    hashes = report.get("hashes") or {}
+    console.print(
+        f"gold {hashes.get('gold') or hashes.get('gold_content')}  "
+        f"patterns {hashes.get('patterns')}  pipeline {report.get('pipeline_version')}"
+    )
+    if report.get("missing_predictions"):
+        console.print(f"missing predictions: {', '.join(report['missing_predictions'])}")
+
+
+def _markdown_table(header: list[str], rows: list[list[str]]) -> str:
+    lines = [
+        "| " + " | ".join(header) + " |",
+        "|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|",
+    ]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def report_markdown(report: dict[str, Any]) -> str:
+    """Return the report as Markdown (a span table and a claim table) for a README."""
+    parts = [
+        f"Spans ({report['documents']} documents)",
+        "",
+        _markdown_table(_SPAN_HEADER, _span_rows(report)),
+        "",
+        "Claims",
+        "",
+        _markdown_table(_CLAIM_HEADER, _claim_rows(report)),
+    ]
+    hashes = report.get("hashes") or {}
+    if hashes:
+        parts += [
+            "",
+            f"Gold set `{(hashes.get('gold') or hashes.get('gold_content') or '')[:12]}`, "
+            f"patterns `{(hashes.get('patterns') or '')[:12]}`, "
+            f"pipeline `{report.get('pipeline_version')}`.",
+        ]
+    return "\n".join(parts) + "\n"
+
+
+__all__ = [
+    "CLAIM_FIELDS",
+    "ERROR_COLUMNS",
+    "ErrorItem",
+    "EvaluationResult",
+    "Tally",
+    "claims_eligible",
+    "documents_hash",
+    "errors_frame",
+    "evaluate_files",
+    "greedy_match",
+    "hash_files",
+    "overlap",
+    "prf_from",
+    "print_report",
+    "render_claims_table",
+    "render_table",
+    "report_markdown",
+    "safe_csv_cell",
+    "score",
+    "write_errors_csv",
+]
