@@ -48,19 +48,25 @@ class ClaimsError(Exception):
 
 INPUT_MESSAGES: dict[str, tuple[str, str]] = {
     "missing": ("{path} does not exist", "check the path (a file or a folder)"),
-    "not_a_file": ("{path} is not a regular file or folder", "pass a file, a folder or '-' for stdin"),
+    "not_a_file": (
+        "{path} is not a regular file or folder",
+        "pass a file, a folder or '-' for stdin",
+    ),
     "unsupported": (
         "{path} has an unsupported extension '{ext}'",
-        "pass a .txt, .md, .markdown, .html, .htm or .pdf file (convert other formats to text first)",
+        "pass a .txt, .md, .markdown, .html, .htm or .pdf file (convert other formats first)",
     ),
     "unreadable": (
         "cannot read {path} ({detail})",
         "fix the file's permissions (e.g. chmod +r) or run as a user who may read it",
     ),
-    "empty": ("{path} is empty or holds only whitespace", "remove it from the input or add the document text"),
+    "empty": (
+        "{path} is empty or holds only whitespace",
+        "remove it from the input or add the document text",
+    ),
     "binary": (
         "{path} holds binary data, not text ({detail})",
-        "pass the document as UTF-8 text, HTML or PDF (is it an image or archive with a text extension?)",
+        "pass the text as UTF-8 .txt, HTML or PDF (is it an image or archive renamed?)",
     ),
     "too_large": (
         "{path} is {size:,} bytes, over the limit of {limit:,} bytes",
@@ -73,6 +79,10 @@ INPUT_MESSAGES: dict[str, tuple[str, str]] = {
     "pdf_encrypted": (
         "{path} is an encrypted PDF that needs a password",
         "decrypt it first (e.g. qpdf --decrypt --password=... in.pdf out.pdf) and pass the copy",
+    ),
+    "pdf_needs_crypto": (
+        "{path} is an AES-encrypted PDF and reading it needs the 'cryptography' package",
+        "install it (pip install cryptography) or decrypt the file first (qpdf --decrypt)",
     ),
     "pdf_corrupt": (
         "{path} is not a readable PDF ({detail})",

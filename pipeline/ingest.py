@@ -1,0 +1,516 @@
+"""Ingest: turn files, folders and stdin into :class:`Document` values.
+
+The first stage of the pipeline. It reads ``.txt``, ``.md``/``.markdown``, ``.html``/
+``.htm`` and ``.pdf`` files (or stdin), decodes or extracts their text, and attaches
+metadata. Everything later indexes :attr:`Document.text`, so this module never rewrites
+plain text: ``.txt`` and ``.md`` files are kept verbatim (CRLF line ends included).
+
+Decisions
+    * Decoding: strict UTF-8 first. A UTF-8 byte-order mark is dropped (it marks the
+      encoding and is not text; ``meta["bom"]`` records it) and offsets index the text
+      after it. A UTF-16 file with its BOM is decoded as UTF-16. Mostly valid UTF-8
+      with a few broken sequences stays UTF-8, each broken sequence becoming U+FFFD
+      (counted in ``meta["decode_errors"]``, with a warning). Otherwise Windows-1252 is
+      taken when it decodes the bytes and most letters are ASCII (the usual legacy
+      English file; Latin-1 text reads the same), and charset-normalizer decides for
+      anything else. ``meta["encoding"]`` names the encoding used. NUL bytes or many
+      control characters mean binary data: an error.
+    * HTML: trafilatura extracts the main text (no navigation, scripts or page chrome)
+      from the given bytes only; nothing is fetched. Paragraphs, headings and lists are
+      joined by blank lines, list items one per line (``- item``); the page title, when
+      found and not already the first line, opens the text so the segmenter marks it as
+      the title. ``meta`` gets ``title``, ``author``, ``sitename`` and ``published``
+      (ISO date) when trafilatura finds them.
+    * PDF: the text layer of each page (pypdf), pages joined by blank lines. A PDF with
+      an empty user password is opened; one that needs a password is an error.
+    * ``SOURCES.tsv`` in a document's folder (columns ``filename``, ``title``,
+      ``publisher``, ``date``, ``url`` ...) adds ``title``/``publisher``/``url`` and, when
+      the date column starts with ``YYYY-MM-DD``, ``published``. These override values
+      found in the file (the corpus table is curated).
+    * A document that does not look like English gets a note in ``meta["warnings"]``
+      (:func:`language_warning`, a stopword-ratio heuristic); it is still processed.
+
+Every failure is an :class:`~pipeline.errors.InputError` with a one-line message that
+names the file and says what to do. :func:`iter_documents` reports failures to a
+callback and goes on, and yields documents one at a time.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pipeline.errors import InputError
+
+Format = Literal["txt", "md", "html", "pdf", "stdin"]
+ErrorCallback = Callable[[str, str | None, str], None]
+"""``on_error(doc_id, path, message)``: called for each input that cannot be read."""
+
+STDIN = "-"
+"""The input name that means standard input."""
+STDIN_DOC_ID = "stdin"
+DEFAULT_MAX_BYTES = 20_000_000
+
+FORMATS: dict[str, Format] = {
+    ".txt": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+}
+"""Supported file extensions (lower case) and the format each is read as."""
+
+SOURCES_FILE = "SOURCES.tsv"
+SOURCES_FIELDS: tuple[str, ...] = ("title", "publisher", "url")
+"""Columns of ``SOURCES.tsv`` copied into ``meta`` as they are."""
+
+MIN_HTML_WORDS = 15
+"""Fewer words than this after extraction means the page had no article body."""
+MAX_CONTROL_RATIO = 0.02
+"""Share of control characters above which decoded bytes count as binary data."""
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input document: its text (what every offset indexes) and metadata."""
+
+    doc_id: str
+    text: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    path: str | None = None
+    format: Format = "txt"
+    sha256: str = ""
+    """SHA-256 of the raw input bytes (before decoding or extraction)."""
+    n_bytes: int = 0
+
+
+# --------------------------------------------------------------------------- paths
+
+
+def _walk(folder: Path, *, recursive: bool) -> Iterator[Path]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        if entry.is_dir(follow_symlinks=False):
+            if recursive:
+                yield from _walk(path, recursive=True)
+        elif entry.is_file() and path.suffix.lower() in FORMATS:
+            yield path
+
+
+def iter_input_paths(inputs: Iterable[str], *, recursive: bool = True) -> Iterator[Path]:
+    """Yield the files named by ``inputs``: files as given, folders walked in sorted order.
+
+    Inside folders only supported extensions are taken (:data:`FORMATS`) and hidden
+    files and folders are skipped; ``-`` yields ``Path("-")`` for stdin. A path given
+    twice is yielded once.
+
+    Raises:
+        InputError: an explicit input is missing, not a file or folder, or a file with
+            an unsupported extension.
+    """
+    seen: set[Path] = set()
+    for name in inputs:
+        if name == STDIN:
+            yield Path(STDIN)
+            continue
+        path = Path(name)
+        if path.is_dir():
+            candidates: Iterable[Path] = _walk(path, recursive=recursive)
+        elif path.is_file():
+            if path.suffix.lower() not in FORMATS:
+                raise InputError.of(
+                    "unsupported", doc_id=path.stem, path=str(path), ext=path.suffix or "(none)"
+                )
+            candidates = [path]
+        elif path.exists():
+            raise InputError.of("not_a_file", doc_id=path.stem, path=str(path))
+        else:
+            raise InputError.of("missing", doc_id=path.stem, path=str(path))
+        for candidate in candidates:
+            key = candidate.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield candidate
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+"""Control characters other than tab, line feed, vertical tab, form feed and CR."""
+_WESTERN_EXTRA = set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ")
+
+
+def decode_bytes(raw: bytes, *, doc_id: str, path: str) -> tuple[str, dict[str, Any]]:
+    """Decode ``raw`` to text; return it with ``meta`` entries (``encoding``, ``bom``).
+
+    See the module docstring for the order of attempts.
+
+    Raises:
+        InputError: ``binary`` when the bytes are not text.
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), {"encoding": "utf-16", "bom": True}
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in raw:
+        raise InputError.of("binary", doc_id=doc_id, path=path, detail="NUL bytes")
+    meta: dict[str, Any]
+    try:
+        text = raw.decode("utf-8")
+        meta = {"encoding": "utf-8"}
+        if text.startswith("\ufeff"):
+            text, meta["bom"] = text[1:], True
+    except UnicodeDecodeError:
+        text, meta = _decode_legacy(raw, doc_id=doc_id, path=path)
+    controls = len(_CONTROL.findall(text))
+    if text and controls / len(text) > MAX_CONTROL_RATIO:
+        raise InputError.of("binary", doc_id=doc_id, path=path, detail="control characters")
+    return text, meta
+
+
+def _decode_legacy(raw: bytes, *, doc_id: str, path: str) -> tuple[str, dict[str, Any]]:
+    """Decode bytes that are not valid UTF-8 (see the module docstring)."""
+    repaired = raw.decode("utf-8", errors="replace")
+    bad = repaired.count("\ufffd")
+    good = sum(1 for ch in repaired[:200_000] if ord(ch) > 127) - bad
+    if good > 0 and bad <= good:
+        warning = f"{bad} invalid UTF-8 byte sequence(s) replaced by U+FFFD"
+        return repaired, {"encoding": "utf-8", "decode_errors": bad, "warnings": [warning]}
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        text = ""
+    if text:
+        sample = text[:200_000]
+        letters = [ch for ch in sample if ch.isalpha()]
+        high = [ch for ch in sample if ord(ch) > 127]
+        western = all(0xA0 <= ord(ch) <= 0xFF or ch in _WESTERN_EXTRA for ch in high)
+        if western and letters and sum(ord(ch) > 127 for ch in letters) / len(letters) < 0.3:
+            return text, {"encoding": "cp1252"}
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None:
+        raise InputError.of("binary", doc_id=doc_id, path=path, detail="not decodable as text")
+    return str(best), {"encoding": best.encoding}
+
+
+# --------------------------------------------------------------------------- formats
+
+
+def _html_text(raw: bytes, *, doc_id: str, path: str) -> tuple[str, dict[str, Any]]:
+    import trafilatura
+
+    markup, meta = decode_bytes(raw, doc_id=doc_id, path=path)
+    result = trafilatura.bare_extraction(
+        markup,
+        url=None,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+    )
+    blocks = _xml_blocks(result.body) if result is not None and result.body is not None else []
+    title = (result.title or "").strip() if result is not None else ""
+    if title and (not blocks or blocks[0].strip() != title):
+        blocks.insert(0, title)
+    text = "\n\n".join(blocks)
+    body_words = len(text.split()) - len(title.split())
+    if body_words < MIN_HTML_WORDS:
+        raise InputError.of("html_no_body", doc_id=doc_id, path=path)
+    if result is not None:
+        for key in ("title", "author", "sitename"):
+            value = getattr(result, key, None)
+            if value:
+                meta[key] = str(value).strip()
+        if result.date:
+            meta["published"] = str(result.date)
+    return text, meta
+
+
+def _xml_blocks(body: Any) -> list[str]:
+    """Text blocks of trafilatura's body tree: one per paragraph, heading, list, table."""
+    blocks: list[str] = []
+    for element in body:
+        if element.tag == "list":
+            items = [_inline(item) for item in element.iter("item")]
+            block = "\n".join(f"- {item}" for item in items if item)
+        elif element.tag == "table":
+            rows = [" | ".join(_inline(cell) for cell in row) for row in element.iter("row")]
+            block = "\n".join(row for row in rows if row.strip(" |"))
+        else:
+            block = _inline(element)
+        if block.strip():
+            blocks.append(block.strip())
+    return blocks
+
+
+def _inline(element: Any) -> str:
+    """Text of an element with ``<lb/>`` as a line break and runs of spaces collapsed."""
+    parts: list[str] = []
+    for node in element.iter():
+        parts.append("\n" if node.tag == "lb" else node.text or "")
+        if node is not element and node.tail:
+            parts.append(node.tail)
+    lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _pdf_text(raw: bytes, *, doc_id: str, path: str) -> tuple[str, dict[str, Any]]:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(raw))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError.of("pdf_encrypted", doc_id=doc_id, path=path)
+        pages = [(page.extract_text() or "").strip() for page in reader.pages]
+        info = reader.metadata or {}
+    except InputError:
+        raise
+    except FileNotDecryptedError as exc:
+        raise InputError.of("pdf_encrypted", doc_id=doc_id, path=path) from exc
+    except DependencyError as exc:
+        raise InputError.of("pdf_needs_crypto", doc_id=doc_id, path=path) from exc
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
+        detail = " ".join(str(exc).split())[:80] or type(exc).__name__
+        raise InputError.of("pdf_corrupt", doc_id=doc_id, path=path, detail=detail) from exc
+    text = "\n\n".join(page for page in pages if page)
+    if not text.strip():
+        raise InputError.of("pdf_no_text", doc_id=doc_id, path=path)
+    meta: dict[str, Any] = {"pages": len(pages)}
+    for key, name in (("/Title", "title"), ("/Author", "author")):
+        value = info.get(key)
+        if value and str(value).strip():
+            meta[name] = str(value).strip()
+    return text, meta
+
+
+# --------------------------------------------------------------------------- metadata
+
+_ISO_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\b")
+_SOURCES_CACHE: dict[tuple[Path, int], dict[str, dict[str, str]]] = {}
+
+
+def sources_meta(folder: Path) -> dict[str, dict[str, str]]:
+    """``meta`` entries per file name from ``folder/SOURCES.tsv`` (empty when absent).
+
+    Read once per folder and file version (modification time). ``published`` is set
+    only when the ``date`` column starts with an ISO date (``"2017-07-07 (from URL)"``
+    -> ``"2017-07-07"``; ``"unknown ..."`` -> nothing).
+    """
+    sources = folder / SOURCES_FILE
+    try:
+        key = (sources.resolve(), sources.stat().st_mtime_ns)
+    except OSError:
+        return {}
+    if key not in _SOURCES_CACHE:
+        table: dict[str, dict[str, str]] = {}
+        with sources.open(encoding="utf-8-sig", newline="") as handle:
+            for row in csv.DictReader(handle, delimiter="\t"):
+                name = (row.get("filename") or "").strip()
+                if not name:
+                    continue
+                entry = {k: row[k].strip() for k in SOURCES_FIELDS if (row.get(k) or "").strip()}
+                date = _ISO_DATE.match(row.get("date") or "")
+                if date:
+                    entry["published"] = date.group(1)
+                table[name] = entry
+        _SOURCES_CACHE[key] = table
+    return _SOURCES_CACHE[key]
+
+
+ENGLISH_STOPWORDS = frozenset(
+    "the of and to a in is that for it as was with be by on not he she they this are at "
+    "from his her an or have has had but were which their its been who will would there "
+    "said says also more than after about into can could".split()
+)
+"""Frequent English function words; in English prose they make up a third or more of
+the words, in other languages written in Latin script only a few per cent."""
+
+
+def language_warning(text: str, *, sample_chars: int = 20_000) -> str | None:
+    """A warning when ``text`` is clearly not English, else ``None``.
+
+    Looks at the first ``sample_chars`` characters: most letters outside the Latin
+    script, or (with at least 30 words) fewer than 10% of the words in
+    :data:`ENGLISH_STOPWORDS`. Short texts are never flagged by the stopword test.
+    """
+    sample = text[:sample_chars]
+    letters = [ch for ch in sample if ch.isalpha()]
+    if not letters:
+        return None
+    latin = sum(1 for ch in letters if ord(ch) < 0x250)
+    if latin / len(letters) < 0.5:
+        return "text is mostly not in Latin script: probably not English (rules are for English)"
+    words = re.findall(r"[^\W\d_]+", sample.lower())
+    if len(words) >= 30:
+        ratio = sum(1 for w in words if w in ENGLISH_STOPWORDS) / len(words)
+        if ratio < 0.10:
+            return (
+                f"only {ratio:.0%} of words are common English words: probably not English "
+                "(rules are for English)"
+            )
+    return None
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def _read_raw(path: Path, *, doc_id: str, max_bytes: int) -> bytes:
+    name = str(path)
+    if path == Path(STDIN):
+        raw = sys.stdin.buffer.read(max_bytes + 1)
+        if len(raw) > max_bytes:
+            raise InputError.of(
+                "too_large", doc_id=doc_id, path="<stdin>", size=len(raw), limit=max_bytes
+            )
+        return raw
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as exc:
+        raise InputError.of("missing", doc_id=doc_id, path=name) from exc
+    except OSError as exc:
+        raise InputError.of(
+            "unreadable", doc_id=doc_id, path=name, detail=exc.strerror or exc
+        ) from exc
+    if path.is_dir():
+        raise InputError.of("not_a_file", doc_id=doc_id, path=name)
+    if size > max_bytes:
+        raise InputError.of("too_large", doc_id=doc_id, path=name, size=size, limit=max_bytes)
+    try:
+        return path.read_bytes()
+    except PermissionError as exc:
+        raise InputError.of(
+            "unreadable", doc_id=doc_id, path=name, detail="permission denied"
+        ) from exc
+    except OSError as exc:
+        raise InputError.of(
+            "unreadable", doc_id=doc_id, path=name, detail=exc.strerror or exc
+        ) from exc
+
+
+def read_document(
+    path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, doc_id: str | None = None
+) -> Document:
+    """Read one file (or stdin for ``"-"``) into a :class:`Document`.
+
+    ``doc_id`` defaults to the file stem (``"stdin"`` for stdin). The format follows
+    the extension (:data:`FORMATS`); stdin and unknown extensions are read as text.
+
+    Raises:
+        InputError: missing or unreadable file, empty or whitespace-only text, binary
+            data, over ``max_bytes``, HTML without an article body, PDF encrypted,
+            corrupt or without a text layer.
+    """
+    path = Path(path)
+    is_stdin = str(path) == STDIN
+    doc_id = doc_id or (STDIN_DOC_ID if is_stdin else path.stem)
+    name = "<stdin>" if is_stdin else str(path)
+    fmt: Format = "stdin" if is_stdin else FORMATS.get(path.suffix.lower(), "txt")
+    raw = _read_raw(path, doc_id=doc_id, max_bytes=max_bytes)
+    if not raw.strip():
+        raise InputError.of("empty", doc_id=doc_id, path=name)
+    if fmt == "html":
+        text, meta = _html_text(raw, doc_id=doc_id, path=name)
+    elif fmt == "pdf":
+        text, meta = _pdf_text(raw, doc_id=doc_id, path=name)
+    else:
+        text, meta = decode_bytes(raw, doc_id=doc_id, path=name)
+    if not text.strip():
+        raise InputError.of("empty", doc_id=doc_id, path=name)
+    if not is_stdin:
+        meta.update(sources_meta(path.parent).get(path.name, {}))
+    warning = language_warning(text)
+    if warning:
+        meta.setdefault("warnings", []).append(warning)
+    return Document(
+        doc_id=doc_id,
+        text=text,
+        meta=meta,
+        path=None if is_stdin else str(path),
+        format=fmt,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        n_bytes=len(raw),
+    )
+
+
+def iter_documents(
+    inputs: Iterable[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    recursive: bool = True,
+    on_error: ErrorCallback | None = None,
+) -> Iterator[Document]:
+    """Yield a :class:`Document` per readable input, one at a time (a generator).
+
+    Failures go to ``on_error(doc_id, path, message)`` and the run carries on; without
+    a callback the first failure raises. A doc_id (file stem) seen before in the run
+    is an error naming both files: the first document is kept, the later one fails.
+    """
+
+    def report(error: InputError, doc_id: str, path: str) -> None:
+        if on_error is None:
+            raise error
+        on_error(doc_id, path, error.message)
+
+    kept: dict[str, str] = {}
+    for name in inputs:
+        listing = iter_input_paths([name], recursive=recursive)
+        while True:
+            try:
+                path = next(listing)
+            except StopIteration:
+                break
+            except InputError as error:
+                report(error, error.doc_id or name, name)
+                break
+            is_stdin = str(path) == STDIN
+            doc_id = STDIN_DOC_ID if is_stdin else path.stem
+            shown = "<stdin>" if is_stdin else str(path)
+            try:
+                if doc_id in kept:
+                    raise InputError.of(
+                        "duplicate_id", doc_id=doc_id, path=shown, other=kept[doc_id]
+                    )
+                document = read_document(path, max_bytes=max_bytes, doc_id=doc_id)
+            except InputError as error:
+                report(error, doc_id, shown)
+                continue
+            kept[doc_id] = shown
+            yield document
+
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "ENGLISH_STOPWORDS",
+    "FORMATS",
+    "STDIN",
+    "Document",
+    "ErrorCallback",
+    "Format",
+    "decode_bytes",
+    "iter_documents",
+    "iter_input_paths",
+    "language_warning",
+    "read_document",
+    "sources_meta",
+]

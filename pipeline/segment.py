@@ -1,0 +1,273 @@
+"""Segment: split a document's text into zones (title, headings, body, boilerplate ...).
+
+The extraction stages only read article text, so this stage marks what is not: page
+notices, captions and reference lists. It works on the text exactly as ingested and
+returns :class:`~pipeline.records.Segment` values whose ``start``/``end`` index that
+text (surrounding whitespace excluded), in order and without overlaps. Every
+non-whitespace character of the text lies in exactly one segment.
+
+How a text is cut
+    *Blocks* are runs of non-blank lines (paragraphs are separated by blank lines).
+    Inside a block a line starts a segment of its own when it is a list item
+    (``"- ..."``, ``"1. ..."``, ``"a.) ..."``), matches a zone rule, or follows a
+    segment that cannot run on (a heading; a list item or zone line that ends a
+    sentence). Other lines continue the segment before them, so hard-wrapped
+    paragraphs and wrapped reference entries stay whole.
+
+How a segment is classified (first that applies)
+    1. A zone rule of ``patterns/zones.jsonl`` matches its first line: the rule's kind
+       (``boilerplate``, ``references``, ``caption``). A rule with ``starts_section``
+       also opens a section: every later segment gets that kind unless another zone
+       rule claims it (page notices after a reference list stay ``boilerplate``).
+    2. Inside an open section: the section's kind.
+    3. The first segment of article text, when it is one short line: ``title``.
+    4. A single line that :func:`is_heading` accepts: ``heading``.
+    5. Otherwise ``body``.
+
+:func:`segment_with_rules` returns the same segments together with the id of the rule
+that decided each kind (a zone rule id, or one of the ``RULE_*`` names of this module),
+which is the segmenter's provenance.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipeline.patterns import ZoneRule
+from pipeline.records import Segment
+
+RULE_TITLE = "SEGMENT.title_first_line"
+RULE_HEADING = "SEGMENT.is_heading"
+RULE_BODY = "SEGMENT.body_default"
+RULE_SECTION = "SEGMENT.section_of:"
+"""Prefix: the segment lies in a section opened by the zone rule whose id follows."""
+
+TITLE_MAX_WORDS = 30
+"""A first line longer than this is article text, not a title."""
+TITLE_MAX_CHARS = 300
+HEADING_MAX_WORDS = 12
+"""A line with more words (after any section marker) is never a heading."""
+HEADING_MAX_CHARS = 120
+
+MINOR_WORDS = frozenset(
+    "a an the and or nor but of in on at to for by with from as vs via per into over "
+    "up out off than that is are was be its".split()
+)
+"""Words a title-case line may leave in lower case."""
+
+_MD_HEADING = re.compile(r"^#{1,6}\s+\S")
+_BULLET = re.compile(r"^[-*+•‣◦▪–·]\s+")
+_MARKER = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]|[ivxlcIVXLC]{1,6})(?:\.\)|[.)])\s+")
+"""A section or list marker: ``1.``, ``1.2``, ``2)``, ``(a)``, ``a.)``, ``IV.``."""
+_EMPHASIS = re.compile(r"^[*_]{1,3}(.+?)[*_]{1,3}$")
+_CLOSERS = "\"'”’»)]*_ "
+_SENTENCE_END = tuple(".!?;:,…")
+
+
+def is_heading(line: str, *, strict: bool = False) -> bool:
+    """Whether ``line`` reads as a heading rather than as a sentence.
+
+    Rules, in order:
+
+    * a Markdown heading (``# ...`` to ``###### ...``) is a heading;
+    * a bulleted item (``- ...``, ``* ...``, ``• ...``) is not;
+    * after removing a section marker (``1.``, ``a.)``, ``IV.``) and ``**emphasis**``,
+      the line has at most :data:`HEADING_MAX_WORDS` words and
+      :data:`HEADING_MAX_CHARS` characters, its first letter is upper case, and it does
+      not end with sentence punctuation (``. ! ; : , …``, closing quotes ignored);
+    * a final ``?`` is accepted only for title-case lines ("What It Means For Vietnam?");
+    * with ``strict`` (a line inside a paragraph, where a short wrapped line could
+      otherwise pass), the line must also be in title case: every word not in
+      :data:`MINOR_WORDS` starts with a capital letter or a non-letter.
+
+    Sentence-case short lines ("Global surveillance") are headings only when not
+    ``strict``, i.e. when they stand alone between blank lines.
+    """
+    text = line.strip()
+    if _MD_HEADING.match(text):
+        return True
+    if not text or _BULLET.match(text):
+        return False
+    text = _MARKER.sub("", text, count=1)
+    emphasis = _EMPHASIS.match(text)
+    if emphasis:
+        text = emphasis.group(1).strip()
+    words = text.split()
+    if not words or len(words) > HEADING_MAX_WORDS or len(text) > HEADING_MAX_CHARS:
+        return False
+    first_letter = next((ch for ch in text if ch.isalpha()), None)
+    if first_letter is None or not first_letter.isupper():
+        return False
+    tail = text.rstrip(_CLOSERS)
+    if not tail or (_ends_sentence(tail) and not tail.endswith("?")):
+        return False
+    titled = _is_title_case(words)
+    if tail.endswith("?") and not titled:
+        return False
+    return titled or not strict
+
+
+def _is_title_case(words: Sequence[str]) -> bool:
+    for word in words[1:]:
+        letters = word.lstrip("\"'“‘(«[")
+        if not letters or not letters[0].isalpha():
+            continue
+        if letters[0].islower() and letters.lower().strip(".,;:!?\"'”’)") not in MINOR_WORDS:
+            return False
+    return True
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip(_CLOSERS).endswith(_SENTENCE_END)
+
+
+def _starts_lowercase(text: str) -> bool:
+    first = next((ch for ch in text if ch.isalnum()), "")
+    return first.isalpha() and first.islower()
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class _Piece:
+    """A segment under construction: its lines and what opened it."""
+
+    lines: list[_Line]
+    rule: ZoneRule | None
+    opener: str
+    """``"list"``, ``"zone"``, ``"heading"`` or ``"text"``."""
+    single_block_line: bool = False
+
+
+def _blocks(text: str) -> list[list[_Line]]:
+    blocks: list[list[_Line]] = []
+    current: list[_Line] = []
+    offset = 0
+    for raw in text.splitlines(keepends=True):
+        content = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        stripped = content.strip()
+        if stripped:
+            lead = len(content) - len(content.lstrip())
+            start = offset + lead
+            current.append(_Line(start, start + len(stripped), stripped))
+        elif current:
+            blocks.append(current)
+            current = []
+        offset += len(raw)
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _first_rule(line: str, rules: Sequence[tuple[ZoneRule, re.Pattern[str]]]) -> ZoneRule | None:
+    for rule, compiled in rules:
+        if compiled.search(line):
+            return rule
+    return None
+
+
+def _pieces(
+    block: list[_Line], rules: Sequence[tuple[ZoneRule, re.Pattern[str]]], *, first: bool
+) -> list[_Piece]:
+    """Cut one block into pieces; ``first``: this block may open with the title line."""
+    if len(block) == 1:
+        line = block[0]
+        rule = _first_rule(line.text, rules)
+        return [_Piece([line], rule, "zone" if rule else "text", single_block_line=True)]
+    pieces: list[_Piece] = []
+    for index, line in enumerate(block):
+        rule = _first_rule(line.text, rules)
+        is_item = bool(_BULLET.match(line.text) or _MARKER.match(line.text))
+        nxt = block[index + 1].text if index + 1 < len(block) else ""
+        heads = (
+            index == 0
+            and not rule
+            and (is_heading(line.text, strict=True) or (first and _short(line.text)))
+            and not _starts_lowercase(nxt)
+        )
+        last = pieces[-1] if pieces else None
+        can_continue = (
+            last is not None
+            and not rule
+            and not is_item
+            and last.opener != "heading"
+            and not (last.opener in ("list", "zone") and _ends_sentence(last.lines[-1].text))
+        )
+        if can_continue:
+            last.lines.append(line)  # type: ignore[union-attr]
+            continue
+        opener = "zone" if rule else "heading" if heads else "list" if is_item else "text"
+        pieces.append(_Piece([line], rule, opener))
+    return pieces
+
+
+def _short(text: str) -> bool:
+    return len(text) <= TITLE_MAX_CHARS and len(text.split()) <= TITLE_MAX_WORDS
+
+
+def _title_like(piece: _Piece) -> bool:
+    return len(piece.lines) == 1 and piece.opener != "list" and _short(piece.lines[0].text)
+
+
+def _heading_like(piece: _Piece) -> bool:
+    if len(piece.lines) != 1:
+        return False
+    text = piece.lines[0].text
+    if piece.opener == "heading":
+        return True
+    if _BULLET.match(text):
+        return False
+    return (piece.single_block_line or piece.opener == "list") and is_heading(text)
+
+
+def segment_with_rules(text: str, zone_rules: Sequence[ZoneRule]) -> list[tuple[Segment, str]]:
+    """Split ``text`` into segments, each with the id of the rule that decided its kind.
+
+    See the module docstring for the cutting and classification rules.
+    """
+    rules = [(rule, rule.compiled) for rule in zone_rules]
+    result: list[tuple[Segment, str]] = []
+    section: ZoneRule | None = None
+    seen_article = False
+    for block in _blocks(text):
+        for piece in _pieces(block, rules, first=not seen_article):
+            start, end = piece.lines[0].start, piece.lines[-1].end
+            if piece.rule is not None:
+                kind, rule_id = piece.rule.kind, piece.rule.id
+                if piece.rule.starts_section:
+                    section = piece.rule
+            elif section is not None:
+                kind, rule_id = section.kind, RULE_SECTION + section.id
+            elif not seen_article and _title_like(piece):
+                kind, rule_id = "title", RULE_TITLE
+            elif _heading_like(piece):
+                kind, rule_id = "heading", RULE_HEADING
+            else:
+                kind, rule_id = "body", RULE_BODY
+            if piece.rule is None:
+                seen_article = True
+            result.append((Segment(kind=kind, start=start, end=end), rule_id))
+    return result
+
+
+def segment_text(text: str, zone_rules: Sequence[ZoneRule]) -> list[Segment]:
+    """Split ``text`` into classified :class:`Segment` values (offsets into ``text``)."""
+    return [segment for segment, _ in segment_with_rules(text, zone_rules)]
+
+
+__all__ = [
+    "RULE_BODY",
+    "RULE_HEADING",
+    "RULE_SECTION",
+    "RULE_TITLE",
+    "is_heading",
+    "segment_text",
+    "segment_with_rules",
+]
