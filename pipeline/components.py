@@ -27,8 +27,9 @@ Merge policy (implemented once, in :func:`merge_spans`):
    list numbers) and every span outside the article's zones (boilerplate, captions,
    references).
 
-Model entities are trimmed of a leading determiner, a trailing possessive and
-punctuation before merging (codebook: spans exclude them).
+Model entities and rule matches are trimmed of a leading determiner, a trailing
+possessive and punctuation before merging (codebook: spans exclude them), so a rule
+may need "the" as context ("the mainland", "the West") without the span including it.
 """
 
 from __future__ import annotations
@@ -242,6 +243,9 @@ class RuleTagger:
             assert isinstance(rule, SpanRule)
             if rule.label == "NOT_ENTITY":
                 blocked.append((start, end))
+                continue
+            start, end = trim_entity(doc[start:end])
+            if start >= end:
                 continue
             span = Span(doc, start, end, label=rule.label, span_id=rule.id)
             if rule.label == "METHOD" and _is_alleged_crime(span):

@@ -218,7 +218,8 @@ class PatternSet:
         return self.by_id[rule_id]
 
 
-def _load_file(path: Path, schema: type[_Rule]) -> list[_Rule]:
+def load_file(path: Path, schema: type[_Rule]) -> list[_Rule]:
+    """Load and validate one pattern file with ``schema`` (errors name file and line)."""
     rules: list[_Rule] = []
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -273,7 +274,7 @@ def load_patterns(directory: str | Path = DEFAULT_PATTERNS_DIR) -> PatternSet:
             raise PatternFileError(
                 f"{path}: unknown pattern file; expected one of {', '.join(sorted(SCHEMAS))}"
             )
-        for rule in _load_file(path, schema):
+        for rule in load_file(path, schema):
             if rule.id in by_id:
                 raise PatternFileError(f"{path}: duplicate rule id {rule.id!r} (also in {where[rule.id]})")
             by_id[rule.id] = rule

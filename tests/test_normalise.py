@@ -1,0 +1,585 @@
+"""Tests of :mod:`pipeline.normalise`: tables of surfaces and their normalised fields.
+
+Every expected value comes from geography (ISO 3166-1 codes), the calendar or
+arithmetic, or from a decision written in the module docstring; none is program output.
+The normaliser is built once per session (its gazetteer is shared by every instance).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+
+from pipeline.normalise import Normaliser, default_location_rules, strip_determiner_possessive
+from pipeline.patterns import SpanRule
+
+LOCATIONS_FILE = Path(__file__).resolve().parent.parent / "patterns" / "locations.jsonl"
+
+THURSDAY = dt.date(2022, 1, 20)
+"""Anchor used by the relative-date cases: Thursday 20 January 2022."""
+
+
+@pytest.fixture(scope="module")
+def norm() -> Normaliser:
+    """A normaliser with the LOCATION rules of ``patterns/locations.jsonl``."""
+    return Normaliser(default_location_rules())
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the Netherlands", "Netherlands"),
+        ("The Netherlands", "Netherlands"),
+        ("Xi's", "Xi"),
+        ("China’s", "China"),
+        ("Safeguard Defenders’", "Safeguard Defenders"),
+        ("  the   Chinese  Communist Party ", "Chinese Communist Party"),
+        ("U.S.", "U.S."),
+        ("an Interpol red notice", "Interpol red notice"),
+        ("Paris", "Paris"),
+        ("Paul Rusesabagina '", "Paul Rusesabagina"),
+        ("'Hotel Rwanda", "Hotel Rwanda"),
+    ],
+)
+def test_strip_determiner_possessive(text: str, expected: str) -> None:
+    assert strip_determiner_possessive(text) == expected
+
+
+# --------------------------------------------------------------------------- LOCATION
+
+LOCATION_CASES = [
+    ("UAE", "AE"),
+    ("U.A.E.", "AE"),
+    ("United Arab Emirates", "AE"),
+    ("the Emirates", "AE"),
+    ("the US", "US"),
+    ("U.S.", "US"),
+    ("USA", "US"),
+    ("America", "US"),
+    ("United States", "US"),
+    ("Britain", "GB"),
+    ("UK", "GB"),
+    ("England", "GB"),
+    ("Scotland", "GB"),
+    ("Wales", "GB"),
+    ("the mainland", "CN"),
+    ("mainland China", "CN"),
+    ("China", "CN"),
+    ("China’s", "CN"),
+    ("PRC", "CN"),
+    ("Hong Kong", "HK"),
+    ("Macau", "MO"),
+    ("Macao", "MO"),
+    ("Taiwan", "TW"),
+    ("Kosovo", "XK"),
+    ("Russia", "RU"),
+    ("South Korea", "KR"),
+    ("North Korea", "KP"),
+    ("Iran", "IR"),
+    ("Syria", "SY"),
+    ("Vietnam", "VN"),
+    ("Viet Nam", "VN"),
+    ("Laos", "LA"),
+    ("Burma", "MM"),
+    ("Myanmar", "MM"),
+    ("Czech Republic", "CZ"),
+    ("Ivory Coast", "CI"),
+    ("Turkey", "TR"),
+    ("Türkiye", "TR"),
+    ("the Netherlands", "NL"),
+    ("Holland", "NL"),
+    ("Xinjiang", "CN"),
+    ("Tibet", "CN"),
+    ("Beijing", "CN"),
+    ("Thailand", "TH"),
+    ("Thailand's", "TH"),
+    ("Cambodia", "KH"),
+    ("Australia", "AU"),
+    ("Germany", "DE"),
+    ("Egypt", "EG"),
+    ("Rwanda", "RW"),
+    ("Georgia", "GE"),
+    ("CHINA", "CN"),
+    ("California", "US"),
+    ("Ontario", "CA"),
+    ("Bavaria", "DE"),
+    ("Guangdong", "CN"),
+    ("Sichuan", "CN"),
+    ("Melbourne", "AU"),
+    ("Bangkok", "TH"),
+    ("Berlin", "DE"),
+    ("Dubai", "AE"),
+    ("Kigali", "RW"),
+    ("Cairo", "EG"),
+    ("Istanbul", "TR"),
+    ("Phnom Penh", "KH"),
+    ("Toronto", "CA"),
+    ("Lyon, France", "FR"),
+    # regions spanning countries: null code
+    ("Southeast Asia", None),
+    ("South-East Asia", None),
+    ("Central Asia", None),
+    ("the West", None),
+    ("Europe", None),
+    ("Africa", None),
+    ("the Middle East", None),
+    ("the Gulf", None),
+    ("Asia", None),
+    ("Latin America", None),
+    ("Blackmail", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LOCATION_CASES)
+def test_location(norm: Normaliser, text: str, expected: str | None) -> None:
+    assert norm.location(text) == expected
+
+
+def test_every_alias_resolves_to_its_rule_code(norm: Normaliser) -> None:
+    for rule in default_location_rules():
+        for phrase in rule.phrases:
+            assert norm.location(phrase) == rule.code, f"{rule.id}: {phrase!r}"
+
+
+def test_alias_codes_are_iso_countries() -> None:
+    import pycountry
+
+    iso = {country.alpha_2 for country in pycountry.countries} | {"XK"}
+    for rule in default_location_rules():
+        assert rule.code is None or rule.code in iso, rule.id
+
+
+def test_location_rule_code_wins(norm: Normaliser) -> None:
+    assert norm.location("Georgia", rule_code="US") == "US"
+
+
+def test_location_without_rules_loads_the_default_file() -> None:
+    assert Normaliser().location("the mainland") == "CN"
+
+
+def test_location_with_explicit_rules_only_uses_those_aliases() -> None:
+    rule = SpanRule(
+        id="LOCATION.test_alias",
+        label="LOCATION",
+        pattern=["Zubrowka"],
+        code="AT",
+        case_sensitive=True,
+    )
+    assert Normaliser([rule]).location("Zubrowka") == "AT"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("China", True),
+        ("Hong Kong", True),
+        ("the mainland", True),
+        ("Southeast Asia", True),
+        ("Berlin", True),
+        ("Kigali", True),
+        ("California", True),
+        ("USA", True),
+        ("CHINA", True),
+        ("Blackmail", False),
+        ("c.", False),
+        ("china", False),
+        ("berlin", False),
+        ("Police", False),
+        ("Of", False),
+        ("Interpol", False),
+        ("Reuters", False),
+        ("", False),
+    ],
+)
+def test_is_known_place(norm: Normaliser, text: str, expected: bool) -> None:
+    assert norm.is_known_place(text) is expected
+
+
+def test_is_known_place_population_threshold(norm: Normaliser) -> None:
+    assert norm.is_known_place("Kigali", min_city_population=100_000)
+    assert not norm.is_known_place("Kigali", min_city_population=100_000_000)
+
+
+# --------------------------------------------------------------------------- locations.jsonl
+
+
+def test_locations_file_loads_with_unique_ids() -> None:
+    rules = default_location_rules()
+    assert rules, "no LOCATION rules"
+    lines = [
+        line for line in LOCATIONS_FILE.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
+    assert len(rules) == len(lines)
+    ids = [json.loads(line)["id"] for line in lines]
+    assert len(ids) == len(set(ids))
+    assert all(rule_id.startswith("LOCATION.") for rule_id in ids)
+
+
+def test_short_acronym_rules_are_case_sensitive() -> None:
+    for rule in default_location_rules():
+        for phrase in rule.phrases:
+            if len(phrase.replace(".", "")) <= 4 and phrase.isupper():
+                assert rule.case_sensitive, f"{rule.id}: {phrase!r} must be case-sensitive"
+
+
+@pytest.fixture(scope="module")
+def blank_nlp() -> Language:
+    """A blank English pipeline: the rules are tested without the statistical model."""
+    return spacy.blank("en")
+
+
+def _rule_matches(nlp: Language, rule: SpanRule, text: str) -> list[str]:
+    """Surfaces ``rule`` matches in ``text``, matched the way the tagger matches rules."""
+    doc = nlp(text)
+    if rule.phrases:
+        matcher: PhraseMatcher | Matcher = PhraseMatcher(
+            nlp.vocab, attr="ORTH" if rule.case_sensitive else "LOWER"
+        )
+        matcher.add(rule.id, [nlp.make_doc(p) for p in rule.phrases])
+    else:
+        matcher = Matcher(nlp.vocab)
+        matcher.add(rule.id, [rule.pattern])
+    return [doc[start:end].text for _, start, end in matcher(doc)]
+
+
+@pytest.mark.parametrize("rule", default_location_rules(), ids=lambda r: r.id)
+def test_location_rule_examples(blank_nlp: Language, rule: SpanRule) -> None:
+    for example in rule.examples:
+        assert _rule_matches(blank_nlp, rule, example), f"{rule.id} misses {example!r}"
+    for counter in rule.counterexamples:
+        assert not _rule_matches(blank_nlp, rule, counter), f"{rule.id} matches {counter!r}"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_id", "should_match"),
+    [
+        ("He fled back to the mainland for safety.", "LOCATION.the_mainland", True),
+        ("Ferries to mainland Europe were cancelled.", "LOCATION.the_mainland", False),
+        ("Let us know what you think.", "LOCATION.us", False),
+        ("He was deported to the U.S. in 2019.", "LOCATION.us", True),
+        ("The roast turkey was cold.", "LOCATION.turkey", False),
+        ("Dissidents in the West fear reprisals.", "LOCATION.region_the_west", True),
+    ],
+)
+def test_location_rules_in_sentences(
+    blank_nlp: Language, text: str, rule_id: str, should_match: bool
+) -> None:
+    rule = next(r for r in default_location_rules() if r.id == rule_id)
+    assert bool(_rule_matches(blank_nlp, rule, text)) is should_match
+
+
+# --------------------------------------------------------------------------- LEGAL_REF
+
+LEGAL_CASES = [
+    ("Article 52 of China’s Supervision Law", ("Supervision Law", "52", "CN")),
+    ("Article 37 and 38 of the national security law", ("national security law", "37", None)),
+    ("Articles 37, 38 and 39 of the Criminal Law", ("Criminal Law", "37", None)),
+    ("18 U.S.C. § 951", ("18 U.S.C.", "951", "US")),
+    ("Section 951 of Title 18", ("18 U.S.C.", "951", "US")),
+    ("Section 951", ("Section 951", None, None)),
+    ("the Extradition Act 2003", ("Extradition Act 2003", None, None)),
+    ("Article 3 of the UN Convention against Torture", ("Convention against Torture", "3", None)),
+    ("the extradition treaty between China and France", ("extradition treaty", None, None)),
+    ("Interpol's Red Notice", ("Interpol Red Notice", None, None)),
+    ("an Interpol red notice", ("Interpol Red Notice", None, None)),
+    ("Article 239 of the Criminal Law", ("Criminal Law", "239", None)),
+    ("China's National Security Law", ("National Security Law", None, "CN")),
+    ("Hong Kong's national security law", ("national security law", None, "HK")),
+    ("Hong Kong’s national security law", ("national security law", None, "HK")),
+    ("the Chinese Criminal Law", ("Criminal Law", None, "CN")),
+    ("PRC Criminal Law", ("Criminal Law", None, "CN")),
+    ("the U.S. Foreign Agents Registration Act", ("Foreign Agents Registration Act", None, "US")),
+    ("Vietnam’s Penal Code", ("Penal Code", None, "VN")),
+    (
+        "Counter-Espionage Law of the People's Republic of China",
+        ("Counter-Espionage Law", None, "CN"),
+    ),
+    (
+        "Article 5(1) of the European Convention on Human Rights",
+        ("European Convention on Human Rights", "5(1)", None),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LEGAL_CASES)
+def test_legal_ref(
+    norm: Normaliser, text: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    assert norm.legal_ref(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kwargs", "expected"),
+    [
+        ("Article 52", {"instrument": "Supervision Law"}, ("Supervision Law", "52", None)),
+        ("the Extradition Act 2003", {"jurisdiction": "GB"}, ("Extradition Act 2003", None, "GB")),
+        (
+            "China's National Security Law",
+            {"jurisdiction": "HK"},
+            ("National Security Law", None, "CN"),
+        ),
+        (
+            "the espionage law",
+            {"instrument": "Counter-Espionage Law"},
+            ("Counter-Espionage Law", None, None),
+        ),
+    ],
+)
+def test_legal_ref_arguments(
+    norm: Normaliser,
+    text: str,
+    kwargs: dict[str, str],
+    expected: tuple[str, str | None, str | None],
+) -> None:
+    assert norm.legal_ref(text, **kwargs) == expected
+
+
+# --------------------------------------------------------------------------- DATE
+
+DATE_CASES = [
+    ("2012", "2012"),
+    ("in 2015", "2015"),
+    ("June 2002", "2002-06"),
+    ("January 18, 2022", "2022-01-18"),
+    ("18 January 2022", "2022-01-18"),
+    ("Jan. 18, 2022", "2022-01-18"),
+    ("Tuesday, January 18, 2022", "2022-01-18"),
+    ("the 18th of January, 2022", "2022-01-18"),
+    ("2022-01-18", "2022-01-18"),
+    ("18/01/2022", "2022-01-18"),
+    ("03/04/2022", None),
+    ("February 30, 2022", None),
+    ("February 29, 2020", "2020-02-29"),
+    ("Dec. 14", "--12-14"),
+    ("Sept. 3", "--09-03"),
+    ("December", "--12"),
+    ("May", "--05"),
+    ("early 2019", "2019"),
+    ("mid-2019", "2019"),
+    ("summer 2019", "2019"),
+    ("the end of June 2002", "2002-06"),
+    ("2014-2017", "2014/2017"),
+    ("2022/01/18", "2022-01-18"),
+    ("July last year", None),
+    ("the 1990s", None),
+    ("in recent years", None),
+    ("last month", None),
+    ("today", None),
+    ("on Tuesday", None),
+    ("monthly", None),
+    ("decades", None),
+    ("for years", None),
+    ("a day", None),
+    ("may", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATE_CASES)
+def test_date_without_anchor(norm: Normaliser, text: str, expected: str | None) -> None:
+    assert norm.date(text) == expected
+
+
+ANCHORED_CASES = [
+    ("today", "2022-01-20"),
+    ("yesterday", "2022-01-19"),
+    ("last year", "2021"),
+    ("this year", "2022"),
+    ("late last year", "2021"),
+    ("last month", "2021-12"),
+    ("earlier this month", "2022-01"),
+    ("on Tuesday", "2022-01-18"),
+    ("Thursday", "2022-01-20"),
+    ("last Thursday", "2022-01-13"),
+    ("on Friday", "2022-01-14"),
+    ("three years ago", "2019"),
+    ("Wednesday night", "2022-01-19"),
+    ("July last year", "2021-07"),
+    ("the 18th", None),
+    ("two days ago", "2022-01-18"),
+    ("last week", None),
+    ("in recent years", None),
+    ("Dec. 14", "--12-14"),
+    ("2012", "2012"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ANCHORED_CASES)
+def test_date_with_anchor(norm: Normaliser, text: str, expected: str | None) -> None:
+    assert norm.date(text, anchor=THURSDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "meta", "expected"),
+    [
+        ("BERLIN (Reuters) - A court ruled.", {}, None),
+        ("July 7, 2017 — A court ruled.", {}, dt.date(2017, 7, 7)),
+        ("BERLIN, July 7, 2017 (Reuters) - A court ruled.", {}, dt.date(2017, 7, 7)),
+        ("A headline\nPublished: 12 May 2021\nThe body.", {}, dt.date(2021, 5, 12)),
+        ("A headline\nOn July 7, 2017, police arrested him.", {}, None),
+        ("July 7, 2017 — text", {"published": "2021-05-12"}, dt.date(2021, 5, 12)),
+        ("text", {"published": "2021-05-12T10:00:00Z"}, dt.date(2021, 5, 12)),
+        ("text", {"published": dt.date(2020, 2, 3)}, dt.date(2020, 2, 3)),
+        ("text", {}, None),
+    ],
+)
+def test_anchor_date(norm: Normaliser, text: str, meta: dict, expected: dt.date | None) -> None:
+    assert norm.anchor_date(text, meta) == expected
+
+
+# --------------------------------------------------------------------------- QUANTITY
+
+QUANTITY_CASES = [
+    ("229", 229),
+    ("1,000", 1000),
+    ("10,000", 10000),
+    ("more than 70", 70),
+    ("over 70", 70),
+    ("at least 70", 70),
+    ("nearly 100", 100),
+    ("almost 100", 100),
+    ("about 100", 100),
+    ("around 100", 100),
+    ("some 200", 200),
+    ("four", 4),
+    ("Four", 4),
+    ("twenty-two", 22),
+    ("two hundred and fifty", 250),
+    ("a dozen", 12),
+    ("half a dozen", 6),
+    ("three dozen", 36),
+    ("1.5 million", 1_500_000),
+    ("two million", 2_000_000),
+    ("a million", 1_000_000),
+    ("dozens", None),
+    ("hundreds", None),
+    ("millions", None),
+    ("tens of thousands", None),
+    ("several", None),
+    ("many", None),
+    ("a few", None),
+    ("30%", None),
+    ("20 percent", None),
+    ("$5 million", None),
+    ("first", None),
+    ("1990s", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUANTITY_CASES)
+def test_quantity(norm: Normaliser, text: str, expected: int | None) -> None:
+    assert norm.quantity(text) == expected
+
+
+# --------------------------------------------------------------------------- PERSON / ORG
+
+NAME_CASES = [
+    (
+        "short PERSON forms map to the fullest form",
+        [("PERSON", "Xu Zheng"), ("PERSON", "Xu"), ("PERSON", "Xu’s")],
+        "Xu Zheng, a businessman, fled. Xu said nothing.",
+        ["Xu Zheng", "Xu Zheng", "Xu Zheng"],
+    ),
+    (
+        "honorifics are stripped before matching",
+        [("PERSON", "Mr Thanh"), ("PERSON", "Trinh Xuan Thanh"), ("PERSON", "Mr. Trinh")],
+        "Mr Thanh was seized in Berlin. Trinh Xuan Thanh had asked for asylum.",
+        ["Trinh Xuan Thanh", "Trinh Xuan Thanh", "Trinh Xuan Thanh"],
+    ),
+    (
+        "titles too, and a name alone stays as written",
+        [("PERSON", "President Xi"), ("PERSON", "Xi Jinping"), ("PERSON", "Paul Rusesabagina")],
+        "President Xi met Xi Jinping's aides. Paul Rusesabagina was flown to Kigali.",
+        ["Xi Jinping", "Xi Jinping", "Paul Rusesabagina"],
+    ),
+    (
+        "two competing fullest forms: the first in the document wins",
+        [("PERSON", "Wang Wei"), ("PERSON", "Wang Fang"), ("PERSON", "Wang")],
+        "Wang Wei and Wang Fang were questioned. Wang was released.",
+        ["Wang Wei", "Wang Fang", "Wang Wei"],
+    ),
+    (
+        "acronym defined after the long form",
+        [("ORG", "Chinese Communist Party"), ("ORG", "CCP"), ("ORG", "the CCP’s")],
+        "The Chinese Communist Party (CCP) runs the campaign. The CCP denies it.",
+        ["Chinese Communist Party", "Chinese Communist Party", "Chinese Communist Party"],
+    ),
+    (
+        "acronym defined before the long form",
+        [("ORG", "CCP")],
+        "The CCP (Chinese Communist Party) runs the campaign.",
+        ["Chinese Communist Party"],
+    ),
+    (
+        "function words inside the long form",
+        [("ORG", "CCDI")],
+        "the Central Commission for Discipline Inspection (CCDI) leads Sky Net.",
+        ["Central Commission for Discipline Inspection"],
+    ),
+    (
+        "acronym in quotes inside the parentheses",
+        [("ORG", "MPS")],
+        "the Ministry of Public Security (“MPS”) sent officers.",
+        ["Ministry of Public Security"],
+    ),
+    (
+        "a parenthesised word whose initials do not match is no definition",
+        [("ORG", "Reuters")],
+        "BERLIN (Reuters) - A court ruled.",
+        ["Reuters"],
+    ),
+    (
+        "short ORG inside a longer ORG mention; determiner and possessive dropped",
+        [("ORG", "Safeguard Defenders’"), ("ORG", "Safeguard"), ("ORG", "the United Nations")],
+        "Safeguard Defenders’ report was sent to the United Nations.",
+        ["Safeguard Defenders", "Safeguard Defenders", "United Nations"],
+    ),
+    (
+        "a headline-case place and role noun before a name are dropped",
+        [("PERSON", "Sydney Activist Li Wei"), ("PERSON", "Li Wei"), ("PERSON", "Kim Jong Un")],
+        "Sydney Activist Li Wei Speaks Out. Li Wei said Kim Jong Un was wrong.",
+        ["Li Wei", "Li Wei", "Kim Jong Un"],
+    ),
+    (
+        "ORG containment respects capitals: a common-noun phrase is not a short name",
+        [("ORG", "the overseas police"), ("ORG", "Overseas Police Service Centers")],
+        "the overseas police run Overseas Police Service Centers.",
+        ["overseas police", "Overseas Police Service Centers"],
+    ),
+    (
+        "a possessive long form drops its 's",
+        [("ORG", "VCP")],
+        "the Vietnamese Communist Party’s (VCP) leaders met.",
+        ["Vietnamese Communist Party"],
+    ),
+    (
+        "PERSON and ORG mentions do not resolve to each other",
+        [("ORG", "Xu Group"), ("PERSON", "Xu")],
+        "Xu Group hired Xu.",
+        ["Xu Group", "Xu"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("mentions", "text", "expected"),
+    [case[1:] for case in NAME_CASES],
+    ids=[case[0] for case in NAME_CASES],
+)
+def test_names(
+    norm: Normaliser, mentions: list[tuple[str, str]], text: str, expected: list[str]
+) -> None:
+    assert norm.names(mentions, text) == expected
+
+
+def test_names_keeps_the_document_apostrophe(norm: Normaliser) -> None:
+    text = "the People’s Republic of China (PRC) says so."
+    assert norm.names([("ORG", "PRC")], text) == ["People’s Republic of China"]
