@@ -69,7 +69,9 @@ MODEL_LABELS: dict[str, str] = {
 
 TIER1_LABELS = frozenset({"METHOD", "LEGAL_REF"})
 
-_LEADING_DROP = frozenset({"the", "a", "an"})
+_LEADING_DROP = frozenset(
+    {"the", "a", "an", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof."}
+)
 _TRAILING_DROP = frozenset({"'s", "’s", "'", "’", ".", ",", ";", ":", "-", "–", "—", ")", "("})
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _NOT_COUNT_NEXT = frozenset({"%", "percent", "per", "years", "year", "-year", "old", "km", "miles", "kilometres"})
@@ -91,8 +93,10 @@ class RuleMatcher:
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._has = {"matcher": False, "lower": False, "orth": False}
+        self._order: dict[str, int] = {}
         for rule in rules:
             self.rules[rule.id] = rule
+            self._order[rule.id] = len(self._order)
             phrases = rule.phrases
             if phrases:
                 case = getattr(rule, "case_sensitive", False)
@@ -110,7 +114,7 @@ class RuleMatcher:
             if self._has[name]:
                 for match_id, start, end in matcher(doc):
                     found.append((start, end, self.rules[strings[match_id]]))
-        found.sort(key=lambda item: (item[0], -item[1]))
+        found.sort(key=lambda item: (item[0], -item[1], self._order[item[2].id]))
         return found
 
 
