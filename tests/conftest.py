@@ -31,3 +31,18 @@ def tnr_pipeline():
 def root() -> Path:
     """The repository root."""
     return ROOT
+
+
+@pytest.fixture(scope="session")
+def corpus_run(tmp_path_factory) -> Path:
+    """One `claims run corpus/docs` output folder, made once per session (real CLI, real model)."""
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("corpus_run")
+    subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "run", str(CORPUS_DOCS), "-o", str(out), "--quiet"],
+        check=True,
+        cwd=ROOT,
+    )
+    return out
