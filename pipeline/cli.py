@@ -186,7 +186,7 @@ def evaluate(
     if errors:
         write_errors_csv(result.errors, errors)
     if markdown:
-        console.print(report_markdown(result.report), markup=False, highlight=False)
+        typer.echo(report_markdown(result.report))
     else:
         print_report(result.report, console=console)
 

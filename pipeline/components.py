@@ -135,6 +135,8 @@ def is_count(span: Span) -> bool:
     text = span.text
     if _YEAR.match(text):
         return False
+    if any(token.lower_ in _NOT_COUNT_NEXT for token in span):
+        return False
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     if after in _NOT_COUNT_NEXT or before in _NOT_COUNT_PREV:
@@ -276,9 +278,31 @@ class RuleTagger:
             spans.append(span)
         return spans
 
+    def dateline_spans(self, doc: Doc) -> list[Span]:
+        """An upper-case place opening a paragraph ("BERLIN (Reuters) -") as LOCATION."""
+        if self._normaliser is None:
+            return []
+        spans = []
+        for kind, start, _ in doc.user_data.get(SEGMENTS_KEY, []):
+            if kind != "body":
+                continue
+            span = doc.char_span(start, start + 1, alignment_mode="expand")
+            if span is None:
+                continue
+            i = span.start
+            j = i
+            while j < len(doc) and j - i < 3 and doc[j].is_upper and doc[j].is_alpha:
+                j += 1
+            if j == i or j >= len(doc) or doc[j].text not in _DATELINE_NEXT:
+                continue
+            if self._normaliser.is_known_place(doc[i:j].text.title()):
+                spans.append(Span(doc, i, j, label="LOCATION", span_id="context:LOCATION.dateline"))
+        return spans
+
     def __call__(self, doc: Doc) -> Doc:
         rule_spans, blocked = self.rule_spans(doc)
-        merged = merge_spans(doc, rule_spans, self.model_spans(doc), blocked)
+        model = self.model_spans(doc) + self.dateline_spans(doc)
+        merged = propagate_names(doc, merge_spans(doc, rule_spans, model, blocked))
         ranges = _zone_filter(doc)
         starts = [start for start, _ in ranges]
         doc.spans[SPAN_KEY] = [s for s in merged if _inside(ranges, starts, s)]
@@ -289,6 +313,49 @@ class RuleTagger:
                 cues.append(cue)
         doc.spans[CUE_KEY] = cues
         return doc
+
+
+_DATELINE_NEXT = frozenset({"(", "-", "–", "—", ","})
+_NAME_PART = re.compile(r"^[A-Z][a-zà-ÿ'’-]+$")
+_NOT_NAME_PART = frozenset({"Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "The", "Al", "El", "De", "Van", "Von"})
+
+
+def propagate_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Give every mention of a known person's name part the PERSON label.
+
+    Parts of multi-word PERSON names found anywhere in the document ("Paul
+    Rusesabagina", "Xu Zheng") are names wherever they stand alone: a model span of
+    another label with exactly that text is relabelled, and an untagged title-case
+    token with that text becomes a PERSON span. Both carry the context rule id
+    ``PERSON.name_part`` in their provenance.
+    """
+    parts = {
+        token.text
+        for span in spans
+        if span.label_ == "PERSON" and len(span) > 1
+        for token in span
+        if _NAME_PART.match(token.text) and token.text not in _NOT_NAME_PART
+    }
+    if not parts:
+        return spans
+    covered = [False] * len(doc)
+    result: list[Span] = []
+    for span in spans:
+        if (
+            span.label_ != "PERSON"
+            and span.id_.startswith("model:")
+            and len(span) == 1
+            and span.text in parts
+        ):
+            span = Span(doc, span.start, span.end, label="PERSON", span_id=f"context:PERSON.name_part<{span.id_}")
+        for i in range(span.start, span.end):
+            covered[i] = True
+        result.append(span)
+    for token in doc:
+        if not covered[token.i] and token.text in parts:
+            result.append(Span(doc, token.i, token.i + 1, label="PERSON", span_id="context:PERSON.name_part"))
+    result.sort(key=lambda s: (s.start, s.end))
+    return result
 
 
 class Segmenter:

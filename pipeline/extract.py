@@ -139,10 +139,7 @@ class Pipeline:
                 fields = {"value": value}
             elif label == "QUANTITY":
                 fields = {"value": norm.quantity(surface)}
-            if rule is not None:
-                provenance = SpanProvenance(source="rule", pattern_id=rule.id)
-            else:
-                provenance = SpanProvenance(source="model", model_label=span.id_.removeprefix("model:"))
+            provenance = _provenance(span.id_, rule)
             records.append(
                 SpanRecord(
                     start=span.start_char,
@@ -155,6 +152,17 @@ class Pipeline:
                 )
             )
         return records
+
+
+def _provenance(span_id: str, rule: SpanRule | None) -> SpanProvenance:
+    """Provenance from a span id: a rule id, ``model:LABEL`` or ``context:RULE[<model:LABEL]``."""
+    if rule is not None:
+        return SpanProvenance(source="rule", pattern_id=rule.id)
+    if span_id.startswith("context:"):
+        context_rule, _, origin = span_id.removeprefix("context:").partition("<")
+        model_label = origin.removeprefix("model:") or None
+        return SpanProvenance(source="model", model_label=model_label, context_rules=[context_rule])
+    return SpanProvenance(source="model", model_label=span_id.removeprefix("model:"))
 
 
 def _zone_of(segments: list[Segment], offset: int) -> str:
