@@ -88,7 +88,12 @@ class Pipeline:
             if end > start:
                 sentences.append((start, end))
         claims = build_claims(
-            doc, spans, segments, doc_id=doc_id, pipeline_version=self.info.version
+            doc,
+            spans,
+            segments,
+            doc_id=doc_id,
+            pipeline_version=self.info.version,
+            cue_rules=self.patterns.cue_rules,
         )
         warnings = list(meta.get("warnings", [])) if isinstance(meta.get("warnings"), list) else []
         return DocumentRecord(

@@ -60,22 +60,10 @@ class _Rule(BaseModel):
     comment: str | None = None
 
 
-class SpanRule(_Rule):
-    """A rule that produces a labelled span (METHOD, LEGAL_REF, LOCATION, ORG, PERSON)."""
+class _PatternRule(_Rule):
+    """A rule with a matcher pattern: a phrase, a list of phrases or one token pattern."""
 
-    label: RuleLabel
     pattern: PatternValue
-    code: str | None = None
-    """ISO code for LOCATION aliases (METHOD codes come from the id prefix)."""
-    variant: str | None = None
-    """ABDUCTION variant implied by the phrasing (``direct`` / ``indirect``)."""
-    instrument: str | None = None
-    """Canonical instrument name for LEGAL_REF phrase rules (a named law or treaty)."""
-    jurisdiction: str | None = None
-    name: str | None = None
-    """Canonical name for ORG/PERSON gazetteer rules."""
-    case_sensitive: bool = False
-    """Phrase rules only: match the exact spelling (``US``, not the pronoun ``us``)."""
 
     @field_validator("pattern")
     @classmethod
@@ -95,6 +83,32 @@ class SpanRule(_Rule):
                 raise ValueError(f"invalid token pattern: {'; '.join(errors)}")
         return value
 
+    @property
+    def phrases(self) -> list[str]:
+        """The phrases of a phrase rule (empty for a token-pattern rule)."""
+        if isinstance(self.pattern, str):
+            return [self.pattern]
+        if all(isinstance(v, str) for v in self.pattern):
+            return list(self.pattern)  # type: ignore[arg-type]
+        return []
+
+
+class SpanRule(_PatternRule):
+    """A rule that produces a labelled span (METHOD, LEGAL_REF, LOCATION, ORG, PERSON)."""
+
+    label: RuleLabel
+    code: str | None = None
+    """ISO code for LOCATION aliases (METHOD codes come from the id prefix)."""
+    variant: str | None = None
+    """ABDUCTION variant implied by the phrasing (``direct`` / ``indirect``)."""
+    instrument: str | None = None
+    """Canonical instrument name for LEGAL_REF phrase rules (a named law or treaty)."""
+    jurisdiction: str | None = None
+    name: str | None = None
+    """Canonical name for ORG/PERSON gazetteer rules."""
+    case_sensitive: bool = False
+    """Phrase rules only: match the exact spelling (``US``, not the pronoun ``us``)."""
+
     @model_validator(mode="after")
     def _check_code(self) -> SpanRule:
         prefix = self.id.split(".", 1)[0]
@@ -112,15 +126,6 @@ class SpanRule(_Rule):
         return self
 
     @property
-    def phrases(self) -> list[str]:
-        """The phrases of a phrase rule (empty for a token-pattern rule)."""
-        if isinstance(self.pattern, str):
-            return [self.pattern]
-        if all(isinstance(v, str) for v in self.pattern):
-            return list(self.pattern)  # type: ignore[arg-type]
-        return []
-
-    @property
     def method_code(self) -> str | None:
         """The METHOD code this rule assigns (``None`` for other labels)."""
         return self.id.split(".", 1)[0] if self.label == "METHOD" else None
@@ -129,19 +134,13 @@ class SpanRule(_Rule):
 CueKind = Literal["hedge", "negation", "attribution", "recommendation", "terminator", "quote"]
 
 
-class CueRule(_Rule):
+class CueRule(_PatternRule):
     """A ConText-style cue: what it signals, which way it reaches and how far."""
 
     kind: CueKind
-    pattern: PatternValue
     direction: Literal["forward", "backward", "both", "sentence"] = "sentence"
     scope: int = Field(default=0, ge=0)
     """Scope in tokens (0: up to the clause or sentence boundary)."""
-
-    @field_validator("pattern")
-    @classmethod
-    def _valid(cls, value: PatternValue) -> PatternValue:
-        return SpanRule._non_empty(value)
 
     @model_validator(mode="after")
     def _prefix(self) -> CueRule:

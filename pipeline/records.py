@@ -236,6 +236,8 @@ class ClaimProvenance(_Strict):
     model_labels: list[str] = Field(default_factory=list)
     type_rule: str
     """The claim-type rule that fired (``claims.TYPE_RULES`` id)."""
+    claim_rule: str | None = None
+    """Why the sentence is a claim at all (``claims.CLAIM_RULES`` id)."""
     source_rule: str | None = None
     """How the source was found (``according_to``, ``reporting_verb``, ``quote_continued`` ...)."""
     pipeline_version: str

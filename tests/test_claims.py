@@ -1,0 +1,808 @@
+"""Claims: qualification, type, source, hedging, negation and targets, as tables.
+
+Every sentence here is hand-written about invented people and organisations; the
+expected answers follow the codebook (section 3 and "Hard cases"), not program output.
+
+Model-level tables build the Doc with the bare statistical model and hand-made
+SpanRecords (what the normaliser would hand over), so they test this stage alone; the
+end-to-end tests at the bottom run the whole pipeline.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import spacy
+
+from pipeline.claims import CLAIM_RULES, TYPE_RULES, build_claims, load_cue_rules
+from pipeline.components import RuleMatcher
+from pipeline.patterns import CueRule
+from pipeline.records import ClaimRecord, Segment, SpanProvenance, SpanRecord
+
+SpanSpec = tuple[Any, ...]
+"""``(surface, label, value[, nth occurrence])``: value is the code, name, value or
+``(instrument, article)`` of the label."""
+
+
+@pytest.fixture(scope="session")
+def cue_rules() -> tuple[CueRule, ...]:
+    return load_cue_rules()
+
+
+def _record(text: str, surface: str, label: str, value: Any, nth: int = 0) -> SpanRecord:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    fields: dict[str, Any] = {}
+    if label in ("METHOD", "LOCATION"):
+        fields["code"] = value
+    elif label in ("PERSON", "ORG"):
+        fields["name"] = value
+    elif label in ("DATE", "QUANTITY"):
+        fields["value"] = value
+    elif label == "LEGAL_REF":
+        fields["instrument"], fields["article"] = value
+    return SpanRecord(
+        start=start,
+        end=start + len(surface),
+        label=label,
+        text=surface,
+        provenance=SpanProvenance(source="rule", pattern_id=f"{label}.test"),
+        **fields,
+    )
+
+
+def claims_for(
+    nlp: spacy.language.Language,
+    cue_rules: tuple[CueRule, ...],
+    text: str,
+    spans: list[SpanSpec],
+    segments: list[Segment] | None = None,
+) -> list[ClaimRecord]:
+    if segments:
+        doc = nlp.make_doc(text)
+        for segment in segments:
+            span = doc.char_span(segment.start, segment.end, alignment_mode="expand")
+            if span is not None:
+                doc[span.start].is_sent_start = True
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+    else:
+        doc = nlp(text)
+    records = [_record(text, *spec) for spec in spans]
+    return build_claims(
+        doc, records, segments or [], doc_id="test", pipeline_version="test", cue_rules=cue_rules
+    )
+
+
+def claim_of(claims: list[ClaimRecord], sentence_start: str) -> ClaimRecord:
+    matches = [c for c in claims if c.text.startswith(sentence_start)]
+    assert matches, f"no claim starting {sentence_start!r} in {[c.text for c in claims]}"
+    return matches[0]
+
+
+# --------------------------------------------------------------------------- cue lexicon
+
+
+def test_cue_rules_are_valid_unique_and_cover_every_kind(cue_rules: tuple[CueRule, ...]) -> None:
+    ids = [rule.id for rule in cue_rules]
+    assert len(ids) == len(set(ids))
+    assert {rule.kind for rule in cue_rules} == {
+        "hedge",
+        "negation",
+        "attribution",
+        "recommendation",
+        "terminator",
+        "quote",
+    }
+    assert all(rule.examples for rule in cue_rules)
+
+
+def test_cue_examples_match_and_counterexamples_do_not(cue_rules: tuple[CueRule, ...]) -> None:
+    nlp = spacy.blank("en")
+    problems = []
+    for rule in cue_rules:
+        matcher = RuleMatcher(nlp, [rule])
+        for text in rule.examples:
+            if not matcher(nlp(text)):
+                problems.append(f"{rule.id} misses {text!r}")
+        for text in rule.counterexamples:
+            if matcher(nlp(text)):
+                problems.append(f"{rule.id} matches counterexample {text!r}")
+    assert not problems, problems
+
+
+def test_rule_tables_have_unique_ids() -> None:
+    assert len({r[0] for r in CLAIM_RULES}) == len(CLAIM_RULES)
+    assert len({r[0] for r in TYPE_RULES}) == len(TYPE_RULES)
+    assert TYPE_RULES[-1][0] == "TYPE.general_practice"
+
+
+# --------------------------------------------------------------------------- source
+
+RW = ("Rights Watch", "ORG", "Rights Watch")
+ABDUCTED = ("abducted", "METHOD", "ABDUCTION")
+DEPORTED = ("deported", "METHOD", "DEPORTATION")
+
+SOURCE_CASES = [
+    (
+        "Agents abducted the blogger Tomas Rek in Vilnius, Rights Watch said.",
+        [ABDUCTED, ("Tomas Rek", "PERSON", "Tomas Rek"), ("Vilnius", "LOCATION", "LT"), RW],
+        "Agents",
+        "Rights Watch",
+        "reporting_verb",
+    ),
+    (
+        "According to Rights Watch, at least 30 exiles were forcibly returned in 2020.",
+        [
+            RW,
+            ("30", "QUANTITY", 30),
+            ("forcibly returned", "METHOD", "FORCED_RETURN"),
+            ("2020", "DATE", "2020"),
+        ],
+        "According",
+        "Rights Watch",
+        "according_to",
+    ),
+    (
+        "Mara Holt told Reuters that her brother had been detained at the airport.",
+        [
+            ("Mara Holt", "PERSON", "Mara Holt"),
+            ("Reuters", "ORG", "Reuters"),
+            ("detained", "METHOD", "DETENTION"),
+        ],
+        "Mara",
+        "Mara Holt",
+        "reporting_verb",
+    ),
+    (
+        "Police said the two men were deported to Laos.",
+        [("deported", "METHOD", "DEPORTATION"), ("Laos", "LOCATION", "LA")],
+        "Police",
+        None,
+        "unnamed_speaker",
+    ),
+    (
+        "Activists say exiled critics are routinely monitored by embassy staff.",
+        [("monitored", "METHOD", "SURVEILLANCE")],
+        "Activists",
+        None,
+        "unnamed_speaker",
+    ),
+    (
+        "Exiled critics are routinely monitored by embassy staff.",
+        [("monitored", "METHOD", "SURVEILLANCE")],
+        "Exiled",
+        None,
+        None,
+    ),
+    (
+        "A new report by Rights Watch documents 40 cases of forced return.",
+        [RW, ("40", "QUANTITY", 40), ("forced return", "METHOD", "FORCED_RETURN")],
+        "A new report",
+        "Rights Watch",
+        "reporting_verb",
+    ),
+    (
+        "Rights Watch published its annual report in March. The report says agents pressured "
+        "relatives of exiles to persuade them to come home.",
+        [
+            RW,
+            ("pressured relatives", "METHOD", "FAMILY_PRESSURE"),
+            ("persuade them to come home", "METHOD", "PERSUASION_TO_RETURN"),
+        ],
+        "The report",
+        "Rights Watch",
+        "report_author",
+    ),
+    (
+        "The report says agents pressured relatives of exiles to persuade them to come home.",
+        [("pressured relatives", "METHOD", "FAMILY_PRESSURE")],
+        "The report",
+        None,
+        "unnamed_speaker",
+    ),
+    (
+        "While the Party claims the agents act lawfully, several governments have protested "
+        "against the agents operating on their soil.",
+        [("the Party", "ORG", "Party"), ("agents", "METHOD", "OVERSEAS_AGENTS", 1)],
+        "While",
+        None,
+        None,
+    ),
+    (
+        "“They followed him for weeks. Then they seized him outside his flat,” said Lena Ortiz.",
+        [
+            ("followed him", "METHOD", "SURVEILLANCE"),
+            ("seized", "METHOD", "ABDUCTION"),
+            ("Lena Ortiz", "PERSON", "Lena Ortiz"),
+        ],
+        "“They followed",
+        "Lena Ortiz",
+        "quote_attributed_after",
+    ),
+    (
+        "Lena Ortiz said: “He was seized outside his flat. He was then flown to Minsk.”",
+        [
+            ("Lena Ortiz", "PERSON", "Lena Ortiz"),
+            ("seized", "METHOD", "ABDUCTION"),
+            ("flown to Minsk", "METHOD", "FORCED_RETURN"),
+        ],
+        "He was then",
+        "Lena Ortiz",
+        "quote_continued",
+    ),
+    (
+        "“The police came at night,” said Lena Ortiz. “They took him to the border and handed "
+        "him over,” she said.",
+        [("Lena Ortiz", "PERSON", "Lena Ortiz"), ("handed him over", "METHOD", "DEPORTATION")],
+        "“They took",
+        "Lena Ortiz",
+        "pronoun_speaker",
+    ),
+    (
+        "Rights Watch: agents abducted at least 12 exiles in Riga last year.",
+        [RW, ABDUCTED, ("12", "QUANTITY", 12), ("Riga", "LOCATION", "LV")],
+        "Rights Watch",
+        "Rights Watch",
+        "colon",
+    ),
+    (
+        "Agents abducted two exiles in Riga, Rights Watch said. The report says both men were "
+        "later deported.",
+        [ABDUCTED, ("two", "QUANTITY", 2), ("Riga", "LOCATION", "LV"), RW, DEPORTED],
+        "The report",
+        "Rights Watch",
+        "report_author",
+    ),
+    (
+        "Police raided two flats in Minsk and detained at least 12 exiles, Tomas Rek, a rights "
+        "activist in Vilnius, told reporters.",
+        [
+            ("Minsk", "LOCATION", "BY"),
+            ("detained", "METHOD", "DETENTION"),
+            ("12", "QUANTITY", 12),
+            ("Tomas Rek", "PERSON", "Tomas Rek"),
+            ("Vilnius", "LOCATION", "LT"),
+        ],
+        "Police raided",
+        "Tomas Rek",
+        "reporting_verb",
+    ),
+    (
+        "Rights Watch urges governments to suspend extradition treaties with Belarus.",
+        [RW, ("extradition", "METHOD", "EXTRADITION"), ("Belarus", "LOCATION", "BY")],
+        "Rights Watch",
+        "Rights Watch",
+        "recommendation_verb",
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "spans", "sentence", "source", "rule"), SOURCE_CASES)
+def test_source(nlp_model, cue_rules, text, spans, sentence, source, rule) -> None:
+    claim = claim_of(claims_for(nlp_model, cue_rules, text, spans), sentence)
+    assert claim.source == source
+    assert claim.provenance.source_rule == rule
+    if rule in ("reporting_verb", "according_to", "recommendation_verb"):
+        assert any(cue.kind in ("attribution", "recommendation") for cue in claim.cues)
+
+
+# --------------------------------------------------------------------------- hedged / negated
+
+FLAG_CASES = [
+    ("Agents may have abducted the activist in Bangkok.", [ABDUCTED], True, False),
+    (
+        "The activist, who may have feared for his safety, was deported to Laos.",
+        [DEPORTED],
+        False,
+        False,
+    ),
+    ("Relatives claim the student was abducted at a bus stop.", [ABDUCTED], True, False),
+    ("The dissident was reportedly deported within hours.", [DEPORTED], True, False),
+    (
+        "The lawyer is said to have been abducted by plain-clothes officers.",
+        [ABDUCTED],
+        True,
+        False,
+    ),
+    ("Rights Watch said the dissident was deported within hours.", [RW, DEPORTED], False, False),
+    ("The dissident told reporters he was deported within hours.", [DEPORTED], False, False),
+    (
+        "There are fears the stations could be used to monitor dissidents.",
+        [("monitor", "METHOD", "SURVEILLANCE")],
+        True,
+        False,
+    ),
+    (
+        "The courts did not extradite the activist to Laos.",
+        [("extradite", "METHOD", "EXTRADITION")],
+        False,
+        True,
+    ),
+    (
+        "Thailand refused to extradite the activist.",
+        [("extradite", "METHOD", "EXTRADITION")],
+        False,
+        True,
+    ),
+    ("The embassy denied that its agents had abducted the student.", [ABDUCTED], False, True),
+    ("No one was deported after the raid.", [DEPORTED], False, True),
+    (
+        "He was not only detained but also beaten by the guards.",
+        [("detained", "METHOD", "DETENTION"), ("beaten", "METHOD", "PHYSICAL_ATTACK")],
+        False,
+        False,
+    ),
+    ("The activist was deported without a hearing.", [DEPORTED], False, False),
+    (
+        "He was returned without being extradited.",
+        [("returned", "METHOD", "FORCED_RETURN"), ("extradited", "METHOD", "EXTRADITION")],
+        False,
+        False,
+    ),
+    (
+        "Extradition requests were sometimes denied by the courts.",
+        [("Extradition requests", "METHOD", "EXTRADITION")],
+        False,
+        False,
+    ),
+    (
+        "The student, who did not have a valid visa, was detained in Cairo.",
+        [("detained", "METHOD", "DETENTION"), ("Cairo", "LOCATION", "EG")],
+        False,
+        False,
+    ),
+    ("The blogger is no longer detained.", [("detained", "METHOD", "DETENTION")], False, False),
+    ("There is no doubt that the blogger was abducted.", [ABDUCTED], False, False),
+    (
+        "The ministry could not deport him because of a court order.",
+        [("deport", "METHOD", "DEPORTATION")],
+        False,
+        False,
+    ),
+    (
+        "He was not charged but was deported to Laos.",
+        [("charged", "METHOD", "PROSECUTION"), ("deported", "METHOD", "DEPORTATION")],
+        False,
+        False,
+    ),
+    (
+        "The aim of the extradition policy is not limited to fighting corruption.",
+        [("extradition", "METHOD", "EXTRADITION")],
+        False,
+        False,
+    ),
+    (
+        "Local officials failed to prevent agents from operating openly.",
+        [("agents", "METHOD", "OVERSEAS_AGENTS")],
+        False,
+        False,
+    ),
+    ("The family alleges that agents have abducted her.", [ABDUCTED], True, False),
+    (
+        "According to a claim by activists, the blogger was abducted in Riga.",
+        [ABDUCTED, ("Riga", "LOCATION", "LV")],
+        True,
+        False,
+    ),
+    (
+        "The blogger was apparently abducted in Riga.",
+        [ABDUCTED, ("Riga", "LOCATION", "LV")],
+        True,
+        False,
+    ),
+    (
+        "She wrote that he was abducted, although she gave no evidence to support her claim.",
+        [ABDUCTED],
+        True,
+        False,
+    ),
+    (
+        "Police deported the blogger, who denied the allegations against him.",
+        [DEPORTED],
+        False,
+        False,
+    ),
+    ("The blogger was never charged.", [("charged", "METHOD", "PROSECUTION")], False, True),
+    (
+        "A man appeared in court in Berlin on Monday, accused of helping to abduct a banker.",
+        [("abduct", "METHOD", "ABDUCTION"), ("Berlin", "LOCATION", "DE")],
+        True,
+        False,
+    ),
+    (
+        "The blogger was deported and accused of spreading false news.",
+        [DEPORTED, ("accused", "METHOD", "PROSECUTION")],
+        False,
+        False,
+    ),
+    (
+        "Local police arrested several suspects in the abduction.",
+        [("arrested", "METHOD", "DETENTION"), ("abduction", "METHOD", "ABDUCTION")],
+        False,
+        False,
+    ),
+    (
+        "It would not be surprising to learn that agents monitor every exile.",
+        [("monitor", "METHOD", "SURVEILLANCE")],
+        False,
+        False,
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "spans", "hedged", "negated"), FLAG_CASES)
+def test_hedged_and_negated(nlp_model, cue_rules, text, spans, hedged, negated) -> None:
+    claims = claims_for(nlp_model, cue_rules, text, spans)
+    assert len(claims) == 1
+    claim = claims[0]
+    assert (claim.hedged, claim.negated) == (hedged, negated)
+    kinds = {cue.kind for cue in claim.cues}
+    assert ("hedge" in kinds) == hedged
+    assert ("negation" in kinds) == negated
+
+
+def test_denial_of_a_known_targets_movement_is_a_negated_incident(nlp_model, cue_rules) -> None:
+    text = (
+        "Border guards seized Tomas Rek in 2018. There is no record that he ever entered Cambodia."
+    )
+    spans = [
+        ("seized", "METHOD", "ABDUCTION"),
+        ("Tomas Rek", "PERSON", "Tomas Rek"),
+        ("2018", "DATE", "2018"),
+        ("Cambodia", "LOCATION", "KH"),
+    ]
+    claim = claim_of(claims_for(nlp_model, cue_rules, text, spans), "There is")
+    assert claim.targets == ["Tomas Rek"]
+    assert claim.negated is True
+    assert claim.type == "incident"
+    assert claim.locations == ["KH"]
+
+
+# --------------------------------------------------------------------------- targets
+
+TARGET_CASES = [
+    (
+        "President Kamau ordered the arrest of Odhiambo Otieno.",
+        [
+            ("Kamau", "PERSON", "Kamau"),
+            ("arrest", "METHOD", "DETENTION"),
+            ("Odhiambo Otieno", "PERSON", "Odhiambo Otieno"),
+        ],
+        ["Odhiambo Otieno"],
+    ),
+    (
+        "Xi's policies on extradition have grown harsher.",
+        [("Xi", "PERSON", "Xi Jinping"), ("extradition", "METHOD", "EXTRADITION")],
+        [],
+    ),
+    (
+        "Wang Li, his wife, Chen Mei, and their friend, Liu Bo, were abducted in Laos in 2015.",
+        [
+            ("Wang Li", "PERSON", "Wang Li"),
+            ("Chen Mei", "PERSON", "Chen Mei"),
+            ("Liu Bo", "PERSON", "Liu Bo"),
+            ABDUCTED,
+            ("Laos", "LOCATION", "LA"),
+            ("2015", "DATE", "2015"),
+        ],
+        ["Chen Mei", "Liu Bo", "Wang Li"],
+    ),
+    (
+        "Prosecutor Anna Berg said the agents kidnapped Tomas Rek in Berlin.",
+        [
+            ("Anna Berg", "PERSON", "Anna Berg"),
+            ("kidnapped", "METHOD", "ABDUCTION"),
+            ("Tomas Rek", "PERSON", "Tomas Rek"),
+            ("Berlin", "LOCATION", "DE"),
+        ],
+        ["Tomas Rek"],
+    ),
+    (
+        "Officers froze the bank accounts of Mira Sato's sister.",
+        [
+            ("froze the bank accounts", "METHOD", "ASSET_FREEZE"),
+            ("Mira Sato", "PERSON", "Mira Sato"),
+        ],
+        ["Mira Sato"],
+    ),
+    (
+        "Mr Rek appeared in court in Minsk after being detained by security agents.",
+        [
+            ("Rek", "PERSON", "Tomas Rek"),
+            ("Minsk", "LOCATION", "BY"),
+            ("detained", "METHOD", "DETENTION"),
+        ],
+        ["Tomas Rek"],
+    ),
+    (
+        "Agents led by Colonel Ivan Petrov abducted the journalist Sara Lind in Riga.",
+        [
+            ("Ivan Petrov", "PERSON", "Ivan Petrov"),
+            ("abducted", "METHOD", "ABDUCTION"),
+            ("Sara Lind", "PERSON", "Sara Lind"),
+            ("Riga", "LOCATION", "LV"),
+        ],
+        ["Sara Lind"],
+    ),
+    (
+        "The case of Sara Lind, a former state official who fled to Sweden, shows the reach "
+        "of the agents.",
+        [
+            ("Sara Lind", "PERSON", "Sara Lind"),
+            ("Sweden", "LOCATION", "SE"),
+            ("agents", "METHOD", "OVERSEAS_AGENTS"),
+        ],
+        ["Sara Lind"],
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "spans", "targets"), TARGET_CASES)
+def test_targets(nlp_model, cue_rules, text, spans, targets) -> None:
+    claims = claims_for(nlp_model, cue_rules, text, spans)
+    assert len(claims) == 1
+    assert claims[0].targets == targets
+
+
+def test_pronoun_resolves_to_the_target_of_the_previous_sentence(nlp_model, cue_rules) -> None:
+    text = (
+        "Tomas Rek was abducted in Vilnius in 2017. "
+        "In 2018 he was sentenced to ten years in prison."
+    )
+    spans = [
+        ("Tomas Rek", "PERSON", "Tomas Rek"),
+        ("abducted", "METHOD", "ABDUCTION"),
+        ("Vilnius", "LOCATION", "LT"),
+        ("2017", "DATE", "2017"),
+        ("2018", "DATE", "2018"),
+        ("sentenced", "METHOD", "PROSECUTION"),
+    ]
+    claims = claims_for(nlp_model, cue_rules, text, spans)
+    assert [c.targets for c in claims] == [["Tomas Rek"], ["Tomas Rek"]]
+    assert [c.type for c in claims] == ["incident", "incident"]
+    assert claims[1].dates == ["2018"]
+
+
+def test_generic_he_or_she_is_not_resolved(nlp_model, cue_rules) -> None:
+    text = (
+        "Agents seized Tomas Rek in 2018. "
+        "A target is promised money if he or she agrees to return to face trial."
+    )
+    spans = [
+        ("seized", "METHOD", "ABDUCTION"),
+        ("Tomas Rek", "PERSON", "Tomas Rek"),
+        ("promised money", "METHOD", "INDUCEMENT"),
+    ]
+    claim = claim_of(claims_for(nlp_model, cue_rules, text, spans), "A target")
+    assert claim.targets == []
+    assert claim.type == "pattern"
+
+
+def test_official_is_no_antecedent_for_a_later_pronoun(nlp_model, cue_rules) -> None:
+    text = (
+        "Tomas Rek, a critic of President Ivan Dorn, was abducted in Riga. "
+        "His family says agents of Ivan Dorn took him across the border."
+    )
+    spans = [
+        ("Tomas Rek", "PERSON", "Tomas Rek"),
+        ("Ivan Dorn", "PERSON", "Ivan Dorn"),
+        ("abducted", "METHOD", "ABDUCTION"),
+        ("Riga", "LOCATION", "LV"),
+        ("Ivan Dorn", "PERSON", "Ivan Dorn", 1),
+        ("took him across the border", "METHOD", "FORCED_RETURN"),
+    ]
+    claims = claims_for(nlp_model, cue_rules, text, spans)
+    assert [c.targets for c in claims] == [["Tomas Rek"], ["Tomas Rek"]]
+
+
+def test_named_source_on_the_practice_is_a_claim(nlp_model, cue_rules) -> None:
+    text = "Rights Watch also claims that official data show these operations are growing."
+    claim = claims_for(nlp_model, cue_rules, text, [RW])[0]
+    assert claim.source == "Rights Watch"
+    assert claim.hedged is True
+    assert claim.type == "pattern"
+
+
+def test_speaker_is_not_a_target_but_a_pronoun_about_herself_is(nlp_model, cue_rules) -> None:
+    text = "Mara Holt said she was followed by embassy staff for months."
+    spans = [("Mara Holt", "PERSON", "Mara Holt"), ("followed", "METHOD", "SURVEILLANCE")]
+    claim = claims_for(nlp_model, cue_rules, text, spans)[0]
+    assert claim.source == "Mara Holt"
+    assert claim.targets == ["Mara Holt"]
+
+
+# --------------------------------------------------------------------------- qualification and type
+
+TYPE_CASES = [
+    (
+        "Rights Watch urges governments to suspend extradition treaties with Belarus.",
+        [RW, ("extradition", "METHOD", "EXTRADITION"), ("Belarus", "LOCATION", "BY")],
+        "recommendation",
+    ),
+    (
+        "States should stop deporting refugees to Belarus.",
+        [("deporting", "METHOD", "DEPORTATION"), ("Belarus", "LOCATION", "BY")],
+        "recommendation",
+    ),
+    (
+        "Article 9 of the Security Law allows police to detain suspects abroad.",
+        [
+            ("Article 9 of the Security Law", "LEGAL_REF", ("Security Law", "9")),
+            ("detain", "METHOD", "DETENTION"),
+        ],
+        "legal",
+    ),
+    (
+        "The report lists 18 abductions in five countries.",
+        [("18", "QUANTITY", 18), ("abductions", "METHOD", "ABDUCTION"), ("five", "QUANTITY", 5)],
+        "statistic",
+    ),
+    (
+        "Agents often pressure relatives to persuade targets to return.",
+        [
+            ("pressure relatives", "METHOD", "FAMILY_PRESSURE"),
+            ("persuade targets to return", "METHOD", "PERSUASION_TO_RETURN"),
+        ],
+        "pattern",
+    ),
+    (
+        "Police detained at least 30 students in Cairo on Tuesday.",
+        [("detained", "METHOD", "DETENTION"), ("30", "QUANTITY", 30), ("Cairo", "LOCATION", "EG")],
+        "incident",
+    ),
+    (
+        "Tomas Rek was taken back to Minsk in June 2019.",
+        [
+            ("Tomas Rek", "PERSON", "Tomas Rek"),
+            ("Minsk", "LOCATION", "BY"),
+            ("June 2019", "DATE", "2019-06"),
+        ],
+        "incident",
+    ),
+    (
+        "A blogger was abducted outside his flat in Vilnius.",
+        [ABDUCTED, ("Vilnius", "LOCATION", "LT")],
+        "incident",
+    ),
+    (
+        "Bloggers are often abducted outside their homes.",
+        [ABDUCTED],
+        "pattern",
+    ),
+    (
+        "The defendant is accused of helping agents to abduct an exiled banker.",
+        [("agents", "METHOD", "OVERSEAS_AGENTS"), ("abduct", "METHOD", "ABDUCTION")],
+        "incident",
+    ),
+    (
+        "Rights groups helped some 60 students leave the country last year.",
+        [("60", "QUANTITY", 60)],
+        "statistic",
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "spans", "claim_type"), TYPE_CASES)
+def test_claim_type(nlp_model, cue_rules, text, spans, claim_type) -> None:
+    claims = claims_for(nlp_model, cue_rules, text, spans)
+    assert len(claims) == 1
+    assert claims[0].type == claim_type
+    type_rule, claim_rule = claims[0].provenance.type_rule, claims[0].provenance.claim_rule
+    assert type_rule in {r[0] for r in TYPE_RULES}
+    assert claim_rule in {r[0] for r in CLAIM_RULES}
+
+
+NOT_CLAIMS = [
+    ("The city is known for its old bridges and busy markets.", [("The city", "LOCATION", "LT")]),
+    ("The government's attitude towards its neighbour is deeply troubling.", []),
+    (
+        "Sara Lind grew up in a small village near Riga.",
+        [("Sara Lind", "PERSON", "Sara Lind"), ("Riga", "LOCATION", "LV")],
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "spans"), NOT_CLAIMS)
+def test_background_and_opinion_are_not_claims(nlp_model, cue_rules, text, spans) -> None:
+    assert claims_for(nlp_model, cue_rules, text, spans) == []
+
+
+@pytest.mark.model
+def test_fields_are_sorted_sets_of_the_sentence_spans(nlp_model, cue_rules) -> None:
+    text = (
+        "Agents abducted two critics in Laos and one in Thailand in 2019, "
+        "then returned them to Laos."
+    )
+    spans = [
+        ABDUCTED,
+        ("two", "QUANTITY", 2),
+        ("Laos", "LOCATION", "LA"),
+        ("one", "QUANTITY", 1),
+        ("Thailand", "LOCATION", "TH"),
+        ("2019", "DATE", "2019"),
+        ("returned", "METHOD", "FORCED_RETURN"),
+        ("Laos", "LOCATION", "LA", 1),
+    ]
+    claim = claims_for(nlp_model, cue_rules, text, spans)[0]
+    assert claim.methods == ["ABDUCTION", "FORCED_RETURN"]
+    assert claim.locations == ["LA", "TH"]
+    assert claim.quantities == [1, 2]
+    assert claim.dates == ["2019"]
+    assert claim.provenance.pattern_ids == [
+        "DATE.test",
+        "LOCATION.test",
+        "METHOD.test",
+        "QUANTITY.test",
+    ]
+
+
+@pytest.mark.model
+def test_only_body_sentences_are_claims(nlp_model, cue_rules) -> None:
+    text = (
+        "Agents abducted a critic\n\nAgents abducted a critic in Laos.\n\n"
+        "Photo: agents abducted him."
+    )
+    spans = [
+        ABDUCTED,
+        ("abducted", "METHOD", "ABDUCTION", 1),
+        ("abducted", "METHOD", "ABDUCTION", 2),
+    ]
+    segments = [
+        Segment(kind="title", start=0, end=24),
+        Segment(kind="body", start=26, end=59),
+        Segment(kind="caption", start=61, end=len(text)),
+    ]
+    claims = claims_for(nlp_model, cue_rules, text, spans, segments)
+    assert [c.text for c in claims] == ["Agents abducted a critic in Laos."]
+
+
+# --------------------------------------------------------------------------- end to end
+
+E2E_TEXT = "\n\n".join(
+    [
+        "Exiles Under Pressure",
+        "Rights Watch published a report on cross-border repression in March 2023.",
+        (
+            "The report says security agents abducted the blogger Tomas Rek in Vilnius in 2017. "
+            "He was later sentenced to ten years in prison."
+        ),
+        (
+            "“They followed him for weeks. "
+            "Then they seized him outside his flat,” said Lena Ortiz, his lawyer."
+        ),
+        (
+            "Police said two other exiles were deported to Minsk. "
+            "There is no record that Rek ever left Lithuania legally, Lithuanian officials said."
+        ),
+        "Rights Watch urges governments to stop extraditing dissidents to Belarus.",
+    ]
+)
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_end_to_end(tnr_pipeline) -> None:
+    record = tnr_pipeline.process_text(E2E_TEXT, doc_id="e2e")
+    by_start = {c.text.split()[0] + " " + c.text.split()[1]: c for c in record.claims}
+    assert not any(c.text.startswith("Exiles Under") for c in record.claims)
+    report = by_start["The report"]
+    assert report.source == "Rights Watch"
+    assert "Tomas Rek" in report.targets
+    assert by_start["He was"].targets == ["Tomas Rek"]
+    assert by_start["“They followed"].source == "Lena Ortiz"
+    assert by_start["Police said"].source is None
+    denial = by_start["There is"]
+    assert denial.negated is True
+    assert denial.targets == ["Tomas Rek"]
+    assert by_start["Then they"].targets == ["Tomas Rek"]
+    recommendation = by_start["Rights Watch"]
+    assert recommendation.type == "recommendation"
+    assert recommendation.source == "Rights Watch"
