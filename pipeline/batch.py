@@ -33,6 +33,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import re
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -154,13 +155,34 @@ class Outcome:
 # --------------------------------------------------------------------------- long documents
 
 
+MAX_RUN = 2_000
+"""Longest run of non-space characters handed to the tokenizer in one piece: spaCy's
+tokenizer takes time quadratic in the length of such a run (emoji, underscores)."""
+
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
+
+
+def needs_split(text: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> bool:
+    """True when ``text`` is longer than ``max_chars`` or holds an over-long unbroken run."""
+    return len(text) > max_chars or _LONG_RUN.search(text) is not None
+
+
 def split_text(text: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> list[int]:
     """Start offsets of pieces of at most ``max_chars`` characters that cover ``text``.
 
     Cuts go after the last blank line of each window, else after the last line end,
-    else after the last whitespace, else (one huge token) at ``max_chars``. Pieces are
-    contiguous: piece ``i`` is ``text[offsets[i]:offsets[i + 1]]``.
+    else after the last whitespace, else (one huge token) at ``max_chars``; runs of
+    non-space characters longer than :data:`MAX_RUN` are cut every ``MAX_RUN``
+    characters as well. Pieces are contiguous: piece ``i`` is
+    ``text[offsets[i]:offsets[i + 1]]``.
     """
+    cuts = set(_split_windows(text, max_chars=max_chars))
+    for run in _LONG_RUN.finditer(text):
+        cuts.update(range(run.start() + MAX_RUN, run.end(), MAX_RUN))
+    return sorted(cuts)
+
+
+def _split_windows(text: str, *, max_chars: int) -> list[int]:
     if max_chars < 1:
         raise ValueError("max_chars must be positive")
     offsets = [0]
@@ -271,11 +293,12 @@ def _process_documents(
     The pieces of a long text go through the parser one at a time (``batch_size=1``), so
     at most one piece of ``max_chars`` is in the model at once whatever the text's size.
     """
-    short = [item for item in items if len(item.text) <= max_chars]
+    split = [needs_split(item.text, max_chars=max_chars) for item in items]
+    short = [item for item, cut in zip(items, split, strict=True) if not cut]
     records = pipeline.process(((i.doc_id, i.text, i.meta) for i in short), batch_size=batch_size)
     outcomes: list[Outcome] = []
-    for item in items:
-        if len(item.text) <= max_chars:
+    for item, cut in zip(items, split, strict=True):
+        if not cut:
             record = next(records)
         else:
             offsets = split_text(item.text, max_chars=max_chars)

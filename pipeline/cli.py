@@ -50,7 +50,9 @@ def main(
 
 def fail(message: str, code: int = 2) -> None:
     """Print one error line on stderr and exit with ``code``."""
-    err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    from rich.markup import escape
+
+    err.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
@@ -114,7 +116,7 @@ def run(
     )
     summary = run_batch(options, on_failure=lambda doc_id, message: err.print(f"{doc_id}: {message}", highlight=False, soft_wrap=True, markup=False))
     if not quiet:
-        console.print(summary.describe(), highlight=False)
+        console.print(summary.describe(), highlight=False, markup=False, soft_wrap=True)
     raise typer.Exit(1 if summary.failed else 0)
 
 
@@ -179,7 +181,7 @@ def evaluate(
     from pipeline.evaluate import evaluate_files, print_report, report_markdown, write_errors_csv
 
     result = evaluate_files(gold, model=model, patterns_dir=patterns,
-                            on_failure=lambda d, m: err.print(f"{d}: {m}", markup=False))
+                            on_failure=lambda d, m: err.print(f"{d}: {m}", markup=False, soft_wrap=True))
     if report:
         report.parent.mkdir(parents=True, exist_ok=True)
         report.write_text(json.dumps(result.report, indent=2, ensure_ascii=False), encoding="utf-8")
@@ -220,7 +222,7 @@ def gold_check(gold: Annotated[list[Path], typer.Argument(help="Gold JSONL files
     for path in gold:
         problems = check_gold(path)
         for problem in problems:
-            err.print(str(problem), markup=False, highlight=False)
+            err.print(str(problem), markup=False, highlight=False, soft_wrap=True)
         total += len(problems)
         if not problems:
             console.print(f"{path}: ok")

@@ -78,22 +78,70 @@ _NOT_COUNT_NEXT = frozenset({"%", "percent", "per", "years", "year", "-year", "o
 _NOT_COUNT_PREV = frozenset({"$", "€", "£", "¥", "us$", "aged", "age", "article", "section", "no", "no.", "number"})
 
 
+_OPEN_ENDED = 8
+"""Tokens assumed for one ``+``/``*`` repetition when sizing trigger windows."""
+
+
+def _first_token_triggers(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
+    """Lower-cased words a token pattern must start with, or ``None`` if it can start anywhere.
+
+    Only a required first token constrained by ``LOWER``/``ORTH``/``TEXT`` (a string or an
+    ``IN`` list) gives triggers; anything else (regexes, shapes, an optional first token)
+    means the rule is tried at every token.
+    """
+    first = pattern[0]
+    if "OP" in first and first["OP"] not in ("1", "!"):
+        return None
+    if first.get("OP") == "!":
+        return None
+    for key in ("LOWER", "ORTH", "TEXT"):
+        value = first.get(key)
+        if isinstance(value, str):
+            return frozenset({value.lower()})
+        if isinstance(value, dict) and set(value) == {"IN"}:
+            return frozenset(str(v).lower() for v in value["IN"])
+    return None
+
+
+def _max_length(pattern: list[dict[str, Any]]) -> int:
+    """An upper bound on the tokens one match of ``pattern`` can cover."""
+    total = 0
+    for token in pattern:
+        op = str(token.get("OP", "1"))
+        if op in ("+", "*"):
+            total += _OPEN_ENDED
+        elif op.startswith("{"):
+            bounds = op.strip("{}").split(",")
+            total += int(bounds[-1]) if bounds[-1].strip() else _OPEN_ENDED
+        else:
+            total += 1
+    return total
+
+
 class RuleMatcher:
-    """Matcher and PhraseMatchers over a set of rules; every match knows its rule id.
+    """Matchers over a set of rules; every match knows its rule id.
 
     Phrase rules go to a ``PhraseMatcher`` on ``LOWER`` (or ``ORTH`` when the rule is
-    ``case_sensitive``); token-pattern rules go to a ``Matcher``. Calling the object on a
-    Doc returns ``(start_token, end_token, rule)`` triples, longest match per rule and
-    position, in document order.
+    ``case_sensitive``). Token-pattern rules go to a ``Matcher``; those whose first token
+    is a literal word (nearly all) are only tried in short windows starting at a token
+    that is one of those words, found with one vectorised look-up per document, since a
+    plain ``Matcher`` tries every pattern at every token and was most of the rules' cost.
+    Calling the object on a Doc returns ``(start_token, end_token, rule)`` triples,
+    longest match per rule and position, in document order; ties go to the rule listed
+    first.
     """
 
     def __init__(self, nlp: Language, rules: Iterable[SpanRule | CueRule]) -> None:
+        import numpy
+
         self.rules: dict[str, SpanRule | CueRule] = {}
-        self._matcher = Matcher(nlp.vocab)
+        self._anywhere = Matcher(nlp.vocab)
+        self._triggered = Matcher(nlp.vocab)
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._orth = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._has = {"matcher": False, "lower": False, "orth": False}
         self._order: dict[str, int] = {}
+        triggers: set[str] = set()
+        self._window = 1
         for rule in rules:
             self.rules[rule.id] = rule
             self._order[rule.id] = len(self._order)
@@ -102,18 +150,48 @@ class RuleMatcher:
                 case = getattr(rule, "case_sensitive", False)
                 target = self._orth if case else self._lower
                 target.add(rule.id, [nlp.make_doc(p) for p in phrases])
-                self._has["orth" if case else "lower"] = True
+                continue
+            pattern = rule.pattern
+            assert isinstance(pattern, list)
+            words = _first_token_triggers(pattern)  # type: ignore[arg-type]
+            if words is None:
+                self._anywhere.add(rule.id, [pattern], greedy="LONGEST")  # type: ignore[list-item]
             else:
-                self._matcher.add(rule.id, [rule.pattern], greedy="LONGEST")  # type: ignore[list-item]
-                self._has["matcher"] = True
+                triggers |= words
+                self._window = max(self._window, _max_length(pattern))  # type: ignore[arg-type]
+                self._triggered.add(rule.id, [pattern], greedy="LONGEST")  # type: ignore[list-item]
+        strings = nlp.vocab.strings
+        self._trigger_ids = numpy.array(sorted(strings.add(w) for w in triggers), dtype="uint64")
+        self._active = [m for m in (self._anywhere, self._lower, self._orth) if len(m)]
+
+    def _trigger_windows(self, doc: Doc) -> list[tuple[int, int]]:
+        """Merged ``[start, end)`` token windows that begin at a trigger word."""
+        import numpy
+        from spacy.attrs import LOWER
+
+        if not len(self._triggered) or not len(doc):
+            return []
+        lowers = doc.to_array(LOWER)
+        positions = numpy.flatnonzero(numpy.isin(lowers, self._trigger_ids))
+        windows: list[tuple[int, int]] = []
+        n = len(doc)
+        for position in positions.tolist():
+            end = min(n, position + self._window)
+            if windows and position <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+            else:
+                windows.append((position, end))
+        return windows
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, SpanRule | CueRule]]:
         strings = doc.vocab.strings
         found: list[tuple[int, int, SpanRule | CueRule]] = []
-        for name, matcher in (("matcher", self._matcher), ("lower", self._lower), ("orth", self._orth)):
-            if self._has[name]:
-                for match_id, start, end in matcher(doc):
-                    found.append((start, end, self.rules[strings[match_id]]))
+        for matcher in self._active:
+            for match_id, start, end in matcher(doc):
+                found.append((start, end, self.rules[strings[match_id]]))
+        for w_start, w_end in self._trigger_windows(doc):
+            for match_id, start, end in self._triggered(doc[w_start:w_end]):
+                found.append((w_start + start, w_start + end, self.rules[strings[match_id]]))
         found.sort(key=lambda item: (item[0], -item[1], self._order[item[2].id]))
         return found
 

@@ -227,6 +227,7 @@ def _html_text(raw: bytes, *, doc_id: str, path: str) -> tuple[str, dict[str, An
         include_tables=True,
         include_images=False,
         include_links=False,
+        date_extraction_params={"extensive_search": False},
     )
     blocks = _xml_blocks(result.body) if result is not None and result.body is not None else []
     title = (result.title or "").strip() if result is not None else ""
@@ -275,7 +276,11 @@ def _inline(element: Any) -> str:
 
 
 def _pdf_text(raw: bytes, *, doc_id: str, path: str) -> tuple[str, dict[str, Any]]:
+    import logging
+
     from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its repair notes are not per-document errors
     from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 
     try:

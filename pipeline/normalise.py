@@ -585,6 +585,7 @@ class Normaliser:
                     else:
                         self._alias_folded.setdefault(_fold(form), rule.code)
         self._alias_upper = {_fold(k): v for k, v in self._alias_exact.items()}
+        _gazetteer()  # built now, once per process, so forked workers share it
 
     # ------------------------------------------------------------------ LOCATION
 
