@@ -82,25 +82,33 @@ _OPEN_ENDED = 8
 """Tokens assumed for one ``+``/``*`` repetition when sizing trigger windows."""
 
 
-def _first_token_triggers(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
-    """Lower-cased words a token pattern must start with, or ``None`` if it can start anywhere.
-
-    Only a required first token constrained by ``LOWER``/``ORTH``/``TEXT`` (a string or an
-    ``IN`` list) gives triggers; anything else (regexes, shapes, an optional first token)
-    means the rule is tried at every token.
-    """
-    first = pattern[0]
-    if "OP" in first and first["OP"] not in ("1", "!"):
-        return None
-    if first.get("OP") == "!":
+def _token_words(token: dict[str, Any]) -> frozenset[str] | None:
+    """Lower-cased words a required token must be, or ``None`` if it is not a literal."""
+    if str(token.get("OP", "1")) not in ("1",):
         return None
     for key in ("LOWER", "ORTH", "TEXT"):
-        value = first.get(key)
+        value = token.get(key)
         if isinstance(value, str):
             return frozenset({value.lower()})
         if isinstance(value, dict) and set(value) == {"IN"}:
             return frozenset(str(v).lower() for v in value["IN"])
     return None
+
+
+def pattern_triggers(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
+    """Words one of which every match of ``pattern`` must contain, or ``None``.
+
+    The most selective required literal token (``LOWER``/``ORTH``/``TEXT`` as a string or
+    an ``IN`` list, without ``OP``) gives them: the one with the smallest share of stop
+    words ("Law" rather than "of"), then the fewest words. A pattern with no such token has none and is tried at
+    every token.
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    choices = [words for words in map(_token_words, pattern) if words is not None]
+    if not choices:
+        return None
+    return min(choices, key=lambda words: (len(words & STOP_WORDS) / len(words), len(words)))
 
 
 def _max_length(pattern: list[dict[str, Any]]) -> int:
@@ -121,11 +129,17 @@ def _max_length(pattern: list[dict[str, Any]]) -> int:
 class RuleMatcher:
     """Matchers over a set of rules; every match knows its rule id.
 
-    Phrase rules go to a ``PhraseMatcher`` on ``LOWER`` (or ``ORTH`` when the rule is
-    ``case_sensitive``). Token-pattern rules go to a ``Matcher``; those whose first token
-    is a literal word (nearly all) are only tried in short windows starting at a token
-    that is one of those words, found with one vectorised look-up per document, since a
-    plain ``Matcher`` tries every pattern at every token and was most of the rules' cost.
+    A plain spaCy ``Matcher`` tries every pattern at every token, which made rule
+    matching cost more than the parser. Rules are therefore tried only where they can
+    match, using one vectorised look-up of the document's lower-cased words:
+
+    * phrase rules: a ``PhraseMatcher`` on ``LOWER`` (``ORTH`` when ``case_sensitive``);
+    * token patterns whose first token is a literal word (most METHOD and cue rules):
+      their own small ``Matcher``, run only at tokens that are one of those words;
+    * token patterns with a literal word elsewhere (shape rules ending in "Law",
+      "Ministry"): one ``Matcher`` run on windows around those words;
+    * the rest (no literal word at all): one ``Matcher`` over the whole document.
+
     Calling the object on a Doc returns ``(start_token, end_token, rule)`` triples,
     longest match per rule and position, in document order; ties go to the rule listed
     first.
@@ -135,63 +149,86 @@ class RuleMatcher:
         import numpy
 
         self.rules: dict[str, SpanRule | CueRule] = {}
-        self._anywhere = Matcher(nlp.vocab)
-        self._triggered = Matcher(nlp.vocab)
+        self._order: dict[str, int] = {}
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._orth = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._order: dict[str, int] = {}
-        triggers: set[str] = set()
-        self._window = 1
+        self._anywhere = Matcher(nlp.vocab)
+        self._windowed = Matcher(nlp.vocab)
+        strings = nlp.vocab.strings
+        starters: dict[int, list[tuple[Matcher, int]]] = {}
+        reach: dict[int, int] = {}
         for rule in rules:
             self.rules[rule.id] = rule
             self._order[rule.id] = len(self._order)
             phrases = rule.phrases
             if phrases:
                 case = getattr(rule, "case_sensitive", False)
-                target = self._orth if case else self._lower
-                target.add(rule.id, [nlp.make_doc(p) for p in phrases])
+                (self._orth if case else self._lower).add(rule.id, [nlp.make_doc(p) for p in phrases])
                 continue
-            pattern = rule.pattern
-            assert isinstance(pattern, list)
-            words = _first_token_triggers(pattern)  # type: ignore[arg-type]
+            pattern: list[dict[str, Any]] = rule.pattern  # type: ignore[assignment]
+            length = _max_length(pattern)
+            first = _token_words(pattern[0])
+            if first is not None:
+                matcher = Matcher(nlp.vocab)
+                matcher.add(rule.id, [pattern], greedy="LONGEST")
+                for word in first:
+                    starters.setdefault(strings.add(word), []).append((matcher, length))
+                continue
+            words = pattern_triggers(pattern)
             if words is None:
-                self._anywhere.add(rule.id, [pattern], greedy="LONGEST")  # type: ignore[list-item]
-            else:
-                triggers |= words
-                self._window = max(self._window, _max_length(pattern))  # type: ignore[arg-type]
-                self._triggered.add(rule.id, [pattern], greedy="LONGEST")  # type: ignore[list-item]
-        strings = nlp.vocab.strings
-        self._trigger_ids = numpy.array(sorted(strings.add(w) for w in triggers), dtype="uint64")
-        self._active = [m for m in (self._anywhere, self._lower, self._orth) if len(m)]
+                self._anywhere.add(rule.id, [pattern], greedy="LONGEST")
+                continue
+            self._windowed.add(rule.id, [pattern], greedy="LONGEST")
+            for word in words:
+                key = strings.add(word)
+                reach[key] = max(reach.get(key, 1), length)
+        self._starters = starters
+        self._reach = reach
+        self._starter_ids = numpy.array(sorted(starters), dtype="uint64")
+        self._window_ids = numpy.array(sorted(reach), dtype="uint64")
+        self._whole = [m for m in (self._anywhere, self._lower, self._orth) if len(m)]
 
-    def _trigger_windows(self, doc: Doc) -> list[tuple[int, int]]:
-        """Merged ``[start, end)`` token windows that begin at a trigger word."""
+    def _positions(self, lowers: Any, ids: Any) -> list[int]:
         import numpy
-        from spacy.attrs import LOWER
 
-        if not len(self._triggered) or not len(doc):
+        if not len(ids):
             return []
-        lowers = doc.to_array(LOWER)
-        positions = numpy.flatnonzero(numpy.isin(lowers, self._trigger_ids))
+        return numpy.flatnonzero(numpy.isin(lowers, ids)).tolist()
+
+    def _windows(self, lowers: Any, n: int) -> list[tuple[int, int]]:
+        """Merged ``[start, end)`` windows around the windowed rules' words."""
         windows: list[tuple[int, int]] = []
-        n = len(doc)
-        for position in positions.tolist():
-            end = min(n, position + self._window)
-            if windows and position <= windows[-1][1]:
+        for position in self._positions(lowers, self._window_ids):
+            reach = self._reach[int(lowers[position])]
+            start, end = max(0, position - reach + 1), min(n, position + reach)
+            if windows and start <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], max(windows[-1][1], end))
             else:
-                windows.append((position, end))
+                windows.append((start, end))
         return windows
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, SpanRule | CueRule]]:
+        from spacy.attrs import LOWER
+
         strings = doc.vocab.strings
+        rules = self.rules
         found: list[tuple[int, int, SpanRule | CueRule]] = []
-        for matcher in self._active:
+        for matcher in self._whole:
             for match_id, start, end in matcher(doc):
-                found.append((start, end, self.rules[strings[match_id]]))
-        for w_start, w_end in self._trigger_windows(doc):
-            for match_id, start, end in self._triggered(doc[w_start:w_end]):
-                found.append((w_start + start, w_start + end, self.rules[strings[match_id]]))
+                found.append((start, end, rules[strings[match_id]]))
+        n = len(doc)
+        if n and (len(self._starter_ids) or len(self._window_ids)):
+            lowers = doc.to_array(LOWER)
+            for position in self._positions(lowers, self._starter_ids):
+                for matcher, length in self._starters[int(lowers[position])]:
+                    for match_id, start, end in matcher(doc[position : min(n, position + length)]):
+                        if start == 0:
+                            found.append((position, position + end, rules[strings[match_id]]))
+            if len(self._windowed):
+                for w_start, w_end in self._windows(lowers, n):
+                    for match_id, start, end in self._windowed(doc[w_start:w_end]):
+                        found.append((w_start + start, w_start + end, rules[strings[match_id]]))
+        found = list({(start, end, rule.id): (start, end, rule) for start, end, rule in found}.values())
         found.sort(key=lambda item: (item[0], -item[1], self._order[item[2].id]))
         return found
 
