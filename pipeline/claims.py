@@ -44,10 +44,11 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.codebook import legal_ref_key
-from pipeline.components import CUE_KEY, RuleMatcher
+from pipeline.components import CUE_KEY, RuleMatcher, sentence_spans
 from pipeline.patterns import DEFAULT_PATTERNS_DIR, CueRule, load_file
 from pipeline.records import ClaimProvenance, ClaimRecord, Cue, Segment, SpanRecord
 
@@ -411,20 +412,25 @@ class _Doc:
         self.doc = doc
         self.text = doc.text
         n = len(doc)
-        self.lower: list[str] = [""] * n
-        self.lemma: list[str] = [""] * n
-        self.pos: list[str] = [""] * n
-        self.tag: list[str] = [""] * n
-        self.dep: list[str] = [""] * n
-        self.head: list[int] = [0] * n
-        for token in doc:
-            i = token.i
-            self.lower[i] = token.lower_
-            self.lemma[i] = token.lemma_.lower()
-            self.pos[i] = token.pos_
-            self.tag[i] = token.tag_
-            self.dep[i] = token.dep_
-            self.head[i] = token.head.i
+        columns = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD]) if n else None
+        strings = doc.vocab.strings
+        names: dict[int, str] = {}
+
+        def name(key: int) -> str:
+            if key not in names:
+                names[key] = strings[key]
+            return names[key]
+
+        if columns is None:
+            self.lower = self.lemma = self.pos = self.tag = self.dep = []
+            self.head: list[int] = []
+        else:
+            self.lower = [name(k) for k in columns[:, 0].tolist()]
+            self.lemma = [name(k).lower() for k in columns[:, 1].tolist()]
+            self.pos = [name(k) for k in columns[:, 2].tolist()]
+            self.tag = [name(k) for k in columns[:, 3].tolist()]
+            self.dep = [name(k) for k in columns[:, 4].tolist()]
+            self.head = [i + rel for i, rel in enumerate(columns[:, 5].astype("int64").tolist())]
         self.span_at: list[int] = [-1] * n
         self.spans: list[_SpanRef] = []
         for record in sorted(spans, key=lambda s: (s.start, s.end)):
@@ -595,7 +601,7 @@ def _sentences(
     cue_i = 0
     in_quote = False
     last_segment = -2
-    for sent in doc.sents:
+    for sent in sentence_spans(doc):
         start, end = sent.start_char, sent.end_char
         while end > start and text[end - 1].isspace():
             end -= 1

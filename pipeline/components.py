@@ -74,8 +74,12 @@ _LEADING_DROP = frozenset(
 )
 _TRAILING_DROP = frozenset({"'s", "’s", "'", "’", ".", ",", ";", ":", "-", "–", "—", ")", "("})
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
-_NOT_COUNT_NEXT = frozenset({"%", "percent", "per", "years", "year", "-year", "old", "km", "miles", "kilometres"})
-_NOT_COUNT_PREV = frozenset({"$", "€", "£", "¥", "us$", "aged", "age", "article", "section", "no", "no.", "number"})
+_NOT_COUNT_NEXT = frozenset(
+    {"%", "percent", "per", "years", "year", "-year", "old", "km", "miles", "kilometres"}
+)
+_NOT_COUNT_PREV = frozenset(
+    {"$", "€", "£", "¥", "us$", "aged", "age", "article", "section", "no", "no.", "number"}
+)
 
 
 _OPEN_ENDED = 8
@@ -135,7 +139,7 @@ class RuleMatcher:
 
     * phrase rules: a ``PhraseMatcher`` on ``LOWER`` (``ORTH`` when ``case_sensitive``);
     * token patterns whose first token is a literal word (most METHOD and cue rules):
-      their own small ``Matcher``, run only at tokens that are one of those words;
+      one small ``Matcher`` per such word, run only at tokens that are that word;
     * token patterns with a literal word elsewhere (shape rules ending in "Law",
       "Ministry"): one ``Matcher`` run on windows around those words;
     * the rest (no literal word at all): one ``Matcher`` over the whole document.
@@ -155,7 +159,7 @@ class RuleMatcher:
         self._anywhere = Matcher(nlp.vocab)
         self._windowed = Matcher(nlp.vocab)
         strings = nlp.vocab.strings
-        starters: dict[int, list[tuple[Matcher, int]]] = {}
+        starters: dict[int, tuple[Matcher, int]] = {}
         reach: dict[int, int] = {}
         for rule in rules:
             self.rules[rule.id] = rule
@@ -163,16 +167,19 @@ class RuleMatcher:
             phrases = rule.phrases
             if phrases:
                 case = getattr(rule, "case_sensitive", False)
-                (self._orth if case else self._lower).add(rule.id, [nlp.make_doc(p) for p in phrases])
+                (self._orth if case else self._lower).add(
+                    rule.id, [nlp.make_doc(p) for p in phrases]
+                )
                 continue
             pattern: list[dict[str, Any]] = rule.pattern  # type: ignore[assignment]
             length = _max_length(pattern)
             first = _token_words(pattern[0])
             if first is not None:
-                matcher = Matcher(nlp.vocab)
-                matcher.add(rule.id, [pattern], greedy="LONGEST")
                 for word in first:
-                    starters.setdefault(strings.add(word), []).append((matcher, length))
+                    key = strings.add(word)
+                    matcher, longest = starters.get(key) or (Matcher(nlp.vocab), 1)
+                    matcher.add(rule.id, [pattern], greedy="LONGEST")
+                    starters[key] = (matcher, max(longest, length))
                 continue
             words = pattern_triggers(pattern)
             if words is None:
@@ -220,17 +227,34 @@ class RuleMatcher:
         if n and (len(self._starter_ids) or len(self._window_ids)):
             lowers = doc.to_array(LOWER)
             for position in self._positions(lowers, self._starter_ids):
-                for matcher, length in self._starters[int(lowers[position])]:
-                    for match_id, start, end in matcher(doc[position : min(n, position + length)]):
-                        if start == 0:
-                            found.append((position, position + end, rules[strings[match_id]]))
+                matcher, length = self._starters[int(lowers[position])]
+                for match_id, start, end in matcher(doc[position : min(n, position + length)]):
+                    if start == 0:
+                        found.append((position, position + end, rules[strings[match_id]]))
             if len(self._windowed):
                 for w_start, w_end in self._windows(lowers, n):
                     for match_id, start, end in self._windowed(doc[w_start:w_end]):
                         found.append((w_start + start, w_start + end, rules[strings[match_id]]))
-        found = list({(start, end, rule.id): (start, end, rule) for start, end, rule in found}.values())
+        found = list(
+            {(start, end, rule.id): (start, end, rule) for start, end, rule in found}.values()
+        )
         found.sort(key=lambda item: (item[0], -item[1], self._order[item[2].id]))
         return found
+
+
+def sentence_spans(doc: Doc) -> list[Span]:
+    """The parser's sentences as Spans, read from one array (``doc.sents`` first walks
+    every token in Python to check the annotation is there)."""
+    from spacy.attrs import SENT_START
+
+    n = len(doc)
+    if not n:
+        return []
+    starts = [i for i, v in enumerate(doc.to_array(SENT_START).astype("int64").tolist()) if v == 1]
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    bounds = [*starts, n]
+    return [Span(doc, bounds[k], bounds[k + 1]) for k in range(len(starts))]
 
 
 def trim_entity(span: Span) -> tuple[int, int]:
@@ -256,7 +280,9 @@ def is_count(span: Span) -> bool:
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     if after in _NOT_COUNT_NEXT or before in _NOT_COUNT_PREV:
         return False
-    if after in (".", ")") and (span.start == 0 or "\n" in doc[span.start - 1].text_with_ws or doc[span.start - 1].is_space):
+    if after in (".", ")") and (
+        span.start == 0 or "\n" in doc[span.start - 1].text_with_ws or doc[span.start - 1].is_space
+    ):
         return False
     return True
 
@@ -332,10 +358,12 @@ def _is_alleged_crime(span: Span) -> bool:
     """
     doc = span.doc
     before = tuple(t.lower_ for t in doc[max(0, span.start - 3) : span.start])
-    if not any(before[-len(cue):] == cue for cue in ALLEGED_CRIME_CUES):
+    if not any(before[-len(cue) :] == cue for cue in ALLEGED_CRIME_CUES):
         return False
     following = doc[span.end] if span.end < len(doc) else None
-    return not (following is not None and (following.is_title or following.lower_ in _OBJECT_PRONOUNS))
+    return not (
+        following is not None and (following.is_title or following.lower_ in _OBJECT_PRONOUNS)
+    )
 
 
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "his", "their"})
@@ -432,7 +460,9 @@ class RuleTagger:
 
 _DATELINE_NEXT = frozenset({"(", "-", "–", "—", ","})
 _NAME_PART = re.compile(r"^[A-Z][a-zà-ÿ'’-]+$")
-_NOT_NAME_PART = frozenset({"Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "The", "Al", "El", "De", "Van", "Von"})
+_NOT_NAME_PART = frozenset(
+    {"Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "The", "Al", "El", "De", "Van", "Von"}
+)
 
 
 def propagate_names(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -462,13 +492,22 @@ def propagate_names(doc: Doc, spans: list[Span]) -> list[Span]:
             and len(span) == 1
             and span.text in parts
         ):
-            span = Span(doc, span.start, span.end, label="PERSON", span_id=f"context:PERSON.name_part<{span.id_}")
+            span = Span(
+                doc,
+                span.start,
+                span.end,
+                label="PERSON",
+                span_id=f"context:PERSON.name_part<{span.id_}",
+            )
         for i in range(span.start, span.end):
             covered[i] = True
         result.append(span)
-    for token in doc:
-        if not covered[token.i] and token.text in parts:
-            result.append(Span(doc, token.i, token.i + 1, label="PERSON", span_id="context:PERSON.name_part"))
+    from spacy.attrs import ORTH
+
+    part_ids = {doc.vocab.strings[p] for p in parts}
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+        if orth in part_ids and not covered[i]:
+            result.append(Span(doc, i, i + 1, label="PERSON", span_id="context:PERSON.name_part"))
     result.sort(key=lambda s: (s.start, s.end))
     return result
 
@@ -486,7 +525,9 @@ class Segmenter:
         doc.user_data[SEGMENTS_KEY] = [(s.kind, s.start, s.end) for s in segments]
         if not len(doc):
             return doc
-        token_starts = [t.idx for t in doc]
+        from spacy.attrs import IDX
+
+        token_starts = doc.to_array(IDX).tolist()
         for segment in segments:
             i = bisect_left(token_starts, segment.start)
             while i < len(doc) and doc[i].is_space:
@@ -507,6 +548,8 @@ def make_segmenter(nlp: Language, name: str, patterns_dir: str | None) -> Segmen
 
 
 @Language.factory("tnr_tagger", default_config={"patterns_dir": None, "check_places": True})
-def make_tagger(nlp: Language, name: str, patterns_dir: str | None, check_places: bool) -> RuleTagger:
+def make_tagger(
+    nlp: Language, name: str, patterns_dir: str | None, check_places: bool
+) -> RuleTagger:
     """Build the rule tagger from the span and cue rules of ``patterns/``."""
     return RuleTagger(nlp, _patterns(patterns_dir), check_places=check_places)

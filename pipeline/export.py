@@ -30,20 +30,62 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.records import DocumentRecord, gold_dict
+from pipeline.records import DocumentRecord
 
 CLAIM_COLUMNS: tuple[str, ...] = (
-    "doc_id", "claim_id", "start", "end", "type", "methods", "method_categories", "locations",
-    "legal_refs", "targets", "source", "hedged", "negated", "dates", "quantities", "text",
-    "type_rule", "source_rule", "pattern_ids", "cues", "pipeline_version",
+    "doc_id",
+    "claim_id",
+    "start",
+    "end",
+    "type",
+    "methods",
+    "method_categories",
+    "locations",
+    "legal_refs",
+    "targets",
+    "source",
+    "hedged",
+    "negated",
+    "dates",
+    "quantities",
+    "text",
+    "type_rule",
+    "source_rule",
+    "pattern_ids",
+    "cues",
+    "pipeline_version",
 )
 SPAN_COLUMNS: tuple[str, ...] = (
-    "doc_id", "span_id", "start", "end", "label", "text", "code", "variant", "instrument",
-    "article", "jurisdiction", "name", "value", "zone", "source", "pattern_id", "model_label",
+    "doc_id",
+    "span_id",
+    "start",
+    "end",
+    "label",
+    "text",
+    "code",
+    "variant",
+    "instrument",
+    "article",
+    "jurisdiction",
+    "name",
+    "value",
+    "zone",
+    "source",
+    "pattern_id",
+    "model_label",
 )
 _LIST_COLUMNS = frozenset(
-    {"methods", "method_categories", "locations", "legal_refs", "targets", "dates", "quantities",
-     "pattern_ids", "cues"}
+    {
+        "methods",
+        "method_categories",
+        "locations",
+        "legal_refs",
+        "targets",
+        "dates",
+        "quantities",
+        "pattern_ids",
+        "cues",
+    }
 )
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -57,6 +99,44 @@ def safe_csv_cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+def gold_view(record: DocumentRecord) -> dict[str, Any]:
+    """The gold-format dict of a validated record, as ``gold_dict(record.to_gold())``
+    gives it, without validating the record a second time (the export's hot path)."""
+    from pipeline.codebook import LABEL_FIELDS
+
+    spans = []
+    for span in record.spans:
+        item: dict[str, Any] = {"start": span.start, "end": span.end, "label": span.label}
+        for name in LABEL_FIELDS[span.label]:
+            item[name] = getattr(span, name)
+        item["text"] = span.text
+        spans.append(item)
+    claims = [
+        {
+            "start": c.start,
+            "end": c.end,
+            "type": c.type,
+            "methods": list(c.methods),
+            "locations": list(c.locations),
+            "legal_refs": list(c.legal_refs),
+            "targets": list(c.targets),
+            "source": c.source,
+            "hedged": c.hedged,
+            "negated": c.negated,
+            "dates": list(c.dates),
+            "quantities": list(c.quantities),
+        }
+        for c in record.claims
+    ]
+    return {
+        "doc_id": record.doc_id,
+        "text": record.text,
+        "meta": record.meta,
+        "spans": spans,
+        "claims": claims,
+    }
 
 
 def claim_rows(record: DocumentRecord) -> Iterator[dict[str, Any]]:
@@ -117,13 +197,22 @@ CLAIM_SCHEMA = pa.schema(
     [
         pa.field(name, pa.list_(pa.int64()) if name == "quantities" else pa.list_(pa.string()))
         if name in _LIST_COLUMNS
-        else pa.field(name, pa.int64() if name in ("start", "end") else
-                      pa.bool_() if name in ("hedged", "negated") else pa.string())
+        else pa.field(
+            name,
+            pa.int64()
+            if name in ("start", "end")
+            else pa.bool_()
+            if name in ("hedged", "negated")
+            else pa.string(),
+        )
         for name in CLAIM_COLUMNS
     ]
 )
 SPAN_SCHEMA = pa.schema(
-    [pa.field(name, pa.int64() if name in ("start", "end") else pa.string()) for name in SPAN_COLUMNS]
+    [
+        pa.field(name, pa.int64() if name in ("start", "end") else pa.string())
+        for name in SPAN_COLUMNS
+    ]
 )
 
 
@@ -195,14 +284,16 @@ def write_outputs(records: Iterable[DocumentRecord], out_dir: str | Path) -> dic
             writer = csv.DictWriter(csv_handle, fieldnames=list(CLAIM_COLUMNS))
             writer.writeheader()
             for record in records:
-                documents.write(json.dumps(gold_dict(record.to_gold()), ensure_ascii=False) + "\n")
+                documents.write(json.dumps(gold_view(record), ensure_ascii=False) + "\n")
                 full.write(record.model_dump_json() + "\n")
                 rows = list(claim_rows(record))
                 claims_pq.add(rows)
                 for row in rows:
                     writer.writerow(
-                        {k: safe_csv_cell(";".join(map(str, v)) if isinstance(v, list) else v)
-                         for k, v in row.items()}
+                        {
+                            k: safe_csv_cell(";".join(map(str, v)) if isinstance(v, list) else v)
+                            for k, v in row.items()
+                        }
                     )
                 spans = list(span_rows(record))
                 spans_pq.add(spans)

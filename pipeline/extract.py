@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from pipeline import __version__
 from pipeline.claims import build_claims
-from pipeline.components import SEGMENTS_KEY, SPAN_KEY
+from pipeline.components import SEGMENTS_KEY, SPAN_KEY, sentence_spans
 from pipeline.nlp import build_nlp, model_info
 from pipeline.normalise import Normaliser
 from pipeline.patterns import DEFAULT_PATTERNS_DIR, PatternSet, SpanRule, load_patterns
@@ -67,7 +67,9 @@ class Pipeline:
         ):
             yield self.to_record(doc, doc_id=doc_id, meta=meta)
 
-    def process_text(self, text: str, *, doc_id: str = "doc", meta: dict[str, Any] | None = None) -> DocumentRecord:
+    def process_text(
+        self, text: str, *, doc_id: str = "doc", meta: dict[str, Any] | None = None
+    ) -> DocumentRecord:
         """Process one text (convenience for notebooks and tests)."""
         return next(self.process([(doc_id, text, meta or {})]))
 
@@ -76,10 +78,12 @@ class Pipeline:
     def to_record(self, doc: Doc, *, doc_id: str, meta: dict[str, Any]) -> DocumentRecord:
         """Turn one processed Doc into its :class:`DocumentRecord` (spans, claims, provenance)."""
         text = doc.text
-        segments = [Segment(kind=k, start=s, end=e) for k, s, e in doc.user_data.get(SEGMENTS_KEY, [])]
+        segments = [
+            Segment(kind=k, start=s, end=e) for k, s, e in doc.user_data.get(SEGMENTS_KEY, [])
+        ]
         spans = self._span_records(doc, text, segments, meta)
         sentences = []
-        for sent in doc.sents:
+        for sent in sentence_spans(doc):
             start, end = sent.start_char, sent.end_char
             while end > start and text[end - 1].isspace():
                 end -= 1
@@ -133,7 +137,11 @@ class Pipeline:
                     instrument=rule.instrument if rule else None,
                     jurisdiction=rule.jurisdiction if rule else None,
                 )
-                fields = {"instrument": instrument, "article": article, "jurisdiction": jurisdiction}
+                fields = {
+                    "instrument": instrument,
+                    "article": article,
+                    "jurisdiction": jurisdiction,
+                }
             elif label in ("PERSON", "ORG"):
                 canonical = next(names)
                 fields = {"name": (rule.name if rule and rule.name else canonical)}

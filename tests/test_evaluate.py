@@ -19,7 +19,6 @@ from pipeline.evaluate import (
     render_claims_table,
     render_table,
     report_markdown,
-    safe_csv_cell,
     score,
     write_errors_csv,
 )
@@ -439,24 +438,6 @@ def test_without_records_per_pattern_is_empty():
 
 # --------------------------------------------------------------------------- outputs
 
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ("=SUM(A1)", "'=SUM(A1)"),
-        ("+1", "'+1"),
-        ("-1", "'-1"),
-        ("@cmd", "'@cmd"),
-        ("\tx", "'\tx"),
-        ("\rx", "'\rx"),
-        ("Xu = Zheng", "Xu = Zheng"),
-        ("", ""),
-        (-1, -1),
-        (None, None),
-    ],
-)
-def test_safe_csv_cell(value, expected):
-    assert safe_csv_cell(value) == expected
 
 
 def test_errors_frame_and_csv(tmp_path: Path):
