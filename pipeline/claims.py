@@ -313,6 +313,8 @@ SPEAKER_MEMORY_SENTENCES = 3
 
 CUES_FILE = "cues.jsonl"
 """The cue lexicon in ``patterns/``."""
+
+
 @lru_cache(maxsize=8)
 def load_cue_rules(directory: str = str(DEFAULT_PATTERNS_DIR)) -> tuple[CueRule, ...]:
     """Return the validated cue rules of ``directory`` (``patterns/`` by default), cached.

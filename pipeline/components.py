@@ -104,8 +104,8 @@ def pattern_triggers(pattern: list[dict[str, Any]]) -> frozenset[str] | None:
 
     The most selective required literal token (``LOWER``/``ORTH``/``TEXT`` as a string or
     an ``IN`` list, without ``OP``) gives them: the one with the smallest share of stop
-    words ("Law" rather than "of"), then the fewest words. A pattern with no such token has none and is tried at
-    every token.
+    words ("Law" rather than "of"), then the fewest words. A pattern with no such token
+    has none and is tried at every token.
     """
     from spacy.lang.en.stop_words import STOP_WORDS
 

@@ -106,8 +106,8 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from pipeline.export import safe_csv_cell
 from pipeline.codebook import METHOD_CATEGORIES, SPAN_LABELS
+from pipeline.export import safe_csv_cell
 from pipeline.records import DocumentRecord, GoldClaim, GoldDocument, GoldSpan, gold_dict
 
 if TYPE_CHECKING:
@@ -136,7 +136,6 @@ CASE_INSENSITIVE_FIELDS: frozenset[str] = frozenset({"targets", "source", "legal
 
 CONTEXT_CHARS = 80
 """Characters either side of an error when no sentence contains it."""
-
 
 
 # --------------------------------------------------------------------------- counting

@@ -92,7 +92,9 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_csv_cell(value: Any) -> Any:
-    """Neutralise a CSV cell a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, tab, CR).
+    """Neutralise a CSV cell a spreadsheet would run as a formula.
+
+    Cells starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return are meant.
 
     The cell is prefixed with a single quote, as OWASP recommends; numbers are left alone.
     """

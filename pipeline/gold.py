@@ -76,7 +76,9 @@ def _validation_messages(error: ValidationError) -> list[str]:
     return messages
 
 
-def parse_gold_lines(lines: Iterable[str], path: str) -> tuple[list[GoldDocument], list[GoldProblem]]:
+def parse_gold_lines(
+    lines: Iterable[str], path: str
+) -> tuple[list[GoldDocument], list[GoldProblem]]:
     """Parse gold JSONL lines; return the valid documents and every problem found."""
     documents: list[GoldDocument] = []
     problems: list[GoldProblem] = []
@@ -100,7 +102,12 @@ def parse_gold_lines(lines: Iterable[str], path: str) -> tuple[list[GoldDocument
             continue
         if document.doc_id in seen:
             problems.append(
-                GoldProblem(path, number, doc_id, f"duplicate doc_id (first on line {seen[document.doc_id]})")
+                GoldProblem(
+                    path,
+                    number,
+                    doc_id,
+                    f"duplicate doc_id (first on line {seen[document.doc_id]})",
+                )
             )
             continue
         seen[document.doc_id] = number
@@ -124,7 +131,9 @@ def read_gold(path: str | Path) -> list[GoldDocument]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise GoldFileError([GoldProblem(str(path), 0, None, f"cannot read ({exc.strerror})")]) from exc
+        raise GoldFileError(
+            [GoldProblem(str(path), 0, None, f"cannot read ({exc.strerror})")]
+        ) from exc
     except UnicodeDecodeError as exc:
         raise GoldFileError([GoldProblem(str(path), 0, None, "not UTF-8 text")]) from exc
     documents, problems = parse_gold_lines(split_jsonl(text), str(path))
@@ -156,10 +165,34 @@ class AnchorError(ValueError):
     """An anchor that cannot be placed in the text."""
 
 
-_SPAN_KEYS = {"label", "text", "after", "code", "variant", "instrument", "article",
-              "jurisdiction", "name", "value"}
-_CLAIM_KEYS = {"from", "to", "after", "type", "methods", "locations", "legal_refs", "targets",
-               "source", "hedged", "negated", "dates", "quantities", "note"}
+_SPAN_KEYS = {
+    "label",
+    "text",
+    "after",
+    "code",
+    "variant",
+    "instrument",
+    "article",
+    "jurisdiction",
+    "name",
+    "value",
+}
+_CLAIM_KEYS = {
+    "from",
+    "to",
+    "after",
+    "type",
+    "methods",
+    "locations",
+    "legal_refs",
+    "targets",
+    "source",
+    "hedged",
+    "negated",
+    "dates",
+    "quantities",
+    "note",
+}
 
 
 def _find(text: str, needle: str, cursor: int, what: str) -> int:
@@ -213,8 +246,9 @@ def build_from_anchors(anchor: dict[str, Any], root: Path) -> GoldDocument:
             raise AnchorError(f"{what}: " + "; ".join(_validation_messages(exc))) from exc
         cursor = start + 1
     try:
-        return GoldDocument(doc_id=doc_id, text=text, meta=anchor.get("meta") or {},
-                            spans=spans, claims=claims)
+        return GoldDocument(
+            doc_id=doc_id, text=text, meta=anchor.get("meta") or {}, spans=spans, claims=claims
+        )
     except ValidationError as exc:
         raise AnchorError(f"{doc_id}: " + "; ".join(_validation_messages(exc))) from exc
 
@@ -238,8 +272,19 @@ def build_gold_file(anchor_paths: Iterable[str | Path], out: str | Path, root: s
 
 # --------------------------------------------------------------------------- checking and agreement
 
-_SPAN_FIELDS = ("start", "end", "label", "text", "code", "variant", "instrument", "article",
-                "jurisdiction", "name", "value")
+_SPAN_FIELDS = (
+    "start",
+    "end",
+    "label",
+    "text",
+    "code",
+    "variant",
+    "instrument",
+    "article",
+    "jurisdiction",
+    "name",
+    "value",
+)
 _CLAIM_LIST_FIELDS = ("methods", "locations", "legal_refs", "targets", "dates", "quantities")
 
 
@@ -325,7 +370,7 @@ def _check_document(raw: dict[str, Any]) -> list[str]:
                 surface = None if text is None else text[span.start : span.end]
                 if surface is not None and span.text is not None and surface != span.text:
                     item_problems.append(
-                        f"text {span.text!r} != text[start:end] {text[span.start:span.end]!r}"
+                        f"text {span.text!r} != text[start:end] {text[span.start : span.end]!r}"
                     )
         problems += [f"{where}: {m}" for m in item_problems]
     ordered = sorted(spans, key=lambda s: (s.start, s.end))

@@ -280,7 +280,9 @@ def _pdf_text(raw: bytes, *, doc_id: str, path: str) -> tuple[str, dict[str, Any
 
     from pypdf import PdfReader
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its repair notes are not per-document errors
+    logging.getLogger("pypdf").setLevel(
+        logging.ERROR
+    )  # its repair notes are not per-document errors
     from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 
     try:

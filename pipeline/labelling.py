@@ -68,7 +68,9 @@ def import_tasks(source: str | Path, out: str | Path) -> int:
         try:
             data = json.loads(source.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise InputError(f"{source}: not a readable Label Studio JSON export ({exc}); "
-                             "export the project as JSON from Label Studio") from exc
+            raise InputError(
+                f"{source}: not a readable Label Studio JSON export ({exc}); "
+                "export the project as JSON from Label Studio"
+            ) from exc
         documents = from_export(data, source=str(source))
     return write_gold(documents, out)

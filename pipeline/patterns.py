@@ -115,7 +115,9 @@ class SpanRule(_PatternRule):
         if self.label == "METHOD":
             if prefix not in METHOD_CODES:
                 raise ValueError(f"METHOD rule id must start with a codebook code, got {prefix!r}")
-            if self.variant is not None and (prefix != "ABDUCTION" or self.variant not in ABDUCTION_VARIANTS):
+            if self.variant is not None and (
+                prefix != "ABDUCTION" or self.variant not in ABDUCTION_VARIANTS
+            ):
                 raise ValueError("variant is only for ABDUCTION rules: direct or indirect")
         elif prefix != self.label:
             raise ValueError(f"rule id must start with its label {self.label!r}, got {prefix!r}")
@@ -235,7 +237,8 @@ def load_file(path: Path, schema: type[_Rule]) -> list[_Rule]:
             rules.append(schema.model_validate(raw))
         except ValidationError as exc:
             reasons = "; ".join(
-                f"{'.'.join(str(p) for p in e['loc']) or 'rule'}: {e['msg'].removeprefix('Value error, ')}"
+                f"{'.'.join(str(p) for p in e['loc']) or 'rule'}: "
+                f"{e['msg'].removeprefix('Value error, ')}"
                 for e in exc.errors()
             )
             raise PatternFileError(f"{path}:{number}: {reasons}") from exc
@@ -275,7 +278,9 @@ def load_patterns(directory: str | Path = DEFAULT_PATTERNS_DIR) -> PatternSet:
             )
         for rule in load_file(path, schema):
             if rule.id in by_id:
-                raise PatternFileError(f"{path}: duplicate rule id {rule.id!r} (also in {where[rule.id]})")
+                raise PatternFileError(
+                    f"{path}: duplicate rule id {rule.id!r} (also in {where[rule.id]})"
+                )
             by_id[rule.id] = rule
             where[rule.id] = path.name
             if isinstance(rule, SpanRule):

@@ -141,14 +141,16 @@ def check_spans_against_text(text: str, spans: list[GoldSpan] | list[SpanRecord]
     problems: list[str] = []
     for span in spans:
         if span.end > len(text):
-            problems.append(f"span {span.start}-{span.end} {span.label} ends past the text ({len(text)})")
+            problems.append(
+                f"span {span.start}-{span.end} {span.label} ends past the text ({len(text)})"
+            )
         elif span.text is not None and text[span.start : span.end] != span.text:
             problems.append(
                 f"span {span.start}-{span.end} {span.label}: text {span.text!r} "
-                f"!= text[start:end] {text[span.start:span.end]!r}"
+                f"!= text[start:end] {text[span.start : span.end]!r}"
             )
     ordered = sorted(spans, key=lambda s: (s.start, s.end))
-    for left, right in zip(ordered, ordered[1:]):
+    for left, right in zip(ordered, ordered[1:], strict=False):
         if right.start < left.end:
             problems.append(
                 f"spans overlap: {left.start}-{left.end} {left.label} and "

@@ -61,9 +61,17 @@ CSP = (
 """Content-Security-Policy of the page: no scripts, no remote loads, inline CSS only."""
 
 MANIFEST_KEYS: tuple[str, ...] = (
-    "status", "counts.documents", "counts.claims", "counts.spans", "counts.failed",
-    "pipeline.version", "pipeline.model", "pipeline.model_version", "pipeline.patterns_hash",
-    "timing.started", "timing.total_s",
+    "status",
+    "counts.documents",
+    "counts.claims",
+    "counts.spans",
+    "counts.failed",
+    "pipeline.version",
+    "pipeline.model",
+    "pipeline.model_version",
+    "pipeline.patterns_hash",
+    "timing.started",
+    "timing.total_s",
 )
 """Manifest values shown in the page header (dotted paths into ``manifest.json``)."""
 
@@ -140,7 +148,7 @@ def frame_html(
     head = []
     if index:
         head.append(f"<th>{_e(frame.index.name or '')}</th>")
-    head += [f'<th{" class=num" if c in numeric else ""}>{_e(c)}</th>' for c in columns]
+    head += [f"<th{' class=num' if c in numeric else ''}>{_e(c)}</th>" for c in columns]
     rows = []
     for key, row in zip(frame.index, frame.itertuples(index=False), strict=True):
         cells = [f"<th>{_e(key)}</th>"] if index else []
@@ -266,8 +274,8 @@ def evaluation_section(report: dict[str, Any]) -> str:
     parts = [
         '<section id="evaluation"><h2>Accuracy</h2>',
         f'<p class="muted">{_e(report.get("documents", 0))} gold documents; '
-        f'gold hash {_e(str(hashes.get("gold") or hashes.get("gold_content") or "")[:12])}; '
-        f'patterns hash {_e(str(hashes.get("patterns") or "")[:12])}.</p>',
+        f"gold hash {_e(str(hashes.get('gold') or hashes.get('gold_content') or '')[:12])}; "
+        f"patterns hash {_e(str(hashes.get('patterns') or '')[:12])}.</p>",
         "<h3>Spans (P/R/F1 per label: strict, partial, normalised)</h3>",
         frame_html(table, numeric=numeric),
         "<h3>Claims</h3>",

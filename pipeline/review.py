@@ -355,8 +355,13 @@ def claims_table(
     for doc_index, record in enumerate(records):
         for n, claim in enumerate(record.claims):
             if not _claim_matches(
-                claim, methods=methods, countries=countries, types=types, source=source,
-                hedged=hedged, negated=negated,
+                claim,
+                methods=methods,
+                countries=countries,
+                types=types,
+                source=source,
+                hedged=hedged,
+                negated=negated,
             ):
                 continue
             flags = review_flags(record, claim)
@@ -568,7 +573,14 @@ def claims_html(
     anchor_prefix: str = "claim-",
     row_prefix: str | None = None,
     columns: Sequence[str] = (
-        "claim", "review", "type", "methods", "locations", "legal_refs", "source", "sentence",
+        "claim",
+        "review",
+        "type",
+        "methods",
+        "locations",
+        "legal_refs",
+        "source",
+        "sentence",
     ),
 ) -> str:
     """An HTML table of :func:`claims_table` rows, each linking to its claim's sentence.
@@ -617,8 +629,12 @@ def document_view(
         record, highlight=highlight, anchor_prefix=anchor_prefix, row_prefix=row_prefix
     )
     claims = (
-        claims_html(rows, anchor_prefix=anchor_prefix, row_prefix=row_prefix,
-                    columns=("claim", "review", "type", "methods", "locations", "source"))
+        claims_html(
+            rows,
+            anchor_prefix=anchor_prefix,
+            row_prefix=row_prefix,
+            columns=("claim", "review", "type", "methods", "locations", "source"),
+        )
         if len(rows)
         else "<p>No claims.</p>"
     )
@@ -710,14 +726,22 @@ class OverviewCounter:
         )
         if any(c == NO_COUNTRY for _, c in self.method_country):
             countries.append(NO_COUNTRY)
-        heat = pd.DataFrame(0, index=pd.Index(categories, name="category"),
-                            columns=pd.Index(countries, name="country"), dtype="int64")
+        heat = pd.DataFrame(
+            0,
+            index=pd.Index(categories, name="category"),
+            columns=pd.Index(countries, name="country"),
+            dtype="int64",
+        )
         for (category, country), n in self.method_country.items():
             heat.loc[category, country] = n
         methods = pd.DataFrame(
             [
-                {"code": code, "category": METHOD_CATEGORIES[code],
-                 "claims": self.method_claims.get(code, 0), "spans": self.method_spans.get(code, 0)}
+                {
+                    "code": code,
+                    "category": METHOD_CATEGORIES[code],
+                    "claims": self.method_claims.get(code, 0),
+                    "spans": self.method_spans.get(code, 0),
+                }
                 for code in METHOD_CODES
                 if self.method_claims.get(code) or self.method_spans.get(code)
             ],
@@ -725,7 +749,8 @@ class OverviewCounter:
         )
         category = (
             methods.groupby("category", sort=False)[["claims", "spans"]].sum().reset_index()
-            if len(methods) else pd.DataFrame(columns=["category", "claims", "spans"])
+            if len(methods)
+            else pd.DataFrame(columns=["category", "claims", "spans"])
         )
         source = pd.DataFrame(
             sorted(self.sources.items(), key=lambda kv: (kv[0] == UNATTRIBUTED, -kv[1], kv[0])),
@@ -741,8 +766,13 @@ class OverviewCounter:
         )
         country = pd.DataFrame(
             [
-                {"iso": c, "name": country_name(c), "claims": self.country_claims.get(c, 0),
-                 "mentions": self.country_spans.get(c, 0), "documents": self.country_docs.get(c, 0)}
+                {
+                    "iso": c,
+                    "name": country_name(c),
+                    "claims": self.country_claims.get(c, 0),
+                    "mentions": self.country_spans.get(c, 0),
+                    "documents": self.country_docs.get(c, 0),
+                }
                 for c in codes
             ],
             columns=["iso", "name", "claims", "mentions", "documents"],
@@ -813,13 +843,24 @@ def evaluation_frames(report: dict[str, Any]) -> dict[str, pd.DataFrame]:
         for bucket in ("strict", "partial", "normalised"):
             scores = entry.get(bucket) or {}
             wide_rows.append(
-                {"label": label, "bucket": bucket, "p": scores.get("p", 0.0),
-                 "r": scores.get("r", 0.0), "f1": scores.get("f1", 0.0), "support": support}
+                {
+                    "label": label,
+                    "bucket": bucket,
+                    "p": scores.get("p", 0.0),
+                    "r": scores.get("r", 0.0),
+                    "f1": scores.get("f1", 0.0),
+                    "support": support,
+                }
             )
             for metric in ("p", "r", "f1"):
                 long_rows.append(
-                    {"label": label, "bucket": bucket, "metric": metric,
-                     "value": float(scores.get(metric, 0.0)), "support": support}
+                    {
+                        "label": label,
+                        "bucket": bucket,
+                        "metric": metric,
+                        "value": float(scores.get(metric, 0.0)),
+                        "support": support,
+                    }
                 )
     labels = pd.DataFrame(long_rows, columns=["label", "bucket", "metric", "value", "support"])
     wide = pd.DataFrame(wide_rows, columns=["label", "bucket", "p", "r", "f1", "support"])
@@ -830,17 +871,29 @@ def evaluation_frames(report: dict[str, Any]) -> dict[str, pd.DataFrame]:
     extra = sorted({c for row in raw.values() for c in row} - set(pred_codes))
     pred_codes += extra
     gold_codes += sorted(set(raw) - set(gold_codes))
-    confusion = pd.DataFrame(0, index=pd.Index(gold_codes, name="gold"),
-                             columns=pd.Index(pred_codes, name="predicted"), dtype="int64")
+    confusion = pd.DataFrame(
+        0,
+        index=pd.Index(gold_codes, name="gold"),
+        columns=pd.Index(pred_codes, name="predicted"),
+        dtype="int64",
+    )
     for gold_code, row in raw.items():
         for pred_code, n in row.items():
             confusion.loc[gold_code, pred_code] = int(n)
 
-    pattern_columns = ["pattern", "predicted", "partial", "normalised", "precision",
-                       "normalised_precision"]
+    pattern_columns = [
+        "pattern",
+        "predicted",
+        "partial",
+        "normalised",
+        "precision",
+        "normalised_precision",
+    ]
     per_pattern = pd.DataFrame(
-        [{"pattern": name, **{k: v for k, v in values.items() if k in pattern_columns}}
-         for name, values in (report.get("per_pattern") or {}).items()],
+        [
+            {"pattern": name, **{k: v for k, v in values.items() if k in pattern_columns}}
+            for name, values in (report.get("per_pattern") or {}).items()
+        ],
         columns=pattern_columns,
     )
     if len(per_pattern):
@@ -851,17 +904,39 @@ def evaluation_frames(report: dict[str, Any]) -> dict[str, pd.DataFrame]:
     claims = report.get("claims") or {}
     claim_rows: list[dict[str, Any]] = []
     detection = claims.get("detection") or {}
-    claim_rows.append({"what": "detection", "p": detection.get("p"), "r": detection.get("r"),
-                       "f1": detection.get("f1"), "accuracy": None,
-                       "support": detection.get("support")})
+    claim_rows.append(
+        {
+            "what": "detection",
+            "p": detection.get("p"),
+            "r": detection.get("r"),
+            "f1": detection.get("f1"),
+            "accuracy": None,
+            "support": detection.get("support"),
+        }
+    )
     for name in ("type", "hedged", "negated"):
         scores = claims.get(name) if name != "type" else {}
-        claim_rows.append({"what": name, "p": (scores or {}).get("p"), "r": (scores or {}).get("r"),
-                           "f1": (scores or {}).get("f1"),
-                           "accuracy": claims.get(f"{name}_accuracy"), "support": None})
+        claim_rows.append(
+            {
+                "what": name,
+                "p": (scores or {}).get("p"),
+                "r": (scores or {}).get("r"),
+                "f1": (scores or {}).get("f1"),
+                "accuracy": claims.get(f"{name}_accuracy"),
+                "support": None,
+            }
+        )
     for name, scores in (claims.get("fields") or {}).items():
-        claim_rows.append({"what": f"field: {name}", "p": scores.get("p"), "r": scores.get("r"),
-                           "f1": scores.get("f1"), "accuracy": None, "support": None})
+        claim_rows.append(
+            {
+                "what": f"field: {name}",
+                "p": scores.get("p"),
+                "r": scores.get("r"),
+                "f1": scores.get("f1"),
+                "accuracy": None,
+                "support": None,
+            }
+        )
     claims_frame = pd.DataFrame(claim_rows, columns=["what", "p", "r", "f1", "accuracy", "support"])
     return {
         "labels": labels,
@@ -943,8 +1018,9 @@ def plot_label_scores(labels: pd.DataFrame, *, title: str = "Span scores per lab
     return figure
 
 
-def _heatmap(frame: pd.DataFrame, *, title: str, xlabel: str, ylabel: str,
-             cmap: str = "Blues") -> Figure:
+def _heatmap(
+    frame: pd.DataFrame, *, title: str, xlabel: str, ylabel: str, cmap: str = "Blues"
+) -> Figure:
     rows, cols = frame.shape
     figure = _figure(max(4.0, 1.0 + 0.55 * cols), max(2.5, 1.0 + 0.4 * rows))
     ax = figure.subplots()
@@ -964,8 +1040,15 @@ def _heatmap(frame: pd.DataFrame, *, title: str, xlabel: str, ylabel: str,
         for j in range(cols):
             v = values[i][j]
             if v:
-                ax.text(j, i, f"{v:g}", ha="center", va="center", fontsize=8,
-                        color="white" if v > peak / 2 else "black")
+                ax.text(
+                    j,
+                    i,
+                    f"{v:g}",
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color="white" if v > peak / 2 else "black",
+                )
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     ax.set_title(title)
@@ -975,8 +1058,9 @@ def _heatmap(frame: pd.DataFrame, *, title: str, xlabel: str, ylabel: str,
 
 def plot_confusion(confusion: pd.DataFrame, *, title: str = "METHOD confusion") -> Figure:
     """Heatmap of ``evaluation_frames(report)["confusion"]`` (gold rows, predicted columns)."""
-    return _heatmap(confusion, title=title, xlabel="predicted code", ylabel="gold code",
-                    cmap="Oranges")
+    return _heatmap(
+        confusion, title=title, xlabel="predicted code", ylabel="gold code", cmap="Oranges"
+    )
 
 
 def plot_method_country(
@@ -986,8 +1070,9 @@ def plot_method_country(
     return _heatmap(table, title=title, xlabel="country (ISO 3166-1)", ylabel="method category")
 
 
-def plot_counts(frame: pd.DataFrame, *, x: str, y: str = "claims", title: str = "",
-                top: int | None = 20) -> Figure:
+def plot_counts(
+    frame: pd.DataFrame, *, x: str, y: str = "claims", title: str = "", top: int | None = 20
+) -> Figure:
     """A horizontal bar chart of a count table (``source``, ``year``, ``method`` ...)."""
     data = frame.head(top) if top else frame
     figure = _figure(7, max(2.0, 0.6 + 0.28 * len(data)))

@@ -38,7 +38,11 @@ def claims_cli(
         env["COLUMNS"] = str(columns)
     return subprocess.run(
         [sys.executable, "-m", "pipeline.cli", *args],
-        cwd=cwd, capture_output=True, text=True, timeout=300, env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
     )
 
 
@@ -150,8 +154,9 @@ def test_malformed_pattern_file_stops_the_start_with_file_and_line(
 ) -> None:
     path, number = broken_patterns(tmp_path / "patterns", how)
     out = tmp_path / "out"
-    result = claims_cli("run", str(one_doc), "--patterns", str(path.parent), "-o", str(out),
-                        cwd=tmp_path)
+    result = claims_cli(
+        "run", str(one_doc), "--patterns", str(path.parent), "-o", str(out), cwd=tmp_path
+    )
     assert result.returncode == 2
     [line] = stderr_lines(result)
     assert f"{path}:{number}:" in line
@@ -163,8 +168,15 @@ def test_malformed_pattern_file_stops_the_start_with_file_and_line(
 
 def test_malformed_token_pattern_error_names_the_bad_key(one_doc: Path, tmp_path: Path) -> None:
     path, number = broken_patterns(tmp_path / "patterns", "bad-token-key")
-    result = claims_cli("run", str(one_doc), "--patterns", str(path.parent), "-o",
-                        str(tmp_path / "out"), cwd=tmp_path)
+    result = claims_cli(
+        "run",
+        str(one_doc),
+        "--patterns",
+        str(path.parent),
+        "-o",
+        str(tmp_path / "out"),
+        cwd=tmp_path,
+    )
     [line] = stderr_lines(result)
     assert "LOWERR" in line
 
@@ -179,19 +191,34 @@ def gold_line(**fields: Any) -> str:
     return json.dumps({"text": TEXT, "meta": {}, "spans": [], "claims": [], **fields})
 
 
-BAD_GOLD = "\n".join(
-    [
-        gold_line(doc_id="ok-1", spans=[{"start": 23, "end": 28, "label": "LOCATION", "code": "EG",
-                                         "text": "Cairo"}]),
-        '{"doc_id": "broken", "text": ',
-        gold_line(doc_id="bad-span", spans=[{"start": 0, "end": 6, "label": "METHOD",
-                                             "code": "NO_SUCH", "text": "Police"}]),
-        gold_line(doc_id="bad-text", spans=[{"start": 23, "end": 28, "label": "LOCATION",
-                                             "code": "EG", "text": "Cairx"}]),
-        gold_line(doc_id="bad-claim", claims=[{"start": 0, "end": 500, "type": "incident"}]),
-        gold_line(doc_id="ok-1"),
-    ]
-) + "\n"
+BAD_GOLD = (
+    "\n".join(
+        [
+            gold_line(
+                doc_id="ok-1",
+                spans=[
+                    {"start": 23, "end": 28, "label": "LOCATION", "code": "EG", "text": "Cairo"}
+                ],
+            ),
+            '{"doc_id": "broken", "text": ',
+            gold_line(
+                doc_id="bad-span",
+                spans=[
+                    {"start": 0, "end": 6, "label": "METHOD", "code": "NO_SUCH", "text": "Police"}
+                ],
+            ),
+            gold_line(
+                doc_id="bad-text",
+                spans=[
+                    {"start": 23, "end": 28, "label": "LOCATION", "code": "EG", "text": "Cairx"}
+                ],
+            ),
+            gold_line(doc_id="bad-claim", claims=[{"start": 0, "end": 500, "type": "incident"}]),
+            gold_line(doc_id="ok-1"),
+        ]
+    )
+    + "\n"
+)
 """A gold file with one valid line and a problem on each of lines 2 to 6."""
 BAD_LINES = {2: None, 3: "bad-span", 4: "bad-text", 5: "bad-claim", 6: "ok-1"}
 """Line number -> doc_id named in its problem (line 2 is not JSON: no doc_id)."""
@@ -213,8 +240,11 @@ def test_gold_check_lists_every_problem_with_line_and_doc_id(
     assert "Traceback" not in result.stderr
     lines = stderr_lines(result)
     for number, doc_id in BAD_LINES.items():
-        mine = [line for line in lines if line.startswith(f"{bad_gold}:{number}:")
-                or line.startswith(f"{bad_gold}:{number} [")]
+        mine = [
+            line
+            for line in lines
+            if line.startswith(f"{bad_gold}:{number}:") or line.startswith(f"{bad_gold}:{number} [")
+        ]
         assert mine, f"no problem reported for line {number}: {lines}"
         if doc_id:
             assert all(f"[{doc_id}]" in line for line in mine)

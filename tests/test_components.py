@@ -6,18 +6,36 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from pipeline.components import RuleMatcher, is_count, merge_spans, trim_entity, _is_alleged_crime
+from pipeline.components import RuleMatcher, _is_alleged_crime, is_count, merge_spans, trim_entity
 from pipeline.patterns import SpanRule
 
 RULES = [
-    SpanRule(id="ABDUCTION.kidnap", label="METHOD",
-             pattern=[{"LOWER": {"IN": ["kidnap", "kidnapped", "kidnapping"]}}]),
-    SpanRule(id="FAMILY_PRESSURE.pressure_family", label="METHOD",
-             pattern=[{"LOWER": {"IN": ["pressure", "pressuring"]}}, {"LOWER": "on", "OP": "?"},
-                      {"LOWER": {"IN": ["family", "relatives"]}}, {"LOWER": "members", "OP": "?"}]),
-    SpanRule(id="LEGAL_REF.article_of", label="LEGAL_REF",
-             pattern=[{"LOWER": "article"}, {"LIKE_NUM": True}, {"LOWER": "of"},
-                      {"IS_TITLE": True, "OP": "+"}, {"LOWER": "law"}]),
+    SpanRule(
+        id="ABDUCTION.kidnap",
+        label="METHOD",
+        pattern=[{"LOWER": {"IN": ["kidnap", "kidnapped", "kidnapping"]}}],
+    ),
+    SpanRule(
+        id="FAMILY_PRESSURE.pressure_family",
+        label="METHOD",
+        pattern=[
+            {"LOWER": {"IN": ["pressure", "pressuring"]}},
+            {"LOWER": "on", "OP": "?"},
+            {"LOWER": {"IN": ["family", "relatives"]}},
+            {"LOWER": "members", "OP": "?"},
+        ],
+    ),
+    SpanRule(
+        id="LEGAL_REF.article_of",
+        label="LEGAL_REF",
+        pattern=[
+            {"LOWER": "article"},
+            {"LIKE_NUM": True},
+            {"LOWER": "of"},
+            {"IS_TITLE": True, "OP": "+"},
+            {"LOWER": "law"},
+        ],
+    ),
     SpanRule(id="LOCATION.uae", label="LOCATION", code="AE", pattern=["UAE"], case_sensitive=True),
     SpanRule(id="NOT_ENTITY.uighurs", label="NOT_ENTITY", pattern=["Uighurs"]),
 ]
@@ -37,8 +55,14 @@ def matcher(blank):
     ("text", "expected"),
     [
         ("They kidnapped him.", [("kidnapped", "ABDUCTION.kidnap")]),
-        ("Pressuring family members is common.", [("Pressuring family members", "FAMILY_PRESSURE.pressure_family")]),
-        ("Under Article 52 of Supervision Law it is allowed.", [("Article 52 of Supervision Law", "LEGAL_REF.article_of")]),
+        (
+            "Pressuring family members is common.",
+            [("Pressuring family members", "FAMILY_PRESSURE.pressure_family")],
+        ),
+        (
+            "Under Article 52 of Supervision Law it is allowed.",
+            [("Article 52 of Supervision Law", "LEGAL_REF.article_of")],
+        ),
         ("He flew to the UAE.", [("UAE", "LOCATION.uae")]),
         ("Tell us about uae.", []),
         ("Uighurs were detained.", [("Uighurs", "NOT_ENTITY.uighurs")]),
@@ -59,10 +83,16 @@ def _span(doc, text: str, label: str, span_id: str = "") -> Span:
 
 def test_merge_policy_rules_beat_model_and_longest_wins(blank) -> None:
     doc = blank("Article 52 of China Supervision Law lets agents kidnap Uighurs in Cairo.")
-    rule = [_span(doc, "Article 52 of China Supervision Law", "LEGAL_REF", "LEGAL_REF.article_of"),
-            _span(doc, "kidnap", "METHOD", "ABDUCTION.kidnap")]
-    model = [_span(doc, "China", "LOCATION", "model:GPE"), _span(doc, "Uighurs", "ORG", "model:ORG"),
-             _span(doc, "Cairo", "LOCATION", "model:GPE"), _span(doc, "Article 52", "LEGAL_REF", "model:LAW")]
+    rule = [
+        _span(doc, "Article 52 of China Supervision Law", "LEGAL_REF", "LEGAL_REF.article_of"),
+        _span(doc, "kidnap", "METHOD", "ABDUCTION.kidnap"),
+    ]
+    model = [
+        _span(doc, "China", "LOCATION", "model:GPE"),
+        _span(doc, "Uighurs", "ORG", "model:ORG"),
+        _span(doc, "Cairo", "LOCATION", "model:GPE"),
+        _span(doc, "Article 52", "LEGAL_REF", "model:LAW"),
+    ]
     blocked = [(doc.text.split().index("Uighurs"), doc.text.split().index("Uighurs") + 1)]
     merged = merge_spans(doc, rule, model, blocked)
     assert [(s.text, s.label_) for s in merged] == [

@@ -68,18 +68,24 @@ TEXT = "Police in Bangkok detained Xu Zheng and Peng Li."
 
 
 def test_strict_partial_normalised():
-    gold = doc(TEXT, [
-        span(TEXT, "Bangkok", "LOCATION", code="TH"),
-        span(TEXT, "detained", "METHOD", code="DETENTION"),
-        span(TEXT, "Xu Zheng", "PERSON", name="Xu Zheng"),
-        span(TEXT, "Peng Li", "PERSON", name="Peng Li"),
-    ])
-    pred = doc(TEXT, [
-        span(TEXT, "Bangkok", "LOCATION", code="TH"),           # exact, same code
-        span(TEXT, "detained", "METHOD", code="ABDUCTION"),     # exact offsets, wrong code
-        span(TEXT, "Xu", "PERSON", name="xu zheng"),            # short; name equal ignoring case
-        span(TEXT, "Peng Li", "PERSON", name="Li Peng"),        # exact offsets, wrong name
-    ])
+    gold = doc(
+        TEXT,
+        [
+            span(TEXT, "Bangkok", "LOCATION", code="TH"),
+            span(TEXT, "detained", "METHOD", code="DETENTION"),
+            span(TEXT, "Xu Zheng", "PERSON", name="Xu Zheng"),
+            span(TEXT, "Peng Li", "PERSON", name="Peng Li"),
+        ],
+    )
+    pred = doc(
+        TEXT,
+        [
+            span(TEXT, "Bangkok", "LOCATION", code="TH"),  # exact, same code
+            span(TEXT, "detained", "METHOD", code="ABDUCTION"),  # exact offsets, wrong code
+            span(TEXT, "Xu", "PERSON", name="xu zheng"),  # short; name equal ignoring case
+            span(TEXT, "Peng Li", "PERSON", name="Li Peng"),  # exact offsets, wrong name
+        ],
+    )
     report = score([gold], [pred]).report
     spans = report["spans"]
     # LOCATION: 1 gold, 1 pred, matched in every bucket.
@@ -107,10 +113,20 @@ def test_strict_partial_normalised():
 
 
 def test_error_rows_for_boundary_and_normalised():
-    gold = doc(TEXT, [span(TEXT, "Xu Zheng", "PERSON", name="Xu Zheng"),
-                      span(TEXT, "detained", "METHOD", code="DETENTION")])
-    pred = doc(TEXT, [span(TEXT, "Xu", "PERSON", name="Peng"),
-                      span(TEXT, "detained", "METHOD", code="DETENTION")])
+    gold = doc(
+        TEXT,
+        [
+            span(TEXT, "Xu Zheng", "PERSON", name="Xu Zheng"),
+            span(TEXT, "detained", "METHOD", code="DETENTION"),
+        ],
+    )
+    pred = doc(
+        TEXT,
+        [
+            span(TEXT, "Xu", "PERSON", name="Peng"),
+            span(TEXT, "detained", "METHOD", code="DETENTION"),
+        ],
+    )
     errors = score([gold], [pred]).errors
     # Xu/Xu Zheng: offsets differ (boundary) and names differ (normalised): two rows.
     rows = sorted((e.kind, e.error, e.label, e.gold_text, e.pred_text) for e in errors)
@@ -124,10 +140,32 @@ def test_error_rows_for_boundary_and_normalised():
 
 def test_normalised_legal_ref_ignores_case_and_jurisdiction():
     text = "Under Article 52 of the Supervision Law, suspects abroad are pursued."
-    gold = doc(text, [span(text, "Article 52 of the Supervision Law", "LEGAL_REF",
-                           instrument="Supervision Law", article="52", jurisdiction="CN")])
-    pred = doc(text, [span(text, "Supervision Law", "LEGAL_REF",
-                           instrument="supervision law", article="52", jurisdiction=None)])
+    gold = doc(
+        text,
+        [
+            span(
+                text,
+                "Article 52 of the Supervision Law",
+                "LEGAL_REF",
+                instrument="Supervision Law",
+                article="52",
+                jurisdiction="CN",
+            )
+        ],
+    )
+    pred = doc(
+        text,
+        [
+            span(
+                text,
+                "Supervision Law",
+                "LEGAL_REF",
+                instrument="supervision law",
+                article="52",
+                jurisdiction=None,
+            )
+        ],
+    )
     spans = score([gold], [pred]).report["spans"]["LEGAL_REF"]
     assert prf(spans["strict"]) == (0.0, 0.0, 0.0)
     assert prf(spans["normalised"]) == (1.0, 1.0, 1.0)
@@ -135,8 +173,13 @@ def test_normalised_legal_ref_ignores_case_and_jurisdiction():
 
 def test_one_to_one_two_predictions_on_one_gold():
     gold = doc(TEXT, [span(TEXT, "Xu Zheng", "PERSON", name="Xu Zheng")])
-    pred = doc(TEXT, [span(TEXT, "Xu", "PERSON", name="Xu Zheng"),
-                      span(TEXT, "Zheng", "PERSON", name="Xu Zheng")])
+    pred = doc(
+        TEXT,
+        [
+            span(TEXT, "Xu", "PERSON", name="Xu Zheng"),
+            span(TEXT, "Zheng", "PERSON", name="Xu Zheng"),
+        ],
+    )
     result = score([gold], [pred])
     # "Zheng" overlaps 5 characters, "Xu" 2: Zheng is matched, Xu is a false positive.
     # partial: p = 1/2, r = 1/1, f1 = 2 * 0.5 * 1 / 1.5 = 2/3.
@@ -213,31 +256,38 @@ CLAIM_TEXT = "".join(f"Sentence{i}." for i in range(6))
 @pytest.mark.parametrize(
     ("gold", "pred", "matched"),
     [
-        ((0, 10), (5, 15), True),   # overlap 5, shorter 10: exactly half counts
+        ((0, 10), (5, 15), True),  # overlap 5, shorter 10: exactly half counts
         ((0, 10), (6, 16), False),  # overlap 4 < 5
-        ((0, 20), (0, 4), True),    # overlap 4 = the whole shorter claim
+        ((0, 20), (0, 4), True),  # overlap 4 = the whole shorter claim
         ((0, 20), (17, 25), False),  # overlap 3, shorter 8: 3 < 4
         ((0, 20), (16, 24), True),  # overlap 4, shorter 8: exactly half
         ((0, 10), (10, 20), False),  # touching, no overlap
     ],
 )
 def test_claim_half_overlap_rule(gold, pred, matched):
-    report = score([doc(CLAIM_TEXT, claims=[claim(*gold)])],
-                   [doc(CLAIM_TEXT, claims=[claim(*pred)])]).report
+    report = score(
+        [doc(CLAIM_TEXT, claims=[claim(*gold)])], [doc(CLAIM_TEXT, claims=[claim(*pred)])]
+    ).report
     expected = 1.0 if matched else 0.0
     assert prf(report["claims"]["detection"]) == (expected, expected, expected)
     assert report["claims"]["detection"]["support"] == 1
 
 
 def test_field_scores_count_missed_and_spurious_claims():
-    gold = doc(CLAIM_TEXT, claims=[
-        claim(0, 10, methods=["ABDUCTION", "DETENTION"], locations=["TH"]),
-        claim(10, 20, methods=["THREAT"]),                      # missed
-    ])
-    pred = doc(CLAIM_TEXT, claims=[
-        claim(0, 10, methods=["ABDUCTION"], locations=["TH", "VN"]),
-        claim(30, 40, methods=["SURVEILLANCE"]),                # spurious
-    ])
+    gold = doc(
+        CLAIM_TEXT,
+        claims=[
+            claim(0, 10, methods=["ABDUCTION", "DETENTION"], locations=["TH"]),
+            claim(10, 20, methods=["THREAT"]),  # missed
+        ],
+    )
+    pred = doc(
+        CLAIM_TEXT,
+        claims=[
+            claim(0, 10, methods=["ABDUCTION"], locations=["TH", "VN"]),
+            claim(30, 40, methods=["SURVEILLANCE"]),  # spurious
+        ],
+    )
     claims = score([gold], [pred]).report["claims"]
     # detection: 2 gold, 2 pred, 1 pair -> 0.5 / 0.5 / 0.5.
     assert prf(claims["detection"]) == (0.5, 0.5, 0.5)
@@ -255,14 +305,26 @@ def test_hedged_true_class_scores():
     # G0 hedged ~ P0 hedged  (tp)          G1 hedged ~ P1 not   (fn)
     # G2 not    ~ P2 hedged  (fp)          G3 hedged, missed    (fn)
     # G4 not    ~ P4 not     (agree)       P5 hedged, spurious  (fp)
-    gold = doc(CLAIM_TEXT, claims=[
-        claim(0, 10, hedged=True), claim(10, 20, hedged=True), claim(20, 30),
-        claim(30, 40, hedged=True), claim(40, 50),
-    ])
-    pred = doc(CLAIM_TEXT, claims=[
-        claim(0, 10, hedged=True), claim(10, 20), claim(20, 30, hedged=True),
-        claim(40, 50), claim(50, 60, hedged=True),
-    ])
+    gold = doc(
+        CLAIM_TEXT,
+        claims=[
+            claim(0, 10, hedged=True),
+            claim(10, 20, hedged=True),
+            claim(20, 30),
+            claim(30, 40, hedged=True),
+            claim(40, 50),
+        ],
+    )
+    pred = doc(
+        CLAIM_TEXT,
+        claims=[
+            claim(0, 10, hedged=True),
+            claim(10, 20),
+            claim(20, 30, hedged=True),
+            claim(40, 50),
+            claim(50, 60, hedged=True),
+        ],
+    )
     claims = score([gold], [pred]).report["claims"]
     # gold hedged = G0, G1, G3 = 3; predicted hedged = P0, P2, P5 = 3; tp = 1.
     p, r, f1 = prf(claims["hedged"])
@@ -277,12 +339,32 @@ def test_hedged_true_class_scores():
 
 
 def test_source_targets_legal_refs_compare_case_insensitively():
-    gold = doc(CLAIM_TEXT, claims=[claim(
-        0, 10, source="Safeguard Defenders", targets=["Xu Zheng"],
-        legal_refs=["Supervision Law#52"], type="legal")])
-    pred = doc(CLAIM_TEXT, claims=[claim(
-        0, 10, source="safeguard defenders", targets=["XU ZHENG"],
-        legal_refs=["supervision law#52"], type="incident")])
+    gold = doc(
+        CLAIM_TEXT,
+        claims=[
+            claim(
+                0,
+                10,
+                source="Safeguard Defenders",
+                targets=["Xu Zheng"],
+                legal_refs=["Supervision Law#52"],
+                type="legal",
+            )
+        ],
+    )
+    pred = doc(
+        CLAIM_TEXT,
+        claims=[
+            claim(
+                0,
+                10,
+                source="safeguard defenders",
+                targets=["XU ZHENG"],
+                legal_refs=["supervision law#52"],
+                type="incident",
+            )
+        ],
+    )
     result = score([gold], [pred])
     fields = result.report["claims"]["fields"]
     for name in ("source", "targets", "legal_refs"):
@@ -294,8 +376,9 @@ def test_source_targets_legal_refs_compare_case_insensitively():
 
 def test_source_is_a_set_of_one():
     gold = doc(CLAIM_TEXT, claims=[claim(0, 10, source="Safeguard Defenders"), claim(10, 20)])
-    pred = doc(CLAIM_TEXT, claims=[claim(0, 10, source="Human Rights Watch"),
-                                   claim(10, 20, source="CCDI")])
+    pred = doc(
+        CLAIM_TEXT, claims=[claim(0, 10, source="Human Rights Watch"), claim(10, 20, source="CCDI")]
+    )
     fields = score([gold], [pred]).report["claims"]["fields"]
     # gold sources: {SD} and {} -> 1 item; predicted {HRW} and {CCDI} -> 2; tp 0.
     assert prf(fields["source"]) == (0.0, 0.0, 0.0)
@@ -320,8 +403,9 @@ def test_empty_documents_give_zeros_and_no_errors():
 
 
 def test_missing_and_extra_prediction_documents():
-    gold_a = doc(TEXT, [span(TEXT, "Bangkok", "LOCATION", code="TH")],
-                 [claim(0, len(TEXT))], doc_id="a")
+    gold_a = doc(
+        TEXT, [span(TEXT, "Bangkok", "LOCATION", code="TH")], [claim(0, len(TEXT))], doc_id="a"
+    )
     gold_b = doc(TEXT, [span(TEXT, "Bangkok", "LOCATION", code="TH")], doc_id="b")
     pred_b = doc(TEXT, [span(TEXT, "Bangkok", "LOCATION", code="TH")], doc_id="b")
     pred_z = doc(TEXT, [span(TEXT, "Xu", "PERSON", name="Xu")], doc_id="z")
@@ -352,8 +436,9 @@ def test_text_mismatch_is_warned():
 
 def test_report_has_every_key_of_gold_format():
     # The keys of gold-format.md's "Evaluation report", written out from the spec.
-    report = score([doc(TEXT)], [doc(TEXT)], gold_hash="g", patterns_hash="p",
-                   pipeline_version="0.1.0").report
+    report = score(
+        [doc(TEXT)], [doc(TEXT)], gold_hash="g", patterns_hash="p", pipeline_version="0.1.0"
+    ).report
     assert {"documents", "spans", "method_categories", "claims"} <= set(report)
     assert set(report["spans"]) == {*LABELS, "micro"}
     for label in LABELS:
@@ -363,19 +448,38 @@ def test_report_has_every_key_of_gold_format():
     assert set(report["spans"]["micro"]) == {"strict", "partial", "normalised"}
     assert set(report["method_categories"]) == {"p", "r", "f1"}
     claims = report["claims"]
-    assert set(claims) == {"detection", "type_accuracy", "fields", "hedged_accuracy",
-                           "negated_accuracy", "hedged", "negated"}
+    assert set(claims) == {
+        "detection",
+        "type_accuracy",
+        "fields",
+        "hedged_accuracy",
+        "negated_accuracy",
+        "hedged",
+        "negated",
+    }
     assert set(claims["detection"]) == {"p", "r", "f1", "support"}
-    assert set(claims["fields"]) == {"methods", "locations", "legal_refs", "targets", "source",
-                                     "dates", "quantities"}
+    assert set(claims["fields"]) == {
+        "methods",
+        "locations",
+        "legal_refs",
+        "targets",
+        "source",
+        "dates",
+        "quantities",
+    }
     for name in ("hedged", "negated"):
         assert set(claims[name]) == {"p", "r", "f1"}
     # Extras of the brief.
     assert report["hashes"]["gold"] == "g" and report["hashes"]["patterns"] == "p"
     assert len(report["hashes"]["gold_content"]) == 64
     assert report["pipeline_version"] == "0.1.0"
-    for key in ("boundary", "method_confusion", "per_pattern", "per_document",
-                "missing_predictions"):
+    for key in (
+        "boundary",
+        "method_confusion",
+        "per_pattern",
+        "per_document",
+        "missing_predictions",
+    ):
         assert key in report
 
 
@@ -384,7 +488,10 @@ def test_report_has_every_key_of_gold_format():
 
 def _record(text: str, spans: list[SpanRecord], claims: list[ClaimRecord] = ()) -> DocumentRecord:
     return DocumentRecord(
-        doc_id="d", text=text, spans=spans, claims=list(claims),
+        doc_id="d",
+        text=text,
+        spans=spans,
+        claims=list(claims),
         sentences=[(0, 28), (29, len(text))],
         pipeline=PipelineInfo(version="0", model="m", model_version="0", patterns_hash="h"),
     )
@@ -395,29 +502,63 @@ def test_per_pattern_precision_and_producers_from_records():
     #       0         1         2         3         4         5
     #       0123456789012345678901234567890123456789012345678901234
     # "kidnapped" 7-16, "Bangkok" 20-27, "Hanoi" 50-55; sentences [0,28) [29,56).
-    records = _record(text, [
-        SpanRecord(start=7, end=16, label="METHOD", text="kidnapped", code="ABDUCTION",
-                   provenance=SpanProvenance(source="rule", pattern_id="ABDUCTION.kidnap")),
-        SpanRecord(start=20, end=27, label="LOCATION", text="Bangkok", code="VN",
-                   provenance=SpanProvenance(source="model", model_label="GPE")),
-        SpanRecord(start=50, end=55, label="LOCATION", text="Hanoi", code="VN",
-                   provenance=SpanProvenance(source="model", model_label="GPE")),
-    ], [
-        ClaimRecord(doc_id="d", start=29, end=56, text=text[29:56], type="incident",
-                    locations=["VN"], provenance=ClaimProvenance(
-                        type_rule="incident_person", pipeline_version="0")),
-    ])
+    records = _record(
+        text,
+        [
+            SpanRecord(
+                start=7,
+                end=16,
+                label="METHOD",
+                text="kidnapped",
+                code="ABDUCTION",
+                provenance=SpanProvenance(source="rule", pattern_id="ABDUCTION.kidnap"),
+            ),
+            SpanRecord(
+                start=20,
+                end=27,
+                label="LOCATION",
+                text="Bangkok",
+                code="VN",
+                provenance=SpanProvenance(source="model", model_label="GPE"),
+            ),
+            SpanRecord(
+                start=50,
+                end=55,
+                label="LOCATION",
+                text="Hanoi",
+                code="VN",
+                provenance=SpanProvenance(source="model", model_label="GPE"),
+            ),
+        ],
+        [
+            ClaimRecord(
+                doc_id="d",
+                start=29,
+                end=56,
+                text=text[29:56],
+                type="incident",
+                locations=["VN"],
+                provenance=ClaimProvenance(type_rule="incident_person", pipeline_version="0"),
+            ),
+        ],
+    )
     gold = doc(text, [at(7, 16, "METHOD", code="ABDUCTION"), at(20, 27, "LOCATION", code="TH")])
     result = score([gold], [records.to_gold()], records=[records])
     per_pattern = result.report["per_pattern"]
     # The rule: 1 predicted, partial and normalised -> precision 1.
     assert per_pattern["ABDUCTION.kidnap"] == {
-        "predicted": 1, "partial": 1, "normalised": 1, "precision": 1.0,
+        "predicted": 1,
+        "partial": 1,
+        "normalised": 1,
+        "precision": 1.0,
         "normalised_precision": 1.0,
     }
     # The model label: Bangkok (partial, wrong code) and Hanoi (spurious): 2 / 1 / 0.
     assert per_pattern["model:GPE"] == {
-        "predicted": 2, "partial": 1, "normalised": 0, "precision": 0.5,
+        "predicted": 2,
+        "partial": 1,
+        "normalised": 0,
+        "precision": 0.5,
         "normalised_precision": 0.0,
     }
     by_error = {(e.error, e.pred_text): e for e in result.errors}
@@ -437,7 +578,6 @@ def test_without_records_per_pattern_is_empty():
 
 
 # --------------------------------------------------------------------------- outputs
-
 
 
 def test_errors_frame_and_csv(tmp_path: Path):
@@ -471,8 +611,10 @@ def test_hash_files_ignores_order_and_folder_but_not_content(tmp_path: Path):
 
 
 def test_render_table_and_markdown():
-    report = score([doc(TEXT, [span(TEXT, "Bangkok", "LOCATION", code="TH")])],
-                   [doc(TEXT, [span(TEXT, "Bangkok", "LOCATION", code="TH")])]).report
+    report = score(
+        [doc(TEXT, [span(TEXT, "Bangkok", "LOCATION", code="TH")])],
+        [doc(TEXT, [span(TEXT, "Bangkok", "LOCATION", code="TH")])],
+    ).report
     table = render_table(report)
     # 7 labels, micro, METHOD category.
     assert table.row_count == 9
@@ -509,13 +651,25 @@ def test_evaluate_files_runs_the_pipeline_once_and_tolerates_a_failure(tmp_path,
             if doc_id == "bad":
                 raise RuntimeError("boom")
             start = text.index("Bangkok")
-            return DocumentRecord(doc_id=doc_id, text=text, pipeline=info, spans=[
-                SpanRecord(start=start, end=start + 7, label="LOCATION", text="Bangkok",
-                           code="TH", provenance=SpanProvenance(source="rule",
-                                                                pattern_id="LOCATION.bangkok"))])
+            return DocumentRecord(
+                doc_id=doc_id,
+                text=text,
+                pipeline=info,
+                spans=[
+                    SpanRecord(
+                        start=start,
+                        end=start + 7,
+                        label="LOCATION",
+                        text="Bangkok",
+                        code="TH",
+                        provenance=SpanProvenance(source="rule", pattern_id="LOCATION.bangkok"),
+                    )
+                ],
+            )
 
-    monkeypatch.setitem(sys.modules, "pipeline.extract",
-                        types.SimpleNamespace(Pipeline=FakePipeline))
+    monkeypatch.setitem(
+        sys.modules, "pipeline.extract", types.SimpleNamespace(Pipeline=FakePipeline)
+    )
     failures = []
     from pipeline.evaluate import evaluate_files
 

@@ -20,33 +20,42 @@ TEXT = "Police in Bangkok detained Xu Zheng."
 
 
 def line(doc_id: str, *, text: str = TEXT, spans=(), claims=(), **extra) -> str:
-    return json.dumps({"doc_id": doc_id, "text": text, "spans": list(spans),
-                       "claims": list(claims), **extra})
+    return json.dumps(
+        {"doc_id": doc_id, "text": text, "spans": list(spans), "claims": list(claims), **extra}
+    )
 
 
 LOC = {"start": 10, "end": 17, "label": "LOCATION", "code": "TH", "text": "Bangkok"}
 METHOD = {"start": 18, "end": 26, "label": "METHOD", "code": "DETENTION", "variant": None}
 PERSON = {"start": 27, "end": 35, "label": "PERSON", "name": "Xu Zheng"}
-CLAIM = {"start": 0, "end": 36, "type": "incident", "methods": ["DETENTION"],
-         "locations": ["TH"], "targets": ["Xu Zheng"]}
+CLAIM = {
+    "start": 0,
+    "end": 36,
+    "type": "incident",
+    "methods": ["DETENTION"],
+    "locations": ["TH"],
+    "targets": ["Xu Zheng"],
+}
 
 BAD_FILE = [
-    line("ok", spans=[LOC, METHOD, PERSON], claims=[CLAIM]),                       # 1
-    '{"doc_id": "broken", "text": ',                                               # 2
-    line("bad-label", spans=[{**LOC, "label": "PLACE"}]),                          # 3
-    line("bad-code", spans=[{**METHOD, "code": "KIDNAP"}]),                        # 4
-    line("past-end", spans=[{**PERSON, "end": 40}]),                               # 5
-    line("text-mismatch", spans=[{**LOC, "text": "Bangkok!"}]),                    # 6
-    line("overlap", spans=[LOC, {**PERSON, "start": 15, "end": 20}]),               # 7
-    line("bad-claim", claims=[{**CLAIM, "type": "opinion", "hedged": "yes",
-                               "legal_refs": ["Supervision Law"]}]),                # 8
-    line("claim-past", claims=[{**CLAIM, "end": 99}]),                             # 9
-    line("ok", spans=[LOC]),                                                       # 10
-    line("extra-key", spans=[{**LOC, "confidence": 0.9}]),                         # 11
-    "",                                                                            # 12
-    line("late", spans=[{**METHOD, "code": "SPYING"}, {**LOC, "end": 99}]),        # 13
-    line("string-offset", spans=[{**LOC, "start": "10"}]),                         # 14
-    line("wrong-field", spans=[{**LOC, "name": "Bangkok"}]),                       # 15
+    line("ok", spans=[LOC, METHOD, PERSON], claims=[CLAIM]),  # 1
+    '{"doc_id": "broken", "text": ',  # 2
+    line("bad-label", spans=[{**LOC, "label": "PLACE"}]),  # 3
+    line("bad-code", spans=[{**METHOD, "code": "KIDNAP"}]),  # 4
+    line("past-end", spans=[{**PERSON, "end": 40}]),  # 5
+    line("text-mismatch", spans=[{**LOC, "text": "Bangkok!"}]),  # 6
+    line("overlap", spans=[LOC, {**PERSON, "start": 15, "end": 20}]),  # 7
+    line(
+        "bad-claim",
+        claims=[{**CLAIM, "type": "opinion", "hedged": "yes", "legal_refs": ["Supervision Law"]}],
+    ),  # 8
+    line("claim-past", claims=[{**CLAIM, "end": 99}]),  # 9
+    line("ok", spans=[LOC]),  # 10
+    line("extra-key", spans=[{**LOC, "confidence": 0.9}]),  # 11
+    "",  # 12
+    line("late", spans=[{**METHOD, "code": "SPYING"}, {**LOC, "end": 99}]),  # 13
+    line("string-offset", spans=[{**LOC, "start": "10"}]),  # 14
+    line("wrong-field", spans=[{**LOC, "name": "Bangkok"}]),  # 15
     line("claim-quantity", claims=[{**CLAIM, "quantities": ["3"], "locations": ["th"]}]),  # 16
 ]
 
@@ -82,8 +91,9 @@ def problems(tmp_path_factory) -> list:
     ],
 )
 def test_check_gold_finds_each_problem(problems, number, doc_id, fragment):
-    hits = [p for p in problems
-            if p.line == number and p.doc_id == doc_id and fragment in p.message]
+    hits = [
+        p for p in problems if p.line == number and p.doc_id == doc_id and fragment in p.message
+    ]
     assert hits, f"no problem on line {number} [{doc_id}] containing {fragment!r}: {problems}"
 
 
@@ -112,8 +122,11 @@ def test_line_separators_inside_text_survive_write_and_read(tmp_path: Path):
     # cut the line there. Both readers must split on "\n" only.
     text = "One\u2028two\x85three Bangkok"
     start = text.index("Bangkok")
-    document = GoldDocument(doc_id="sep", text=text, spans=[
-        GoldSpan(start=start, end=start + 7, label="LOCATION", code="TH")])
+    document = GoldDocument(
+        doc_id="sep",
+        text=text,
+        spans=[GoldSpan(start=start, end=start + 7, label="LOCATION", code="TH")],
+    )
     path = tmp_path / "sep.jsonl"
     write_gold([document, document.model_copy(update={"doc_id": "sep2"})], path)
     assert [d.doc_id for d in read_gold(path)] == ["sep", "sep2"]
@@ -125,29 +138,52 @@ def test_line_separators_inside_text_survive_write_and_read(tmp_path: Path):
 
 def full_document(doc_id: str = "full") -> GoldDocument:
     """A document with every label and every claim field set, so no score is undefined."""
-    text = ("On 18 January 2022 Safeguard Defenders said 229 people were kidnapped in Bangkok "
-            "under Article 52 of the Supervision Law, including Xu Zheng. It may not be true.")
+    text = (
+        "On 18 January 2022 Safeguard Defenders said 229 people were kidnapped in Bangkok "
+        "under Article 52 of the Supervision Law, including Xu Zheng. It may not be true."
+    )
 
     def s(surface: str, label: str, **fields) -> GoldSpan:
         start = text.index(surface)
         return GoldSpan(start=start, end=start + len(surface), label=label, text=surface, **fields)
 
     first_end = text.index("Zheng.") + len("Zheng.")
-    return GoldDocument(doc_id=doc_id, text=text, meta={"annotator": "a"}, spans=[
-        s("18 January 2022", "DATE", value="2022-01-18"),
-        s("Safeguard Defenders", "ORG", name="Safeguard Defenders"),
-        s("229", "QUANTITY", value=229),
-        s("kidnapped", "METHOD", code="ABDUCTION", variant="direct"),
-        s("Bangkok", "LOCATION", code="TH"),
-        s("Article 52 of the Supervision Law", "LEGAL_REF", instrument="Supervision Law",
-          article="52", jurisdiction="CN"),
-        s("Xu Zheng", "PERSON", name="Xu Zheng"),
-    ], claims=[
-        GoldClaim(start=0, end=first_end, type="statistic", methods=["ABDUCTION"],
-                  locations=["TH"], legal_refs=["Supervision Law#52"], targets=["Xu Zheng"],
-                  source="Safeguard Defenders", hedged=True, negated=True,
-                  dates=["2022-01-18"], quantities=[229]),
-    ])
+    return GoldDocument(
+        doc_id=doc_id,
+        text=text,
+        meta={"annotator": "a"},
+        spans=[
+            s("18 January 2022", "DATE", value="2022-01-18"),
+            s("Safeguard Defenders", "ORG", name="Safeguard Defenders"),
+            s("229", "QUANTITY", value=229),
+            s("kidnapped", "METHOD", code="ABDUCTION", variant="direct"),
+            s("Bangkok", "LOCATION", code="TH"),
+            s(
+                "Article 52 of the Supervision Law",
+                "LEGAL_REF",
+                instrument="Supervision Law",
+                article="52",
+                jurisdiction="CN",
+            ),
+            s("Xu Zheng", "PERSON", name="Xu Zheng"),
+        ],
+        claims=[
+            GoldClaim(
+                start=0,
+                end=first_end,
+                type="statistic",
+                methods=["ABDUCTION"],
+                locations=["TH"],
+                legal_refs=["Supervision Law#52"],
+                targets=["Xu Zheng"],
+                source="Safeguard Defenders",
+                hedged=True,
+                negated=True,
+                dates=["2022-01-18"],
+                quantities=[229],
+            ),
+        ],
+    )
 
 
 def _all_scores(report: dict) -> list[float]:
@@ -192,11 +228,21 @@ def test_agree_scores_only_common_documents():
 def second_document() -> GoldDocument:
     # A LOCATION with a null code, a LEGAL_REF without article, a claim with defaults.
     text = "Across Southeast Asia, the espionage law was used."
-    return GoldDocument(doc_id="second", text=text, spans=[
-        GoldSpan(start=7, end=21, label="LOCATION", code=None, text="Southeast Asia"),
-        GoldSpan(start=27, end=40, label="LEGAL_REF", instrument="espionage law",
-                 text="espionage law"),
-    ], claims=[GoldClaim(start=0, end=len(text), type="legal", legal_refs=["espionage law#"])])
+    return GoldDocument(
+        doc_id="second",
+        text=text,
+        spans=[
+            GoldSpan(start=7, end=21, label="LOCATION", code=None, text="Southeast Asia"),
+            GoldSpan(
+                start=27,
+                end=40,
+                label="LEGAL_REF",
+                instrument="espionage law",
+                text="espionage law",
+            ),
+        ],
+        claims=[GoldClaim(start=0, end=len(text), type="legal", legal_refs=["espionage law#"])],
+    )
 
 
 @pytest.mark.parametrize("as_predictions", [True, False])
@@ -219,7 +265,10 @@ def test_label_studio_result_shapes():
     regions = [r for r in results if r["type"] == "labels"]
     # Two spans and one claim region; Southeast Asia has no "code" result (null).
     assert [(r["value"]["start"], r["value"]["labels"]) for r in regions] == [
-        (7, ["LOCATION"]), (27, ["LEGAL_REF"]), (0, ["CLAIM"])]
+        (7, ["LOCATION"]),
+        (27, ["LEGAL_REF"]),
+        (0, ["CLAIM"]),
+    ]
     linked = {(r["id"], r["from_name"]): r["value"] for r in results if r["type"] != "labels"}
     assert linked[("s1", "instrument")]["text"] == ["espionage law"]
     assert ("s0", "code") not in linked
@@ -229,20 +278,37 @@ def test_label_studio_result_shapes():
 def test_labeling_config_defines_every_from_name():
     root = ET.fromstring(labeling_config())
     names = {el.get("name") for el in root.iter() if el.get("name")}
-    [task] = to_tasks([full_document(), ], as_predictions=False, model_version="v1")
+    [task] = to_tasks(
+        [
+            full_document(),
+        ],
+        as_predictions=False,
+        model_version="v1",
+    )
     used = {r["from_name"] for r in task["annotations"][0]["result"]}
     assert used <= names
     labels = {el.get("value") for el in root.iter("Label")}
-    assert {"METHOD", "LOCATION", "LEGAL_REF", "PERSON", "ORG", "DATE", "QUANTITY",
-            "CLAIM"} == labels
+    assert {
+        "METHOD",
+        "LOCATION",
+        "LEGAL_REF",
+        "PERSON",
+        "ORG",
+        "DATE",
+        "QUANTITY",
+        "CLAIM",
+    } == labels
     assert len([c for c in root.iter("Choice")]) == 24 + 2  # METHOD codes + variants
 
 
 def test_from_export_prefers_latest_annotation_over_predictions():
     document = second_document()
     [task] = to_tasks([document], as_predictions=True, model_version="v1")
-    [annotated] = to_tasks([document.model_copy(update={"spans": document.spans[:1]})],
-                           as_predictions=False, model_version="v1")
+    [annotated] = to_tasks(
+        [document.model_copy(update={"spans": document.spans[:1]})],
+        as_predictions=False,
+        model_version="v1",
+    )
     older = copy.deepcopy(annotated["annotations"][0])
     older["result"] = []
     older["updated_at"] = "2024-01-01T00:00:00Z"
@@ -256,11 +322,10 @@ def test_from_export_prefers_latest_annotation_over_predictions():
 
 
 def test_from_export_problems_name_task_and_doc_id():
-    tasks = to_tasks([full_document(), second_document()], as_predictions=False,
-                     model_version="v1")
+    tasks = to_tasks([full_document(), second_document()], as_predictions=False, model_version="v1")
     results = tasks[1]["annotations"][0]["result"]
-    results[0]["value"]["labels"] = ["PLACE"]                       # unknown label
-    tasks.append({"data": {"doc_id": "empty", "text": "x"}})        # nothing to read
+    results[0]["value"]["labels"] = ["PLACE"]  # unknown label
+    tasks.append({"data": {"doc_id": "empty", "text": "x"}})  # nothing to read
     claim_area = next(r for r in tasks[0]["annotations"][0]["result"] if r["from_name"] == "claim")
     claim_area["value"]["text"] = ['{"type": "pattern", "mood": "sad"}']
     with pytest.raises(GoldFileError) as caught:
@@ -282,8 +347,11 @@ def test_from_export_rejects_shifted_offsets():
 
 def test_from_export_quantity_must_be_integer():
     [task] = to_tasks([full_document()], as_predictions=False, model_version="v1")
-    value = next(r for r in task["annotations"][0]["result"] if r["from_name"] == "value"
-                 and r["value"]["text"] == ["229"])
+    value = next(
+        r
+        for r in task["annotations"][0]["result"]
+        if r["from_name"] == "value" and r["value"]["text"] == ["229"]
+    )
     value["value"]["text"] = ["many"]
     with pytest.raises(GoldFileError, match="QUANTITY value 'many' is not an integer"):
         from_export([task])

@@ -35,11 +35,13 @@ def kernel_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     spec = root / "kernels" / KERNEL
     spec.mkdir(parents=True)
     (spec / "kernel.json").write_text(
-        json.dumps({
-            "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-            "display_name": "tnr-claims test",
-            "language": "python",
-        }),
+        json.dumps(
+            {
+                "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                "display_name": "tnr-claims test",
+                "language": "python",
+            }
+        ),
         encoding="utf-8",
     )
     return root
@@ -52,8 +54,11 @@ def test_notebook_is_committed_without_outputs(name: str) -> None:
     for cell in book.cells:
         if cell.cell_type == "code":
             assert cell.outputs == [] and cell.execution_count is None, name
-            imports = [line for line in cell.source.splitlines()
-                       if line.startswith(("from pipeline", "import pipeline"))]
+            imports = [
+                line
+                for line in cell.source.splitlines()
+                if line.startswith(("from pipeline", "import pipeline"))
+            ]
             assert set(imports) <= ALLOWED_IMPORTS, imports
 
 
@@ -67,7 +72,10 @@ def test_notebook_runs(
     monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     book = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
     client = nbclient.NotebookClient(
-        book, kernel_name=KERNEL, timeout=TIMEOUT, allow_errors=False,
+        book,
+        kernel_name=KERNEL,
+        timeout=TIMEOUT,
+        allow_errors=False,
         resources={"metadata": {"path": str(NOTEBOOKS)}},
     )
     client.execute()

@@ -31,12 +31,27 @@ GOOD = {"id": "ABDUCTION.kidnap", "label": "METHOD", "pattern": [{"LOWER": "kidn
         (json.dumps({**GOOD, "pattern": [{"LOWR": "kidnap"}]}), "invalid token pattern"),
         (json.dumps({**GOOD, "colour": "red"}), "colour"),
         (json.dumps({**GOOD, "pattern": ""}), "empty"),
-        (json.dumps({"id": "LOCATION.x", "label": "LOCATION", "pattern": "Foo", "code": "XYZ"}), "alpha-2"),
-        (json.dumps({"id": "ABDUCTION.kidnap", "label": "METHOD", "pattern": "x", "variant": "sideways"}), "variant"),
+        (
+            json.dumps({"id": "LOCATION.x", "label": "LOCATION", "pattern": "Foo", "code": "XYZ"}),
+            "alpha-2",
+        ),
+        (
+            json.dumps(
+                {"id": "ABDUCTION.kidnap", "label": "METHOD", "pattern": "x", "variant": "sideways"}
+            ),
+            "variant",
+        ),
     ],
 )
 def test_malformed_line_names_file_line_and_reason(tmp_path: Path, line: str, reason: str) -> None:
-    (tmp_path / "methods.jsonl").write_text(json.dumps(GOOD).replace("kidnap\"", "abduct\"").replace("ABDUCTION.kidnap", "ABDUCTION.abduct") + "\n" + line + "\n")
+    (tmp_path / "methods.jsonl").write_text(
+        json.dumps(GOOD)
+        .replace('kidnap"', 'abduct"')
+        .replace("ABDUCTION.kidnap", "ABDUCTION.abduct")
+        + "\n"
+        + line
+        + "\n"
+    )
     with pytest.raises(PatternFileError) as info:
         load_patterns(tmp_path)
     message = str(info.value)

@@ -34,10 +34,39 @@ HOSTILE = [
     "<img src=x onerror=alert(1)>",
     '<a href="javascript:alert(1)">x</a>',
 ]
-URL_ATTRIBUTES = {"src", "href", "action", "formaction", "srcset", "poster", "data", "xlink:href",
-                  "background", "cite", "manifest", "ping"}
-ACTIVE_TAGS = {"script", "iframe", "frame", "object", "embed", "img", "link", "base", "form",
-               "svg", "math", "video", "audio", "source", "input", "button", "meta-refresh"}
+URL_ATTRIBUTES = {
+    "src",
+    "href",
+    "action",
+    "formaction",
+    "srcset",
+    "poster",
+    "data",
+    "xlink:href",
+    "background",
+    "cite",
+    "manifest",
+    "ping",
+}
+ACTIVE_TAGS = {
+    "script",
+    "iframe",
+    "frame",
+    "object",
+    "embed",
+    "img",
+    "link",
+    "base",
+    "form",
+    "svg",
+    "math",
+    "video",
+    "audio",
+    "source",
+    "input",
+    "button",
+    "meta-refresh",
+}
 
 
 # --------------------------------------------------------------------------- records
@@ -46,16 +75,24 @@ ACTIVE_TAGS = {"script", "iframe", "frame", "object", "embed", "img", "link", "b
 def _span(text: str, surface: str, label: str, **fields: Any) -> SpanRecord:
     start = text.index(surface)
     return SpanRecord(
-        start=start, end=start + len(surface), label=label, text=surface,
-        provenance=SpanProvenance(source="rule", pattern_id=f"{label.lower()}-test"), **fields,
+        start=start,
+        end=start + len(surface),
+        label=label,
+        text=surface,
+        provenance=SpanProvenance(source="rule", pattern_id=f"{label.lower()}-test"),
+        **fields,
     )
 
 
 def _claim(text: str, sentence: str, doc_id: str, **fields: Any) -> ClaimRecord:
     start = text.index(sentence)
     return ClaimRecord(
-        doc_id=doc_id, start=start, end=start + len(sentence), text=sentence,
-        provenance=ClaimProvenance(type_rule="test", pipeline_version="0.1.0"), **fields,
+        doc_id=doc_id,
+        start=start,
+        end=start + len(sentence),
+        text=sentence,
+        provenance=ClaimProvenance(type_rule="test", pipeline_version="0.1.0"),
+        **fields,
     )
 
 
@@ -76,8 +113,16 @@ def plain_record(doc_id: str) -> DocumentRecord:
             _span(text, "extradition", "METHOD", code="EXTRADITION"),
         ],
         claims=[
-            _claim(text, s1, doc_id, type="incident", methods=["ABDUCTION"], locations=["TH"],
-                   source="Amnesty International", dates=["2019"]),
+            _claim(
+                text,
+                s1,
+                doc_id,
+                type="incident",
+                methods=["ABDUCTION"],
+                locations=["TH"],
+                source="Amnesty International",
+                dates=["2019"],
+            ),
             _claim(text, s2, doc_id, type="legal", methods=["EXTRADITION"], negated=True),
         ],
         pipeline=INFO,
@@ -92,22 +137,49 @@ def hostile_record(doc_id: str) -> DocumentRecord:
     return DocumentRecord(
         doc_id=doc_id,
         text=text,
-        meta={"title": HOSTILE[0], "url": "javascript:alert(1)", "publisher": HOSTILE[1],
-              "source": "https://evil.example/x.js", HOSTILE[1]: HOSTILE[2]},
+        meta={
+            "title": HOSTILE[0],
+            "url": "javascript:alert(1)",
+            "publisher": HOSTILE[1],
+            "source": "https://evil.example/x.js",
+            HOSTILE[1]: HOSTILE[2],
+        },
         spans=[
             _span(text, HOSTILE[0], "ORG", name=HOSTILE[1]),
             _span(text, "detained", "METHOD", code="DETENTION"),
             _span(text, "Cairo", "LOCATION", code="EG"),
             _span(text, HOSTILE[1], "PERSON", name=HOSTILE[2]),
             _span(text, "threatened", "METHOD", code="THREAT"),
-            _span(text, HOSTILE[2], "LEGAL_REF", instrument=HOSTILE[0], article=HOSTILE[1],
-                  jurisdiction="EG"),
+            _span(
+                text,
+                HOSTILE[2],
+                "LEGAL_REF",
+                instrument=HOSTILE[0],
+                article=HOSTILE[1],
+                jurisdiction="EG",
+            ),
         ],
         claims=[
-            _claim(text, s1, doc_id, type="incident", methods=["DETENTION"], locations=["EG"],
-                   source=HOSTILE[2], targets=[HOSTILE[1]], dates=[HOSTILE[0]]),
-            _claim(text, s2, doc_id, type="incident", methods=["THREAT"], source=HOSTILE[0],
-                   legal_refs=[f"{HOSTILE[0]}#{HOSTILE[1]}"]),
+            _claim(
+                text,
+                s1,
+                doc_id,
+                type="incident",
+                methods=["DETENTION"],
+                locations=["EG"],
+                source=HOSTILE[2],
+                targets=[HOSTILE[1]],
+                dates=[HOSTILE[0]],
+            ),
+            _claim(
+                text,
+                s2,
+                doc_id,
+                type="incident",
+                methods=["THREAT"],
+                source=HOSTILE[0],
+                legal_refs=[f"{HOSTILE[0]}#{HOSTILE[1]}"],
+            ),
         ],
         warnings=[HOSTILE[1]],
         pipeline=INFO,
@@ -286,12 +358,20 @@ def test_report_with_evaluation(small_run, tmp_path: Path) -> None:  # type: ign
     prf = {"p": 0.5, "r": 0.25, "f1": 0.333}
     report = {
         "documents": 1,
-        "spans": {"METHOD": {"strict": prf, "partial": prf, "normalised": prf, "support": 3},
-                  "micro": {"strict": prf, "partial": prf, "normalised": prf}},
+        "spans": {
+            "METHOD": {"strict": prf, "partial": prf, "normalised": prf, "support": 3},
+            "micro": {"strict": prf, "partial": prf, "normalised": prf},
+        },
         "method_categories": prf,
-        "claims": {"detection": {**prf, "support": 2}, "type_accuracy": 1.0,
-                   "fields": {"methods": prf}, "hedged_accuracy": 1.0, "negated_accuracy": 1.0,
-                   "hedged": prf, "negated": prf},
+        "claims": {
+            "detection": {**prf, "support": 2},
+            "type_accuracy": 1.0,
+            "fields": {"methods": prf},
+            "hedged_accuracy": 1.0,
+            "negated_accuracy": 1.0,
+            "hedged": prf,
+            "negated": prf,
+        },
         "method_confusion": {"ABDUCTION": {"DETENTION": 1, HOSTILE[0]: 2}},
         "hashes": {"gold": HOSTILE[1], "patterns": "abc"},
     }

@@ -45,9 +45,13 @@ def span(text: str, surface: str, label: str, *, occurrence: int = 0, **fields: 
         start = text.index(surface, start + 1)
     context = fields.pop("context_rules", [])
     return SpanRecord(
-        start=start, end=start + len(surface), label=label, text=surface,
-        provenance=SpanProvenance(source="rule", pattern_id=f"{label.lower()}-test",
-                                  context_rules=context),
+        start=start,
+        end=start + len(surface),
+        label=label,
+        text=surface,
+        provenance=SpanProvenance(
+            source="rule", pattern_id=f"{label.lower()}-test", context_rules=context
+        ),
         **fields,
     )
 
@@ -57,9 +61,13 @@ def claim(text: str, sentence: str, doc_id: str, **fields: Any) -> ClaimRecord:
     start = text.index(sentence)
     source_rule = fields.pop("source_rule", None)
     return ClaimRecord(
-        doc_id=doc_id, start=start, end=start + len(sentence), text=sentence,
-        provenance=ClaimProvenance(type_rule="test", source_rule=source_rule,
-                                   pipeline_version="0.1.0"),
+        doc_id=doc_id,
+        start=start,
+        end=start + len(sentence),
+        text=sentence,
+        provenance=ClaimProvenance(
+            type_rule="test", source_rule=source_rule, pipeline_version="0.1.0"
+        ),
         **fields,
     )
 
@@ -78,17 +86,39 @@ def sample_record(doc_id: str = "sample") -> DocumentRecord:
             span(TEXT, "Bangkok", "LOCATION", code="TH"),
             span(TEXT, "2019", "DATE", value="2019"),
             span(TEXT, "Amnesty International", "ORG", name="Amnesty International"),
-            span(TEXT, "pressured his family", "METHOD", code="FAMILY_PRESSURE",
-                 context_rules=["family-context"]),
+            span(
+                TEXT,
+                "pressured his family",
+                "METHOD",
+                code="FAMILY_PRESSURE",
+                context_rules=["family-context"],
+            ),
             span(TEXT, "Vietnam", "LOCATION", code="VN"),
             span(TEXT, "extradition", "METHOD", code="EXTRADITION"),
         ],
         claims=[
-            claim(TEXT, s1, doc_id, type="incident", methods=["ABDUCTION"], locations=["TH"],
-                  source="Amnesty International", source_rule="according_to", dates=["2019"]),
-            claim(TEXT, s2, doc_id, type="pattern", methods=["FAMILY_PRESSURE"],
-                  locations=["VN"], source="Amnesty International", hedged=True,
-                  source_rule="pronoun_speaker"),
+            claim(
+                TEXT,
+                s1,
+                doc_id,
+                type="incident",
+                methods=["ABDUCTION"],
+                locations=["TH"],
+                source="Amnesty International",
+                source_rule="according_to",
+                dates=["2019"],
+            ),
+            claim(
+                TEXT,
+                s2,
+                doc_id,
+                type="pattern",
+                methods=["FAMILY_PRESSURE"],
+                locations=["VN"],
+                source="Amnesty International",
+                hedged=True,
+                source_rule="pronoun_speaker",
+            ),
             claim(TEXT, s3, doc_id, type="legal", methods=["EXTRADITION"], negated=True),
         ],
         pipeline=INFO,
@@ -116,10 +146,25 @@ def hostile_record(doc_id: str = "<script>alert('id')</script>") -> DocumentReco
             span(text, HOSTILE[2], "LEGAL_REF", instrument=HOSTILE[0], article=HOSTILE[1]),
         ],
         claims=[
-            claim(text, s1, doc_id, type="incident", methods=["DETENTION"], locations=["EG"],
-                  source=HOSTILE[2], targets=[HOSTILE[1]]),
-            claim(text, s2, doc_id, type="incident", methods=["THREAT"], source=HOSTILE[0],
-                  legal_refs=[f"{HOSTILE[0]}#{HOSTILE[1]}"]),
+            claim(
+                text,
+                s1,
+                doc_id,
+                type="incident",
+                methods=["DETENTION"],
+                locations=["EG"],
+                source=HOSTILE[2],
+                targets=[HOSTILE[1]],
+            ),
+            claim(
+                text,
+                s2,
+                doc_id,
+                type="incident",
+                methods=["THREAT"],
+                source=HOSTILE[0],
+                legal_refs=[f"{HOSTILE[0]}#{HOSTILE[1]}"],
+            ),
         ],
         warnings=[HOSTILE[1]],
         pipeline=INFO,
@@ -202,8 +247,9 @@ def test_render_document_anchors_each_claim_and_highlights() -> None:
     assert [i for i in found.ids if i.startswith("claim-")] == ["claim-0", "claim-1", "claim-2"]
     assert 'class="tnr-claim tnr-claim-focus" id="claim-1"' in markup
     assert "The weather was mild." in markup
-    prefixed = audit(review.render_document(record, anchor_prefix="doc-3-claim-",
-                                            row_prefix="doc-3-row-"))
+    prefixed = audit(
+        review.render_document(record, anchor_prefix="doc-3-claim-", row_prefix="doc-3-row-")
+    )
     assert "doc-3-claim-2" in prefixed.ids
     assert "#doc-3-row-0" in prefixed.hrefs
 
@@ -223,9 +269,11 @@ def test_render_document_escapes_hostile_text(doc_id: str) -> None:
     found = audit(markup)
     assert found.problems == []
     assert "script" not in found.tags and "img" not in found.tags and "a" not in found.tags
-    assert "<script" not in markup and "<img" not in markup and "<a href=\"javascript" not in markup
-    shown = {content.split("ORG")[0].split("PERSON")[0].split("LEGAL_REF")[0]
-             for _, content in found.marks}
+    assert "<script" not in markup and "<img" not in markup and '<a href="javascript' not in markup
+    shown = {
+        content.split("ORG")[0].split("PERSON")[0].split("LEGAL_REF")[0]
+        for _, content in found.marks
+    }
     for hostile in HOSTILE:
         assert hostile in shown  # visible as text, never as markup
 
@@ -320,7 +368,9 @@ def test_overview_tables_shapes() -> None:
     method = tables["method"].set_index("code")
     assert method.loc["ABDUCTION", "claims"] == 2 and method.loc["ABDUCTION", "spans"] == 2
     assert tables["totals"].set_index("what")["count"].to_dict() == {
-        "documents": 2, "claims": 6, "spans": 14,
+        "documents": 2,
+        "claims": 6,
+        "spans": 14,
     }
 
 
@@ -357,13 +407,25 @@ def make_report() -> dict[str, Any]:
             "hedged": _prf(0.5),
             "negated": _prf(0.0),
         },
-        "method_confusion": {"ABDUCTION": {"ABDUCTION": 3, "DETENTION": 1},
-                             "THREAT": {"HARASSMENT": 2}},
+        "method_confusion": {
+            "ABDUCTION": {"ABDUCTION": 3, "DETENTION": 1},
+            "THREAT": {"HARASSMENT": 2},
+        },
         "per_pattern": {
-            "method-kidnap": {"predicted": 4, "partial": 3, "normalised": 3, "precision": 0.75,
-                              "normalised_precision": 0.75},
-            "model:GPE": {"predicted": 9, "partial": 6, "normalised": 5, "precision": 0.667,
-                          "normalised_precision": 0.556},
+            "method-kidnap": {
+                "predicted": 4,
+                "partial": 3,
+                "normalised": 3,
+                "precision": 0.75,
+                "normalised_precision": 0.75,
+            },
+            "model:GPE": {
+                "predicted": 9,
+                "partial": 6,
+                "normalised": 5,
+                "precision": 0.667,
+                "normalised_precision": 0.556,
+            },
         },
     }
 
@@ -400,12 +462,33 @@ def test_error_table_sorts_and_puts_context_last() -> None:
 
     errors = pd.DataFrame(
         [
-            {"doc_id": "b", "kind": "span", "error": "false_positive", "label": "ORG",
-             "gold_start": None, "pred_start": 5, "context": "x"},
-            {"doc_id": "a", "kind": "span", "error": "false_negative", "label": "METHOD",
-             "gold_start": 30, "pred_start": None, "context": "y"},
-            {"doc_id": "a", "kind": "span", "error": "false_negative", "label": "METHOD",
-             "gold_start": 3, "pred_start": None, "context": "z"},
+            {
+                "doc_id": "b",
+                "kind": "span",
+                "error": "false_positive",
+                "label": "ORG",
+                "gold_start": None,
+                "pred_start": 5,
+                "context": "x",
+            },
+            {
+                "doc_id": "a",
+                "kind": "span",
+                "error": "false_negative",
+                "label": "METHOD",
+                "gold_start": 30,
+                "pred_start": None,
+                "context": "y",
+            },
+            {
+                "doc_id": "a",
+                "kind": "span",
+                "error": "false_negative",
+                "label": "METHOD",
+                "gold_start": 3,
+                "pred_start": None,
+                "context": "z",
+            },
         ]
     )
     table = review.error_table(errors)
@@ -434,8 +517,9 @@ def test_plots_return_figures() -> None:
 
 def test_save_figure(tmp_path) -> None:  # type: ignore[no-untyped-def]
     tables = review.overview_tables([sample_record()])
-    path = review.save_figure(review.plot_method_country(tables["method_country"]),
-                              tmp_path / "img" / "heat.png")
+    path = review.save_figure(
+        review.plot_method_country(tables["method_country"]), tmp_path / "img" / "heat.png"
+    )
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 

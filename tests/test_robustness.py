@@ -156,8 +156,17 @@ class Run:
 
 
 GOOD = {
-    "alpha", "beta", "good-pdf", "cp1252", "bom", "crlf", "broken-utf8", "scripts",
-    "foreign-de", "foreign-ru", "longline",
+    "alpha",
+    "beta",
+    "good-pdf",
+    "cp1252",
+    "bom",
+    "crlf",
+    "broken-utf8",
+    "scripts",
+    "foreign-de",
+    "foreign-ru",
+    "longline",
 }
 """doc_ids of the mixed folder that must be processed."""
 FAILING = {"empty", "blank", "image", "no-article", "corrupt", "scan", "alpha#dup"}
@@ -173,7 +182,8 @@ def build_mixed_folder(folder: Path) -> dict[str, bytes]:
         "bom.txt": b"\xef\xbb\xbf" + ARTICLE.encode(),
         "crlf.txt": ARTICLE.replace("\n", "\r\n").encode(),
         # UTF-8 with one stray Latin-1 byte (0xF6 for "ö") among valid accented letters.
-        "broken-utf8.txt": (ARTICLE + " Caf\u00e9 na\u00efve r\u00e9sum\u00e9.").encode()
+        "broken-utf8.txt": (ARTICLE + " Caf\u00e9 na\u00efve r\u00e9sum\u00e9.")
+        .encode()
         .replace(b"Bangkok", b"Bangk\xf6k"),
         "scripts.html": HTML_WITH_SCRIPTS.encode(),
         "foreign-de.txt": GERMAN.encode(),
@@ -404,7 +414,11 @@ def test_unreadable_file_fails_alone_with_a_permission_hint(tmp_path: Path) -> N
         locked.chmod(0)
     try:
         result = claims_cli(
-            "run", str(inputs), "-o", str(out), cwd=tmp_path,
+            "run",
+            str(inputs),
+            "-o",
+            str(out),
+            cwd=tmp_path,
             launcher=UNREADABLE_LAUNCHER if as_root else None,
         )
     finally:
@@ -452,15 +466,17 @@ def test_max_bytes_refuses_or_lets_through_a_two_megabyte_page(tmp_path: Path) -
     size = (inputs / "big-page.html").stat().st_size
     assert 2_000_000 < size < 3_000_000
 
-    low = claims_cli("run", str(inputs), "-o", str(tmp_path / "low"), "--max-bytes", "1000000",
-                     cwd=tmp_path)
+    low = claims_cli(
+        "run", str(inputs), "-o", str(tmp_path / "low"), "--max-bytes", "1000000", cwd=tmp_path
+    )
     assert low.returncode == 1
     [line] = stderr_lines(low)
     assert line.startswith("big-page: ") and "limit of 1,000,000 bytes" in line
     assert "--max-bytes" in line
 
-    high = claims_cli("run", str(inputs), "-o", str(tmp_path / "high"), "--max-bytes", "3000000",
-                      cwd=tmp_path)
+    high = claims_cli(
+        "run", str(inputs), "-o", str(tmp_path / "high"), "--max-bytes", "3000000", cwd=tmp_path
+    )
     assert high.returncode == 0, high.stderr
     [row] = jsonl(tmp_path / "high" / "documents.jsonl")
     assert row["doc_id"] == "big-page" and "Police in Bangkok detained" in row["text"]

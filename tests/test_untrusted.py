@@ -39,29 +39,32 @@ MARKUP = (
     '<a href="javascript:alert(1)">x</a>',
 )
 
-HOSTILE = "\n\n".join(
-    [
-        "Hostile report <script>alert(1)</script>",
-        f"{FORMULAS[0]} Police in Bangkok detained the exiled activist on 3 May 2021, "
-        "according to Amnesty International.",
-        f"{FORMULAS[1]} Chinese agents abducted the journalist in Thailand and forcibly "
-        "returned him to China, the group said.",
-        f"{FORMULAS[2]} relatives of the dissident were detained in Xinjiang, Human Rights "
-        "Watch said.",
-        f"{FORMULAS[3]} police in Cairo arrested 37 Uighur students and deported them to "
-        "China, activists said.",
-        f"{MARKUP[1]} Turkish intelligence officers kidnapped the teacher in Kenya, according "
-        "to a court ruling.",
-        f"{MARKUP[2]} The government pressured his family in Iran to persuade him to return, "
-        "Amnesty International said.",
-    ]
-) + "\n"
+HOSTILE = (
+    "\n\n".join(
+        [
+            "Hostile report <script>alert(1)</script>",
+            f"{FORMULAS[0]} Police in Bangkok detained the exiled activist on 3 May 2021, "
+            "according to Amnesty International.",
+            f"{FORMULAS[1]} Chinese agents abducted the journalist in Thailand and forcibly "
+            "returned him to China, the group said.",
+            f"{FORMULAS[2]} relatives of the dissident were detained in Xinjiang, Human Rights "
+            "Watch said.",
+            f"{FORMULAS[3]} police in Cairo arrested 37 Uighur students and deported them to "
+            "China, activists said.",
+            f"{MARKUP[1]} Turkish intelligence officers kidnapped the teacher in Kenya, according "
+            "to a court ruling.",
+            f"{MARKUP[2]} The government pressured his family in Iran to persuade him to return, "
+            "Amnesty International said.",
+        ]
+    )
+    + "\n"
+)
 """A text document whose sentences (and so claims) open with markup and formulas."""
 
 HOSTILE_TITLE = "<img src=x onerror=alert(2)>=cmd|' /C calc'!A0"
 SOURCES = (
     "filename\ttitle\tpublisher\tdate\turl\n"
-    f"hostile.txt\t{HOSTILE_TITLE}\t=HYPERLINK(\"http://evil\")\t2021-05-03\tjavascript:alert(3)\n"
+    f'hostile.txt\t{HOSTILE_TITLE}\t=HYPERLINK("http://evil")\t2021-05-03\tjavascript:alert(3)\n'
 )
 
 FORMULA_ID = "=SUM(1+1)"
@@ -124,8 +127,22 @@ class _Collector(HTMLParser):
 
 
 FORBIDDEN_TAGS = {
-    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "img", "svg", "math",
-    "form", "base", "link", "video", "audio", "source",
+    "script",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "img",
+    "svg",
+    "math",
+    "form",
+    "base",
+    "link",
+    "video",
+    "audio",
+    "source",
 }
 
 
@@ -169,12 +186,18 @@ def hostile_run(tmp_path_factory: pytest.TempPathFactory) -> HostileRun:
     out = base / "out"
     run = subprocess.run(
         [sys.executable, "-m", "pipeline.cli", "run", str(inputs), "-o", str(out), "--quiet"],
-        cwd=base, capture_output=True, text=True, timeout=300,
+        cwd=base,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     page = base / "page.html"
     report = subprocess.run(
         [sys.executable, "-m", "pipeline.cli", "report", str(out), "-o", str(page)],
-        cwd=base, capture_output=True, text=True, timeout=300,
+        cwd=base,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     return HostileRun(out, page, run, report)
 
