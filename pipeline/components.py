@@ -41,7 +41,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from pipeline.patterns import DEFAULT_PATTERNS_DIR, CueRule, PatternSet, SpanRule, load_patterns
@@ -354,18 +354,28 @@ def _is_alleged_crime(span: Span) -> bool:
     """True when ``span`` directly follows an accusation cue and names no object.
 
     "accused of kidnapping" (the target's alleged crime) is dropped; "accused of
-    abducting Trinh ..." keeps its METHOD, since the act has a named object.
+    abducting Trinh ..." or "accused of poisoning defectors" keeps its METHOD, since the
+    act has an object: it is the perpetrator who is accused.
     """
     doc = span.doc
     before = tuple(t.lower_ for t in doc[max(0, span.start - 3) : span.start])
     if not any(before[-len(cue) :] == cue for cue in ALLEGED_CRIME_CUES):
         return False
-    following = doc[span.end] if span.end < len(doc) else None
-    return not (
-        following is not None and (following.is_title or following.lower_ in _OBJECT_PRONOUNS)
-    )
+    return not _has_object_after(span)
 
 
+def _has_object_after(span: Span) -> bool:
+    """Whether the words after ``span`` begin its object (a name, pronoun or noun phrase)."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    following = doc[span.end]
+    if following.is_title or following.lower_ in _OBJECT_PRONOUNS:
+        return True
+    return following.pos_ in _OBJECT_POS
+
+
+_OBJECT_POS = frozenset({"NOUN", "PROPN", "PRON", "DET", "NUM", "ADJ"})
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "his", "their"})
 
 
@@ -400,7 +410,7 @@ class RuleTagger:
             if rule.label == "METHOD" and _is_alleged_crime(span):
                 continue
             spans.append(span)
-        return spans, blocked
+        return drop_perpetrator_charges(spans), blocked
 
     def model_spans(self, doc: Doc) -> list[Span]:
         """The model's entities mapped onto codebook labels, trimmed and filtered."""
@@ -446,6 +456,8 @@ class RuleTagger:
         rule_spans, blocked = self.rule_spans(doc)
         model = self.model_spans(doc) + self.dateline_spans(doc)
         merged = propagate_names(doc, merge_spans(doc, rule_spans, model, blocked))
+        if doc.has_annotation("DEP"):
+            merged = recode_relative_reprisals(merged)
         ranges = _zone_filter(doc)
         starts = [start for start, _ in ranges]
         doc.spans[SPAN_KEY] = [s for s in merged if _inside(ranges, starts, s)]
@@ -456,6 +468,140 @@ class RuleTagger:
                 cues.append(cue)
         doc.spans[CUE_KEY] = cues
         return doc
+
+
+ACCUSATION_RULES = frozenset(
+    {"PROSECUTION.accused_of", "PROSECUTION.charged_with", "PROSECUTION.convicted"}
+)
+"""PROSECUTION rules that name a charge; what follows them says who is charged."""
+
+
+def drop_perpetrator_charges(spans: list[Span]) -> list[Span]:
+    """Drop an accusation whose charge is itself a coercive act against someone.
+
+    "a man accused of helping to kidnap Thanh": the accused is the perpetrator, and
+    acts against perpetrators are not METHODs (codebook), while the kidnapping is.
+    An accusation followed within three tokens by another METHOD span, with no "and" or
+    comma between (which would start a new act), is dropped.
+    """
+    methods = sorted(
+        (s for s in spans if s.label_ == "METHOD" and s.id_ not in ACCUSATION_RULES),
+        key=lambda s: s.start,
+    )
+    starts = [s.start for s in methods]
+    kept = []
+    for span in spans:
+        if span.id_ in ACCUSATION_RULES:
+            i = bisect_left(starts, span.end)
+            if i < len(starts) and starts[i] - span.end <= 3:
+                between = span.doc[span.end : starts[i]]
+                if not any(t.lower_ in _LIST_BREAKS for t in between):
+                    continue
+        kept.append(span)
+    return kept
+
+
+_LIST_BREAKS = frozenset({"and", "or", ",", ";", ".", "but"})
+
+
+RELATIVE_NOUNS = frozenset(
+    {
+        "family",
+        "families",
+        "relative",
+        "relatives",
+        "parent",
+        "parents",
+        "mother",
+        "mothers",
+        "father",
+        "fathers",
+        "brother",
+        "brothers",
+        "sister",
+        "sisters",
+        "sibling",
+        "siblings",
+        "wife",
+        "wives",
+        "husband",
+        "husbands",
+        "spouse",
+        "spouses",
+        "son",
+        "sons",
+        "daughter",
+        "daughters",
+        "child",
+        "children",
+        "cousin",
+        "cousins",
+        "uncle",
+        "uncles",
+        "aunt",
+        "aunts",
+        "nephew",
+        "nephews",
+        "niece",
+        "nieces",
+        "grandparents",
+        "grandmother",
+        "grandfather",
+        "in-laws",
+        "kin",
+        "relations",
+    }
+)
+"""Nouns for a target's relatives (codebook: RELATIVE_REPRISAL acts on them)."""
+
+RECODE_TO_RELATIVE = frozenset({"DETENTION", "PROSECUTION"})
+"""Codes that become RELATIVE_REPRISAL when the people acted on are relatives."""
+
+
+def _is_relative(token: Token) -> bool:
+    if token.lower_ in RELATIVE_NOUNS:
+        return True
+    return any(c.dep_ == "compound" and c.lower_ in RELATIVE_NOUNS for c in token.children)
+
+
+def _patients(token: Token) -> list[Token]:
+    """Who undergoes the act of ``token``: passive subjects, objects, 'of' phrases."""
+    head = token
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    found = [c for t in (token, head) for c in t.children if c.dep_ in ("nsubjpass", "dobj")]
+    for t in (token, head):
+        for prep in t.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                found.extend(c for c in prep.children if c.dep_ == "pobj")
+    return found
+
+
+def recode_relative_reprisals(spans: list[Span]) -> list[Span]:
+    """DETENTION or PROSECUTION of relatives is RELATIVE_REPRISAL (context rule).
+
+    "Relatives of exiled activists have been detained": the patient of "detained" is
+    a relative, so the span's code changes; its id becomes
+    ``context:RELATIVE_REPRISAL.relative_patient<ORIGINAL_RULE_ID>``.
+    """
+    result = []
+    for span in spans:
+        code = span.id_.split(".", 1)[0]
+        if (
+            span.label_ == "METHOD"
+            and code in RECODE_TO_RELATIVE
+            and not span.id_.startswith("context:")
+        ):
+            if any(_is_relative(p) for p in _patients(span.root)):
+                span = Span(
+                    span.doc,
+                    span.start,
+                    span.end,
+                    label="METHOD",
+                    span_id=f"context:RELATIVE_REPRISAL.relative_patient<{span.id_}",
+                )
+        result.append(span)
+    return result
 
 
 _DATELINE_NEXT = frozenset({"(", "-", "–", "—", ","})
@@ -470,8 +616,10 @@ def propagate_names(doc: Doc, spans: list[Span]) -> list[Span]:
 
     Parts of multi-word PERSON names found anywhere in the document ("Paul
     Rusesabagina", "Xu Zheng") are names wherever they stand alone: a model span of
-    another label with exactly that text is relabelled, and an untagged title-case
-    token with that text becomes a PERSON span. Both carry the context rule id
+    another label with exactly that text is relabelled, and an untagged token with that
+    text tagged as a proper noun becomes a PERSON span ("Thai" in "Thai authorities" is
+    an adjective and stays untagged although a "Duong Van Thai" is named). Both carry
+    the context rule id
     ``PERSON.name_part`` in their provenance.
     """
     parts = {
@@ -502,14 +650,25 @@ def propagate_names(doc: Doc, spans: list[Span]) -> list[Span]:
         for i in range(span.start, span.end):
             covered[i] = True
         result.append(span)
-    from spacy.attrs import ORTH
+    from spacy.attrs import ORTH, POS
+    from spacy.symbols import PROPN
 
     part_ids = {doc.vocab.strings[p] for p in parts}
-    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
-        if orth in part_ids and not covered[i]:
-            result.append(Span(doc, i, i + 1, label="PERSON", span_id="context:PERSON.name_part"))
+    tagged = doc.has_annotation("POS")
+    columns = doc.to_array([ORTH, POS]).tolist()
+    for i, (orth, pos) in enumerate(columns):
+        if orth not in part_ids or covered[i]:
+            continue
+        if tagged and (pos != PROPN or _modifies_common_noun(doc[i])):
+            continue
+        result.append(Span(doc, i, i + 1, label="PERSON", span_id="context:PERSON.name_part"))
     result.sort(key=lambda s: (s.start, s.end))
     return result
+
+
+def _modifies_common_noun(token: Token) -> bool:
+    """A name-like word used as a modifier of a common noun ("Thai authorities")."""
+    return token.dep_ in ("amod", "compound", "nmod") and token.head.pos_ == "NOUN"
 
 
 class Segmenter:

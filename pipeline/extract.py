@@ -122,13 +122,18 @@ class Pipeline:
         names = iter(norm.names(named, text)) if named else iter(())
         records: list[SpanRecord] = []
         for span in raw:
-            rule = self.patterns.by_id.get(span.id_)
+            context_rule, origin = _context_parts(span.id_)
+            rule = self.patterns.by_id.get(origin)
             rule = rule if isinstance(rule, SpanRule) else None
             label = span.label_
             surface = span.text
             fields: dict[str, Any] = {}
             if label == "METHOD" and rule is not None:
-                fields = {"code": rule.method_code, "variant": rule.variant}
+                code = context_rule.split(".", 1)[0] if context_rule else rule.method_code
+                fields = {
+                    "code": code,
+                    "variant": rule.variant if code == rule.method_code else None,
+                }
             elif label == "LOCATION":
                 fields = {"code": norm.location(surface, rule_code=rule.code if rule else None)}
             elif label == "LEGAL_REF":
@@ -167,15 +172,26 @@ class Pipeline:
         return records
 
 
+def _context_parts(span_id: str) -> tuple[str | None, str]:
+    """``(context rule, origin id)`` of a span id ``context:RULE<ORIGIN``; else ``(None, id)``."""
+    if not span_id.startswith("context:"):
+        return None, span_id
+    context_rule, _, origin = span_id.removeprefix("context:").partition("<")
+    return context_rule, origin
+
+
 def _provenance(span_id: str, rule: SpanRule | None) -> SpanProvenance:
-    """Provenance from a span id: a rule id, ``model:LABEL`` or ``context:RULE[<model:LABEL]``."""
+    """Provenance from a span id: a rule id, ``model:LABEL`` or ``context:RULE<ORIGIN``.
+
+    ORIGIN is the rule id or ``model:LABEL`` the span had before the context rule changed
+    it (empty when the context rule made the span).
+    """
+    context_rule, origin = _context_parts(span_id)
+    context = [context_rule] if context_rule else []
     if rule is not None:
-        return SpanProvenance(source="rule", pattern_id=rule.id)
-    if span_id.startswith("context:"):
-        context_rule, _, origin = span_id.removeprefix("context:").partition("<")
-        model_label = origin.removeprefix("model:") or None
-        return SpanProvenance(source="model", model_label=model_label, context_rules=[context_rule])
-    return SpanProvenance(source="model", model_label=span_id.removeprefix("model:"))
+        return SpanProvenance(source="rule", pattern_id=rule.id, context_rules=context)
+    model_label = origin.removeprefix("model:") or None
+    return SpanProvenance(source="model", model_label=model_label, context_rules=context)
 
 
 def _zone_of(segments: list[Segment], offset: int) -> str:

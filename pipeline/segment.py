@@ -47,6 +47,8 @@ RULE_SECTION = "SEGMENT.section_of:"
 TITLE_MAX_WORDS = 30
 """A first line longer than this is article text, not a title."""
 TITLE_MAX_CHARS = 300
+TITLE_SENTENCE_WORDS = 6
+"""A first line ending in a full stop with more words than this is a sentence."""
 HEADING_MAX_WORDS = 12
 """A line with more words (after any section marker) is never a heading."""
 HEADING_MAX_CHARS = 120
@@ -213,7 +215,14 @@ def _short(text: str) -> bool:
 
 
 def _title_like(piece: _Piece) -> bool:
-    return len(piece.lines) == 1 and piece.opener != "list" and _short(piece.lines[0].text)
+    """One short line that does not read as a sentence (a full stop after more than
+    :data:`TITLE_SENTENCE_WORDS` words makes it the article's first sentence)."""
+    if len(piece.lines) != 1 or piece.opener == "list":
+        return False
+    text = piece.lines[0].text
+    if text.rstrip(_CLOSERS).endswith(".") and len(text.split()) > TITLE_SENTENCE_WORDS:
+        return False
+    return _short(text)
 
 
 def _heading_like(piece: _Piece) -> bool:

@@ -150,3 +150,43 @@ def test_is_count(blank, text, number, expected) -> None:
 def test_alleged_crime_is_not_a_method(blank, text, method, expected) -> None:
     doc = blank(text)
     assert _is_alleged_crime(_span(doc, method, "METHOD")) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # relatives as the people acted on: RELATIVE_REPRISAL, not DETENTION
+        (
+            "Relatives of exiled activists have been detained by the police.",
+            {("detained", "RELATIVE_REPRISAL")},
+        ),
+        (
+            "The sisters of the exiled journalist were arrested in Urumqi.",
+            {("arrested", "RELATIVE_REPRISAL")},
+        ),
+        ("Police detained the activist in Bangkok.", {("detained", "DETENTION")}),
+        # the perpetrator is accused: the act is a METHOD, the accusation is not
+        ("Two men are accused of kidnapping the blogger in Berlin.", {("kidnapping", "ABDUCTION")}),
+        # the target's alleged crime: no METHOD, the accusation is PROSECUTION
+        (
+            "He was accused of kidnapping and sentenced in absentia.",
+            {("accused of", "PROSECUTION"), ("sentenced in absentia", "PROSECUTION")},
+        ),
+    ],
+)
+def test_context_rules_on_the_model(
+    tnr_pipeline, text: str, expected: set[tuple[str, str]]
+) -> None:
+    record = tnr_pipeline.process_text(text)
+    assert {(s.text, s.code) for s in record.spans if s.label == "METHOD"} == expected
+
+
+def test_name_parts_become_person_but_demonyms_do_not(tnr_pipeline) -> None:
+    text = (
+        "Police in Bangkok arrested the blogger Duong Van Thai in 2019. "
+        "Thai authorities said Thai had entered illegally."
+    )
+    record = tnr_pipeline.process_text(text)
+    persons = [(s.start, s.name) for s in record.spans if s.label == "PERSON"]
+    assert (text.index("Thai had"), "Duong Van Thai") in persons
+    assert all(start != text.index("Thai authorities") for start, _ in persons)

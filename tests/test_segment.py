@@ -284,3 +284,13 @@ def test_segmenting_a_megabyte_is_fast(rules: tuple[ZoneRule, ...]) -> None:
     segments = segment_text(big, rules)
     assert time.perf_counter() - started < 3.0
     assert len(segments) == 80 * len(segment_text(text, rules))
+
+
+def test_a_first_line_that_is_a_sentence_is_body_not_title() -> None:
+    text = (
+        "Police in Cairo detained dozens of students from abroad on Tuesday, "
+        "rights groups said.\n\n"
+        "The students were held without charge."
+    )
+    kinds = [s.kind for s in segment_text(text, load_patterns().zone_rules)]
+    assert kinds == ["body", "body"]
