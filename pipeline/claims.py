@@ -1428,9 +1428,22 @@ def _single_person_event(index: _Doc, sentence: _Sentence) -> bool:
     return False
 
 
+LEGAL_FRAMES: frozenset[str] = frozenset({"under", "pursuant", "according", "accordance"})
+"""Prepositions that frame a clause as what an instrument provides ("Under Article 38 ...")."""
+
+
 def _is_legal(index: _Doc, sentence: _Sentence, labels: set[str]) -> bool:
-    """A LEGAL_REF with a provision verb, or a legal noun subject of one with a METHOD."""
+    """A LEGAL_REF with a provision verb, a LEGAL_REF framing the clause ("Under Article
+    38 of the law, offences abroad can be prosecuted") when a METHOD is named, or a legal
+    noun subject of a provision verb with a METHOD."""
     s0, s1 = sentence.span.start, sentence.span.end
+    if "LEGAL_REF" in labels and "METHOD" in labels:
+        for ref in sentence.spans:
+            if ref.record.label != "LEGAL_REF":
+                continue
+            head = index.head[ref.root]
+            if index.dep[ref.root] == "pobj" and index.lower[head] in LEGAL_FRAMES:
+                return True
     for i in range(s0, s1):
         if index.lemma[i] not in LEGAL_VERBS or index.pos[i] not in ("VERB", "AUX"):
             continue

@@ -639,6 +639,14 @@ TYPE_CASES = [
         "legal",
     ),
     (
+        "Under Article 38 of the Security Law, critics living abroad can be prosecuted.",
+        [
+            ("Article 38 of the Security Law", "LEGAL_REF", ("Security Law", "38")),
+            ("prosecuted", "METHOD", "PROSECUTION"),
+        ],
+        "legal",
+    ),
+    (
         "The report lists 18 abductions in five countries.",
         [("18", "QUANTITY", 18), ("abductions", "METHOD", "ABDUCTION"), ("five", "QUANTITY", 5)],
         "statistic",
