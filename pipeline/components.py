@@ -18,7 +18,9 @@ Two components are added to the statistical model's pipeline by :mod:`pipeline.n
 Merge policy (implemented once, in :func:`merge_spans`):
 
 1. Tier 1, METHOD and LEGAL_REF rule spans: the longest wins, ties go to the earlier
-   start, then to the rule listed first.
+   start, then to the rule listed first. A METHOD span that holds a person or place
+   (from a rule or the model) after its first word ends before it
+   (:func:`cut_before_names`), so the name keeps its own span.
 2. Tier 2, gazetteer rules and model entities (LOCATION, ORG, PERSON, DATE, QUANTITY,
    model LAW as LEGAL_REF): only where no tier-1 span overlaps; among them the longest
    wins and at equal length a rule beats the model.
@@ -257,6 +259,19 @@ def sentence_spans(doc: Doc) -> list[Span]:
     return [Span(doc, bounds[k], bounds[k + 1]) for k in range(len(starts))]
 
 
+def sentence_bounds(text: str, sent: Span) -> tuple[int, int]:
+    """Character bounds of ``sent`` in ``text`` without surrounding white space.
+
+    ``start == end`` for a sentence that is only white space.
+    """
+    start, end = sent.start_char, sent.end_char
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
 def trim_entity(span: Span) -> tuple[int, int]:
     """Token bounds of ``span`` without a leading determiner, trailing possessive or punctuation."""
     start, end = span.start, span.end
@@ -287,6 +302,35 @@ def is_count(span: Span) -> bool:
     return True
 
 
+NAME_LABELS = frozenset({"PERSON", "LOCATION"})
+_CUT_TRAILING = frozenset(
+    {"in", "of", "to", "from", "at", "on", "the", "a", "an", "'s", "’s", "and", "or"}
+)
+
+
+def cut_before_names(method: Span, names: Sequence[Span]) -> Span:
+    """A METHOD span shortened to end before a person or place inside it.
+
+    The codebook wants the shortest phrase naming the act, and names inside it are
+    spans of their own: "coerce one of his friends to surrender Peng's contact
+    information" becomes "coerce one of his friends to surrender" and Peng stays a
+    PERSON. Trailing prepositions and determiners are dropped; a span that would
+    become empty is kept whole. LEGAL_REF spans are never cut (the longer span wins).
+    """
+    if method.label_ != "METHOD":
+        return method
+    inside = [n.start for n in names if method.start < n.start and n.end <= method.end]
+    if not inside:
+        return method
+    end = min(inside)
+    doc = method.doc
+    while end > method.start and (doc[end - 1].lower_ in _CUT_TRAILING or doc[end - 1].is_punct):
+        end -= 1
+    if end <= method.start:
+        return method
+    return Span(doc, method.start, end, label=method.label_, span_id=method.id_)
+
+
 def merge_spans(
     doc: Doc,
     rule_spans: Sequence[Span],
@@ -295,6 +339,8 @@ def merge_spans(
 ) -> list[Span]:
     """Merge rule and model spans into one non-overlapping list (see module docstring)."""
     tier1 = filter_spans([s for s in rule_spans if s.label_ in TIER1_LABELS])
+    names = [s for s in [*rule_spans, *model_spans] if s.label_ in NAME_LABELS]
+    tier1 = [cut_before_names(span, names) for span in tier1]
     taken = [False] * (len(doc) + 1)
     for span in tier1:
         for i in range(span.start, span.end):
@@ -663,7 +709,28 @@ def propagate_names(doc: Doc, spans: list[Span]) -> list[Span]:
             continue
         result.append(Span(doc, i, i + 1, label="PERSON", span_id="context:PERSON.name_part"))
     result.sort(key=lambda s: (s.start, s.end))
-    return result
+    return _join_adjacent_names(result)
+
+
+def _join_adjacent_names(spans: list[Span]) -> list[Span]:
+    """Join a name part to a PERSON span it touches ("Xi" + "Jinping" is one name)."""
+    joined: list[Span] = []
+    for span in spans:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and span.label_ == previous.label_ == "PERSON"
+            and previous.end == span.start
+            and "PERSON.name_part" in previous.id_ + span.id_
+        ):
+            origin = previous.id_ if not previous.id_.startswith("context:") else span.id_
+            span_id = (
+                origin if origin.startswith("context:") else f"context:PERSON.name_part<{origin}"
+            )
+            joined[-1] = Span(span.doc, previous.start, span.end, label="PERSON", span_id=span_id)
+            continue
+        joined.append(span)
+    return joined
 
 
 def _modifies_common_noun(token: Token) -> bool:

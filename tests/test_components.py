@@ -190,3 +190,43 @@ def test_name_parts_become_person_but_demonyms_do_not(tnr_pipeline) -> None:
     persons = [(s.start, s.name) for s in record.spans if s.label == "PERSON"]
     assert (text.index("Thai had"), "Duong Van Thai") in persons
     assert all(start != text.index("Thai authorities") for start, _ in persons)
+
+
+@pytest.mark.parametrize(
+    ("text", "method", "name", "expected"),
+    [
+        (
+            "Agents coerce a friend to surrender Peng's contact details.",
+            "coerce a friend to surrender Peng's contact details",
+            "Peng",
+            "coerce a friend to surrender",
+        ),
+        (
+            "They were detaining relatives in China without charge.",
+            "detaining relatives in China",
+            "China",
+            "detaining relatives",
+        ),
+        ("Agents kidnapped Li Wei.", "kidnapped", "Li Wei", "kidnapped"),
+    ],
+)
+def test_method_spans_end_before_names_inside_them(blank, text, method, name, expected) -> None:
+    from pipeline.components import cut_before_names
+
+    doc = blank(text)
+    cut = cut_before_names(_span(doc, method, "METHOD", "X.y"), [_span(doc, name, "PERSON")])
+    assert cut.text == expected
+
+
+def test_adjacent_name_parts_join_into_one_person(blank) -> None:
+    from pipeline.components import _join_adjacent_names
+
+    doc = blank("Xi Jinping spoke.")
+    parts = [
+        _span(doc, "Xi", "PERSON", "context:PERSON.name_part"),
+        _span(doc, "Jinping", "PERSON", "model:PERSON"),
+    ]
+    joined = _join_adjacent_names(parts)
+    assert [(s.text, s.id_) for s in joined] == [
+        ("Xi Jinping", "context:PERSON.name_part<model:PERSON")
+    ]
