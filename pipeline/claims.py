@@ -48,7 +48,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.codebook import legal_ref_key
-from pipeline.components import CUE_KEY, RuleMatcher, sentence_spans
+from pipeline.components import CUE_KEY, RuleMatcher, sentence_bounds, sentence_spans
 from pipeline.patterns import DEFAULT_PATTERNS_DIR, CueRule, load_file
 from pipeline.records import ClaimProvenance, ClaimRecord, Cue, Segment, SpanRecord
 
@@ -604,11 +604,7 @@ def _sentences(
     in_quote = False
     last_segment = -2
     for sent in sentence_spans(doc):
-        start, end = sent.start_char, sent.end_char
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        while start < end and text[start].isspace():
-            start += 1
+        start, end = sentence_bounds(text, sent)
         if end <= start:
             continue
         if ordered:

@@ -70,6 +70,11 @@ LABEL_FIELDS: dict[str, tuple[str, ...]] = {
 }
 """Normalised fields a span of each label carries in the gold format."""
 
+SPAN_FIELDS: tuple[str, ...] = tuple(
+    dict.fromkeys(name for fields in LABEL_FIELDS.values() for name in fields)
+)
+"""Every normalised span field, in the gold format's key order (``code`` ... ``value``)."""
+
 CLAIM_SET_FIELDS: tuple[str, ...] = (
     "methods",
     "locations",

@@ -30,7 +30,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.records import DocumentRecord
+from pipeline.records import DocumentRecord, gold_dict
 
 CLAIM_COLUMNS: tuple[str, ...] = (
     "doc_id",
@@ -101,44 +101,6 @@ def safe_csv_cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
-
-
-def gold_view(record: DocumentRecord) -> dict[str, Any]:
-    """The gold-format dict of a validated record, as ``gold_dict(record.to_gold())``
-    gives it, without validating the record a second time (the export's hot path)."""
-    from pipeline.codebook import LABEL_FIELDS
-
-    spans = []
-    for span in record.spans:
-        item: dict[str, Any] = {"start": span.start, "end": span.end, "label": span.label}
-        for name in LABEL_FIELDS[span.label]:
-            item[name] = getattr(span, name)
-        item["text"] = span.text
-        spans.append(item)
-    claims = [
-        {
-            "start": c.start,
-            "end": c.end,
-            "type": c.type,
-            "methods": list(c.methods),
-            "locations": list(c.locations),
-            "legal_refs": list(c.legal_refs),
-            "targets": list(c.targets),
-            "source": c.source,
-            "hedged": c.hedged,
-            "negated": c.negated,
-            "dates": list(c.dates),
-            "quantities": list(c.quantities),
-        }
-        for c in record.claims
-    ]
-    return {
-        "doc_id": record.doc_id,
-        "text": record.text,
-        "meta": record.meta,
-        "spans": spans,
-        "claims": claims,
-    }
 
 
 def claim_rows(record: DocumentRecord) -> Iterator[dict[str, Any]]:
@@ -286,7 +248,7 @@ def write_outputs(records: Iterable[DocumentRecord], out_dir: str | Path) -> dic
             writer = csv.DictWriter(csv_handle, fieldnames=list(CLAIM_COLUMNS))
             writer.writeheader()
             for record in records:
-                documents.write(json.dumps(gold_view(record), ensure_ascii=False) + "\n")
+                documents.write(json.dumps(gold_dict(record), ensure_ascii=False) + "\n")
                 full.write(record.model_dump_json() + "\n")
                 rows = list(claim_rows(record))
                 claims_pq.add(rows)

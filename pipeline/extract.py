@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from pipeline import __version__
 from pipeline.claims import build_claims
-from pipeline.components import SEGMENTS_KEY, SPAN_KEY, sentence_spans
+from pipeline.components import SEGMENTS_KEY, SPAN_KEY, sentence_bounds, sentence_spans
 from pipeline.nlp import build_nlp, model_info
 from pipeline.normalise import Normaliser
 from pipeline.patterns import DEFAULT_PATTERNS_DIR, PatternSet, SpanRule, load_patterns
@@ -84,11 +84,7 @@ class Pipeline:
         spans = self._span_records(doc, text, segments, meta)
         sentences = []
         for sent in sentence_spans(doc):
-            start, end = sent.start_char, sent.end_char
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            while start < end and text[start].isspace():
-                start += 1
+            start, end = sentence_bounds(text, sent)
             if end > start:
                 sentences.append((start, end))
         claims = build_claims(

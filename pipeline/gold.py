@@ -35,11 +35,19 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from pipeline.records import GoldClaim, GoldDocument, GoldSpan, gold_dict
+from pipeline.codebook import CLAIM_SET_FIELDS, LABEL_FIELDS, SPAN_FIELDS
+from pipeline.records import (
+    GOLD_CLAIM_KEYS,
+    GoldClaim,
+    GoldDocument,
+    GoldSpan,
+    gold_dict,
+    overlapping_pairs,
+)
 
 
 @dataclass(frozen=True)
@@ -76,13 +84,14 @@ def _validation_messages(error: ValidationError) -> list[str]:
     return messages
 
 
-def parse_gold_lines(
-    lines: Iterable[str], path: str
-) -> tuple[list[GoldDocument], list[GoldProblem]]:
-    """Parse gold JSONL lines; return the valid documents and every problem found."""
-    documents: list[GoldDocument] = []
-    problems: list[GoldProblem] = []
-    seen: dict[str, int] = {}
+def _json_objects(
+    lines: Iterable[str], path: str, problems: list[GoldProblem]
+) -> Iterator[tuple[int, dict[str, Any], str | None]]:
+    """Yield ``(line number, object, doc_id)`` for each JSON object line of a gold file.
+
+    Blank lines are skipped; a line that is not JSON, or not an object, is added to
+    ``problems`` instead. ``doc_id`` is ``None`` unless the object states a string one.
+    """
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -94,7 +103,17 @@ def parse_gold_lines(
         if not isinstance(raw, dict):
             problems.append(GoldProblem(path, number, None, "a line must be a JSON object"))
             continue
-        doc_id = raw.get("doc_id") if isinstance(raw.get("doc_id"), str) else None
+        yield number, raw, raw.get("doc_id") if isinstance(raw.get("doc_id"), str) else None
+
+
+def parse_gold_lines(
+    lines: Iterable[str], path: str
+) -> tuple[list[GoldDocument], list[GoldProblem]]:
+    """Parse gold JSONL lines; return the valid documents and every problem found."""
+    documents: list[GoldDocument] = []
+    problems: list[GoldProblem] = []
+    seen: dict[str, int] = {}
+    for number, raw, doc_id in _json_objects(lines, path, problems):
         try:
             document = GoldDocument.model_validate(raw)
         except ValidationError as exc:
@@ -165,34 +184,8 @@ class AnchorError(ValueError):
     """An anchor that cannot be placed in the text."""
 
 
-_SPAN_KEYS = {
-    "label",
-    "text",
-    "after",
-    "code",
-    "variant",
-    "instrument",
-    "article",
-    "jurisdiction",
-    "name",
-    "value",
-}
-_CLAIM_KEYS = {
-    "from",
-    "to",
-    "after",
-    "type",
-    "methods",
-    "locations",
-    "legal_refs",
-    "targets",
-    "source",
-    "hedged",
-    "negated",
-    "dates",
-    "quantities",
-    "note",
-}
+_SPAN_KEYS = {"label", "text", "after", *SPAN_FIELDS}
+_CLAIM_KEYS = {"from", "to", "after", "note", *GOLD_CLAIM_KEYS}
 
 
 def _find(text: str, needle: str, cursor: int, what: str) -> int:
@@ -200,6 +193,16 @@ def _find(text: str, needle: str, cursor: int, what: str) -> int:
     if position < 0:
         raise AnchorError(f"{what}: {needle!r} not found after offset {cursor}")
     return position
+
+
+def _skip_after(text: str, item: dict[str, Any], cursor: int, what: str, *, keys: set[str]) -> int:
+    """Check an anchor's keys against ``keys``; return the cursor moved past its ``after``."""
+    unknown = set(item) - keys
+    if unknown:
+        raise AnchorError(f"{what}: unknown keys {sorted(unknown)}")
+    if item.get("after"):
+        cursor = _find(text, item["after"], cursor, what) + len(item["after"])
+    return cursor
 
 
 def build_from_anchors(anchor: dict[str, Any], root: Path) -> GoldDocument:
@@ -211,11 +214,7 @@ def build_from_anchors(anchor: dict[str, Any], root: Path) -> GoldDocument:
     cursor = 0
     for index, item in enumerate(anchor.get("spans") or [], start=1):
         what = f"{doc_id} span #{index} {item.get('label')}"
-        unknown = set(item) - _SPAN_KEYS
-        if unknown:
-            raise AnchorError(f"{what}: unknown keys {sorted(unknown)}")
-        if item.get("after"):
-            cursor = _find(text, item["after"], cursor, what) + len(item["after"])
+        cursor = _skip_after(text, item, cursor, what, keys=_SPAN_KEYS)
         surface = str(item["text"])
         start = _find(text, surface, cursor, what)
         end = start + len(surface)
@@ -231,11 +230,7 @@ def build_from_anchors(anchor: dict[str, Any], root: Path) -> GoldDocument:
     cursor = 0
     for index, item in enumerate(anchor.get("claims") or [], start=1):
         what = f"{doc_id} claim #{index} {item.get('from', '')[:30]!r}"
-        unknown = set(item) - _CLAIM_KEYS
-        if unknown:
-            raise AnchorError(f"{what}: unknown keys {sorted(unknown)}")
-        if item.get("after"):
-            cursor = _find(text, item["after"], cursor, what) + len(item["after"])
+        cursor = _skip_after(text, item, cursor, what, keys=_CLAIM_KEYS)
         start = _find(text, item["from"], cursor, what)
         end = _find(text, item["to"], start, what) + len(item["to"])
         fields = {k: v for k, v in item.items() if k not in ("from", "to", "after", "note")}
@@ -272,20 +267,7 @@ def build_gold_file(anchor_paths: Iterable[str | Path], out: str | Path, root: s
 
 # --------------------------------------------------------------------------- checking and agreement
 
-_SPAN_FIELDS = (
-    "start",
-    "end",
-    "label",
-    "text",
-    "code",
-    "variant",
-    "instrument",
-    "article",
-    "jurisdiction",
-    "name",
-    "value",
-)
-_CLAIM_LIST_FIELDS = ("methods", "locations", "legal_refs", "targets", "dates", "quantities")
+_Item = TypeVar("_Item", GoldSpan, GoldClaim)
 
 
 def _is_int(value: Any) -> bool:
@@ -302,7 +284,7 @@ def _strict_types(raw: dict[str, Any], *, claim: bool) -> list[str]:
         for key in ("hedged", "negated"):
             if key in raw and not isinstance(raw[key], bool):
                 problems.append(f"{key}: must be true or false, got {raw[key]!r}")
-        for key in _CLAIM_LIST_FIELDS:
+        for key in CLAIM_SET_FIELDS:
             items = raw.get(key)
             if items is None and key in raw:
                 problems.append(f"{key}: must be a list, got null")
@@ -319,17 +301,37 @@ def _strict_types(raw: dict[str, Any], *, claim: bool) -> list[str]:
 
 def _label_field_problems(span: GoldSpan, raw: dict[str, Any]) -> list[str]:
     """Fields set that the span's label does not carry (``codebook.LABEL_FIELDS``)."""
-    from pipeline.codebook import LABEL_FIELDS
-
     own = set(LABEL_FIELDS[span.label])
     problems = [
         f"field {key!r} does not belong to a {span.label} span"
-        for key in _SPAN_FIELDS[4:]
+        for key in SPAN_FIELDS
         if raw.get(key) is not None and key not in own
     ]
     if span.label == "METHOD" and span.variant is not None and span.code != "ABDUCTION":
         problems.append(f"variant is only for ABDUCTION, not {span.code}")
     return problems
+
+
+def _objects(key: str, items: Any, problems: list[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Yield ``(where, item)`` for the objects of a span or claim list; note non-objects.
+
+    ``items`` that is not a list yields nothing (the caller reports it once).
+    """
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        where = f"{key}[{index}]"
+        if isinstance(item, dict):
+            yield where, item
+        else:
+            problems.append(f"{where}: must be an object")
+
+
+def _validate_item(model: type[_Item], item: dict[str, Any]) -> tuple[_Item | None, list[str]]:
+    """Validate one span or claim: the model (``None`` when invalid) and its type problems."""
+    problems = _strict_types(item, claim=model is GoldClaim)
+    try:
+        return model.model_validate(item), problems
+    except ValidationError as exc:
+        return None, problems + _validation_messages(exc)
 
 
 def _check_document(raw: dict[str, Any]) -> list[str]:
@@ -349,18 +351,9 @@ def _check_document(raw: dict[str, Any]) -> list[str]:
         if not isinstance(value, list):
             problems.append(f"{key}: must be a list")
     spans: list[GoldSpan] = []
-    for index, item in enumerate(spans_raw if isinstance(spans_raw, list) else []):
-        where = f"spans[{index}]"
-        if not isinstance(item, dict):
-            problems.append(f"{where}: must be an object")
-            continue
+    for where, item in _objects("spans", spans_raw, problems):
         where += f" {item.get('label')} {item.get('start')}-{item.get('end')}"
-        item_problems = _strict_types(item, claim=False)
-        try:
-            span = GoldSpan.model_validate(item)
-        except ValidationError as exc:
-            item_problems += _validation_messages(exc)
-            span = None
+        span, item_problems = _validate_item(GoldSpan, item)
         if span is not None:
             item_problems += _label_field_problems(span, item)
             if text is not None and span.end > len(text):
@@ -373,25 +366,14 @@ def _check_document(raw: dict[str, Any]) -> list[str]:
                         f"text {span.text!r} != text[start:end] {text[span.start : span.end]!r}"
                     )
         problems += [f"{where}: {m}" for m in item_problems]
-    ordered = sorted(spans, key=lambda s: (s.start, s.end))
-    for left, right in zip(ordered, ordered[1:], strict=False):
-        if right.start < left.end:
-            problems.append(
-                f"spans overlap: {left.label} {left.start}-{left.end} and "
-                f"{right.label} {right.start}-{right.end}"
-            )
-    for index, item in enumerate(claims_raw if isinstance(claims_raw, list) else []):
-        where = f"claims[{index}]"
-        if not isinstance(item, dict):
-            problems.append(f"{where}: must be an object")
-            continue
+    for left, right in overlapping_pairs(spans):
+        problems.append(
+            f"spans overlap: {left.label} {left.start}-{left.end} and "
+            f"{right.label} {right.start}-{right.end}"
+        )
+    for where, item in _objects("claims", claims_raw, problems):
         where += f" {item.get('start')}-{item.get('end')}"
-        item_problems = _strict_types(item, claim=True)
-        try:
-            claim = GoldClaim.model_validate(item)
-        except ValidationError as exc:
-            item_problems += _validation_messages(exc)
-            claim = None
+        claim, item_problems = _validate_item(GoldClaim, item)
         if claim is not None:
             bad = [c for c in claim.locations if not (len(c) == 2 and c.isalpha() and c.isupper())]
             if bad:
@@ -438,18 +420,7 @@ def check_gold(path: str | Path) -> list[GoldProblem]:
         return [GoldProblem(str(path), 0, None, "not UTF-8 text")]
     problems: list[GoldProblem] = []
     seen: dict[str, int] = {}
-    for number, line in enumerate(split_jsonl(content), start=1):
-        if not line.strip():
-            continue
-        try:
-            raw = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append(GoldProblem(str(path), number, None, f"not valid JSON ({exc.msg})"))
-            continue
-        if not isinstance(raw, dict):
-            problems.append(GoldProblem(str(path), number, None, "a line must be a JSON object"))
-            continue
-        doc_id = raw.get("doc_id") if isinstance(raw.get("doc_id"), str) else None
+    for number, raw, doc_id in _json_objects(split_jsonl(content), str(path), problems):
         problems += [GoldProblem(str(path), number, doc_id, m) for m in _check_document(raw)]
         if doc_id:
             if doc_id in seen:

@@ -55,36 +55,27 @@ from xml.sax.saxutils import quoteattr
 
 from pydantic import ValidationError
 
-from pipeline.codebook import ABDUCTION_VARIANTS, CLAIM_TYPES, METHOD_CODES, SPAN_LABELS
+from pipeline.codebook import (
+    ABDUCTION_VARIANTS,
+    CLAIM_TYPES,
+    LABEL_FIELDS,
+    METHOD_CODES,
+    SPAN_LABELS,
+)
 from pipeline.gold import GoldFileError, GoldProblem, _validation_messages
-from pipeline.records import GoldClaim, GoldDocument, GoldSpan
+from pipeline.records import GOLD_CLAIM_KEYS, GoldClaim, GoldDocument, GoldSpan
 
 CLAIM_LABEL = "CLAIM"
 """Region label of a claim sentence."""
 
 TEXTAREA_FIELDS: dict[str, tuple[str, ...]] = {
-    "LOCATION": ("code",),
-    "LEGAL_REF": ("instrument", "article", "jurisdiction"),
-    "PERSON": ("name",),
-    "ORG": ("name",),
-    "DATE": ("value",),
-    "QUANTITY": ("value",),
+    label: fields for label, fields in LABEL_FIELDS.items() if label != "METHOD"
 }
-"""Normalised fields written as per-region text areas (from_name = field name)."""
+"""Normalised fields written as per-region text areas (from_name = field name): those of
+``codebook.LABEL_FIELDS`` except METHOD's, which are choices."""
 
-CLAIM_JSON_FIELDS: tuple[str, ...] = (
-    "type",
-    "methods",
-    "locations",
-    "legal_refs",
-    "targets",
-    "source",
-    "hedged",
-    "negated",
-    "dates",
-    "quantities",
-)
-"""Keys of the JSON object in a claim's ``claim`` text area."""
+CLAIM_JSON_FIELDS: tuple[str, ...] = GOLD_CLAIM_KEYS
+"""Keys of the JSON object in a claim's ``claim`` text area: the gold claim's keys."""
 
 EXPORT_SOURCE = "<label-studio export>"
 """``path`` of problems raised by :func:`from_export`."""

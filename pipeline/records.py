@@ -16,13 +16,22 @@ spans, labels and codes from :mod:`pipeline.codebook`.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from collections.abc import Iterator, Sequence
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from pipeline.codebook import (
     ABDUCTION_VARIANTS,
     CLAIM_TYPES,
+    LABEL_FIELDS,
     METHOD_CODES,
     SPAN_LABELS,
     ClaimType,
@@ -32,6 +41,18 @@ from pipeline.codebook import (
 
 ZoneKind = Literal["title", "heading", "body", "boilerplate", "references", "caption"]
 CueKind = Literal["hedge", "negation", "attribution", "recommendation", "quote"]
+
+
+def _known_method_codes(value: list[str]) -> list[str]:
+    """Reject METHOD codes the codebook does not know."""
+    unknown = [code for code in value if code not in METHOD_CODES]
+    if unknown:
+        raise ValueError(f"unknown METHOD code(s) {unknown}")
+    return value
+
+
+MethodCodes = Annotated[list[str], AfterValidator(_known_method_codes)]
+"""A claim's ``methods``: METHOD codes of the codebook."""
 
 
 class _Strict(BaseModel):
@@ -96,7 +117,7 @@ class GoldClaim(_Strict):
     start: int = Field(ge=0)
     end: int = Field(gt=0)
     type: ClaimType
-    methods: list[str] = Field(default_factory=list)
+    methods: MethodCodes = Field(default_factory=list)
     locations: list[str] = Field(default_factory=list)
     legal_refs: list[str] = Field(default_factory=list)
     targets: list[str] = Field(default_factory=list)
@@ -106,14 +127,6 @@ class GoldClaim(_Strict):
     dates: list[str] = Field(default_factory=list)
     quantities: list[int] = Field(default_factory=list)
     text: str | None = None
-
-    @field_validator("methods")
-    @classmethod
-    def _known_methods(cls, value: list[str]) -> list[str]:
-        unknown = [code for code in value if code not in METHOD_CODES]
-        if unknown:
-            raise ValueError(f"unknown METHOD code(s) {unknown}")
-        return value
 
     @field_validator("legal_refs")
     @classmethod
@@ -130,6 +143,22 @@ class GoldClaim(_Strict):
         if self.type not in CLAIM_TYPES:
             raise ValueError(f"unknown claim type {self.type!r}")
         return self
+
+
+GOLD_CLAIM_KEYS: tuple[str, ...] = tuple(
+    name for name in GoldClaim.model_fields if name not in ("start", "end", "text")
+)
+"""Keys of a gold-format claim besides its offsets and stated text, in the format's order."""
+
+_Located = TypeVar("_Located", "GoldSpan", "SpanRecord")
+
+
+def overlapping_pairs(spans: Sequence[_Located]) -> Iterator[tuple[_Located, _Located]]:
+    """Yield each pair of neighbouring spans (in offset order) that overlap."""
+    ordered = sorted(spans, key=lambda s: (s.start, s.end))
+    for left, right in zip(ordered, ordered[1:], strict=False):
+        if right.start < left.end:
+            yield left, right
 
 
 def check_spans_against_text(text: str, spans: list[GoldSpan] | list[SpanRecord]) -> list[str]:
@@ -149,13 +178,11 @@ def check_spans_against_text(text: str, spans: list[GoldSpan] | list[SpanRecord]
                 f"span {span.start}-{span.end} {span.label}: text {span.text!r} "
                 f"!= text[start:end] {text[span.start : span.end]!r}"
             )
-    ordered = sorted(spans, key=lambda s: (s.start, s.end))
-    for left, right in zip(ordered, ordered[1:], strict=False):
-        if right.start < left.end:
-            problems.append(
-                f"spans overlap: {left.start}-{left.end} {left.label} and "
-                f"{right.start}-{right.end} {right.label}"
-            )
+    for left, right in overlapping_pairs(spans):
+        problems.append(
+            f"spans overlap: {left.start}-{left.end} {left.label} and "
+            f"{right.start}-{right.end} {right.label}"
+        )
     return problems
 
 
@@ -215,8 +242,6 @@ class SpanRecord(_Strict):
 
     def to_gold(self) -> GoldSpan:
         """Return the gold-format view of this span (only the fields its label carries)."""
-        from pipeline.codebook import LABEL_FIELDS
-
         fields = {name: getattr(self, name) for name in LABEL_FIELDS[self.label]}
         return GoldSpan(start=self.start, end=self.end, label=self.label, text=self.text, **fields)
 
@@ -253,7 +278,7 @@ class ClaimRecord(_Strict):
     end: int = Field(gt=0)
     text: str
     type: ClaimType
-    methods: list[str] = Field(default_factory=list)
+    methods: MethodCodes = Field(default_factory=list)
     locations: list[str] = Field(default_factory=list)
     legal_refs: list[str] = Field(default_factory=list)
     targets: list[str] = Field(default_factory=list)
@@ -264,14 +289,6 @@ class ClaimRecord(_Strict):
     quantities: list[int] = Field(default_factory=list)
     cues: list[Cue] = Field(default_factory=list)
     provenance: ClaimProvenance
-
-    @field_validator("methods")
-    @classmethod
-    def _known_methods(cls, value: list[str]) -> list[str]:
-        unknown = [code for code in value if code not in METHOD_CODES]
-        if unknown:
-            raise ValueError(f"unknown METHOD code(s) {unknown}")
-        return value
 
     def to_gold(self) -> GoldClaim:
         """Return the gold-format view of this claim."""
@@ -339,10 +356,13 @@ class DocumentRecord(_Strict):
         )
 
 
-def gold_dict(document: GoldDocument) -> dict[str, Any]:
-    """Serialise a gold document as a plain dict in the gold format's key order."""
-    from pipeline.codebook import LABEL_FIELDS
+def gold_dict(document: GoldDocument | DocumentRecord) -> dict[str, Any]:
+    """Serialise a document as a plain dict in the gold format's key order.
 
+    For a :class:`DocumentRecord` this is ``gold_dict(record.to_gold())`` without
+    validating the record a second time (the export's hot path): spans keep only the
+    fields their label carries, claims drop the stated text, cues and provenance.
+    """
     spans = []
     for span in document.spans:
         item: dict[str, Any] = {"start": span.start, "end": span.end, "label": span.label}
@@ -353,7 +373,10 @@ def gold_dict(document: GoldDocument) -> dict[str, Any]:
         spans.append(item)
     claims = []
     for claim in document.claims:
-        item = claim.model_dump(exclude={"text"})
+        item = {"start": claim.start, "end": claim.end}
+        for name in GOLD_CLAIM_KEYS:
+            value = getattr(claim, name)
+            item[name] = list(value) if isinstance(value, list) else value
         claims.append(item)
     return {
         "doc_id": document.doc_id,
@@ -370,6 +393,7 @@ __all__ = [
     "ClaimRecord",
     "Cue",
     "DocumentRecord",
+    "GOLD_CLAIM_KEYS",
     "GoldClaim",
     "GoldDocument",
     "GoldSpan",
@@ -380,4 +404,5 @@ __all__ = [
     "check_spans_against_text",
     "gold_dict",
     "legal_ref_key",
+    "overlapping_pairs",
 ]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.export import gold_view, safe_csv_cell, write_outputs
+from pipeline.export import safe_csv_cell, write_outputs
 from pipeline.records import GoldDocument, gold_dict
 
 
@@ -22,9 +22,9 @@ def record(tnr_pipeline):
     return tnr_pipeline.process_text(text, doc_id="d1", meta={"title": "t"})
 
 
-def test_gold_view_equals_validated_gold_dict(record) -> None:
-    assert gold_view(record) == gold_dict(record.to_gold())
-    GoldDocument.model_validate(json.loads(json.dumps(gold_view(record))))
+def test_record_gold_dict_equals_validated_gold_dict(record) -> None:
+    assert gold_dict(record) == gold_dict(record.to_gold())
+    GoldDocument.model_validate(json.loads(json.dumps(gold_dict(record))))
 
 
 def test_write_outputs_writes_every_file_consistently(record, tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import types
 from pathlib import Path
 
 import pytest
+from helpers import make_pdf
 
 from pipeline import ingest
 from pipeline.errors import ClaimsError, InputError
@@ -48,19 +49,6 @@ def reason_of(path: Path, **options: int) -> str:
     assert "\n" not in message and message.startswith(f"{path.stem}: ")
     assert str(path) in message
     return caught.value.reason
-
-
-def make_pdf(*pages: str) -> bytes:
-    """A PDF with one page per string (an empty string gives a page without text)."""
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.set_font("Helvetica", size=12)
-    for text in pages:
-        pdf.add_page()
-        if text:
-            pdf.multi_cell(0, 8, text)
-    return bytes(pdf.output())
 
 
 # --------------------------------------------------------------------------- paths

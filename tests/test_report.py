@@ -11,89 +11,21 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 
 import pytest
+from helpers import HOSTILE, INFO, markup_problems
+from helpers import claim as _claim
+from helpers import span as _span
 
 from pipeline.export import write_outputs
-from pipeline.records import (
-    ClaimProvenance,
-    ClaimRecord,
-    DocumentRecord,
-    PipelineInfo,
-    SpanProvenance,
-    SpanRecord,
-)
+from pipeline.records import DocumentRecord
 from pipeline.report import CSP, write_report
 from pipeline.review import iter_records, span_label_text
 
 ROOT = Path(__file__).resolve().parent.parent
-INFO = PipelineInfo(version="0.1.0", model="test", model_version="0", patterns_hash="x" * 12)
-HOSTILE = [
-    "<script>alert(1)</script>",
-    "<img src=x onerror=alert(1)>",
-    '<a href="javascript:alert(1)">x</a>',
-]
-URL_ATTRIBUTES = {
-    "src",
-    "href",
-    "action",
-    "formaction",
-    "srcset",
-    "poster",
-    "data",
-    "xlink:href",
-    "background",
-    "cite",
-    "manifest",
-    "ping",
-}
-ACTIVE_TAGS = {
-    "script",
-    "iframe",
-    "frame",
-    "object",
-    "embed",
-    "img",
-    "link",
-    "base",
-    "form",
-    "svg",
-    "math",
-    "video",
-    "audio",
-    "source",
-    "input",
-    "button",
-    "meta-refresh",
-}
 
 
 # --------------------------------------------------------------------------- records
-
-
-def _span(text: str, surface: str, label: str, **fields: Any) -> SpanRecord:
-    start = text.index(surface)
-    return SpanRecord(
-        start=start,
-        end=start + len(surface),
-        label=label,
-        text=surface,
-        provenance=SpanProvenance(source="rule", pattern_id=f"{label.lower()}-test"),
-        **fields,
-    )
-
-
-def _claim(text: str, sentence: str, doc_id: str, **fields: Any) -> ClaimRecord:
-    start = text.index(sentence)
-    return ClaimRecord(
-        doc_id=doc_id,
-        start=start,
-        end=start + len(sentence),
-        text=sentence,
-        provenance=ClaimProvenance(type_rule="test", pipeline_version="0.1.0"),
-        **fields,
-    )
 
 
 def plain_record(doc_id: str) -> DocumentRecord:
@@ -210,20 +142,7 @@ class Page(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         self.tags.append(tag)
-        if tag in ACTIVE_TAGS:
-            self.problems.append(f"<{tag}> element")
-        for name, value in attrs:
-            text = (value or "").strip().lower()
-            if name.startswith("on"):
-                self.problems.append(f"{name} attribute on <{tag}>")
-            if name in URL_ATTRIBUTES and not text.startswith("#"):
-                self.problems.append(f"{name}={value!r} on <{tag}>")
-            if name not in ("title",) and re.search(r"javascript\s*:", text):
-                self.problems.append(f"javascript: URL in {name} of <{tag}>")
-            if name == "style" and ("url(" in text or "@import" in text or "expression(" in text):
-                self.problems.append(f"remote load in style of <{tag}>")
-        if tag == "meta" and (values.get("http-equiv") or "").lower() == "refresh":
-            self.problems.append("meta refresh")
+        self.problems += markup_problems(tag, attrs)
         if tag == "meta" and (values.get("http-equiv") or "") == "Content-Security-Policy":
             self.csp.append(values.get("content") or "")
         if "id" in values and values["id"] is not None:

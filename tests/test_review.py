@@ -11,18 +11,10 @@ from html.parser import HTMLParser
 from typing import Any
 
 import pytest
+from helpers import HOSTILE, INFO, claim, markup_problems, span
 
 from pipeline import review
-from pipeline.records import (
-    ClaimProvenance,
-    ClaimRecord,
-    DocumentRecord,
-    PipelineInfo,
-    SpanProvenance,
-    SpanRecord,
-)
-
-INFO = PipelineInfo(version="0.1.0", model="test", model_version="0", patterns_hash="x" * 12)
+from pipeline.records import DocumentRecord
 
 TEXT = (
     "Agents abducted the activist in Bangkok in 2019, according to Amnesty International. "
@@ -30,46 +22,6 @@ TEXT = (
     "The court did not order his extradition. "
     "The weather was mild."
 )
-
-HOSTILE = [
-    "<script>alert(1)</script>",
-    "<img src=x onerror=alert(1)>",
-    '<a href="javascript:alert(1)">x</a>',
-]
-
-
-def span(text: str, surface: str, label: str, *, occurrence: int = 0, **fields: Any) -> SpanRecord:
-    """A rule-made span of ``surface`` (its ``occurrence``-th appearance) in ``text``."""
-    start = -1
-    for _ in range(occurrence + 1):
-        start = text.index(surface, start + 1)
-    context = fields.pop("context_rules", [])
-    return SpanRecord(
-        start=start,
-        end=start + len(surface),
-        label=label,
-        text=surface,
-        provenance=SpanProvenance(
-            source="rule", pattern_id=f"{label.lower()}-test", context_rules=context
-        ),
-        **fields,
-    )
-
-
-def claim(text: str, sentence: str, doc_id: str, **fields: Any) -> ClaimRecord:
-    """A claim on ``sentence`` of ``text``."""
-    start = text.index(sentence)
-    source_rule = fields.pop("source_rule", None)
-    return ClaimRecord(
-        doc_id=doc_id,
-        start=start,
-        end=start + len(sentence),
-        text=sentence,
-        provenance=ClaimProvenance(
-            type_rule="test", source_rule=source_rule, pipeline_version="0.1.0"
-        ),
-        **fields,
-    )
 
 
 def sample_record(doc_id: str = "sample") -> DocumentRecord:
@@ -172,7 +124,8 @@ def hostile_record(doc_id: str = "<script>alert('id')</script>") -> DocumentReco
 
 
 class MarkupAudit(HTMLParser):
-    """Collect what a page would execute or load: script/iframe tags, on* attributes, URLs."""
+    """Collect a page's tags, ids, links and marks, and what it would execute or load
+    (:func:`helpers.markup_problems`)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -186,21 +139,12 @@ class MarkupAudit(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append(tag)
-        if tag in ("script", "iframe", "object", "embed", "img", "link", "base", "form"):
-            self.problems.append(f"<{tag}> element")
+        self.problems += markup_problems(tag, attrs)
         for name, value in attrs:
-            if name.startswith("on"):
-                self.problems.append(f"{name} attribute on <{tag}>")
-            if name in ("src", "href", "action", "formaction", "xlink:href", "srcset"):
-                target = (value or "").strip()
-                if name == "href":
-                    self.hrefs.append(target)
-                if not target.startswith("#"):
-                    self.problems.append(f"{name}={target!r} on <{tag}>")
+            if name == "href":
+                self.hrefs.append((value or "").strip())
             if name == "id" and value is not None:
                 self.ids.append(value)
-            if "javascript:" in (value or "").lower() and name != "title":
-                self.problems.append(f"javascript: in {name} of <{tag}>")
         if tag == "mark":
             self._mark = dict(attrs)
             self._mark_text = []

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import make_pdf
 
 from pipeline import ingest
 from pipeline.records import DocumentRecord, GoldDocument
@@ -99,19 +100,6 @@ def megabyte_line() -> str:
         size += len(word) + 1
         i += 1
     return " ".join(words)[:1_000_000]
-
-
-def make_pdf(*pages: str) -> bytes:
-    """A PDF with one page per string (an empty string gives a page without text)."""
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.set_font("Helvetica", size=12)
-    for text in pages:
-        pdf.add_page()
-        if text:
-            pdf.multi_cell(0, 8, text)
-    return bytes(pdf.output())
 
 
 def claims_cli(

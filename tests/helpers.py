@@ -1,0 +1,135 @@
+"""Test helpers shared by several test modules: hand-built records, PDFs, an HTML audit.
+
+The record builders make pipeline records from invented sentences, so tests that use
+them need neither the statistical model nor a pipeline run. :func:`markup_problems` is
+the one definition of what an inert page must not contain; the HTML parsers of the
+report and review tests both apply it to every start tag.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pipeline.records import (
+    ClaimProvenance,
+    ClaimRecord,
+    PipelineInfo,
+    SpanProvenance,
+    SpanRecord,
+)
+
+INFO = PipelineInfo(version="0.1.0", model="test", model_version="0", patterns_hash="x" * 12)
+"""Pipeline information of every hand-built record."""
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    '<a href="javascript:alert(1)">x</a>',
+]
+"""Markup a hostile document may carry anywhere it puts text."""
+
+URL_ATTRIBUTES = {
+    "src",
+    "href",
+    "action",
+    "formaction",
+    "srcset",
+    "poster",
+    "data",
+    "xlink:href",
+    "background",
+    "cite",
+    "manifest",
+    "ping",
+}
+"""Attributes that load or link a URL: only in-page ``#`` targets are allowed."""
+
+ACTIVE_TAGS = {
+    "script",
+    "iframe",
+    "frame",
+    "object",
+    "embed",
+    "img",
+    "link",
+    "base",
+    "form",
+    "svg",
+    "math",
+    "video",
+    "audio",
+    "source",
+    "input",
+    "button",
+    "meta-refresh",
+}
+"""Elements that run, load or submit something: none may appear on an inert page."""
+
+
+def span(text: str, surface: str, label: str, *, occurrence: int = 0, **fields: Any) -> SpanRecord:
+    """A rule-made span of ``surface`` (its ``occurrence``-th appearance) in ``text``."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(surface, start + 1)
+    context = fields.pop("context_rules", [])
+    return SpanRecord(
+        start=start,
+        end=start + len(surface),
+        label=label,
+        text=surface,
+        provenance=SpanProvenance(
+            source="rule", pattern_id=f"{label.lower()}-test", context_rules=context
+        ),
+        **fields,
+    )
+
+
+def claim(text: str, sentence: str, doc_id: str, **fields: Any) -> ClaimRecord:
+    """A claim on ``sentence`` of ``text``."""
+    start = text.index(sentence)
+    source_rule = fields.pop("source_rule", None)
+    return ClaimRecord(
+        doc_id=doc_id,
+        start=start,
+        end=start + len(sentence),
+        text=sentence,
+        provenance=ClaimProvenance(
+            type_rule="test", source_rule=source_rule, pipeline_version="0.1.0"
+        ),
+        **fields,
+    )
+
+
+def make_pdf(*pages: str) -> bytes:
+    """A PDF with one page per string (an empty string gives a page without text)."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=12)
+    for text in pages:
+        pdf.add_page()
+        if text:
+            pdf.multi_cell(0, 8, text)
+    return bytes(pdf.output())
+
+
+def markup_problems(tag: str, attrs: list[tuple[str, str | None]]) -> list[str]:
+    """What a start tag would execute or load: active elements, ``on*`` handlers,
+    non-``#`` URLs, ``javascript:`` URLs, remote loads in a style, a meta refresh."""
+    problems = []
+    if tag in ACTIVE_TAGS:
+        problems.append(f"<{tag}> element")
+    for name, value in attrs:
+        text = (value or "").strip().lower()
+        if name.startswith("on"):
+            problems.append(f"{name} attribute on <{tag}>")
+        if name in URL_ATTRIBUTES and not text.startswith("#"):
+            problems.append(f"{name}={value!r} on <{tag}>")
+        if name not in ("title",) and re.search(r"javascript\s*:", text):
+            problems.append(f"javascript: URL in {name} of <{tag}>")
+        if name == "style" and ("url(" in text or "@import" in text or "expression(" in text):
+            problems.append(f"remote load in style of <{tag}>")
+    if tag == "meta" and (dict(attrs).get("http-equiv") or "").lower() == "refresh":
+        problems.append("meta refresh")
+    return problems
