@@ -283,6 +283,25 @@ def trim_entity(span: Span) -> tuple[int, int]:
     return start, end
 
 
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. "
+    "oct oct. nov nov. dec dec.".split()
+)
+
+
+def _with_day_before(doc: Doc, start: int) -> int:
+    """Extend a date that starts with a month by the day number just before it.
+
+    The small model sometimes tags only "March 2024" in "Published 12 March 2024".
+    """
+    if 0 < start < len(doc) and doc[start].lower_ in _MONTHS:
+        day = doc[start - 1]
+        if day.is_digit and 1 <= int(day.text) <= 31:
+            return start - 1
+    return start
+
+
 def is_count(span: Span) -> bool:
     """True when a CARDINAL span reads as a count (not a year, percentage, age or list number)."""
     doc = span.doc
@@ -468,6 +487,8 @@ class RuleTagger:
             start, end = trim_entity(ent)
             if start >= end:
                 continue
+            if label == "DATE":
+                start = _with_day_before(doc, start)
             span = Span(doc, start, end, label=label, span_id=f"model:{ent.label_}")
             if label == "QUANTITY" and not is_count(span):
                 continue

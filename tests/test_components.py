@@ -230,3 +230,19 @@ def test_adjacent_name_parts_join_into_one_person(blank) -> None:
     assert [(s.text, s.id_) for s in joined] == [
         ("Xi Jinping", "context:PERSON.name_part<model:PERSON")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "expected"),
+    [
+        ("Published 12 March 2024", "March", "12 March 2024"),
+        ("In March 2024", "March", "March 2024"),
+        ("Room 40 March 2024", "March", "March 2024"),
+    ],
+)
+def test_day_number_joins_a_date_that_starts_with_its_month(blank, text, start, expected) -> None:
+    from pipeline.components import _with_day_before
+
+    doc = blank(text)
+    first = [t.text for t in doc].index(start)
+    assert doc[_with_day_before(doc, first) : len(doc)].text == expected
