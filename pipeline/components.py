@@ -302,6 +302,14 @@ def _with_day_before(doc: Doc, start: int) -> int:
     return start
 
 
+def _before_dash(doc: Doc, start: int, end: int) -> int:
+    """End a model date at a dash or semicolon inside it ("1996 - first in Belgium")."""
+    for i in range(start + 1, end):
+        if doc[i].text in ("-", "–", "—", ";"):
+            return i
+    return end
+
+
 def is_count(span: Span) -> bool:
     """True when a CARDINAL span reads as a count (not a year, percentage, age or list number)."""
     doc = span.doc
@@ -489,6 +497,7 @@ class RuleTagger:
                 continue
             if label == "DATE":
                 start = _with_day_before(doc, start)
+                end = _before_dash(doc, start, end)
             span = Span(doc, start, end, label=label, span_id=f"model:{ent.label_}")
             if label == "QUANTITY" and not is_count(span):
                 continue

@@ -941,7 +941,7 @@ def _date_value(text: str, anchor: dt.date | None) -> str | None:
         return _iso(year, MONTHS[m.group("month").lower()], int(m.group("day")))
     if m := _MONTH_RELATIVE_YEAR.match(value):
         if anchor is None:
-            return None
+            return _iso(None, MONTHS[m.group("month").lower()])
         year = anchor.year + _RELATIVE_YEAR[m.group("which").lower() + " year"]
         return _iso(year, MONTHS[m.group("month").lower()])
     if m := _MONTH_ONLY.match(value):

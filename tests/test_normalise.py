@@ -369,7 +369,7 @@ DATE_CASES = [
     ("the end of June 2002", "2002-06"),
     ("2014-2017", "2014/2017"),
     ("2022/01/18", "2022-01-18"),
-    ("July last year", None),
+    ("July last year", "--07"),  # codebook: --MM when the document never gives the year
     ("the 1990s", None),
     ("in recent years", None),
     ("last month", None),
