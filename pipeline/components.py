@@ -132,6 +132,18 @@ def _max_length(pattern: list[dict[str, Any]]) -> int:
     return total
 
 
+def _pin_first_word(pattern: list[dict[str, Any]], word: str) -> list[dict[str, Any]]:
+    """``pattern`` with a first token ``{"LOWER": {"IN": [...]}}`` narrowed to ``word``.
+
+    The word's own matcher only runs where the token is ``word``; a plain ``LOWER``
+    string is checked in C, while an ``IN`` set is a Python predicate run per token.
+    """
+    first = pattern[0]
+    if set(first) == {"LOWER"}:
+        return [{"LOWER": word}, *pattern[1:]]
+    return pattern
+
+
 class RuleMatcher:
     """Matchers over a set of rules; every match knows its rule id.
 
@@ -180,7 +192,7 @@ class RuleMatcher:
                 for word in first:
                     key = strings.add(word)
                     matcher, longest = starters.get(key) or (Matcher(nlp.vocab), 1)
-                    matcher.add(rule.id, [pattern], greedy="LONGEST")
+                    matcher.add(rule.id, [_pin_first_word(pattern, word)], greedy="LONGEST")
                     starters[key] = (matcher, max(longest, length))
                 continue
             words = pattern_triggers(pattern)
@@ -460,6 +472,9 @@ class RuleTagger:
         self.span_matcher = RuleMatcher(nlp, patterns.span_rules)
         self.cue_matcher = RuleMatcher(nlp, patterns.cue_rules)
         self.check_places = check_places
+        self._parsed = nlp.has_pipe("parser")
+        """Whether Docs arrive parsed (``doc.has_annotation`` walks every token to tell)."""
+        self._tagged = nlp.has_pipe("tagger") or nlp.has_pipe("morphologizer")
         self._normaliser: Any = None
         if check_places:
             from pipeline.normalise import Normaliser
@@ -531,8 +546,10 @@ class RuleTagger:
     def __call__(self, doc: Doc) -> Doc:
         rule_spans, blocked = self.rule_spans(doc)
         model = self.model_spans(doc) + self.dateline_spans(doc)
-        merged = propagate_names(doc, merge_spans(doc, rule_spans, model, blocked))
-        if doc.has_annotation("DEP"):
+        merged = propagate_names(
+            doc, merge_spans(doc, rule_spans, model, blocked), tagged=self._tagged
+        )
+        if self._parsed:
             merged = recode_relative_reprisals(merged)
         ranges = _zone_filter(doc)
         starts = [start for start, _ in ranges]
@@ -687,7 +704,7 @@ _NOT_NAME_PART = frozenset(
 )
 
 
-def propagate_names(doc: Doc, spans: list[Span]) -> list[Span]:
+def propagate_names(doc: Doc, spans: list[Span], *, tagged: bool | None = None) -> list[Span]:
     """Give every mention of a known person's name part the PERSON label.
 
     Parts of multi-word PERSON names found anywhere in the document ("Paul
@@ -730,7 +747,8 @@ def propagate_names(doc: Doc, spans: list[Span]) -> list[Span]:
     from spacy.symbols import PROPN
 
     part_ids = {doc.vocab.strings[p] for p in parts}
-    tagged = doc.has_annotation("POS")
+    if tagged is None:
+        tagged = doc.has_annotation("POS")
     columns = doc.to_array([ORTH, POS]).tolist()
     for i, (orth, pos) in enumerate(columns):
         if orth not in part_ids or covered[i]:
