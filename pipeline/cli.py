@@ -360,13 +360,18 @@ def bench(
     docs: Annotated[int, typer.Option("--docs", min=1, help="Generated documents.")] = 1000,
     n_process: Annotated[int, typer.Option("--n-process", min=1)] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1)] = 32,
+    repeat: Annotated[
+        int, typer.Option("--repeat", min=1, help="Alternating rounds; medians reported.")
+    ] = 3,
     model: ModelOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
     """Words per second of bare nlp.pipe vs the whole pipeline, their ratio and peak memory."""
     from pipeline.bench import run_bench
 
-    result = run_bench(n_docs=docs, n_process=n_process, batch_size=batch_size, model=model)
+    result = run_bench(
+        n_docs=docs, n_process=n_process, batch_size=batch_size, model=model, repeat=repeat
+    )
     if as_json:
         console.print_json(json.dumps(result))
     else:

@@ -354,6 +354,10 @@ ENGLISH_STOPWORDS = frozenset(
 the words, in other languages written in Latin script only a few per cent."""
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+
+
 def language_warning(text: str, *, sample_chars: int = 20_000) -> str | None:
     """A warning when ``text`` is clearly not English, else ``None``.
 
@@ -362,15 +366,15 @@ def language_warning(text: str, *, sample_chars: int = 20_000) -> str | None:
     :data:`ENGLISH_STOPWORDS`. Short texts are never flagged by the stopword test.
     """
     sample = text[:sample_chars]
-    letters = [ch for ch in sample if ch.isalpha()]
+    letters = len(_LETTER.findall(sample))
     if not letters:
         return None
-    latin = sum(1 for ch in letters if ord(ch) < 0x250)
-    if latin / len(letters) < 0.5:
+    latin = len(_LATIN_LETTER.findall(sample))
+    if latin / letters < 0.5:
         return "text is mostly not in Latin script: probably not English (rules are for English)"
     words = re.findall(r"[^\W\d_]+", sample.lower())
     if len(words) >= 30:
-        ratio = sum(1 for w in words if w in ENGLISH_STOPWORDS) / len(words)
+        ratio = sum(map(ENGLISH_STOPWORDS.__contains__, words)) / len(words)
         if ratio < 0.10:
             return (
                 f"only {ratio:.0%} of words are common English words: probably not English "

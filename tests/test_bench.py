@@ -25,7 +25,9 @@ def test_generated_corpus_is_deterministic() -> None:
 
 @pytest.mark.model
 def test_run_bench_reports_positive_numbers(tmp_path: Path, tnr_pipeline) -> None:
-    result = run_bench(n_docs=6, n_process=1, batch_size=4, workdir=tmp_path, pipeline=tnr_pipeline)
+    result = run_bench(
+        n_docs=6, n_process=1, batch_size=4, workdir=tmp_path, pipeline=tnr_pipeline, repeat=2
+    )
     for key in (
         "bare_nlp_pipe_words_per_s",
         "pipeline_words_per_s",
@@ -39,3 +41,4 @@ def test_run_bench_reports_positive_numbers(tmp_path: Path, tnr_pipeline) -> Non
         assert result[key] > 0, key
     assert result["docs"] == 6 and result["failed"] == 0
     assert "speedup" not in result
+    assert result["rounds"] == 2 and len(result["round_ratios"]) == 2

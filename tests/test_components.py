@@ -249,5 +249,6 @@ def test_day_number_joins_a_date_that_starts_with_its_month(blank, text, start, 
 
 
 def test_model_date_ends_at_a_dash(tnr_pipeline) -> None:
-    record = tnr_pipeline.process_text("He has been living outside Rwanda since 1996 - first in Belgium.")
+    text = "He has been living outside Rwanda since 1996 - first in Belgium."
+    record = tnr_pipeline.process_text(text)
     assert [(s.text, s.value) for s in record.spans if s.label == "DATE"] == [("1996", "1996")]
