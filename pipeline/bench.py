@@ -209,11 +209,11 @@ def run_bench(
 
             rounds: list[tuple[float, float, float, float]] = []
             bare_peak = 0
-            for _ in range(max(1, repeat)):
+            for round_number in range(max(1, repeat)):
                 bare_s, bare_cpu = bare()
                 bare_peak = max(bare_peak, memory.sample())
                 cpu = time.process_time()
-                pipe_s, summary = whole(1, "out-1")
+                pipe_s, summary = whole(1, f"out-1-{round_number}")
                 rounds.append((bare_s, bare_cpu, pipe_s, time.process_time() - cpu))
             bare_s = statistics.median(r[0] for r in rounds)
             bare_cpu = statistics.median(r[1] for r in rounds)
