@@ -150,6 +150,7 @@ class Outcome:
     record_json: str | None = None
     error: str | None = None
     chars: int = 0
+    words: int = 0
 
 
 # --------------------------------------------------------------------------- long documents
@@ -315,6 +316,7 @@ def _process_documents(
                 item.path,
                 record_json=record.model_dump_json(),
                 chars=len(item.text),
+                words=len(item.text.split()),
             )
         )
     return outcomes
@@ -752,7 +754,7 @@ def run_batch(
                 )
                 if not options.force and key in store:
                     summary.skipped += 1
-                    progress.advance()
+                    progress.advance((), skipped=1)
                     continue
                 if key in queued:
                     continue
@@ -762,18 +764,18 @@ def run_batch(
                 )
                 if len(batch) >= size:
                     for done in engine.submit(batch):
-                        progress.advance(len(done))
+                        progress.advance(done)
                         run.land(done)
                     batch, queued = [], set()
                     if run.stop:
                         break
             if batch and not run.stop:
                 for done in engine.submit(batch):
-                    progress.advance(len(done))
+                    progress.advance(done)
                     run.land(done)
             if not run.stop:
                 for done in engine.drain():
-                    progress.advance(len(done))
+                    progress.advance(done)
                     run.land(done)
         finally:
             engine.close()
@@ -880,10 +882,16 @@ def _manifest(
 
 
 class _Progress:
-    """A rich progress counter on stderr (total unknown: documents are read lazily)."""
+    """A rich progress line on stderr: documents, documents and words per second.
+
+    The total is unknown (documents are read lazily), so it counts up; unchanged
+    documents count as documents but add no words.
+    """
 
     def __init__(self, *, enabled: bool) -> None:
         self.bar: Any = None
+        self.words = 0
+        self.start = time.perf_counter()
         if enabled:
             from rich.console import Console
             from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -891,19 +899,27 @@ class _Progress:
             self.bar = Progress(
                 SpinnerColumn(),
                 TextColumn("{task.completed} documents"),
+                TextColumn("{task.fields[rate]}"),
                 TimeElapsedColumn(),
                 console=Console(stderr=True),
                 transient=True,
             )
-            self.task = self.bar.add_task("run", total=None)
-            self.bar.start()
+            self.task = self.bar.add_task("run", total=None, rate="")
 
-    def advance(self, n: int = 1) -> None:
-        if self.bar is not None:
-            self.bar.advance(self.task, n)
+    def advance(self, done: Sequence[Outcome], *, skipped: int = 0) -> None:
+        """Count processed outcomes ``done`` and ``skipped`` unchanged documents."""
+        if self.bar is None or not (done or skipped):
+            return
+        if not self.bar.live.is_started:
+            self.bar.start()
+        self.words += sum(outcome.words for outcome in done)
+        elapsed = max(time.perf_counter() - self.start, 1e-9)
+        completed = self.bar.tasks[0].completed + len(done) + skipped
+        rate = f"{completed / elapsed:.1f} docs/s, {self.words / elapsed:,.0f} words/s"
+        self.bar.update(self.task, completed=completed, rate=rate)
 
     def close(self) -> None:
-        if self.bar is not None:
+        if self.bar is not None and self.bar.live.is_started:
             self.bar.stop()
 
 

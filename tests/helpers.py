@@ -133,3 +133,38 @@ def markup_problems(tag: str, attrs: list[tuple[str, str | None]]) -> list[str]:
     if tag == "meta" and (dict(attrs).get("http-equiv") or "").lower() == "refresh":
         problems.append("meta refresh")
     return problems
+
+
+def assert_report_shape(report: dict) -> None:
+    """The keys of gold-format.md's "Evaluation report", written out from the spec."""
+    SPAN_LABELS = ("METHOD", "LOCATION", "LEGAL_REF", "PERSON", "ORG", "DATE", "QUANTITY")
+    assert {"documents", "spans", "method_categories", "claims"} <= set(report)
+    assert set(report["spans"]) == {*SPAN_LABELS, "micro"}
+    for label in SPAN_LABELS:
+        assert set(report["spans"][label]) == {"strict", "partial", "normalised", "support"}
+        for bucket in ("strict", "partial", "normalised"):
+            assert set(report["spans"][label][bucket]) == {"p", "r", "f1"}
+    assert set(report["spans"]["micro"]) == {"strict", "partial", "normalised"}
+    assert set(report["method_categories"]) == {"p", "r", "f1"}
+    claims = report["claims"]
+    assert set(claims) == {
+        "detection",
+        "type_accuracy",
+        "fields",
+        "hedged_accuracy",
+        "negated_accuracy",
+        "hedged",
+        "negated",
+    }
+    assert set(claims["detection"]) == {"p", "r", "f1", "support"}
+    assert set(claims["fields"]) == {
+        "methods",
+        "locations",
+        "legal_refs",
+        "targets",
+        "source",
+        "dates",
+        "quantities",
+    }
+    for name in ("hedged", "negated"):
+        assert set(claims[name]) == {"p", "r", "f1"}
