@@ -322,6 +322,33 @@ def _before_dash(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+APPROXIMATORS = frozenset(
+    {
+        "some",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "roughly",
+        "approximately",
+        "over",
+        "estimated",
+        "only",
+        "just",
+    }
+)
+"""Words before a number that belong to the count expression ("some 60")."""
+
+
+def _with_approximator_before(doc: Doc, start: int) -> int:
+    """Extend a count by an approximating word just before it ("some 60", "an estimated 900")."""
+    if start > 0 and doc[start - 1].lower_ in APPROXIMATORS:
+        start -= 1
+        if doc[start].lower_ == "estimated" and start > 0 and doc[start - 1].lower_ == "an":
+            start -= 1
+    return start
+
+
 def is_count(span: Span) -> bool:
     """True when a CARDINAL span reads as a count (not a year, percentage, age or list number)."""
     doc = span.doc
@@ -513,6 +540,8 @@ class RuleTagger:
             if label == "DATE":
                 start = _with_day_before(doc, start)
                 end = _before_dash(doc, start, end)
+            if label == "QUANTITY":
+                start = _with_approximator_before(doc, start)
             span = Span(doc, start, end, label=label, span_id=f"model:{ent.label_}")
             if label == "QUANTITY" and not is_count(span):
                 continue

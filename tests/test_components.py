@@ -252,3 +252,19 @@ def test_model_date_ends_at_a_dash(tnr_pipeline) -> None:
     text = "He has been living outside Rwanda since 1996 - first in Belgium."
     record = tnr_pipeline.process_text(text)
     assert [(s.text, s.value) for s in record.spans if s.label == "DATE"] == [("1996", "1996")]
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        ("Rights groups moved some 60 students.", "60", "some 60"),
+        ("They detained an estimated 900 people.", "900", "an estimated 900"),
+        ("Police held 40 people.", "40", "40"),
+    ],
+)
+def test_approximating_word_joins_the_count(blank, text, number, expected) -> None:
+    from pipeline.components import _with_approximator_before
+
+    doc = blank(text)
+    start = [t.text for t in doc].index(number)
+    assert doc[_with_approximator_before(doc, start) : start + 1].text == expected
