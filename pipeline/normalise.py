@@ -562,6 +562,23 @@ _ACRONYM_BEFORE = re.compile(
 _WORD = re.compile(r"[\w&][\w&'’.-]*")
 
 
+_PLURAL_LAWS = re.compile(
+    r"^(?:(?:new|recent|draconian|sweeping|broad|vague|so-called)\s+)*"
+    r"(?P<first>[\w’'-]+(?:\s+[\w’'-]+)?)\s+(?:and|or)\s+.+?\s+laws$|"
+    r"^(?:(?:new|recent|draconian|sweeping|broad|vague|so-called)\s+)*(?P<only>.+?)\s+laws$",
+    re.IGNORECASE,
+)
+
+
+def _singular_instrument(name: str) -> str:
+    """"(new) espionage and terrorism laws" -> "espionage law" (the codebook's example key
+    ``espionage law#``: "X and Y laws" names the first instrument); other names unchanged."""
+    match = _PLURAL_LAWS.match(name)
+    if not match:
+        return name
+    return f"{match.group('first') or match.group('only')} law"
+
+
 class Normaliser:
     """Normalised fields for span surfaces; build once per process, call per span.
 
@@ -756,7 +773,7 @@ class Normaliser:
                 if found:
                     break
         name = strip_determiner_possessive(value) or strip_determiner_possessive(text)
-        return instrument or name, article, found or jurisdiction
+        return instrument or _singular_instrument(name), article, found or jurisdiction
 
     # ------------------------------------------------------------------ DATE
 

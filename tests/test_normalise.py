@@ -281,6 +281,9 @@ def test_location_rules_in_sentences(
 
 LEGAL_CASES = [
     ("Article 52 of China’s Supervision Law", ("Supervision Law", "52", "CN")),
+    # codebook example key "espionage law#": "X and Y laws" names the first instrument
+    ("China’s new espionage and terrorism laws", ("espionage law", None, "CN")),
+    ("counter-terrorism laws", ("counter-terrorism law", None, None)),
     ("Article 37 and 38 of the national security law", ("national security law", "37", None)),
     ("Articles 37, 38 and 39 of the Criminal Law", ("Criminal Law", "37", None)),
     ("18 U.S.C. § 951", ("18 U.S.C.", "951", "US")),
