@@ -321,8 +321,10 @@ def sources_meta(folder: Path) -> dict[str, dict[str, str]]:
     """``meta`` entries per file name from ``folder/SOURCES.tsv`` (empty when absent).
 
     Read once per folder and file version (modification time). ``published`` is set
-    only when the ``date`` column starts with an ISO date (``"2017-07-07 (from URL)"``
-    -> ``"2017-07-07"``; ``"unknown ..."`` -> nothing).
+    only when the ``date`` column starts with an ISO date that is not marked as inferred
+    or guessed, since it anchors relative dates and must be the page's own date:
+    ``"2017-07-07 (from URL)"`` -> ``"2017-07-07"``; ``"2018-04-24 (inferred: ...)"`` and
+    ``"unknown ..."`` -> nothing.
     """
     sources = folder / SOURCES_FILE
     try:
@@ -337,8 +339,9 @@ def sources_meta(folder: Path) -> dict[str, dict[str, str]]:
                 if not name:
                     continue
                 entry = {k: row[k].strip() for k in SOURCES_FIELDS if (row.get(k) or "").strip()}
-                date = _ISO_DATE.match(row.get("date") or "")
-                if date:
+                column = row.get("date") or ""
+                date = _ISO_DATE.match(column)
+                if date and "inferred" not in column.lower() and "guess" not in column.lower():
                     entry["published"] = date.group(1)
                 table[name] = entry
         _SOURCES_CACHE[key] = table

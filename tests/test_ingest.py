@@ -297,6 +297,7 @@ SOURCES = (
     "filename\ttitle\tpublisher\tdate\turl\twords\n"
     "dated.txt\tA Dated Story\tExample Wire\t2017-07-07 (from URL)\thttps://example.org/a\t10\n"
     "undated.txt\tAn Undated Story\tExample Daily\tunknown (not stated)\thttps://example.org/b\t12\n"
+    "guessed.txt\tA Guessed Story\tExample Post\t2018-04-24 (inferred: trial day)\thttps://example.org/c\t9\n"
 )
 
 
@@ -310,6 +311,8 @@ def test_sources_tsv_adds_title_publisher_url_and_iso_date(tmp_path: Path) -> No
     assert dated.meta["url"] == "https://example.org/a"
     assert dated.meta["published"] == "2017-07-07"
     assert undated.meta["title"] == "An Undated Story" and "published" not in undated.meta
+    guessed = read_document(write(tmp_path / "guessed.txt", ARTICLE))
+    assert guessed.meta["title"] == "A Guessed Story" and "published" not in guessed.meta
     assert "title" not in other.meta
 
 
