@@ -355,6 +355,10 @@ def is_count(span: Span) -> bool:
     text = span.text
     if _YEAR.match(text):
         return False
+    if text.lower() == "one" and span.end < len(doc):
+        following = doc[span.end]
+        if following.lower_ == "of" or following.pos_ in ("NOUN", "PROPN", "ADJ"):
+            return False
     if any(token.lower_ in _NOT_COUNT_NEXT for token in span):
         return False
     after = doc[span.end].lower_ if span.end < len(doc) else ""
@@ -491,6 +495,10 @@ _OBJECT_POS = frozenset({"NOUN", "PROPN", "PRON", "DET", "NUM", "ADJ"})
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "his", "their"})
 
 
+PLACE_OVER_PERSON_POPULATION = 500_000
+"""A one-word model PERSON naming a city at least this large is read as the city."""
+
+
 class RuleTagger:
     """The ``tnr_tagger`` component (see module docstring)."""
 
@@ -548,8 +556,29 @@ class RuleTagger:
             if label == "LOCATION" and self._normaliser is not None:
                 if not self._normaliser.is_known_place(span.text):
                     continue
+            if label == "PERSON" and self._is_big_place(span):
+                span = Span(
+                    doc,
+                    start,
+                    end,
+                    label="LOCATION",
+                    span_id=f"context:LOCATION.person_is_place<model:{ent.label_}",
+                )
             spans.append(span)
         return spans
+
+    def _is_big_place(self, span: Span) -> bool:
+        """A one-word 'person' that is a country or a city of over
+        :data:`PLACE_OVER_PERSON_POPULATION` people ("Berlin", "Rotterdam").
+
+        The small model tags some capitals as PERSON; a name part of a person named in
+        full elsewhere keeps PERSON (name propagation runs afterwards and wins ties).
+        """
+        if self._normaliser is None or len(span) != 1:
+            return False
+        return self._normaliser.is_known_place(
+            span.text, min_city_population=PLACE_OVER_PERSON_POPULATION, subdivisions=False
+        )
 
     def dateline_spans(self, doc: Doc) -> list[Span]:
         """An upper-case place opening a paragraph ("BERLIN (Reuters) -") as LOCATION."""

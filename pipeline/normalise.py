@@ -46,8 +46,9 @@ DATE ``value`` (:meth:`Normaliser.date`)
     "Dec. 14" from a publication date is the caller's decision, not the normaliser's).
     Qualifiers keep the precision of what they qualify ("early 2019", "mid-2019", "the end
     of June 2002"). Year ranges are ISO intervals ("2014-2017" -> "2014/2017"). Decades
-    and vague spans ("the 1990s", "in recent years", "for years") and weeks ("last week")
-    give ``None``. Relative dates need the anchor: "today" -> anchor, "yesterday" ->
+    and vague spans ("the 1990s", "in recent years", "for years") give ``None``.
+    Relative dates need the anchor: "last week" -> the ISO week before the anchor's
+    ("2020-W35"), "today" -> anchor, "yesterday" ->
     anchor - 1 day, "this/last/next year" -> the year, "this/last month" -> YYYY-MM, "N
     days/months/years ago" at the matching precision; a weekday ("on Tuesday") is the
     most recent such day on or before the anchor (news reports past events, and the
@@ -450,6 +451,8 @@ _RELATIVE_DAY: dict[str, int] = {
 # fmt: on
 _RELATIVE_YEAR: dict[str, int] = {"this year": 0, "last year": -1, "next year": 1, "past year": -1}
 _RELATIVE_MONTH: dict[str, int] = {"this month": 0, "last month": -1, "next month": 1}
+_RELATIVE_WEEK: dict[str, int] = {"this week": 0, "last week": -1, "next week": 1, "past week": -1}
+_RELATIVE_TABLES = (_RELATIVE_DAY, _RELATIVE_YEAR, _RELATIVE_MONTH, _RELATIVE_WEEK)
 _DATE_HINT = re.compile(
     r"\d|\b(?:" + "|".join(MONTHS) + r"|" + _WEEKDAY + r"|today|tonight|yesterday|tomorrow|ago)\b",
     re.IGNORECASE,
@@ -571,7 +574,7 @@ _PLURAL_LAWS = re.compile(
 
 
 def _singular_instrument(name: str) -> str:
-    """"(new) espionage and terrorism laws" -> "espionage law" (the codebook's example key
+    """ "(new) espionage and terrorism laws" -> "espionage law" (the codebook's example key
     ``espionage law#``: "X and Y laws" names the first instrument); other names unchanged."""
     match = _PLURAL_LAWS.match(name)
     if not match:
@@ -649,14 +652,21 @@ class Normaliser:
                         return code
         return None
 
-    def is_known_place(self, text: str, *, min_city_population: int = MIN_CITY_POPULATION) -> bool:
+    def is_known_place(
+        self,
+        text: str,
+        *,
+        min_city_population: int = MIN_CITY_POPULATION,
+        subdivisions: bool = True,
+    ) -> bool:
         """True when ``text`` names a place: alias table, pycountry or a large-enough city.
 
         Alias-table phrases count as written in their rule ("the mainland" is a
         case-insensitive alias). Otherwise the text must start with a capital letter and
         match with its own capitalisation (accents aside); text all in capitals is checked
         against aliases and countries only. City names that are English words ("Police",
-        "Mobile") do not count.
+        "Mobile") do not count. ``subdivisions=False`` leaves out province and region
+        names, many of which are also given names ("Paul").
         """
         value = _clean(strip_determiner_possessive(text))
         if not value:
@@ -672,7 +682,7 @@ class Normaliser:
         if len(value) == 3 and value.isupper():
             return value in gaz.alpha3
         exact = _deaccent(value)
-        if exact in gaz.country_names or exact in gaz.subdivision_names:
+        if exact in gaz.country_names or (subdivisions and exact in gaz.subdivision_names):
             return True
         population = gaz.city_population.get(exact, 0)
         return population >= min_city_population and _fold(value) not in CITY_WORD_STOPLIST
@@ -927,7 +937,7 @@ def _date_value(text: str, anchor: dt.date | None) -> str | None:
     value = re.sub(r"(?<=\d)\.$", "", value)
     value = re.sub(r"'s$", "", value)
     lowered = value.lower()
-    if lowered in _RELATIVE_DAY or lowered in _RELATIVE_YEAR or lowered in _RELATIVE_MONTH:
+    if any(lowered in table for table in _RELATIVE_TABLES):
         return _relative(lowered, anchor)
     value = (
         _LEADING_WEEKDAY.sub("", value)
@@ -938,7 +948,7 @@ def _date_value(text: str, anchor: dt.date | None) -> str | None:
     lowered = value.lower()
     if not value or _DECADE.match(value):
         return None
-    if lowered in _RELATIVE_DAY or lowered in _RELATIVE_YEAR or lowered in _RELATIVE_MONTH:
+    if any(lowered in table for table in _RELATIVE_TABLES):
         return _relative(lowered, anchor)
     if m := _YEAR_ONLY.match(value):
         year = int(m.group("year"))
@@ -1005,6 +1015,9 @@ def _relative(expression: str, anchor: dt.date | None) -> str | None:
         return (anchor + dt.timedelta(days=_RELATIVE_DAY[expression])).isoformat()
     if expression in _RELATIVE_YEAR:
         return f"{anchor.year + _RELATIVE_YEAR[expression]:04d}"
+    if expression in _RELATIVE_WEEK:
+        year, week, _ = (anchor + dt.timedelta(weeks=_RELATIVE_WEEK[expression])).isocalendar()
+        return f"{year:04d}-W{week:02d}"
     return _iso(*_shift_month(anchor, _RELATIVE_MONTH[expression]))
 
 

@@ -268,3 +268,38 @@ def test_approximating_word_joins_the_count(blank, text, number, expected) -> No
     doc = blank(text)
     start = [t.text for t in doc].index(number)
     assert doc[_with_approximator_before(doc, start) : start + 1].text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("He met Rotterdam officials.", "Rotterdam", True),
+        ("He met Paul there.", "Paul", False),
+        ("Talks in Berlin ended.", "Berlin", True),
+    ],
+)
+def test_one_word_person_that_is_a_big_place(blank, text, word, expected) -> None:
+    from pipeline.components import RuleTagger
+    from pipeline.patterns import load_patterns
+
+    tagger = RuleTagger(blank, load_patterns())
+    doc = blank(text)
+    assert tagger._is_big_place(_span(doc, word, "PERSON")) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("They coerced one of his friends.", False), ("Four in Thailand and one in Australia.", True)],
+)
+def test_one_is_a_count_only_when_it_counts(blank, text, expected) -> None:
+    doc = blank(text)
+    start = [t.lower_ for t in doc].index("one")
+    assert is_count(doc[start : start + 1]) is expected
+
+
+def test_relative_week_is_an_iso_week() -> None:
+    import datetime as dt
+
+    from pipeline.normalise import Normaliser
+
+    assert Normaliser().date("last week", anchor=dt.date(2020, 9, 1)) == "2020-W35"

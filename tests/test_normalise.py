@@ -408,7 +408,7 @@ ANCHORED_CASES = [
     ("July last year", "2021-07"),
     ("the 18th", None),
     ("two days ago", "2022-01-18"),
-    ("last week", None),
+    ("last week", "2022-W02"),  # 2022-01-20 is in ISO week 3; the week before is week 2
     ("in recent years", None),
     ("Dec. 14", "--12-14"),
     ("2012", "2012"),
