@@ -604,9 +604,10 @@ class RuleTagger:
     def __call__(self, doc: Doc) -> Doc:
         rule_spans, blocked = self.rule_spans(doc)
         model = self.model_spans(doc) + self.dateline_spans(doc)
-        merged = propagate_names(
-            doc, merge_spans(doc, rule_spans, model, blocked), tagged=self._tagged
-        )
+        merged = merge_spans(doc, rule_spans, model, blocked)
+        if self._tagged:
+            merged = role_named_people(doc, merged)
+        merged = propagate_names(doc, merged, tagged=self._tagged)
         if self._parsed:
             merged = recode_relative_reprisals(merged)
         ranges = _zone_filter(doc)
@@ -816,6 +817,73 @@ def propagate_names(doc: Doc, spans: list[Span], *, tagged: bool | None = None) 
         result.append(Span(doc, i, i + 1, label="PERSON", span_id="context:PERSON.name_part"))
     result.sort(key=lambda s: (s.start, s.end))
     return _join_adjacent_names(result)
+
+
+ROLE_NOUNS = frozenset(
+    "journalist journalists activist activists dissident dissidents blogger bloggers educator "
+    "teacher lawyer lawyers critic critics student students businessman businesswoman "
+    "researcher scholar academic professor writer poet author artist musician singer "
+    "filmmaker imam cleric monk pastor priest rapper youtuber commentator reporter editor "
+    "defender politician leader exile refugee fugitive".split()
+)
+"""Nouns for people that, set against a proper name, mark it as a person's name."""
+
+
+def role_named_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Untagged proper names next to a role noun become PERSON spans.
+
+    "the activist Sok Dara" (role before) and "Orhan Inandi, a Turkish-Kyrgyz educator"
+    (role in an apposition after) name people even where the small model tags nothing.
+    The name is two to four proper-noun tokens, none covered by another span, or a
+    model ORG span of proper nouns in that position (the small model often calls
+    unfamiliar names organisations); the span carries the context rule
+    ``PERSON.role_apposition``.
+    """
+    covered = [False] * len(doc)
+    relabelled: list[Span] = []
+    for span in spans:
+        if (
+            span.label_ == "ORG"
+            and span.id_.startswith("model:")
+            and len(span) >= 2
+            and all(t.pos_ == "PROPN" for t in span)
+            and (_role_before(doc, span.start) or _role_after(doc, span.end))
+        ):
+            span = Span(
+                doc,
+                span.start,
+                span.end,
+                label="PERSON",
+                span_id=f"context:PERSON.role_apposition<{span.id_}",
+            )
+        relabelled.append(span)
+        for i in range(span.start, span.end):
+            covered[i] = True
+    spans = relabelled
+    found: list[Span] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        j = i
+        while j < n and j - i < 4 and not covered[j] and doc[j].pos_ == "PROPN" and doc[j].is_title:
+            j += 1
+        if j - i >= 2 and (_role_before(doc, i) or _role_after(doc, j)):
+            found.append(Span(doc, i, j, label="PERSON", span_id="context:PERSON.role_apposition"))
+            i = j
+            continue
+        i = max(j, i + 1)
+    return sorted([*spans, *found], key=lambda s: (s.start, s.end))
+
+
+def _role_before(doc: Doc, start: int) -> bool:
+    return start > 0 and doc[start - 1].lower_ in ROLE_NOUNS
+
+
+def _role_after(doc: Doc, end: int) -> bool:
+    """ ", a (Turkish-Kyrgyz) educator": a comma, an article and a role noun within 5 tokens."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
+        return False
+    return any(t.lower_ in ROLE_NOUNS for t in doc[end + 2 : min(len(doc), end + 7)])
 
 
 def _join_adjacent_names(spans: list[Span]) -> list[Span]:

@@ -303,3 +303,25 @@ def test_relative_week_is_an_iso_week() -> None:
     from pipeline.normalise import Normaliser
 
     assert Normaliser().date("last week", anchor=dt.date(2020, 9, 1)) == "2020-W35"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "In 2021 agents abducted Orhan Inandi, a Turkish-Kyrgyz educator, in Bishkek.",
+            "Orhan Inandi",
+        ),
+        ("Police detained the blogger Minh Tran Quoc on Monday.", "Minh Tran Quoc"),
+    ],
+)
+def test_proper_names_next_to_a_role_are_people(tnr_pipeline, text, name) -> None:
+    record = tnr_pipeline.process_text(text)
+    assert name in {s.text for s in record.spans if s.label == "PERSON"}
+
+
+def test_organisations_next_to_a_description_stay_organisations(tnr_pipeline) -> None:
+    record = tnr_pipeline.process_text("Human Rights Watch, a rights group, urged Thailand to act.")
+    assert {(s.text, s.label) for s in record.spans if s.label in ("PERSON", "ORG")} == {
+        ("Human Rights Watch", "ORG")
+    }
