@@ -860,12 +860,20 @@ def role_named_people(doc: Doc, spans: list[Span]) -> list[Span]:
         for i in range(span.start, span.end):
             covered[i] = True
     spans = relabelled
+    from spacy.attrs import IS_TITLE, POS
+    from spacy.symbols import PROPN
+
     found: list[Span] = []
-    i = 0
     n = len(doc)
+    proper = (
+        [pos == PROPN and title == 1 for pos, title in doc.to_array([POS, IS_TITLE]).tolist()]
+        if n
+        else []
+    )
+    i = 0
     while i < n:
         j = i
-        while j < n and j - i < 4 and not covered[j] and doc[j].pos_ == "PROPN" and doc[j].is_title:
+        while j < n and j - i < 4 and not covered[j] and proper[j]:
             j += 1
         if j - i >= 2 and (_role_before(doc, i) or _role_after(doc, j)):
             found.append(Span(doc, i, j, label="PERSON", span_id="context:PERSON.role_apposition"))
