@@ -113,12 +113,6 @@ TYPE_RULES: tuple[tuple[str, str, str], ...] = (
         "a non-null QUANTITY about operations or targets: 'The report lists 18 abductions.'",
     ),
     (
-        "TYPE.story_event",
-        "incident",
-        "a past-tense act after an earlier incident in the same document, which it continues: "
-        "'Ana Lopes was detained in Bangkok in 2019.' then 'Her lawyers were later arrested.'",
-    ),
-    (
         "TYPE.general_practice",
         "pattern",
         "anything else: 'Agents often pressure relatives to persuade targets to return.'",
@@ -411,8 +405,6 @@ class _Memory:
     org_sources: Counter[str] = field(default_factory=Counter)
     officials: set[str] = field(default_factory=set)
     known_targets: set[str] = field(default_factory=set)
-    incident_seen: bool = False
-    """Whether an earlier sentence was an incident: later past-tense acts continue it."""
 
 
 class _Doc:
@@ -758,11 +750,7 @@ def _analyse(
     analysis.claim_rule = _qualifies(index, sentence, targets, recommendation, source)
     if analysis.claim_rule is None:
         return analysis
-    analysis.type_id, analysis.claim_type = _claim_type(
-        index, sentence, targets, recommendation, story=memory.incident_seen
-    )
-    if analysis.claim_type == "incident":
-        memory.incident_seen = True
+    analysis.type_id, analysis.claim_type = _claim_type(index, sentence, targets, recommendation)
     analysis.hedge_cues = _hedges(index, sentence, by_kind)
     analysis.negation_cues = _negations(index, sentence, negation_scopes)
     return analysis
@@ -1386,12 +1374,7 @@ def _has_legal_verb(index: _Doc, sentence: _Sentence) -> bool:
 
 
 def _claim_type(
-    index: _Doc,
-    sentence: _Sentence,
-    targets: list[str],
-    recommendation: Span | None,
-    *,
-    story: bool = False,
+    index: _Doc, sentence: _Sentence, targets: list[str], recommendation: Span | None
 ) -> tuple[str, str]:
     """``(TYPE_RULES id, claim type)``: the first rule that fires."""
     labels = {ref.record.label for ref in sentence.spans}
@@ -1412,40 +1395,7 @@ def _claim_type(
         return "TYPE.single_person_event", "incident"
     if quantities and _counts_operations(index, sentence):
         return "TYPE.count", "statistic"
-    if story and _past_act(index, sentence):
-        return "TYPE.story_event", "incident"
     return "TYPE.general_practice", "pattern"
-
-
-GENERIC_ADVERBS: frozenset[str] = frozenset(
-    "often usually typically routinely generally frequently commonly regularly increasingly "
-    "sometimes always".split()
-)
-"""Adverbs that make a past-tense sentence a general practice ('agents often detained')."""
-
-
-def _past_act(index: _Doc, sentence: _Sentence) -> bool:
-    """A past-tense act in the sentence (an event or METHOD verb in the past tense, or a
-    participle with a past auxiliary), not made generic by an adverb such as 'often'."""
-    s0, s1 = sentence.span.start, sentence.span.end
-    if any(index.lower[i] in GENERIC_ADVERBS for i in range(s0, s1)):
-        return False
-    for i in range(s0, s1):
-        if not (index.is_event(i) or i in index.method_tokens):
-            continue
-        if index.tag[i] == "VBD":
-            return True
-        if index.tag[i] == "VBN" and any(
-            index.dep[c.i] in ("aux", "auxpass") and index.lower[c.i] in PAST_AUXILIARIES
-            for c in index.children(i)
-        ):
-            return True
-    return False
-
-
-PAST_AUXILIARIES: frozenset[str] = frozenset({"was", "were", "had", "been"})
-"""Auxiliaries that make a participle past ('was detained', 'had been held'), unlike
-'is subjected'."""
 
 
 def _single_person_event(index: _Doc, sentence: _Sentence) -> bool:

@@ -814,16 +814,3 @@ def test_end_to_end(tnr_pipeline) -> None:
     recommendation = by_start["Rights Watch"]
     assert recommendation.type == "recommendation"
     assert recommendation.source == "Rights Watch"
-
-
-def test_past_acts_after_an_incident_continue_it(tnr_pipeline) -> None:
-    text = (
-        "Police in Bangkok detained the blogger Mai Lan on 3 May 2021.\n\n"
-        "Two days later, officers detained several students at the border.\n\n"
-        "Such agents routinely detain critics abroad."
-    )
-    claims = tnr_pipeline.process_text(text).claims
-    by_start = {text[c.start : c.start + 12]: (c.type, c.provenance.type_rule) for c in claims}
-    assert by_start["Police in Ba"][0] == "incident"
-    assert by_start["Two days lat"] == ("incident", "TYPE.story_event")
-    assert by_start["Such agents "][0] == "pattern"
