@@ -1,0 +1,339 @@
+"""Claim sources: who a claim is attributed to (``SOURCE_RULES``).
+
+Reporting verbs, 'according to', passive agents, colons, report authors named earlier in
+the document, and quotations continued across sentences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from pipeline.claims.rules import (
+    PUBLISH_WORDS,
+    RELATIVE_PRONOUNS,
+    REPORT_NOUNS,
+    SPEAKER_MEMORY_SENTENCES,
+    SUBJECT_PRONOUNS,
+)
+from pipeline.patterns import CueRule
+
+if TYPE_CHECKING:
+    from pipeline.claims.index import Analysis, DocIndex, Memory, Sentence
+
+
+def report_authors(index: DocIndex, sentences: Sequence[Sentence]) -> list[tuple[int, str]]:
+    """``(char offset, ORG name)`` of every ORG named as a report's author or publisher.
+
+    Recognised: 'a report (titled ...) by X', 'a study from X', 'X's (latest) report',
+    'X, which published ...', 'X released a report'.
+    """
+    lower = index.lower
+    authors: list[tuple[int, str]] = []
+    for sentence in sentences:
+        if sentence.zone not in ("body", "title", "heading"):
+            continue
+        s0 = sentence.span.start
+        for ref in sentence.spans:
+            if ref.record.label != "ORG" or not ref.record.name:
+                continue
+            found = False
+            for k in range(ref.start - 1, max(s0, ref.start - 5) - 1, -1):
+                if lower[k] in ("by", "from"):
+                    window = lower[max(s0, k - 25) : k]
+                    found = any(
+                        w in REPORT_NOUNS or w.rstrip("s") in REPORT_NOUNS for w in window
+                    ) or any(w in PUBLISH_WORDS for w in window)
+                    break
+                if index.pos[k] in ("VERB", "AUX") or lower[k] in (".", ";", ":"):
+                    break
+            if not found:
+                after = lower[ref.end : ref.end + 4]
+                if after and after[0] in ("'s", "’s", "'", "’"):
+                    found = any(w in REPORT_NOUNS for w in after[1:])
+                if not found:
+                    found = any(w in PUBLISH_WORDS for w in lower[ref.end : ref.end + 3])
+            if found:
+                authors.append((ref.record.start, ref.record.name))
+    return authors
+
+
+def _report_author(memory: Memory, sentence: Sentence) -> str | None:
+    """The author of 'the report' at this sentence: the last named before its end, else the
+    first named later, else the ORG most often a source so far."""
+    before = [name for offset, name in memory.authors if offset < sentence.end_char]
+    if before:
+        return before[-1]
+    if memory.authors:
+        return memory.authors[0][1]
+    if memory.org_sources:
+        return memory.org_sources.most_common(1)[0][0]
+    return None
+
+
+def speaker_tokens(index: DocIndex, sentence: Sentence, by_kind: dict[str, list[Span]]) -> set[int]:
+    """Tokens that are speakers of reporting or recommendation verbs (never targets)."""
+    speakers: set[int] = set()
+    for kind in ("attribution", "recommendation"):
+        for cue in by_kind.get(kind, ()):
+            verb = cue.start
+            if index.pos[verb] not in ("VERB", "AUX") and not index.has_child(verb, ("nsubj",)):
+                continue
+            if index.is_passive(verb):
+                continue
+            speaker = _speaker_token(index, sentence, verb)
+            if speaker is None:
+                continue
+            speakers.add(speaker)
+            speakers.update(c.i for c in index.children(speaker) if c.dep_ in ("compound", "appos"))
+    return speakers
+
+
+def find_source(
+    index: DocIndex,
+    sentence: Sentence,
+    number: int,
+    memory: Memory,
+    by_kind: dict[str, list[Span]],
+    rules_by_id: dict[str, CueRule],
+) -> tuple[str | None, str | None, Span | None]:
+    """``(source, SOURCE_RULES id, cue)`` from the sentence's own attribution cues."""
+    candidates: list[tuple[int, int, str | None, str, Span]] = []
+    cues = list(by_kind.get("attribution", ()))
+    cues += [c for c in by_kind.get("recommendation", ()) if not is_weak(c)]
+    for cue in cues:
+        rule = rules_by_id.get(cue.id_)
+        result = _attribution(
+            index, sentence, number, memory, cue, rule.direction if rule else "both"
+        )
+        if result is None:
+            continue
+        name, rule = result
+        candidates.append((index.depth(cue.start), cue.start, name, rule, cue))
+    named = [c for c in candidates if c[2] is not None]
+    if named:
+        _, _, name, rule, cue = max(named, key=lambda c: (c[0], c[1]))
+        return name, rule, cue
+    if candidates:
+        cue = candidates[0][4]
+        return None, "unnamed_speaker", cue
+    return None, None, None
+
+
+def _attribution(
+    index: DocIndex, sentence: Sentence, number: int, memory: Memory, cue: Span, rule_direction: str
+) -> tuple[str | None, str] | None:
+    """The source one attribution cue gives, ``None`` when the cue is no attribution here.
+
+    The rule's direction says where the source is: ``forward`` (the named ORG/PERSON
+    after 'according to'), ``backward`` (the name opening the sentence before a colon),
+    otherwise through the parse (subject, passive agent) of the cue's verb.
+    """
+    s0, s1 = sentence.span.start, sentence.span.end
+    verb = cue.start
+    if index.embedding(verb) in ("concessive", "conditional"):
+        return None
+    if rule_direction == "forward":
+        for ref in sentence.spans:
+            if (
+                ref.start >= cue.end
+                and ref.start < cue.end + 12
+                and ref.record.label in ("ORG", "PERSON")
+            ):
+                return ref.record.name, "according_to"
+        window = index.lower[cue.end : min(s1, cue.end + 4)]
+        if any(w in REPORT_NOUNS for w in window):
+            author = _report_author(memory, sentence)
+            return author, "report_author" if author else "unnamed_speaker"
+        return None, "unnamed_speaker"
+    if rule_direction == "backward":
+        k = cue.start - 1
+        if k < s0:
+            return None
+        ref = index.named(k)
+        if (
+            ref is not None
+            and ref.end == cue.start
+            and all(
+                index.pos[j] == "PUNCT" or index.span_at[j] == index.span_at[k]
+                for j in range(s0, ref.end)
+            )
+        ):
+            return ref.record.name, "colon"
+        return None
+    is_verb = index.pos[verb] in ("VERB", "AUX") or (
+        index.pos[verb] == "NOUN"
+        and (
+            index.has_child(verb, ("nsubj",))
+            or (index.dep[verb] == "ROOT" and index.tag[verb] == "NNS")
+        )
+    )
+    if not is_verb or index.dep[verb] in ("amod", "compound"):
+        return None
+    rule = "recommendation_verb" if cue.label_ == "recommendation" else "reporting_verb"
+    if index.is_passive(verb):
+        for child in index.children(verb):
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        name, how = _resolve_speaker(index, sentence, number, memory, pobj.i)
+                        return name, "passive_agent" if how == "named" else how
+            if child.dep_ == "prep" and child.lower_ == "in" and cue.label_ == "attribution":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.lemma_.lower() in REPORT_NOUNS:
+                        name, how = _resolve_speaker(index, sentence, number, memory, pobj.i)
+                        return name, "passive_agent" if how == "named" else how
+        return None
+    subject = _speaker_token(index, sentence, verb)
+    if subject is None:
+        return None
+    name, how = _resolve_speaker(index, sentence, number, memory, subject)
+    return name, rule if how == "named" else how
+
+
+def _speaker_token(index: DocIndex, sentence: Sentence, verb: int) -> int | None:
+    """The speaker of a reporting verb: its subject, or, when the parser found none, a name
+    set off by commas right before it ('..., X, a rights activist, told reporters')."""
+    subject = subject_of(index, verb)
+    if subject is not None:
+        return subject
+    if index.dep[verb] == "ROOT" and index.tag[verb] == "NNS":
+        for child in index.children(verb):
+            if child.dep_ == "compound" and index.named(child.i) is not None:
+                return child.i
+    if index.has_child(verb, ("nsubjpass", "auxpass")) or index.tag[verb] in ("VBG", "VBN"):
+        return None
+    lo = max(sentence.span.start, verb - 14)
+    for ref in reversed(sentence.spans):
+        if ref.end > verb or ref.record.label not in ("ORG", "PERSON"):
+            continue
+        if ref.start < lo:
+            break
+        if ref.start > sentence.span.start and index.lower[ref.start - 1] in (",", "—", "–"):
+            if all(index.pos[j] != "VERB" for j in range(ref.end, verb)):
+                return ref.root
+        break
+    return None
+
+
+def is_weak(cue: Span) -> bool:
+    """Weak recommendation cues ('should', 'must'): rule slugs starting with ``modal``."""
+    return cue.id_.split(".", 1)[-1].startswith("modal")
+
+
+def subject_of(index: DocIndex, verb: int) -> int | None:
+    """The subject of ``verb``, inherited through conj/xcomp; relative pronouns resolved."""
+    j = verb
+    for _ in range(4):
+        for child in index.children(j):
+            if child.dep_ in ("nsubj", "csubj"):
+                if child.lower_ in RELATIVE_PRONOUNS and index.dep[j] in ("relcl", "acl"):
+                    return index.head[j]
+                return child.i
+        if index.dep[j] in ("conj", "xcomp") and index.head[j] != j:
+            j = index.head[j]
+            continue
+        break
+    return None
+
+
+def _resolve_speaker(
+    index: DocIndex, sentence: Sentence, number: int, memory: Memory, subject: int
+) -> tuple[str | None, str]:
+    """Name the speaker token ``subject`` stands for: ``(name, how)`` with how ``named``,
+    ``report_author``, ``pronoun_speaker`` or ``unnamed_speaker``."""
+    ref = index.named(subject)
+    if ref is not None:
+        return ref.record.name, "named"
+    for deps in (("appos", "compound"), ("poss",)):
+        for child in index.children(subject):
+            if child.dep_ in deps:
+                ref = index.named(child.i)
+                if ref is not None:
+                    return ref.record.name, "named"
+    for token in index.doc[subject].subtree:
+        if token.dep_ in ("relcl", "ccomp", "acl") and token.i != subject:
+            continue
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ in ("by", "from")
+            and token.head.head.i != token.head.i
+        ):
+            ref = index.named(token.i)
+            if ref is None:
+                for grand in token.children:
+                    if grand.dep_ in ("appos", "compound"):
+                        ref = index.named(grand.i)
+                        break
+            if ref is not None:
+                return ref.record.name, "named"
+    lower = index.lower[subject]
+    if lower in SUBJECT_PRONOUNS:
+        for ref in reversed(sentence.spans):
+            if ref.record.label == "PERSON" and ref.end <= subject and ref.record.name:
+                return ref.record.name, "pronoun_speaker"
+        if memory.last_speaker and number - memory.last_speaker[1] <= SPEAKER_MEMORY_SENTENCES:
+            return memory.last_speaker[0], "pronoun_speaker"
+        return None, "unnamed_speaker"
+    plural_ok = index.tag[subject] != "NNS" or index.lemma[subject] in (
+        "author",
+        "researcher",
+        "finding",
+    )
+    if lower == "it" or (index.lemma[subject] in REPORT_NOUNS and plural_ok):
+        determiners = {c.lower_ for c in index.children(subject) if c.dep_ in ("det", "poss")}
+        if lower == "it" or determiners & {"the", "this", "its", "their", "that", "our"}:
+            author = _report_author(memory, sentence)
+            if author is not None:
+                return author, "report_author"
+    return None, "unnamed_speaker"
+
+
+def quotation_sources(analyses: list[Analysis]) -> None:
+    """Give quoted sentences without their own attribution the speaker of their quotation.
+
+    A quotation running over several sentences keeps its speaker, named in an earlier
+    sentence (``quote_continued``) or when it closes (``quote_attributed_after``); an
+    unattributed quotation right after an attributed one is the same speaker
+    (``quote_same_speaker``, the news convention).
+    """
+    groups: list[list[Analysis]] = []
+    for analysis in analyses:
+        s = analysis.sentence
+        previous = groups[-1][-1] if groups else None
+        if (
+            previous is not None
+            and previous.index == analysis.index - 1
+            and previous.sentence.ends_in_quote
+            and s.starts_in_quote
+        ):
+            groups[-1].append(analysis)
+        else:
+            groups.append([analysis])
+    for group in groups:
+        if len(group) < 2:
+            continue
+        for position, member in enumerate(group):
+            if member.source_rule is not None:
+                continue
+            earlier = [m for m in group[:position] if m.source is not None]
+            later = [m for m in group[position + 1 :] if m.source is not None]
+            if earlier:
+                member.source, member.source_rule = earlier[-1].source, "quote_continued"
+            elif later:
+                member.source, member.source_rule = later[0].source, "quote_attributed_after"
+    for previous, analysis in zip(analyses, analyses[1:], strict=False):
+        s = analysis.sentence
+        quoted = s.starts_in_quote or (
+            s.quote_cue is not None and s.quote_cue.start == s.span.start
+        )
+        if (
+            analysis.source_rule is None
+            and quoted
+            and previous.index == analysis.index - 1
+            and previous.sentence.has_quote
+            and previous.source is not None
+        ):
+            analysis.source, analysis.source_rule = previous.source, "quote_same_speaker"

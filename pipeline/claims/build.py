@@ -1,0 +1,269 @@
+"""Claim records: one :class:`~pipeline.records.ClaimRecord` per qualifying body sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span
+
+from pipeline.claims.attribution import (
+    find_source,
+    quotation_sources,
+    report_authors,
+    speaker_tokens,
+)
+from pipeline.claims.cues import cue_record, load_cue_rules, match_cues
+from pipeline.claims.index import (
+    Analysis,
+    DocIndex,
+    Memory,
+    field_values,
+    index_sentences,
+    label_of,
+)
+from pipeline.claims.modifiers import find_hedges, find_negation_scopes, find_negations
+from pipeline.claims.qualify import decide_type, find_recommendation_cue, qualifies
+from pipeline.claims.rules import CLAIM_ZONES
+from pipeline.claims.targets import find_targets, pick_last_target
+from pipeline.patterns import CueRule
+from pipeline.records import ClaimProvenance, ClaimRecord, Segment, SpanRecord
+
+if TYPE_CHECKING:
+    from pipeline.claims.index import Sentence
+
+
+"""Zones whose sentences may be claims (title, headings, boilerplate, references never)."""
+
+
+"""Why a sentence is a claim: the first rule that fires (recorded after the type rule)."""
+
+
+"""Claim type: the first rule that fires, ``(id, type, example)``."""
+
+
+"""How ``source`` was found (``ClaimProvenance.source_rule``); the first three compete by depth."""
+
+
+"""Why a person is a target (checked after the exclusions: speaker, agent, official, possessor)."""
+
+
+"""Verb lemmas of acts against people (key tokens for negation, signals for incidents)."""
+
+
+"""Neutral verbs that describe an act on the person only in the passive ('was taken')."""
+
+
+"""Intransitive verbs whose subject is the person the act is about ('X returned')."""
+
+
+"""Nouns whose 'of X' / possessor names the person the act is aimed at."""
+
+
+"""Possessed nouns that make the possessor the target when the sentence has a METHOD."""
+
+
+"""Role nouns of officials, perpetrators and commentators: a name next to one is no target."""
+
+
+"""A former official ('a former company official, X') is no longer excluded as one."""
+
+
+"""Subjects that stand for the document's report author ('the report says')."""
+
+
+"""Verbs that name an ORG as a report's author ('X, which published ...')."""
+
+
+"""Verbs of what an instrument says or allows."""
+
+
+"""Subjects that make a provision verb legal even without a LEGAL_REF span."""
+
+
+"""Nouns a QUANTITY may count for the sentence to be a claim about operations or targets."""
+
+
+"""Nouns for the practice itself: with a named source they make a claim without a METHOD span."""
+
+
+"""Singular nouns for one individual: with a past act, the sentence is about one incident."""
+
+
+"""Day-level time anchors of a specific event (besides DATE spans precise to the month)."""
+
+
+"""'could not' / 'cannot' states a capability limit, not that an act did not happen."""
+
+
+"""Verbs whose negation presupposes the act ('failed to prevent the abduction'): no negation."""
+
+
+"""Nouns that hedge ('a claim by activists'); other nouns a hedge phrase matches ('suspects'
+as people) do not."""
+
+
+"""The only target rules that may override an official's exclusion ('the minister, X, was
+detained'); a president merely mentioned near an act stays out."""
+
+
+"""A 'he said' looks back this many sentences for the last named speaker."""
+
+
+"""The cue lexicon in ``patterns/``."""
+
+
+def build_claims(
+    doc: Doc,
+    spans: list[SpanRecord],
+    segments: list[Segment],
+    *,
+    doc_id: str,
+    pipeline_version: str,
+    cue_rules: Sequence[CueRule] | None = None,
+) -> list[ClaimRecord]:
+    """Return one :class:`ClaimRecord` per qualifying body sentence of ``doc``.
+
+    Args:
+        doc: The processed Doc (parse and sentences; cue matches in ``doc.spans``).
+        spans: The document's final, normalised spans with provenance.
+        segments: The document's zones; only sentences starting in ``body`` zones count
+            (every sentence when the list is empty).
+        doc_id: Copied into every record.
+        pipeline_version: Copied into every record's provenance.
+        cue_rules: The cue rules (default: ``patterns/cues.jsonl``), for direction and scope.
+    """
+    rules = tuple(cue_rules) if cue_rules is not None else load_cue_rules()
+    rules_by_id = {rule.id: rule for rule in rules}
+    index = DocIndex(doc, spans)
+    sentences = index_sentences(doc, index, segments, match_cues(doc, rules), rules_by_id)
+    memory = Memory(authors=report_authors(index, sentences))
+    analyses: list[Analysis] = []
+    for number, sentence in enumerate(sentences):
+        analysis = _analyse(index, sentence, number, memory, rules_by_id)
+        if analysis is not None:
+            analyses.append(analysis)
+    quotation_sources(analyses)
+    claims = []
+    for analysis in analyses:
+        if analysis.claim_rule is not None:
+            claims.append(
+                _record(index, analysis, doc_id=doc_id, pipeline_version=pipeline_version)
+            )
+    return claims
+
+
+def _analyse(
+    index: DocIndex,
+    sentence: Sentence,
+    number: int,
+    memory: Memory,
+    rules_by_id: dict[str, CueRule],
+) -> Analysis | None:
+    """Targets, source, qualification, type, hedge and negation of one sentence."""
+    if sentence.zone not in CLAIM_ZONES:
+        return None
+    by_kind: dict[str, list[Span]] = {}
+    for cue in sentence.cues:
+        by_kind.setdefault(cue.label_, []).append(cue)
+    speakers = speaker_tokens(index, sentence, by_kind)
+    negation_scopes = find_negation_scopes(index, sentence, by_kind, rules_by_id)
+    denied: set[int] = set()
+    for cue, scope in negation_scopes:
+        if index.embedding(cue.start) is None:
+            denied |= scope
+    targets = find_targets(index, sentence, memory, speakers, denied)
+    source, source_rule, source_cue = find_source(
+        index, sentence, number, memory, by_kind, rules_by_id
+    )
+    analysis = Analysis(sentence, number, targets, source, source_rule, source_cue)
+    if targets:
+        memory.last_target = (
+            targets[-1] if len(targets) == 1 else pick_last_target(index, sentence, targets)
+        )
+        memory.known_targets.update(targets)
+    if source is not None and source_rule in (
+        "reporting_verb",
+        "according_to",
+        "passive_agent",
+        "colon",
+    ):
+        kind = label_of(sentence, source)
+        if kind == "PERSON":
+            memory.last_speaker = (source, number)
+        elif kind == "ORG":
+            memory.org_sources[source] += 1
+    recommendation = find_recommendation_cue(index, sentence, by_kind, rules_by_id)
+    analysis.recommendation_cue = recommendation
+    analysis.claim_rule = qualifies(index, sentence, targets, recommendation, source)
+    if analysis.claim_rule is None:
+        return analysis
+    analysis.type_id, analysis.claim_type = decide_type(index, sentence, targets, recommendation)
+    analysis.hedge_cues = find_hedges(index, sentence, by_kind)
+    analysis.negation_cues = find_negations(index, sentence, negation_scopes)
+    return analysis
+
+
+"""Prepositions that frame a clause as what an instrument provides ("Under Article 38 ...")."""
+
+
+def _record(
+    index: DocIndex, analysis: Analysis, *, doc_id: str, pipeline_version: str
+) -> ClaimRecord:
+    """The :class:`ClaimRecord` of an analysed, qualifying sentence."""
+    sentence = analysis.sentence
+    text = index.text
+    cues: list[Span] = []
+    if analysis.source_cue is not None:
+        cues.append(analysis.source_cue)
+    elif (
+        analysis.source_rule
+        and analysis.source_rule.startswith("quote")
+        and sentence.quote_cue is not None
+    ):
+        cues.append(sentence.quote_cue)
+    if analysis.recommendation_cue is not None:
+        cues.append(analysis.recommendation_cue)
+    cues += analysis.hedge_cues + analysis.negation_cues
+    seen: set[tuple[int, int, str]] = set()
+    cue_records = []
+    for cue in sorted(cues, key=lambda c: (c.start, c.end)):
+        key = (cue.start, cue.end, cue.id_)
+        if key not in seen and cue.label_ != "terminator":
+            seen.add(key)
+            cue_records.append(cue_record(cue))
+    pattern_ids = sorted(
+        {
+            ref.record.provenance.pattern_id
+            for ref in sentence.spans
+            if ref.record.provenance.pattern_id
+        }
+    )
+    model_labels = sorted(
+        {
+            ref.record.provenance.model_label
+            for ref in sentence.spans
+            if ref.record.provenance.model_label
+        }
+    )
+    return ClaimRecord(
+        doc_id=doc_id,
+        start=sentence.start_char,
+        end=sentence.end_char,
+        text=text[sentence.start_char : sentence.end_char],
+        type=analysis.claim_type,  # type: ignore[arg-type]
+        targets=sorted(analysis.targets),
+        source=analysis.source,
+        hedged=bool(analysis.hedge_cues),
+        negated=bool(analysis.negation_cues),
+        cues=cue_records,
+        provenance=ClaimProvenance(
+            pattern_ids=pattern_ids,
+            model_labels=model_labels,
+            type_rule=analysis.type_id,
+            claim_rule=analysis.claim_rule,
+            source_rule=analysis.source_rule,
+            pipeline_version=pipeline_version,
+        ),
+        **field_values(sentence),
+    )

@@ -1,0 +1,59 @@
+"""ConText-style cue rules (hedge, negation, attribution, call, quotation) for claims.
+
+The lexicon is rule data in ``patterns/cues.jsonl``: a cue, a direction and a scope in
+tokens. The tagger writes its matches to ``doc.spans["tnr_cues"]``; a Doc that did not pass
+the tagger is matched here with the tagger's :class:`~pipeline.nlp.matcher.RuleMatcher`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc, Span
+
+from pipeline.components import CUE_KEY, RuleMatcher
+from pipeline.patterns import DEFAULT_PATTERNS_DIR, CueRule, load_file
+from pipeline.records import Cue
+
+CUES_FILE = "cues.jsonl"
+
+
+@lru_cache(maxsize=8)
+def load_cue_rules(directory: str = str(DEFAULT_PATTERNS_DIR)) -> tuple[CueRule, ...]:
+    """Return the validated cue rules of ``directory`` (``patterns/`` by default), cached.
+
+    Errors name the file and line like every pattern file.
+    """
+    path = Path(directory) / CUES_FILE
+    if path.exists():
+        return tuple(rule for rule in load_file(path, CueRule) if isinstance(rule, CueRule))
+    return ()
+
+
+_MATCHERS: dict[tuple[int, tuple[str, ...]], RuleMatcher] = {}
+
+
+def match_cues(doc: Doc, rules: Sequence[CueRule]) -> list[Span]:
+    """Cue spans of ``doc``: the tagger's ``doc.spans["tnr_cues"]``, or a fresh match with
+    the tagger's :class:`~pipeline.components.RuleMatcher` when the tagger did not run (a
+    bare-model Doc in unit tests)."""
+    if CUE_KEY in doc.spans and len(doc.spans[CUE_KEY]):
+        return sorted(doc.spans[CUE_KEY], key=lambda s: (s.start, -s.end))
+    if not rules:
+        return []
+    key = (id(doc.vocab), tuple(rule.id for rule in rules))
+    if key not in _MATCHERS:
+        _MATCHERS[key] = RuleMatcher(spacy.blank("en", vocab=doc.vocab), rules)
+    return [
+        Span(doc, start, end, label=rule.kind, span_id=rule.id)  # type: ignore[union-attr]
+        for start, end, rule in _MATCHERS[key](doc)
+    ]
+
+
+def cue_record(cue: Span) -> Cue:
+    return Cue(
+        kind=cue.label_, start=cue.start_char, end=cue.end_char, text=cue.text, pattern_id=cue.id_
+    )

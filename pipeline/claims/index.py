@@ -1,0 +1,317 @@
+"""The sentence index of one document: token arrays, span lookups, sentences, memory.
+
+Built once per document from the parsed Doc and the final span records; every later
+pass (targets, attribution, type, modifiers) reads it instead of walking spaCy objects.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.claims.rules import (
+    CLAUSE_DEPS,
+    CONCESSIVE_MARKS,
+    CONDITIONAL_MARKS,
+    EVENT_VERBS,
+    PASSIVE_MOVE_VERBS,
+)
+from pipeline.codebook import legal_ref_key
+from pipeline.components import sentence_bounds, sentence_spans
+from pipeline.patterns import CueRule
+from pipeline.records import Segment, SpanRecord
+
+
+@dataclass
+class SpanRef:
+    """A SpanRecord with its token range and syntactic root."""
+
+    record: SpanRecord
+    start: int
+    end: int
+    root: int
+
+
+@dataclass
+class Sentence:
+    """One sentence of the document with what the later passes need."""
+
+    span: Span
+    start_char: int
+    end_char: int
+    zone: str
+    segment: int
+    spans: list[SpanRef] = field(default_factory=list)
+    cues: list[Span] = field(default_factory=list)
+    starts_in_quote: bool = False
+    ends_in_quote: bool = False
+    quote_cue: Span | None = None
+    has_quote: bool = False
+
+
+@dataclass
+class Analysis:
+    """Per-sentence results before quotation sources are filled in."""
+
+    sentence: Sentence
+    index: int
+    targets: list[str]
+    source: str | None
+    source_rule: str | None
+    source_cue: Span | None
+    claim_rule: str | None = None
+    type_id: str = "TYPE.general_practice"
+    claim_type: str = "pattern"
+    hedge_cues: list[Span] = field(default_factory=list)
+    negation_cues: list[Span] = field(default_factory=list)
+    recommendation_cue: Span | None = None
+
+
+@dataclass
+class Memory:
+    """Document-level memory carried from sentence to sentence."""
+
+    last_target: str | None = None
+    last_speaker: tuple[str, int] | None = None
+    authors: list[tuple[int, str]] = field(default_factory=list)
+    org_sources: Counter[str] = field(default_factory=Counter)
+    officials: set[str] = field(default_factory=set)
+    known_targets: set[str] = field(default_factory=set)
+
+
+class DocIndex:
+    """Per-document token arrays and span lookups, built once."""
+
+    def __init__(self, doc: Doc, spans: Sequence[SpanRecord]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        n = len(doc)
+        columns = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD]) if n else None
+        strings = doc.vocab.strings
+        names: dict[int, str] = {}
+
+        def name(key: int) -> str:
+            if key not in names:
+                names[key] = strings[key]
+            return names[key]
+
+        if columns is None:
+            self.lower = self.lemma = self.pos = self.tag = self.dep = []
+            self.head: list[int] = []
+        else:
+            self.lower = [name(k) for k in columns[:, 0].tolist()]
+            self.lemma = [name(k).lower() for k in columns[:, 1].tolist()]
+            self.pos = [name(k) for k in columns[:, 2].tolist()]
+            self.tag = [name(k) for k in columns[:, 3].tolist()]
+            self.dep = [name(k) for k in columns[:, 4].tolist()]
+            self.head = [i + rel for i, rel in enumerate(columns[:, 5].astype("int64").tolist())]
+        self.span_at: list[int] = [-1] * n
+        self.spans: list[SpanRef] = []
+        for record in sorted(spans, key=lambda s: (s.start, s.end)):
+            char_span = doc.char_span(record.start, record.end, alignment_mode="expand")
+            if char_span is None or not len(char_span):
+                continue
+            ref = SpanRef(record, char_span.start, char_span.end, char_span.root.i)
+            index = len(self.spans)
+            self.spans.append(ref)
+            for i in range(char_span.start, char_span.end):
+                if self.span_at[i] < 0:
+                    self.span_at[i] = index
+        self.method_tokens: set[int] = {
+            i
+            for ref in self.spans
+            if ref.record.label == "METHOD"
+            for i in range(ref.start, ref.end)
+        }
+
+    def ref(self, i: int) -> SpanRef | None:
+        """The span covering token ``i``, if any."""
+        index = self.span_at[i]
+        return self.spans[index] if index >= 0 else None
+
+    def named(self, i: int, labels: tuple[str, ...] = ("ORG", "PERSON")) -> SpanRef | None:
+        """The ORG/PERSON span covering token ``i``, if any."""
+        ref = self.ref(i)
+        if ref is not None and ref.record.label in labels and ref.record.name:
+            return ref
+        return None
+
+    def children(self, i: int) -> Iterable[Token]:
+        return self.doc[i].children
+
+    def has_child(self, i: int, deps: Iterable[str]) -> bool:
+        wanted = set(deps)
+        return any(child.dep_ in wanted for child in self.doc[i].children)
+
+    def is_passive(self, i: int) -> bool:
+        """True when verb ``i`` is passive (auxpass or nsubjpass child)."""
+        return self.has_child(i, ("auxpass", "nsubjpass"))
+
+    def is_event(self, i: int) -> bool:
+        """True when token ``i`` names an act: inside a METHOD span or an event verb."""
+        if i in self.method_tokens:
+            return True
+        lemma = self.lemma[i]
+        if self.pos[i] in ("VERB", "AUX") or self.tag[i].startswith("VB"):
+            if lemma in EVENT_VERBS:
+                return True
+            if lemma in PASSIVE_MOVE_VERBS and self.is_passive(i):
+                return True
+        return False
+
+    def clause_head(self, i: int) -> int:
+        """The verb heading the clause of token ``i`` (the sentence root at worst)."""
+        j = i
+        for _ in range(64):
+            if (self.pos[j] in ("VERB", "AUX") and self.dep[j] in CLAUSE_DEPS) or self.head[j] == j:
+                return j
+            j = self.head[j]
+        return j
+
+    def embedding(self, i: int) -> str | None:
+        """How the clause of token ``i`` is embedded: relative, concessive, conditional,
+        adverbial, participial (an unmarked '-ed'/'-ing' adverbial clause, which still
+        carries the sentence's claim: '..., accused of helping to kidnap him'), or ``None``
+        for the main clause and complement clauses."""
+        j = self.clause_head(i)
+        for _ in range(64):
+            dep = self.dep[j]
+            if dep in ("relcl", "acl"):
+                return "relative"
+            if dep == "advcl":
+                marks = {c.lower_ for c in self.doc[j].children if c.dep_ == "mark"}
+                if marks & CONCESSIVE_MARKS:
+                    return "concessive"
+                if marks & CONDITIONAL_MARKS:
+                    return "conditional"
+                if not marks and self.tag[j] in ("VBN", "VBG"):
+                    return "participial"
+                return "adverbial"
+            if self.head[j] == j:
+                return None
+            j = self.clause_head(self.head[j])
+        return None
+
+    def in_relcl(self, i: int) -> bool:
+        """True when token ``i`` lies inside a finite relative clause ('who denied the claims')."""
+        j = i
+        for _ in range(64):
+            if self.dep[j] == "relcl":
+                return True
+            if self.head[j] == j:
+                return False
+            j = self.head[j]
+        return False
+
+    def depth(self, i: int) -> int:
+        d = 0
+        j = i
+        while self.head[j] != j and d < 64:
+            j = self.head[j]
+            d += 1
+        return d
+
+
+def index_sentences(
+    doc: Doc,
+    index: DocIndex,
+    segments: Sequence[Segment],
+    cues: Sequence[Span],
+    rules_by_id: dict[str, CueRule],
+) -> list[Sentence]:
+    """Article sentences with their zone, spans, cues and quotation state."""
+    text = index.text
+    ordered = sorted(segments, key=lambda s: s.start)
+    starts = [s.start for s in ordered]
+    quote_roles = _quote_roles(rules_by_id.values())
+    result: list[Sentence] = []
+    span_i = 0
+    cue_i = 0
+    in_quote = False
+    last_segment = -2
+    for sent in sentence_spans(doc):
+        start, end = sentence_bounds(text, sent)
+        if end <= start:
+            continue
+        if ordered:
+            seg = bisect_right(starts, start) - 1
+            if seg < 0 or start >= ordered[seg].end:
+                continue
+            zone = ordered[seg].kind
+        else:
+            seg, zone = -1, "body"
+        sentence = Sentence(sent, start, end, zone, seg)
+        while span_i < len(index.spans) and index.spans[span_i].start < sent.start:
+            span_i += 1
+        j = span_i
+        while j < len(index.spans) and index.spans[j].start < sent.end:
+            sentence.spans.append(index.spans[j])
+            j += 1
+        while cue_i < len(cues) and cues[cue_i].start < sent.start:
+            cue_i += 1
+        j = cue_i
+        while j < len(cues) and cues[j].start < sent.end:
+            if cues[j].end <= sent.end:
+                sentence.cues.append(cues[j])
+            j += 1
+        if seg != last_segment:
+            in_quote = False
+            last_segment = seg
+        sentence.starts_in_quote = in_quote
+        for cue in sentence.cues:
+            role = quote_roles.get(cue.id_)
+            if role is None:
+                continue
+            sentence.has_quote = True
+            if sentence.quote_cue is None:
+                sentence.quote_cue = cue
+            if role == "forward":
+                in_quote = True
+            elif role == "backward":
+                in_quote = False
+            else:
+                in_quote = not in_quote
+        sentence.ends_in_quote = in_quote
+        result.append(sentence)
+    return result
+
+
+def _quote_roles(rules: Iterable[CueRule]) -> dict[str, str]:
+    """Quote rule id -> ``forward`` (opens), ``backward`` (closes) or ``both`` (toggles)."""
+    return {rule.id: rule.direction for rule in rules if rule.kind == "quote"}
+
+
+def label_of(sentence: Sentence, name: str) -> str | None:
+    for ref in sentence.spans:
+        if ref.record.name == name:
+            return ref.record.label
+    return None
+
+
+def field_values(sentence: Sentence) -> dict[str, list]:
+    """The set-valued claim fields from the spans inside the sentence."""
+    methods, locations, legal, dates, quantities = set(), set(), set(), set(), set()
+    for ref in sentence.spans:
+        r = ref.record
+        if r.label == "METHOD" and r.code:
+            methods.add(r.code)
+        elif r.label == "LOCATION" and r.code:
+            locations.add(r.code)
+        elif r.label == "LEGAL_REF" and r.instrument:
+            legal.add(legal_ref_key(r.instrument, r.article))
+        elif r.label == "DATE" and r.value is not None:
+            dates.add(str(r.value))
+        elif r.label == "QUANTITY" and isinstance(r.value, int):
+            quantities.add(r.value)
+    return {
+        "methods": sorted(methods),
+        "locations": sorted(locations),
+        "legal_refs": sorted(legal),
+        "dates": sorted(dates),
+        "quantities": sorted(quantities),
+    }

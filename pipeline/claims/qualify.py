@@ -1,0 +1,208 @@
+"""Whether a sentence is a claim (``CLAIM_RULES``) and which type (``TYPE_RULES``)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from pipeline.claims.attribution import is_weak, subject_of
+from pipeline.claims.rules import (
+    COUNT_NOUNS,
+    EVENT_NOUNS,
+    LEGAL_NOUNS,
+    LEGAL_VERBS,
+    PERSON_NOUNS,
+    PRACTICE_NOUNS,
+    TIME_WORDS,
+)
+from pipeline.claims.targets import has_event_clause, has_event_object
+from pipeline.patterns import CueRule
+
+if TYPE_CHECKING:
+    from pipeline.claims.index import DocIndex, Sentence
+
+
+def find_recommendation_cue(
+    index: DocIndex,
+    sentence: Sentence,
+    by_kind: dict[str, list[Span]],
+    rules_by_id: dict[str, CueRule],
+) -> Span | None:
+    """The recommendation cue that makes the sentence a call for action, if any."""
+    has_anchor = any(
+        ref.record.label in ("METHOD", "LEGAL_REF", "LOCATION", "ORG") for ref in sentence.spans
+    )
+    for cue in by_kind.get("recommendation", ()):
+        if index.embedding(cue.start) in ("relative", "concessive", "conditional", "adverbial"):
+            continue
+        if is_weak(cue):
+            nxt = cue.end
+            if not has_anchor or (nxt < sentence.span.end and index.lower[nxt] in ("have", "'ve")):
+                continue
+            if index.tag[cue.start] == "MD" or index.pos[cue.start] in ("NOUN", "VERB"):
+                return cue
+            continue
+        if index.pos[cue.start] in ("VERB", "AUX") or cue.end - cue.start > 1:
+            return cue
+    return None
+
+
+def qualifies(
+    index: DocIndex,
+    sentence: Sentence,
+    targets: list[str],
+    recommendation: Span | None,
+    source: str | None,
+) -> str | None:
+    """The first CLAIM_RULES id that fires, ``None`` when the sentence is no claim."""
+    labels = {ref.record.label for ref in sentence.spans}
+    s0, s1 = sentence.span.start, sentence.span.end
+    events = [i for i in range(s0, s1) if index.is_event(i) and index.pos[i] in ("VERB", "AUX")]
+    if "METHOD" in labels:
+        return "CLAIM.method"
+    counts = any(
+        ref.record.label == "QUANTITY" and ref.record.value is not None for ref in sentence.spans
+    )
+    if counts and (events or _counts_operations(index, sentence)):
+        return "CLAIM.count"
+    if "LEGAL_REF" in labels and _has_legal_verb(index, sentence):
+        return "CLAIM.legal_provision"
+    if targets:
+        return "CLAIM.named_target"
+    if recommendation is not None:
+        return "CLAIM.recommendation"
+    if events:
+        return "CLAIM.event_verb"
+    if source is not None and any(index.lemma[i] in PRACTICE_NOUNS for i in range(s0, s1)):
+        return "CLAIM.attributed_practice"
+    return None
+
+
+def _counts_operations(index: DocIndex, sentence: Sentence) -> bool:
+    """True when a QUANTITY counts an operation or target noun ('40 students', 'dozens of')."""
+    for ref in sentence.spans:
+        if ref.record.label != "QUANTITY":
+            continue
+        head = index.head[ref.root]
+        candidates = [head, ref.root]
+        for child in index.children(ref.root):
+            if child.dep_ == "prep" and child.lower_ == "of":
+                candidates += [c.i for c in child.children if c.dep_ == "pobj"]
+        for k in candidates:
+            if k == ref.root and len(candidates) > 1:
+                continue
+            if k in index.method_tokens or index.lemma[k] in EVENT_NOUNS:
+                return True
+            if (
+                index.lemma[k] in COUNT_NOUNS
+                or index.lower[k] in COUNT_NOUNS
+                or index.tag[k] == "NNPS"
+            ):
+                return True
+            if index.dep[k] == "compound" or index.pos[k] == "NOUN":
+                if any(c.lemma_.lower() in COUNT_NOUNS for c in index.children(k)):
+                    return True
+    return False
+
+
+def _has_legal_verb(index: DocIndex, sentence: Sentence) -> bool:
+    return any(
+        index.lemma[i] in LEGAL_VERBS and index.pos[i] in ("VERB", "AUX")
+        for i in range(sentence.span.start, sentence.span.end)
+    )
+
+
+def decide_type(
+    index: DocIndex, sentence: Sentence, targets: list[str], recommendation: Span | None
+) -> tuple[str, str]:
+    """``(TYPE_RULES id, claim type)``: the first rule that fires."""
+    labels = {ref.record.label for ref in sentence.spans}
+    if recommendation is not None:
+        return "TYPE.recommendation_cue", "recommendation"
+    if targets:
+        return "TYPE.named_target_event", "incident"
+    if _is_legal(index, sentence, labels):
+        return "TYPE.legal_provision", "legal"
+    quantities = [
+        ref
+        for ref in sentence.spans
+        if ref.record.label == "QUANTITY" and ref.record.value is not None
+    ]
+    if _dated_event(index, sentence, bool(quantities)):
+        return "TYPE.dated_event", "incident"
+    if not quantities and _single_person_event(index, sentence):
+        return "TYPE.single_person_event", "incident"
+    if quantities and _counts_operations(index, sentence):
+        return "TYPE.count", "statistic"
+    return "TYPE.general_practice", "pattern"
+
+
+def _single_person_event(index: DocIndex, sentence: Sentence) -> bool:
+    """A past act by or on one unnamed individual ('A blogger was abducted', 'the man is
+    accused of helping to kidnap ...'): a singular person noun as subject or object of an
+    act whose verb is in the past, or of 'accused'."""
+    for i in range(sentence.span.start, sentence.span.end):
+        if index.tag[i] != "NN" or index.lemma[i] not in PERSON_NOUNS:
+            continue
+        if index.dep[i] not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        if any(c.lower_ in ("every", "any", "each", "no") for c in index.children(i)):
+            continue
+        verb = index.head[i]
+        if index.tag[verb] not in ("VBD", "VBN") and index.lemma[verb] != "accuse":
+            continue
+        if index.is_event(verb) or has_event_clause(index, verb) or has_event_object(index, verb):
+            return True
+        if any(
+            t.i in index.method_tokens or index.is_event(t.i)
+            for c in index.children(verb)
+            if c.dep_ in ("prep", "xcomp", "advcl", "ccomp", "pcomp")
+            for t in c.subtree
+        ):
+            return True
+    return False
+
+
+LEGAL_FRAMES: frozenset[str] = frozenset({"under", "pursuant", "according", "accordance"})
+
+
+def _is_legal(index: DocIndex, sentence: Sentence, labels: set[str]) -> bool:
+    """A LEGAL_REF with a provision verb, a LEGAL_REF framing the clause ("Under Article
+    38 of the law, offences abroad can be prosecuted") when a METHOD is named, or a legal
+    noun subject of a provision verb with a METHOD."""
+    s0, s1 = sentence.span.start, sentence.span.end
+    if "LEGAL_REF" in labels and "METHOD" in labels:
+        for ref in sentence.spans:
+            if ref.record.label != "LEGAL_REF":
+                continue
+            head = index.head[ref.root]
+            if index.dep[ref.root] == "pobj" and index.lower[head] in LEGAL_FRAMES:
+                return True
+    for i in range(s0, s1):
+        if index.lemma[i] not in LEGAL_VERBS or index.pos[i] not in ("VERB", "AUX"):
+            continue
+        if "LEGAL_REF" in labels:
+            return True
+        subject = subject_of(index, i)
+        if subject is not None and "METHOD" in labels and index.lemma[subject] in LEGAL_NOUNS:
+            return True
+    return False
+
+
+def _dated_event(index: DocIndex, sentence: Sentence, has_count: bool) -> bool:
+    """A past act anchored to a day or month, or to a year when no count is the point."""
+    s0, s1 = sentence.span.start, sentence.span.end
+    past = any(index.is_event(i) and index.tag[i] in ("VBD", "VBN") for i in range(s0, s1))
+    if not past:
+        return False
+    if any(index.lower[i] in TIME_WORDS for i in range(s0, s1)):
+        return True
+    for ref in sentence.spans:
+        if ref.record.label == "DATE" and isinstance(ref.record.value, str):
+            value = ref.record.value
+            if len(value) >= 7 or value.startswith("--"):
+                return True
+            if not has_count:
+                return True
+    return False

@@ -1,0 +1,245 @@
+"""Claim targets: the named people an act is aimed at (``TARGET_RULES``).
+
+Named PERSON spans and resolved pronouns that are patients of the act; speakers,
+officials, agents and possessors of unrelated things are excluded.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pipeline.claims.rules import (
+    DIRECT_PATIENT_RULES,
+    EVENT_NOUNS,
+    FORMER_WORDS,
+    LEVER_NOUNS,
+    PERSON_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    RETURN_VERBS,
+    ROLE_NOUNS,
+    SUBJECT_DEPS,
+)
+
+if TYPE_CHECKING:
+    from pipeline.claims.index import DocIndex, Memory, Sentence, SpanRef
+
+
+def pick_last_target(index: DocIndex, sentence: Sentence, targets: list[str]) -> str:
+    """The target named last in the sentence (for pronoun resolution later)."""
+    last = targets[-1]
+    best = -1
+    for ref in sentence.spans:
+        if ref.record.label == "PERSON" and ref.record.name in targets and ref.start > best:
+            best, last = ref.start, ref.record.name  # type: ignore[assignment]
+    return last
+
+
+def find_targets(
+    index: DocIndex, sentence: Sentence, memory: Memory, speakers: set[int], denied: set[int]
+) -> list[str]:
+    """Named targets of the act in the sentence (TARGET_RULES), pronouns resolved.
+
+    ``denied`` holds the tokens inside a main-clause negation: a person already known as a
+    target who appears there is a target too ('There is no record that he ever entered ...').
+    """
+    s0, s1 = sentence.span.start, sentence.span.end
+    has_method = any(ref.record.label == "METHOD" for ref in sentence.spans)
+    has_event = has_method or any(index.is_event(i) for i in range(s0, s1))
+    mentions: list[tuple[int, str, bool]] = []
+    last_named: str | None = None
+    last_root = -1
+    person_starts = {
+        ref.start: ref for ref in sentence.spans if ref.record.label == "PERSON" and ref.record.name
+    }
+    for i in range(s0, s1):
+        ref = person_starts.get(i)
+        if ref is not None:
+            name = ref.record.name or ""
+            if _is_official(index, ref, sentence):
+                memory.officials.add(name)
+            mentions.append((ref.root, name, False))
+            if name not in memory.officials:
+                last_named, last_root = name, ref.root
+        elif (
+            index.lower[i] in PERSON_PRONOUNS
+            and index.pos[i] == "PRON"
+            and not _generic_pronoun(index, i, s0, s1)
+        ):
+            antecedent = last_named
+            if antecedent is not None and _inside_phrase_of(index, i, last_root):
+                antecedent = None
+            antecedent = antecedent or memory.last_target
+            if antecedent:
+                mentions.append((i, antecedent, True))
+    strong: list[tuple[int, str]] = []
+    weak: list[tuple[int, str]] = []
+    for root, name, pronoun in mentions:
+        if root in speakers:
+            continue
+        verdict = _target_role(index, root, has_method)
+        if verdict == "exclude":
+            continue
+        official = not pronoun and name in memory.officials
+        known = name in memory.known_targets
+        if official and verdict not in DIRECT_PATIENT_RULES:
+            continue
+        if verdict is not None:
+            strong.append((root, name))
+        elif not official and (
+            (has_event and _fallback_role(index, root, False))
+            or (known and root in denied and _fallback_role(index, root, True))
+        ):
+            weak.append((root, name))
+    chosen = strong or weak
+    names: list[str] = []
+    for _, name in sorted(chosen):
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def _inside_phrase_of(index: DocIndex, i: int, root: int) -> bool:
+    """True when pronoun ``i`` sits inside the noun phrase headed by ``root`` ('Lena Ortiz,
+    his lawyer': 'his' cannot be Lena Ortiz herself)."""
+    j = i
+    for _ in range(12):
+        if index.head[j] == j or index.pos[j] in ("VERB", "AUX"):
+            return False
+        j = index.head[j]
+        if j == root:
+            return True
+    return False
+
+
+def _generic_pronoun(index: DocIndex, i: int, s0: int, s1: int) -> bool:
+    """'he or she', 'his or her', 'him/her': a generic person, not an antecedent."""
+    for a, b in ((i - 2, i - 1), (i + 1, i + 2)):
+        if (
+            s0 <= a
+            and b < s1
+            and index.lower[a if a > i else b] in ("or", "/", "and")
+            and (index.lower[b if a > i else a] in PERSON_PRONOUNS)
+        ):
+            return True
+    return False
+
+
+def _is_official(index: DocIndex, ref: SpanRef, sentence: Sentence) -> bool:
+    """True when a role noun (president, prosecutor, spokeswoman ...) names the person's office."""
+    s0 = sentence.span.start
+    k = ref.start - 1
+    steps = 0
+    while k >= s0 and steps < 3:
+        lower = index.lower[k]
+        if index.pos[k] in ("PUNCT", "VERB", "AUX", "ADP") and lower not in ("-",):
+            break
+        if index.lemma[k] in ROLE_NOUNS or lower in ROLE_NOUNS:
+            return not _former(index, k, s0)
+        k -= 1
+        steps += 1
+    root = ref.root
+    for child in index.children(root):
+        if child.dep_ == "appos" and child.lemma_.lower() in ROLE_NOUNS:
+            if not any(c.lower_ in FORMER_WORDS for c in child.children):
+                return True
+    if index.dep[root] == "appos" and index.lemma[index.head[root]] in ROLE_NOUNS:
+        head = index.head[root]
+        return not any(c.lower_ in FORMER_WORDS for c in index.children(head))
+    if index.dep[root] == "nsubj" and index.lemma[index.head[root]] in (
+        "be",
+        "become",
+        "remain",
+        "serve",
+    ):
+        for child in index.children(index.head[root]):
+            if child.dep_ in ("attr", "acomp", "oprd") and child.lemma_.lower() in ROLE_NOUNS:
+                return not any(c.lower_ in FORMER_WORDS for c in child.children)
+    return False
+
+
+def _former(index: DocIndex, k: int, s0: int) -> bool:
+    for j in range(max(s0, k - 3), k):
+        if index.lower[j] in FORMER_WORDS:
+            return True
+    return any(c.lower_ in FORMER_WORDS for c in index.children(k))
+
+
+def _target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> str | None:
+    """A TARGET_RULES id when token ``i`` is a patient of the act, ``"exclude"`` when it is
+    an agent or the possessor of something unrelated, else ``None``."""
+    if _depth > 6:
+        return None
+    dep = index.dep[i]
+    head = index.head[i]
+    if dep == "pobj" and index.dep[head] == "agent":
+        return "exclude"
+    if dep == "poss":
+        if index.is_event(head) or index.lemma[head] in EVENT_NOUNS:
+            return "TARGET.possessed_event"
+        if has_method and index.lemma[head] in LEVER_NOUNS:
+            return "TARGET.possessed_lever"
+        return "exclude"
+    if dep == "nsubjpass" or (dep == "nsubj" and index.is_passive(head)):
+        if index.is_event(head) or has_event_clause(index, head) or has_event_object(index, head):
+            return "TARGET.passive_subject"
+    if dep in ("dobj", "obj", "dative") and index.is_event(head):
+        return "TARGET.object"
+    if dep == "pobj" and index.lower[head] in ("of", "against", "for", "on"):
+        noun = index.head[head]
+        if index.is_event(noun) or index.lemma[noun] in EVENT_NOUNS:
+            return "TARGET.prep_object"
+    if dep == "nsubj":
+        if index.lemma[head] in RETURN_VERBS:
+            return "TARGET.return_subject"
+        if has_event_clause(index, head):
+            return "TARGET.subject_of_passive_clause"
+    for child in index.children(i):
+        if child.dep_ in ("relcl", "acl") and index.is_event(child.i):
+            for grandchild in child.children:
+                if (
+                    grandchild.dep_ in ("nsubjpass", "dobj")
+                    and grandchild.lower_ in RELATIVE_PRONOUNS
+                ):
+                    return "TARGET.relative_clause"
+            if child.dep_ == "acl" and child.tag_ == "VBN":
+                return "TARGET.relative_clause"
+    if dep in ("conj", "appos") and head != i:
+        inherited = _target_role(index, head, has_method, _depth + 1)
+        if inherited is not None and inherited != "exclude":
+            return "TARGET.coordinated"
+    return None
+
+
+def has_event_clause(index: DocIndex, verb: int) -> bool:
+    """True when ``verb`` governs a subjectless passive event clause ('after being detained')."""
+    for child in index.children(verb):
+        candidates = [child]
+        if child.dep_ == "prep":
+            candidates = [c for c in child.children if c.dep_ == "pcomp"]
+        for c in candidates:
+            if c.dep_ in ("advcl", "xcomp", "conj", "pcomp") and index.is_event(c.i):
+                if not index.has_child(c.i, SUBJECT_DEPS) and (
+                    index.is_passive(c.i) or c.dep_ == "conj"
+                ):
+                    return True
+    return False
+
+
+def has_event_object(index: DocIndex, verb: int) -> bool:
+    """True when ``verb`` takes an act as object ('was given two life sentences')."""
+    return any(
+        child.dep_ in ("dobj", "attr")
+        and (child.i in index.method_tokens or child.lemma_.lower() in EVENT_NOUNS)
+        for child in index.children(verb)
+    )
+
+
+def _fallback_role(index: DocIndex, i: int, known: bool) -> bool:
+    """TARGET.incident_person: a named person in an incident sentence who is not an actor
+    (the subject of a transitive verb is one, unless the person is already a known target
+    of the document)."""
+    dep = index.dep[i]
+    head = index.head[i]
+    if dep == "nsubj":
+        return known or not index.has_child(head, ("dobj", "obj", "ccomp", "xcomp"))
+    return dep in ("nsubjpass", "dobj", "pobj", "appos", "attr", "conj", "npadvmod", "ROOT")
