@@ -18,8 +18,8 @@ from spacy.tokens import Doc
 
 from pipeline import __version__
 from pipeline.claims import build_claims
-from pipeline.components import SEGMENTS_KEY, SPAN_KEY, sentence_bounds, sentence_spans
 from pipeline.nlp import build_nlp, model_info
+from pipeline.nlp.spans import SEGMENTS_KEY, SPAN_KEY, sentence_bounds, sentence_spans
 from pipeline.normalise import Normaliser
 from pipeline.patterns import DEFAULT_PATTERNS_DIR, PatternSet, SpanRule, load_patterns
 from pipeline.records import DocumentRecord, PipelineInfo, Segment, SpanProvenance, SpanRecord

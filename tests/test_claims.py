@@ -16,7 +16,7 @@ import pytest
 import spacy
 
 from pipeline.claims import CLAIM_RULES, TYPE_RULES, build_claims, load_cue_rules
-from pipeline.components import RuleMatcher
+from pipeline.nlp.matcher import RuleMatcher
 from pipeline.patterns import CueRule
 from pipeline.records import ClaimRecord, Segment, SpanProvenance, SpanRecord
 

@@ -6,7 +6,9 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from pipeline.components import RuleMatcher, _is_alleged_crime, is_count, merge_spans, trim_entity
+from pipeline.nlp.context import is_alleged_crime
+from pipeline.nlp.matcher import RuleMatcher
+from pipeline.nlp.spans import is_count, merge_spans, trim_entity
 from pipeline.patterns import SpanRule
 
 RULES = [
@@ -149,7 +151,7 @@ def test_is_count(blank, text, number, expected) -> None:
 )
 def test_alleged_crime_is_not_a_method(blank, text, method, expected) -> None:
     doc = blank(text)
-    assert _is_alleged_crime(_span(doc, method, "METHOD")) is expected
+    assert is_alleged_crime(_span(doc, method, "METHOD")) is expected
 
 
 @pytest.mark.parametrize(
@@ -211,7 +213,7 @@ def test_name_parts_become_person_but_demonyms_do_not(tnr_pipeline) -> None:
     ],
 )
 def test_method_spans_end_before_names_inside_them(blank, text, method, name, expected) -> None:
-    from pipeline.components import cut_before_names
+    from pipeline.nlp.spans import cut_before_names
 
     doc = blank(text)
     cut = cut_before_names(_span(doc, method, "METHOD", "X.y"), [_span(doc, name, "PERSON")])
@@ -219,7 +221,7 @@ def test_method_spans_end_before_names_inside_them(blank, text, method, name, ex
 
 
 def test_adjacent_name_parts_join_into_one_person(blank) -> None:
-    from pipeline.components import _join_adjacent_names
+    from pipeline.nlp.context import _join_adjacent_names
 
     doc = blank("Xi Jinping spoke.")
     parts = [
@@ -241,11 +243,11 @@ def test_adjacent_name_parts_join_into_one_person(blank) -> None:
     ],
 )
 def test_day_number_joins_a_date_that_starts_with_its_month(blank, text, start, expected) -> None:
-    from pipeline.components import _with_day_before
+    from pipeline.nlp.spans import with_day_before
 
     doc = blank(text)
     first = [t.text for t in doc].index(start)
-    assert doc[_with_day_before(doc, first) : len(doc)].text == expected
+    assert doc[with_day_before(doc, first) : len(doc)].text == expected
 
 
 def test_model_date_ends_at_a_dash(tnr_pipeline) -> None:
@@ -263,11 +265,11 @@ def test_model_date_ends_at_a_dash(tnr_pipeline) -> None:
     ],
 )
 def test_approximating_word_joins_the_count(blank, text, number, expected) -> None:
-    from pipeline.components import _with_approximator_before
+    from pipeline.nlp.spans import with_approximator_before
 
     doc = blank(text)
     start = [t.text for t in doc].index(number)
-    assert doc[_with_approximator_before(doc, start) : start + 1].text == expected
+    assert doc[with_approximator_before(doc, start) : start + 1].text == expected
 
 
 @pytest.mark.parametrize(
@@ -279,7 +281,7 @@ def test_approximating_word_joins_the_count(blank, text, number, expected) -> No
     ],
 )
 def test_one_word_person_that_is_a_big_place(blank, text, word, expected) -> None:
-    from pipeline.components import RuleTagger
+    from pipeline.nlp.tagger import RuleTagger
     from pipeline.patterns import load_patterns
 
     tagger = RuleTagger(blank, load_patterns())

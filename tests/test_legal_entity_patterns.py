@@ -28,7 +28,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.components import RuleMatcher, RuleTagger, merge_spans
+from pipeline.nlp.matcher import RuleMatcher
+from pipeline.nlp.spans import merge_spans
+from pipeline.nlp.tagger import RuleTagger
 from pipeline.patterns import DEFAULT_PATTERNS_DIR, PatternSet, SpanRule, load_patterns
 
 OWN_FILES = {"legal_refs.jsonl": {"LEGAL_REF"}, "entities.jsonl": {"ORG", "PERSON", "NOT_ENTITY"}}

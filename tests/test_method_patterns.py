@@ -15,7 +15,8 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from pipeline.codebook import METHOD_CODES
-from pipeline.components import RuleMatcher, merge_spans
+from pipeline.nlp.matcher import RuleMatcher
+from pipeline.nlp.spans import merge_spans
 from pipeline.patterns import SpanRule, load_patterns
 
 METHOD_RULES: tuple[SpanRule, ...] = tuple(

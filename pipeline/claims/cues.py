@@ -14,7 +14,8 @@ from pathlib import Path
 import spacy
 from spacy.tokens import Doc, Span
 
-from pipeline.components import CUE_KEY, RuleMatcher
+from pipeline.nlp.matcher import RuleMatcher
+from pipeline.nlp.spans import CUE_KEY
 from pipeline.patterns import DEFAULT_PATTERNS_DIR, CueRule, load_file
 from pipeline.records import Cue
 
@@ -38,7 +39,7 @@ _MATCHERS: dict[tuple[int, tuple[str, ...]], RuleMatcher] = {}
 
 def match_cues(doc: Doc, rules: Sequence[CueRule]) -> list[Span]:
     """Cue spans of ``doc``: the tagger's ``doc.spans["tnr_cues"]``, or a fresh match with
-    the tagger's :class:`~pipeline.components.RuleMatcher` when the tagger did not run (a
+    the tagger's :class:`~pipeline.nlp.matcher.RuleMatcher` when the tagger did not run (a
     bare-model Doc in unit tests)."""
     if CUE_KEY in doc.spans and len(doc.spans[CUE_KEY]):
         return sorted(doc.spans[CUE_KEY], key=lambda s: (s.start, -s.end))

@@ -22,7 +22,7 @@ from pipeline.claims.rules import (
     PASSIVE_MOVE_VERBS,
 )
 from pipeline.codebook import legal_ref_key
-from pipeline.components import sentence_bounds, sentence_spans
+from pipeline.nlp.spans import sentence_bounds, sentence_spans
 from pipeline.patterns import CueRule
 from pipeline.records import Segment, SpanRecord
 

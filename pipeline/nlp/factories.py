@@ -1,0 +1,93 @@
+"""spaCy factories: ``tnr_segmenter`` (zones, sentence starts) and ``tnr_tagger``."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.nlp.spans import SEGMENTS_KEY
+from pipeline.nlp.tagger import RuleTagger
+from pipeline.patterns import DEFAULT_PATTERNS_DIR, PatternSet, load_patterns
+
+"""``doc.spans`` key of the merged, labelled spans."""
+
+
+"""``doc.spans`` key of the cue matches (label = cue kind, id = rule id)."""
+
+
+"""``doc.user_data`` key of the zones: a list of ``(kind, start_char, end_char)``."""
+
+
+"""Zones whose text is article text: spans are kept only there."""
+
+
+"""How the model's entity labels map onto the codebook (others are dropped)."""
+
+
+"""Tokens assumed for one ``+``/``*`` repetition when sizing trigger windows."""
+
+
+"""Words before a number that belong to the count expression ("some 60")."""
+
+
+"""Codebook hard case: a METHOD named as the target's alleged crime is not a METHOD."""
+
+
+"""A one-word model PERSON naming a city at least this large is read as the city."""
+
+
+"""PROSECUTION rules that name a charge; what follows them says who is charged."""
+
+
+"""Nouns for a target's relatives (codebook: RELATIVE_REPRISAL acts on them)."""
+
+
+"""Codes that become RELATIVE_REPRISAL when the people acted on are relatives."""
+
+
+"""Nouns for people that, set against a proper name, mark it as a person's name."""
+
+
+class Segmenter:
+    """The ``tnr_segmenter`` component (see module docstring)."""
+
+    def __init__(self, patterns: PatternSet) -> None:
+        self.zone_rules = patterns.zone_rules
+
+    def __call__(self, doc: Doc) -> Doc:
+        from pipeline.segment import segment_text
+
+        segments = segment_text(doc.text, self.zone_rules)
+        doc.user_data[SEGMENTS_KEY] = [(s.kind, s.start, s.end) for s in segments]
+        if not len(doc):
+            return doc
+        from spacy.attrs import IDX
+
+        token_starts = doc.to_array(IDX).tolist()
+        for segment in segments:
+            i = bisect_left(token_starts, segment.start)
+            while i < len(doc) and doc[i].is_space:
+                i += 1
+            if i < len(doc) and doc[i].idx < segment.end:
+                doc[i].is_sent_start = True
+        return doc
+
+
+def _patterns(patterns_dir: str | None) -> PatternSet:
+    return load_patterns(patterns_dir or DEFAULT_PATTERNS_DIR)
+
+
+@Language.factory("tnr_segmenter", default_config={"patterns_dir": None})
+def make_segmenter(nlp: Language, name: str, patterns_dir: str | None) -> Segmenter:
+    """Build the zone segmenter from ``patterns/zones.jsonl``."""
+    return Segmenter(_patterns(patterns_dir))
+
+
+@Language.factory("tnr_tagger", default_config={"patterns_dir": None, "check_places": True})
+def make_tagger(
+    nlp: Language, name: str, patterns_dir: str | None, check_places: bool
+) -> RuleTagger:
+    """Build the rule tagger from the span and cue rules of ``patterns/``."""
+    return RuleTagger(nlp, _patterns(patterns_dir), check_places=check_places)

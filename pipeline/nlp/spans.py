@@ -1,0 +1,258 @@
+"""Span helpers shared by the components: doc keys, sentence bounds, trimming, merging.
+
+The merge policy (tiers, longest wins, NOT_ENTITY blockers, zones) is implemented once,
+in :func:`merge_spans`; see :mod:`pipeline.nlp` for the whole policy.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+SPAN_KEY = "tnr"
+
+
+CUE_KEY = "tnr_cues"
+
+
+SEGMENTS_KEY = "tnr_segments"
+
+
+ARTICLE_ZONES = frozenset({"title", "heading", "body"})
+
+
+MODEL_LABELS: dict[str, str] = {
+    "GPE": "LOCATION",
+    "LOC": "LOCATION",
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "DATE": "DATE",
+    "CARDINAL": "QUANTITY",
+    "LAW": "LEGAL_REF",
+}
+
+
+TIER1_LABELS = frozenset({"METHOD", "LEGAL_REF"})
+
+
+_LEADING_DROP = frozenset(
+    {"the", "a", "an", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof."}
+)
+
+
+_TRAILING_DROP = frozenset({"'s", "’s", "'", "’", ".", ",", ";", ":", "-", "–", "—", ")", "("})
+
+
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
+_NOT_COUNT_NEXT = frozenset(
+    {"%", "percent", "per", "years", "year", "-year", "old", "km", "miles", "kilometres"}
+)
+
+
+_NOT_COUNT_PREV = frozenset(
+    {"$", "€", "£", "¥", "us$", "aged", "age", "article", "section", "no", "no.", "number"}
+)
+
+
+def sentence_spans(doc: Doc) -> list[Span]:
+    """The parser's sentences as Spans, read from one array (``doc.sents`` first walks
+    every token in Python to check the annotation is there)."""
+    from spacy.attrs import SENT_START
+
+    n = len(doc)
+    if not n:
+        return []
+    starts = [i for i, v in enumerate(doc.to_array(SENT_START).astype("int64").tolist()) if v == 1]
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    bounds = [*starts, n]
+    return [Span(doc, bounds[k], bounds[k + 1]) for k in range(len(starts))]
+
+
+def sentence_bounds(text: str, sent: Span) -> tuple[int, int]:
+    """Character bounds of ``sent`` in ``text`` without surrounding white space.
+
+    ``start == end`` for a sentence that is only white space.
+    """
+    start, end = sent.start_char, sent.end_char
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def trim_entity(span: Span) -> tuple[int, int]:
+    """Token bounds of ``span`` without a leading determiner, trailing possessive or punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in _LEADING_DROP:
+        start += 1
+    while end > start and (doc[end - 1].lower_ in _TRAILING_DROP or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. "
+    "oct oct. nov nov. dec dec.".split()
+)
+
+
+def with_day_before(doc: Doc, start: int) -> int:
+    """Extend a date that starts with a month by the day number just before it.
+
+    The small model sometimes tags only "March 2024" in "Published 12 March 2024".
+    """
+    if 0 < start < len(doc) and doc[start].lower_ in _MONTHS:
+        day = doc[start - 1]
+        if day.is_digit and 1 <= int(day.text) <= 31:
+            return start - 1
+    return start
+
+
+def before_dash(doc: Doc, start: int, end: int) -> int:
+    """End a model date at a dash or semicolon inside it ("1996 - first in Belgium")."""
+    for i in range(start + 1, end):
+        if doc[i].text in ("-", "–", "—", ";"):
+            return i
+    return end
+
+
+APPROXIMATORS = frozenset(
+    {
+        "some",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "roughly",
+        "approximately",
+        "over",
+        "estimated",
+        "only",
+        "just",
+    }
+)
+
+
+def with_approximator_before(doc: Doc, start: int) -> int:
+    """Extend a count by an approximating word just before it ("some 60", "an estimated 900")."""
+    if start > 0 and doc[start - 1].lower_ in APPROXIMATORS:
+        start -= 1
+        if doc[start].lower_ == "estimated" and start > 0 and doc[start - 1].lower_ == "an":
+            start -= 1
+    return start
+
+
+def is_count(span: Span) -> bool:
+    """True when a CARDINAL span reads as a count (not a year, percentage, age or list number)."""
+    doc = span.doc
+    text = span.text
+    if _YEAR.match(text):
+        return False
+    if text.lower() == "one" and span.end < len(doc):
+        following = doc[span.end]
+        if following.lower_ == "of" or following.pos_ in ("NOUN", "PROPN", "ADJ"):
+            return False
+    if any(token.lower_ in _NOT_COUNT_NEXT for token in span):
+        return False
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if after in _NOT_COUNT_NEXT or before in _NOT_COUNT_PREV:
+        return False
+    if after in (".", ")") and (
+        span.start == 0 or "\n" in doc[span.start - 1].text_with_ws or doc[span.start - 1].is_space
+    ):
+        return False
+    return True
+
+
+NAME_LABELS = frozenset({"PERSON", "LOCATION"})
+
+
+_CUT_TRAILING = frozenset(
+    {"in", "of", "to", "from", "at", "on", "the", "a", "an", "'s", "’s", "and", "or"}
+)
+
+
+def cut_before_names(method: Span, names: Sequence[Span]) -> Span:
+    """A METHOD span shortened to end before a person or place inside it.
+
+    The codebook wants the shortest phrase naming the act, and names inside it are
+    spans of their own: "coerce one of his friends to surrender Peng's contact
+    information" becomes "coerce one of his friends to surrender" and Peng stays a
+    PERSON. Trailing prepositions and determiners are dropped; a span that would
+    become empty is kept whole. LEGAL_REF spans are never cut (the longer span wins).
+    """
+    if method.label_ != "METHOD":
+        return method
+    inside = [n.start for n in names if method.start < n.start and n.end <= method.end]
+    if not inside:
+        return method
+    end = min(inside)
+    doc = method.doc
+    while end > method.start and (doc[end - 1].lower_ in _CUT_TRAILING or doc[end - 1].is_punct):
+        end -= 1
+    if end <= method.start:
+        return method
+    return Span(doc, method.start, end, label=method.label_, span_id=method.id_)
+
+
+def merge_spans(
+    doc: Doc,
+    rule_spans: Sequence[Span],
+    model_spans: Sequence[Span],
+    blocked: Sequence[tuple[int, int]] = (),
+) -> list[Span]:
+    """Merge rule and model spans into one non-overlapping list (see module docstring)."""
+    tier1 = filter_spans([s for s in rule_spans if s.label_ in TIER1_LABELS])
+    names = [s for s in [*rule_spans, *model_spans] if s.label_ in NAME_LABELS]
+    tier1 = [cut_before_names(span, names) for span in tier1]
+    taken = [False] * (len(doc) + 1)
+    for span in tier1:
+        for i in range(span.start, span.end):
+            taken[i] = True
+    blocked_tokens = set()
+    for start, end in blocked:
+        blocked_tokens.update(range(start, end))
+    tier2_rules = [s for s in rule_spans if s.label_ not in TIER1_LABELS]
+    tier2_model = [
+        s for s in model_spans if not any(i in blocked_tokens for i in range(s.start, s.end))
+    ]
+    candidates = sorted(
+        [(s, 0) for s in tier2_rules] + [(s, 1) for s in tier2_model],
+        key=lambda item: (-(item[0].end - item[0].start), item[1], item[0].start),
+    )
+    chosen = list(tier1)
+    for span, _ in candidates:
+        if any(taken[i] for i in range(span.start, span.end)):
+            continue
+        for i in range(span.start, span.end):
+            taken[i] = True
+        chosen.append(span)
+    chosen.sort(key=lambda s: (s.start, s.end))
+    return chosen
+
+
+def zone_filter(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of the article zones (title, headings, body)."""
+    segments = doc.user_data.get(SEGMENTS_KEY)
+    if segments is None:
+        return [(0, len(doc.text))]
+    return [(start, end) for kind, start, end in segments if kind in ARTICLE_ZONES]
+
+
+def inside_ranges(ranges: Sequence[tuple[int, int]], starts: Sequence[int], span: Span) -> bool:
+    index = bisect_left(starts, span.start_char + 1) - 1
+    if index < 0:
+        return False
+    start, end = ranges[index]
+    return start <= span.start_char and span.end_char <= end

@@ -1,0 +1,158 @@
+"""The ``tnr_tagger`` component: rule matches and model entities -> codebook spans."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pipeline.nlp.context import (
+    DATELINE_NEXT,
+    drop_perpetrator_charges,
+    is_alleged_crime,
+    propagate_names,
+    recode_relative_reprisals,
+    role_named_people,
+)
+from pipeline.nlp.matcher import RuleMatcher
+from pipeline.nlp.spans import (
+    CUE_KEY,
+    MODEL_LABELS,
+    SEGMENTS_KEY,
+    SPAN_KEY,
+    before_dash,
+    inside_ranges,
+    is_count,
+    merge_spans,
+    trim_entity,
+    with_approximator_before,
+    with_day_before,
+    zone_filter,
+)
+from pipeline.patterns import PatternSet, SpanRule
+
+PLACE_OVER_PERSON_POPULATION = 500_000
+
+
+class RuleTagger:
+    """The ``tnr_tagger`` component (see module docstring)."""
+
+    def __init__(self, nlp: Language, patterns: PatternSet, *, check_places: bool = True) -> None:
+        self.patterns = patterns
+        self.span_matcher = RuleMatcher(nlp, patterns.span_rules)
+        self.cue_matcher = RuleMatcher(nlp, patterns.cue_rules)
+        self.check_places = check_places
+        self._parsed = nlp.has_pipe("parser")
+        """Whether Docs arrive parsed (``doc.has_annotation`` walks every token to tell)."""
+        self._tagged = nlp.has_pipe("tagger") or nlp.has_pipe("morphologizer")
+        self._normaliser: Any = None
+        if check_places:
+            from pipeline.normalise import Normaliser
+
+            location_rules = [r for r in patterns.span_rules if r.label == "LOCATION"]
+            self._normaliser = Normaliser(location_rules)
+
+    def rule_spans(self, doc: Doc) -> tuple[list[Span], list[tuple[int, int]]]:
+        """Rule matches as labelled spans (id = rule id), and the NOT_ENTITY token ranges."""
+        spans: list[Span] = []
+        blocked: list[tuple[int, int]] = []
+        for start, end, rule in self.span_matcher(doc):
+            assert isinstance(rule, SpanRule)
+            if rule.label == "NOT_ENTITY":
+                blocked.append((start, end))
+                continue
+            start, end = trim_entity(doc[start:end])
+            if start >= end:
+                continue
+            span = Span(doc, start, end, label=rule.label, span_id=rule.id)
+            if rule.label == "METHOD" and is_alleged_crime(span):
+                continue
+            spans.append(span)
+        return drop_perpetrator_charges(spans), blocked
+
+    def model_spans(self, doc: Doc) -> list[Span]:
+        """The model's entities mapped onto codebook labels, trimmed and filtered."""
+        spans: list[Span] = []
+        for ent in doc.ents:
+            label = MODEL_LABELS.get(ent.label_)
+            if label is None:
+                continue
+            start, end = trim_entity(ent)
+            if start >= end:
+                continue
+            if label == "DATE":
+                start = with_day_before(doc, start)
+                end = before_dash(doc, start, end)
+            if label == "QUANTITY":
+                start = with_approximator_before(doc, start)
+            span = Span(doc, start, end, label=label, span_id=f"model:{ent.label_}")
+            if label == "QUANTITY" and not is_count(span):
+                continue
+            if label == "LOCATION" and self._normaliser is not None:
+                if not self._normaliser.is_known_place(span.text):
+                    continue
+            if label == "PERSON" and self._is_big_place(span):
+                span = Span(
+                    doc,
+                    start,
+                    end,
+                    label="LOCATION",
+                    span_id=f"context:LOCATION.person_is_place<model:{ent.label_}",
+                )
+            spans.append(span)
+        return spans
+
+    def _is_big_place(self, span: Span) -> bool:
+        """A one-word 'person' that is a country or a city of over
+        :data:`PLACE_OVER_PERSON_POPULATION` people ("Berlin", "Rotterdam").
+
+        The small model tags some capitals as PERSON; a name part of a person named in
+        full elsewhere keeps PERSON (name propagation runs afterwards and wins ties).
+        """
+        if self._normaliser is None or len(span) != 1:
+            return False
+        return self._normaliser.is_known_place(
+            span.text, min_city_population=PLACE_OVER_PERSON_POPULATION, subdivisions=False
+        )
+
+    def dateline_spans(self, doc: Doc) -> list[Span]:
+        """An upper-case place opening a paragraph ("BERLIN (Reuters) -") as LOCATION."""
+        if self._normaliser is None:
+            return []
+        spans = []
+        for kind, start, _ in doc.user_data.get(SEGMENTS_KEY, []):
+            if kind != "body":
+                continue
+            span = doc.char_span(start, start + 1, alignment_mode="expand")
+            if span is None:
+                continue
+            i = span.start
+            j = i
+            while j < len(doc) and j - i < 3 and doc[j].is_upper and doc[j].is_alpha:
+                j += 1
+            if j == i or j >= len(doc) or doc[j].text not in DATELINE_NEXT:
+                continue
+            if self._normaliser.is_known_place(doc[i:j].text.title()):
+                spans.append(Span(doc, i, j, label="LOCATION", span_id="context:LOCATION.dateline"))
+        return spans
+
+    def __call__(self, doc: Doc) -> Doc:
+        rule_spans, blocked = self.rule_spans(doc)
+        model = self.model_spans(doc) + self.dateline_spans(doc)
+        merged = merge_spans(doc, rule_spans, model, blocked)
+        if self._tagged:
+            merged = role_named_people(doc, merged)
+        merged = propagate_names(doc, merged, tagged=self._tagged)
+        if self._parsed:
+            merged = recode_relative_reprisals(merged)
+        ranges = zone_filter(doc)
+        starts = [start for start, _ in ranges]
+        doc.spans[SPAN_KEY] = [s for s in merged if inside_ranges(ranges, starts, s)]
+        cues = []
+        for start, end, rule in self.cue_matcher(doc):
+            cue = Span(doc, start, end, label=rule.kind, span_id=rule.id)  # type: ignore[union-attr]
+            if inside_ranges(ranges, starts, cue):
+                cues.append(cue)
+        doc.spans[CUE_KEY] = cues
+        return doc
