@@ -13,9 +13,10 @@ process, never inside a per-document function. The components, in
 ``tnr_tagger`` (last)
     Matches the span rules of ``patterns/`` (METHOD, LEGAL_REF, LOCATION aliases, ORG and
     PERSON gazetteers, NOT_ENTITY blockers) and the cue rules, maps the model's entities
-    onto the codebook labels, merges both by :func:`~pipeline.nlp.spans.merge_spans` and writes
-    the result to ``doc.spans["tnr"]`` (``span.label_`` = codebook label, ``span.id_`` = the rule id or
-    ``model:<LABEL>``) and the cues to ``doc.spans["tnr_cues"]`` (``label_`` = cue kind).
+    onto the codebook labels, merges both by :func:`~pipeline.nlp.spans.merge_spans` and
+    writes the result to ``doc.spans["tnr"]`` (``span.label_`` = codebook label, ``span.id_`` =
+    the rule id or ``model:<LABEL>``) and the cues to ``doc.spans["tnr_cues"]`` (``label_`` =
+    cue kind).
 
 Merge policy (implemented once, in :func:`pipeline.nlp.spans.merge_spans`):
 
