@@ -67,8 +67,8 @@ def _guard(func):  # type: ignore[no-untyped-def]
     """Turn expected errors into one line and exit code 2 (traceback only with --debug)."""
     import functools
 
-    from pipeline.gold import GoldFileError
-    from pipeline.patterns import PatternFileError
+    from pipeline.evaluation.gold import GoldFileError
+    from pipeline.rules.schemas import PatternFileError
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -116,7 +116,7 @@ def run(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Run the pipeline on INPUTS and write documents.jsonl, claims/spans tables and a manifest."""
-    from pipeline.batch import RunOptions, run_batch
+    from pipeline.run.batch import RunOptions, run_batch
 
     if engine not in ("local", "dask"):
         fail(f"--engine must be 'local' or 'dask', not {engine!r}")
@@ -225,7 +225,9 @@ def evaluate(
     patterns: PatternsOpt = None,
 ) -> None:
     """Run the pipeline on each gold document's text and score it against the gold labels."""
-    from pipeline.evaluate import evaluate_files, print_report, report_markdown, write_errors_csv
+    from pipeline.evaluation.error_rows import write_errors_csv
+    from pipeline.evaluation.render import print_report, report_markdown
+    from pipeline.evaluation.scoring import evaluate_files
 
     result = evaluate_files(
         gold,
@@ -257,7 +259,7 @@ def gold_build(
     ] = Path("."),
 ) -> None:
     """Build a gold JSONL from reader-made anchor files."""
-    from pipeline.gold import AnchorError, build_gold_file
+    from pipeline.evaluation.gold import AnchorError, build_gold_file
 
     try:
         count = build_gold_file(anchors, out, root)
@@ -269,7 +271,7 @@ def gold_build(
 @gold_app.command("check")
 def gold_check(gold: Annotated[list[Path], typer.Argument(help="Gold JSONL files.")]) -> None:
     """Validate gold files; every problem is printed with file, line and doc_id."""
-    from pipeline.gold import check_gold
+    from pipeline.evaluation.gold import check_gold
 
     total = 0
     for path in gold:
@@ -290,8 +292,8 @@ def gold_agree(
     report: Annotated[Path | None, typer.Option("--report")] = None,
 ) -> None:
     """Agreement between two annotators' files of the same documents."""
-    from pipeline.evaluate import render_table
-    from pipeline.gold import agree, read_gold
+    from pipeline.evaluation.gold import agree, read_gold
+    from pipeline.evaluation.render import render_table
 
     result = agree(read_gold(a), read_gold(b))
     if report:
@@ -312,7 +314,7 @@ def gold_export(
     model: ModelOpt = None,
 ) -> None:
     """Write documents as Label Studio tasks (optionally pre-annotated) for labelling."""
-    from pipeline.labelling import export_tasks
+    from pipeline.evaluation.labelling import export_tasks
 
     count = export_tasks(docs, out, pre_annotate=pre_annotate, model=model)
     console.print(f"wrote {count} tasks to {out}")
@@ -325,7 +327,7 @@ def gold_import(
     out: Annotated[Path, typer.Option("-o", "--out", help="Gold JSONL to write.")],
 ) -> None:
     """Read a Label Studio export (or gold JSONL) into validated gold JSONL."""
-    from pipeline.labelling import import_tasks
+    from pipeline.evaluation.labelling import import_tasks
 
     count = import_tasks(source, out)
     console.print(f"wrote {count} documents to {out}")
@@ -348,7 +350,7 @@ def report(
     ] = None,
 ) -> None:
     """Write one self-contained HTML review page for a run."""
-    from pipeline.report import write_report
+    from pipeline.review.page import write_report
 
     write_report(run_dir, out, evaluation=evaluation)
     console.print(f"wrote {out}")
@@ -367,7 +369,7 @@ def bench(
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
     """Words per second of bare nlp.pipe vs the whole pipeline, their ratio and peak memory."""
-    from pipeline.bench import run_bench
+    from pipeline.run.bench import run_bench
 
     result = run_bench(
         n_docs=docs, n_process=n_process, batch_size=batch_size, model=model, repeat=repeat

@@ -14,7 +14,7 @@ place, so a reader never sees half a file):
 ``spans.parquet``
     One row per span with its normalised fields and provenance.
 ``manifest.json``
-    Written by the caller (:mod:`pipeline.batch`) with :func:`write_json_atomic`.
+    Written by the caller (:mod:`pipeline.run.batch`) with :func:`write_json_atomic`.
 """
 
 from __future__ import annotations

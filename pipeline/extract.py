@@ -21,8 +21,9 @@ from pipeline.claims import build_claims
 from pipeline.nlp import build_nlp, model_info
 from pipeline.nlp.spans import SEGMENTS_KEY, SPAN_KEY, sentence_bounds, sentence_spans
 from pipeline.normalise import Normaliser
-from pipeline.patterns import DEFAULT_PATTERNS_DIR, PatternSet, SpanRule, load_patterns
 from pipeline.records import DocumentRecord, PipelineInfo, Segment, SpanProvenance, SpanRecord
+from pipeline.rules.loader import DEFAULT_PATTERNS_DIR, PatternSet, load_patterns
+from pipeline.rules.schemas import SpanRule
 
 TextItem = tuple[str, str, dict[str, Any]]
 """``(doc_id, text, meta)``: what the pipeline processes."""

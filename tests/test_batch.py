@@ -18,10 +18,12 @@ from typing import Any
 
 import pytest
 
-from pipeline.batch import RunOptions, WorkItem, merge_records, process_items, run_batch, split_text
-from pipeline.bench import generate_corpus
 from pipeline.records import DocumentRecord
-from pipeline.store import RecordStore
+from pipeline.run.batch import RunOptions, run_batch
+from pipeline.run.bench import generate_corpus
+from pipeline.run.engines import WorkItem, process_items
+from pipeline.run.store import RecordStore
+from pipeline.text.chunking import merge_records, split_text
 
 pytestmark = pytest.mark.model
 

@@ -17,8 +17,8 @@ import spacy
 
 from pipeline.claims import CLAIM_RULES, TYPE_RULES, build_claims, load_cue_rules
 from pipeline.nlp.matcher import RuleMatcher
-from pipeline.patterns import CueRule
 from pipeline.records import ClaimRecord, Segment, SpanProvenance, SpanRecord
+from pipeline.rules.schemas import CueRule
 
 SpanSpec = tuple[Any, ...]
 """``(surface, label, value[, nth occurrence])``: value is the code, name, value or

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.gold import parse_gold_lines, split_jsonl
+from pipeline.evaluation.gold import parse_gold_lines, split_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
 PATTERNS = ROOT / "patterns"

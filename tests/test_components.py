@@ -9,7 +9,7 @@ from spacy.tokens import Span
 from pipeline.nlp.context import is_alleged_crime
 from pipeline.nlp.matcher import RuleMatcher
 from pipeline.nlp.spans import is_count, merge_spans, trim_entity
-from pipeline.patterns import SpanRule
+from pipeline.rules.schemas import SpanRule
 
 RULES = [
     SpanRule(
@@ -282,7 +282,7 @@ def test_approximating_word_joins_the_count(blank, text, number, expected) -> No
 )
 def test_one_word_person_that_is_a_big_place(blank, text, word, expected) -> None:
     from pipeline.nlp.tagger import RuleTagger
-    from pipeline.patterns import load_patterns
+    from pipeline.rules.loader import load_patterns
 
     tagger = RuleTagger(blank, load_patterns())
     doc = blank(text)

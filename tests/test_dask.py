@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.batch import RunOptions, run_batch
+from pipeline.run.batch import RunOptions, run_batch
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 

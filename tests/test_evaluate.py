@@ -1,4 +1,4 @@
-"""Tests of :mod:`pipeline.evaluate` on tiny hand-built documents.
+"""Tests of :mod:`pipeline.evaluation.scoring` on tiny hand-built documents.
 
 Every expected number is worked out by hand in the comment next to it; offsets are
 found with ``str.index`` on the test's own text (never taken from the scorer).
@@ -12,17 +12,10 @@ from pathlib import Path
 import pytest
 from helpers import assert_report_shape
 
-from pipeline.evaluate import (
-    ERROR_COLUMNS,
-    errors_frame,
-    greedy_match,
-    hash_files,
-    render_claims_table,
-    render_table,
-    report_markdown,
-    score,
-    write_errors_csv,
-)
+from pipeline.evaluation.error_rows import ERROR_COLUMNS, errors_frame, write_errors_csv
+from pipeline.evaluation.matching import greedy_match
+from pipeline.evaluation.render import render_claims_table, render_table, report_markdown
+from pipeline.evaluation.scoring import hash_files, score
 from pipeline.records import (
     ClaimProvenance,
     ClaimRecord,
@@ -601,7 +594,7 @@ def test_evaluate_files_runs_the_pipeline_once_and_tolerates_a_failure(tmp_path,
     import sys
     import types
 
-    from pipeline.gold import write_gold
+    from pipeline.evaluation.gold import write_gold
 
     good = doc(TEXT, [span(TEXT, "Bangkok", "LOCATION", code="TH")], doc_id="good")
     bad = doc(TEXT, [span(TEXT, "Xu Zheng", "PERSON", name="Xu Zheng")], doc_id="bad")
@@ -643,7 +636,7 @@ def test_evaluate_files_runs_the_pipeline_once_and_tolerates_a_failure(tmp_path,
         sys.modules, "pipeline.extract", types.SimpleNamespace(Pipeline=FakePipeline)
     )
     failures = []
-    from pipeline.evaluate import evaluate_files
+    from pipeline.evaluation.scoring import evaluate_files
 
     result = evaluate_files([path], model="m", on_failure=lambda d, m: failures.append((d, m)))
     report = result.report

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.gold import GoldFileError, agree, check_gold, read_gold, write_gold
-from pipeline.labelstudio import from_export, labeling_config, to_tasks
+from pipeline.evaluation.gold import GoldFileError, agree, check_gold, read_gold, write_gold
+from pipeline.evaluation.labelstudio import from_export, labeling_config, to_tasks
 from pipeline.records import GoldClaim, GoldDocument, GoldSpan
 
 TEXT = "Police in Bangkok detained Xu Zheng."

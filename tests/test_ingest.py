@@ -1,4 +1,4 @@
-"""Tests of :mod:`pipeline.ingest`: one test per input case, files made in ``tmp_path``."""
+"""Tests of :mod:`pipeline.text.ingest`: one test per input case, files made in ``tmp_path``."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from helpers import make_pdf
 
 from pipeline import ingest
 from pipeline.errors import ClaimsError, InputError
-from pipeline.ingest import Document, iter_documents, iter_input_paths, read_document
+from pipeline.text.ingest import Document, iter_documents, iter_input_paths, read_document
 
 ARTICLE = (
     "Exiled activists said they were followed by agents of their home state.\n\n"

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 
 from pipeline.normalise import Normaliser, default_location_rules, strip_determiner_possessive
-from pipeline.patterns import SpanRule
+from pipeline.rules.schemas import SpanRule
 
 LOCATIONS_FILE = Path(__file__).resolve().parent.parent / "patterns" / "locations.jsonl"
 

@@ -20,7 +20,10 @@ NOTEBOOKS = ROOT / "notebooks"
 NAMES = ("review", "accuracy", "overview")
 KERNEL = "tnr-claims-test"
 TIMEOUT = 180
-ALLOWED_IMPORTS = {"from pipeline import review", "from pipeline.evaluate import evaluate_files"}
+ALLOWED_IMPORTS = {
+    "from pipeline import review",
+    "from pipeline.evaluation.scoring import evaluate_files",
+}
 """Notebooks call pipeline.review (and the evaluator) only: no logic lives in a cell."""
 
 nbformat = pytest.importorskip("nbformat")

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.patterns import DEFAULT_PATTERNS_DIR, PatternFileError, load_patterns, patterns_hash
+from pipeline.rules.loader import DEFAULT_PATTERNS_DIR, load_patterns, patterns_hash
+from pipeline.rules.schemas import PatternFileError
 
 
 def test_project_patterns_load_and_cover_every_method_code() -> None:

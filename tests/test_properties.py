@@ -27,8 +27,8 @@ from hypothesis import HealthCheck, given, settings, target
 from hypothesis import strategies as st
 
 from pipeline.errors import InputError
-from pipeline.ingest import read_document
 from pipeline.records import DocumentRecord, GoldDocument, gold_dict
+from pipeline.text.ingest import read_document
 
 pytestmark = pytest.mark.model
 

@@ -19,8 +19,9 @@ from helpers import span as _span
 
 from pipeline.export import write_outputs
 from pipeline.records import DocumentRecord
-from pipeline.report import CSP, write_report
-from pipeline.review import iter_records, span_label_text
+from pipeline.review.markup import span_label_text
+from pipeline.review.page import CSP, write_report
+from pipeline.review.runs import iter_records
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,4 +1,4 @@
-"""Tests of :mod:`pipeline.segment` and the zone rules in ``patterns/zones.jsonl``."""
+"""Tests of :mod:`pipeline.text.segment` and the zone rules in ``patterns/zones.jsonl``."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.patterns import DEFAULT_PATTERNS_DIR, ZoneRule, load_patterns
 from pipeline.records import Segment
-from pipeline.segment import is_heading, segment_text, segment_with_rules
+from pipeline.rules.loader import DEFAULT_PATTERNS_DIR, load_patterns
+from pipeline.rules.schemas import ZoneRule
+from pipeline.text.segment import is_heading, segment_text, segment_with_rules
 
 DOCS = Path(__file__).resolve().parent.parent / "corpus" / "docs"
 SEED = DOCS / "involuntary-returns-vietnam.txt"

@@ -26,9 +26,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ingest import read_document
 from pipeline.records import DocumentRecord
-from pipeline.review import render_document
+from pipeline.review.markup import render_document
+from pipeline.text.ingest import read_document
 
 pytestmark = pytest.mark.model
 

@@ -18,7 +18,7 @@ from pipeline.claims.rules import (
     SPEAKER_MEMORY_SENTENCES,
     SUBJECT_PRONOUNS,
 )
-from pipeline.patterns import CueRule
+from pipeline.rules.schemas import CueRule
 
 if TYPE_CHECKING:
     from pipeline.claims.index import Analysis, DocIndex, Memory, Sentence

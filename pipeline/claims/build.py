@@ -26,8 +26,8 @@ from pipeline.claims.modifiers import find_hedges, find_negation_scopes, find_ne
 from pipeline.claims.qualify import decide_type, find_recommendation_cue, qualifies
 from pipeline.claims.rules import CLAIM_ZONES
 from pipeline.claims.targets import find_targets, pick_last_target
-from pipeline.patterns import CueRule
 from pipeline.records import ClaimProvenance, ClaimRecord, Segment, SpanRecord
+from pipeline.rules.schemas import CueRule
 
 if TYPE_CHECKING:
     from pipeline.claims.index import Sentence

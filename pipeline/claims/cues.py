@@ -16,8 +16,9 @@ from spacy.tokens import Doc, Span
 
 from pipeline.nlp.matcher import RuleMatcher
 from pipeline.nlp.spans import CUE_KEY
-from pipeline.patterns import DEFAULT_PATTERNS_DIR, CueRule, load_file
 from pipeline.records import Cue
+from pipeline.rules.loader import DEFAULT_PATTERNS_DIR, load_file
+from pipeline.rules.schemas import CueRule
 
 CUES_FILE = "cues.jsonl"
 

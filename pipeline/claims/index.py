@@ -23,8 +23,8 @@ from pipeline.claims.rules import (
 )
 from pipeline.codebook import legal_ref_key
 from pipeline.nlp.spans import sentence_bounds, sentence_spans
-from pipeline.patterns import CueRule
 from pipeline.records import Segment, SpanRecord
+from pipeline.rules.schemas import CueRule
 
 
 @dataclass

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from pipeline.claims.rules import CAPABILITY_MODALS, HEDGE_NOUNS, PRESUPPOSING_VERBS
-from pipeline.patterns import CueRule
+from pipeline.rules.schemas import CueRule
 
 if TYPE_CHECKING:
     from pipeline.claims.index import DocIndex, Sentence

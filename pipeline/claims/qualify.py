@@ -17,7 +17,7 @@ from pipeline.claims.rules import (
     TIME_WORDS,
 )
 from pipeline.claims.targets import has_event_clause, has_event_object
-from pipeline.patterns import CueRule
+from pipeline.rules.schemas import CueRule
 
 if TYPE_CHECKING:
     from pipeline.claims.index import DocIndex, Sentence

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from pipeline.nlp.spans import SEGMENTS_KEY
 from pipeline.nlp.tagger import RuleTagger
-from pipeline.patterns import DEFAULT_PATTERNS_DIR, PatternSet, load_patterns
+from pipeline.rules.loader import DEFAULT_PATTERNS_DIR, PatternSet, load_patterns
 
 """``doc.spans`` key of the merged, labelled spans."""
 
@@ -57,7 +57,7 @@ class Segmenter:
         self.zone_rules = patterns.zone_rules
 
     def __call__(self, doc: Doc) -> Doc:
-        from pipeline.segment import segment_text
+        from pipeline.text.segment import segment_text
 
         segments = segment_text(doc.text, self.zone_rules)
         doc.user_data[SEGMENTS_KEY] = [(s.kind, s.start, s.end) for s in segments]

@@ -30,7 +30,8 @@ from pipeline.nlp.spans import (
     with_day_before,
     zone_filter,
 )
-from pipeline.patterns import PatternSet, SpanRule
+from pipeline.rules.loader import PatternSet
+from pipeline.rules.schemas import SpanRule
 
 PLACE_OVER_PERSON_POPULATION = 500_000
 

@@ -46,7 +46,7 @@ from pipeline.normalise.strings import (
     strip_determiner_possessive,
     word_tokens,
 )
-from pipeline.patterns import SpanRule
+from pipeline.rules.schemas import SpanRule
 
 """ISO alpha-3 codes that are also English words or abbreviations: not read as places."""
 

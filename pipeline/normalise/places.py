@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 
 from pipeline.normalise.strings import ALPHA3_ENGLISH_WORDS, deaccent, fold_text
-from pipeline.patterns import DEFAULT_PATTERNS_DIR, SpanRule
+from pipeline.rules.loader import DEFAULT_PATTERNS_DIR
+from pipeline.rules.schemas import SpanRule
 
 SUBDIVISION_SUFFIXES: re.Pattern[str] = re.compile(
     r"\s*(?:\[.*\]|,\s*The|\s(?:Uygur|Huizu|Zhuangzu)?\s*Zizhiqu|\sSheng|\sShi|\sSAR|"
@@ -139,7 +140,7 @@ def shared_gazetteer() -> _Gazetteer:
 @functools.cache
 def default_location_rules() -> tuple[SpanRule, ...]:
     """The LOCATION rules of ``patterns/locations.jsonl`` (validated, loaded once)."""
-    from pipeline.patterns import load_file
+    from pipeline.rules.loader import load_file
 
     path = Path(DEFAULT_PATTERNS_DIR) / "locations.jsonl"
     rules = load_file(path, SpanRule)

@@ -42,7 +42,7 @@ from ``text[start:end]`` the task is rejected rather than silently shifted.
 When reading, the latest non-cancelled annotation of a task is used (by ``updated_at``,
 then ``created_at``, then position); a task without annotations falls back to its latest
 prediction; a task with neither is an error. Problems are collected over all tasks and
-raised as one :class:`~pipeline.gold.GoldFileError` whose ``line`` is the task number,
+raised as one :class:`~pipeline.evaluation.gold.GoldFileError` whose ``line`` is the task number,
 counting from 1 (``data[line - 1]``).
 """
 
@@ -62,7 +62,7 @@ from pipeline.codebook import (
     METHOD_CODES,
     SPAN_LABELS,
 )
-from pipeline.gold import GoldFileError, GoldProblem, _validation_messages
+from pipeline.evaluation.gold import GoldFileError, GoldProblem, _validation_messages
 from pipeline.records import GOLD_CLAIM_KEYS, GoldClaim, GoldDocument, GoldSpan
 
 CLAIM_LABEL = "CLAIM"
@@ -410,7 +410,7 @@ def _task_document(task: Any) -> tuple[GoldDocument | None, str | None, list[str
 def from_export(data: list[dict[str, Any]], *, source: str = EXPORT_SOURCE) -> list[GoldDocument]:
     """Read a Label Studio JSON export (a list of tasks) into gold documents.
 
-    Raises :class:`~pipeline.gold.GoldFileError` listing every problem, each with
+    Raises :class:`~pipeline.evaluation.gold.GoldFileError` listing every problem, each with
     ``path = source``, ``line`` = the task number (from 1) and the task's doc_id;
     duplicate doc_ids are problems too.
     """

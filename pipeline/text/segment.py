@@ -35,8 +35,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.patterns import ZoneRule
 from pipeline.records import Segment
+from pipeline.rules.schemas import ZoneRule
 
 RULE_TITLE = "SEGMENT.title_first_line"
 RULE_HEADING = "SEGMENT.is_heading"

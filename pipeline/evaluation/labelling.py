@@ -3,7 +3,7 @@
 Export turns documents (report files or folders, or existing gold JSONL files) into
 Label Studio tasks a person can label, optionally pre-filled with the pipeline's
 predictions; import reads a Label Studio export (or the project's own JSONL) back into a
-validated gold file. The Label Studio mapping itself lives in :mod:`pipeline.labelstudio`.
+validated gold file. The Label Studio mapping lives in :mod:`pipeline.evaluation.labelstudio`.
 """
 
 from __future__ import annotations
@@ -13,14 +13,14 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from pipeline.errors import InputError
-from pipeline.gold import read_gold, write_gold
-from pipeline.labelstudio import from_export, labeling_config, to_tasks
+from pipeline.evaluation.gold import read_gold, write_gold
+from pipeline.evaluation.labelstudio import from_export, labeling_config, to_tasks
 from pipeline.records import GoldDocument
 
 
 def _documents(inputs: Sequence[str]) -> Iterator[GoldDocument]:
     """Gold documents from gold JSONL files, and empty ones from report files."""
-    from pipeline.ingest import iter_documents
+    from pipeline.text.ingest import iter_documents
 
     reports = [item for item in inputs if not item.endswith(".jsonl")]
     for item in inputs:

@@ -4,7 +4,7 @@
 
 (a) bare ``nlp.pipe`` of the statistical model with the components the pipeline needs
     (:func:`pipeline.nlp.load_model`: the same exclusions), and
-(b) the whole pipeline: ``claims run`` (:func:`pipeline.batch.run_batch`) from the input
+(b) the whole pipeline: ``claims run`` (:func:`pipeline.run.batch.run_batch`) from the input
     files to the output files (reading, rules, normalisation, claims, store, export),
 
 and reports words per second of both, their ratio b/a, documents per second and peak
@@ -32,7 +32,7 @@ from typing import Any
 
 import psutil
 
-DEFAULT_SOURCE = Path(__file__).resolve().parent.parent / "corpus" / "docs"
+DEFAULT_SOURCE = Path(__file__).resolve().parents[2] / "corpus" / "docs"
 """Where the paragraphs of the generated corpus come from."""
 
 _BLANK = re.compile(r"\n\s*\n")
@@ -165,10 +165,11 @@ def run_bench(
         second, peak memory in MiB, and with ``n_process`` > 1 the parallel run's rates
         and its speed-up over one process.
     """
-    from pipeline.batch import WARM_UP_TEXT, RunOptions, run_batch, warm_up
     from pipeline.export import write_outputs
     from pipeline.extract import Pipeline
     from pipeline.nlp import load_model
+    from pipeline.run.batch import RunOptions, run_batch
+    from pipeline.run.engines import WARM_UP_TEXT, warm_up
 
     own_dir = workdir is None
     root = Path(tempfile.mkdtemp(prefix="tnr-bench-")) if own_dir else Path(workdir)  # type: ignore[arg-type]

@@ -39,15 +39,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.codebook import METHOD_CATEGORIES
-from pipeline.review import (
-    OverviewCounter,
-    claims_html,
-    claims_table,
-    evaluation_frames,
-    iter_records,
-    legend_html,
-    render_document,
-)
+from pipeline.review.markup import claims_html, legend_html, render_document
+from pipeline.review.overview import OverviewCounter, evaluation_frames
+from pipeline.review.runs import claims_table, iter_records
 
 if TYPE_CHECKING:
     import pandas as pd

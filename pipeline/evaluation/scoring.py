@@ -96,212 +96,49 @@ holds the field name there.
 
 from __future__ import annotations
 
-import bisect
-import csv
 import hashlib
 import json
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
+
+import pandas as pd
 
 from pipeline.codebook import METHOD_CATEGORIES, SPAN_LABELS
-from pipeline.export import safe_csv_cell
+from pipeline.evaluation.error_rows import CONTEXT_CHARS, ErrorItem, errors_frame
+from pipeline.evaluation.matching import (
+    CASE_INSENSITIVE_FIELDS,
+    CLAIM_FIELDS,
+    SPAN_BUCKETS,
+    Tally,
+    claims_eligible,
+    greedy_match,
+    offset_order,
+    safe_ratio,
+)
 from pipeline.records import DocumentRecord, GoldClaim, GoldDocument, GoldSpan, gold_dict
 
-if TYPE_CHECKING:
-    import pandas as pd
-    from rich.table import Table
-
 ErrorKind = Literal["span", "claim", "claim_field"]
+
+
 ErrorType = Literal["false_positive", "false_negative", "boundary", "label", "normalised"]
 
-SPAN_BUCKETS: tuple[str, ...] = ("strict", "partial", "normalised")
+
 """Span match buckets of ``gold-format.md``, in report order."""
 
-CLAIM_FIELDS: tuple[str, ...] = (
-    "methods",
-    "locations",
-    "legal_refs",
-    "targets",
-    "source",
-    "dates",
-    "quantities",
-)
+
 """Claim fields scored as sets, in report order."""
 
-CASE_INSENSITIVE_FIELDS: frozenset[str] = frozenset({"targets", "source", "legal_refs"})
+
 """Claim fields compared after lower-casing."""
 
-CONTEXT_CHARS = 80
+
 """Characters either side of an error when no sentence contains it."""
 
 
-# --------------------------------------------------------------------------- counting
-
-
-@dataclass
-class Tally:
-    """Counts behind one P/R/F1: gold and predicted items, and how many of each matched.
-
-    For an ordinary one-to-one matching ``gold_hit == pred_hit == tp``; the untyped
-    per-label bucket is the one place where they differ (a pair may cross labels).
-    """
-
-    gold: int = 0
-    pred: int = 0
-    gold_hit: int = 0
-    pred_hit: int = 0
-
-    def add(self, other: Tally) -> None:
-        """Add another tally's counts to this one."""
-        self.gold += other.gold
-        self.pred += other.pred
-        self.gold_hit += other.gold_hit
-        self.pred_hit += other.pred_hit
-
-    def prf(self) -> dict[str, float]:
-        """Return ``{"p", "r", "f1"}`` (0.0 for any undefined ratio)."""
-        return prf_from(
-            pred_hit=self.pred_hit, pred=self.pred, gold_hit=self.gold_hit, gold=self.gold
-        )
-
-    def counts(self) -> dict[str, int]:
-        """Return ``tp``, ``fp``, ``fn``, ``gold`` and ``pred`` counts."""
-        return {
-            "tp": self.pred_hit,
-            "fp": self.pred - self.pred_hit,
-            "fn": self.gold - self.gold_hit,
-            "gold": self.gold,
-            "pred": self.pred,
-        }
-
-
-def _ratio(numerator: float, denominator: float) -> float:
-    return numerator / denominator if denominator else 0.0
-
-
-def prf_from(*, pred_hit: int, pred: int, gold_hit: int, gold: int) -> dict[str, float]:
-    """Precision, recall and F1 from counts; every undefined ratio is 0.0.
-
-    >>> prf_from(pred_hit=1, pred=2, gold_hit=1, gold=1)
-    {'p': 0.5, 'r': 1.0, 'f1': 0.6666666666666666}
-    >>> prf_from(pred_hit=0, pred=0, gold_hit=0, gold=0)
-    {'p': 0.0, 'r': 0.0, 'f1': 0.0}
-    """
-    p = _ratio(pred_hit, pred)
-    r = _ratio(gold_hit, gold)
-    return {"p": p, "r": r, "f1": _ratio(2 * p * r, p + r)}
-
-
-# --------------------------------------------------------------------------- matching
-
-
-def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
-    """Number of characters two half-open intervals share (0 when disjoint)."""
-    return max(0, min(a_end, b_end) - max(a_start, b_start))
-
-
-def greedy_match(
-    gold: Sequence[Any],
-    pred: Sequence[Any],
-    *,
-    eligible: Callable[[Any, Any], bool] = lambda g, p: True,
-) -> list[tuple[int, int]]:
-    """Match items one to one, largest overlap first (the policy of this module).
-
-    ``gold`` and ``pred`` are objects with ``start`` and ``end``, **already in offset
-    order** (their indices break ties). Only overlapping pairs for which ``eligible``
-    holds are candidates. Returns ``(gold index, pred index)`` pairs sorted by gold index.
-    """
-    if not gold or not pred:
-        return []
-    order = sorted(range(len(pred)), key=lambda i: pred[i].start)
-    starts = [pred[i].start for i in order]
-    longest = max(p.end - p.start for p in pred)
-    candidates: list[tuple[int, int, int]] = []
-    for gi, g in enumerate(gold):
-        lo = bisect.bisect_right(starts, g.start - longest)
-        hi = bisect.bisect_left(starts, g.end)
-        for k in range(lo, hi):
-            pi = order[k]
-            p = pred[pi]
-            shared = overlap(g.start, g.end, p.start, p.end)
-            if shared > 0 and eligible(g, p):
-                candidates.append((-shared, gi, pi))
-    candidates.sort()
-    used_gold: set[int] = set()
-    used_pred: set[int] = set()
-    pairs: list[tuple[int, int]] = []
-    for _, gi, pi in candidates:
-        if gi in used_gold or pi in used_pred:
-            continue
-        used_gold.add(gi)
-        used_pred.add(pi)
-        pairs.append((gi, pi))
-    return sorted(pairs)
-
-
-def claims_eligible(g: GoldClaim, p: GoldClaim) -> bool:
-    """The claim rule: the sentences overlap by at least half of the shorter one."""
-    shared = overlap(g.start, g.end, p.start, p.end)
-    return 2 * shared >= min(g.end - g.start, p.end - p.start)
-
-
-def _offset_order(items: Iterable[Any]) -> list[Any]:
-    return sorted(items, key=lambda item: (item.start, item.end, getattr(item, "label", "")))
-
-
-# --------------------------------------------------------------------------- errors
-
-
-@dataclass(frozen=True)
-class ErrorItem:
-    """One scoring error, a row of :func:`errors_frame` (see the module docstring)."""
-
-    doc_id: str
-    kind: ErrorKind
-    error: ErrorType
-    label: str | None
-    """Span label (the gold one when there is one), claim type, or claim field name."""
-    pred_label: str | None = None
-    gold_start: int | None = None
-    gold_end: int | None = None
-    pred_start: int | None = None
-    pred_end: int | None = None
-    gold_value: str | None = None
-    """Normalised value (code, name, ``instrument#article``, value) or the field's set as JSON."""
-    pred_value: str | None = None
-    gold_text: str | None = None
-    pred_text: str | None = None
-    context: str = ""
-    """The sentence around the error (or ``CONTEXT_CHARS`` either side), whitespace collapsed."""
-    producer: str | None = None
-    """Pattern id or ``model:LABEL`` of the predicted span; claim type rule for claims."""
-
-
-ERROR_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(ErrorItem))
 """Columns of :func:`errors_frame`, in order."""
-
-
-def errors_frame(errors: Iterable[ErrorItem]) -> pd.DataFrame:
-    """Return the errors as a DataFrame with :data:`ERROR_COLUMNS` (also when empty)."""
-    import pandas as pd
-
-    return pd.DataFrame([asdict(e) for e in errors], columns=list(ERROR_COLUMNS))
-
-
-def write_errors_csv(errors: Iterable[ErrorItem], path: str | Path) -> int:
-    """Write the errors as UTF-8 CSV (cells made safe by :func:`safe_csv_cell`); return rows."""
-    rows = 0
-    with Path(path).open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(ERROR_COLUMNS)
-        for item in errors:
-            writer.writerow(["" if v is None else safe_csv_cell(v) for v in asdict(item).values()])
-            rows += 1
-    return rows
 
 
 def _span_value(span: GoldSpan) -> str | None:
@@ -332,9 +169,6 @@ class _Context:
         if best is None:
             best = (max(0, start - CONTEXT_CHARS), min(len(self.text), end + CONTEXT_CHARS))
         return " ".join(self.text[best[0] : best[1]].split())
-
-
-# --------------------------------------------------------------------------- per document
 
 
 def _field_set(claim: GoldClaim | None, name: str) -> set[Any]:
@@ -496,7 +330,7 @@ def _score_spans(
         leftover_gold += [s for i, s in enumerate(gold) if i not in matched_gold]
         leftover_pred += [s for i, s in enumerate(pred) if i not in matched_pred]
 
-    gold_all, pred_all = _offset_order(gold_spans), _offset_order(pred_spans)
+    gold_all, pred_all = offset_order(gold_spans), offset_order(pred_spans)
     exact = greedy_match(
         gold_all, pred_all, eligible=lambda g, p: (g.start, g.end) == (p.start, p.end)
     )
@@ -514,7 +348,7 @@ def _score_spans(
         1 for gi, pi in untyped if gold_all[gi].label != pred_all[pi].label
     )
 
-    leftover_gold, leftover_pred = _offset_order(leftover_gold), _offset_order(leftover_pred)
+    leftover_gold, leftover_pred = offset_order(leftover_gold), offset_order(leftover_pred)
     crossed = greedy_match(leftover_gold, leftover_pred)
     crossed_gold = {gi for gi, _ in crossed}
     crossed_pred = {pi for _, pi in crossed}
@@ -641,10 +475,10 @@ def _score_document(
 ) -> tuple[_DocTallies, list[ErrorItem]]:
     """Score one document pair (``pred`` None means an empty prediction)."""
     text = gold.text
-    gold_spans = _offset_order(gold.spans)
-    gold_claims = _offset_order(gold.claims)
-    pred_spans = _offset_order(pred.spans) if pred else []
-    pred_claims = _offset_order(pred.claims) if pred else []
+    gold_spans = offset_order(gold.spans)
+    gold_claims = offset_order(gold.claims)
+    pred_spans = offset_order(pred.spans) if pred else []
+    pred_claims = offset_order(pred.claims) if pred else []
     span_producers: dict[tuple[int, int, str], str] | None = None
     claim_producers: dict[tuple[int, int], str] | None = None
     if with_producers:
@@ -668,9 +502,6 @@ def _score_document(
     return tallies, errors
 
 
-# --------------------------------------------------------------------------- report
-
-
 def _spec_report(tallies: _DocTallies, documents: int) -> dict[str, Any]:
     """The report with exactly the keys of ``gold-format.md``."""
     spans: dict[str, Any] = {}
@@ -685,10 +516,10 @@ def _spec_report(tallies: _DocTallies, documents: int) -> dict[str, Any]:
     matched = tallies.matched_claims
     claims = {
         "detection": {**tallies.detection.prf(), "support": tallies.detection.gold},
-        "type_accuracy": _ratio(tallies.type_correct, matched),
+        "type_accuracy": safe_ratio(tallies.type_correct, matched),
         "fields": {name: tallies.fields[name].prf() for name in CLAIM_FIELDS},
-        "hedged_accuracy": _ratio(tallies.hedged_correct, matched),
-        "negated_accuracy": _ratio(tallies.negated_correct, matched),
+        "hedged_accuracy": safe_ratio(tallies.hedged_correct, matched),
+        "negated_accuracy": safe_ratio(tallies.negated_correct, matched),
         "hedged": tallies.hedged.prf(),
         "negated": tallies.negated.prf(),
     }
@@ -718,8 +549,8 @@ def _extras(tallies: _DocTallies, *, with_producers: bool) -> dict[str, Any]:
                 "predicted": c["predicted"],
                 "partial": c["partial"],
                 "normalised": c["normalised"],
-                "precision": _ratio(c["partial"], c["predicted"]),
-                "normalised_precision": _ratio(c["normalised"], c["predicted"]),
+                "precision": safe_ratio(c["partial"], c["predicted"]),
+                "normalised_precision": safe_ratio(c["normalised"], c["predicted"]),
             }
     counts = {
         "spans": {
@@ -848,14 +679,14 @@ def evaluate_files(
 ) -> EvaluationResult:
     """Run the pipeline on each gold document's text and :func:`score` the records.
 
-    The gold files are read strictly (:func:`pipeline.gold.read_gold`); the pipeline is
+    The gold files are read strictly (:func:`pipeline.evaluation.gold.read_gold`); the pipeline is
     loaded once. A document the pipeline fails on is reported to ``on_failure(doc_id,
     message)`` and scored as an empty prediction (so it shows in
     ``missing_predictions``). The report carries the gold files' :func:`hash_files`, the
     patterns hash, the pipeline version and ``model`` (``name==version``).
     """
+    from pipeline.evaluation.gold import read_gold
     from pipeline.extract import Pipeline
-    from pipeline.gold import read_gold
 
     gold = [document for path in gold_paths for document in read_gold(path)]
     pipeline = Pipeline.load(model, patterns_dir=patterns_dir)
@@ -879,159 +710,3 @@ def evaluate_files(
     )
     result.report["model"] = f"{info.model}=={info.model_version}"
     return result
-
-
-# --------------------------------------------------------------------------- rendering
-
-
-def _fmt(value: float) -> str:
-    return f"{value:.3f}"
-
-
-def _span_rows(report: dict[str, Any]) -> list[list[str]]:
-    rows = []
-    for label in (*SPAN_LABELS, "micro"):
-        entry = report["spans"][label]
-        support = entry.get("support")
-        if support is None and label == "micro":
-            support = sum(report["spans"][lab]["support"] for lab in SPAN_LABELS)
-        row = [label, str(support)]
-        for bucket in SPAN_BUCKETS:
-            row += [_fmt(entry[bucket][k]) for k in ("p", "r", "f1")]
-        rows.append(row)
-    categories = report["method_categories"]
-    support = report["spans"]["METHOD"]["support"]
-    rows.append(
-        [
-            "METHOD category",
-            str(support),
-            "",
-            "",
-            "",
-            *[_fmt(categories[k]) for k in ("p", "r", "f1")],
-            "",
-            "",
-            "",
-        ]
-    )
-    return rows
-
-
-def _claim_rows(report: dict[str, Any]) -> list[list[str]]:
-    claims = report["claims"]
-    rows = [
-        [
-            "detection",
-            *[_fmt(claims["detection"][k]) for k in ("p", "r", "f1")],
-            str(claims["detection"]["support"]),
-        ]
-    ]
-    rows.append(["type accuracy", "", "", _fmt(claims["type_accuracy"]), ""])
-    for name in CLAIM_FIELDS:
-        rows.append(
-            [f"field: {name}", *[_fmt(claims["fields"][name][k]) for k in ("p", "r", "f1")], ""]
-        )
-    for flag in ("hedged", "negated"):
-        rows.append([flag, *[_fmt(claims[flag][k]) for k in ("p", "r", "f1")], ""])
-        rows.append([f"{flag} accuracy", "", "", _fmt(claims[f"{flag}_accuracy"]), ""])
-    return rows
-
-
-_SPAN_HEADER = ["label", "support", *[f"{b} {m}" for b in SPAN_BUCKETS for m in ("P", "R", "F1")]]
-_CLAIM_HEADER = ["claims", "P", "R", "F1 / acc", "support"]
-
-
-def render_table(report: dict[str, Any]) -> Table:
-    """Return the span scores as a rich table: per label, support and P / R / F1 per bucket."""
-    from rich.table import Table
-
-    table = Table(title=f"Spans ({report['documents']} documents), P / R / F1")
-    for name in ("label", "support", *SPAN_BUCKETS):
-        table.add_column(name, justify="left" if name == "label" else "right")
-    for row in _span_rows(report):
-        cells = [" / ".join(c[:4] for c in row[i : i + 3]).strip(" /") for i in (2, 5, 8)]
-        table.add_row(row[0], row[1], *cells, end_section=row[0] == "QUANTITY")
-    return table
-
-
-def render_claims_table(report: dict[str, Any]) -> Table:
-    """Return the claim scores as a rich table."""
-    from rich.table import Table
-
-    table = Table(title="Claims")
-    for i, name in enumerate(_CLAIM_HEADER):
-        table.add_column(name, justify="left" if i == 0 else "right")
-    for row in _claim_rows(report):
-        table.add_row(*row)
-    return table
-
-
-def print_report(report: dict[str, Any], *, console: Any | None = None) -> None:
-    """Print both tables and the hashes with rich (``console`` defaults to a new Console)."""
-    from rich.console import Console
-
-    console = console or Console()
-    console.print(render_table(report))
-    console.print(render_claims_table(report))
-    hashes = report.get("hashes") or {}
-    console.print(
-        f"gold {hashes.get('gold') or hashes.get('gold_content')}  "
-        f"patterns {hashes.get('patterns')}  pipeline {report.get('pipeline_version')}"
-    )
-    if report.get("missing_predictions"):
-        console.print(f"missing predictions: {', '.join(report['missing_predictions'])}")
-
-
-def _markdown_table(header: list[str], rows: list[list[str]]) -> str:
-    lines = [
-        "| " + " | ".join(header) + " |",
-        "|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|",
-    ]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
-def report_markdown(report: dict[str, Any]) -> str:
-    """Return the report as Markdown (a span table and a claim table) for a README."""
-    parts = [
-        f"Spans ({report['documents']} documents)",
-        "",
-        _markdown_table(_SPAN_HEADER, _span_rows(report)),
-        "",
-        "Claims",
-        "",
-        _markdown_table(_CLAIM_HEADER, _claim_rows(report)),
-    ]
-    hashes = report.get("hashes") or {}
-    if hashes:
-        parts += [
-            "",
-            f"Gold set `{(hashes.get('gold') or hashes.get('gold_content') or '')[:12]}`, "
-            f"patterns `{(hashes.get('patterns') or '')[:12]}`, "
-            f"pipeline `{report.get('pipeline_version')}`.",
-        ]
-    return "\n".join(parts) + "\n"
-
-
-__all__ = [
-    "CLAIM_FIELDS",
-    "ERROR_COLUMNS",
-    "ErrorItem",
-    "EvaluationResult",
-    "Tally",
-    "claims_eligible",
-    "documents_hash",
-    "errors_frame",
-    "evaluate_files",
-    "greedy_match",
-    "hash_files",
-    "overlap",
-    "prf_from",
-    "print_report",
-    "render_claims_table",
-    "render_table",
-    "report_markdown",
-    "safe_csv_cell",
-    "score",
-    "write_errors_csv",
-]

@@ -434,12 +434,12 @@ def check_gold(path: str | Path) -> list[GoldProblem]:
 def agree(a: Sequence[GoldDocument], b: Sequence[GoldDocument]) -> dict[str, Any]:
     """Agreement of two annotations of the same documents, with ``a`` as the reference.
 
-    Returns the report of :func:`pipeline.evaluate.score` (``b`` scored against ``a``)
+    Returns the report of :func:`pipeline.evaluation.scoring.score` (``b`` scored against ``a``)
     computed over the documents present in **both** (a document only one annotator did
     says nothing about agreement), plus ``only_in_a`` and ``only_in_b``: the doc_ids
     left out. Swapping ``a`` and ``b`` swaps precision and recall; F1 is symmetric.
     """
-    from pipeline.evaluate import score
+    from pipeline.evaluation.scoring import score
 
     ids_a = {d.doc_id for d in a}
     ids_b = {d.doc_id for d in b}

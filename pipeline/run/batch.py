@@ -1,0 +1,448 @@
+"""Batch: ``claims run`` at scale, streaming, incremental, resumable and crash-safe.
+
+One run goes through three steps:
+
+1. **Plan.** Documents are read lazily from :func:`pipeline.text.ingest.iter_documents`. Each
+   gets a key (:func:`pipeline.run.store.record_key`: its content plus the pipeline's
+   fingerprint). A document whose key is already in the store is *skipped* (unchanged);
+   the others are queued in batches of ``batch_size``. The input order (key, doc_id,
+   path, content hash) is streamed to a file in ``OUT/.state/``, not kept in memory.
+2. **Process.** An engine turns batches into records with :func:`process_items` (the
+   same function everywhere, so every engine gives the same records): ``local`` in this
+   process, ``local`` with ``--n-process K`` in a pool of K forked workers with a
+   bounded window of batches in flight, or ``dask`` on a ``dask.distributed`` cluster
+   (partitions of ``partition_size`` documents, bounded in-flight futures, the Pipeline
+   loaded once per worker). Each finished batch is appended to the store and flushed,
+   so a run killed at any moment (SIGKILL included) loses at most the batches in flight.
+3. **Publish.** The final files (:func:`pipeline.export.write_outputs`) are written from
+   the store in input order and moved into place atomically; then ``failures.jsonl``
+   and ``manifest.json``. Documents appear exactly once whatever happened before.
+
+Failures never stop a run (unless ``strict``): an input that cannot be read, or a
+document on which a component crashes, is reported through ``on_failure(doc_id,
+message)`` and as a row of ``failures.jsonl``. When a batch raises, its documents are
+retried one by one so only the bad document fails.
+
+Documents longer than ``max_chars`` are split at paragraph boundaries (:func:`split_text`)
+before the parser sees them, processed as pieces and merged back into one record with
+shifted offsets (:func:`merge_records`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from pipeline.errors import InputError, OutputError
+from pipeline.extract import Pipeline
+from pipeline.run.engines import DEFAULT_PARTITION_SIZE, WorkItem, make_engine
+from pipeline.run.store import STATE_DIR, RecordStore, record_key
+from pipeline.text.chunking import DEFAULT_MAX_CHARS
+
+if TYPE_CHECKING:
+    from pipeline.run.engines import FailureCallback, Outcome
+
+
+"""``on_failure(doc_id, message)``: told about each document that failed."""
+
+
+"""Texts longer than this are split before the parser (spaCy needs ~1 GB per 100k chars)."""
+
+
+"""Documents per Dask task."""
+
+
+OUTPUT_NAMES: tuple[str, ...] = (
+    "documents.jsonl",
+    "records.jsonl",
+    "claims.parquet",
+    "claims.csv",
+    "spans.parquet",
+)
+
+
+"""Files written by :func:`pipeline.export.write_outputs`."""
+
+
+@dataclass(kw_only=True)
+class RunOptions:
+    """Everything ``claims run`` can be told (the CLI builds one from its options)."""
+
+    inputs: Sequence[str]
+    out_dir: Path | str
+    model: str | None = None
+    patterns_dir: Path | str | None = None
+    engine: str = "local"
+    """``local`` or ``dask``."""
+    scheduler: str | None = None
+    """Dask scheduler address; ``None`` starts a LocalCluster."""
+    n_process: int = 1
+    """Worker processes (local engine) or LocalCluster workers (dask engine, at least 2)."""
+    batch_size: int = 32
+    force: bool = False
+    strict: bool = False
+    max_bytes: int = 20_000_000
+    progress: bool = False
+    max_chars: int = DEFAULT_MAX_CHARS
+    partition_size: int = DEFAULT_PARTITION_SIZE
+    window: int | None = None
+    """Batches (or Dask partitions) in flight at most; default twice the workers."""
+
+
+@dataclass
+class RunSummary:
+    """What a run did: counts, output counts, timing (also written to ``manifest.json``)."""
+
+    out_dir: str
+    engine: str
+    processed: int = 0
+    skipped: int = 0
+    failed: int = 0
+    documents: int = 0
+    claims: int = 0
+    spans: int = 0
+    chars_processed: int = 0
+    seconds: float = 0.0
+    timing: dict[str, float] = field(default_factory=dict)
+    scheduler: str | None = None
+    stopped: bool = False
+    """True when ``strict`` stopped the run at a failure (final files not rewritten)."""
+
+    def describe(self) -> str:
+        """One human line for the end of ``claims run``."""
+        text = (
+            f"{self.documents} documents in {self.out_dir} ({self.processed} processed, "
+            f"{self.skipped} unchanged, {self.failed} failed): {self.claims} claims, "
+            f"{self.spans} spans in {self.seconds:.1f} s, engine {self.engine}"
+        )
+        if self.stopped:
+            text += "; stopped at the first failure (--strict), final files not rewritten"
+        if self.failed:
+            text += f"; see {Path(self.out_dir) / 'failures.jsonl'}"
+        return text
+
+
+"""Longest run of non-space characters handed to the tokenizer in one piece: spaCy's
+tokenizer takes time quadratic in the length of such a run (emoji, underscores)."""
+
+
+"""Processed once before forking, so lazily built tables (the normaliser's gazetteer) are
+built in the parent and shared copy-on-write by the workers instead of rebuilt in each."""
+
+
+def _strip_id(doc_id: str, message: str) -> str:
+    prefix = f"{doc_id}: "
+    return message[len(prefix) :] if message.startswith(prefix) else message
+
+
+def _clean_stale(out: Path) -> None:
+    """Remove temporary files a killed run left behind (we hold the store's lock)."""
+    for name in (*OUTPUT_NAMES, "failures.jsonl", "manifest.json"):
+        for tmp in out.glob(f".{name}.tmp-*"):
+            tmp.unlink(missing_ok=True)
+    for tmp in (out / STATE_DIR).glob("run-*.order.jsonl"):
+        tmp.unlink(missing_ok=True)
+
+
+def _check_inputs(inputs: Sequence[str]) -> None:
+    for name in inputs:
+        if name != "-" and not Path(name).exists():
+            raise InputError.of("missing", doc_id=None, path=name)
+
+
+class _Run:
+    """State of one ``run_batch`` call (counts, order file, failures file)."""
+
+    def __init__(
+        self, options: RunOptions, store: RecordStore, on_failure: FailureCallback | None
+    ) -> None:
+        self.options = options
+        self.store = store
+        self.on_failure = on_failure
+        self.out = Path(options.out_dir)
+        self.summary = RunSummary(out_dir=str(self.out), engine=options.engine)
+        self.order_path = store.root / f"run-{os.getpid()}.order.jsonl"
+        self.order: IO[str] = self.order_path.open("w", encoding="utf-8")
+        self.failures_tmp = self.out / f".failures.jsonl.tmp-{os.getpid()}"
+        self.failures: IO[str] = self.failures_tmp.open("w", encoding="utf-8")
+        self.stop = False
+
+    def fail(self, doc_id: str, path: str | None, message: str, *, key: str | None = None) -> None:
+        self.summary.failed += 1
+        self.failures.write(
+            json.dumps({"doc_id": doc_id, "path": path, "message": message}, ensure_ascii=False)
+            + "\n"
+        )
+        self.failures.flush()
+        if key is not None:
+            self.order.write(json.dumps({"key": key, "doc_id": doc_id, "status": "failed"}) + "\n")
+        if self.on_failure is not None:
+            self.on_failure(doc_id, message)
+        if self.options.strict:
+            self.stop = True
+
+    def land(self, outcomes: Iterable[Outcome]) -> int:
+        """Store a finished batch; report its failures. Returns documents stored."""
+        good: list[tuple[str, str, str | None, str]] = []
+        for outcome in outcomes:
+            if outcome.record_json is None:
+                self.fail(
+                    outcome.doc_id, outcome.path, outcome.error or "unknown error", key=outcome.key
+                )
+            else:
+                good.append((outcome.key, outcome.doc_id, outcome.path, outcome.record_json))
+                self.summary.chars_processed += outcome.chars
+        self.store.append(good)
+        self.summary.processed += len(good)
+        return len(good)
+
+
+def run_batch(
+    options: RunOptions,
+    *,
+    on_failure: FailureCallback | None = None,
+    pipeline: Pipeline | None = None,
+) -> RunSummary:
+    """Run the pipeline over ``options.inputs`` into ``options.out_dir`` (see module docstring).
+
+    Args:
+        options: What to run and how.
+        on_failure: Called with ``(doc_id, message)`` for each document that failed.
+        pipeline: An already loaded Pipeline (tests, notebooks, bench); loaded from
+            ``options.model``/``options.patterns_dir`` otherwise.
+
+    Returns:
+        The run's :class:`RunSummary`; ``summary.failed`` > 0 means some documents failed.
+    """
+    from pipeline.export import write_json_atomic, write_outputs
+    from pipeline.text.ingest import iter_documents
+
+    started = time.time()
+    clock = time.perf_counter()
+    _check_inputs(options.inputs)
+    out = Path(options.out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(
+            f"cannot create the output folder {out} ({exc.strerror})",
+            hint="check the path and its permissions or pass another -o",
+        ) from exc
+    if pipeline is None:
+        from pipeline.extract import Pipeline as _Pipeline
+
+        pipeline = _Pipeline.load(options.model, patterns_dir=options.patterns_dir)
+    load_seconds = time.perf_counter() - clock
+    fingerprint = pipeline.fingerprint
+
+    with RecordStore(out) as store:
+        _clean_stale(out)
+        run = _Run(options, store, on_failure)
+        summary = run.summary
+        progress = _Progress(enabled=options.progress)
+        engine = make_engine(pipeline, options)
+        summary.scheduler = engine.address
+        process_clock = time.perf_counter()
+        try:
+
+            def on_input_error(doc_id: str, path: str | None, message: str) -> None:
+                run.fail(doc_id, path, _strip_id(doc_id, message))
+
+            size = options.partition_size if options.engine == "dask" else options.batch_size
+            batch: list[WorkItem] = []
+            queued: set[str] = set()
+            documents = iter_documents(
+                options.inputs, max_bytes=options.max_bytes, on_error=on_input_error
+            )
+            for document in documents:
+                if run.stop:
+                    break
+                key = record_key(fingerprint, document.doc_id, document.text, document.meta)
+                run.order.write(
+                    json.dumps(
+                        {
+                            "key": key,
+                            "doc_id": document.doc_id,
+                            "path": document.path,
+                            "format": document.format,
+                            "sha256": document.sha256,
+                            "n_bytes": document.n_bytes,
+                        },
+                        ensure_ascii=False,
+                    )
+                    + "\n"
+                )
+                if not options.force and key in store:
+                    summary.skipped += 1
+                    progress.advance((), skipped=1)
+                    continue
+                if key in queued:
+                    continue
+                queued.add(key)
+                batch.append(
+                    WorkItem(key, document.doc_id, document.text, document.meta, document.path)
+                )
+                if len(batch) >= size:
+                    for done in engine.submit(batch):
+                        progress.advance(done)
+                        run.land(done)
+                    batch, queued = [], set()
+                    if run.stop:
+                        break
+            if batch and not run.stop:
+                for done in engine.submit(batch):
+                    progress.advance(done)
+                    run.land(done)
+            if not run.stop:
+                for done in engine.drain():
+                    progress.advance(done)
+                    run.land(done)
+        finally:
+            engine.close()
+            progress.close()
+            run.order.close()
+            run.failures.close()
+        process_seconds = time.perf_counter() - process_clock
+
+        export_clock = time.perf_counter()
+        failures_path = out / "failures.jsonl"
+        order = _read_order(run.order_path)
+        if run.stop:
+            summary.stopped = True
+            os.replace(run.failures_tmp, failures_path)
+        else:
+            keys = [item["key"] for item in order if "status" not in item and item["key"] in store]
+            counts = write_outputs(store.records(keys), out)
+            summary.documents = counts["documents"]
+            summary.claims = counts["claims"]
+            summary.spans = counts["spans"]
+            os.replace(run.failures_tmp, failures_path)
+            store.compact(keys)
+        export_seconds = time.perf_counter() - export_clock
+
+        summary.seconds = time.time() - started
+        summary.timing = {
+            "load_s": round(load_seconds, 3),
+            "process_s": round(process_seconds, 3),
+            "export_s": round(export_seconds, 3),
+            "total_s": round(summary.seconds, 3),
+        }
+        manifest = _manifest(options, pipeline, summary, order, started)
+        write_json_atomic(manifest, out / "manifest.json")
+        run.order_path.unlink(missing_ok=True)
+    return summary
+
+
+def _read_order(path: Path) -> list[dict[str, Any]]:
+    """The run's documents in input order, failed ones marked (later lines win)."""
+    items: dict[str, dict[str, Any]] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            item = json.loads(line)
+            if item.get("status") == "failed" and item["key"] in items:
+                items[item["key"]]["status"] = "failed"
+            else:
+                items.setdefault(item["key"], item)
+    return list(items.values())
+
+
+def _manifest(
+    options: RunOptions,
+    pipeline: Pipeline,
+    summary: RunSummary,
+    order: list[dict[str, Any]],
+    started: float,
+) -> dict[str, Any]:
+    info = pipeline.info
+    return {
+        "status": "stopped" if summary.stopped else ("partial" if summary.failed else "ok"),
+        "counts": {
+            "processed": summary.processed,
+            "skipped": summary.skipped,
+            "failed": summary.failed,
+            "documents": summary.documents,
+            "claims": summary.claims,
+            "spans": summary.spans,
+        },
+        "engine": {
+            "name": options.engine,
+            "scheduler": summary.scheduler,
+            "n_process": options.n_process,
+            "batch_size": options.batch_size,
+            "partition_size": options.partition_size if options.engine == "dask" else None,
+            "max_chars": options.max_chars,
+        },
+        "pipeline": {
+            "version": info.version,
+            "model": info.model,
+            "model_version": info.model_version,
+            "patterns_hash": info.patterns_hash,
+            "patterns_dir": str(options.patterns_dir) if options.patterns_dir else None,
+            "fingerprint": pipeline.fingerprint,
+        },
+        "options": {
+            "force": options.force,
+            "strict": options.strict,
+            "max_bytes": options.max_bytes,
+        },
+        "inputs": [
+            {k: item.get(k) for k in ("doc_id", "path", "format", "sha256", "n_bytes", "key")}
+            | {"status": item.get("status", "ok")}
+            for item in order
+        ],
+        "timing": {
+            "started": time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(started)),
+            **summary.timing,
+            "chars_processed": summary.chars_processed,
+            "docs_per_s": round(summary.processed / summary.timing["process_s"], 2)
+            if summary.timing.get("process_s")
+            else None,
+        },
+    }
+
+
+class _Progress:
+    """A rich progress line on stderr: documents, documents and words per second.
+
+    The total is unknown (documents are read lazily), so it counts up; unchanged
+    documents count as documents but add no words.
+    """
+
+    def __init__(self, *, enabled: bool) -> None:
+        self.bar: Any = None
+        self.words = 0
+        self.start = time.perf_counter()
+        if enabled:
+            from rich.console import Console
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.completed} documents"),
+                TextColumn("{task.fields[rate]}"),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self.task = self.bar.add_task("run", total=None, rate="")
+
+    def advance(self, done: Sequence[Outcome], *, skipped: int = 0) -> None:
+        """Count processed outcomes ``done`` and ``skipped`` unchanged documents."""
+        if self.bar is None or not (done or skipped):
+            return
+        if not self.bar.live.is_started:
+            self.bar.start()
+        self.words += sum(outcome.words for outcome in done)
+        elapsed = max(time.perf_counter() - self.start, 1e-9)
+        completed = self.bar.tasks[0].completed + len(done) + skipped
+        rate = f"{completed / elapsed:.1f} docs/s, {self.words / elapsed:,.0f} words/s"
+        self.bar.update(self.task, completed=completed, rate=rate)
+
+    def close(self) -> None:
+        if self.bar is not None and self.bar.live.is_started:
+            self.bar.stop()
