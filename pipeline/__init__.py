@@ -1,11 +1,15 @@
 """tnr-claims: structured, source-anchored claims from reports about transnational repression.
 
-The package is laid out one module per stage the data passes through::
+The package is laid out one folder per stage the data passes through::
 
-    ingest -> segment -> nlp (spaCy model + components) -> extract (Doc -> records)
-           -> export / evaluate / review / report / batch, driven by cli
+    text/ (ingest, segment, chunking) -> nlp/ (spaCy model + tnr_* components)
+        -> normalise/ (span surfaces -> codebook fields) -> claims/ (sentences -> claims)
+        -> extract.Pipeline (one Doc -> one DocumentRecord)
+        -> export / evaluation/ / review/ / run/ (batch, engines, store), driven by cli
 
-See README.md for the data flow and ``codebook`` for the label contract.
+``codebook`` holds the label contract, ``records`` the pydantic records every consumer
+reads, ``rules/`` the one loader of the rule data in ``patterns/``, ``errors`` the one-line
+errors, ``provenance`` the code hash that goes into every fingerprint.
 """
 
 __version__ = "0.1.0"

@@ -116,7 +116,8 @@ def run(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Run the pipeline on INPUTS and write documents.jsonl, claims/spans tables and a manifest."""
-    from pipeline.run.batch import RunOptions, run_batch
+    from pipeline.run.batch import run_batch
+    from pipeline.run.options import RunOptions
 
     if engine not in ("local", "dask"):
         fail(f"--engine must be 'local' or 'dask', not {engine!r}")
@@ -292,7 +293,8 @@ def gold_agree(
     report: Annotated[Path | None, typer.Option("--report")] = None,
 ) -> None:
     """Agreement between two annotators' files of the same documents."""
-    from pipeline.evaluation.gold import agree, read_gold
+    from pipeline.evaluation.agreement import agree
+    from pipeline.evaluation.gold import read_gold
     from pipeline.evaluation.render import render_table
 
     result = agree(read_gold(a), read_gold(b))

@@ -86,11 +86,6 @@ CLAIM_SET_FIELDS: tuple[str, ...] = (
 """Claim fields that are sets (``source`` is a single value, scored as a set of one)."""
 
 
-def method_category(code: str) -> str:
-    """Return the category of a METHOD code (``KeyError`` for an unknown code)."""
-    return METHOD_CATEGORIES[code]
-
-
 def legal_ref_key(instrument: str | None, article: str | None) -> str:
     """Return the claim-level key of a legal reference: ``instrument#article``.
 

@@ -125,14 +125,9 @@ class OutputError(ClaimsError):
     """An output file or folder cannot be written."""
 
 
-class GoldFormatError(ClaimsError):
-    """A gold file does not follow ``gold-format.md`` (names document and line)."""
-
-
 __all__ = [
     "INPUT_MESSAGES",
     "ClaimsError",
-    "GoldFormatError",
     "InputError",
     "ModelNotFoundError",
     "OutputError",

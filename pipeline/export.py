@@ -30,6 +30,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.codebook import METHOD_CATEGORIES
 from pipeline.records import DocumentRecord, gold_dict
 
 CLAIM_COLUMNS: tuple[str, ...] = (
@@ -105,7 +106,6 @@ def safe_csv_cell(value: Any) -> Any:
 
 def claim_rows(record: DocumentRecord) -> Iterator[dict[str, Any]]:
     """One flat row per claim of ``record``."""
-    from pipeline.codebook import METHOD_CATEGORIES
 
     for index, claim in enumerate(record.claims):
         yield {

@@ -21,6 +21,7 @@ from pipeline.claims import build_claims
 from pipeline.nlp import build_nlp, model_info
 from pipeline.nlp.spans import SEGMENTS_KEY, SPAN_KEY, sentence_bounds, sentence_spans
 from pipeline.normalise import Normaliser
+from pipeline.provenance import code_hash
 from pipeline.records import DocumentRecord, PipelineInfo, Segment, SpanProvenance, SpanRecord
 from pipeline.rules.loader import DEFAULT_PATTERNS_DIR, PatternSet, load_patterns
 from pipeline.rules.schemas import SpanRule
@@ -45,16 +46,20 @@ class Pipeline:
         nlp = build_nlp(model, patterns_dir=patterns_dir)
         name, version = model_info(nlp)
         info = PipelineInfo(
-            version=__version__, model=name, model_version=version, patterns_hash=patterns.sha256
+            version=__version__,
+            model=name,
+            model_version=version,
+            patterns_hash=patterns.sha256,
+            code_hash=code_hash(),
         )
         location_rules = [r for r in patterns.span_rules if r.label == "LOCATION"]
         return cls(nlp=nlp, patterns=patterns, normaliser=Normaliser(location_rules), info=info)
 
     @property
     def fingerprint(self) -> str:
-        """What decides whether a stored result is still valid: version, model, patterns."""
+        """What decides whether a stored result is still valid: code, model, patterns."""
         i = self.info
-        return f"{i.version}|{i.model}=={i.model_version}|{i.patterns_hash}"
+        return f"{i.version}+{i.code_hash[:16]}|{i.model}=={i.model_version}|{i.patterns_hash}"
 
     # ------------------------------------------------------------------ processing
 
@@ -196,8 +201,3 @@ def _zone_of(segments: list[Segment], offset: int) -> str:
         if segment.start <= offset < segment.end:
             return segment.kind
     return "body"
-
-
-def load_pipeline(model: str | None = None, *, patterns_dir: str | Path | None = None) -> Pipeline:
-    """Load the pipeline (alias of :meth:`Pipeline.load`, for notebooks)."""
-    return Pipeline.load(model, patterns_dir=patterns_dir)

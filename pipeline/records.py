@@ -305,12 +305,14 @@ class Segment(_Strict):
 
 
 class PipelineInfo(_Strict):
-    """What produced a record: package version, model, patterns hash."""
+    """What produced a record: package version, hash of its code, model, patterns hash."""
 
     version: str
     model: str
     model_version: str
     patterns_hash: str
+    code_hash: str = ""
+    """SHA-256 of the package's Python sources (:func:`pipeline.provenance.code_hash`)."""
 
 
 class DocumentRecord(_Strict):

@@ -19,9 +19,10 @@ from typing import Any
 import pytest
 
 from pipeline.records import DocumentRecord
-from pipeline.run.batch import RunOptions, run_batch
+from pipeline.run.batch import run_batch
 from pipeline.run.bench import generate_corpus
 from pipeline.run.engines import WorkItem, process_items
+from pipeline.run.options import RunOptions
 from pipeline.run.store import RecordStore
 from pipeline.text.chunking import merge_records, split_text
 

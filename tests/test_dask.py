@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.run.batch import RunOptions, run_batch
+from pipeline.run.batch import run_batch
+from pipeline.run.options import RunOptions
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluation.gold import GoldFileError, agree, check_gold, read_gold, write_gold
+from pipeline.evaluation.agreement import agree
+from pipeline.evaluation.gold import GoldFileError, check_gold, read_gold, write_gold
 from pipeline.evaluation.labelstudio import from_export, labeling_config, to_tasks
 from pipeline.records import GoldClaim, GoldDocument, GoldSpan
 

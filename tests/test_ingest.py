@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from helpers import make_pdf
 
-from pipeline import ingest
 from pipeline.errors import ClaimsError, InputError
+from pipeline.text import ingest
 from pipeline.text.ingest import Document, iter_documents, iter_input_paths, read_document
 
 ARTICLE = (

@@ -29,8 +29,8 @@ from typing import Any
 import pytest
 from helpers import make_pdf
 
-from pipeline import ingest
 from pipeline.records import DocumentRecord, GoldDocument
+from pipeline.text import ingest
 
 pytestmark = pytest.mark.model
 

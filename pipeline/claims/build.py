@@ -33,86 +33,6 @@ if TYPE_CHECKING:
     from pipeline.claims.index import Sentence
 
 
-"""Zones whose sentences may be claims (title, headings, boilerplate, references never)."""
-
-
-"""Why a sentence is a claim: the first rule that fires (recorded after the type rule)."""
-
-
-"""Claim type: the first rule that fires, ``(id, type, example)``."""
-
-
-"""How ``source`` was found (``ClaimProvenance.source_rule``); the first three compete by depth."""
-
-
-"""Why a person is a target (checked after the exclusions: speaker, agent, official, possessor)."""
-
-
-"""Verb lemmas of acts against people (key tokens for negation, signals for incidents)."""
-
-
-"""Neutral verbs that describe an act on the person only in the passive ('was taken')."""
-
-
-"""Intransitive verbs whose subject is the person the act is about ('X returned')."""
-
-
-"""Nouns whose 'of X' / possessor names the person the act is aimed at."""
-
-
-"""Possessed nouns that make the possessor the target when the sentence has a METHOD."""
-
-
-"""Role nouns of officials, perpetrators and commentators: a name next to one is no target."""
-
-
-"""A former official ('a former company official, X') is no longer excluded as one."""
-
-
-"""Subjects that stand for the document's report author ('the report says')."""
-
-
-"""Verbs that name an ORG as a report's author ('X, which published ...')."""
-
-
-"""Verbs of what an instrument says or allows."""
-
-
-"""Subjects that make a provision verb legal even without a LEGAL_REF span."""
-
-
-"""Nouns a QUANTITY may count for the sentence to be a claim about operations or targets."""
-
-
-"""Nouns for the practice itself: with a named source they make a claim without a METHOD span."""
-
-
-"""Singular nouns for one individual: with a past act, the sentence is about one incident."""
-
-
-"""Day-level time anchors of a specific event (besides DATE spans precise to the month)."""
-
-
-"""'could not' / 'cannot' states a capability limit, not that an act did not happen."""
-
-
-"""Verbs whose negation presupposes the act ('failed to prevent the abduction'): no negation."""
-
-
-"""Nouns that hedge ('a claim by activists'); other nouns a hedge phrase matches ('suspects'
-as people) do not."""
-
-
-"""The only target rules that may override an official's exclusion ('the minister, X, was
-detained'); a president merely mentioned near an act stays out."""
-
-
-"""A 'he said' looks back this many sentences for the last named speaker."""
-
-
-"""The cue lexicon in ``patterns/``."""
-
-
 def build_claims(
     doc: Doc,
     spans: list[SpanRecord],
@@ -202,9 +122,6 @@ def _analyse(
     analysis.hedge_cues = find_hedges(index, sentence, by_kind)
     analysis.negation_cues = find_negations(index, sentence, negation_scopes)
     return analysis
-
-
-"""Prepositions that frame a clause as what an instrument provides ("Under Article 38 ...")."""
 
 
 def _record(

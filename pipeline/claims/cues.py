@@ -21,6 +21,7 @@ from pipeline.rules.loader import DEFAULT_PATTERNS_DIR, load_file
 from pipeline.rules.schemas import CueRule
 
 CUES_FILE = "cues.jsonl"
+"""The cue lexicon in ``patterns/``."""
 
 
 @lru_cache(maxsize=8)

@@ -165,6 +165,7 @@ def _single_person_event(index: DocIndex, sentence: Sentence) -> bool:
 
 
 LEGAL_FRAMES: frozenset[str] = frozenset({"under", "pursuant", "according", "accordance"})
+"""Prepositions that frame a clause as what an instrument provides ("Under Article 38 ...")."""
 
 
 def _is_legal(index: DocIndex, sentence: Sentence, labels: set[str]) -> bool:

@@ -8,6 +8,7 @@ Every decision of the claim stage is an ordered rule with an id (``CLAIM_RULES``
 from __future__ import annotations
 
 CLAIM_ZONES = frozenset({"body"})
+"""Zones whose sentences may be claims (title, headings, boilerplate, references never)."""
 
 
 CLAIM_RULES: tuple[tuple[str, str], ...] = (
@@ -30,6 +31,7 @@ CLAIM_RULES: tuple[tuple[str, str], ...] = (
         "a named source on the practice: 'Rights Watch says these operations are growing.'",
     ),
 )
+"""Why a sentence is a claim: the first rule that fires (recorded after the type rule)."""
 
 
 TYPE_RULES: tuple[tuple[str, str, str], ...] = (
@@ -71,6 +73,7 @@ TYPE_RULES: tuple[tuple[str, str, str], ...] = (
         "anything else: 'Agents often pressure relatives to persuade targets to return.'",
     ),
 )
+"""Claim type: the first rule that fires, ``(id, type, example)``."""
 
 
 SOURCE_RULES: tuple[tuple[str, str], ...] = (
@@ -89,6 +92,7 @@ SOURCE_RULES: tuple[tuple[str, str], ...] = (
     ("quote_same_speaker", "an unattributed quotation right after an attributed one"),
     ("unnamed_speaker", "an attribution cue whose speaker is unnamed: 'police said' -> None"),
 )
+"""How ``source`` was found (``ClaimProvenance.source_rule``); the first three compete by depth."""
 
 
 TARGET_RULES: tuple[tuple[str, str], ...] = (
@@ -103,6 +107,7 @@ TARGET_RULES: tuple[tuple[str, str], ...] = (
     ("TARGET.coordinated", "'X, his wife, Y, and their friend, Z, were abducted'"),
     ("TARGET.incident_person", "the only other named person of an incident sentence"),
 )
+"""Why a person is a target (checked after the exclusions: speaker, agent, official, possessor)."""
 
 
 EVENT_VERBS: frozenset[str] = frozenset(
@@ -112,16 +117,19 @@ EVENT_VERBS: frozenset[str] = frozenset(
     "attack assault beat kill murder assassinate poison torture interrogate question summon "
     "raid freeze confiscate coerce persuade blackmail extort force pressure".split()
 )
+"""Verb lemmas of acts against people (key tokens for negation, signals for incidents)."""
 
 
 PASSIVE_MOVE_VERBS: frozenset[str] = frozenset(
     "take bring send fly hand transfer hold move ship drive escort".split()
 )
+"""Neutral verbs that describe an act on the person only in the passive ('was taken')."""
 
 
 RETURN_VERBS: frozenset[str] = frozenset(
     "return disappear vanish reappear surrender flee resurface die".split()
 )
+"""Intransitive verbs whose subject is the person the act is about ('X returned')."""
 
 
 EVENT_NOUNS: frozenset[str] = frozenset(
@@ -131,6 +139,7 @@ EVENT_NOUNS: frozenset[str] = frozenset(
     "assassination murder death treatment persecution targeting transfer handover removal "
     "expulsion notice request warrant charge charges story plight fate whereabouts".split()
 )
+"""Nouns whose 'of X' / possessor names the person the act is aimed at."""
 
 
 LEVER_NOUNS: frozenset[str] = frozenset(
@@ -139,6 +148,7 @@ LEVER_NOUNS: frozenset[str] = frozenset(
     "grandfather niece nephew landlord employer asset account property home house passport "
     "phone contact detail information address business colleague lawyer".split()
 )
+"""Possessed nouns that make the possessor the target when the sentence has a METHOD."""
 
 
 ROLE_NOUNS: frozenset[str] = frozenset(
@@ -149,9 +159,11 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     "researcher analyst expert author reporter correspondent editor founder senator lawmaker "
     "mp deputy commissioner superintendent representative advocate".split()
 )
+"""Role nouns of officials, perpetrators and commentators: a name next to one is no target."""
 
 
 FORMER_WORDS: frozenset[str] = frozenset({"former", "ex", "ex-", "retired", "onetime", "one-time"})
+"""A former official ('a former company official, X') is no longer excluded as one."""
 
 
 REPORT_NOUNS: frozenset[str] = frozenset(
@@ -159,12 +171,14 @@ REPORT_NOUNS: frozenset[str] = frozenset(
     "finding findings author authors researcher researchers organisation organization group "
     "ngo publication dossier database".split()
 )
+"""Subjects that stand for the document's report author ('the report says')."""
 
 
 PUBLISH_WORDS: frozenset[str] = frozenset(
     "published publishes publish released releases issued issues produced compiled authored "
     "wrote written".split()
 )
+"""Verbs that name an ORG as a report's author ('X, which published ...')."""
 
 
 LEGAL_VERBS: frozenset[str] = frozenset(
@@ -172,12 +186,14 @@ LEGAL_VERBS: frozenset[str] = frozenset(
     "criminalise criminalize empower grant define enable oblige mandate give codify say state "
     "specify establish entitle bar".split()
 )
+"""Verbs of what an instrument says or allows."""
 
 
 LEGAL_NOUNS: frozenset[str] = frozenset(
     "law codification legislation statute provision article treaty convention regulation "
     "clause code decree act".split()
 )
+"""Subjects that make a provision verb legal even without a LEGAL_REF span."""
 
 
 COUNT_NOUNS: frozenset[str] = frozenset(
@@ -187,12 +203,14 @@ COUNT_NOUNS: frozenset[str] = frozenset(
     "office centre center group team agent kidnapping abduction arrest return deportation "
     "extradition worker defender lawyer man woman child uyghur uighur tibetan".split()
 )
+"""Nouns a QUANTITY may count for the sentence to be a claim about operations or targets."""
 
 
 PRACTICE_NOUNS: frozenset[str] = frozenset(
     "operation practice tactic method campaign scheme crackdown repression programme "
     "program".split()
 )
+"""Nouns for the practice itself: with a named source they make a claim without a METHOD span."""
 
 
 PERSON_NOUNS: frozenset[str] = frozenset(
@@ -201,11 +219,13 @@ PERSON_NOUNS: frozenset[str] = frozenset(
     "teenager son daughter wife husband father mother brother sister victim accused "
     "individual monk imam writer poet artist scholar academic researcher".split()
 )
+"""Singular nouns for one individual: with a past act, the sentence is about one incident."""
 
 
 TIME_WORDS: frozenset[str] = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split()
 )
+"""Day-level time anchors of a specific event (besides DATE spans precise to the month)."""
 
 
 CONCESSIVE_MARKS: frozenset[str] = frozenset(
@@ -217,17 +237,21 @@ CONDITIONAL_MARKS: frozenset[str] = frozenset({"if", "unless", "whether"})
 
 
 CAPABILITY_MODALS: frozenset[str] = frozenset({"can", "could", "ca"})
+"""'could not' / 'cannot' states a capability limit, not that an act did not happen."""
 
 
 PRESUPPOSING_VERBS: frozenset[str] = frozenset(
     "prevent stop halt block avoid end thwart foil resist oppose protest condemn investigate "
     "punish acknowledge admit explain address".split()
 )
+"""Verbs whose negation presupposes the act ('failed to prevent the abduction'): no negation."""
 
 
 HEDGE_NOUNS: frozenset[str] = frozenset(
     {"claim", "claims", "allegation", "allegations", "rumours", "rumors", "fears"}
 )
+"""Nouns that hedge ('a claim by activists'); other nouns a hedge phrase matches ('suspects'
+as people) do not."""
 
 
 SUBJECT_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
@@ -264,6 +288,9 @@ SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "csubj"})
 DIRECT_PATIENT_RULES: frozenset[str] = frozenset(
     {"TARGET.passive_subject", "TARGET.object", "TARGET.return_subject", "TARGET.possessed_event"}
 )
+"""The only target rules that may override an official's exclusion ('the minister, X, was
+detained'); a president merely mentioned near an act stays out."""
 
 
 SPEAKER_MEMORY_SENTENCES = 3
+"""A 'he said' looks back this many sentences for the last named speaker."""

@@ -6,17 +6,19 @@ import csv
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Literal
 
 import pandas as pd
 
 from pipeline.export import safe_csv_cell
 
-if TYPE_CHECKING:
-    from pipeline.evaluation.scoring import ErrorKind, ErrorType
+ErrorKind = Literal["span", "claim", "claim_field"]
+
+ErrorType = Literal["false_positive", "false_negative", "boundary", "label", "normalised"]
 
 
 CONTEXT_CHARS = 80
+"""Characters either side of an error when no sentence contains it."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class ErrorItem:
 
 
 ERROR_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(ErrorItem))
+"""Columns of :func:`errors_frame`, in order."""
 
 
 def errors_frame(errors: Iterable[ErrorItem]) -> pd.DataFrame:

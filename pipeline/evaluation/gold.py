@@ -25,14 +25,15 @@ surface is searched. The builder fails with the anchor's position when a surface
 found, so a mislabelled anchor never turns into a silently wrong offset.
 
 :func:`check_gold` lists every problem of a gold file at once (stricter than reading:
-see its docstring); :func:`agree` scores two annotations of the same documents against
+see its docstring); :func:`pipeline.evaluation.agreement.agree` scores two annotations of
+the same documents against
 each other with the evaluator's report.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -161,12 +162,6 @@ def read_gold(path: str | Path) -> list[GoldDocument]:
     return documents
 
 
-def iter_gold(paths: Iterable[str | Path]) -> Iterator[GoldDocument]:
-    """Yield the documents of several gold files in order."""
-    for path in paths:
-        yield from read_gold(path)
-
-
 def write_gold(documents: Iterable[GoldDocument], path: str | Path) -> int:
     """Write gold documents as JSONL (UTF-8, one document a line); return the count."""
     count = 0
@@ -265,7 +260,7 @@ def build_gold_file(anchor_paths: Iterable[str | Path], out: str | Path, root: s
     return write_gold(documents, out)
 
 
-# --------------------------------------------------------------------------- checking and agreement
+# --------------------------------------------------------------------------- checking
 
 _Item = TypeVar("_Item", GoldSpan, GoldClaim)
 
@@ -429,21 +424,3 @@ def check_gold(path: str | Path) -> list[GoldProblem]:
             else:
                 seen[doc_id] = number
     return problems
-
-
-def agree(a: Sequence[GoldDocument], b: Sequence[GoldDocument]) -> dict[str, Any]:
-    """Agreement of two annotations of the same documents, with ``a`` as the reference.
-
-    Returns the report of :func:`pipeline.evaluation.scoring.score` (``b`` scored against ``a``)
-    computed over the documents present in **both** (a document only one annotator did
-    says nothing about agreement), plus ``only_in_a`` and ``only_in_b``: the doc_ids
-    left out. Swapping ``a`` and ``b`` swaps precision and recall; F1 is symmetric.
-    """
-    from pipeline.evaluation.scoring import score
-
-    ids_a = {d.doc_id for d in a}
-    ids_b = {d.doc_id for d in b}
-    report = score([d for d in a if d.doc_id in ids_b], [d for d in b if d.doc_id in ids_a]).report
-    report["only_in_a"] = [d.doc_id for d in a if d.doc_id not in ids_b]
-    report["only_in_b"] = [d.doc_id for d in b if d.doc_id not in ids_a]
-    return report

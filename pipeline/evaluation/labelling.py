@@ -16,11 +16,11 @@ from pipeline.errors import InputError
 from pipeline.evaluation.gold import read_gold, write_gold
 from pipeline.evaluation.labelstudio import from_export, labeling_config, to_tasks
 from pipeline.records import GoldDocument
+from pipeline.text.ingest import iter_documents
 
 
 def _documents(inputs: Sequence[str]) -> Iterator[GoldDocument]:
     """Gold documents from gold JSONL files, and empty ones from report files."""
-    from pipeline.text.ingest import iter_documents
 
     reports = [item for item in inputs if not item.endswith(".jsonl")]
     for item in inputs:

@@ -14,6 +14,7 @@ from typing import Any
 from pipeline.records import GoldClaim
 
 SPAN_BUCKETS: tuple[str, ...] = ("strict", "partial", "normalised")
+"""Span match buckets of ``gold-format.md``, in report order."""
 
 
 CLAIM_FIELDS: tuple[str, ...] = (
@@ -25,9 +26,11 @@ CLAIM_FIELDS: tuple[str, ...] = (
     "dates",
     "quantities",
 )
+"""Claim fields scored as sets, in report order."""
 
 
 CASE_INSENSITIVE_FIELDS: frozenset[str] = frozenset({"targets", "source", "legal_refs"})
+"""Claim fields compared after lower-casing."""
 
 
 @dataclass

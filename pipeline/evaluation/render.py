@@ -104,7 +104,8 @@ def print_report(report: dict[str, Any], *, console: Any | None = None) -> None:
     hashes = report.get("hashes") or {}
     console.print(
         f"gold {hashes.get('gold') or hashes.get('gold_content')}  "
-        f"patterns {hashes.get('patterns')}  pipeline {report.get('pipeline_version')}"
+        f"patterns {hashes.get('patterns')}  pipeline {report.get('pipeline_version')}  "
+        f"code {(report.get('code') or '')[:12]}"
     )
     if report.get("missing_predictions"):
         console.print(f"missing predictions: {', '.join(report['missing_predictions'])}")
@@ -136,6 +137,7 @@ def report_markdown(report: dict[str, Any]) -> str:
             "",
             f"Gold set `{(hashes.get('gold') or hashes.get('gold_content') or '')[:12]}`, "
             f"patterns `{(hashes.get('patterns') or '')[:12]}`, "
-            f"pipeline `{report.get('pipeline_version')}`.",
+            f"pipeline `{report.get('pipeline_version')}`, "
+            f"code `{(report.get('code') or '')[:12]}`.",
         ]
     return "\n".join(parts) + "\n"

@@ -21,6 +21,7 @@ ALLEGED_CRIME_CUES: tuple[tuple[str, ...], ...] = (
     ("suspicion", "of"),
     ("on", "charges", "of"),
 )
+"""Codebook hard case: a METHOD named as the target's alleged crime is not a METHOD."""
 
 
 def is_alleged_crime(span: Span) -> bool:
@@ -57,6 +58,7 @@ _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "his", "their"})
 ACCUSATION_RULES = frozenset(
     {"PROSECUTION.accused_of", "PROSECUTION.charged_with", "PROSECUTION.convicted"}
 )
+"""PROSECUTION rules that name a charge; what follows them says who is charged."""
 
 
 def drop_perpetrator_charges(spans: list[Span]) -> list[Span]:
@@ -135,9 +137,11 @@ RELATIVE_NOUNS = frozenset(
         "relations",
     }
 )
+"""Nouns for a target's relatives (codebook: RELATIVE_REPRISAL acts on them)."""
 
 
 RECODE_TO_RELATIVE = frozenset({"DETENTION", "PROSECUTION"})
+"""Codes that become RELATIVE_REPRISAL when the people acted on are relatives."""
 
 
 def _is_relative(token: Token) -> bool:
@@ -260,6 +264,7 @@ ROLE_NOUNS = frozenset(
     "filmmaker imam cleric monk pastor priest rapper youtuber commentator reporter editor "
     "defender politician leader exile refugee fugitive".split()
 )
+"""Nouns for people that, set against a proper name, mark it as a person's name."""
 
 
 def role_named_people(doc: Doc, spans: list[Span]) -> list[Span]:

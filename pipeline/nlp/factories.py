@@ -10,44 +10,7 @@ from spacy.tokens import Doc
 from pipeline.nlp.spans import SEGMENTS_KEY
 from pipeline.nlp.tagger import RuleTagger
 from pipeline.rules.loader import DEFAULT_PATTERNS_DIR, PatternSet, load_patterns
-
-"""``doc.spans`` key of the merged, labelled spans."""
-
-
-"""``doc.spans`` key of the cue matches (label = cue kind, id = rule id)."""
-
-
-"""``doc.user_data`` key of the zones: a list of ``(kind, start_char, end_char)``."""
-
-
-"""Zones whose text is article text: spans are kept only there."""
-
-
-"""How the model's entity labels map onto the codebook (others are dropped)."""
-
-
-"""Tokens assumed for one ``+``/``*`` repetition when sizing trigger windows."""
-
-
-"""Words before a number that belong to the count expression ("some 60")."""
-
-
-"""Codebook hard case: a METHOD named as the target's alleged crime is not a METHOD."""
-
-
-"""A one-word model PERSON naming a city at least this large is read as the city."""
-
-
-"""PROSECUTION rules that name a charge; what follows them says who is charged."""
-
-
-"""Nouns for a target's relatives (codebook: RELATIVE_REPRISAL acts on them)."""
-
-
-"""Codes that become RELATIVE_REPRISAL when the people acted on are relatives."""
-
-
-"""Nouns for people that, set against a proper name, mark it as a person's name."""
+from pipeline.text.segment import segment_text
 
 
 class Segmenter:
@@ -57,7 +20,6 @@ class Segmenter:
         self.zone_rules = patterns.zone_rules
 
     def __call__(self, doc: Doc) -> Doc:
-        from pipeline.text.segment import segment_text
 
         segments = segment_text(doc.text, self.zone_rules)
         doc.user_data[SEGMENTS_KEY] = [(s.kind, s.start, s.end) for s in segments]

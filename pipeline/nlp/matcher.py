@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from pipeline.rules.schemas import CueRule, SpanRule
 
 _OPEN_ENDED = 8
+"""Tokens assumed for one ``+``/``*`` repetition when sizing trigger windows."""
 
 
 def _token_words(token: dict[str, Any]) -> frozenset[str] | None:

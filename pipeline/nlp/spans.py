@@ -14,15 +14,19 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 SPAN_KEY = "tnr"
+"""``doc.spans`` key of the merged, labelled spans."""
 
 
 CUE_KEY = "tnr_cues"
+"""``doc.spans`` key of the cue matches (label = cue kind, id = rule id)."""
 
 
 SEGMENTS_KEY = "tnr_segments"
+"""``doc.user_data`` key of the zones: a list of ``(kind, start_char, end_char)``."""
 
 
 ARTICLE_ZONES = frozenset({"title", "heading", "body"})
+"""Zones whose text is article text: spans are kept only there."""
 
 
 MODEL_LABELS: dict[str, str] = {
@@ -34,6 +38,7 @@ MODEL_LABELS: dict[str, str] = {
     "CARDINAL": "QUANTITY",
     "LAW": "LEGAL_REF",
 }
+"""How the model's entity labels map onto the codebook (others are dropped)."""
 
 
 TIER1_LABELS = frozenset({"METHOD", "LEGAL_REF"})
@@ -141,6 +146,7 @@ APPROXIMATORS = frozenset(
         "just",
     }
 )
+"""Words before a number that belong to the count expression ("some 60")."""
 
 
 def with_approximator_before(doc: Doc, start: int) -> int:

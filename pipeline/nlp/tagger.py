@@ -30,10 +30,12 @@ from pipeline.nlp.spans import (
     with_day_before,
     zone_filter,
 )
+from pipeline.normalise import Normaliser
 from pipeline.rules.loader import PatternSet
 from pipeline.rules.schemas import SpanRule
 
 PLACE_OVER_PERSON_POPULATION = 500_000
+"""A one-word model PERSON naming a city at least this large is read as the city."""
 
 
 class RuleTagger:
@@ -49,8 +51,6 @@ class RuleTagger:
         self._tagged = nlp.has_pipe("tagger") or nlp.has_pipe("morphologizer")
         self._normaliser: Any = None
         if check_places:
-            from pipeline.normalise import Normaliser
-
             location_rules = [r for r in patterns.span_rules if r.label == "LOCATION"]
             self._normaliser = Normaliser(location_rules)
 

@@ -18,6 +18,7 @@ MONTHS: dict[str, int] = {
     "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
     "dec": 12,
 }
+"""English month names and abbreviations."""
 
 
 # fmt: off
@@ -25,6 +26,7 @@ WEEKDAYS: dict[str, int] = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6,
 }
+"""English weekday names, Monday = 0 as in :meth:`datetime.date.weekday`."""
 
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -112,6 +114,7 @@ _RELATIVE_DAY: dict[str, int] = {
     "earlier today": 0, "yesterday": -1, "yesterday morning": -1, "yesterday afternoon": -1,
     "yesterday evening": -1, "last night": -1, "tomorrow": 1,
 }
+"""Relative day expressions and their offset in days from the anchor."""
 
 
 # fmt: on

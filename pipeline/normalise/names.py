@@ -28,6 +28,8 @@ HONORIFICS: frozenset[str] = frozenset(
         "monk", "imam", "student", "refugee", "exile", "critic", "whistleblower",
     }
 )
+"""Titles and role nouns dropped from the front of a PERSON mention ("Mr Thanh", "President
+Xi", headline-case "Activist Wang Wei")."""
 
 
 # fmt: off
@@ -37,6 +39,7 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
         "at", "&",
     }
 )
+"""Words a long form may skip in its acronym ("Commission for Discipline Inspection")."""
 
 
 _ACRONYM_AFTER = re.compile(r"\(\s*(?:the\s+)?[\"'“‘]?(?P<acr>[A-Z][A-Za-z&.]{1,11})[\"'”’]?\s*\)")

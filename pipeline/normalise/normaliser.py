@@ -48,57 +48,6 @@ from pipeline.normalise.strings import (
 )
 from pipeline.rules.schemas import SpanRule
 
-"""ISO alpha-3 codes that are also English words or abbreviations: not read as places."""
-
-
-"""Administrative suffixes of pycountry subdivision names, dropped to get the usual name."""
-
-
-"""Subdivision names that are generic words (many countries have a "Central" region)."""
-
-
-"""City names that are ordinary English words or titles: never evidence of a place alone."""
-
-
-"""Default minimum population for a city to count as a known place."""
-
-
-"""Cities at least this large are also found by their ASCII alternate names ("Saigon")."""
-
-
-"""Adjectives (and initialisms) naming a state, for the jurisdiction of a legal reference."""
-
-
-"""Bodies in front of an instrument name ("the UN Convention against Torture")."""
-
-
-"""English month names and abbreviations."""
-
-
-"""English weekday names, Monday = 0 as in :meth:`datetime.date.weekday`."""
-
-
-"""Relative day expressions and their offset in days from the anchor."""
-
-
-"""Number words below one hundred that combine additively."""
-
-
-"""Number words that close a group ("two hundred thousand")."""
-
-
-"""Bounds and approximations in front of a count; the stated number is kept."""
-
-
-"""Amounts without a number: ``None``."""
-
-
-"""Titles and role nouns dropped from the front of a PERSON mention ("Mr Thanh", "President
-Xi", headline-case "Activist Wang Wei")."""
-
-
-"""Words a long form may skip in its acronym ("Commission for Discipline Inspection")."""
-
 
 class Normaliser:
     """Normalised fields for span surfaces; build once per process, call per span.

@@ -13,9 +13,11 @@ UNITS: dict[str, int] = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }
+"""Number words below one hundred that combine additively."""
 
 
 SCALES: dict[str, int] = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+"""Number words that close a group ("two hundred thousand")."""
 
 
 QUANTITY_MODIFIERS: re.Pattern[str] = re.compile(
@@ -25,6 +27,7 @@ QUANTITY_MODIFIERS: re.Pattern[str] = re.compile(
     r"totaling|no fewer than|no less than|no more than|a further|another|~|c\.|ca\.)\s*",
     re.IGNORECASE,
 )
+"""Bounds and approximations in front of a count; the stated number is kept."""
 
 
 # fmt: off
@@ -35,6 +38,7 @@ VAGUE_QUANTITIES: frozenset[str] = frozenset(
         "a handful", "handful", "tens", "a lot", "lots",
     }
 )
+"""Amounts without a number: ``None``."""
 
 
 _NUMERIC = re.compile(

@@ -14,6 +14,7 @@ SUBDIVISION_SUFFIXES: re.Pattern[str] = re.compile(
     r"\s*(?:\[.*\]|,\s*The|\s(?:Uygur|Huizu|Zhuangzu)?\s*Zizhiqu|\sSheng|\sShi|\sSAR|"
     r"\sProvince|\sGovernorate|\sOblast|\sPrefecture)$"
 )
+"""Administrative suffixes of pycountry subdivision names, dropped to get the usual name."""
 
 
 # fmt: off
@@ -27,6 +28,7 @@ GENERIC_PLACE_WORDS: frozenset[str] = frozenset(
         "border", "littoral", "savanes", "centre-nord", "centre-sud", "grand", "union",
     }
 )
+"""Subdivision names that are generic words (many countries have a "Central" region)."""
 
 
 # fmt: off
@@ -41,12 +43,15 @@ CITY_WORD_STOPLIST: frozenset[str] = frozenset(
         "colonia", "sale", "rest", "bury", "best", "deal", "ware", "wells",
     }
 )
+"""City names that are ordinary English words or titles: never evidence of a place alone."""
 
 
 MIN_CITY_POPULATION = 15_000
+"""Default minimum population for a city to count as a known place."""
 
 
 ALTERNATE_NAME_MIN_POPULATION = 500_000
+"""Cities at least this large are also found by their ASCII alternate names ("Saigon")."""
 
 
 class _Gazetteer:
@@ -194,9 +199,11 @@ DEMONYMS: dict[str, str] = {
     "Venezuelan": "VE", "Cuban": "CU", "Nicaraguan": "NI", "Azerbaijani": "AZ",
     "Armenian": "AM", "Georgian": "GE",
 }
+"""Adjectives (and initialisms) naming a state, for the jurisdiction of a legal reference."""
 
 
 INTERNATIONAL_PREFIXES: re.Pattern[str] = re.compile(
     r"^(?:UN|U\.N\.|United Nations|UN's|Interpol's|Interpol|EU|European Union|"
     r"Council of Europe)\s+",
 )
+"""Bodies in front of an instrument name ("the UN Convention against Torture")."""

@@ -21,6 +21,7 @@ LABEL_COLOURS: dict[str, str] = {
     "DATE": "#e0e0e0",
     "QUANTITY": "#f6e3a1",
 }
+"""Background colour of each span label (METHOD spans use :data:`CATEGORY_COLOURS`)."""
 
 
 CATEGORY_COLOURS: dict[str, str] = {
@@ -33,18 +34,22 @@ CATEGORY_COLOURS: dict[str, str] = {
     "mobility": "#f2c6de",
     "outcome": "#d98c8c",
 }
+"""Background colour of METHOD spans, by the category of their code."""
 
 
 CLAIM_STYLE = "background: #fffbe6; border-bottom: 2px solid #e0b000; padding: 0.1em 0;"
+"""Inline style of a claim sentence (inline, so it works in notebooks and the report)."""
 
 
 MARKER_STYLE = (
     "font-size: 0.7em; vertical-align: super; color: #8a6d00; text-decoration: none; "
     "margin-right: 2px;"
 )
+"""Inline style of the ``[c<n>]`` link before a claim sentence."""
 
 
 CLAIM_FOCUS_STYLE = "background: #fff0a8; outline: 2px solid #d08c00; padding: 0.1em 0;"
+"""Inline style of a claim sentence passed in ``highlight``."""
 
 
 _ENT_TEMPLATE = (
@@ -54,6 +59,8 @@ _ENT_TEMPLATE = (
     '<span class="tnr-label" style="font-size: 0.7em; font-weight: bold; line-height: 1; '
     'vertical-align: middle; margin-left: 0.35rem">{label}</span></mark>'
 )
+"""displaCy entity template: every ``{...}`` except ``text`` (escaped by displaCy) is
+filled with :func:`html.escape`-d values by :func:`_ent_dict`."""
 
 
 _DOC_OPEN = '<div class="entities tnr-doc" style="line-height: 2.4; direction: ltr">'

@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from pipeline.codebook import CLAIM_TYPES, METHOD_CATEGORIES, METHOD_CODES, SPAN_LABELS
+from pipeline.evaluation.error_rows import errors_frame
 from pipeline.records import ClaimRecord, DocumentRecord
 from pipeline.review.runs import country_name
 
@@ -20,12 +21,15 @@ def claim_years(claim: ClaimRecord) -> set[str]:
 
 
 UNATTRIBUTED = "(unattributed)"
+"""Source value of claims without a source in the overview tables."""
 
 
 UNDATED = "undated"
+"""Year value of claims without a dated year."""
 
 
 NO_COUNTRY = "none"
+"""Country column of claims without a location in the method x country table."""
 
 
 @dataclass
@@ -305,9 +309,6 @@ def evaluation_frames(report: dict[str, Any]) -> dict[str, pd.DataFrame]:
     }
 
 
-ERROR_SORT: tuple[str, ...] = ("doc_id", "kind", "error", "label", "gold_start", "pred_start")
-
-
 def error_table(errors: pd.DataFrame | Iterable[Any]) -> pd.DataFrame:
     """The evaluator's errors (a DataFrame or ``ErrorItem`` list) sorted for reading.
 
@@ -317,8 +318,6 @@ def error_table(errors: pd.DataFrame | Iterable[Any]) -> pd.DataFrame:
     import pandas as pd
 
     if not isinstance(errors, pd.DataFrame):
-        from pipeline.evaluation.error_rows import errors_frame
-
         errors = errors_frame(errors)
     frame = errors.copy()
     if frame.empty:

@@ -39,6 +39,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pipeline.codebook import METHOD_CATEGORIES
+from pipeline.errors import ClaimsError
+from pipeline.export import atomic_path
 from pipeline.review.markup import claims_html, legend_html, render_document
 from pipeline.review.overview import OverviewCounter, evaluation_frames
 from pipeline.review.runs import claims_table, iter_records
@@ -310,8 +312,6 @@ def _load_evaluation(evaluation: str | Path | dict[str, Any] | None) -> dict[str
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        from pipeline.errors import ClaimsError
-
         raise ClaimsError(
             f"cannot read the evaluation report {path} ({exc})",
             hint="write one with `claims evaluate GOLD.jsonl --report FILE`",
@@ -336,13 +336,10 @@ def write_report(
     while the summary is counted, then the page is assembled and moved into place
     atomically. See the module docstring for the untrusted-content rules.
     """
-    from pipeline.export import atomic_path
 
     folder = Path(run_dir)
     target = Path(out)
     if not (folder / "records.jsonl").exists():
-        from pipeline.errors import ClaimsError
-
         raise ClaimsError(
             f"{folder} holds no records.jsonl",
             hint=f"run `claims run -o {folder}` first",

@@ -14,24 +14,7 @@ from pipeline.codebook import CLAIM_TYPES, METHOD_CATEGORIES, METHOD_CODES
 from pipeline.records import ClaimRecord, DocumentRecord, SpanRecord
 
 PathLike = str | Path
-
-
 """A file or folder path."""
-
-
-"""Background colour of each span label (METHOD spans use :data:`CATEGORY_COLOURS`)."""
-
-
-"""Background colour of METHOD spans, by the category of their code."""
-
-
-"""Inline style of a claim sentence (inline, so it works in notebooks and the report)."""
-
-
-"""Inline style of the ``[c<n>]`` link before a claim sentence."""
-
-
-"""Inline style of a claim sentence passed in ``highlight``."""
 
 
 INDIRECT_SOURCE_RULES: frozenset[str] = frozenset(
@@ -43,8 +26,6 @@ INDIRECT_SOURCE_RULES: frozenset[str] = frozenset(
         "quote_same_speaker",
     }
 )
-
-
 """``ClaimProvenance.source_rule`` ids (``pipeline.claims.SOURCE_RULES``) of a source found
 indirectly (the report's author, a pronoun's antecedent, a quotation continued across
 sentences) rather than by an attribution cue naming the source in the sentence itself."""
@@ -57,8 +38,6 @@ REVIEW_FLAGS: tuple[str, ...] = (
     "context rule",
     "no method",
 )
-
-
 """The review flags of :func:`claims_table`, in the order they are listed."""
 
 
@@ -81,8 +60,6 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "start",
     "end",
 )
-
-
 """Columns of :func:`claims_table`, in order."""
 
 
@@ -340,22 +317,6 @@ def claims_table(
     return frame
 
 
-"""displaCy entity template: every ``{...}`` except ``text`` (escaped by displaCy) is
-filled with :func:`html.escape`-d values by :func:`_ent_dict`."""
-
-
 def claim_anchor(n: int, prefix: str = "claim-") -> str:
     """Element id of claim ``n``'s sentence (``claim-3``); ``prefix`` is never document text."""
     return f"{prefix}{int(n)}"
-
-
-"""Source value of claims without a source in the overview tables."""
-
-
-"""Year value of claims without a dated year."""
-
-
-"""Country column of claims without a location in the method x country table."""
-
-
-"""Sort order of :func:`error_table`."""

@@ -17,15 +17,7 @@ if TYPE_CHECKING:
 
 
 DEFAULT_PATTERNS_DIR = Path(__file__).resolve().parents[2] / "patterns"
-
-
 """``patterns/`` at the repository root (the package is installed in editable mode)."""
-
-
-"""A phrase, a list of phrases (PhraseMatcher, lower-cased) or one token pattern (Matcher)."""
-
-
-"""Which schema each pattern file follows. A new rule file is registered here."""
 
 
 @dataclass(frozen=True)

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from pipeline.codebook import ABDUCTION_VARIANTS, METHOD_CODES
-
-if TYPE_CHECKING:
-    from pipeline.rules.loader import CueKind
-
 
 RuleLabel = Literal["METHOD", "LEGAL_REF", "LOCATION", "ORG", "PERSON", "NOT_ENTITY"]
 
@@ -20,6 +16,7 @@ TokenPattern = list[dict[str, Any]]
 
 
 PatternValue = str | list[str] | TokenPattern
+"""A phrase, a list of phrases (PhraseMatcher, lower-cased) or one token pattern (Matcher)."""
 
 
 class PatternFileError(ValueError):
@@ -175,3 +172,4 @@ SCHEMAS: dict[str, type[Rule]] = {
     "cues.jsonl": CueRule,
     "zones.jsonl": ZoneRule,
 }
+"""Which schema each pattern file follows. A new rule file is registered here."""

@@ -34,27 +34,17 @@ import json
 import os
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from pipeline.errors import InputError, OutputError
 from pipeline.extract import Pipeline
-from pipeline.run.engines import DEFAULT_PARTITION_SIZE, WorkItem, make_engine
+from pipeline.run.engines import WorkItem, make_engine
+from pipeline.run.options import RunOptions, RunSummary
 from pipeline.run.store import STATE_DIR, RecordStore, record_key
-from pipeline.text.chunking import DEFAULT_MAX_CHARS
 
 if TYPE_CHECKING:
     from pipeline.run.engines import FailureCallback, Outcome
-
-
-"""``on_failure(doc_id, message)``: told about each document that failed."""
-
-
-"""Texts longer than this are split before the parser (spaCy needs ~1 GB per 100k chars)."""
-
-
-"""Documents per Dask task."""
 
 
 OUTPUT_NAMES: tuple[str, ...] = (
@@ -64,75 +54,7 @@ OUTPUT_NAMES: tuple[str, ...] = (
     "claims.csv",
     "spans.parquet",
 )
-
-
 """Files written by :func:`pipeline.export.write_outputs`."""
-
-
-@dataclass(kw_only=True)
-class RunOptions:
-    """Everything ``claims run`` can be told (the CLI builds one from its options)."""
-
-    inputs: Sequence[str]
-    out_dir: Path | str
-    model: str | None = None
-    patterns_dir: Path | str | None = None
-    engine: str = "local"
-    """``local`` or ``dask``."""
-    scheduler: str | None = None
-    """Dask scheduler address; ``None`` starts a LocalCluster."""
-    n_process: int = 1
-    """Worker processes (local engine) or LocalCluster workers (dask engine, at least 2)."""
-    batch_size: int = 32
-    force: bool = False
-    strict: bool = False
-    max_bytes: int = 20_000_000
-    progress: bool = False
-    max_chars: int = DEFAULT_MAX_CHARS
-    partition_size: int = DEFAULT_PARTITION_SIZE
-    window: int | None = None
-    """Batches (or Dask partitions) in flight at most; default twice the workers."""
-
-
-@dataclass
-class RunSummary:
-    """What a run did: counts, output counts, timing (also written to ``manifest.json``)."""
-
-    out_dir: str
-    engine: str
-    processed: int = 0
-    skipped: int = 0
-    failed: int = 0
-    documents: int = 0
-    claims: int = 0
-    spans: int = 0
-    chars_processed: int = 0
-    seconds: float = 0.0
-    timing: dict[str, float] = field(default_factory=dict)
-    scheduler: str | None = None
-    stopped: bool = False
-    """True when ``strict`` stopped the run at a failure (final files not rewritten)."""
-
-    def describe(self) -> str:
-        """One human line for the end of ``claims run``."""
-        text = (
-            f"{self.documents} documents in {self.out_dir} ({self.processed} processed, "
-            f"{self.skipped} unchanged, {self.failed} failed): {self.claims} claims, "
-            f"{self.spans} spans in {self.seconds:.1f} s, engine {self.engine}"
-        )
-        if self.stopped:
-            text += "; stopped at the first failure (--strict), final files not rewritten"
-        if self.failed:
-            text += f"; see {Path(self.out_dir) / 'failures.jsonl'}"
-        return text
-
-
-"""Longest run of non-space characters handed to the tokenizer in one piece: spaCy's
-tokenizer takes time quadratic in the length of such a run (emoji, underscores)."""
-
-
-"""Processed once before forking, so lazily built tables (the normaliser's gazetteer) are
-built in the parent and shared copy-on-write by the workers instead of rebuilt in each."""
 
 
 def _strip_id(doc_id: str, message: str) -> str:
@@ -382,6 +304,7 @@ def _manifest(
             "model": info.model,
             "model_version": info.model_version,
             "patterns_hash": info.patterns_hash,
+            "code_hash": info.code_hash,
             "patterns_dir": str(options.patterns_dir) if options.patterns_dir else None,
             "fingerprint": pipeline.fingerprint,
         },

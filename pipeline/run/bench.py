@@ -168,8 +168,9 @@ def run_bench(
     from pipeline.export import write_outputs
     from pipeline.extract import Pipeline
     from pipeline.nlp import load_model
-    from pipeline.run.batch import RunOptions, run_batch
+    from pipeline.run.batch import run_batch
     from pipeline.run.engines import WARM_UP_TEXT, warm_up
+    from pipeline.run.options import RunOptions
 
     own_dir = workdir is None
     root = Path(tempfile.mkdtemp(prefix="tnr-bench-")) if own_dir else Path(workdir)  # type: ignore[arg-type]

@@ -13,20 +13,15 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pipeline.errors import ClaimsError
 from pipeline.extract import Pipeline
+from pipeline.run.options import RunOptions
 from pipeline.text.chunking import DEFAULT_MAX_CHARS, merge_records, needs_split, split_text
 
-if TYPE_CHECKING:
-    from pipeline.run.batch import RunOptions
-
-
 FailureCallback = Callable[[str, str], None]
-
-
-DEFAULT_PARTITION_SIZE = 32
+"""``on_failure(doc_id, message)``: told about each document that failed."""
 
 
 @dataclass(frozen=True)
@@ -169,6 +164,8 @@ def _pool_task(items: list[WorkItem], batch_size: int, max_chars: int) -> list[O
 
 
 WARM_UP_TEXT = "Police in Bangkok detained him on 3 May 2021, according to Amnesty International."
+"""Processed once before forking, so lazily built tables (the normaliser's gazetteer) are
+built in the parent and shared copy-on-write by the workers instead of rebuilt in each."""
 
 
 def warm_up(pipeline: Pipeline) -> None:

@@ -270,12 +270,6 @@ class RecordStore:
 
     # ------------------------------------------------------------------ maintenance
 
-    def stats(self) -> dict[str, int]:
-        """Bytes held by segments, bytes of indexed records, number of records."""
-        total = sum(p.stat().st_size for p in self.root.glob("seg-*.jsonl"))
-        live = sum(entry.length for entry in self.index.values())
-        return {"segment_bytes": total, "indexed_bytes": live, "records": len(self.index)}
-
     def compact(
         self, keep: Iterable[str], *, min_bytes: int = 1 << 20, force: bool = False
     ) -> bool:

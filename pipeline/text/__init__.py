@@ -1,0 +1,1 @@
+"""Text before the model: ingest (files -> Documents), zones (segment), long-text chunking."""

@@ -13,9 +13,12 @@ from typing import Any
 from pipeline.records import DocumentRecord
 
 DEFAULT_MAX_CHARS = 100_000
+"""Texts longer than this are split before the parser (spaCy needs ~1 GB per 100k chars)."""
 
 
 MAX_RUN = 2_000
+"""Longest run of non-space characters handed to the tokenizer in one piece: spaCy's
+tokenizer takes time quadratic in the length of such a run (emoji, underscores)."""
 
 
 _LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
