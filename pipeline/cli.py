@@ -222,10 +222,19 @@ def evaluate(
     markdown: Annotated[
         bool, typer.Option("--markdown", help="Print Markdown tables (for README).")
     ] = False,
+    split: Annotated[
+        str | None,
+        typer.Option(
+            "--split",
+            help="Score only 'tune' or 'test' of the fixed hash split (corpus/dev2/SPLIT.md).",
+        ),
+    ] = None,
     model: ModelOpt = None,
     patterns: PatternsOpt = None,
 ) -> None:
     """Run the pipeline on each gold document's text and score it against the gold labels."""
+    if split not in (None, "tune", "test"):
+        fail(f"--split takes 'tune' or 'test', not {split!r}")
     from pipeline.evaluation.error_rows import write_errors_csv
     from pipeline.evaluation.render import print_report, report_markdown
     from pipeline.evaluation.scoring import evaluate_files
@@ -235,6 +244,7 @@ def evaluate(
         model=model,
         patterns_dir=patterns,
         on_failure=lambda d, m: err.print(f"{d}: {m}", markup=False, soft_wrap=True),
+        split=split,  # type: ignore[arg-type]
     )
     if report:
         report.parent.mkdir(parents=True, exist_ok=True)

@@ -119,6 +119,7 @@ from pipeline.evaluation.matching import (
     offset_order,
     safe_ratio,
 )
+from pipeline.evaluation.splits import DEV2_TEST_SIZE, SplitName, select
 from pipeline.evaluation.tallies import (
     DocTallies,
     ErrorContext,
@@ -337,18 +338,24 @@ def evaluate_files(
     model: str | None = None,
     patterns_dir: str | Path | None = None,
     on_failure: Callable[[str, str], None] | None = None,
+    split: SplitName | None = None,
+    n_test: int = DEV2_TEST_SIZE,
 ) -> EvaluationResult:
     """Run the pipeline on each gold document's text and :func:`score` the records.
 
     The gold files are read strictly (:func:`pipeline.evaluation.gold.read_gold`); the pipeline is
     loaded once. A document the pipeline fails on is reported to ``on_failure(doc_id,
     message)`` and scored as an empty prediction (so it shows in
-    ``missing_predictions``). The report carries the gold files' :func:`hash_files`, the
-    patterns hash, the pipeline version and ``model`` (``name==version``).
+    ``missing_predictions``). With ``split`` (``tune`` or ``test``) only that part of the
+    gold documents is scored (:mod:`pipeline.evaluation.splits`). The report carries the
+    gold files' :func:`hash_files`, the patterns hash, the pipeline version, the code hash
+    and ``model`` (``name==version``).
     """
     from pipeline.extract import Pipeline
 
     gold = [document for path in gold_paths for document in read_gold(path)]
+    if split is not None:
+        gold = select(gold, split, n_test)
     pipeline = Pipeline.load(model, patterns_dir=patterns_dir)
     records: list[DocumentRecord] = []
     for document in gold:
@@ -370,4 +377,6 @@ def evaluate_files(
     )
     result.report["model"] = f"{info.model}=={info.model_version}"
     result.report["code"] = info.code_hash
+    if split is not None:
+        result.report["split"] = {"name": split, "n_test": n_test, "rule": "sha256(doc_id)"}
     return result
