@@ -16,13 +16,24 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 """The folder of the ``pipeline`` package whose sources are hashed."""
 
 
-@lru_cache(maxsize=4)
-def code_hash(package_dir: Path = PACKAGE_DIR) -> str:
+def code_hash(package_dir: Path | None = None) -> str:
     """SHA-256 (hex) over the relative path and bytes of every ``.py`` file of the package.
 
     Files are read in sorted path order, so the hash depends on content only, not on the
-    file system's listing order or on where the package is installed.
+    file system's listing order or on where the package is installed. Without an argument
+    the installed package is hashed, once per process.
     """
+    if package_dir is None:
+        return _installed_hash()
+    return _hash_sources(package_dir)
+
+
+@lru_cache(maxsize=1)
+def _installed_hash() -> str:
+    return _hash_sources(PACKAGE_DIR)
+
+
+def _hash_sources(package_dir: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(package_dir.rglob("*.py")):
         if "__pycache__" in path.parts:

@@ -362,3 +362,35 @@ def test_long_line_without_punctuation_is_processed(tnr_pipeline) -> None:
     assert outcome.error is None
     record = DocumentRecord.model_validate_json(outcome.record_json or "")
     assert record.text == text
+
+
+def test_a_code_change_reprocesses_unchanged_inputs(
+    corpus_dir: Path, tmp_path: Path, tnr_pipeline
+) -> None:
+    """The fingerprint names the code: the same inputs, patterns and model, but a changed
+    rule written in Python, must not reuse the stored records."""
+    import dataclasses
+
+    from pipeline.provenance import PACKAGE_DIR, code_hash
+
+    out = tmp_path / "out"
+
+    def run(pipeline: Any) -> dict[str, int]:
+        run_batch(RunOptions(inputs=[str(corpus_dir)], out_dir=out), pipeline=pipeline)
+        return manifest(out)["counts"]
+
+    assert run(tnr_pipeline)["processed"] == N_DOCS
+    assert run(tnr_pipeline)["skipped"] == N_DOCS
+
+    edited = tmp_path / "pipeline"
+    shutil.copytree(PACKAGE_DIR, edited, ignore=shutil.ignore_patterns("__pycache__"))
+    rule_module = edited / "claims" / "rules.py"
+    rule_module.write_text(rule_module.read_text(encoding="utf-8") + "\n# a changed rule\n")
+    info = tnr_pipeline.info.model_copy(update={"code_hash": code_hash(edited)})
+    upgraded = dataclasses.replace(tnr_pipeline, info=info)
+    assert upgraded.fingerprint != tnr_pipeline.fingerprint
+
+    counts = run(upgraded)
+    assert (counts["processed"], counts["skipped"]) == (N_DOCS, 0)
+    assert manifest(out)["pipeline"]["code_hash"] == info.code_hash
+    assert {r["pipeline"]["code_hash"] for r in lines(out / "records.jsonl")} == {info.code_hash}
