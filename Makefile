@@ -27,6 +27,7 @@ run: $(STAMP)
 	$(BIN)/claims run corpus/docs -o outputs
 
 test: $(DEV_STAMP)
+	$(BIN)/ruff check pipeline tests
 	$(BIN)/python -m pytest -q
 
 lint: $(DEV_STAMP)

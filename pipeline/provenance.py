@@ -9,7 +9,6 @@ a SHA-256 over the text of every ``.py`` file of the installed ``pipeline`` pack
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -21,16 +20,11 @@ def code_hash(package_dir: Path | None = None) -> str:
 
     Files are read in sorted path order, so the hash depends on content only, not on the
     file system's listing order or on where the package is installed. Without an argument
-    the installed package is hashed, once per process.
+    the hash of the installed package as it was when this process imported it.
     """
     if package_dir is None:
-        return _installed_hash()
+        return _INSTALLED_HASH
     return _hash_sources(package_dir)
-
-
-@lru_cache(maxsize=1)
-def _installed_hash() -> str:
-    return _hash_sources(PACKAGE_DIR)
 
 
 def _hash_sources(package_dir: Path) -> str:
@@ -41,3 +35,8 @@ def _hash_sources(package_dir: Path) -> str:
         digest.update(path.relative_to(package_dir).as_posix().encode("utf-8") + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+_INSTALLED_HASH = _hash_sources(PACKAGE_DIR)
+"""Hashed when the package is imported, so it describes the code this process runs even if
+the files change on disk later (a few milliseconds for the whole package)."""

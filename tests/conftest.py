@@ -1,4 +1,10 @@
-"""Shared fixtures: the statistical model and the full pipeline, loaded once per session."""
+"""Shared fixtures: the statistical model and the full pipeline, loaded once per session.
+
+Every test that loads the model is marked ``model`` here, by the fixtures it uses (or by an
+explicit mark where it starts ``claims`` in a subprocess), so ``pytest -m "not model"`` is
+the fast suite. A test that is not marked and still loads the model in-process fails with a
+message saying so, so the marking cannot silently rot.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,31 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+MODEL_FIXTURES = frozenset({"nlp_model", "tnr_pipeline", "corpus_run", "evaluation"})
+"""Fixtures that load the statistical model (in-process, or by running ``claims`` in a
+subprocess: ``corpus_run``, ``evaluation``); a test using any of them is marked ``model``."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that uses a model-loading fixture with ``model``."""
+    for item in items:
+        if MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.model)
+
+
+@pytest.fixture(autouse=True)
+def _model_only_when_marked(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
+    """Fail a test that loads the model in-process without the ``model`` mark."""
+    if request.node.get_closest_marker("model") is None:
+        import spacy
+
+        def refuse(*args, **kwargs):
+            raise AssertionError(
+                f"{request.node.nodeid} loads a spaCy model: mark it 'model' or use a fixture"
+            )
+
+        monkeypatch.setattr(spacy, "load", refuse)
+    yield
 CORPUS_DOCS = ROOT / "corpus" / "docs"
 GOLD_DIR = ROOT / "corpus" / "gold"
 

@@ -122,7 +122,7 @@ def find_source(
     return None, None, None
 
 
-def _attribution(
+def _attribution(  # noqa: C901
     index: DocIndex, sentence: Sentence, number: int, memory: Memory, cue: Span, rule_direction: str
 ) -> tuple[str | None, str] | None:
     """The source one attribution cue gives, ``None`` when the cue is no attribution here.
@@ -239,7 +239,7 @@ def subject_of(index: DocIndex, verb: int) -> int | None:
     return None
 
 
-def _resolve_speaker(
+def _resolve_speaker(  # noqa: C901
     index: DocIndex, sentence: Sentence, number: int, memory: Memory, subject: int
 ) -> tuple[str | None, str]:
     """Name the speaker token ``subject`` stands for: ``(name, how)`` with how ``named``,

@@ -57,6 +57,7 @@ def match_cues(doc: Doc, rules: Sequence[CueRule]) -> list[Span]:
 
 
 def cue_record(cue: Span) -> Cue:
+    """The record form of a cue span (kind, offsets, text, rule id)."""
     return Cue(
         kind=cue.label_, start=cue.start_char, end=cue.end_char, text=cue.text, pattern_id=cue.id_
     )

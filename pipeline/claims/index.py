@@ -142,9 +142,11 @@ class DocIndex:
         return None
 
     def children(self, i: int) -> Iterable[Token]:
+        """The syntactic children of token ``i``."""
         return self.doc[i].children
 
     def has_child(self, i: int, deps: Iterable[str]) -> bool:
+        """Whether token ``i`` has a child with one of the dependency labels ``deps``."""
         wanted = set(deps)
         return any(child.dep_ in wanted for child in self.doc[i].children)
 
@@ -209,6 +211,7 @@ class DocIndex:
         return False
 
     def depth(self, i: int) -> int:
+        """Steps from token ``i`` up to its sentence root (at most 64)."""
         d = 0
         j = i
         while self.head[j] != j and d < 64:
@@ -217,7 +220,7 @@ class DocIndex:
         return d
 
 
-def index_sentences(
+def index_sentences(  # noqa: C901
     doc: Doc,
     index: DocIndex,
     segments: Sequence[Segment],
@@ -287,6 +290,7 @@ def _quote_roles(rules: Iterable[CueRule]) -> dict[str, str]:
 
 
 def label_of(sentence: Sentence, name: str) -> str | None:
+    """The label (PERSON, ORG) of the span named ``name`` in ``sentence``, if any."""
     for ref in sentence.spans:
         if ref.record.name == name:
             return ref.record.label

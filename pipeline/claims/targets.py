@@ -34,7 +34,7 @@ def pick_last_target(index: DocIndex, sentence: Sentence, targets: list[str]) ->
     return last
 
 
-def find_targets(
+def find_targets(  # noqa: C901
     index: DocIndex, sentence: Sentence, memory: Memory, speakers: set[int], denied: set[int]
 ) -> list[str]:
     """Named targets of the act in the sentence (TARGET_RULES), pronouns resolved.
@@ -164,7 +164,7 @@ def _former(index: DocIndex, k: int, s0: int) -> bool:
     return any(c.lower_ in FORMER_WORDS for c in index.children(k))
 
 
-def _target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> str | None:
+def _target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> str | None:  # noqa: C901
     """A TARGET_RULES id when token ``i`` is a patient of the act, ``"exclude"`` when it is
     an agent or the possessor of something unrelated, else ``None``."""
     if _depth > 6:

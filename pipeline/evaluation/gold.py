@@ -136,7 +136,7 @@ def parse_gold_lines(
 
 
 def split_jsonl(text: str) -> list[str]:
-    """Split JSON Lines text on ``\\n`` only.
+    r"""Split JSON Lines text on ``\n`` only.
 
     ``str.splitlines`` also splits on U+2028, U+2029, U+0085 and other separators,
     which ``json.dumps(..., ensure_ascii=False)`` leaves raw inside strings; a document
@@ -329,7 +329,7 @@ def _validate_item(model: type[_Item], item: dict[str, Any]) -> tuple[_Item | No
         return None, problems + _validation_messages(exc)
 
 
-def _check_document(raw: dict[str, Any]) -> list[str]:
+def _check_document(raw: dict[str, Any]) -> list[str]:  # noqa: C901
     """Every problem of one parsed gold line, as messages (empty list when it is valid)."""
     problems: list[str] = []
     if not isinstance(raw.get("doc_id"), str) or not raw.get("doc_id"):

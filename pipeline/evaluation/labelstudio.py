@@ -325,7 +325,7 @@ def _claim_from_region(
         return None, _validation_messages(exc)
 
 
-def _task_document(task: Any) -> tuple[GoldDocument | None, str | None, list[str]]:
+def _task_document(task: Any) -> tuple[GoldDocument | None, str | None, list[str]]:  # noqa: C901
     """Build one document from one exported task: (document, doc_id, problems)."""
     if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
         return None, None, ["not a Label Studio JSON task (no 'data' object)"]

@@ -71,6 +71,7 @@ class Tally:
 
 
 def safe_ratio(numerator: float, denominator: float) -> float:
+    """``numerator / denominator``, 0.0 when the denominator is 0."""
     return numerator / denominator if denominator else 0.0
 
 
@@ -139,4 +140,5 @@ def claims_eligible(g: GoldClaim, p: GoldClaim) -> bool:
 
 
 def offset_order(items: Iterable[Any]) -> list[Any]:
+    """Items sorted by start, end, then label: the tie order of the matching rule."""
     return sorted(items, key=lambda item: (item.start, item.end, getattr(item, "label", "")))

@@ -53,6 +53,7 @@ class ErrorContext:
         self.sentences = sorted(set(sentences))
 
     def around(self, start: int, end: int) -> str:
+        """The shortest sentence containing ``start:end``, for an error row's context."""
         best: tuple[int, int] | None = None
         for s, e in self.sentences:
             if s <= start and end <= e and (best is None or e - s < best[1] - best[0]):
@@ -110,6 +111,7 @@ class DocTallies:
     negated: Tally = field(default_factory=Tally)
 
     def merge(self, other: DocTallies) -> None:
+        """Add another document's tallies to these."""
         for lab, buckets in other.spans.items():
             for bucket, tally in buckets.items():
                 self.spans[lab][bucket].add(tally)
@@ -139,7 +141,7 @@ def _one_to_one(tally: Tally, n_gold: int, n_pred: int, n_pairs: int) -> None:
     tally.pred_hit += n_pairs
 
 
-def score_spans(
+def score_spans(  # noqa: C901
     doc_id: str,
     text: str,
     gold_spans: list[GoldSpan],
@@ -257,7 +259,7 @@ def _json_set(values: set[Any]) -> str:
     return json.dumps(sorted(values, key=str), ensure_ascii=False)
 
 
-def score_claims(
+def score_claims(  # noqa: C901
     doc_id: str,
     text: str,
     gold: list[GoldClaim],

@@ -326,7 +326,8 @@ def _role_before(doc: Doc, start: int) -> bool:
 
 
 def _role_after(doc: Doc, end: int) -> bool:
-    """ ", a (Turkish-Kyrgyz) educator": a comma, an article and a role noun within 5 tokens."""
+    """After a name, ", a (Turkish-Kyrgyz) educator":
+    a comma, an article and a role noun within 5 tokens."""
     if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
         return False
     return any(t.lower_ in ROLE_NOUNS for t in doc[end + 2 : min(len(doc), end + 7)])

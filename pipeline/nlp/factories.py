@@ -20,6 +20,7 @@ class Segmenter:
         self.zone_rules = patterns.zone_rules
 
     def __call__(self, doc: Doc) -> Doc:
+        """Store the zones in ``doc.user_data`` and start a sentence at every zone."""
 
         segments = segment_text(doc.text, self.zone_rules)
         doc.user_data[SEGMENTS_KEY] = [(s.kind, s.start, s.end) for s in segments]

@@ -160,6 +160,7 @@ class RuleMatcher:
         return windows
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, SpanRule | CueRule]]:
+        """Every ``(start, end, rule)`` match of the rules in ``doc``."""
         from spacy.attrs import LOWER
 
         strings = doc.vocab.strings

@@ -257,6 +257,7 @@ def zone_filter(doc: Doc) -> list[tuple[int, int]]:
 
 
 def inside_ranges(ranges: Sequence[tuple[int, int]], starts: Sequence[int], span: Span) -> bool:
+    """Whether ``span`` lies inside one of the sorted character ``ranges``."""
     index = bisect_left(starts, span.start_char + 1) - 1
     if index < 0:
         return False

@@ -139,6 +139,7 @@ class RuleTagger:
         return spans
 
     def __call__(self, doc: Doc) -> Doc:
+        """Write the merged codebook spans and the cue matches to ``doc.spans``."""
         rule_spans, blocked = self.rule_spans(doc)
         model = self.model_spans(doc) + self.dateline_spans(doc)
         merged = merge_spans(doc, rule_spans, model, blocked)

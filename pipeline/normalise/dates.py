@@ -205,7 +205,7 @@ def _strip_date_qualifiers(value: str) -> str:
 
 
 @functools.lru_cache(maxsize=65_536)
-def date_value(text: str, anchor: dt.date | None) -> str | None:
+def date_value(text: str, anchor: dt.date | None) -> str | None:  # noqa: C901
     """Cached core of :meth:`Normaliser.date` (text already cleaned)."""
     value = text.strip(' ,;:!?"()[]')
     value = re.sub(r"(?<=\d)\.$", "", value)

@@ -58,7 +58,9 @@ _PLURAL_LAWS = re.compile(
 
 
 def singular_instrument(name: str) -> str:
-    """ "(new) espionage and terrorism laws" -> "espionage law" (the codebook's example key
+    """Plural laws name the first one.
+
+    "(new) espionage and terrorism laws" -> "espionage law" (the codebook's example key
     ``espionage law#``: "X and Y laws" names the first instrument); other names unchanged."""
     match = _PLURAL_LAWS.match(name)
     if not match:

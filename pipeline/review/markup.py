@@ -119,7 +119,7 @@ def _ent_dict(span: SpanRecord, start: int, end: int) -> dict[str, Any]:
 
 
 def _render_piece(renderer: Any, text: str, ents: list[dict[str, Any]]) -> str:
-    """displaCy markup of one piece of text, without displaCy's wrapping ``<div>``."""
+    """DisplaCy markup of one piece of text, without displaCy's wrapping ``<div>``."""
     from spacy.displacy.templates import TPL_ENTS
 
     before, after = TPL_ENTS.format(content="\x00", dir=renderer.direction).split("\x00")
@@ -156,7 +156,7 @@ def render_document(
     anchor_prefix: str = "claim-",
     row_prefix: str | None = None,
 ) -> str:
-    """displaCy "ent" markup of ``record`` with its claim sentences anchored.
+    """DisplaCy "ent" markup of ``record`` with its claim sentences anchored.
 
     Spans are coloured per label (METHOD per code category, :data:`CATEGORY_COLOURS`);
     the label text shows the METHOD code or the LOCATION's ISO code; the tooltip shows

@@ -22,7 +22,7 @@ Files and what they hold (the file name decides the schema):
     reference lists, applied to paragraphs by :mod:`pipeline.text.segment`.
 
 Each rule may carry ``examples`` (texts it must match) and ``counterexamples`` (texts
-it must not); ``tests/test_patterns.py`` runs them all on a blank pipeline.
+it must not); ``tests/rules/test_patterns.py`` runs them all on a blank pipeline.
 """
 
 from pipeline.rules.loader import (

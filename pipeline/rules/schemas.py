@@ -24,6 +24,8 @@ class PatternFileError(ValueError):
 
 
 class Rule(BaseModel):
+    """Keys every rule has: a closed set, an ``id`` of the form ``CODE.slug``."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str = Field(pattern=r"^[A-Z_]+\.[a-z0-9_]+$")

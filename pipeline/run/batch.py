@@ -124,7 +124,7 @@ class _Run:
         return len(good)
 
 
-def run_batch(
+def run_batch(  # noqa: C901
     options: RunOptions,
     *,
     on_failure: FailureCallback | None = None,

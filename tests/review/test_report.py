@@ -23,7 +23,7 @@ from pipeline.review.markup import span_label_text
 from pipeline.review.page import CSP, write_report
 from pipeline.review.runs import iter_records
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 # --------------------------------------------------------------------------- records

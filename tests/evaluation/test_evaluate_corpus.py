@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from helpers import assert_report_shape
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GOLD = [
     ROOT / "corpus" / "gold" / "involuntary-returns-vietnam.jsonl",
     ROOT / "corpus" / "gold" / "dev.jsonl",

@@ -317,7 +317,7 @@ def test_sources_tsv_adds_title_publisher_url_and_iso_date(tmp_path: Path) -> No
 
 
 def test_corpus_sources_table_is_attached() -> None:
-    root = Path(__file__).resolve().parent.parent / "corpus" / "docs"
+    root = Path(__file__).resolve().parents[2] / "corpus" / "docs"
     doc = read_document(root / "05_egypt-uighur-students-arrested.txt")
     assert doc.meta["publisher"] == "Al Jazeera" and doc.meta["published"] == "2017-07-07"
 

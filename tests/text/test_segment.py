@@ -12,7 +12,7 @@ from pipeline.rules.loader import DEFAULT_PATTERNS_DIR, load_patterns
 from pipeline.rules.schemas import ZoneRule
 from pipeline.text.segment import is_heading, segment_text, segment_with_rules
 
-DOCS = Path(__file__).resolve().parent.parent / "corpus" / "docs"
+DOCS = Path(__file__).resolve().parents[2] / "corpus" / "docs"
 SEED = DOCS / "involuntary-returns-vietnam.txt"
 DEV = sorted(p for p in DOCS.glob("*.txt") if p != SEED)
 

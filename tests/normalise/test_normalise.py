@@ -19,7 +19,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from pipeline.normalise import Normaliser, default_location_rules, strip_determiner_possessive
 from pipeline.rules.schemas import SpanRule
 
-LOCATIONS_FILE = Path(__file__).resolve().parent.parent / "patterns" / "locations.jsonl"
+LOCATIONS_FILE = Path(__file__).resolve().parents[2] / "patterns" / "locations.jsonl"
 
 THURSDAY = dt.date(2022, 1, 20)
 """Anchor used by the relative-date cases: Thursday 20 January 2022."""
