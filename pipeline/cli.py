@@ -226,7 +226,7 @@ def evaluate(
         str | None,
         typer.Option(
             "--split",
-            help="Score only 'tune' or 'test' of the fixed hash split (corpus/dev2/SPLIT.md).",
+            help="Score only 'tune' or 'test' of the fixed hash split (corpus/gold/SPLITS.md).",
         ),
     ] = None,
     model: ModelOpt = None,

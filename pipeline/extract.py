@@ -42,8 +42,12 @@ class Pipeline:
     @classmethod
     def load(cls, model: str | None = None, *, patterns_dir: str | Path | None = None) -> Pipeline:
         """Load the model and the patterns once; raise a one-line error if either is missing."""
-        patterns = load_patterns(patterns_dir or DEFAULT_PATTERNS_DIR)
-        nlp = build_nlp(model, patterns_dir=patterns_dir)
+        return cls.build(model, load_patterns(patterns_dir or DEFAULT_PATTERNS_DIR))
+
+    @classmethod
+    def build(cls, model: str | None, patterns: PatternSet) -> Pipeline:
+        """Build the pipeline from an already loaded :class:`PatternSet` (e.g. on a worker)."""
+        nlp = build_nlp(model, patterns=patterns)
         name, version = model_info(nlp)
         info = PipelineInfo(
             version=__version__,

@@ -38,6 +38,8 @@ def _model_only_when_marked(request: pytest.FixtureRequest, monkeypatch: pytest.
 
         monkeypatch.setattr(spacy, "load", refuse)
     yield
+
+
 CORPUS_DOCS = ROOT / "corpus" / "docs"
 GOLD_DIR = ROOT / "corpus" / "gold"
 

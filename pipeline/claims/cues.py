@@ -8,8 +8,6 @@ the tagger is matched here with the tagger's :class:`~pipeline.nlp.matcher.RuleM
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
-from pathlib import Path
 
 import spacy
 from spacy.tokens import Doc, Span
@@ -17,23 +15,13 @@ from spacy.tokens import Doc, Span
 from pipeline.nlp.matcher import RuleMatcher
 from pipeline.nlp.spans import CUE_KEY
 from pipeline.records import Cue
-from pipeline.rules.loader import DEFAULT_PATTERNS_DIR, load_file
+from pipeline.rules.loader import default_patterns
 from pipeline.rules.schemas import CueRule
 
-CUES_FILE = "cues.jsonl"
-"""The cue lexicon in ``patterns/``."""
 
-
-@lru_cache(maxsize=8)
-def load_cue_rules(directory: str = str(DEFAULT_PATTERNS_DIR)) -> tuple[CueRule, ...]:
-    """Return the validated cue rules of ``directory`` (``patterns/`` by default), cached.
-
-    Errors name the file and line like every pattern file.
-    """
-    path = Path(directory) / CUES_FILE
-    if path.exists():
-        return tuple(rule for rule in load_file(path, CueRule) if isinstance(rule, CueRule))
-    return ()
+def load_cue_rules() -> tuple[CueRule, ...]:
+    """The cue rules of the project's ``patterns/`` (through the one loader, cached)."""
+    return default_patterns().cue_rules
 
 
 _MATCHERS: dict[tuple[int, tuple[str, ...]], RuleMatcher] = {}

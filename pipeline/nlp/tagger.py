@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.errors import ClaimsError
 from pipeline.nlp.context import (
     DATELINE_NEXT,
     drop_perpetrator_charges,
@@ -41,16 +43,36 @@ PLACE_OVER_PERSON_POPULATION = 500_000
 class RuleTagger:
     """The ``tnr_tagger`` component (see module docstring)."""
 
-    def __init__(self, nlp: Language, patterns: PatternSet, *, check_places: bool = True) -> None:
-        self.patterns = patterns
-        self.span_matcher = RuleMatcher(nlp, patterns.span_rules)
-        self.cue_matcher = RuleMatcher(nlp, patterns.cue_rules)
+    def __init__(
+        self,
+        nlp: Language,
+        patterns: PatternSet | None = None,
+        *,
+        check_places: bool = True,
+    ) -> None:
+        self.nlp = nlp
         self.check_places = check_places
         self._parsed = nlp.has_pipe("parser")
         """Whether Docs arrive parsed (``doc.has_annotation`` walks every token to tell)."""
         self._tagged = nlp.has_pipe("tagger") or nlp.has_pipe("morphologizer")
+        self.patterns: PatternSet | None = None
         self._normaliser: Any = None
-        if check_places:
+        if patterns is not None:
+            self.initialize(patterns=patterns)
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        patterns: PatternSet,
+    ) -> None:
+        """Build the matchers from the span and cue rules of ``patterns`` (spaCy's signature)."""
+        nlp = nlp or self.nlp
+        self.patterns = patterns
+        self.span_matcher = RuleMatcher(nlp, patterns.span_rules)
+        self.cue_matcher = RuleMatcher(nlp, patterns.cue_rules)
+        if self.check_places:
             location_rules = [r for r in patterns.span_rules if r.label == "LOCATION"]
             self._normaliser = Normaliser(location_rules)
 
@@ -140,6 +162,11 @@ class RuleTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         """Write the merged codebook spans and the cue matches to ``doc.spans``."""
+        if self.patterns is None:
+            raise ClaimsError(
+                "tnr_tagger has no rules: build the pipeline with pipeline.nlp.build_nlp, "
+                "or call its initialize(patterns=...)"
+            )
         rule_spans, blocked = self.rule_spans(doc)
         model = self.model_spans(doc) + self.dateline_spans(doc)
         merged = merge_spans(doc, rule_spans, model, blocked)

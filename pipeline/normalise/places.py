@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 
 from pipeline.normalise.strings import ALPHA3_ENGLISH_WORDS, deaccent, fold_text
-from pipeline.rules.loader import DEFAULT_PATTERNS_DIR
+from pipeline.rules.loader import default_patterns
 from pipeline.rules.schemas import SpanRule
 
 SUBDIVISION_SUFFIXES: re.Pattern[str] = re.compile(
@@ -144,12 +143,8 @@ def shared_gazetteer() -> _Gazetteer:
 
 @functools.cache
 def default_location_rules() -> tuple[SpanRule, ...]:
-    """The LOCATION rules of ``patterns/locations.jsonl`` (validated, loaded once)."""
-    from pipeline.rules.loader import load_file
-
-    path = Path(DEFAULT_PATTERNS_DIR) / "locations.jsonl"
-    rules = load_file(path, SpanRule)
-    return tuple(r for r in rules if isinstance(r, SpanRule) and r.label == "LOCATION")
+    """The LOCATION rules of the project's ``patterns/`` (through the one loader, cached)."""
+    return tuple(r for r in default_patterns().span_rules if r.label == "LOCATION")
 
 
 def rule_phrases(rule: SpanRule) -> list[tuple[str, bool]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -114,3 +115,9 @@ def load_patterns(directory: str | Path = DEFAULT_PATTERNS_DIR) -> PatternSet:
         directory=str(directory),
         by_id=by_id,
     )
+
+
+@lru_cache(maxsize=1)
+def default_patterns() -> PatternSet:
+    """The validated rules of the project's ``patterns/``, loaded once per process."""
+    return load_patterns(DEFAULT_PATTERNS_DIR)

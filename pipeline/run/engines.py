@@ -6,17 +6,16 @@ Every engine calls :func:`process_items`, so every engine gives the same records
 from __future__ import annotations
 
 import multiprocessing
-import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from pipeline.errors import ClaimsError
 from pipeline.extract import Pipeline
+from pipeline.rules.loader import PatternSet
 from pipeline.run.options import RunOptions
 from pipeline.text.chunking import DEFAULT_MAX_CHARS, merge_records, needs_split, split_text
 
@@ -235,26 +234,29 @@ class _PoolEngine(_Engine):
 
 @dataclass(frozen=True)
 class PipelineSpec:
-    """What a Dask worker needs to load the same Pipeline: model, pattern files, fingerprint.
+    """What a Dask worker needs to build the same Pipeline: model, rules, fingerprint.
 
-    The pattern files travel with the spec, so workers need no shared folder; the
+    The validated :class:`~pipeline.rules.loader.PatternSet` travels with the spec as data,
+    so workers need no shared folder and write no files; the
     fingerprint is checked on the worker so a cluster running another package or model
     version fails loudly instead of giving different records.
     """
 
     model: str | None
-    patterns: tuple[tuple[str, bytes], ...]
+    patterns: PatternSet
     fingerprint: str
     batch_size: int
     max_chars: int
 
     @classmethod
     def of(cls, pipeline: Pipeline, options: RunOptions) -> PipelineSpec:
-        """The spec of the loaded ``pipeline`` (its pattern folder's ``*.jsonl`` files)."""
-        folder = Path(pipeline.patterns.directory)
-        files = tuple((p.name, p.read_bytes()) for p in sorted(folder.glob("*.jsonl")))
+        """The spec of the loaded ``pipeline`` (its model name and its PatternSet)."""
         return cls(
-            options.model, files, pipeline.fingerprint, options.batch_size, options.max_chars
+            options.model,
+            pipeline.patterns,
+            pipeline.fingerprint,
+            options.batch_size,
+            options.max_chars,
         )
 
 
@@ -264,25 +266,12 @@ class FingerprintMismatch(RuntimeError):
 
 def worker_pipeline(spec: PipelineSpec) -> Pipeline:
     """The Pipeline of ``spec`` in this worker process, loaded once and cached by fingerprint."""
-    import hashlib
-    import tempfile
-
     from pipeline.extract import Pipeline as _Pipeline
 
     cached = _WORKER.get(spec.fingerprint)
     if cached is not None:
         return cached
-    digest = hashlib.sha256(repr(spec.patterns).encode()).hexdigest()[:16]
-    folder = Path(tempfile.gettempdir()) / f"tnr-patterns-{digest}"
-    if not folder.is_dir():
-        staging = Path(tempfile.mkdtemp(prefix="tnr-patterns-"))
-        for name, data in spec.patterns:
-            (staging / name).write_bytes(data)
-        try:
-            os.replace(staging, folder)
-        except OSError:
-            pass  # another worker won the race; its folder has the same files
-    loaded = _Pipeline.load(spec.model, patterns_dir=folder)
+    loaded = _Pipeline.build(spec.model, spec.patterns)
     if loaded.fingerprint != spec.fingerprint:
         raise FingerprintMismatch(
             f"worker pipeline {loaded.fingerprint} differs from the client's {spec.fingerprint}"

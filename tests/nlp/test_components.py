@@ -327,3 +327,63 @@ def test_organisations_next_to_a_description_stay_organisations(tnr_pipeline) ->
     assert {(s.text, s.label) for s in record.spans if s.label in ("PERSON", "ORG")} == {
         ("Human Rights Watch", "ORG")
     }
+
+
+# --------------------------------------------------------------------------- rules as data
+
+
+def small_pattern_set(tmp_path) -> object:
+    """A patterns folder with one METHOD rule and one zone rule, nothing else."""
+    import json
+
+    from pipeline.rules.loader import load_patterns
+
+    folder = tmp_path / "patterns"
+    folder.mkdir()
+    rule = {
+        "id": "ABDUCTION.spirit_away",
+        "label": "METHOD",
+        "pattern": [{"LOWER": {"IN": ["spirit", "spirited"]}}, {"LOWER": "away"}],
+        "examples": ["They spirited him away."],
+    }
+    (folder / "methods.jsonl").write_text(json.dumps(rule) + "\n", encoding="utf-8")
+    return load_patterns(folder)
+
+
+@pytest.mark.parametrize("component", ["tnr_segmenter", "tnr_tagger"])
+def test_a_component_without_rules_says_how_to_give_them(component) -> None:
+    from pipeline.errors import ClaimsError
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe(component)
+    with pytest.raises(ClaimsError, match="initialize"):
+        nlp("Agents abducted him in Bangkok.")
+
+
+def test_components_take_their_rules_from_initialize_only(tmp_path) -> None:
+    """A custom PatternSet is the whole rule set: no default rule mixes in."""
+    from pipeline.nlp.spans import SPAN_KEY
+
+    patterns = small_pattern_set(tmp_path)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("tnr_segmenter").initialize(nlp=nlp, patterns=patterns)
+    nlp.add_pipe("tnr_tagger", config={"check_places": False}).initialize(
+        nlp=nlp, patterns=patterns
+    )
+    doc = nlp("Agents spirited away critics and kidnapped another in Bangkok.")
+    found = {(s.text, s.id_) for s in doc.spans[SPAN_KEY]}
+    assert ("spirited away", "ABDUCTION.spirit_away") in found
+    assert not any(text == "kidnapped" for text, _ in found), "a default rule leaked in"
+
+
+def test_dask_spec_carries_the_rules_as_data(tmp_path) -> None:
+    """Workers get the validated PatternSet itself, picklable, not a folder to write."""
+    import pickle
+
+    from pipeline.run.engines import PipelineSpec
+
+    patterns = small_pattern_set(tmp_path)
+    spec = PipelineSpec(None, patterns, "fingerprint", 8, 1000)
+    restored = pickle.loads(pickle.dumps(spec))
+    assert restored.patterns.span_rules == patterns.span_rules
+    assert restored.patterns.sha256 == patterns.sha256
