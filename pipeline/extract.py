@@ -8,6 +8,7 @@ evaluator, notebooks, the HTML report, batch runs) consumes those records.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ from pipeline.provenance import code_hash
 from pipeline.records import DocumentRecord, PipelineInfo, Segment, SpanProvenance, SpanRecord
 from pipeline.rules.loader import DEFAULT_PATTERNS_DIR, PatternSet, load_patterns
 from pipeline.rules.schemas import SpanRule
+from pipeline.text.chunking import DEFAULT_MAX_CHARS, merge_records, needs_split, split_text
 
 TextItem = tuple[str, str, dict[str, Any]]
 """``(doc_id, text, meta)``: what the pipeline processes."""
@@ -68,14 +70,53 @@ class Pipeline:
     # ------------------------------------------------------------------ processing
 
     def process(
-        self, items: Iterable[TextItem], *, batch_size: int = 16, n_process: int = 1
+        self,
+        items: Iterable[TextItem],
+        *,
+        batch_size: int = 16,
+        n_process: int = 1,
+        max_chars: int = DEFAULT_MAX_CHARS,
     ) -> Iterator[DocumentRecord]:
-        """Process ``(doc_id, text, meta)`` items lazily, in order, one record each."""
-        stream = ((text, (doc_id, meta)) for doc_id, text, meta in items)
-        for doc, (doc_id, meta) in self.nlp.pipe(
-            stream, as_tuples=True, batch_size=batch_size, n_process=n_process
-        ):
+        """Process ``(doc_id, text, meta)`` items lazily, in order, one record each.
+
+        The one entry point every caller uses (runs, evaluation, labelling, notebooks), so
+        a text is treated the same whoever processes it. Texts over ``max_chars`` are split
+        at paragraph boundaries (:func:`~pipeline.text.chunking.split_text`), their pieces
+        parsed one at a time, and the pieces' records merged back with shifted offsets; the
+        other texts stream through one ``nlp.pipe``.
+        """
+        # In input order: a finished long-text record, or None for a text in the stream.
+        slots: deque[DocumentRecord | None] = deque()
+
+        def stream() -> Iterator[tuple[str, tuple[str, dict[str, Any]]]]:
+            for doc_id, text, meta in items:
+                if needs_split(text, max_chars=max_chars):
+                    slots.append(self._process_long(doc_id, text, meta, max_chars))
+                else:
+                    slots.append(None)
+                    yield text, (doc_id, meta)
+
+        docs = self.nlp.pipe(stream(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+        for doc, (doc_id, meta) in docs:
+            while slots[0] is not None:
+                yield slots.popleft()  # type: ignore[misc]
+            slots.popleft()
             yield self.to_record(doc, doc_id=doc_id, meta=meta)
+        while slots:
+            yield slots.popleft()  # type: ignore[misc]
+
+    def _process_long(
+        self, doc_id: str, text: str, meta: dict[str, Any], max_chars: int
+    ) -> DocumentRecord:
+        """One long text as pieces of at most ``max_chars``, one piece in the model at once."""
+        offsets = split_text(text, max_chars=max_chars)
+        bounds = [*offsets, len(text)]
+        pieces = (text[bounds[i] : bounds[i + 1]] for i in range(len(offsets)))
+        records = [
+            self.to_record(doc, doc_id=doc_id, meta=meta)
+            for doc in self.nlp.pipe(pieces, batch_size=1)
+        ]
+        return merge_records(records, offsets)
 
     def process_text(
         self, text: str, *, doc_id: str = "doc", meta: dict[str, Any] | None = None

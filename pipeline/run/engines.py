@@ -17,7 +17,7 @@ from pipeline.errors import ClaimsError
 from pipeline.extract import Pipeline
 from pipeline.rules.loader import PatternSet
 from pipeline.run.options import RunOptions
-from pipeline.text.chunking import DEFAULT_MAX_CHARS, merge_records, needs_split, split_text
+from pipeline.text.chunking import DEFAULT_MAX_CHARS
 
 FailureCallback = Callable[[str, str], None]
 """``on_failure(doc_id, message)``: told about each document that failed."""
@@ -58,37 +58,21 @@ def _crash_message(exc: BaseException) -> str:
 def _process_documents(
     pipeline: Pipeline, items: Sequence[WorkItem], *, batch_size: int, max_chars: int
 ) -> list[Outcome]:
-    """Process ``items`` (may raise): short texts in one ``nlp.pipe`` stream, long ones as pieces.
-
-    The pieces of a long text go through the parser one at a time (``batch_size=1``), so
-    at most one piece of ``max_chars`` is in the model at once whatever the text's size.
-    """
-    split = [needs_split(item.text, max_chars=max_chars) for item in items]
-    short = [item for item, cut in zip(items, split, strict=True) if not cut]
-    records = pipeline.process(((i.doc_id, i.text, i.meta) for i in short), batch_size=batch_size)
-    outcomes: list[Outcome] = []
-    for item, cut in zip(items, split, strict=True):
-        if not cut:
-            record = next(records)
-        else:
-            offsets = split_text(item.text, max_chars=max_chars)
-            bounds = [*offsets, len(item.text)]
-            pieces = [
-                (item.doc_id, item.text[bounds[i] : bounds[i + 1]], item.meta)
-                for i in range(len(offsets))
-            ]
-            record = merge_records(list(pipeline.process(pieces, batch_size=1)), offsets)
-        outcomes.append(
-            Outcome(
-                item.key,
-                item.doc_id,
-                item.path,
-                record_json=record.model_dump_json(),
-                chars=len(item.text),
-                words=len(item.text.split()),
-            )
+    """Process ``items`` with :meth:`Pipeline.process` (may raise), one outcome each."""
+    records = pipeline.process(
+        ((i.doc_id, i.text, i.meta) for i in items), batch_size=batch_size, max_chars=max_chars
+    )
+    return [
+        Outcome(
+            item.key,
+            item.doc_id,
+            item.path,
+            record_json=record.model_dump_json(),
+            chars=len(item.text),
+            words=len(item.text.split()),
         )
-    return outcomes
+        for item, record in zip(items, records, strict=True)
+    ]
 
 
 def process_items(

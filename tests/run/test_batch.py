@@ -345,6 +345,25 @@ def test_long_document_split_and_merged(tnr_pipeline, root: Path) -> None:
     assert len(methods & kept) >= 0.8 * len(methods)
 
 
+def test_every_caller_splits_long_texts_the_same_way(tnr_pipeline, root: Path) -> None:
+    """Pipeline.process is the one entry point: a batch run, a direct call and a stream
+    mixing long and short texts give the same record for the same long text, in order."""
+    text = (root / "corpus" / "docs" / "involuntary-returns-vietnam.txt").read_text(
+        encoding="utf-8"
+    )
+    [outcome] = process_items(tnr_pipeline, [WorkItem("k", "long", text, {})], max_chars=2_000)
+    assert outcome.record_json is not None
+    via_run = DocumentRecord.model_validate_json(outcome.record_json)
+    short = "Police detained two activists in Bangkok in 2021."
+    stream = [("a", short, {}), ("long", text, {}), ("b", short, {}), ("long2", text, {})]
+    records = list(tnr_pipeline.process(stream, batch_size=2, max_chars=2_000))
+    assert [r.doc_id for r in records] == ["a", "long", "b", "long2"]
+    assert records[1].model_dump() == via_run.model_dump()
+    assert records[0].spans == records[2].spans
+    assert [c.text for c in records[0].claims] == [c.text for c in records[2].claims]
+    assert any("split into" in warning for warning in records[3].warnings)
+
+
 def test_merge_records_rejects_gaps(tnr_pipeline) -> None:
     first = tnr_pipeline.process_text("Police detained him.\n\n", doc_id="d")
     second = tnr_pipeline.process_text("She fled.", doc_id="d")
