@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from pipeline import __version__
 from pipeline.claims import build_claims
 from pipeline.nlp import build_nlp, model_info
+from pipeline.nlp.provenance import Provenance, provenance_of
 from pipeline.nlp.spans import SEGMENTS_KEY, SPAN_KEY, sentence_bounds, sentence_spans
 from pipeline.normalise import Normaliser
 from pipeline.provenance import code_hash
@@ -169,14 +170,15 @@ class Pipeline:
         names = iter(norm.names(named, text)) if named else iter(())
         records: list[SpanRecord] = []
         for span in raw:
-            context_rule, origin = _context_parts(span.id_)
-            rule = self.patterns.by_id.get(origin)
+            provenance = provenance_of(span)
+            rule = self.patterns.by_id.get(provenance.origin_id)
             rule = rule if isinstance(rule, SpanRule) else None
             label = span.label_
             surface = span.text
             fields: dict[str, Any] = {}
             if label == "METHOD" and rule is not None:
-                code = context_rule.split(".", 1)[0] if context_rule else rule.method_code
+                code_rule = provenance.code_rule()
+                code = code_rule.split(".", 1)[0] if code_rule else rule.method_code
                 fields = {
                     "code": code,
                     "variant": rule.variant if code == rule.method_code else None,
@@ -204,7 +206,6 @@ class Pipeline:
                 fields = {"value": value}
             elif label == "QUANTITY":
                 fields = {"value": norm.quantity(surface)}
-            provenance = _provenance(span.id_, rule)
             records.append(
                 SpanRecord(
                     start=span.start_char,
@@ -212,32 +213,20 @@ class Pipeline:
                     label=label,
                     text=surface,
                     zone=_zone_of(segments, span.start_char),
-                    provenance=provenance,
+                    provenance=_span_provenance(provenance, rule),
                     **fields,
                 )
             )
         return records
 
 
-def _context_parts(span_id: str) -> tuple[str | None, str]:
-    """``(context rule, origin id)`` of a span id ``context:RULE<ORIGIN``; else ``(None, id)``."""
-    if not span_id.startswith("context:"):
-        return None, span_id
-    context_rule, _, origin = span_id.removeprefix("context:").partition("<")
-    return context_rule, origin
-
-
-def _provenance(span_id: str, rule: SpanRule | None) -> SpanProvenance:
-    """Provenance from a span id: a rule id, ``model:LABEL`` or ``context:RULE<ORIGIN``.
-
-    ORIGIN is the rule id or ``model:LABEL`` the span had before the context rule changed
-    it (empty when the context rule made the span).
-    """
-    context_rule, origin = _context_parts(span_id)
-    context = [context_rule] if context_rule else []
+def _span_provenance(provenance: Provenance, rule: SpanRule | None) -> SpanProvenance:
+    """The record form of a span's typed provenance: its rule or model label, and the ids
+    of the context rules that changed it."""
+    context = provenance.context_rules
     if rule is not None:
         return SpanProvenance(source="rule", pattern_id=rule.id, context_rules=context)
-    model_label = origin.removeprefix("model:") or None
+    model_label = provenance.origin_id.removeprefix("model:") or None
     return SpanProvenance(source="model", model_label=model_label, context_rules=context)
 
 

@@ -256,6 +256,13 @@ class Cue(_Strict):
     pattern_id: str
 
 
+class TargetDecision(_Strict):
+    """Why a person is a claim's target: the name and the ``TARGET_RULES`` id that decided."""
+
+    name: str
+    rule: str
+
+
 class ClaimProvenance(_Strict):
     """Why a sentence became this claim: the spans' producers, cues and decisions."""
 
@@ -267,6 +274,8 @@ class ClaimProvenance(_Strict):
     """Why the sentence is a claim at all (``claims.CLAIM_RULES`` id)."""
     source_rule: str | None = None
     """How the source was found (``according_to``, ``reporting_verb``, ``quote_continued`` ...)."""
+    target_rules: list[TargetDecision] = Field(default_factory=list)
+    """Why each target is a target (``claims.TARGET_RULES`` ids), in sentence order."""
     pipeline_version: str
 
 

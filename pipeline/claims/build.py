@@ -92,11 +92,13 @@ def _analyse(
     for cue, scope in negation_scopes:
         if index.embedding(cue.start) is None:
             denied |= scope
-    targets = find_targets(index, sentence, memory, speakers, denied)
+    target_decisions = find_targets(index, sentence, memory, speakers, denied)
+    targets = [decision.name for decision in target_decisions]
     source, source_rule, source_cue = find_source(
         index, sentence, number, memory, by_kind, rules_by_id
     )
     analysis = Analysis(sentence, number, targets, source, source_rule, source_cue)
+    analysis.target_rules = target_decisions
     if targets:
         memory.last_target = (
             targets[-1] if len(targets) == 1 else pick_last_target(index, sentence, targets)
@@ -180,6 +182,7 @@ def _record(
             type_rule=analysis.type_id,
             claim_rule=analysis.claim_rule,
             source_rule=analysis.source_rule,
+            target_rules=analysis.target_rules,
             pipeline_version=pipeline_version,
         ),
         **field_values(sentence),

@@ -23,7 +23,7 @@ from pipeline.claims.rules import (
 )
 from pipeline.codebook import legal_ref_key
 from pipeline.nlp.spans import sentence_bounds, sentence_spans
-from pipeline.records import Segment, SpanRecord
+from pipeline.records import Segment, SpanRecord, TargetDecision
 from pipeline.rules.schemas import CueRule
 
 
@@ -70,6 +70,7 @@ class Analysis:
     hedge_cues: list[Span] = field(default_factory=list)
     negation_cues: list[Span] = field(default_factory=list)
     recommendation_cue: Span | None = None
+    target_rules: list[TargetDecision] = field(default_factory=list)
 
 
 @dataclass

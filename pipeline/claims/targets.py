@@ -19,6 +19,7 @@ from pipeline.claims.rules import (
     ROLE_NOUNS,
     SUBJECT_DEPS,
 )
+from pipeline.records import TargetDecision
 
 if TYPE_CHECKING:
     from pipeline.claims.index import DocIndex, Memory, Sentence, SpanRef
@@ -36,8 +37,9 @@ def pick_last_target(index: DocIndex, sentence: Sentence, targets: list[str]) ->
 
 def find_targets(  # noqa: C901
     index: DocIndex, sentence: Sentence, memory: Memory, speakers: set[int], denied: set[int]
-) -> list[str]:
-    """Named targets of the act in the sentence (TARGET_RULES), pronouns resolved.
+) -> list[TargetDecision]:
+    """Named targets of the act in the sentence (TARGET_RULES), pronouns resolved, each with
+    the id of the rule that made it a target (the first mention decides).
 
     ``denied`` holds the tokens inside a main-clause negation: a person already known as a
     target who appears there is a target too ('There is no record that he ever entered ...').
@@ -71,8 +73,8 @@ def find_targets(  # noqa: C901
             antecedent = antecedent or memory.last_target
             if antecedent:
                 mentions.append((i, antecedent, True))
-    strong: list[tuple[int, str]] = []
-    weak: list[tuple[int, str]] = []
+    strong: list[tuple[int, str, str]] = []
+    weak: list[tuple[int, str, str]] = []
     for root, name, pronoun in mentions:
         if root in speakers:
             continue
@@ -84,18 +86,18 @@ def find_targets(  # noqa: C901
         if official and verdict not in DIRECT_PATIENT_RULES:
             continue
         if verdict is not None:
-            strong.append((root, name))
+            strong.append((root, name, verdict))
         elif not official and (
             (has_event and _fallback_role(index, root, False))
             or (known and root in denied and _fallback_role(index, root, True))
         ):
-            weak.append((root, name))
+            weak.append((root, name, "TARGET.incident_person"))
     chosen = strong or weak
-    names: list[str] = []
-    for _, name in sorted(chosen):
-        if name not in names:
-            names.append(name)
-    return names
+    decisions: list[TargetDecision] = []
+    for _, name, rule_id in sorted(chosen):
+        if all(d.name != name for d in decisions):
+            decisions.append(TargetDecision(name=name, rule=rule_id))
+    return decisions
 
 
 def _inside_phrase_of(index: DocIndex, i: int, root: int) -> bool:

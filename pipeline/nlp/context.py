@@ -11,6 +11,8 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.nlp.provenance import Provenance, derive, is_bare_model, make, provenance_of
+
 ALLEGED_CRIME_CUES: tuple[tuple[str, ...], ...] = (
     ("accused", "of"),
     ("charged", "with"),
@@ -167,8 +169,8 @@ def recode_relative_reprisals(spans: list[Span]) -> list[Span]:
     """DETENTION or PROSECUTION of relatives is RELATIVE_REPRISAL (context rule).
 
     "Relatives of exiled activists have been detained": the patient of "detained" is
-    a relative, so the span's code changes; its id becomes
-    ``context:RELATIVE_REPRISAL.relative_patient<ORIGINAL_RULE_ID>``.
+    a relative, so the span's code changes: its provenance gains the context decision
+    ``RELATIVE_REPRISAL.relative_patient`` (changed: code) after its original rule.
     """
     result = []
     for span in spans:
@@ -176,16 +178,10 @@ def recode_relative_reprisals(spans: list[Span]) -> list[Span]:
         if (
             span.label_ == "METHOD"
             and code in RECODE_TO_RELATIVE
-            and not span.id_.startswith("context:")
+            and not provenance_of(span).context
         ):
             if any(_is_relative(p) for p in _patients(span.root)):
-                span = Span(
-                    span.doc,
-                    span.start,
-                    span.end,
-                    label="METHOD",
-                    span_id=f"context:RELATIVE_REPRISAL.relative_patient<{span.id_}",
-                )
+                span = derive(span, "RELATIVE_REPRISAL.relative_patient", "code")
         result.append(span)
     return result
 
@@ -226,17 +222,11 @@ def propagate_names(doc: Doc, spans: list[Span], *, tagged: bool | None = None) 
     for span in spans:
         if (
             span.label_ != "PERSON"
-            and span.id_.startswith("model:")
+            and is_bare_model(span)
             and len(span) == 1
             and span.text in parts
         ):
-            span = Span(
-                doc,
-                span.start,
-                span.end,
-                label="PERSON",
-                span_id=f"context:PERSON.name_part<{span.id_}",
-            )
+            span = derive(span, "PERSON.name_part", "label", label="PERSON")
         for i in range(span.start, span.end):
             covered[i] = True
         result.append(span)
@@ -252,7 +242,7 @@ def propagate_names(doc: Doc, spans: list[Span], *, tagged: bool | None = None) 
             continue
         if tagged and (pos != PROPN or _modifies_common_noun(doc[i])):
             continue
-        result.append(Span(doc, i, i + 1, label="PERSON", span_id="context:PERSON.name_part"))
+        result.append(make(doc, i, i + 1, "PERSON", "PERSON.name_part"))
     result.sort(key=lambda s: (s.start, s.end))
     return _join_adjacent_names(result)
 
@@ -282,18 +272,12 @@ def role_named_people(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in spans:
         if (
             span.label_ == "ORG"
-            and span.id_.startswith("model:")
+            and is_bare_model(span)
             and len(span) >= 2
             and all(t.pos_ == "PROPN" for t in span)
             and (_role_before(doc, span.start) or _role_after(doc, span.end))
         ):
-            span = Span(
-                doc,
-                span.start,
-                span.end,
-                label="PERSON",
-                span_id=f"context:PERSON.role_apposition<{span.id_}",
-            )
+            span = derive(span, "PERSON.role_apposition", "label", label="PERSON")
         relabelled.append(span)
         for i in range(span.start, span.end):
             covered[i] = True
@@ -314,7 +298,7 @@ def role_named_people(doc: Doc, spans: list[Span]) -> list[Span]:
         while j < n and j - i < 4 and not covered[j] and proper[j]:
             j += 1
         if j - i >= 2 and (_role_before(doc, i) or _role_after(doc, j)):
-            found.append(Span(doc, i, j, label="PERSON", span_id="context:PERSON.role_apposition"))
+            found.append(make(doc, i, j, "PERSON", "PERSON.role_apposition"))
             i = j
             continue
         i = max(j, i + 1)
@@ -342,13 +326,18 @@ def _join_adjacent_names(spans: list[Span]) -> list[Span]:
             previous is not None
             and span.label_ == previous.label_ == "PERSON"
             and previous.end == span.start
-            and "PERSON.name_part" in previous.id_ + span.id_
+            and "PERSON.name_part"
+            in provenance_of(previous).context_rules + provenance_of(span).context_rules
         ):
-            origin = previous.id_ if not previous.id_.startswith("context:") else span.id_
-            span_id = (
-                origin if origin.startswith("context:") else f"context:PERSON.name_part<{origin}"
+            first, second = provenance_of(previous), provenance_of(span)
+            origin = first.origin if not first.context else second.origin
+            joined[-1] = derive(
+                previous,
+                "PERSON.name_part",
+                "extent",
+                end=span.end,
+                base=Provenance(origin),
             )
-            joined[-1] = Span(span.doc, previous.start, span.end, label="PERSON", span_id=span_id)
             continue
         joined.append(span)
     return joined

@@ -18,6 +18,7 @@ from pipeline.nlp.context import (
     role_named_people,
 )
 from pipeline.nlp.matcher import RuleMatcher
+from pipeline.nlp.provenance import derive, make
 from pipeline.nlp.spans import (
     CUE_KEY,
     MODEL_LABELS,
@@ -116,13 +117,7 @@ class RuleTagger:
                 if not self._normaliser.is_known_place(span.text):
                     continue
             if label == "PERSON" and self._is_big_place(span):
-                span = Span(
-                    doc,
-                    start,
-                    end,
-                    label="LOCATION",
-                    span_id=f"context:LOCATION.person_is_place<model:{ent.label_}",
-                )
+                span = derive(span, "LOCATION.person_is_place", "label", label="LOCATION")
             spans.append(span)
         return spans
 
@@ -157,7 +152,7 @@ class RuleTagger:
             if j == i or j >= len(doc) or doc[j].text not in DATELINE_NEXT:
                 continue
             if self._normaliser.is_known_place(doc[i:j].text.title()):
-                spans.append(Span(doc, i, j, label="LOCATION", span_id="context:LOCATION.dateline"))
+                spans.append(make(doc, i, j, "LOCATION", "LOCATION.dateline"))
         return spans
 
     def __call__(self, doc: Doc) -> Doc:

@@ -814,3 +814,18 @@ def test_end_to_end(tnr_pipeline) -> None:
     recommendation = by_start["Rights Watch"]
     assert recommendation.type == "recommendation"
     assert recommendation.source == "Rights Watch"
+
+
+@pytest.mark.model
+def test_every_target_records_the_rule_that_chose_it(tnr_pipeline) -> None:
+    record = tnr_pipeline.process_text(
+        "Agents abducted Lena Ortiz in Bangkok. Her brother Tomas Ortiz was arrested in Hanoi."
+    )
+    from pipeline.claims import TARGET_RULES
+
+    decided = {(d.name, d.rule) for c in record.claims for d in c.provenance.target_rules}
+    assert ("Lena Ortiz", "TARGET.object") in decided
+    assert "Tomas Ortiz" in {name for name, _ in decided}
+    assert {rule for _, rule in decided} <= {rule_id for rule_id, _ in TARGET_RULES}
+    for claim in record.claims:
+        assert sorted(d.name for d in claim.provenance.target_rules) == claim.targets

@@ -222,16 +222,33 @@ def test_method_spans_end_before_names_inside_them(blank, text, method, name, ex
 
 def test_adjacent_name_parts_join_into_one_person(blank) -> None:
     from pipeline.nlp.context import _join_adjacent_names
+    from pipeline.nlp.provenance import Decision, Provenance, make, provenance_of
 
     doc = blank("Xi Jinping spoke.")
-    parts = [
-        _span(doc, "Xi", "PERSON", "context:PERSON.name_part"),
-        _span(doc, "Jinping", "PERSON", "model:PERSON"),
-    ]
-    joined = _join_adjacent_names(parts)
-    assert [(s.text, s.id_) for s in joined] == [
-        ("Xi Jinping", "context:PERSON.name_part<model:PERSON")
-    ]
+    made = make(doc, 0, 1, "PERSON", "PERSON.name_part")
+    parts = [made, _span(doc, "Jinping", "PERSON", "model:PERSON")]
+    [joined] = _join_adjacent_names(parts)
+    assert joined.text == "Xi Jinping"
+    assert provenance_of(joined) == Provenance(
+        Decision("model:PERSON", "model"),
+        (Decision("PERSON.name_part", "context", "extent"),),
+    )
+
+
+def test_context_decisions_are_typed_and_keep_their_origin(blank) -> None:
+    """A context rule's change is a Decision on the span, its origin id stays span.id_."""
+    from pipeline.nlp.provenance import Decision, derive, provenance_of
+
+    doc = blank("Relatives were detained in Urumqi.")
+    found = _span(doc, "detained", "METHOD", "DETENTION.detain")
+    recoded = derive(found, "RELATIVE_REPRISAL.relative_patient", "code")
+    assert recoded.id_ == "DETENTION.detain"
+    provenance = provenance_of(recoded)
+    assert provenance.origin == Decision("DETENTION.detain", "pattern")
+    assert provenance.context_rules == ["RELATIVE_REPRISAL.relative_patient"]
+    assert provenance.code_rule() == "RELATIVE_REPRISAL.relative_patient"
+    dateline = _span(doc, "Urumqi", "LOCATION", "model:GPE")
+    assert provenance_of(dateline).context == (), "another span's decisions leaked"
 
 
 @pytest.mark.parametrize(
