@@ -19,15 +19,25 @@ from spacy.tokens import Doc
 
 from pipeline import __version__
 from pipeline.claims import build_claims
+from pipeline.claims.rules import WORD_LISTS as CLAIM_WORD_LISTS
 from pipeline.nlp import build_nlp, model_info
+from pipeline.nlp.context import WORD_LISTS as NLP_WORD_LISTS
 from pipeline.nlp.provenance import Provenance, provenance_of
 from pipeline.nlp.spans import SEGMENTS_KEY, SPAN_KEY, sentence_bounds, sentence_spans
 from pipeline.normalise import Normaliser
+from pipeline.normalise.normaliser import WORD_LISTS as NORMALISE_WORD_LISTS
 from pipeline.provenance import code_hash
 from pipeline.records import DocumentRecord, PipelineInfo, Segment, SpanProvenance, SpanRecord
 from pipeline.rules.loader import DEFAULT_PATTERNS_DIR, PatternSet, load_patterns
 from pipeline.rules.schemas import SpanRule
 from pipeline.text.chunking import DEFAULT_MAX_CHARS, merge_records, needs_split, split_text
+
+REQUIRED_WORD_LISTS: tuple[str, ...] = (
+    *CLAIM_WORD_LISTS,
+    *NLP_WORD_LISTS,
+    *NORMALISE_WORD_LISTS,
+)
+"""Every word list the pipeline's rules read; a patterns folder must define them all."""
 
 TextItem = tuple[str, str, dict[str, Any]]
 """``(doc_id, text, meta)``: what the pipeline processes."""
@@ -50,6 +60,7 @@ class Pipeline:
     @classmethod
     def build(cls, model: str | None, patterns: PatternSet) -> Pipeline:
         """Build the pipeline from an already loaded :class:`PatternSet` (e.g. on a worker)."""
+        patterns.lexicons.require(REQUIRED_WORD_LISTS)
         nlp = build_nlp(model, patterns=patterns)
         name, version = model_info(nlp)
         info = PipelineInfo(
@@ -60,7 +71,12 @@ class Pipeline:
             code_hash=code_hash(),
         )
         location_rules = [r for r in patterns.span_rules if r.label == "LOCATION"]
-        return cls(nlp=nlp, patterns=patterns, normaliser=Normaliser(location_rules), info=info)
+        return cls(
+            nlp=nlp,
+            patterns=patterns,
+            normaliser=Normaliser(location_rules, words=patterns.lexicons),
+            info=info,
+        )
 
     @property
     def fingerprint(self) -> str:
@@ -145,7 +161,7 @@ class Pipeline:
             segments,
             doc_id=doc_id,
             pipeline_version=self.info.version,
-            cue_rules=self.patterns.cue_rules,
+            patterns=self.patterns,
         )
         warnings = list(meta.get("warnings", [])) if isinstance(meta.get("warnings"), list) else []
         return DocumentRecord(

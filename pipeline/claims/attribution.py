@@ -11,13 +11,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
-from pipeline.claims.rules import (
-    PUBLISH_WORDS,
-    RELATIVE_PRONOUNS,
-    REPORT_NOUNS,
-    SPEAKER_MEMORY_SENTENCES,
-    SUBJECT_PRONOUNS,
-)
+from pipeline.claims.rules import SPEAKER_MEMORY_SENTENCES
 from pipeline.rules.schemas import CueRule
 
 if TYPE_CHECKING:
@@ -44,17 +38,20 @@ def report_authors(index: DocIndex, sentences: Sequence[Sentence]) -> list[tuple
                 if lower[k] in ("by", "from"):
                     window = lower[max(s0, k - 25) : k]
                     found = any(
-                        w in REPORT_NOUNS or w.rstrip("s") in REPORT_NOUNS for w in window
-                    ) or any(w in PUBLISH_WORDS for w in window)
+                        w in index.words.REPORT_NOUNS or w.rstrip("s") in index.words.REPORT_NOUNS
+                        for w in window
+                    ) or any(w in index.words.PUBLISH_WORDS for w in window)
                     break
                 if index.pos[k] in ("VERB", "AUX") or lower[k] in (".", ";", ":"):
                     break
             if not found:
                 after = lower[ref.end : ref.end + 4]
                 if after and after[0] in ("'s", "’s", "'", "’"):
-                    found = any(w in REPORT_NOUNS for w in after[1:])
+                    found = any(w in index.words.REPORT_NOUNS for w in after[1:])
                 if not found:
-                    found = any(w in PUBLISH_WORDS for w in lower[ref.end : ref.end + 3])
+                    found = any(
+                        w in index.words.PUBLISH_WORDS for w in lower[ref.end : ref.end + 3]
+                    )
             if found:
                 authors.append((ref.record.start, ref.record.name))
     return authors
@@ -144,7 +141,7 @@ def _attribution(  # noqa: C901
             ):
                 return ref.record.name, "according_to"
         window = index.lower[cue.end : min(s1, cue.end + 4)]
-        if any(w in REPORT_NOUNS for w in window):
+        if any(w in index.words.REPORT_NOUNS for w in window):
             author = _report_author(memory, sentence)
             return author, "report_author" if author else "unnamed_speaker"
         return None, "unnamed_speaker"
@@ -182,7 +179,7 @@ def _attribution(  # noqa: C901
                         return name, "passive_agent" if how == "named" else how
             if child.dep_ == "prep" and child.lower_ == "in" and cue.label_ == "attribution":
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj" and pobj.lemma_.lower() in REPORT_NOUNS:
+                    if pobj.dep_ == "pobj" and pobj.lemma_.lower() in index.words.REPORT_NOUNS:
                         name, how = _resolve_speaker(index, sentence, number, memory, pobj.i)
                         return name, "passive_agent" if how == "named" else how
         return None
@@ -229,7 +226,10 @@ def subject_of(index: DocIndex, verb: int) -> int | None:
     for _ in range(4):
         for child in index.children(j):
             if child.dep_ in ("nsubj", "csubj"):
-                if child.lower_ in RELATIVE_PRONOUNS and index.dep[j] in ("relcl", "acl"):
+                if child.lower_ in index.words.RELATIVE_PRONOUNS and index.dep[j] in (
+                    "relcl",
+                    "acl",
+                ):
                     return index.head[j]
                 return child.i
         if index.dep[j] in ("conj", "xcomp") and index.head[j] != j:
@@ -270,7 +270,7 @@ def _resolve_speaker(  # noqa: C901
             if ref is not None:
                 return ref.record.name, "named"
     lower = index.lower[subject]
-    if lower in SUBJECT_PRONOUNS:
+    if lower in index.words.SUBJECT_PRONOUNS:
         for ref in reversed(sentence.spans):
             if ref.record.label == "PERSON" and ref.end <= subject and ref.record.name:
                 return ref.record.name, "pronoun_speaker"
@@ -282,7 +282,7 @@ def _resolve_speaker(  # noqa: C901
         "researcher",
         "finding",
     )
-    if lower == "it" or (index.lemma[subject] in REPORT_NOUNS and plural_ok):
+    if lower == "it" or (index.lemma[subject] in index.words.REPORT_NOUNS and plural_ok):
         determiners = {c.lower_ for c in index.children(subject) if c.dep_ in ("det", "poss")}
         if lower == "it" or determiners & {"the", "this", "its", "their", "that", "our"}:
             author = _report_author(memory, sentence)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
@@ -13,7 +12,7 @@ from pipeline.claims.attribution import (
     report_authors,
     speaker_tokens,
 )
-from pipeline.claims.cues import cue_record, load_cue_rules, match_cues
+from pipeline.claims.cues import cue_record, match_cues
 from pipeline.claims.index import (
     Analysis,
     DocIndex,
@@ -27,6 +26,7 @@ from pipeline.claims.qualify import decide_type, find_recommendation_cue, qualif
 from pipeline.claims.rules import CLAIM_ZONES
 from pipeline.claims.targets import find_targets, pick_last_target
 from pipeline.records import ClaimProvenance, ClaimRecord, Segment, SpanRecord
+from pipeline.rules.loader import PatternSet, default_patterns
 from pipeline.rules.schemas import CueRule
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def build_claims(
     *,
     doc_id: str,
     pipeline_version: str,
-    cue_rules: Sequence[CueRule] | None = None,
+    patterns: PatternSet | None = None,
 ) -> list[ClaimRecord]:
     """Return one :class:`ClaimRecord` per qualifying body sentence of ``doc``.
 
@@ -51,11 +51,13 @@ def build_claims(
             (every sentence when the list is empty).
         doc_id: Copied into every record.
         pipeline_version: Copied into every record's provenance.
-        cue_rules: The cue rules (default: ``patterns/cues.jsonl``), for direction and scope.
+        patterns: The rules: cue rules (direction and scope) and the word lists the claim
+            rules read (default: the project's ``patterns/``).
     """
-    rules = tuple(cue_rules) if cue_rules is not None else load_cue_rules()
+    patterns = patterns if patterns is not None else default_patterns()
+    rules = patterns.cue_rules
     rules_by_id = {rule.id: rule for rule in rules}
-    index = DocIndex(doc, spans)
+    index = DocIndex(doc, spans, patterns.lexicons)
     sentences = index_sentences(doc, index, segments, match_cues(doc, rules), rules_by_id)
     memory = Memory(authors=report_authors(index, sentences))
     analyses: list[Analysis] = []

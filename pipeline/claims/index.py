@@ -14,16 +14,11 @@ from dataclasses import dataclass, field
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.claims.rules import (
-    CLAUSE_DEPS,
-    CONCESSIVE_MARKS,
-    CONDITIONAL_MARKS,
-    EVENT_VERBS,
-    PASSIVE_MOVE_VERBS,
-)
+from pipeline.claims.rules import CLAUSE_DEPS
 from pipeline.codebook import legal_ref_key
 from pipeline.nlp.spans import sentence_bounds, sentence_spans
 from pipeline.records import Segment, SpanRecord, TargetDecision
+from pipeline.rules.loader import Lexicons
 from pipeline.rules.schemas import CueRule
 
 
@@ -88,8 +83,10 @@ class Memory:
 class DocIndex:
     """Per-document token arrays and span lookups, built once."""
 
-    def __init__(self, doc: Doc, spans: Sequence[SpanRecord]) -> None:
+    def __init__(self, doc: Doc, spans: Sequence[SpanRecord], words: Lexicons) -> None:
         self.doc = doc
+        self.words = words
+        """The named word lists of ``patterns/lexicons.jsonl`` the claim rules read."""
         self.text = doc.text
         n = len(doc)
         columns = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD]) if n else None
@@ -161,9 +158,9 @@ class DocIndex:
             return True
         lemma = self.lemma[i]
         if self.pos[i] in ("VERB", "AUX") or self.tag[i].startswith("VB"):
-            if lemma in EVENT_VERBS:
+            if lemma in self.words.EVENT_VERBS:
                 return True
-            if lemma in PASSIVE_MOVE_VERBS and self.is_passive(i):
+            if lemma in self.words.PASSIVE_MOVE_VERBS and self.is_passive(i):
                 return True
         return False
 
@@ -188,9 +185,9 @@ class DocIndex:
                 return "relative"
             if dep == "advcl":
                 marks = {c.lower_ for c in self.doc[j].children if c.dep_ == "mark"}
-                if marks & CONCESSIVE_MARKS:
+                if marks & self.words.CONCESSIVE_MARKS:
                     return "concessive"
-                if marks & CONDITIONAL_MARKS:
+                if marks & self.words.CONDITIONAL_MARKS:
                     return "conditional"
                 if not marks and self.tag[j] in ("VBN", "VBG"):
                     return "participial"

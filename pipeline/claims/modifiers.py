@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
-from pipeline.claims.rules import CAPABILITY_MODALS, HEDGE_NOUNS, PRESUPPOSING_VERBS
 from pipeline.rules.schemas import CueRule
 
 if TYPE_CHECKING:
@@ -31,7 +30,7 @@ def find_hedges(index: DocIndex, sentence: Sentence, by_kind: dict[str, list[Spa
         if (
             cue.end - cue.start == 1
             and index.pos[i] in ("NOUN", "PROPN")
-            and index.lower[i] not in HEDGE_NOUNS
+            and index.lower[i] not in index.words.HEDGE_NOUNS
         ):
             continue
         if slug == "modal":
@@ -53,7 +52,7 @@ def find_hedges(index: DocIndex, sentence: Sentence, by_kind: dict[str, list[Spa
             ]
             if not any(j in index.method_tokens or index.is_event(j) for j in reach):
                 continue
-        if index.lower[i] in HEDGE_NOUNS and index.pos[i] == "NOUN":
+        if index.lower[i] in index.words.HEDGE_NOUNS and index.pos[i] == "NOUN":
             if not index.in_relcl(i):
                 used.append(cue)
             continue
@@ -81,7 +80,11 @@ def find_negation_scopes(
         governed = (
             index.head[cue.start] if index.dep[cue.start] in ("neg", "det", "advmod") else cue.start
         )
-        if any(c.lower_ in CAPABILITY_MODALS for c in index.children(governed) if c.dep_ == "aux"):
+        if any(
+            c.lower_ in index.words.CAPABILITY_MODALS
+            for c in index.children(governed)
+            if c.dep_ == "aux"
+        ):
             continue
         rule = rules_by_id.get(cue.id_)
         active.append((cue, _scope(index, cue, rule, s0, s1, terminators)))
@@ -102,7 +105,7 @@ def find_negations(
         covered: set[int] = set()
         for _, scope in active:
             covered |= scope
-        if any(index.lemma[k] in PRESUPPOSING_VERBS for k in keys & covered):
+        if any(index.lemma[k] in index.words.PRESUPPOSING_VERBS for k in keys & covered):
             return []
         covering = [cue for cue, scope in active if keys & scope]
         return covering if keys <= covered else []

@@ -7,15 +7,6 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from pipeline.claims.attribution import is_weak, subject_of
-from pipeline.claims.rules import (
-    COUNT_NOUNS,
-    EVENT_NOUNS,
-    LEGAL_NOUNS,
-    LEGAL_VERBS,
-    PERSON_NOUNS,
-    PRACTICE_NOUNS,
-    TIME_WORDS,
-)
 from pipeline.claims.targets import has_event_clause, has_event_object
 from pipeline.rules.schemas import CueRule
 
@@ -74,7 +65,9 @@ def qualifies(
         return "CLAIM.recommendation"
     if events:
         return "CLAIM.event_verb"
-    if source is not None and any(index.lemma[i] in PRACTICE_NOUNS for i in range(s0, s1)):
+    if source is not None and any(
+        index.lemma[i] in index.words.PRACTICE_NOUNS for i in range(s0, s1)
+    ):
         return "CLAIM.attributed_practice"
     return None
 
@@ -92,23 +85,23 @@ def _counts_operations(index: DocIndex, sentence: Sentence) -> bool:
         for k in candidates:
             if k == ref.root and len(candidates) > 1:
                 continue
-            if k in index.method_tokens or index.lemma[k] in EVENT_NOUNS:
+            if k in index.method_tokens or index.lemma[k] in index.words.EVENT_NOUNS:
                 return True
             if (
-                index.lemma[k] in COUNT_NOUNS
-                or index.lower[k] in COUNT_NOUNS
+                index.lemma[k] in index.words.COUNT_NOUNS
+                or index.lower[k] in index.words.COUNT_NOUNS
                 or index.tag[k] == "NNPS"
             ):
                 return True
             if index.dep[k] == "compound" or index.pos[k] == "NOUN":
-                if any(c.lemma_.lower() in COUNT_NOUNS for c in index.children(k)):
+                if any(c.lemma_.lower() in index.words.COUNT_NOUNS for c in index.children(k)):
                     return True
     return False
 
 
 def _has_legal_verb(index: DocIndex, sentence: Sentence) -> bool:
     return any(
-        index.lemma[i] in LEGAL_VERBS and index.pos[i] in ("VERB", "AUX")
+        index.lemma[i] in index.words.LEGAL_VERBS and index.pos[i] in ("VERB", "AUX")
         for i in range(sentence.span.start, sentence.span.end)
     )
 
@@ -143,7 +136,7 @@ def _single_person_event(index: DocIndex, sentence: Sentence) -> bool:
     accused of helping to kidnap ...'): a singular person noun as subject or object of an
     act whose verb is in the past, or of 'accused'."""
     for i in range(sentence.span.start, sentence.span.end):
-        if index.tag[i] != "NN" or index.lemma[i] not in PERSON_NOUNS:
+        if index.tag[i] != "NN" or index.lemma[i] not in index.words.PERSON_NOUNS:
             continue
         if index.dep[i] not in ("nsubj", "nsubjpass", "dobj"):
             continue
@@ -164,10 +157,6 @@ def _single_person_event(index: DocIndex, sentence: Sentence) -> bool:
     return False
 
 
-LEGAL_FRAMES: frozenset[str] = frozenset({"under", "pursuant", "according", "accordance"})
-"""Prepositions that frame a clause as what an instrument provides ("Under Article 38 ...")."""
-
-
 def _is_legal(index: DocIndex, sentence: Sentence, labels: set[str]) -> bool:
     """A LEGAL_REF with a provision verb, a LEGAL_REF framing the clause ("Under Article
     38 of the law, offences abroad can be prosecuted") when a METHOD is named, or a legal
@@ -178,15 +167,19 @@ def _is_legal(index: DocIndex, sentence: Sentence, labels: set[str]) -> bool:
             if ref.record.label != "LEGAL_REF":
                 continue
             head = index.head[ref.root]
-            if index.dep[ref.root] == "pobj" and index.lower[head] in LEGAL_FRAMES:
+            if index.dep[ref.root] == "pobj" and index.lower[head] in index.words.LEGAL_FRAMES:
                 return True
     for i in range(s0, s1):
-        if index.lemma[i] not in LEGAL_VERBS or index.pos[i] not in ("VERB", "AUX"):
+        if index.lemma[i] not in index.words.LEGAL_VERBS or index.pos[i] not in ("VERB", "AUX"):
             continue
         if "LEGAL_REF" in labels:
             return True
         subject = subject_of(index, i)
-        if subject is not None and "METHOD" in labels and index.lemma[subject] in LEGAL_NOUNS:
+        if (
+            subject is not None
+            and "METHOD" in labels
+            and index.lemma[subject] in index.words.LEGAL_NOUNS
+        ):
             return True
     return False
 
@@ -197,7 +190,7 @@ def _dated_event(index: DocIndex, sentence: Sentence, has_count: bool) -> bool:
     past = any(index.is_event(i) and index.tag[i] in ("VBD", "VBN") for i in range(s0, s1))
     if not past:
         return False
-    if any(index.lower[i] in TIME_WORDS for i in range(s0, s1)):
+    if any(index.lower[i] in index.words.TIME_WORDS for i in range(s0, s1)):
         return True
     for ref in sentence.spans:
         if ref.record.label == "DATE" and isinstance(ref.record.value, str):

@@ -110,161 +110,6 @@ TARGET_RULES: tuple[tuple[str, str], ...] = (
 """Why a person is a target (checked after the exclusions: speaker, agent, official, possessor)."""
 
 
-EVENT_VERBS: frozenset[str] = frozenset(
-    "abduct kidnap seize snatch capture arrest detain jail imprison sentence convict charge "
-    "prosecute indict extradite deport expel repatriate render return smuggle lure release "
-    "free disappear vanish target harass threaten intimidate monitor surveil track spy hack "
-    "attack assault beat kill murder assassinate poison torture interrogate question summon "
-    "raid freeze confiscate coerce persuade blackmail extort force pressure".split()
-)
-"""Verb lemmas of acts against people (key tokens for negation, signals for incidents)."""
-
-
-PASSIVE_MOVE_VERBS: frozenset[str] = frozenset(
-    "take bring send fly hand transfer hold move ship drive escort".split()
-)
-"""Neutral verbs that describe an act on the person only in the passive ('was taken')."""
-
-
-RETURN_VERBS: frozenset[str] = frozenset(
-    "return disappear vanish reappear surrender flee resurface die".split()
-)
-"""Intransitive verbs whose subject is the person the act is about ('X returned')."""
-
-
-EVENT_NOUNS: frozenset[str] = frozenset(
-    "arrest detention abduction kidnapping disappearance extradition deportation return "
-    "repatriation rendition trial sentence sentencing conviction release case example "
-    "capture seizure surveillance harassment prosecution imprisonment jailing killing "
-    "assassination murder death treatment persecution targeting transfer handover removal "
-    "expulsion notice request warrant charge charges story plight fate whereabouts".split()
-)
-"""Nouns whose 'of X' / possessor names the person the act is aimed at."""
-
-
-LEVER_NOUNS: frozenset[str] = frozenset(
-    "family relative parent mother father wife husband son daughter child brother sister "
-    "sibling friend girlfriend boyfriend partner fiancée fiance cousin uncle aunt grandmother "
-    "grandfather niece nephew landlord employer asset account property home house passport "
-    "phone contact detail information address business colleague lawyer".split()
-)
-"""Possessed nouns that make the possessor the target when the sentence has a METHOD."""
-
-
-ROLE_NOUNS: frozenset[str] = frozenset(
-    "president premier chancellor king queen prince ruler dictator leader minister secretary "
-    "official officer policeman policewoman police agent spy judge prosecutor attorney "
-    "spokesperson spokesman spokeswoman ambassador diplomat envoy consul director chief head "
-    "commander governor mayor chairman chairwoman chair general colonel inspector investigator "
-    "researcher analyst expert author reporter correspondent editor founder senator lawmaker "
-    "mp deputy commissioner superintendent representative advocate".split()
-)
-"""Role nouns of officials, perpetrators and commentators: a name next to one is no target."""
-
-
-FORMER_WORDS: frozenset[str] = frozenset({"former", "ex", "ex-", "retired", "onetime", "one-time"})
-"""A former official ('a former company official, X') is no longer excluded as one."""
-
-
-REPORT_NOUNS: frozenset[str] = frozenset(
-    "report research study investigation analysis survey paper document briefing review "
-    "finding findings author authors researcher researchers organisation organization group "
-    "ngo publication dossier database".split()
-)
-"""Subjects that stand for the document's report author ('the report says')."""
-
-
-PUBLISH_WORDS: frozenset[str] = frozenset(
-    "published publishes publish released releases issued issues produced compiled authored "
-    "wrote written".split()
-)
-"""Verbs that name an ORG as a report's author ('X, which published ...')."""
-
-
-LEGAL_VERBS: frozenset[str] = frozenset(
-    "allow permit require stipulate provide authorise authorize list prohibit ban forbid "
-    "criminalise criminalize empower grant define enable oblige mandate give codify say state "
-    "specify establish entitle bar".split()
-)
-"""Verbs of what an instrument says or allows."""
-
-
-LEGAL_NOUNS: frozenset[str] = frozenset(
-    "law codification legislation statute provision article treaty convention regulation "
-    "clause code decree act".split()
-)
-"""Subjects that make a provision verb legal even without a LEGAL_REF span."""
-
-
-COUNT_NOUNS: frozenset[str] = frozenset(
-    "people person individual dissident activist critic journalist student fugitive suspect "
-    "target victim family relative member national citizen refugee seeker exile official "
-    "case operation incident attempt instance request notice country nation state station "
-    "office centre center group team agent kidnapping abduction arrest return deportation "
-    "extradition worker defender lawyer man woman child uyghur uighur tibetan".split()
-)
-"""Nouns a QUANTITY may count for the sentence to be a claim about operations or targets."""
-
-
-PRACTICE_NOUNS: frozenset[str] = frozenset(
-    "operation practice tactic method campaign scheme crackdown repression programme "
-    "program".split()
-)
-"""Nouns for the practice itself: with a named source they make a claim without a METHOD span."""
-
-
-PERSON_NOUNS: frozenset[str] = frozenset(
-    "man woman person defendant suspect student activist journalist dissident blogger critic "
-    "businessman businesswoman executive lawyer exile refugee national citizen official "
-    "teenager son daughter wife husband father mother brother sister victim accused "
-    "individual monk imam writer poet artist scholar academic researcher".split()
-)
-"""Singular nouns for one individual: with a past act, the sentence is about one incident."""
-
-
-TIME_WORDS: frozenset[str] = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split()
-)
-"""Day-level time anchors of a specific event (besides DATE spans precise to the month)."""
-
-
-CONCESSIVE_MARKS: frozenset[str] = frozenset(
-    {"while", "although", "though", "whereas", "whilst", "even"}
-)
-
-
-CONDITIONAL_MARKS: frozenset[str] = frozenset({"if", "unless", "whether"})
-
-
-CAPABILITY_MODALS: frozenset[str] = frozenset({"can", "could", "ca"})
-"""'could not' / 'cannot' states a capability limit, not that an act did not happen."""
-
-
-PRESUPPOSING_VERBS: frozenset[str] = frozenset(
-    "prevent stop halt block avoid end thwart foil resist oppose protest condemn investigate "
-    "punish acknowledge admit explain address".split()
-)
-"""Verbs whose negation presupposes the act ('failed to prevent the abduction'): no negation."""
-
-
-HEDGE_NOUNS: frozenset[str] = frozenset(
-    {"claim", "claims", "allegation", "allegations", "rumours", "rumors", "fears"}
-)
-"""Nouns that hedge ('a claim by activists'); other nouns a hedge phrase matches ('suspects'
-as people) do not."""
-
-
-SUBJECT_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
-
-
-PERSON_PRONOUNS: frozenset[str] = frozenset(
-    {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
-)
-
-
-RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "whom", "which", "that"})
-
-
 CLAUSE_DEPS: frozenset[str] = frozenset(
     {
         "ROOT",
@@ -294,3 +139,33 @@ detained'); a president merely mentioned near an act stays out."""
 
 SPEAKER_MEMORY_SENTENCES = 3
 """A 'he said' looks back this many sentences for the last named speaker."""
+
+
+WORD_LISTS: tuple[str, ...] = (
+    "CAPABILITY_MODALS",
+    "CONCESSIVE_MARKS",
+    "CONDITIONAL_MARKS",
+    "COUNT_NOUNS",
+    "EVENT_NOUNS",
+    "EVENT_VERBS",
+    "FORMER_WORDS",
+    "HEDGE_NOUNS",
+    "LEGAL_FRAMES",
+    "LEGAL_NOUNS",
+    "LEGAL_VERBS",
+    "LEVER_NOUNS",
+    "OFFICE_NOUNS",
+    "PASSIVE_MOVE_VERBS",
+    "PERSON_NOUNS",
+    "PERSON_PRONOUNS",
+    "PRACTICE_NOUNS",
+    "PRESUPPOSING_VERBS",
+    "PUBLISH_WORDS",
+    "RELATIVE_PRONOUNS",
+    "REPORT_NOUNS",
+    "RETURN_VERBS",
+    "SUBJECT_PRONOUNS",
+    "TIME_WORDS",
+)
+"""The lists of ``patterns/lexicons.jsonl`` this stage reads (checked when a pipeline is
+built, so a patterns folder that lacks one fails at start-up, not mid-run)."""

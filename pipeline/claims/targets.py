@@ -8,17 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipeline.claims.rules import (
-    DIRECT_PATIENT_RULES,
-    EVENT_NOUNS,
-    FORMER_WORDS,
-    LEVER_NOUNS,
-    PERSON_PRONOUNS,
-    RELATIVE_PRONOUNS,
-    RETURN_VERBS,
-    ROLE_NOUNS,
-    SUBJECT_DEPS,
-)
+from pipeline.claims.rules import DIRECT_PATIENT_RULES, SUBJECT_DEPS
 from pipeline.records import TargetDecision
 
 if TYPE_CHECKING:
@@ -63,7 +53,7 @@ def find_targets(  # noqa: C901
             if name not in memory.officials:
                 last_named, last_root = name, ref.root
         elif (
-            index.lower[i] in PERSON_PRONOUNS
+            index.lower[i] in index.words.PERSON_PRONOUNS
             and index.pos[i] == "PRON"
             and not _generic_pronoun(index, i, s0, s1)
         ):
@@ -120,7 +110,7 @@ def _generic_pronoun(index: DocIndex, i: int, s0: int, s1: int) -> bool:
             s0 <= a
             and b < s1
             and index.lower[a if a > i else b] in ("or", "/", "and")
-            and (index.lower[b if a > i else a] in PERSON_PRONOUNS)
+            and (index.lower[b if a > i else a] in index.words.PERSON_PRONOUNS)
         ):
             return True
     return False
@@ -135,18 +125,18 @@ def _is_official(index: DocIndex, ref: SpanRef, sentence: Sentence) -> bool:
         lower = index.lower[k]
         if index.pos[k] in ("PUNCT", "VERB", "AUX", "ADP") and lower not in ("-",):
             break
-        if index.lemma[k] in ROLE_NOUNS or lower in ROLE_NOUNS:
+        if index.lemma[k] in index.words.OFFICE_NOUNS or lower in index.words.OFFICE_NOUNS:
             return not _former(index, k, s0)
         k -= 1
         steps += 1
     root = ref.root
     for child in index.children(root):
-        if child.dep_ == "appos" and child.lemma_.lower() in ROLE_NOUNS:
-            if not any(c.lower_ in FORMER_WORDS for c in child.children):
+        if child.dep_ == "appos" and child.lemma_.lower() in index.words.OFFICE_NOUNS:
+            if not any(c.lower_ in index.words.FORMER_WORDS for c in child.children):
                 return True
-    if index.dep[root] == "appos" and index.lemma[index.head[root]] in ROLE_NOUNS:
+    if index.dep[root] == "appos" and index.lemma[index.head[root]] in index.words.OFFICE_NOUNS:
         head = index.head[root]
-        return not any(c.lower_ in FORMER_WORDS for c in index.children(head))
+        return not any(c.lower_ in index.words.FORMER_WORDS for c in index.children(head))
     if index.dep[root] == "nsubj" and index.lemma[index.head[root]] in (
         "be",
         "become",
@@ -154,16 +144,19 @@ def _is_official(index: DocIndex, ref: SpanRef, sentence: Sentence) -> bool:
         "serve",
     ):
         for child in index.children(index.head[root]):
-            if child.dep_ in ("attr", "acomp", "oprd") and child.lemma_.lower() in ROLE_NOUNS:
-                return not any(c.lower_ in FORMER_WORDS for c in child.children)
+            if (
+                child.dep_ in ("attr", "acomp", "oprd")
+                and child.lemma_.lower() in index.words.OFFICE_NOUNS
+            ):
+                return not any(c.lower_ in index.words.FORMER_WORDS for c in child.children)
     return False
 
 
 def _former(index: DocIndex, k: int, s0: int) -> bool:
     for j in range(max(s0, k - 3), k):
-        if index.lower[j] in FORMER_WORDS:
+        if index.lower[j] in index.words.FORMER_WORDS:
             return True
-    return any(c.lower_ in FORMER_WORDS for c in index.children(k))
+    return any(c.lower_ in index.words.FORMER_WORDS for c in index.children(k))
 
 
 def _target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> str | None:  # noqa: C901
@@ -176,9 +169,9 @@ def _target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> 
     if dep == "pobj" and index.dep[head] == "agent":
         return "exclude"
     if dep == "poss":
-        if index.is_event(head) or index.lemma[head] in EVENT_NOUNS:
+        if index.is_event(head) or index.lemma[head] in index.words.EVENT_NOUNS:
             return "TARGET.possessed_event"
-        if has_method and index.lemma[head] in LEVER_NOUNS:
+        if has_method and index.lemma[head] in index.words.LEVER_NOUNS:
             return "TARGET.possessed_lever"
         return "exclude"
     if dep == "nsubjpass" or (dep == "nsubj" and index.is_passive(head)):
@@ -188,10 +181,10 @@ def _target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> 
         return "TARGET.object"
     if dep == "pobj" and index.lower[head] in ("of", "against", "for", "on"):
         noun = index.head[head]
-        if index.is_event(noun) or index.lemma[noun] in EVENT_NOUNS:
+        if index.is_event(noun) or index.lemma[noun] in index.words.EVENT_NOUNS:
             return "TARGET.prep_object"
     if dep == "nsubj":
-        if index.lemma[head] in RETURN_VERBS:
+        if index.lemma[head] in index.words.RETURN_VERBS:
             return "TARGET.return_subject"
         if has_event_clause(index, head):
             return "TARGET.subject_of_passive_clause"
@@ -200,7 +193,7 @@ def _target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> 
             for grandchild in child.children:
                 if (
                     grandchild.dep_ in ("nsubjpass", "dobj")
-                    and grandchild.lower_ in RELATIVE_PRONOUNS
+                    and grandchild.lower_ in index.words.RELATIVE_PRONOUNS
                 ):
                     return "TARGET.relative_clause"
             if child.dep_ == "acl" and child.tag_ == "VBN":
@@ -231,7 +224,7 @@ def has_event_object(index: DocIndex, verb: int) -> bool:
     """True when ``verb`` takes an act as object ('was given two life sentences')."""
     return any(
         child.dep_ in ("dobj", "attr")
-        and (child.i in index.method_tokens or child.lemma_.lower() in EVENT_NOUNS)
+        and (child.i in index.method_tokens or child.lemma_.lower() in index.words.EVENT_NOUNS)
         for child in index.children(verb)
     )
 

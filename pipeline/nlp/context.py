@@ -12,6 +12,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.provenance import Provenance, derive, is_bare_model, make, provenance_of
+from pipeline.rules.loader import Lexicons
 
 ALLEGED_CRIME_CUES: tuple[tuple[str, ...], ...] = (
     ("accused", "of"),
@@ -26,7 +27,7 @@ ALLEGED_CRIME_CUES: tuple[tuple[str, ...], ...] = (
 """Codebook hard case: a METHOD named as the target's alleged crime is not a METHOD."""
 
 
-def is_alleged_crime(span: Span) -> bool:
+def is_alleged_crime(span: Span, words: Lexicons) -> bool:
     """True when ``span`` directly follows an accusation cue and names no object.
 
     "accused of kidnapping" (the target's alleged crime) is dropped; "accused of
@@ -37,24 +38,21 @@ def is_alleged_crime(span: Span) -> bool:
     before = tuple(t.lower_ for t in doc[max(0, span.start - 3) : span.start])
     if not any(before[-len(cue) :] == cue for cue in ALLEGED_CRIME_CUES):
         return False
-    return not _has_object_after(span)
+    return not _has_object_after(span, words)
 
 
-def _has_object_after(span: Span) -> bool:
+def _has_object_after(span: Span, words: Lexicons) -> bool:
     """Whether the words after ``span`` begin its object (a name, pronoun or noun phrase)."""
     doc = span.doc
     if span.end >= len(doc):
         return False
     following = doc[span.end]
-    if following.is_title or following.lower_ in _OBJECT_PRONOUNS:
+    if following.is_title or following.lower_ in words.OBJECT_PRONOUNS:
         return True
     return following.pos_ in _OBJECT_POS
 
 
 _OBJECT_POS = frozenset({"NOUN", "PROPN", "PRON", "DET", "NUM", "ADJ"})
-
-
-_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "his", "their"})
 
 
 ACCUSATION_RULES = frozenset(
@@ -91,65 +89,14 @@ def drop_perpetrator_charges(spans: list[Span]) -> list[Span]:
 _LIST_BREAKS = frozenset({"and", "or", ",", ";", ".", "but"})
 
 
-RELATIVE_NOUNS = frozenset(
-    {
-        "family",
-        "families",
-        "relative",
-        "relatives",
-        "parent",
-        "parents",
-        "mother",
-        "mothers",
-        "father",
-        "fathers",
-        "brother",
-        "brothers",
-        "sister",
-        "sisters",
-        "sibling",
-        "siblings",
-        "wife",
-        "wives",
-        "husband",
-        "husbands",
-        "spouse",
-        "spouses",
-        "son",
-        "sons",
-        "daughter",
-        "daughters",
-        "child",
-        "children",
-        "cousin",
-        "cousins",
-        "uncle",
-        "uncles",
-        "aunt",
-        "aunts",
-        "nephew",
-        "nephews",
-        "niece",
-        "nieces",
-        "grandparents",
-        "grandmother",
-        "grandfather",
-        "in-laws",
-        "kin",
-        "relations",
-    }
-)
-"""Nouns for a target's relatives (codebook: RELATIVE_REPRISAL acts on them)."""
-
-
 RECODE_TO_RELATIVE = frozenset({"DETENTION", "PROSECUTION"})
 """Codes that become RELATIVE_REPRISAL when the people acted on are relatives."""
 
 
-def _is_relative(token: Token) -> bool:
-    if token.lower_ in RELATIVE_NOUNS:
+def _is_relative(token: Token, words: Lexicons) -> bool:
+    if token.lower_ in words.FAMILY_NOUNS:
         return True
-    return any(c.dep_ == "compound" and c.lower_ in RELATIVE_NOUNS for c in token.children)
+    return any(c.dep_ == "compound" and c.lower_ in words.FAMILY_NOUNS for c in token.children)
 
 
 def _patients(token: Token) -> list[Token]:
@@ -165,7 +112,7 @@ def _patients(token: Token) -> list[Token]:
     return found
 
 
-def recode_relative_reprisals(spans: list[Span]) -> list[Span]:
+def recode_relative_reprisals(spans: list[Span], words: Lexicons) -> list[Span]:
     """DETENTION or PROSECUTION of relatives is RELATIVE_REPRISAL (context rule).
 
     "Relatives of exiled activists have been detained": the patient of "detained" is
@@ -180,7 +127,7 @@ def recode_relative_reprisals(spans: list[Span]) -> list[Span]:
             and code in RECODE_TO_RELATIVE
             and not provenance_of(span).context
         ):
-            if any(_is_relative(p) for p in _patients(span.root)):
+            if any(_is_relative(p, words) for p in _patients(span.root)):
                 span = derive(span, "RELATIVE_REPRISAL.relative_patient", "code")
         result.append(span)
     return result
@@ -192,12 +139,9 @@ DATELINE_NEXT = frozenset({"(", "-", "–", "—", ","})
 _NAME_PART = re.compile(r"^[A-Z][a-zà-ÿ'’-]+$")
 
 
-_NOT_NAME_PART = frozenset(
-    {"Mr", "Mrs", "Ms", "Dr", "Jr", "Sr", "The", "Al", "El", "De", "Van", "Von"}
-)
-
-
-def propagate_names(doc: Doc, spans: list[Span], *, tagged: bool | None = None) -> list[Span]:
+def propagate_names(
+    doc: Doc, spans: list[Span], words: Lexicons, *, tagged: bool | None = None
+) -> list[Span]:
     """Give every mention of a known person's name part the PERSON label.
 
     Parts of multi-word PERSON names found anywhere in the document ("Paul
@@ -213,7 +157,7 @@ def propagate_names(doc: Doc, spans: list[Span], *, tagged: bool | None = None) 
         for span in spans
         if span.label_ == "PERSON" and len(span) > 1
         for token in span
-        if _NAME_PART.match(token.text) and token.text not in _NOT_NAME_PART
+        if _NAME_PART.match(token.text) and token.text not in words.NOT_NAME_PARTS
     }
     if not parts:
         return spans
@@ -247,17 +191,7 @@ def propagate_names(doc: Doc, spans: list[Span], *, tagged: bool | None = None) 
     return _join_adjacent_names(result)
 
 
-ROLE_NOUNS = frozenset(
-    "journalist journalists activist activists dissident dissidents blogger bloggers educator "
-    "teacher lawyer lawyers critic critics student students businessman businesswoman "
-    "researcher scholar academic professor writer poet author artist musician singer "
-    "filmmaker imam cleric monk pastor priest rapper youtuber commentator reporter editor "
-    "defender politician leader exile refugee fugitive".split()
-)
-"""Nouns for people that, set against a proper name, mark it as a person's name."""
-
-
-def role_named_people(doc: Doc, spans: list[Span]) -> list[Span]:
+def role_named_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     """Untagged proper names next to a role noun become PERSON spans.
 
     "the activist Sok Dara" (role before) and "Orhan Inandi, a Turkish-Kyrgyz educator"
@@ -275,7 +209,7 @@ def role_named_people(doc: Doc, spans: list[Span]) -> list[Span]:
             and is_bare_model(span)
             and len(span) >= 2
             and all(t.pos_ == "PROPN" for t in span)
-            and (_role_before(doc, span.start) or _role_after(doc, span.end))
+            and (_role_before(doc, span.start, words) or _role_after(doc, span.end, words))
         ):
             span = derive(span, "PERSON.role_apposition", "label", label="PERSON")
         relabelled.append(span)
@@ -297,7 +231,7 @@ def role_named_people(doc: Doc, spans: list[Span]) -> list[Span]:
         j = i
         while j < n and j - i < 4 and not covered[j] and proper[j]:
             j += 1
-        if j - i >= 2 and (_role_before(doc, i) or _role_after(doc, j)):
+        if j - i >= 2 and (_role_before(doc, i, words) or _role_after(doc, j, words)):
             found.append(make(doc, i, j, "PERSON", "PERSON.role_apposition"))
             i = j
             continue
@@ -305,16 +239,16 @@ def role_named_people(doc: Doc, spans: list[Span]) -> list[Span]:
     return sorted([*spans, *found], key=lambda s: (s.start, s.end))
 
 
-def _role_before(doc: Doc, start: int) -> bool:
-    return start > 0 and doc[start - 1].lower_ in ROLE_NOUNS
+def _role_before(doc: Doc, start: int, words: Lexicons) -> bool:
+    return start > 0 and doc[start - 1].lower_ in words.DESCRIPTION_NOUNS
 
 
-def _role_after(doc: Doc, end: int) -> bool:
+def _role_after(doc: Doc, end: int, words: Lexicons) -> bool:
     """After a name, ", a (Turkish-Kyrgyz) educator":
     a comma, an article and a role noun within 5 tokens."""
     if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
         return False
-    return any(t.lower_ in ROLE_NOUNS for t in doc[end + 2 : min(len(doc), end + 7)])
+    return any(t.lower_ in words.DESCRIPTION_NOUNS for t in doc[end + 2 : min(len(doc), end + 7)])
 
 
 def _join_adjacent_names(spans: list[Span]) -> list[Span]:
@@ -346,3 +280,16 @@ def _join_adjacent_names(spans: list[Span]) -> list[Span]:
 def _modifies_common_noun(token: Token) -> bool:
     """A name-like word used as a modifier of a common noun ("Thai authorities")."""
     return token.dep_ in ("amod", "compound", "nmod") and token.head.pos_ == "NOUN"
+
+
+WORD_LISTS: tuple[str, ...] = (
+    "APPROXIMATORS",
+    "DESCRIPTION_NOUNS",
+    "FAMILY_NOUNS",
+    "NOT_COUNT_NEXT",
+    "NOT_COUNT_PREV",
+    "NOT_NAME_PARTS",
+    "OBJECT_PRONOUNS",
+)
+"""The lists of ``patterns/lexicons.jsonl`` this stage reads (checked when a pipeline is
+built, so a patterns folder that lacks one fails at start-up, not mid-run)."""

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from pipeline.rules.loader import Lexicons
+
 SPAN_KEY = "tnr"
 """``doc.spans`` key of the merged, labelled spans."""
 
@@ -53,16 +55,6 @@ _TRAILING_DROP = frozenset({"'s", "’s", "'", "’", ".", ",", ";", ":", "-", "
 
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
-
-
-_NOT_COUNT_NEXT = frozenset(
-    {"%", "percent", "per", "years", "year", "-year", "old", "km", "miles", "kilometres"}
-)
-
-
-_NOT_COUNT_PREV = frozenset(
-    {"$", "€", "£", "¥", "us$", "aged", "age", "article", "section", "no", "no.", "number"}
-)
 
 
 def sentence_spans(doc: Doc) -> list[Span]:
@@ -131,34 +123,16 @@ def before_dash(doc: Doc, start: int, end: int) -> int:
     return end
 
 
-APPROXIMATORS = frozenset(
-    {
-        "some",
-        "about",
-        "around",
-        "nearly",
-        "almost",
-        "roughly",
-        "approximately",
-        "over",
-        "estimated",
-        "only",
-        "just",
-    }
-)
-"""Words before a number that belong to the count expression ("some 60")."""
-
-
-def with_approximator_before(doc: Doc, start: int) -> int:
+def with_approximator_before(doc: Doc, start: int, words: Lexicons) -> int:
     """Extend a count by an approximating word just before it ("some 60", "an estimated 900")."""
-    if start > 0 and doc[start - 1].lower_ in APPROXIMATORS:
+    if start > 0 and doc[start - 1].lower_ in words.APPROXIMATORS:
         start -= 1
         if doc[start].lower_ == "estimated" and start > 0 and doc[start - 1].lower_ == "an":
             start -= 1
     return start
 
 
-def is_count(span: Span) -> bool:
+def is_count(span: Span, words: Lexicons) -> bool:
     """True when a CARDINAL span reads as a count (not a year, percentage, age or list number)."""
     doc = span.doc
     text = span.text
@@ -168,11 +142,11 @@ def is_count(span: Span) -> bool:
         following = doc[span.end]
         if following.lower_ == "of" or following.pos_ in ("NOUN", "PROPN", "ADJ"):
             return False
-    if any(token.lower_ in _NOT_COUNT_NEXT for token in span):
+    if any(token.lower_ in words.NOT_COUNT_NEXT for token in span):
         return False
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    if after in _NOT_COUNT_NEXT or before in _NOT_COUNT_PREV:
+    if after in words.NOT_COUNT_NEXT or before in words.NOT_COUNT_PREV:
         return False
     if after in (".", ")") and (
         span.start == 0 or "\n" in doc[span.start - 1].text_with_ws or doc[span.start - 1].is_space

@@ -75,10 +75,12 @@ class RuleTagger:
         self.cue_matcher = RuleMatcher(nlp, patterns.cue_rules)
         if self.check_places:
             location_rules = [r for r in patterns.span_rules if r.label == "LOCATION"]
-            self._normaliser = Normaliser(location_rules)
+            self._normaliser = Normaliser(location_rules, words=patterns.lexicons)
 
     def rule_spans(self, doc: Doc) -> tuple[list[Span], list[tuple[int, int]]]:
         """Rule matches as labelled spans (id = rule id), and the NOT_ENTITY token ranges."""
+        assert self.patterns is not None
+        words = self.patterns.lexicons
         spans: list[Span] = []
         blocked: list[tuple[int, int]] = []
         for start, end, rule in self.span_matcher(doc):
@@ -90,13 +92,15 @@ class RuleTagger:
             if start >= end:
                 continue
             span = Span(doc, start, end, label=rule.label, span_id=rule.id)
-            if rule.label == "METHOD" and is_alleged_crime(span):
+            if rule.label == "METHOD" and is_alleged_crime(span, words):
                 continue
             spans.append(span)
         return drop_perpetrator_charges(spans), blocked
 
     def model_spans(self, doc: Doc) -> list[Span]:
         """The model's entities mapped onto codebook labels, trimmed and filtered."""
+        assert self.patterns is not None
+        words = self.patterns.lexicons
         spans: list[Span] = []
         for ent in doc.ents:
             label = MODEL_LABELS.get(ent.label_)
@@ -109,9 +113,9 @@ class RuleTagger:
                 start = with_day_before(doc, start)
                 end = before_dash(doc, start, end)
             if label == "QUANTITY":
-                start = with_approximator_before(doc, start)
+                start = with_approximator_before(doc, start, words)
             span = Span(doc, start, end, label=label, span_id=f"model:{ent.label_}")
-            if label == "QUANTITY" and not is_count(span):
+            if label == "QUANTITY" and not is_count(span, words):
                 continue
             if label == "LOCATION" and self._normaliser is not None:
                 if not self._normaliser.is_known_place(span.text):
@@ -162,14 +166,15 @@ class RuleTagger:
                 "tnr_tagger has no rules: build the pipeline with pipeline.nlp.build_nlp, "
                 "or call its initialize(patterns=...)"
             )
+        words = self.patterns.lexicons
         rule_spans, blocked = self.rule_spans(doc)
         model = self.model_spans(doc) + self.dateline_spans(doc)
         merged = merge_spans(doc, rule_spans, model, blocked)
         if self._tagged:
-            merged = role_named_people(doc, merged)
-        merged = propagate_names(doc, merged, tagged=self._tagged)
+            merged = role_named_people(doc, merged, words)
+        merged = propagate_names(doc, merged, words, tagged=self._tagged)
         if self._parsed:
-            merged = recode_relative_reprisals(merged)
+            merged = recode_relative_reprisals(merged, words)
         ranges = zone_filter(doc)
         starts = [start for start, _ in ranges]
         doc.spans[SPAN_KEY] = [s for s in merged if inside_ranges(ranges, starts, s)]

@@ -13,33 +13,9 @@ from pipeline.normalise.strings import (
 )
 
 # fmt: off
-HONORIFICS: frozenset[str] = frozenset(
-    {
-        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord",
-        "lady", "rev", "reverend", "president", "vice", "prime", "minister", "premier",
-        "chairman", "chairwoman", "chair", "general", "gen", "lt", "col", "colonel", "major",
-        "maj", "captain", "capt", "sen", "senator", "rep", "representative", "judge", "justice",
-        "ambassador", "secretary", "governor", "gov", "mayor", "king", "queen", "prince",
-        "princess", "sheikh", "former", "late", "officer", "commissioner", "director", "deputy",
-        "state", "foreign", "defence", "defense", "interior", "mp", "ex", "grandmother",
-        "grandfather", "mother", "father", "brother", "sister", "son", "daughter", "wife",
-        "husband", "activist", "dissident", "businessman", "businesswoman", "tycoon", "fugitive",
-        "lawyer", "journalist", "blogger", "official", "executive", "exec", "pastor",
-        "monk", "imam", "student", "refugee", "exile", "critic", "whistleblower",
-    }
-)
-"""Titles and role nouns dropped from the front of a PERSON mention ("Mr Thanh", "President
-Xi", headline-case "Activist Wang Wei")."""
 
 
 # fmt: off
-FUNCTION_WORDS: frozenset[str] = frozenset(
-    {
-        "of", "for", "the", "and", "on", "in", "to", "against", "de", "du", "des", "la", "le",
-        "at", "&",
-    }
-)
-"""Words a long form may skip in its acronym ("Commission for Discipline Inspection")."""
 
 
 _ACRONYM_AFTER = re.compile(r"\(\s*(?:the\s+)?[\"'“‘]?(?P<acr>[A-Z][A-Za-z&.]{1,11})[\"'”’]?\s*\)")
@@ -75,7 +51,7 @@ def _initial_options(word: str) -> list[str]:
     return sorted(options, key=len, reverse=True)
 
 
-def _initials_match(letters: str, words: list[str]) -> bool:
+def _initials_match(letters: str, words: list[str], function_words: frozenset[str]) -> bool:
     """True when ``words`` spell ``letters`` by initials (function words optional)."""
 
     @functools.cache
@@ -83,7 +59,7 @@ def _initials_match(letters: str, words: list[str]) -> bool:
         if j == len(words):
             return i == len(letters)
         word = words[j]
-        optional = word.casefold() in FUNCTION_WORDS
+        optional = word.casefold() in function_words
         if optional and walk(i, j + 1):
             return True
         for option in _initial_options(word):
@@ -99,7 +75,7 @@ def _acronym_letters(acronym: str) -> str:
     return letters if len(letters) >= 2 else ""
 
 
-def acronym_definitions(text: str) -> dict[str, str]:
+def acronym_definitions(text: str, function_words: frozenset[str]) -> dict[str, str]:
     """Acronyms the text defines, mapped to their long forms (first definition wins)."""
     found: dict[str, str] = {}
     for m in _ACRONYM_AFTER.finditer(text):
@@ -110,15 +86,17 @@ def acronym_definitions(text: str) -> dict[str, str]:
         before = WORD.findall(text[max(0, m.start() - 200) : m.start()])
         for size in range(1, min(len(before), len(letters) * 2 + 2) + 1):
             words = before[-size:]
-            if words[0].casefold() in FUNCTION_WORDS or not words[0][:1].isupper():
+            if words[0].casefold() in function_words or not words[0][:1].isupper():
                 continue
-            if _initials_match(letters, words):
+            if _initials_match(letters, words, function_words):
                 found[acronym] = strip_determiner_possessive(" ".join(words))
                 break
     for m in _ACRONYM_BEFORE.finditer(text):
         acronym = m.group("acr").rstrip(".")
         letters = _acronym_letters(acronym)
         long_form = strip_determiner_possessive(m.group("long"))
-        if letters and acronym not in found and _initials_match(letters, long_form.split()):
+        if not letters or acronym in found:
+            continue
+        if _initials_match(letters, long_form.split(), function_words):
             found[acronym] = long_form
     return found

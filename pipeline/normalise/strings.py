@@ -63,13 +63,6 @@ def deaccent(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-ALPHA3_ENGLISH_WORDS: frozenset[str] = frozenset(
-    "AND ARE ATA BEN CAN COD COL COM DOM EST FIN GAB GEO GIN GUM IND JAM LIE MAC MAR MUS NOR "
-    "PAN PER SEN SUR TON TUN".split()
-)
-"""ISO alpha-3 codes that are also English words or abbreviations: not read as places."""
-
-
 WORD = re.compile(r"[\w&][\w&'’.-]*")
 
 

@@ -7,11 +7,18 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from pipeline.rules.schemas import SCHEMAS, CueRule, PatternFileError, SpanRule
+from pipeline.rules.schemas import (
+    LEXICONS_FILE,
+    SCHEMAS,
+    CueRule,
+    LexiconEntry,
+    PatternFileError,
+    SpanRule,
+)
 
 if TYPE_CHECKING:
     from pipeline.rules.schemas import Rule, ZoneRule
@@ -19,6 +26,51 @@ if TYPE_CHECKING:
 
 DEFAULT_PATTERNS_DIR = Path(__file__).resolve().parents[2] / "patterns"
 """``patterns/`` at the repository root (the package is installed in editable mode)."""
+
+
+class Lexicons:
+    """The named word lists of a patterns folder, read as attributes: ``words.FAMILY_NOUNS``.
+
+    Every list is a ``frozenset``; asking for a list the folder does not define is a
+    :class:`PatternFileError` naming the folder, never an empty set.
+    """
+
+    def __init__(self, lists: dict[str, frozenset[str]], *, source: str = "") -> None:
+        self._lists = dict(lists)
+        self._source = source
+
+    def __getattr__(self, name: str) -> frozenset[str]:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self[name]
+
+    def __getitem__(self, name: str) -> frozenset[str]:
+        try:
+            return self._lists[name]
+        except KeyError:
+            raise PatternFileError(
+                f"{self._source or 'patterns'}: no word list {name!r} in {LEXICONS_FILE}; "
+                "copy it from the project's patterns/lexicons.jsonl"
+            ) from None
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._lists
+
+    def names(self) -> list[str]:
+        """The ids of every list, sorted."""
+        return sorted(self._lists)
+
+    def require(self, names: list[str] | tuple[str, ...]) -> None:
+        """Fail with one line naming the first list of ``names`` that is missing."""
+        for name in names:
+            self[name]
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"lists": self._lists, "source": self._source}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self._lists = state["lists"]  # type: ignore[assignment]
+        self._source = state["source"]  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -31,14 +83,20 @@ class PatternSet:
     sha256: str
     directory: str
     by_id: dict[str, Rule] = field(default_factory=dict, compare=False)
+    lexicons: Lexicons = field(default_factory=lambda: Lexicons({}), compare=False)
+    """The named word lists of ``lexicons.jsonl`` (covered by ``sha256`` like every file)."""
 
     def rule(self, rule_id: str) -> Rule:
         """Return a rule by id (``KeyError`` if unknown)."""
         return self.by_id[rule_id]
 
 
-def load_file(path: Path, schema: type[Rule]) -> list[Rule]:
-    """Load and validate one pattern file with ``schema`` (errors name file and line)."""
+def load_file(path: Path, schema: type[Rule], lexicons: Lexicons | None = None) -> list[Rule]:
+    """Load and validate one pattern file with ``schema`` (errors name file and line).
+
+    ``"@NAME"`` items in a token pattern's ``IN``/``NOT_IN`` lists are replaced by the words
+    of lexicon ``NAME`` before validation.
+    """
     rules: list[Rule] = []
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -52,6 +110,8 @@ def load_file(path: Path, schema: type[Rule]) -> list[Rule]:
         except json.JSONDecodeError as exc:
             raise PatternFileError(f"{path}:{number}: not valid JSON ({exc.msg})") from exc
         try:
+            if lexicons is not None and isinstance(raw, dict):
+                raw = _expand_references(raw, lexicons)
             rules.append(schema.model_validate(raw))
         except ValidationError as exc:
             reasons = "; ".join(
@@ -61,6 +121,68 @@ def load_file(path: Path, schema: type[Rule]) -> list[Rule]:
             )
             raise PatternFileError(f"{path}:{number}: {reasons}") from exc
     return rules
+
+
+def _expand_references(raw: dict[str, Any], lexicons: Lexicons) -> dict[str, Any]:
+    """A copy of ``raw`` whose token-pattern ``IN``/``NOT_IN`` lists have ``@NAME`` expanded."""
+    pattern = raw.get("pattern")
+    if not isinstance(pattern, list) or not all(isinstance(tok, dict) for tok in pattern):
+        return raw
+    expanded = []
+    for token in pattern:
+        new_token = {}
+        for attr, value in token.items():
+            if isinstance(value, dict):
+                value = {
+                    op: _expand_list(items, lexicons) if op in ("IN", "NOT_IN") else items
+                    for op, items in value.items()
+                }
+            new_token[attr] = value
+        expanded.append(new_token)
+    return {**raw, "pattern": expanded}
+
+
+def _expand_list(items: Any, lexicons: Lexicons) -> Any:
+    if isinstance(items, str) and items.startswith("@"):
+        items = [items]
+    if not isinstance(items, list):
+        return items
+    out: list[Any] = []
+    for item in items:
+        if isinstance(item, str) and item.startswith("@"):
+            out.extend(sorted(lexicons[item[1:]]))
+        else:
+            out.append(item)
+    return out
+
+
+def load_lexicons(path: Path) -> Lexicons:
+    """Load ``lexicons.jsonl``: validate every entry, resolve ``extends`` (no cycles)."""
+    entries: dict[str, LexiconEntry] = {}
+    for entry in load_file(path, LexiconEntry):  # type: ignore[arg-type]
+        assert isinstance(entry, LexiconEntry)
+        if entry.id in entries:
+            raise PatternFileError(f"{path}: duplicate word list id {entry.id!r}")
+        entries[entry.id] = entry
+    resolved: dict[str, frozenset[str]] = {}
+
+    def resolve(name: str, chain: tuple[str, ...]) -> frozenset[str]:
+        if name in resolved:
+            return resolved[name]
+        if name not in entries:
+            raise PatternFileError(f"{path}: {chain[-1]!r} extends unknown list {name!r}")
+        if name in chain:
+            cycle = " -> ".join((*chain, name))
+            raise PatternFileError(f"{path}: word lists extend each other: {cycle}")
+        words = set(entries[name].words)
+        for parent in entries[name].extends:
+            words |= resolve(parent, (*chain, name))
+        resolved[name] = frozenset(words)
+        return resolved[name]
+
+    for name in entries:
+        resolve(name, ())
+    return Lexicons(resolved, source=str(path))
 
 
 def patterns_hash(directory: str | Path = DEFAULT_PATTERNS_DIR) -> str:
@@ -88,13 +210,22 @@ def load_patterns(directory: str | Path = DEFAULT_PATTERNS_DIR) -> PatternSet:
     zone_rules: list[ZoneRule] = []
     by_id: dict[str, Rule] = {}
     where: dict[str, str] = {}
+    lexicon_file = directory / LEXICONS_FILE
+    lexicons = (
+        load_lexicons(lexicon_file)
+        if lexicon_file.is_file()
+        else Lexicons({}, source=str(lexicon_file))
+    )
     for path in sorted(directory.glob("*.jsonl")):
+        if path.name == LEXICONS_FILE:
+            continue
         schema = SCHEMAS.get(path.name)
         if schema is None:
             raise PatternFileError(
-                f"{path}: unknown pattern file; expected one of {', '.join(sorted(SCHEMAS))}"
+                f"{path}: unknown pattern file; expected one of "
+                f"{', '.join(sorted([*SCHEMAS, LEXICONS_FILE]))}"
             )
-        for rule in load_file(path, schema):
+        for rule in load_file(path, schema, lexicons):
             if rule.id in by_id:
                 raise PatternFileError(
                     f"{path}: duplicate rule id {rule.id!r} (also in {where[rule.id]})"
@@ -114,6 +245,7 @@ def load_patterns(directory: str | Path = DEFAULT_PATTERNS_DIR) -> PatternSet:
         sha256=patterns_hash(directory),
         directory=str(directory),
         by_id=by_id,
+        lexicons=lexicons,
     )
 
 

@@ -166,6 +166,38 @@ def _compile(regex: str) -> re.Pattern[str]:
     return _COMPILED[regex]
 
 
+class LexiconEntry(BaseModel):
+    """One named word list of ``lexicons.jsonl``: the words a rule written in Python reads.
+
+    Code refers to a list by its id only (``words.FAMILY_NOUNS``); token patterns may use
+    it inside ``IN``/``NOT_IN`` as ``"@FAMILY_NOUNS"``. ``extends`` adds the words of other
+    lists, so a list is defined once and reused.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[A-Z][A-Z0-9_]*$")
+    stage: Literal["claims", "nlp", "normalise"]
+    """The package folder whose rules read the list."""
+    description: str = Field(min_length=10)
+    words: tuple[str, ...] = ()
+    extends: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _check_words(self) -> LexiconEntry:
+        if not self.words and not self.extends:
+            raise ValueError("a lexicon needs words or extends")
+        if len(set(self.words)) != len(self.words):
+            raise ValueError("duplicate words")
+        if any(word != word.strip() or not word for word in self.words):
+            raise ValueError("words must be non-empty and carry no surrounding space")
+        return self
+
+
+LEXICONS_FILE = "lexicons.jsonl"
+"""The file of named word lists (:class:`LexiconEntry`), loaded before the rule files."""
+
+
 SCHEMAS: dict[str, type[Rule]] = {
     "methods.jsonl": SpanRule,
     "legal_refs.jsonl": SpanRule,

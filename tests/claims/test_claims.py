@@ -71,9 +71,7 @@ def claims_for(
     else:
         doc = nlp(text)
     records = [_record(text, *spec) for spec in spans]
-    return build_claims(
-        doc, records, segments or [], doc_id="test", pipeline_version="test", cue_rules=cue_rules
-    )
+    return build_claims(doc, records, segments or [], doc_id="test", pipeline_version="test")
 
 
 def claim_of(claims: list[ClaimRecord], sentence_start: str) -> ClaimRecord:

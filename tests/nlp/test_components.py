@@ -9,7 +9,10 @@ from spacy.tokens import Span
 from pipeline.nlp.context import is_alleged_crime
 from pipeline.nlp.matcher import RuleMatcher
 from pipeline.nlp.spans import is_count, merge_spans, trim_entity
+from pipeline.rules.loader import default_patterns
 from pipeline.rules.schemas import SpanRule
+
+WORDS = default_patterns().lexicons
 
 RULES = [
     SpanRule(
@@ -138,7 +141,7 @@ def test_trim_entity(blank, text, entity, expected) -> None:
 )
 def test_is_count(blank, text, number, expected) -> None:
     doc = blank(text)
-    assert is_count(_span(doc, number, "QUANTITY")) is expected
+    assert is_count(_span(doc, number, "QUANTITY"), WORDS) is expected
 
 
 @pytest.mark.parametrize(
@@ -151,7 +154,7 @@ def test_is_count(blank, text, number, expected) -> None:
 )
 def test_alleged_crime_is_not_a_method(blank, text, method, expected) -> None:
     doc = blank(text)
-    assert is_alleged_crime(_span(doc, method, "METHOD")) is expected
+    assert is_alleged_crime(_span(doc, method, "METHOD"), WORDS) is expected
 
 
 @pytest.mark.parametrize(
@@ -286,7 +289,7 @@ def test_approximating_word_joins_the_count(blank, text, number, expected) -> No
 
     doc = blank(text)
     start = [t.text for t in doc].index(number)
-    assert doc[with_approximator_before(doc, start) : start + 1].text == expected
+    assert doc[with_approximator_before(doc, start, WORDS) : start + 1].text == expected
 
 
 @pytest.mark.parametrize(
@@ -313,7 +316,7 @@ def test_one_word_person_that_is_a_big_place(blank, text, word, expected) -> Non
 def test_one_is_a_count_only_when_it_counts(blank, text, expected) -> None:
     doc = blank(text)
     start = [t.lower_ for t in doc].index("one")
-    assert is_count(doc[start : start + 1]) is expected
+    assert is_count(doc[start : start + 1], WORDS) is expected
 
 
 def test_relative_week_is_an_iso_week() -> None:
@@ -352,8 +355,9 @@ def test_organisations_next_to_a_description_stay_organisations(tnr_pipeline) ->
 def small_pattern_set(tmp_path) -> object:
     """A patterns folder with one METHOD rule and one zone rule, nothing else."""
     import json
+    import shutil
 
-    from pipeline.rules.loader import load_patterns
+    from pipeline.rules.loader import DEFAULT_PATTERNS_DIR, load_patterns
 
     folder = tmp_path / "patterns"
     folder.mkdir()
@@ -364,6 +368,7 @@ def small_pattern_set(tmp_path) -> object:
         "examples": ["They spirited him away."],
     }
     (folder / "methods.jsonl").write_text(json.dumps(rule) + "\n", encoding="utf-8")
+    shutil.copy(DEFAULT_PATTERNS_DIR / "lexicons.jsonl", folder / "lexicons.jsonl")
     return load_patterns(folder)
 
 
