@@ -11,8 +11,10 @@ quotation marks) is rule data in ``patterns/cues.jsonl`` in the medspaCy ConText
 a cue, a direction, a scope in tokens (0: to the clause or sentence boundary). The
 tagger writes its matches to ``doc.spans["tnr_cues"]``; when a Doc was not run through
 the tagger (unit tests on the bare model) the tagger's ``RuleMatcher`` matches the same rules.
+The words the rules read (event verbs, office nouns, report nouns...) are the named lists of
+``patterns/lexicons.jsonl``, reached as ``index.words.NAME``.
 
-What this module decides, in order, per sentence
+What this package decides, in order, per sentence (one module each)
     1. **Zone**: only sentences whose start lies in a ``body`` zone (all sentences when a
        Doc has no zones).
     2. **Fields** (codebook section 3): METHOD codes, LOCATION codes (nulls dropped),
@@ -24,9 +26,10 @@ What this module decides, in order, per sentence
     5. **Qualifies** (:data:`CLAIM_RULES`): whether the sentence is a claim at all.
     6. **Type** (:data:`TYPE_RULES`), **hedged** and **negated** (cue scopes).
 
-Provenance: ``ClaimProvenance.type_rule`` holds ``"<TYPE rule id>;<CLAIM rule id>"`` (why
-this type; why a claim at all), ``source_rule`` a :data:`SOURCE_RULES` id, ``cues`` every cue
-that decided source, call for action, hedge or negation.
+Provenance: ``ClaimProvenance.claim_rule`` is the :data:`CLAIM_RULES` id (why a claim at
+all), ``type_rule`` the :data:`TYPE_RULES` id, ``source_rule`` how the source was found,
+``target_rules`` the :data:`TARGET_RULES` id of each target, and the record's ``cues`` every
+cue that decided source, call for action, hedge or negation.
 
 Document-level memory (in sentence order): the last named target (for ``he``/``his``),
 the last named speaker (for ``he said``), the authors of reports named so far (for
