@@ -12,7 +12,7 @@ a cue, a direction, a scope in tokens (0: to the clause or sentence boundary). T
 tagger writes its matches to ``doc.spans["tnr_cues"]``; when a Doc was not run through
 the tagger (unit tests on the bare model) the tagger's ``RuleMatcher`` matches the same rules.
 The words the rules read (event verbs, office nouns, report nouns...) are the named lists of
-``patterns/lexicons.jsonl``, reached as ``index.words.NAME``.
+``patterns/lexicons.jsonl``, reached as ``index.words.<LIST_ID>``.
 
 What this package decides, in order, per sentence (one module each)
     1. **Zone**: only sentences whose start lies in a ``body`` zone (all sentences when a

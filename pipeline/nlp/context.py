@@ -290,6 +290,7 @@ WORD_LISTS: tuple[str, ...] = (
     "NOT_COUNT_PREV",
     "NOT_NAME_PARTS",
     "OBJECT_PRONOUNS",
+    "PERPETRATOR_NOUNS",
 )
 """The lists of ``patterns/lexicons.jsonl`` this stage reads (checked when a pipeline is
 built, so a patterns folder that lacks one fails at start-up, not mid-run)."""

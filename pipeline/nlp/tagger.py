@@ -18,6 +18,7 @@ from pipeline.nlp.context import (
     role_named_people,
 )
 from pipeline.nlp.matcher import RuleMatcher
+from pipeline.nlp.perpetrators import drop_acts_against_perpetrators
 from pipeline.nlp.provenance import derive, make
 from pipeline.nlp.spans import (
     CUE_KEY,
@@ -174,6 +175,7 @@ class RuleTagger:
             merged = role_named_people(doc, merged, words)
         merged = propagate_names(doc, merged, words, tagged=self._tagged)
         if self._parsed:
+            merged = drop_acts_against_perpetrators(doc, merged, words)
             merged = recode_relative_reprisals(merged, words)
         ranges = zone_filter(doc)
         starts = [start for start, _ in ranges]

@@ -1,0 +1,171 @@
+"""Acts against perpetrators are not METHODs: a document-level memory of who they are.
+
+Codebook: "METHODs are acts against targets. Acts against perpetrators (kidnappers
+arrested, agents convicted) are not METHODs". A report of a killing abroad goes on to the
+arrest, charges and extradition of the killers; those legal steps must not be counted as
+DETENTION, PROSECUTION or EXTRADITION of a target. The rule reads the dependency parse:
+
+1. **Charge content.** A legal act whose prepositional complement holds another, non-legal
+   METHOD that is an act on someone is an act against that act's perpetrators:
+   "arrested for their involvement in the killing of X", "charges against Y in connection
+   with a plot to kill X", "indicts Y in plot to kill X", "arrests in the activist killing".
+   The act's patients (Y) are remembered as perpetrators for the whole document.
+2. **Who.** A legal act whose patient is a remembered perpetrator, or a perpetrator noun of
+   the ``PERPETRATOR_NOUNS`` word list ("the suspected hit man was arrested", "prosecute
+   those responsible"), is an act against a perpetrator too. The agent of a passive act on
+   someone ("was attacked by Z") is remembered as well.
+3. **The same act again.** Once an indictment or charge has been recognised as one against
+   perpetrators, a bare definite mention of it ("the indictment", "the charges") with no
+   patient of its own refers back to it.
+
+A METHOD named as the target's alleged crime with no object ("arrested for spying") is
+not charge content: the alleged-crime rule has already removed it, so the legal act stays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.nlp.provenance import provenance_of
+from pipeline.rules.loader import Lexicons
+
+LEGAL_CODES = frozenset({"DETENTION", "PROSECUTION", "EXTRADITION"})
+"""Codes of the legal steps that, aimed at perpetrators, are not METHODs."""
+
+CONTENT_DEPS = frozenset({"prep", "pobj", "pcomp", "xcomp", "acl", "compound", "amod"})
+"""Dependencies followed from a legal act to what it is for ('for ... in the killing')."""
+
+OBJECT_DEPS = frozenset({"dobj", "poss", "nsubjpass", "compound"})
+"""Dependencies that show an act has someone it is done to."""
+
+MAX_CONTENT_DEPTH = 4
+
+
+def _code(span: Span) -> str:
+    return provenance_of(span).origin_id.split(".", 1)[0]
+
+
+def _acts_on_someone(token: Token) -> bool:
+    """Whether the act word ``token`` has an object, possessor or 'of/on/against' phrase."""
+    for child in token.children:
+        if child.dep_ in OBJECT_DEPS:
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("of", "on", "against"):
+            return True
+    return False
+
+
+def _content_tokens(root: Token) -> Iterable[Token]:
+    """Tokens reached from ``root`` through complement dependencies (breadth first).
+
+    When the legal act is the object of a verb ("welcomed arrests in the killing of X"),
+    the parser often hangs the phrase that follows on the verb: prepositional phrases of
+    that verb after the object count as the act's complements too.
+    """
+    starts = [child for child in root.children if child.dep_ in CONTENT_DEPS]
+    if root.dep_ in ("dobj", "nsubjpass", "attr"):
+        starts += [
+            sibling
+            for sibling in root.head.children
+            if sibling.dep_ == "prep" and sibling.i > root.i
+        ]
+    frontier = [(child, 1) for child in starts]
+    while frontier:
+        token, depth = frontier.pop(0)
+        yield token
+        if depth < MAX_CONTENT_DEPTH:
+            frontier.extend(
+                (child, depth + 1) for child in token.children if child.dep_ in CONTENT_DEPS
+            )
+
+
+def _patients(root: Token) -> list[Token]:
+    """Who a legal act is done to: objects, passive subjects, 'of/against' phrases,
+    possessors, and the subject of 'face(s) charges'."""
+    found = [c for c in root.children if c.dep_ in ("nsubjpass", "dobj", "poss")]
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "against"):
+            found.extend(c for c in prep.children if c.dep_ == "pobj")
+    if root.dep_ == "dobj" and root.head.lemma_.lower() == "face":
+        found.extend(c for c in root.head.children if c.dep_ == "nsubj")
+    return found
+
+
+def _mention_words(token: Token) -> set[str]:
+    """The lower-cased words that name a patient: the token, its compounds and modifiers,
+    and the whole compound phrase ('hit man')."""
+    parts = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+    words = {token.lower_, token.lemma_.lower()}
+    for k in range(len(parts)):
+        words.add(" ".join(t.lower_ for t in [*parts[k:], token]))
+    words.update(c.lower_ for c in token.children if c.dep_ in ("compound", "amod"))
+    return words
+
+
+def _person_names(spans: Iterable[Span]) -> dict[int, set[str]]:
+    """Token index -> the lower-cased forms of the PERSON span covering it."""
+    names: dict[int, set[str]] = {}
+    for span in spans:
+        if span.label_ == "PERSON":
+            forms = {span.text.lower(), span[-1].lower_}
+            for i in range(span.start, span.end):
+                names[i] = forms
+    return names
+
+
+def _passive_agents(methods: Iterable[Span]) -> list[Token]:
+    """Agents ('by Z') of passive, non-legal acts on someone."""
+    agents = []
+    for span in methods:
+        if _code(span) in LEGAL_CODES:
+            continue
+        for agent in span.root.children:
+            if agent.dep_ == "agent":
+                agents.extend(c for c in agent.children if c.dep_ == "pobj")
+    return agents
+
+
+def _charged_for_an_act(span: Span, method_at: dict[int, Span]) -> bool:
+    """Whether the legal act ``span`` is for another, non-legal act done to someone."""
+    for token in _content_tokens(span.root):
+        inner = method_at.get(token.i)
+        if inner is None or inner is span or _code(inner) in LEGAL_CODES:
+            continue
+        if any(_acts_on_someone(token) for token in inner):
+            return True
+    return False
+
+
+def _refers_back(span: Span) -> bool:
+    """A definite PROSECUTION noun with no patient of its own ('the indictment')."""
+    root = span.root
+    definite = any(c.lower_ == "the" and c.dep_ == "det" for c in root.children)
+    return _code(span) == "PROSECUTION" and definite and not _patients(root)
+
+
+def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
+    """Drop DETENTION, PROSECUTION and EXTRADITION spans aimed at perpetrators (see module)."""
+    methods = [s for s in spans if s.label_ == "METHOD"]
+    legal = [s for s in methods if _code(s) in LEGAL_CODES]
+    if not legal:
+        return spans
+    method_at = {i: s for s in methods for i in range(s.start, s.end)}
+    names = _person_names(spans)
+    remembered: set[str] = set()
+    for agent in _passive_agents(methods):
+        remembered.update(names.get(agent.i, _mention_words(agent)))
+    dropped = {s.start for s in legal if _charged_for_an_act(s, method_at)}
+    for span in legal:
+        if span.start in dropped:
+            for patient in _patients(span.root):
+                remembered.update(names.get(patient.i, _mention_words(patient)))
+    for span in legal:
+        for patient in _patients(span.root):
+            mention = names.get(patient.i, _mention_words(patient))
+            if mention & remembered or _mention_words(patient) & words.PERPETRATOR_NOUNS:
+                dropped.add(span.start)
+    if any(_code(s) == "PROSECUTION" for s in legal if s.start in dropped):
+        dropped.update(s.start for s in legal if _refers_back(s))
+    return [s for s in spans if not (s.label_ == "METHOD" and s.start in dropped)]

@@ -1,0 +1,52 @@
+"""Acts against perpetrators are not METHODs: the document-level perpetrator memory.
+
+Invented sentences, run through the whole pipeline (the rule reads the parse).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+LEGAL = {"DETENTION", "PROSECUTION", "EXTRADITION", "RELATIVE_REPRISAL"}
+
+
+def legal_spans(tnr_pipeline, text: str) -> list[tuple[str, str]]:
+    record = tnr_pipeline.process_text(text)
+    return [(s.text, s.code) for s in record.spans if s.label == "METHOD" and s.code in LEGAL]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested two men in the killing of the exiled blogger Ana Reyes.",
+        "The suspected gunman was arrested in Madrid after a long search.",
+        "Officers detained the suspects over the abduction of a Uyghur teacher in Dubai.",
+        "Rights groups urged the authorities to prosecute those responsible.",
+    ],
+)
+def test_legal_acts_against_perpetrators_are_not_methods(tnr_pipeline, text: str) -> None:
+    assert legal_spans(tnr_pipeline, text) == []
+
+
+def test_a_charged_perpetrator_is_remembered_for_the_whole_document(tnr_pipeline) -> None:
+    text = (
+        "Prosecutors unveiled charges against Marko Tal in a plot to kill the journalist "
+        "Ivo Sand in Vienna. Tal was later extradited to Austria. The indictment names "
+        "Sand as the intended victim."
+    )
+    record = tnr_pipeline.process_text(text)
+    codes = {(s.text, s.code) for s in record.spans if s.label == "METHOD"}
+    assert not {code for _, code in codes} & {"PROSECUTION", "EXTRADITION"}
+    assert any(code == "PHYSICAL_ATTACK" for _, code in codes), "the plotted act stays"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police arrested the dissident Ana Reyes in Cairo.", "DETENTION"),
+        ("The exiled blogger was arrested for spying after his return.", "DETENTION"),
+        ("Egypt requested the extradition of the activist Omar Said.", "EXTRADITION"),
+    ],
+)
+def test_legal_acts_against_targets_stay(tnr_pipeline, text: str, expected: str) -> None:
+    assert expected in {code for _, code in legal_spans(tnr_pipeline, text)}
