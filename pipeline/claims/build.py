@@ -21,10 +21,11 @@ from pipeline.claims.index import (
     index_sentences,
     label_of,
 )
+from pipeline.claims.mentions import document_mentions
 from pipeline.claims.modifiers import find_hedges, find_negation_scopes, find_negations
 from pipeline.claims.qualify import decide_type, find_recommendation_cue, qualifies
 from pipeline.claims.rules import CLAIM_ZONES
-from pipeline.claims.targets import find_targets, pick_last_target
+from pipeline.claims.targets import find_targets, is_patient, pick_last_target
 from pipeline.records import ClaimProvenance, ClaimRecord, Segment, SpanRecord
 from pipeline.rules.loader import PatternSet, default_patterns
 from pipeline.rules.schemas import CueRule
@@ -59,7 +60,10 @@ def build_claims(
     rules_by_id = {rule.id: rule for rule in rules}
     index = DocIndex(doc, spans, patterns.lexicons)
     sentences = index_sentences(doc, index, segments, match_cues(doc, rules), rules_by_id)
-    memory = Memory(authors=report_authors(index, sentences))
+    memory = Memory(
+        authors=report_authors(index, sentences),
+        mentions=document_mentions(doc, index, lambda i: is_patient(index, i)),
+    )
     analyses: list[Analysis] = []
     for number, sentence in enumerate(sentences):
         analysis = _analyse(index, sentence, number, memory, rules_by_id)

@@ -10,6 +10,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
@@ -78,6 +79,8 @@ class Memory:
     org_sources: Counter[str] = field(default_factory=Counter)
     officials: set[str] = field(default_factory=set)
     known_targets: set[str] = field(default_factory=set)
+    mentions: Any = None
+    """The document's mention sets (:class:`pipeline.claims.mentions.Mentions`)."""
 
 
 class DocIndex:

@@ -131,7 +131,13 @@ SUBJECT_DEPS: frozenset[str] = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
 DIRECT_PATIENT_RULES: frozenset[str] = frozenset(
-    {"TARGET.passive_subject", "TARGET.object", "TARGET.return_subject", "TARGET.possessed_event"}
+    {
+        "TARGET.passive_subject",
+        "TARGET.object",
+        "TARGET.return_subject",
+        "TARGET.possessed_event",
+        "TARGET.prep_object",
+    }
 )
 """The only target rules that may override an official's exclusion ('the minister, X, was
 detained'); a president merely mentioned near an act stays out."""

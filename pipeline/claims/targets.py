@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from pipeline.claims.mentions import describing_nouns, description_at
 from pipeline.claims.rules import DIRECT_PATIENT_RULES, SUBJECT_DEPS
 from pipeline.records import TargetDecision
 
@@ -35,6 +36,7 @@ def find_targets(  # noqa: C901
     target who appears there is a target too ('There is no record that he ever entered ...').
     """
     s0, s1 = sentence.span.start, sentence.span.end
+    nouns = describing_nouns(index)
     has_method = any(ref.record.label == "METHOD" for ref in sentence.spans)
     has_event = has_method or any(index.is_event(i) for i in range(s0, s1))
     mentions: list[tuple[int, str, bool]] = []
@@ -63,10 +65,17 @@ def find_targets(  # noqa: C901
             antecedent = antecedent or memory.last_target
             if antecedent:
                 mentions.append((i, antecedent, True))
+        elif description_at(index, i, nouns) and index.span_at[i] < 0:
+            described = memory.mentions.resolve(index.lemma[i]) if memory.mentions else None
+            if described:
+                mentions.append((i, described, True))
+
     strong: list[tuple[int, str, str]] = []
     weak: list[tuple[int, str, str]] = []
     for root, name, pronoun in mentions:
         if root in speakers:
+            continue
+        if memory.mentions is not None and memory.mentions.is_perpetrator(name):
             continue
         verdict = _target_role(index, root, has_method)
         if verdict == "exclude":
@@ -238,3 +247,9 @@ def _fallback_role(index: DocIndex, i: int, known: bool) -> bool:
     if dep == "nsubj":
         return known or not index.has_child(head, ("dobj", "obj", "ccomp", "xcomp"))
     return dep in ("nsubjpass", "dobj", "pobj", "appos", "attr", "conj", "npadvmod", "ROOT")
+
+
+def is_patient(index: DocIndex, i: int) -> bool:
+    """Whether token ``i`` is the patient of an act by one of the strong TARGET_RULES."""
+    role = _target_role(index, i, has_method=True)
+    return role is not None and role != "exclude"

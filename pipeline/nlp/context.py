@@ -198,23 +198,36 @@ def role_named_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span
     (role in an apposition after) name people even where the small model tags nothing.
     The name is two to four proper-noun tokens, none covered by another span, or a
     model ORG span of proper nouns in that position (the small model often calls
-    unfamiliar names organisations); the span carries the context rule
-    ``PERSON.role_apposition``.
+    unfamiliar names organisations), extended left over the untagged proper-noun
+    compounds of its head ("Ana" in a model ORG "Reyes"); the span carries the context
+    rule ``PERSON.role_apposition``.
     """
     covered = [False] * len(doc)
+    for span in spans:
+        for i in range(span.start, span.end):
+            covered[i] = True
     relabelled: list[Span] = []
     for span in spans:
+        start = span.start
+        while (
+            start > 0
+            and not covered[start - 1]
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].dep_ == "compound"
+            and span.start <= doc[start - 1].head.i < span.end
+        ):
+            start -= 1
         if (
             span.label_ == "ORG"
             and is_bare_model(span)
-            and len(span) >= 2
+            and span.end - start >= 2
             and all(t.pos_ == "PROPN" for t in span)
-            and (_role_before(doc, span.start, words) or _role_after(doc, span.end, words))
+            and (_role_before(doc, start, words) or _role_after(doc, span.end, words))
         ):
-            span = derive(span, "PERSON.role_apposition", "label", label="PERSON")
+            span = derive(span, "PERSON.role_apposition", "label", label="PERSON", start=start)
+            for i in range(span.start, span.end):
+                covered[i] = True
         relabelled.append(span)
-        for i in range(span.start, span.end):
-            covered[i] = True
     spans = relabelled
     from spacy.attrs import IS_TITLE, POS
     from spacy.symbols import PROPN

@@ -42,6 +42,14 @@ OBJECT_DEPS = frozenset({"dobj", "poss", "nsubjpass", "compound"})
 
 MAX_CONTENT_DEPTH = 4
 
+PERPETRATORS_KEY = "tnr_perpetrators"
+"""``doc.user_data`` key of the lower-cased names and nouns remembered as perpetrators, for
+the claim stage (perpetrators are never targets)."""
+
+ACCUSING_VERBS = frozenset({"accuse", "charge", "indict", "convict", "sentence", "suspect"})
+"""Verbs whose object is remembered as a perpetrator when the charge is an act on someone
+('accused Y of giving the order to kill X'), whether or not they are METHOD spans."""
+
 
 def _code(span: Span) -> str:
     return provenance_of(span).origin_id.split(".", 1)[0]
@@ -129,9 +137,13 @@ def _passive_agents(methods: Iterable[Span]) -> list[Token]:
 
 def _charged_for_an_act(span: Span, method_at: dict[int, Span]) -> bool:
     """Whether the legal act ``span`` is for another, non-legal act done to someone."""
-    for token in _content_tokens(span.root):
+    return _charged_for_an_act_at(span.root, method_at, span)
+
+
+def _charged_for_an_act_at(root: Token, method_at: dict[int, Span], own: Span | None) -> bool:
+    for token in _content_tokens(root):
         inner = method_at.get(token.i)
-        if inner is None or inner is span or _code(inner) in LEGAL_CODES:
+        if inner is None or inner is own or _code(inner) in LEGAL_CODES:
             continue
         if any(_acts_on_someone(token) for token in inner):
             return True
@@ -156,6 +168,11 @@ def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons)
     remembered: set[str] = set()
     for agent in _passive_agents(methods):
         remembered.update(names.get(agent.i, _mention_words(agent)))
+    for token in doc:
+        if token.lemma_.lower() in ACCUSING_VERBS and token.pos_ == "VERB":
+            if _charged_for_an_act_at(token, method_at, None):
+                for patient in _patients(token):
+                    remembered.update(names.get(patient.i, _mention_words(patient)))
     dropped = {s.start for s in legal if _charged_for_an_act(s, method_at)}
     for span in legal:
         if span.start in dropped:
@@ -168,4 +185,5 @@ def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons)
                 dropped.add(span.start)
     if any(_code(s) == "PROSECUTION" for s in legal if s.start in dropped):
         dropped.update(s.start for s in legal if _refers_back(s))
+    doc.user_data[PERPETRATORS_KEY] = sorted(remembered)
     return [s for s in spans if not (s.label_ == "METHOD" and s.start in dropped)]

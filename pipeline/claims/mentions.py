@@ -1,0 +1,125 @@
+"""Document-level mention sets: which named person a description refers to, who the
+perpetrators are.
+
+Codebook (second set): "A phrase that refers to people named elsewhere in the document
+('the three', 'the detained activists', 'his daughters', 'the blogger') resolves to those
+named people." Built once per document, before the sentence pass:
+
+- **Descriptions.** A person's describing nouns, read off the parse wherever the name
+  stands: a role noun before the name ("activist Ana Reyes"), an apposition ("Ana Reyes, a
+  blogger critical of the government"; "a blogger, Ana Reyes"), a copula ("Reyes is a
+  journalist"). A later singular description with a determiner ("the blogger", "an
+  opposition journalist") that the document uses for exactly one named person stands for
+  that person.
+- **The person the report is about.** When a description fits nobody by name, it stands for
+  the person the document most often names as the patient of an act ("agents abducted X",
+  "the arrest of X"), if one clearly dominates (at least two such mentions, more than anyone
+  else) and is no perpetrator. A person who is only ever mentioned (a president, a speaker)
+  is never the fallback.
+- **Perpetrators.** The tagger's perpetrator memory (:mod:`pipeline.nlp.perpetrators`) is
+  read from the Doc; those people are never targets.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from pipeline.claims.index import DocIndex, SpanRef
+from pipeline.nlp.perpetrators import PERPETRATORS_KEY
+
+DETERMINERS = frozenset({"a", "an", "the", "this", "that"})
+"""Determiners that make a singular noun a description of one individual."""
+
+MIN_DOMINANT_MENTIONS = 2
+
+
+@dataclass
+class Mentions:
+    """What the document says about its people (see module docstring)."""
+
+    descriptions: dict[str, set[str]] = field(default_factory=dict)
+    """Describing noun (lemma) -> the names it is used for."""
+    dominant: str | None = None
+    perpetrators: frozenset[str] = frozenset()
+
+    def is_perpetrator(self, name: str) -> bool:
+        """Whether ``name`` (full or last word) is one of the document's perpetrators."""
+        lower = name.lower()
+        return lower in self.perpetrators or lower.rsplit(" ", 1)[-1] in self.perpetrators
+
+    def resolve(self, noun: str) -> str | None:
+        """The named person a description with head ``noun`` stands for, if any."""
+        named = self.descriptions.get(noun, set())
+        if len(named) == 1:
+            return next(iter(named))
+        if not named:
+            return self.dominant
+        return None
+
+
+def describing_nouns(index: DocIndex) -> frozenset[str]:
+    """Nouns that can describe one individual target (not officials or perpetrators)."""
+    words = index.words
+    return (words.DESCRIPTION_NOUNS | words.PERSON_NOUNS) - (
+        words.OFFICE_NOUNS | words.PERPETRATOR_NOUNS
+    )
+
+
+def _descriptors(index: DocIndex, ref: SpanRef, nouns: frozenset[str]) -> set[str]:
+    """The describing nouns attached to one PERSON mention."""
+    found: set[str] = set()
+    j = ref.start - 1
+    while j >= 0 and j >= ref.start - 3 and index.pos[j] in ("NOUN", "ADJ", "PROPN"):
+        if index.lemma[j] in nouns:
+            found.add(index.lemma[j])
+        j -= 1
+    root = ref.root
+    for child in index.children(root):
+        if child.dep_ == "appos" and child.lemma_.lower() in nouns:
+            found.add(child.lemma_.lower())
+    if index.dep[root] == "appos" and index.lemma[index.head[root]] in nouns:
+        found.add(index.lemma[index.head[root]])
+    if index.dep[root] == "nsubj" and index.lemma[index.head[root]] == "be":
+        for child in index.children(index.head[root]):
+            if child.dep_ == "attr" and child.lemma_.lower() in nouns:
+                found.add(child.lemma_.lower())
+    return found
+
+
+def document_mentions(doc: Doc, index: DocIndex, is_patient: Callable[[int], bool]) -> Mentions:
+    """The document's mention sets, from every PERSON span and the tagger's memory.
+
+    ``is_patient(token)`` tells whether a name's head token is the patient of an act.
+    """
+    nouns = describing_nouns(index)
+    perpetrators = frozenset(doc.user_data.get(PERPETRATORS_KEY, ()))
+    mentions = Mentions(perpetrators=perpetrators)
+    counts: Counter[str] = Counter()
+    for ref in index.spans:
+        name = ref.record.name
+        if ref.record.label != "PERSON" or not name:
+            continue
+        if is_patient(ref.root):
+            counts[name] += 1
+        for noun in _descriptors(index, ref, nouns):
+            mentions.descriptions.setdefault(noun, set()).add(name)
+    ranked = [(n, c) for n, c in counts.most_common(2) if not mentions.is_perpetrator(n)]
+    if ranked and ranked[0][1] >= MIN_DOMINANT_MENTIONS:
+        runner_up = counts.most_common(2)[1][1] if len(counts) > 1 else 0
+        if ranked[0][1] > runner_up and ranked[0][0] == counts.most_common(1)[0][0]:
+            mentions.dominant = ranked[0][0]
+    return mentions
+
+
+def description_at(index: DocIndex, i: int, nouns: frozenset[str]) -> bool:
+    """Whether token ``i`` is a singular description of one person ('the blogger')."""
+    if index.pos[i] != "NOUN" or index.tag[i] != "NN" or index.lemma[i] not in nouns:
+        return False
+    return any(
+        child.dep_ in ("det", "poss") and (child.lower_ in DETERMINERS or child.dep_ == "poss")
+        for child in index.children(i)
+    )

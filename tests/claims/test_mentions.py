@@ -1,0 +1,50 @@
+"""Document-level mention sets: descriptions resolve to named people; perpetrators are
+never targets. Invented texts, whole pipeline (the rules read the parse)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def targets_of(tnr_pipeline, text: str, sentence_start: str) -> list[str]:
+    record = tnr_pipeline.process_text(text)
+    [claim] = [c for c in record.claims if c.text.startswith(sentence_start)]
+    return claim.targets
+
+
+def test_a_description_used_for_one_named_person_resolves_to_that_person(tnr_pipeline) -> None:
+    text = (
+        "Ana Reyes, a blogger critical of the government, fled to Thailand in 2019. "
+        "Last week agents abducted the blogger in Bangkok."
+    )
+    assert targets_of(tnr_pipeline, text, "Last week") == ["Ana Reyes"]
+
+
+def test_a_description_before_the_name_takes_the_person_the_report_is_about(
+    tnr_pipeline,
+) -> None:
+    text = (
+        "Agents abducted an exiled journalist in Nairobi on Monday. "
+        "Police in Nairobi detained Omar Farah after the raid. "
+        "Farah was later deported to Mogadishu."
+    )
+    assert targets_of(tnr_pipeline, text, "Agents abducted") == ["Omar Farah"]
+
+
+def test_a_person_only_mentioned_is_never_the_fallback(tnr_pipeline) -> None:
+    text = (
+        "President Lin Bo praised the police. President Lin Bo spoke again on Monday. "
+        "Lin Bo thanked the ministry. Officers detained a dissident in Hanoi."
+    )
+    assert targets_of(tnr_pipeline, text, "Officers detained") == []
+
+
+def test_a_charged_perpetrator_is_not_a_target(tnr_pipeline) -> None:
+    text = (
+        "Prosecutors unveiled charges against Marko Tal in a plot to kill the journalist "
+        "Ivo Sand in Vienna. Tal was later extradited to Austria."
+    )
+    assert "Marko Tal" not in targets_of(tnr_pipeline, text, "Prosecutors")
+    assert "Ivo Sand" in targets_of(tnr_pipeline, text, "Prosecutors")
