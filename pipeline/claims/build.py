@@ -127,7 +127,7 @@ def _analyse(
     if analysis.claim_rule is None:
         return analysis
     analysis.type_id, analysis.claim_type = decide_type(index, sentence, targets, recommendation)
-    analysis.hedge_cues = find_hedges(index, sentence, by_kind)
+    analysis.hedge_cues = find_hedges(index, sentence, by_kind, memory)
     analysis.negation_cues = find_negations(index, sentence, negation_scopes)
     return analysis
 

@@ -10,19 +10,35 @@ from spacy.tokens import Span
 from pipeline.rules.schemas import CueRule
 
 if TYPE_CHECKING:
-    from pipeline.claims.index import DocIndex, Sentence
+    from pipeline.claims.index import DocIndex, Memory, Sentence
 
 
-def find_hedges(index: DocIndex, sentence: Sentence, by_kind: dict[str, list[Span]]) -> list[Span]:
+def find_hedges(  # noqa: C901
+    index: DocIndex,
+    sentence: Sentence,
+    by_kind: dict[str, list[Span]],
+    memory: Memory | None = None,
+) -> list[Span]:
     """Hedge cues whose clause is the claim's (not a relative, concessive or adverbial clause).
 
     A hedge noun ('her claim', 'the allegations') marks the sentence's content as a claim
     wherever it stands ('..., although she gave no evidence for her claim'), except inside a
-    finite relative clause about someone else ('..., who denied the allegations')."""
+    finite relative clause about someone else ('..., who denied the allegations').
+
+    Codebook (second set): a hedge on the target's supposed offence ('alleged links to a
+    banned group') or on who a perpetrator is ('the suspected gunman') does not hedge the
+    claim, nor does the accusation of a person charged with an act ('accused of helping to
+    kidnap X': the legal step is asserted); an accusation against a state does."""
     used: list[Span] = []
     for cue in by_kind.get("hedge", ()):
         i = cue.start
         slug = cue.id_.split(".", 1)[-1]
+        if _qualifies_other_than_the_act(index, i):
+            continue
+        if slug == "accused_of" and _accuses_a_person(index, i, memory):
+            continue
+        if slug == "suggest" and index.lemma[i] == "suggest" and not _finite_clause(index, i):
+            continue
         if slug != "accused_of" and any(
             j in index.method_tokens for j in range(cue.start, cue.end)
         ):
@@ -159,3 +175,55 @@ def _scope(
                 continue
         reach.add(token.i)
     return {i for i in reach if lo <= i < hi}
+
+
+def _qualifies_other_than_the_act(index: DocIndex, i: int) -> bool:
+    """'alleged links', 'the suspected gunman': the hedge word is an adjective on a supposed
+    offence or on a perpetrator noun, not on the claim's act."""
+    if index.dep[i] != "amod":
+        return False
+    head = index.lemma[index.head[i]]
+    return head in index.words.OFFENCE_NOUNS or head in index.words.PERPETRATOR_NOUNS
+
+
+def _accused(index: DocIndex, i: int) -> list[int]:
+    """Who the accusation at ``i`` is aimed at: the passive subject or object of the
+    accusing verb, of the verb it is joined to, or the noun a participle modifies."""
+    verb = i if index.pos[i] == "VERB" else index.head[i]
+    found = [c.i for c in index.children(verb) if c.dep_ in ("nsubjpass", "dobj")]
+    if not found and index.dep[verb] == "conj":
+        found = [c.i for c in index.children(index.head[verb]) if c.dep_ == "nsubjpass"]
+    if not found and index.dep[verb] == "acl":
+        found = [index.head[verb]]
+    if not found and index.dep[verb] == "advcl":
+        found = [c.i for c in index.children(index.head[verb]) if c.dep_ == "nsubj"]
+    return found
+
+
+def _accuses_a_person(index: DocIndex, i: int, memory: Memory | None) -> bool:
+    """Whether the accusation at ``i`` is aimed at a person (a defendant, a named suspect,
+    a target charged with an offence) rather than at a state or its leader: the accused is
+    a PERSON span who is not an official, a person noun, or a remembered perpetrator."""
+    people = index.words.PERSON_NOUNS | index.words.PERPETRATOR_NOUNS
+    mentions = memory.mentions if memory is not None else None
+    officials = memory.officials if memory is not None else set()
+    for k in _accused(index, i):
+        ref = index.named(k, ("PERSON",))
+        if ref is not None:
+            return ref.record.name not in officials
+        if index.lemma[k] in people:
+            return True
+        if mentions is not None and mentions.is_perpetrator(index.lower[k]):
+            return True
+    return False
+
+
+def _finite_clause(index: DocIndex, verb: int) -> bool:
+    """Whether ``verb`` takes a finite clause ('suggested he was held'), not an infinitive
+    of what someone should do ('suggests governments to act': a call, not a hedge)."""
+    for child in index.children(verb):
+        if child.dep_ == "ccomp" and not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        ):
+            return True
+    return False

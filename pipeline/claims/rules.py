@@ -160,6 +160,7 @@ WORD_LISTS: tuple[str, ...] = (
     "LEGAL_NOUNS",
     "LEGAL_VERBS",
     "LEVER_NOUNS",
+    "OFFENCE_NOUNS",
     "OFFICE_NOUNS",
     "PASSIVE_MOVE_VERBS",
     "PERSON_NOUNS",

@@ -406,7 +406,14 @@ FLAG_CASES = [
     ),
     ("The blogger was never charged.", [("charged", "METHOD", "PROSECUTION")], False, True),
     (
+        # codebook, second set: the charge against a defendant is an asserted legal step
         "A man appeared in court in Berlin on Monday, accused of helping to abduct a banker.",
+        [("abduct", "METHOD", "ABDUCTION"), ("Berlin", "LOCATION", "DE")],
+        False,
+        False,
+    ),
+    (
+        "The government was accused of helping to abduct a banker in Berlin.",
         [("abduct", "METHOD", "ABDUCTION"), ("Berlin", "LOCATION", "DE")],
         True,
         False,

@@ -1,0 +1,34 @@
+"""Hedging belongs to the claim's own act (codebook, second set). Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def hedged(tnr_pipeline, text: str, sentence_start: str) -> bool:
+    record = tnr_pipeline.process_text(text)
+    [claim] = [c for c in record.claims if c.text.startswith(sentence_start)]
+    return claim.hedged
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police arrested the teacher over alleged links to a banned group.", False),
+        ("The suspected gunman fatally shot the exiled editor Rui Lam in Lisbon.", False),
+        (
+            "Marko Tal, a former officer, was accused of helping to kidnap the critic "
+            "Ivo Sand in Vienna.",
+            False,
+        ),
+        ("His wife suggested he was being held at the embassy in Ankara.", True),
+        ("The report suggests governments to sanction the agents.", False),
+        ("Officials insist the activist Lena Ortiz returned to Hanoi voluntarily.", True),
+        ("Critics condemned his apparent abduction in Nairobi.", True),
+        ("The state was accused of abducting the blogger Tomas Vik in Riga.", True),
+    ],
+)
+def test_hedges_on_the_act_only(tnr_pipeline, text: str, expected: bool) -> None:
+    assert hedged(tnr_pipeline, text, text[:12]) is expected
