@@ -190,9 +190,27 @@ def _attribution(  # noqa: C901
     return name, rule if how == "named" else how
 
 
+def _quoted_speaker(index: DocIndex, verb: int) -> int | None:
+    """'Y quoted X as saying ...': the speaker of 'saying' is the one quoted, X."""
+    if index.lemma[verb] != "say" or index.dep[verb] != "pcomp":
+        return None
+    prep = index.head[verb]
+    quote = index.head[prep]
+    if index.lower[prep] != "as" or index.lemma[quote] != "quote":
+        return None
+    for child in index.children(quote):
+        if child.dep_ == "dobj":
+            return child.i
+    return None
+
+
 def _speaker_token(index: DocIndex, sentence: Sentence, verb: int) -> int | None:
-    """The speaker of a reporting verb: its subject, or, when the parser found none, a name
-    set off by commas right before it ('..., X, a rights activist, told reporters')."""
+    """The speaker of a reporting verb: its subject, the one quoted ('quoted X as saying'),
+    or, when the parser found none, a name set off by commas right before it ('..., X, a
+    rights activist, told reporters')."""
+    quoted = _quoted_speaker(index, verb)
+    if quoted is not None:
+        return quoted
     subject = subject_of(index, verb)
     if subject is not None:
         return subject

@@ -39,6 +39,7 @@ from pipeline.normalise.places import (
 )
 from pipeline.normalise.strings import (
     clean,
+    contains_run,
     deaccent,
     fold_text,
     squash,
@@ -346,9 +347,11 @@ class Normaliser:
         person_tokens = [word_tokens(p) for p in persons]
         org_tokens = [word_tokens(o, fold=False) for o in orgs]
         result: list[str] = []
+        person_index = -1
         for label, value in cleaned:
             if label == "PERSON":
-                result.append(fullest_name(value, persons, person_tokens))
+                person_index += 1
+                result.append(_nearest_fullest(value, person_index, persons, person_tokens))
             elif label == "ORG":
                 long_form = acronyms.get(value) or acronyms.get(value.replace(".", ""))
                 result.append(long_form or fullest_name(value, orgs, org_tokens, fold=False))
@@ -367,3 +370,35 @@ WORD_LISTS: tuple[str, ...] = (
 )
 """The lists of ``patterns/lexicons.jsonl`` this stage reads (checked when a pipeline is
 built, so a patterns folder that lacks one fails at start-up, not mid-run)."""
+
+
+def _nearest_fullest(
+    value: str, position: int, persons: list[str], person_tokens: list[tuple[str, ...]]
+) -> str:
+    """The fullest name of the PERSON mention at ``position`` (its ``value``).
+
+    A short form contained in the full names of two different people ("Singh" in "Moninder
+    Singh" and "Hardeep Singh Nijjar") is not merged on the shared word by list order: it
+    takes the full name mentioned most recently before it, else the first one after it.
+    """
+    tokens = word_tokens(value)
+    containing = [
+        j
+        for j, cand in enumerate(person_tokens)
+        if len(cand) > len(tokens) and contains_run(cand, tokens)
+    ]
+    full = {
+        persons[j]
+        for j in containing
+        if not any(
+            len(person_tokens[k]) > len(person_tokens[j])
+            and contains_run(person_tokens[k], person_tokens[j])
+            for k in containing
+        )
+    }
+    if len(full) <= 1:
+        return fullest_name(value, persons, person_tokens)
+    before = [j for j in containing if j < position and persons[j] in full]
+    after = [j for j in containing if j > position and persons[j] in full]
+    chosen = persons[before[-1]] if before else persons[after[0]]
+    return fullest_name(chosen, persons, person_tokens)

@@ -48,3 +48,12 @@ def test_a_charged_perpetrator_is_not_a_target(tnr_pipeline) -> None:
     )
     assert "Marko Tal" not in targets_of(tnr_pipeline, text, "Prosecutors")
     assert "Ivo Sand" in targets_of(tnr_pipeline, text, "Prosecutors")
+
+
+def test_quoted_as_saying_gives_the_quoted_speaker(tnr_pipeline) -> None:
+    record = tnr_pipeline.process_text(
+        "Fair Trials quoted Lena Ortiz, a German national, as saying the red notice "
+        "against her should not have been issued."
+    )
+    [claim] = record.claims
+    assert claim.source == "Lena Ortiz"

@@ -504,10 +504,27 @@ NAME_CASES = [
         ["Xi Jinping", "Xi Jinping", "Paul Rusesabagina"],
     ),
     (
-        "two competing fullest forms: the first in the document wins",
+        "two competing fullest forms: the one named most recently before wins",
         [("PERSON", "Wang Wei"), ("PERSON", "Wang Fang"), ("PERSON", "Wang")],
         "Wang Wei and Wang Fang were questioned. Wang was released.",
-        ["Wang Wei", "Wang Fang", "Wang Wei"],
+        ["Wang Wei", "Wang Fang", "Wang Fang"],
+    ),
+    (
+        "a shared word is no merge by list order: the nearest full name before",
+        [
+            ("PERSON", "Arjun Singh Dhillon"),
+            ("PERSON", "Kiran Singh"),
+            ("PERSON", "Singh"),
+            ("PERSON", "Arjun Singh Dhillon"),
+        ],
+        "Arjun Singh Dhillon was shot. Kiran Singh spoke. Singh said more. Arjun Singh Dhillon",
+        ["Arjun Singh Dhillon", "Kiran Singh", "Kiran Singh", "Arjun Singh Dhillon"],
+    ),
+    (
+        "a short form before any full name takes the first full name after it",
+        [("PERSON", "Wang"), ("PERSON", "Wang Wei")],
+        "Wang was released. Wang Wei went home.",
+        ["Wang Wei", "Wang Wei"],
     ),
     (
         "acronym defined after the long form",
