@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: install install-dev run test lint bench evaluate report jupyter clean
+.PHONY: install install-dev run test lint bench evaluate floors report jupyter clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ lint: $(DEV_STAMP)
 evaluate: $(STAMP)
 	$(BIN)/claims evaluate corpus/gold/involuntary-returns-vietnam.jsonl --report outputs/eval-seed.json
 	$(BIN)/claims evaluate corpus/gold/dev.jsonl --report outputs/eval-dev.json
+	$(BIN)/claims evaluate corpus/gold/dev2.jsonl --split tune --report outputs/eval-dev2-tune.json
+
+floors: $(STAMP)
+	$(BIN)/python -c "from pathlib import Path; from pipeline.extract import Pipeline; from pipeline.evaluation.floors import write_floors; print(write_floors(Pipeline.load(), Path('corpus/gold'), Path('corpus/gold/accuracy-floors.json')))"
 
 bench: $(STAMP)
 	$(BIN)/claims bench --docs 1000
