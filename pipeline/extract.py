@@ -27,7 +27,14 @@ from pipeline.nlp.spans import SEGMENTS_KEY, SPAN_KEY, sentence_bounds, sentence
 from pipeline.normalise import Normaliser
 from pipeline.normalise.normaliser import WORD_LISTS as NORMALISE_WORD_LISTS
 from pipeline.provenance import code_hash
-from pipeline.records import DocumentRecord, PipelineInfo, Segment, SpanProvenance, SpanRecord
+from pipeline.records import (
+    ClaimRecord,
+    DocumentRecord,
+    PipelineInfo,
+    Segment,
+    SpanProvenance,
+    SpanRecord,
+)
 from pipeline.rules.loader import DEFAULT_PATTERNS_DIR, PatternSet, load_patterns
 from pipeline.rules.schemas import SpanRule
 from pipeline.text.chunking import DEFAULT_MAX_CHARS, merge_records, needs_split, split_text
@@ -163,6 +170,7 @@ class Pipeline:
             pipeline_version=self.info.version,
             patterns=self.patterns,
         )
+        spans = _quantities_in_claims(spans, claims)
         warnings = list(meta.get("warnings", [])) if isinstance(meta.get("warnings"), list) else []
         return DocumentRecord(
             doc_id=doc_id,
@@ -216,7 +224,7 @@ class Pipeline:
                 canonical = next(names)
                 fields = {"name": (rule.name if rule and rule.name else canonical)}
             elif label == "DATE":
-                value = norm.date(surface, anchor=anchor)
+                value = norm.date(surface, anchor=anchor, year_from_anchor=True)
                 if value is None:
                     continue
                 fields = {"value": value}
@@ -244,6 +252,17 @@ def _span_provenance(provenance: Provenance, rule: SpanRule | None) -> SpanProve
         return SpanProvenance(source="rule", pattern_id=rule.id, context_rules=context)
     model_label = provenance.origin_id.removeprefix("model:") or None
     return SpanProvenance(source="model", model_label=model_label, context_rules=context)
+
+
+def _quantities_in_claims(spans: list[SpanRecord], claims: list[ClaimRecord]) -> list[SpanRecord]:
+    """Codebook (second set): QUANTITY is labelled only in claim sentences (a count that a
+    claim rests on); counts elsewhere, headlines included, are dropped."""
+    bounds = [(claim.start, claim.end) for claim in claims]
+    return [
+        span
+        for span in spans
+        if span.label != "QUANTITY" or any(s <= span.start and span.end <= e for s, e in bounds)
+    ]
 
 
 def _zone_of(segments: list[Segment], offset: int) -> str:

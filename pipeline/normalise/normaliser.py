@@ -264,12 +264,21 @@ class Normaliser:
 
     # ------------------------------------------------------------------ DATE
 
-    def date(self, text: str, *, anchor: dt.date | None = None) -> str | None:
+    def date(
+        self, text: str, *, anchor: dt.date | None = None, year_from_anchor: bool = False
+    ) -> str | None:
         """ISO 8601 value of a DATE surface, as precise as the text; ``None`` if not a date.
 
-        Relative expressions need ``anchor`` (see the module docstring for each form).
+        Relative expressions need ``anchor`` (see the module docstring for each form). With
+        ``year_from_anchor`` a month-day without a year ("Jan. 23") takes its year from the
+        anchor (codebook, second set: a dateline or an exact publication date fixes it): the
+        anchor's year, or the year before when the day would fall after the anchor, since
+        reports tell past events.
         """
-        return date_value(clean(text), anchor)
+        value = date_value(clean(text), anchor)
+        if year_from_anchor and anchor is not None and value and value.startswith("--"):
+            return with_anchor_year(value, anchor)
+        return value
 
     def anchor_date(self, text: str, meta: Mapping[str, Any]) -> dt.date | None:
         """The document's anchor for relative dates (see the module docstring)."""
@@ -402,3 +411,13 @@ def _nearest_fullest(
     after = [j for j in containing if j > position and persons[j] in full]
     chosen = persons[before[-1]] if before else persons[after[0]]
     return fullest_name(chosen, persons, person_tokens)
+
+
+def with_anchor_year(value: str, anchor: dt.date) -> str:
+    """``--MM-DD`` or ``--MM`` with the anchor's year (the year before when it would fall
+    after the anchor)."""
+    parts = value[2:].split("-")
+    month = int(parts[0])
+    day = int(parts[1]) if len(parts) > 1 else 1
+    year = anchor.year if (month, day) <= (anchor.month, anchor.day) else anchor.year - 1
+    return f"{year:04d}-" + value[2:]

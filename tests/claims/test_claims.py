@@ -834,3 +834,15 @@ def test_every_target_records_the_rule_that_chose_it(tnr_pipeline) -> None:
     assert {rule for _, rule in decided} <= {rule_id for rule_id, _ in TARGET_RULES}
     for claim in record.claims:
         assert sorted(d.name for d in claim.provenance.target_rules) == claim.targets
+
+
+@pytest.mark.model
+def test_quantities_are_labelled_only_in_claim_sentences(tnr_pipeline) -> None:
+    text = (
+        "The city has 13 million inhabitants and four airports.\n\n"
+        "Police detained 40 students in Cairo on Tuesday."
+    )
+    record = tnr_pipeline.process_text(text)
+    counts = {s.text for s in record.spans if s.label == "QUANTITY"}
+    assert "40" in counts
+    assert not counts & {"13 million", "four"}

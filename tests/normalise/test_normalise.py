@@ -603,3 +603,17 @@ def test_names(
 def test_names_keeps_the_document_apostrophe(norm: Normaliser) -> None:
     text = "the People’s Republic of China (PRC) says so."
     assert norm.names([("ORG", "PRC")], text) == ["People’s Republic of China"]
+
+
+@pytest.mark.parametrize(
+    ("surface", "anchor", "expected"),
+    [
+        ("January 23", dt.date(2025, 1, 31), "2025-01-23"),
+        ("Dec. 14", dt.date(2025, 1, 5), "2024-12-14"),
+        ("June", dt.date(2014, 7, 8), "2014-06"),
+        ("March 3, 2019", dt.date(2025, 1, 5), "2019-03-03"),
+    ],
+)
+def test_month_day_takes_its_year_from_the_anchor(surface, anchor, expected) -> None:
+    assert Normaliser().date(surface, anchor=anchor, year_from_anchor=True) == expected
+    assert Normaliser().date("January 23", anchor=anchor) == "--01-23"
