@@ -303,6 +303,7 @@ WORD_LISTS: tuple[str, ...] = (
     "NOT_COUNT_PREV",
     "NOT_NAME_PARTS",
     "OBJECT_PRONOUNS",
+    "ORG_HEAD_NOUNS",
     "PERPETRATOR_NOUNS",
 )
 """The lists of ``patterns/lexicons.jsonl`` this stage reads (checked when a pipeline is

@@ -18,6 +18,7 @@ from pipeline.nlp.context import (
     role_named_people,
 )
 from pipeline.nlp.matcher import RuleMatcher
+from pipeline.nlp.names import given_names, organisations_named_after_people
 from pipeline.nlp.perpetrators import drop_acts_against_perpetrators
 from pipeline.nlp.provenance import derive, make
 from pipeline.nlp.spans import (
@@ -173,7 +174,10 @@ class RuleTagger:
         merged = merge_spans(doc, rule_spans, model, blocked)
         if self._tagged:
             merged = role_named_people(doc, merged, words)
+        if self._tagged:
+            merged = given_names(doc, merged, words)
         merged = propagate_names(doc, merged, words, tagged=self._tagged)
+        merged = organisations_named_after_people(doc, merged, words)
         if self._parsed:
             merged = drop_acts_against_perpetrators(doc, merged, words)
             merged = recode_relative_reprisals(merged, words)

@@ -1,0 +1,86 @@
+"""Context rules on the shape of names the small model gets half right.
+
+- **Organisations named after a person** (codebook, second set: "the Gülen movement",
+  "the Free X campaign" are ORG): a PERSON span followed by an organisation head noun
+  (``ORG_HEAD_NOUNS``: movement, campaign, foundation ...) becomes one ORG span over both,
+  with a leading "Free" when there is one. Context rule ``ORG.named_after_person``.
+- **Half a name.** The model often tags only the family name of an unfamiliar name
+  ("Moninder [Singh]"): a model PERSON span grows left over the untagged, title-case proper
+  nouns compounded to it, stopping at titles and role words (``HONORIFICS``, office nouns).
+  Context rule ``PERSON.given_name``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from pipeline.nlp.provenance import derive, is_bare_model, make
+from pipeline.rules.loader import Lexicons
+
+
+def organisations_named_after_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
+    """PERSON + organisation head noun ('the Gulen movement') -> one ORG span; untagged
+    title-case proper nouns before such a head noun make one too."""
+    starts = {s.start for s in spans}
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    made: list[Span] = []
+    for token in doc:
+        if token.lower_ not in words.ORG_HEAD_NOUNS or token.i in covered or token.i == 0:
+            continue
+        start = token.i
+        while (
+            start > 0
+            and token.i - start < 3
+            and start - 1 not in covered
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].is_title
+        ):
+            start -= 1
+        if start == token.i:
+            continue
+        if start > 0 and doc[start - 1].lower_ == "free" and doc[start - 1].is_title:
+            start -= 1
+        made.append(make(doc, start, token.i + 1, "ORG", "ORG.named_after_person"))
+        covered.update(range(start, token.i + 1))
+    spans = sorted([*spans, *made], key=lambda s: (s.start, s.end))
+    result: list[Span] = []
+    for span in spans:
+        end = span.end
+        if (
+            span.label_ == "PERSON"
+            and end < len(doc)
+            and doc[end].lower_ in words.ORG_HEAD_NOUNS
+            and end not in starts
+        ):
+            start = span.start
+            if start > 0 and doc[start - 1].lower_ == "free" and doc[start - 1].is_title:
+                start -= 1
+            span = derive(
+                span, "ORG.named_after_person", "label", label="ORG", start=start, end=end + 1
+            )
+        result.append(span)
+    return result
+
+
+def given_names(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
+    """A model PERSON span grows left over untagged title-case proper-noun compounds."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    stop = words.HONORIFICS | words.OFFICE_NOUNS
+    result: list[Span] = []
+    for span in spans:
+        start = span.start
+        if span.label_ == "PERSON" and is_bare_model(span):
+            while (
+                start > 0
+                and start - 1 not in covered
+                and doc[start - 1].pos_ == "PROPN"
+                and doc[start - 1].is_title
+                and doc[start - 1].dep_ == "compound"
+                and span.start <= doc[start - 1].head.i < span.end
+                and doc[start - 1].lower_ not in stop
+            ):
+                start -= 1
+            if start < span.start:
+                span = derive(span, "PERSON.given_name", "extent", start=start)
+        result.append(span)
+    return result
