@@ -35,6 +35,7 @@ from pipeline.nlp.spans import (
     with_day_before,
     zone_filter,
 )
+from pipeline.nlp.threats import threatened_acts
 from pipeline.normalise import Normaliser
 from pipeline.rules.loader import PatternSet
 from pipeline.rules.schemas import SpanRule
@@ -180,6 +181,7 @@ class RuleTagger:
         merged = organisations_named_after_people(doc, merged, words)
         if self._parsed:
             merged = drop_acts_against_perpetrators(doc, merged, words)
+            merged = threatened_acts(doc, merged, words)
             merged = recode_relative_reprisals(merged, words)
         ranges = zone_filter(doc)
         starts = [start for start, _ in ranges]

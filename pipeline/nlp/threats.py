@@ -1,0 +1,97 @@
+"""The act threatened is not a METHOD; a threat to relatives is FAMILY_PRESSURE.
+
+Codebook (second set, Threats): "a threat aimed at the target is THREAT where it is named;
+threats to relatives to move the target are FAMILY_PRESSURE. The act threatened, quoted or
+reported ('threatened that his family would be detained') is not labelled." On the parse:
+a METHOD span inside the complement of a threatening verb ("threatened to imprison his
+parents and confiscate their property", "threatened him with arrest") is dropped; when
+that threatened act falls on relatives, the threat itself becomes FAMILY_PRESSURE (context
+rule ``FAMILY_PRESSURE.threat_to_relatives``).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.nlp.provenance import derive, provenance_of
+from pipeline.rules.loader import Lexicons
+
+THREAT_LEMMAS = frozenset({"threaten", "warn"})
+"""Verbs whose clausal complement is the act threatened."""
+
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
+
+
+def _threatening_verb(token: Token) -> Token | None:
+    """The threatening verb whose complement holds ``token`` (through conj), if any."""
+    node = token
+    for _ in range(4):
+        if node.dep_ == "conj":
+            node = node.head
+            continue
+        if node.dep_ in COMPLEMENT_DEPS and node.head.lemma_.lower() in THREAT_LEMMAS:
+            return node.head
+        prep = node.head
+        if node.dep_ == "pobj" and prep.lower_ == "with":
+            owner = prep.head
+            if owner.dep_ == "dobj":
+                owner = owner.head
+            if owner.lemma_.lower() in THREAT_LEMMAS:
+                return owner
+        return None
+    return None
+
+
+def _falls_on_relatives(token: Token, words: Lexicons) -> bool:
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass") and child.lower_ in words.FAMILY_NOUNS:
+            return True
+        if child.dep_ == "poss" and child.head.lower_ in words.FAMILY_NOUNS:
+            return True
+    return False
+
+
+def _threatens_relatives(verb: Token, words: Lexicons) -> bool:
+    """Whether the act a threatening verb announces falls on relatives ('threatened to jail
+    her parents', 'warned that his family would be detained')."""
+    for child in verb.children:
+        if child.dep_ in COMPLEMENT_DEPS and any(
+            t.lower_ in words.FAMILY_NOUNS for t in child.subtree
+        ):
+            return True
+    return False
+
+
+def threatened_acts(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
+    """Drop METHODs that are only threatened; a threat to relatives is FAMILY_PRESSURE."""
+    dropped: set[int] = set()
+    on_relatives: set[int] = {
+        s.root.i
+        for s in spans
+        if s.label_ == "METHOD"
+        and s.root.lemma_.lower() in THREAT_LEMMAS
+        and _threatens_relatives(s.root, words)
+    }
+    for span in spans:
+        if span.label_ != "METHOD":
+            continue
+        verb = _threatening_verb(span.root)
+        if verb is None:
+            continue
+        dropped.add(span.start)
+        if _falls_on_relatives(span.root, words) or any(
+            t.lower_ in words.FAMILY_NOUNS for t in span.root.subtree
+        ):
+            on_relatives.add(verb.i)
+    result = []
+    for span in spans:
+        if span.label_ == "METHOD" and span.start in dropped:
+            continue
+        if (
+            span.label_ == "METHOD"
+            and span.root.i in on_relatives
+            and provenance_of(span).origin_id.startswith("THREAT.")
+        ):
+            span = derive(span, "FAMILY_PRESSURE.threat_to_relatives", "code")
+        result.append(span)
+    return result

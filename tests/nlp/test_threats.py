@@ -1,0 +1,28 @@
+"""The act threatened is not a METHOD; threats to relatives are FAMILY_PRESSURE."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def methods(tnr_pipeline, text: str) -> list[tuple[str, str]]:
+    record = tnr_pipeline.process_text(text)
+    return [(s.text, s.code) for s in record.spans if s.label == "METHOD"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officials threatened to jail her parents and seize their house unless she returned.",
+            [("threatened", "FAMILY_PRESSURE")],
+        ),
+        ("Police threatened the exiled poet with arrest.", [("threatened", "THREAT")]),
+        ("Agents threatened to kill him if he spoke.", [("threatened", "THREAT")]),
+        ("Police arrested his parents in Urumqi.", [("arrested his parents", "RELATIVE_REPRISAL")]),
+    ],
+)
+def test_threatened_acts(tnr_pipeline, text: str, expected: list[tuple[str, str]]) -> None:
+    assert methods(tnr_pipeline, text) == expected
