@@ -131,19 +131,33 @@ def decide_type(
     return "TYPE.general_practice", "pattern"
 
 
+def _specific_people(index: DocIndex, i: int) -> bool:
+    """One unnamed individual ('a blogger'), a person pronoun ('him'), or a definite group of
+    relatives ('his parents', 'Mahmut's cousin'): people of one occasion, not a practice."""
+    if index.tag[i] == "NN" and index.lemma[i] in index.words.PERSON_NOUNS:
+        return True
+    if index.tag[i] == "PRP" and index.lower[i] in index.words.PERSON_PRONOUNS:
+        return True
+    return index.lower[i] in index.words.FAMILY_NOUNS and index.has_child(i, ("poss",))
+
+
 def _single_person_event(index: DocIndex, sentence: Sentence) -> bool:
-    """A past act by or on one unnamed individual ('A blogger was abducted', 'the man is
-    accused of helping to kidnap ...'): a singular person noun as subject or object of an
-    act whose verb is in the past, or of 'accused'."""
+    """A past act by or on specific people (codebook: an incident is identified by its own
+    definite group too): 'A blogger was abducted', 'the man is accused of helping to kidnap
+    ...', 'the authorities jailed him and his wife', 'threatened to imprison his parents'.
+    Such a person as subject or object of an act whose verb is in the past, or of
+    'accused'."""
     for i in range(sentence.span.start, sentence.span.end):
-        if index.tag[i] != "NN" or index.lemma[i] not in index.words.PERSON_NOUNS:
+        if not _specific_people(index, i):
             continue
         if index.dep[i] not in ("nsubj", "nsubjpass", "dobj"):
             continue
         if any(c.lower_ in ("every", "any", "each", "no") for c in index.children(i)):
             continue
         verb = index.head[i]
-        if index.tag[verb] not in ("VBD", "VBN") and index.lemma[verb] != "accuse":
+        governing = index.head[verb] if index.dep[verb] == "xcomp" else verb
+        past = index.tag[verb] in ("VBD", "VBN") or index.tag[governing] in ("VBD", "VBN")
+        if not past and index.lemma[verb] != "accuse":
             continue
         if index.is_event(verb) or has_event_clause(index, verb) or has_event_object(index, verb):
             return True

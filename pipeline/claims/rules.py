@@ -154,6 +154,7 @@ WORD_LISTS: tuple[str, ...] = (
     "COUNT_NOUNS",
     "EVENT_NOUNS",
     "EVENT_VERBS",
+    "FAMILY_NOUNS",
     "FORMER_WORDS",
     "HEDGE_NOUNS",
     "LEGAL_FRAMES",

@@ -846,3 +846,20 @@ def test_quantities_are_labelled_only_in_claim_sentences(tnr_pipeline) -> None:
     counts = {s.text for s in record.spans if s.label == "QUANTITY"}
     assert "40" in counts
     assert not counts & {"13 million", "four"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "When her cousin arrived in Kashgar, the authorities detained him and his wife.",
+            "incident",
+        ),
+        ("Officials threatened to imprison his parents if he did not return.", "incident"),
+        ("Authorities routinely detain the relatives of exiles.", "pattern"),
+    ],
+)
+def test_a_definite_group_makes_an_incident(tnr_pipeline, text: str, expected: str) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.type == expected
