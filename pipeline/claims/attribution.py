@@ -295,6 +295,9 @@ def _resolve_speaker(  # noqa: C901
         if memory.last_speaker and number - memory.last_speaker[1] <= SPEAKER_MEMORY_SENTENCES:
             return memory.last_speaker[0], "pronoun_speaker"
         return None, "unnamed_speaker"
+    described = _described_speaker(index, sentence, memory, subject)
+    if described is not None:
+        return described, "described_speaker"
     plural_ok = index.tag[subject] != "NNS" or index.lemma[subject] in (
         "author",
         "researcher",
@@ -307,6 +310,28 @@ def _resolve_speaker(  # noqa: C901
             if author is not None:
                 return author, "report_author"
     return None, "unnamed_speaker"
+
+
+def _described_speaker(
+    index: DocIndex, sentence: Sentence, memory: Memory, subject: int
+) -> str | None:
+    """A definite description as speaker resolves like a target does (codebook, second
+    set: sources through a relative phrase): 'the leader of the group said' -> the one
+    person the document describes as its leader; 'the group said' -> the organisation
+    named last before the sentence."""
+    if not index.has_child(subject, ("det", "poss")) or index.tag[subject] != "NN":
+        return None
+    lemma = index.lemma[subject]
+    mentions = memory.mentions
+    if mentions is not None:
+        named = mentions.descriptions.get(lemma, set())
+        if len(named) == 1:
+            return next(iter(named))
+    if lemma in index.words.ORG_DESCRIPTION_NOUNS:
+        for ref in reversed(index.spans):
+            if ref.end <= sentence.span.start and ref.record.label == "ORG" and ref.record.name:
+                return ref.record.name
+    return None
 
 
 def quotation_sources(analyses: list[Analysis]) -> None:

@@ -42,7 +42,8 @@ class Mentions:
     """What the document says about its people (see module docstring)."""
 
     descriptions: dict[str, set[str]] = field(default_factory=dict)
-    """Describing noun (lemma) -> the names it is used for."""
+    """Describing noun (lemma) -> the names it is used for (office nouns included: they
+    resolve speakers; targets are looked up with :func:`describing_nouns` only)."""
     dominant: str | None = None
     perpetrators: frozenset[str] = frozenset()
 
@@ -90,12 +91,20 @@ def _descriptors(index: DocIndex, ref: SpanRef, nouns: frozenset[str]) -> set[st
     return found
 
 
+def speaker_nouns(index: DocIndex) -> frozenset[str]:
+    """Nouns that can describe a named person who speaks ('the leader', 'the blogger')."""
+    words = index.words
+    return (words.DESCRIPTION_NOUNS | words.PERSON_NOUNS | words.OFFICE_NOUNS) - (
+        words.PERPETRATOR_NOUNS
+    )
+
+
 def document_mentions(doc: Doc, index: DocIndex, is_patient: Callable[[int], bool]) -> Mentions:
     """The document's mention sets, from every PERSON span and the tagger's memory.
 
     ``is_patient(token)`` tells whether a name's head token is the patient of an act.
     """
-    nouns = describing_nouns(index)
+    nouns = speaker_nouns(index)
     perpetrators = frozenset(doc.user_data.get(PERPETRATORS_KEY, ()))
     mentions = Mentions(perpetrators=perpetrators)
     counts: Counter[str] = Counter()

@@ -87,6 +87,11 @@ SOURCE_RULES: tuple[tuple[str, str], ...] = (
     ("colon", "'X: ...' at the start of the sentence"),
     ("report_author", "'the report/study/organisation/it says': the document's report author"),
     ("pronoun_speaker", "'he/she said': the last named speaker within three sentences"),
+    (
+        "described_speaker",
+        "'the leader of the group said', 'the group said': the one person the document "
+        "describes so, or the organisation named last",
+    ),
     ("quote_continued", "inside a quotation whose speaker was named in an earlier sentence"),
     ("quote_attributed_after", "inside a quotation attributed when it closes: '“A. B,” X said.'"),
     ("quote_same_speaker", "an unattributed quotation right after an attributed one"),
@@ -163,6 +168,7 @@ WORD_LISTS: tuple[str, ...] = (
     "LEVER_NOUNS",
     "OFFENCE_NOUNS",
     "OFFICE_NOUNS",
+    "ORG_DESCRIPTION_NOUNS",
     "PASSIVE_MOVE_VERBS",
     "PERSON_NOUNS",
     "PERSON_PRONOUNS",

@@ -57,3 +57,26 @@ def test_quoted_as_saying_gives_the_quoted_speaker(tnr_pipeline) -> None:
     )
     [claim] = record.claims
     assert claim.source == "Lena Ortiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "source"),
+    [
+        (
+            "Group 12 leader Tomas Vik lives in exile in Oslo. "
+            "The leader said agents had followed him in Oslo.",
+            "The leader",
+            "Tomas Vik",
+        ),
+        (
+            "Kin Watch documented the abduction in Bangkok. "
+            "The group said agents abducted a blogger there in 2021.",
+            "The group",
+            "Kin Watch",
+        ),
+    ],
+)
+def test_a_described_speaker_resolves(tnr_pipeline, text: str, start: str, source: str) -> None:
+    record = tnr_pipeline.process_text(text)
+    [claim] = [c for c in record.claims if c.text.startswith(start)]
+    assert claim.source == source
