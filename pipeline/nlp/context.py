@@ -305,6 +305,7 @@ WORD_LISTS: tuple[str, ...] = (
     "OBJECT_PRONOUNS",
     "ORG_HEAD_NOUNS",
     "PERPETRATOR_NOUNS",
+    "VAGUE_QUANTITIES",
 )
 """The lists of ``patterns/lexicons.jsonl`` this stage reads (checked when a pipeline is
 built, so a patterns folder that lacks one fails at start-up, not mid-run)."""

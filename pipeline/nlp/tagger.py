@@ -17,6 +17,7 @@ from pipeline.nlp.context import (
     recode_relative_reprisals,
     role_named_people,
 )
+from pipeline.nlp.counts import vague_counts
 from pipeline.nlp.matcher import RuleMatcher
 from pipeline.nlp.names import given_names, organisations_named_after_people
 from pipeline.nlp.perpetrators import drop_acts_against_perpetrators
@@ -179,6 +180,8 @@ class RuleTagger:
             merged = given_names(doc, merged, words)
         merged = propagate_names(doc, merged, words, tagged=self._tagged)
         merged = organisations_named_after_people(doc, merged, words)
+        if self._parsed:
+            merged = vague_counts(doc, merged, words)
         if self._parsed:
             merged = drop_acts_against_perpetrators(doc, merged, words)
             merged = threatened_acts(doc, merged, words)

@@ -30,3 +30,13 @@ def test_a_half_tagged_name_takes_its_given_name_but_not_a_title(tnr_pipeline) -
     )
     assert "Moninder Singh" in people
     assert not any(name.startswith("President") for name in people)
+
+
+def test_vague_counts_of_people_are_quantities_but_some_is_not(tnr_pipeline) -> None:
+    record = tnr_pipeline.process_text(
+        "Several exiled critics were detained in Dubai. Police detained dozens of students "
+        "in Cairo. Some exiles were detained in Riga."
+    )
+    counts = [(s.text, s.value) for s in record.spans if s.label == "QUANTITY"]
+    assert ("Several", None) in counts and ("dozens", None) in counts
+    assert not any(text.lower() == "some" for text, _ in counts)
