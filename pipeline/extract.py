@@ -25,6 +25,7 @@ from pipeline.nlp.context import WORD_LISTS as NLP_WORD_LISTS
 from pipeline.nlp.provenance import Provenance, provenance_of
 from pipeline.nlp.spans import SEGMENTS_KEY, SPAN_KEY, sentence_bounds, sentence_spans
 from pipeline.normalise import Normaliser
+from pipeline.normalise.dates import DAY_PRECISE, after_previous
 from pipeline.normalise.normaliser import WORD_LISTS as NORMALISE_WORD_LISTS
 from pipeline.provenance import code_hash
 from pipeline.records import (
@@ -193,6 +194,7 @@ class Pipeline:
         named = [(s.label_, s.text) for s in raw if s.label_ in ("PERSON", "ORG")]
         names = iter(norm.names(named, text)) if named else iter(())
         records: list[SpanRecord] = []
+        previous_day: str | None = None
         for span in raw:
             provenance = provenance_of(span)
             rule = self.patterns.by_id.get(provenance.origin_id)
@@ -224,9 +226,13 @@ class Pipeline:
                 canonical = next(names)
                 fields = {"name": (rule.name if rule and rule.name else canonical)}
             elif label == "DATE":
-                value = norm.date(surface, anchor=anchor, year_from_anchor=True)
+                value = after_previous(surface, previous_day) or norm.date(
+                    surface, anchor=anchor, year_from_anchor=True
+                )
                 if value is None:
                     continue
+                if DAY_PRECISE.match(value):
+                    previous_day = value
                 fields = {"value": value}
             elif label == "QUANTITY":
                 fields = {"value": norm.quantity(surface)}

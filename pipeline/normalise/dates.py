@@ -341,3 +341,43 @@ def _precision(value: dt.datetime, period: str, *, with_year: bool) -> str | Non
     if period == "month":
         return _iso(year, value.month)
     return _iso(year, value.month, value.day)
+
+
+_DAY_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_AFTER_PREVIOUS = re.compile(
+    r"^(?:the\s+)?(?P<rel>following|next|same)\s+(?:day|morning|afternoon|evening|night)$"
+    r"|^(?:that|the\s+same)\s+(?P<that>day|morning|afternoon|evening|night)$"
+    r"|^(?:the\s+)?day\s+(?P<after>after)$"
+    r"|^(?P<n>\d{1,2}|one|two|three|four|five|six|seven)\s+days?\s+(?P<later>later|after)$",
+    re.IGNORECASE,
+)
+_FULL_DAY = re.compile(r"^(?P<year>\d{4}|-)-(?P<month>\d{2})-(?P<day>\d{2})$")
+DAY_PRECISE = _FULL_DAY
+"""A DATE value precise to the day (``2021-05-23`` or ``--05-23``)."""
+
+
+def after_previous(text: str, previous: str | None) -> str | None:
+    """A day expressed from the date before it ('the following day', 'that evening', 'three
+    days later'): ``previous`` (a day-precise ISO value, ``--MM-DD`` included) shifted.
+
+    Codebook (second set): "the following day", "the same day" are anchored to the date
+    they follow; "that evening", "the next day" after a dated event are DATEs.
+    """
+    match = _AFTER_PREVIOUS.match(text.strip())
+    if match is None or previous is None:
+        return None
+    day = _FULL_DAY.match(previous)
+    if day is None:
+        return None
+    if match.group("rel") in ("following", "next") or match.group("after"):
+        shift = 1
+    elif match.group("n"):
+        n = match.group("n").lower()
+        shift = int(n) if n.isdigit() else _DAY_WORDS[n]
+    else:
+        shift = 0
+    year = day.group("year")
+    known = year != "-"
+    base = dt.date(int(year) if known else 2000, int(day.group("month")), int(day.group("day")))
+    moved = base + dt.timedelta(days=shift)
+    return moved.isoformat() if known else moved.strftime("--%m-%d")

@@ -617,3 +617,22 @@ def test_names_keeps_the_document_apostrophe(norm: Normaliser) -> None:
 def test_month_day_takes_its_year_from_the_anchor(surface, anchor, expected) -> None:
     assert Normaliser().date(surface, anchor=anchor, year_from_anchor=True) == expected
     assert Normaliser().date("January 23", anchor=anchor) == "--01-23"
+
+
+@pytest.mark.parametrize(
+    ("surface", "previous", "expected"),
+    [
+        ("the following day", "2021-05-23", "2021-05-24"),
+        ("the next day", "--05-31", "--06-01"),
+        ("that evening", "2014-06-30", "2014-06-30"),
+        ("the same day", "2019-12-31", "2019-12-31"),
+        ("three days later", "2014-06-30", "2014-07-03"),
+        ("the following day", None, None),
+        ("the following day", "2021-05", None),
+        ("next week", "2021-05-23", None),
+    ],
+)
+def test_days_counted_from_the_previous_date(surface, previous, expected) -> None:
+    from pipeline.normalise.dates import after_previous
+
+    assert after_previous(surface, previous) == expected
