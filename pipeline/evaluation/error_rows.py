@@ -6,11 +6,12 @@ import csv
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-from typing import Literal
-
-import pandas as pd
+from typing import TYPE_CHECKING, Literal
 
 from pipeline.export import safe_csv_cell
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 ErrorKind = Literal["span", "claim", "claim_field"]
 

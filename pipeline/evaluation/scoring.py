@@ -102,9 +102,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from pipeline.codebook import SPAN_LABELS
 from pipeline.evaluation.error_rows import (
@@ -128,6 +126,9 @@ from pipeline.evaluation.tallies import (
     span_producer,
 )
 from pipeline.records import DocumentRecord, GoldDocument, gold_dict
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def _score_document(
@@ -351,11 +352,11 @@ def evaluate_files(
     gold files' :func:`hash_files`, the patterns hash, the pipeline version, the code hash
     and ``model`` (``name==version``).
     """
-    from pipeline.extract import Pipeline
-
     gold = [document for path in gold_paths for document in read_gold(path)]
     if split is not None:
         gold = select(gold, split, n_test)
+    from pipeline.extract import Pipeline  # after the gold is read: a bad file fails fast
+
     pipeline = Pipeline.load(model, patterns_dir=patterns_dir)
     records: list[DocumentRecord] = []
     for document in gold:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Sequence
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from pipeline.codebook import METHOD_CATEGORIES, SPAN_LABELS
 from pipeline.records import DocumentRecord, SpanRecord
 from pipeline.review.runs import claim_anchor, claims_table, country_name
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 LABEL_COLOURS: dict[str, str] = {
     "METHOD": "#f4a6a6",

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from pipeline.codebook import CLAIM_TYPES, METHOD_CATEGORIES, METHOD_CODES, SPAN_LABELS
 from pipeline.evaluation.error_rows import errors_frame
 from pipeline.records import ClaimRecord, DocumentRecord
 from pipeline.review.runs import country_name
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def claim_years(claim: ClaimRecord) -> set[str]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pandas as pd
-from matplotlib.figure import Figure
-
 from pipeline.codebook import SPAN_LABELS
 
 if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.figure import Figure
+
     from pipeline.review.runs import PathLike
 
 

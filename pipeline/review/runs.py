@@ -6,12 +6,13 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from pipeline.codebook import CLAIM_TYPES, METHOD_CATEGORIES, METHOD_CODES
 from pipeline.records import ClaimRecord, DocumentRecord, SpanRecord
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 PathLike = str | Path
 """A file or folder path."""

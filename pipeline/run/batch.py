@@ -38,12 +38,12 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from pipeline.errors import InputError, OutputError
-from pipeline.extract import Pipeline
 from pipeline.run.engines import WorkItem, make_engine
 from pipeline.run.options import RunOptions, RunSummary
 from pipeline.run.store import STATE_DIR, RecordStore, record_key
 
 if TYPE_CHECKING:
+    from pipeline.extract import Pipeline
     from pipeline.run.engines import FailureCallback, Outcome
 
 

@@ -11,13 +11,15 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import ClaimsError
-from pipeline.extract import Pipeline
 from pipeline.rules.loader import PatternSet
 from pipeline.run.options import RunOptions
 from pipeline.text.chunking import DEFAULT_MAX_CHARS
+
+if TYPE_CHECKING:
+    from pipeline.extract import Pipeline
 
 FailureCallback = Callable[[str, str], None]
 """``on_failure(doc_id, message)``: told about each document that failed."""
