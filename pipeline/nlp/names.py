@@ -4,6 +4,9 @@
   "the Free X campaign" are ORG): a PERSON span followed by an organisation head noun
   (``ORG_HEAD_NOUNS``: movement, campaign, foundation ...) becomes one ORG span over both,
   with a leading "Free" when there is one. Context rule ``ORG.named_after_person``.
+- **Coordinated names.** A proper name coordinated with a person's name ("Ana Ruiz and
+  Tomas Vik were abducted": the model often tags only one) is a person too. Context rule
+  ``PERSON.coordinated``.
 - **Half a name.** The model often tags only the family name of an unfamiliar name
   ("Moninder [Singh]"): a model PERSON span grows left over the untagged, title-case proper
   nouns compounded to it, stopping at titles and role words (``HONORIFICS``, office nouns).
@@ -84,3 +87,45 @@ def given_names(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
                 span = derive(span, "PERSON.given_name", "extent", start=start)
         result.append(span)
     return result
+
+
+def _name_extent(doc: Doc, head: int, covered: set[int]) -> tuple[int, int] | None:
+    """The token range of an untagged title-case proper name headed by ``head``."""
+    token = doc[head]
+    if head in covered or token.pos_ != "PROPN" or not token.is_title:
+        return None
+    start = head
+    while (
+        start > 0
+        and start - 1 not in covered
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].is_title
+        and doc[start - 1].dep_ == "compound"
+        and doc[start - 1].head.i == head
+    ):
+        start -= 1
+    return start, head + 1
+
+
+def coordinated_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
+    """Untagged proper names in coordination with a PERSON span become PERSON spans."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    stop = words.HONORIFICS | words.OFFICE_NOUNS
+    made: list[Span] = []
+    for span in spans:
+        if span.label_ != "PERSON":
+            continue
+        root = span.root
+        partners = [c.i for c in root.children if c.dep_ == "conj"]
+        if root.dep_ == "conj":
+            partners.append(root.head.i)
+            partners += [c.i for c in root.head.children if c.dep_ == "conj" and c.i != root.i]
+        for head in partners:
+            extent = _name_extent(doc, head, covered)
+            if extent is None or doc[extent[0]].lower_ in stop:
+                continue
+            made.append(make(doc, extent[0], extent[1], "PERSON", "PERSON.coordinated"))
+            covered.update(range(*extent))
+    if not made:
+        return spans
+    return sorted([*spans, *made], key=lambda s: (s.start, s.end))

@@ -19,7 +19,11 @@ from pipeline.nlp.context import (
 )
 from pipeline.nlp.counts import vague_counts
 from pipeline.nlp.matcher import RuleMatcher
-from pipeline.nlp.names import given_names, organisations_named_after_people
+from pipeline.nlp.names import (
+    coordinated_people,
+    given_names,
+    organisations_named_after_people,
+)
 from pipeline.nlp.perpetrators import drop_acts_against_perpetrators
 from pipeline.nlp.provenance import derive, make
 from pipeline.nlp.spans import (
@@ -178,6 +182,8 @@ class RuleTagger:
             merged = role_named_people(doc, merged, words)
         if self._tagged:
             merged = given_names(doc, merged, words)
+        if self._parsed:
+            merged = coordinated_people(doc, merged, words)
         merged = propagate_names(doc, merged, words, tagged=self._tagged)
         merged = organisations_named_after_people(doc, merged, words)
         if self._parsed:

@@ -40,3 +40,23 @@ def test_vague_counts_of_people_are_quantities_but_some_is_not(tnr_pipeline) -> 
     counts = [(s.text, s.value) for s in record.spans if s.label == "QUANTITY"]
     assert ("Several", None) in counts and ("dozens", None) in counts
     assert not any(text.lower() == "some" for text, _ in counts)
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Ana Ruiz and Tomas Vik were abducted in Lagos by state agents.",
+            {"Ana Ruiz", "Tomas Vik"},
+        ),
+        (
+            "Ana Ruiz, Tomas Vik and Omar Said were deported to Cairo in May.",
+            {"Ana Ruiz", "Tomas Vik", "Omar Said"},
+        ),
+    ],
+)
+def test_names_coordinated_with_a_person_are_people(tnr_pipeline, text, people) -> None:
+    record = tnr_pipeline.process_text(text)
+    assert people <= {s.text for s in record.spans if s.label == "PERSON"}
+    [claim] = record.claims
+    assert set(claim.targets) == people
