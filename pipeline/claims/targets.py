@@ -192,6 +192,8 @@ def _target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> 
         noun = index.head[head]
         if index.is_event(noun) or index.lemma[noun] in index.words.EVENT_NOUNS:
             return "TARGET.prep_object"
+    if dep in ("nsubj", "nsubjpass") and _vanished(index, head):
+        return "TARGET.return_subject"
     if dep == "nsubj":
         if index.lemma[head] in index.words.RETURN_VERBS:
             return "TARGET.return_subject"
@@ -253,3 +255,17 @@ def is_patient(index: DocIndex, i: int) -> bool:
     """Whether token ``i`` is the patient of an act by one of the strong TARGET_RULES."""
     role = _target_role(index, i, has_method=True)
     return role is not None and role != "exclude"
+
+
+def _vanished(index: DocIndex, verb: int) -> bool:
+    """'went missing', 'was last seen', 'vanished': the subject is the person the report is
+    about, though no act is named (codebook: plain 'went missing' is no METHOD, but the
+    sentence is about an identified target)."""
+    lemma = index.lemma[verb]
+    if lemma in ("vanish", "disappear"):
+        return True
+    if lemma == "go":
+        return any(c.lower_ == "missing" for c in index.children(verb))
+    if lemma == "see":
+        return index.is_passive(verb) and any(c.lower_ == "last" for c in index.children(verb))
+    return False

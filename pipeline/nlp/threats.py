@@ -62,8 +62,24 @@ def _threatens_relatives(verb: Token, words: Lexicons) -> bool:
     return False
 
 
+def _abstract_threat(token: Token, words: Lexicons) -> bool:
+    """'The law threatens democracy': a threatening verb whose object is no person and which
+    announces no act is not a threat against anyone."""
+    if token.lemma_.lower() != "threaten" or token.pos_ != "VERB":
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if not objects or any(c.dep_ in COMPLEMENT_DEPS for c in token.children):
+        return False
+    people = words.PERSON_NOUNS | words.DESCRIPTION_NOUNS | words.FAMILY_NOUNS
+    return not any(
+        o.pos_ in ("PRON", "PROPN") or o.lemma_.lower() in people or o.lower_ in people
+        for o in objects
+    )
+
+
 def threatened_acts(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
-    """Drop METHODs that are only threatened; a threat to relatives is FAMILY_PRESSURE."""
+    """Drop METHODs that are only threatened; a threat to relatives is FAMILY_PRESSURE; a
+    threat to no one ('threatens democracy') is no METHOD."""
     dropped: set[int] = set()
     on_relatives: set[int] = {
         s.root.i
@@ -86,6 +102,8 @@ def threatened_acts(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     result = []
     for span in spans:
         if span.label_ == "METHOD" and span.start in dropped:
+            continue
+        if span.label_ == "METHOD" and _abstract_threat(span.root, words):
             continue
         if (
             span.label_ == "METHOD"

@@ -80,3 +80,15 @@ def test_a_described_speaker_resolves(tnr_pipeline, text: str, start: str, sourc
     record = tnr_pipeline.process_text(text)
     [claim] = [c for c in record.claims if c.text.startswith(start)]
     assert claim.source == source
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Ana Ruiz went missing again in Bangkok in May 2021.",
+        "Ana Ruiz was last seen near the embassy in Bangkok.",
+    ],
+)
+def test_the_subject_of_a_disappearance_is_the_target(tnr_pipeline, second: str) -> None:
+    text = "Agents abducted the critic Ana Ruiz in 2020.\n\n" + second
+    assert targets_of(tnr_pipeline, text, second[:12]) == ["Ana Ruiz"]

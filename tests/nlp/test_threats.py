@@ -26,3 +26,13 @@ def methods(tnr_pipeline, text: str) -> list[tuple[str, str]]:
 )
 def test_threatened_acts(tnr_pipeline, text: str, expected: list[tuple[str, str]]) -> None:
     assert methods(tnr_pipeline, text) == expected
+
+
+def test_a_threat_to_no_one_is_no_method(tnr_pipeline) -> None:
+    text = "Rights groups say the new law threatens democracy and free speech in the region."
+    assert methods(tnr_pipeline, text) == []
+
+
+def test_a_threat_to_a_person_stays(tnr_pipeline) -> None:
+    text = "Rights groups say agents threatened the exiled journalist Ana Ruiz in Oslo last year."
+    assert methods(tnr_pipeline, text) == [("threatened", "THREAT")]
