@@ -133,12 +133,16 @@ def _attribution(  # noqa: C901
     if index.embedding(verb) in ("concessive", "conditional"):
         return None
     if rule_direction == "forward":
+        # the speaker is the phrase the cue introduces, up to the first comma or verb:
+        # 'according to a relative, police detained X' names no speaker (not X)
+        stop = cue.end
+        while stop < min(s1, cue.end + 12) and not (
+            index.lower[stop] in (",", ";", ":", "(", "—", "–")
+            or index.pos[stop] in ("VERB", "AUX")
+        ):
+            stop += 1
         for ref in sentence.spans:
-            if (
-                ref.start >= cue.end
-                and ref.start < cue.end + 12
-                and ref.record.label in ("ORG", "PERSON")
-            ):
+            if cue.end <= ref.start < stop and ref.record.label in ("ORG", "PERSON"):
                 return ref.record.name, "according_to"
         window = index.lower[cue.end : min(s1, cue.end + 4)]
         if any(w in index.words.REPORT_NOUNS for w in window):

@@ -92,3 +92,11 @@ def test_a_described_speaker_resolves(tnr_pipeline, text: str, start: str, sourc
 def test_the_subject_of_a_disappearance_is_the_target(tnr_pipeline, second: str) -> None:
     text = "Agents abducted the critic Ana Ruiz in 2020.\n\n" + second
     assert targets_of(tnr_pipeline, text, second[:12]) == ["Ana Ruiz"]
+
+
+def test_according_to_an_unnamed_speaker_does_not_take_the_next_name(tnr_pipeline) -> None:
+    record = tnr_pipeline.process_text(
+        "According to a relative, police detained the blogger Omar Said in Cairo last month."
+    )
+    [claim] = record.claims
+    assert claim.source is None
