@@ -195,6 +195,7 @@ class Pipeline:
         names = iter(norm.names(named, text)) if named else iter(())
         records: list[SpanRecord] = []
         previous_day: str | None = None
+        acronyms = norm.acronyms(text)
         for span in raw:
             provenance = provenance_of(span)
             rule = self.patterns.by_id.get(provenance.origin_id)
@@ -213,7 +214,7 @@ class Pipeline:
                 fields = {"code": norm.location(surface, rule_code=rule.code if rule else None)}
             elif label == "LEGAL_REF":
                 instrument, article, jurisdiction = norm.legal_ref(
-                    surface,
+                    acronyms.get(surface, surface),
                     instrument=rule.instrument if rule else None,
                     jurisdiction=rule.jurisdiction if rule else None,
                 )

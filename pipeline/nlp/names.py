@@ -7,6 +7,11 @@
 - **Coordinated names.** A proper name coordinated with a person's name ("Ana Ruiz and
   Tomas Vik were abducted": the model often tags only one) is a person too. Context rule
   ``PERSON.coordinated``.
+- **Abbreviations** (codebook, second set: "Ruritanian Security Service (RSS)" makes every
+  later "RSS" that ORG): an abbreviation in brackets right after an ORG or LEGAL_REF span
+  takes that label, there and wherever it appears again, whatever the model tagged it.
+  Context rule ``ABBREVIATION.long_form``. Its canonical name is the long form's (the
+  normaliser maps it).
 - **Half a name.** The model often tags only the family name of an unfamiliar name
   ("Moninder [Singh]"): a model PERSON span grows left over the untagged, title-case proper
   nouns compounded to it, stopping at titles and role words (``HONORIFICS``, office nouns).
@@ -129,3 +134,47 @@ def coordinated_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Spa
     if not made:
         return spans
     return sorted([*spans, *made], key=lambda s: (s.start, s.end))
+
+
+ABBREVIATED_LABELS = frozenset({"ORG", "LEGAL_REF"})
+
+
+def _abbreviation_after(doc: Doc, span: Span) -> int | None:
+    """The token index of 'ABBR' in '<span> (ABBR)', if there is one."""
+    i = span.end
+    if i + 2 > len(doc) - 1:
+        return None
+    abbr = doc[i + 1]
+    if doc[i].text != "(" or doc[i + 2].text != ")":
+        return None
+    letters = abbr.text.replace(".", "")
+    if not (2 <= len(letters) <= 8 and letters.isalpha() and letters[0].isupper()):
+        return None
+    if sum(ch.isupper() for ch in letters) < 2:
+        return None
+    return i + 1
+
+
+def abbreviations(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
+    """Abbreviations defined right after an ORG or LEGAL_REF take its label everywhere."""
+    defined: dict[str, str] = {}
+    for span in spans:
+        if span.label_ in ABBREVIATED_LABELS:
+            k = _abbreviation_after(doc, span)
+            if k is not None:
+                defined.setdefault(doc[k].text, span.label_)
+    if not defined:
+        return spans
+    by_token = {i: s for s in spans for i in range(s.start, s.end)}
+    result: list[Span] = []
+    for span in spans:
+        label = defined.get(span.text)
+        if label is not None and span.label_ != label and len(span) == 1:
+            span = derive(span, "ABBREVIATION.long_form", "label", label=label)
+        result.append(span)
+    made = [
+        make(doc, token.i, token.i + 1, defined[token.text], "ABBREVIATION.long_form")
+        for token in doc
+        if token.text in defined and token.i not in by_token
+    ]
+    return sorted([*result, *made], key=lambda s: (s.start, s.end))

@@ -20,6 +20,7 @@ from pipeline.nlp.context import (
 from pipeline.nlp.counts import vague_counts
 from pipeline.nlp.matcher import RuleMatcher
 from pipeline.nlp.names import (
+    abbreviations,
     coordinated_people,
     given_names,
     organisations_named_after_people,
@@ -186,6 +187,7 @@ class RuleTagger:
             merged = coordinated_people(doc, merged, words)
         merged = propagate_names(doc, merged, words, tagged=self._tagged)
         merged = organisations_named_after_people(doc, merged, words)
+        merged = abbreviations(doc, merged, words)
         if self._parsed:
             merged = vague_counts(doc, merged, words)
         if self._parsed:

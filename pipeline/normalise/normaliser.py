@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -260,6 +261,7 @@ class Normaliser:
                 if found:
                     break
         name = strip_determiner_possessive(value) or strip_determiner_possessive(text)
+        name = LEADING_YEAR.sub("", name) or name
         return instrument or singular_instrument(name), article, found or jurisdiction
 
     # ------------------------------------------------------------------ DATE
@@ -337,6 +339,10 @@ class Normaliser:
             else:
                 break
         return " ".join(words)
+
+    def acronyms(self, text: str) -> dict[str, str]:
+        """Abbreviations the document defines ("National Security Law (NSL)") -> long form."""
+        return acronym_definitions(squash(text), self.words.FUNCTION_WORDS)
 
     def names(self, mentions: Sequence[tuple[str, str]], text: str) -> list[str]:
         """Canonical ``name`` of each ``(label, surface)`` PERSON/ORG mention of one document.
@@ -421,3 +427,8 @@ def with_anchor_year(value: str, anchor: dt.date) -> str:
     day = int(parts[1]) if len(parts) > 1 else 1
     year = anchor.year if (month, day) <= (anchor.month, anchor.day) else anchor.year - 1
     return f"{year:04d}-" + value[2:]
+
+
+LEADING_YEAR = re.compile(r"^(?:1[89]|20)\d\d\s+(?=\S)")
+"""Codebook (second set): instrument names are canonical short names without a leading
+year ("the 1917 Espionage Act" -> ``Espionage Act``)."""

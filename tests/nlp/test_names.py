@@ -60,3 +60,20 @@ def test_names_coordinated_with_a_person_are_people(tnr_pipeline, text, people) 
     assert people <= {s.text for s in record.spans if s.label == "PERSON"}
     [claim] = record.claims
     assert set(claim.targets) == people
+
+
+def test_an_abbreviation_takes_the_label_and_name_of_its_long_form(tnr_pipeline) -> None:
+    record = tnr_pipeline.process_text(
+        "Agents were charged under the National Security Law (NSL) in Hong Kong. "
+        "The NSL allows prosecution of people abroad."
+    )
+    refs = [(s.text, s.instrument) for s in record.spans if s.label == "LEGAL_REF"]
+    assert refs.count(("NSL", "National Security Law")) == 2
+    assert all(claim.legal_refs == ["National Security Law#"] for claim in record.claims)
+
+
+def test_an_instrument_name_drops_its_leading_year(tnr_pipeline) -> None:
+    record = tnr_pipeline.process_text(
+        "Prosecutors charged him under the 1917 Espionage Act for acting as an agent of China."
+    )
+    assert [s.instrument for s in record.spans if s.label == "LEGAL_REF"] == ["Espionage Act"]
