@@ -37,7 +37,7 @@ from pipeline.records import (
     SpanRecord,
 )
 from pipeline.rules.loader import DEFAULT_PATTERNS_DIR, PatternSet, load_patterns
-from pipeline.rules.schemas import SpanRule
+from pipeline.rules.schemas import DependencyRule, SpanRule
 from pipeline.text.chunking import DEFAULT_MAX_CHARS, merge_records, needs_split, split_text
 
 REQUIRED_WORD_LISTS: tuple[str, ...] = (
@@ -199,7 +199,7 @@ class Pipeline:
         for span in raw:
             provenance = provenance_of(span)
             rule = self.patterns.by_id.get(provenance.origin_id)
-            rule = rule if isinstance(rule, SpanRule) else None
+            rule = rule if isinstance(rule, (SpanRule, DependencyRule)) else None
             label = span.label_
             surface = span.text
             fields: dict[str, Any] = {}
@@ -251,7 +251,9 @@ class Pipeline:
         return records
 
 
-def _span_provenance(provenance: Provenance, rule: SpanRule | None) -> SpanProvenance:
+def _span_provenance(
+    provenance: Provenance, rule: SpanRule | DependencyRule | None
+) -> SpanProvenance:
     """The record form of a span's typed provenance: its rule or model label, and the ids
     of the context rules that changed it."""
     context = provenance.context_rules

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from spacy.language import Language
+from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span
 
 from pipeline.errors import ClaimsError
@@ -81,6 +82,10 @@ class RuleTagger:
         nlp = nlp or self.nlp
         self.patterns = patterns
         self.span_matcher = RuleMatcher(nlp, patterns.span_rules)
+        self.dependency_matcher = DependencyMatcher(nlp.vocab)
+        self._dependency_rules = {rule.id: rule for rule in patterns.dependency_rules}
+        for rule in patterns.dependency_rules:
+            self.dependency_matcher.add(rule.id, [rule.pattern])
         self.cue_matcher = RuleMatcher(nlp, patterns.cue_rules)
         if self.check_places:
             location_rules = [r for r in patterns.span_rules if r.label == "LOCATION"]
@@ -105,6 +110,20 @@ class RuleTagger:
                 continue
             spans.append(span)
         return drop_perpetrator_charges(spans), blocked
+
+    def dependency_spans(self, doc: Doc) -> list[Span]:
+        """METHOD spans of the dependency rules (parsed Docs only): the tokens of each
+        rule's ``span`` nodes, from the first to the last."""
+        if not self._dependency_rules or not self._parsed:
+            return []
+        spans = []
+        strings = doc.vocab.strings
+        for match_id, token_ids in self.dependency_matcher(doc):
+            rule = self._dependency_rules[strings[match_id]]
+            names = [node["RIGHT_ID"] for node in rule.pattern]
+            chosen = [token_ids[names.index(name)] for name in rule.span]
+            spans.append(Span(doc, min(chosen), max(chosen) + 1, label="METHOD", span_id=rule.id))
+        return spans
 
     def model_spans(self, doc: Doc) -> list[Span]:
         """The model's entities mapped onto codebook labels, trimmed and filtered."""
@@ -177,6 +196,7 @@ class RuleTagger:
             )
         words = self.patterns.lexicons
         rule_spans, blocked = self.rule_spans(doc)
+        rule_spans += self.dependency_spans(doc)
         model = self.model_spans(doc) + self.dateline_spans(doc)
         merged = merge_spans(doc, rule_spans, model, blocked)
         if self._tagged:

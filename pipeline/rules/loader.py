@@ -15,6 +15,7 @@ from pipeline.rules.schemas import (
     LEXICONS_FILE,
     SCHEMAS,
     CueRule,
+    DependencyRule,
     LexiconEntry,
     PatternFileError,
     SpanRule,
@@ -82,6 +83,8 @@ class PatternSet:
     zone_rules: tuple[ZoneRule, ...]
     sha256: str
     directory: str
+    dependency_rules: tuple[DependencyRule, ...] = ()
+    """METHOD rules on the dependency parse (``dependencies.jsonl``)."""
     by_id: dict[str, Rule] = field(default_factory=dict, compare=False)
     lexicons: Lexicons = field(default_factory=lambda: Lexicons({}), compare=False)
     """The named word lists of ``lexicons.jsonl`` (covered by ``sha256`` like every file)."""
@@ -208,6 +211,7 @@ def load_patterns(directory: str | Path = DEFAULT_PATTERNS_DIR) -> PatternSet:
     span_rules: list[SpanRule] = []
     cue_rules: list[CueRule] = []
     zone_rules: list[ZoneRule] = []
+    dependency_rules: list[DependencyRule] = []
     by_id: dict[str, Rule] = {}
     where: dict[str, str] = {}
     lexicon_file = directory / LEXICONS_FILE
@@ -234,6 +238,8 @@ def load_patterns(directory: str | Path = DEFAULT_PATTERNS_DIR) -> PatternSet:
             where[rule.id] = path.name
             if isinstance(rule, SpanRule):
                 span_rules.append(rule)
+            elif isinstance(rule, DependencyRule):
+                dependency_rules.append(rule)
             elif isinstance(rule, CueRule):
                 cue_rules.append(rule)
             else:
@@ -242,6 +248,7 @@ def load_patterns(directory: str | Path = DEFAULT_PATTERNS_DIR) -> PatternSet:
         span_rules=tuple(span_rules),
         cue_rules=tuple(cue_rules),
         zone_rules=tuple(zone_rules),
+        dependency_rules=tuple(dependency_rules),
         sha256=patterns_hash(directory),
         directory=str(directory),
         by_id=by_id,

@@ -166,6 +166,68 @@ def _compile(regex: str) -> re.Pattern[str]:
     return _COMPILED[regex]
 
 
+DEPENDENCY_KEYS = frozenset({"RIGHT_ID", "RIGHT_ATTRS", "LEFT_ID", "REL_OP"})
+REL_OPS = frozenset({"<", ">", "<<", ">>", ".", ".*", ";", ";*", "$+", "$-", "$++", "$--"})
+
+
+class DependencyRule(Rule):
+    """A METHOD rule on the dependency parse (spaCy ``DependencyMatcher`` pattern).
+
+    ``pattern`` is a DependencyMatcher pattern: the first node names the anchor with
+    ``RIGHT_ID`` and ``RIGHT_ATTRS``; every later node adds ``LEFT_ID`` and ``REL_OP``.
+    ``span`` lists the node names whose tokens form the span (from the first to the last
+    of them). Who did what to whom is read on the parse, not from longer token sequences:
+    "was flown to the capital by security officers" is FORCED_RETURN because 'flown' is a
+    passive verb with a 'to' complement, whatever stands between them.
+    """
+
+    label: Literal["METHOD"] = "METHOD"
+    pattern: list[dict[str, Any]]
+    span: list[str] = Field(min_length=1)
+    variant: str | None = None
+    code: None = None
+    instrument: None = None
+    jurisdiction: None = None
+    name: None = None
+
+    @model_validator(mode="after")
+    def _check_pattern(self) -> DependencyRule:
+        prefix = self.id.split(".", 1)[0]
+        if prefix not in METHOD_CODES:
+            raise ValueError(f"METHOD rule id must start with a codebook code, got {prefix!r}")
+        if self.variant is not None and (
+            prefix != "ABDUCTION" or self.variant not in ABDUCTION_VARIANTS
+        ):
+            raise ValueError("variant is only for ABDUCTION rules: direct or indirect")
+        if not self.pattern:
+            raise ValueError("pattern is empty")
+        from spacy.schemas import validate_token_pattern
+
+        names: set[str] = set()
+        for k, node in enumerate(self.pattern):
+            unknown = set(node) - DEPENDENCY_KEYS
+            if unknown:
+                raise ValueError(f"node {k}: unknown keys {sorted(unknown)}")
+            needed = {"RIGHT_ID", "RIGHT_ATTRS"} if k == 0 else DEPENDENCY_KEYS
+            if set(node) != needed:
+                raise ValueError(f"node {k}: needs exactly {sorted(needed)}")
+            if k and (node["LEFT_ID"] not in names or node["REL_OP"] not in REL_OPS):
+                raise ValueError(f"node {k}: unknown LEFT_ID or REL_OP")
+            errors = validate_token_pattern([node["RIGHT_ATTRS"]])
+            if errors:
+                raise ValueError(f"node {k}: {'; '.join(errors)}")
+            names.add(node["RIGHT_ID"])
+        missing = set(self.span) - names
+        if missing:
+            raise ValueError(f"span names unknown nodes {sorted(missing)}")
+        return self
+
+    @property
+    def method_code(self) -> str:
+        """The METHOD code this rule assigns (the id prefix)."""
+        return self.id.split(".", 1)[0]
+
+
 class LexiconEntry(BaseModel):
     """One named word list of ``lexicons.jsonl``: the words a rule written in Python reads.
 
@@ -205,5 +267,6 @@ SCHEMAS: dict[str, type[Rule]] = {
     "locations.jsonl": SpanRule,
     "cues.jsonl": CueRule,
     "zones.jsonl": ZoneRule,
+    "dependencies.jsonl": DependencyRule,
 }
 """Which schema each pattern file follows. A new rule file is registered here."""

@@ -1,0 +1,26 @@
+"""Rules on the dependency parse (``patterns/dependencies.jsonl``): every example matches
+its rule and no counterexample does, through the whole pipeline (the parse is needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.rules.loader import default_patterns
+
+pytestmark = pytest.mark.model
+
+RULES = default_patterns().dependency_rules
+CASES = [(rule.id, text, True) for rule in RULES for text in rule.examples] + [
+    (rule.id, text, False) for rule in RULES for text in rule.counterexamples
+]
+
+
+def test_every_dependency_rule_has_examples() -> None:
+    assert RULES and all(rule.examples for rule in RULES)
+
+
+@pytest.mark.parametrize(("rule_id", "text", "matches"), CASES)
+def test_dependency_rule_examples(tnr_pipeline, rule_id: str, text: str, matches: bool) -> None:
+    doc = tnr_pipeline.nlp(text)
+    found = {span.id_ for span in doc.spans["tnr"]}
+    assert (rule_id in found) is matches, [(s.text, s.id_) for s in doc.spans["tnr"]]
