@@ -91,6 +91,8 @@ def trim_entity(span: Span) -> tuple[int, int]:
     doc = span.doc
     while start < end and doc[start].lower_ in _LEADING_DROP:
         start += 1
+    if end - start > 2 and doc[start].lower_ in ("ex", "former") and doc[start + 1].text == "-":
+        start += 2  # 'ex-FBI': the prefix is not part of the name
     while end > start and (doc[end - 1].lower_ in _TRAILING_DROP or doc[end - 1].is_space):
         end -= 1
     return start, end

@@ -77,3 +77,12 @@ def test_an_instrument_name_drops_its_leading_year(tnr_pipeline) -> None:
         "Prosecutors charged him under the 1917 Espionage Act for acting as an agent of China."
     )
     assert [s.instrument for s in record.spans if s.label == "LEGAL_REF"] == ["Espionage Act"]
+
+
+def test_operation_names_are_not_entities_and_ex_is_not_part_of_a_name(tnr_pipeline) -> None:
+    record = tnr_pipeline.process_text(
+        "Operation Fox Hunt targeted fugitives abroad, the ex-FBI agent said in an interview."
+    )
+    entities = {(s.label, s.text) for s in record.spans if s.label in ("ORG", "PERSON")}
+    assert not any("Fox Hunt" in text for _, text in entities)
+    assert ("ORG", "FBI") in entities
