@@ -210,12 +210,17 @@ def _quoted_speaker(index: DocIndex, verb: int) -> int | None:
 
 def _speaker_token(index: DocIndex, sentence: Sentence, verb: int) -> int | None:
     """The speaker of a reporting verb: its subject, the one quoted ('quoted X as saying'),
+    the subject of the clause a participle hangs on ('X issued a statement, stating ...'),
     or, when the parser found none, a name set off by commas right before it ('..., X, a
     rights activist, told reporters')."""
     quoted = _quoted_speaker(index, verb)
     if quoted is not None:
         return quoted
     subject = subject_of(index, verb)
+    if subject is None and index.dep[verb] == "advcl" and index.tag[verb] == "VBG":
+        subject = subject_of(index, index.head[verb])  # '..., stating that ...'
+        if subject is not None:
+            return subject
     if subject is not None:
         return subject
     if index.dep[verb] == "ROOT" and index.tag[verb] == "NNS":
@@ -325,6 +330,10 @@ def _described_speaker(
     named last before the sentence."""
     if not index.has_child(subject, ("det", "poss")) or index.tag[subject] != "NN":
         return None
+    for child in index.children(subject):
+        if child.dep_ == "poss" and child.lemma_.lower() in index.words.ORG_DESCRIPTION_NOUNS:
+            subject = child.i  # 'the group's blog said': the group speaks
+            break
     lemma = index.lemma[subject]
     mentions = memory.mentions
     if mentions is not None:

@@ -100,3 +100,23 @@ def test_according_to_an_unnamed_speaker_does_not_take_the_next_name(tnr_pipelin
     )
     [claim] = record.claims
     assert claim.source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Kin Watch documented the case in Lagos. Police detained the blogger Omar Said in "
+            "Cairo last month, the group's blog said.",
+            "Kin Watch",
+        ),
+        (
+            "Human Rights Watch issued a statement on Monday, stating that agents had detained "
+            "the blogger Omar Said in Cairo.",
+            "Human Rights Watch",
+        ),
+    ],
+)
+def test_descriptive_and_participial_speakers(tnr_pipeline, text: str, source: str) -> None:
+    record = tnr_pipeline.process_text(text)
+    assert record.claims[-1].source == source
