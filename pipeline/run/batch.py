@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from pipeline.errors import InputError, OutputError
+from pipeline.rules.loader import DEFAULT_PATTERNS_DIR, load_patterns
 from pipeline.run.engines import WorkItem, make_engine
 from pipeline.run.options import RunOptions, RunSummary
 from pipeline.run.store import STATE_DIR, RecordStore, record_key
@@ -156,9 +157,12 @@ def run_batch(  # noqa: C901
             hint="check the path and its permissions or pass another -o",
         ) from exc
     if pipeline is None:
+        # the rules first: a malformed pattern file fails in a fraction of a second, before
+        # spaCy and the model are imported
+        patterns = load_patterns(options.patterns_dir or DEFAULT_PATTERNS_DIR)
         from pipeline.extract import Pipeline as _Pipeline
 
-        pipeline = _Pipeline.load(options.model, patterns_dir=options.patterns_dir)
+        pipeline = _Pipeline.build(options.model, patterns)
     load_seconds = time.perf_counter() - clock
     fingerprint = pipeline.fingerprint
 
