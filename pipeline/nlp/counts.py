@@ -10,7 +10,7 @@ like every QUANTITY.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.provenance import make
 from pipeline.rules.loader import Lexicons
@@ -19,7 +19,8 @@ NOT_COUNTED = frozenset({"some", "few", "a few", "lots", "a lot"})
 """Vague amounts the codebook does not label."""
 
 
-def _counts_plural(token) -> bool:  # type: ignore[no-untyped-def]
+def _counts_plural(token: Token) -> bool:
+    """Whether a vague count word counts a plural noun ('several leaders', 'dozens of')."""
     head = token.head
     if token.dep_ in ("amod", "nummod", "det") and head.tag_ in ("NNS", "NNPS"):
         return True
