@@ -12,6 +12,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.provenance import Provenance, derive, is_bare_model, make, provenance_of
+from pipeline.nlp.spans import compound_start
 from pipeline.rules.loader import Lexicons
 
 ALLEGED_CRIME_CUES: tuple[tuple[str, ...], ...] = (
@@ -208,15 +209,13 @@ def role_named_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span
             covered[i] = True
     relabelled: list[Span] = []
     for span in spans:
-        start = span.start
-        while (
-            start > 0
-            and not covered[start - 1]
-            and doc[start - 1].pos_ == "PROPN"
-            and doc[start - 1].dep_ == "compound"
-            and span.start <= doc[start - 1].head.i < span.end
-        ):
-            start -= 1
+        start = compound_start(
+            doc,
+            span.start,
+            range(span.start, span.end),
+            lambda i: not covered[i],
+            title=False,
+        )
         if (
             span.label_ == "ORG"
             and is_bare_model(span)

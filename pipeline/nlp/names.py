@@ -23,6 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp.provenance import derive, is_bare_model, make
+from pipeline.nlp.spans import compound_start
 from pipeline.rules.loader import Lexicons
 
 
@@ -76,18 +77,15 @@ def given_names(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     stop = words.HONORIFICS | words.OFFICE_NOUNS
     result: list[Span] = []
     for span in spans:
-        start = span.start
         if span.label_ == "PERSON" and is_bare_model(span):
-            while (
-                start > 0
-                and start - 1 not in covered
-                and doc[start - 1].pos_ == "PROPN"
-                and doc[start - 1].is_title
-                and doc[start - 1].dep_ == "compound"
-                and span.start <= doc[start - 1].head.i < span.end
-                and doc[start - 1].lower_ not in stop
-            ):
-                start -= 1
+            start = compound_start(
+                doc,
+                span.start,
+                range(span.start, span.end),
+                lambda i: i not in covered,
+                title=True,
+                stop=stop,
+            )
             if start < span.start:
                 span = derive(span, "PERSON.given_name", "extent", start=start)
         result.append(span)
@@ -99,16 +97,7 @@ def _name_extent(doc: Doc, head: int, covered: set[int]) -> tuple[int, int] | No
     token = doc[head]
     if head in covered or token.pos_ != "PROPN" or not token.is_title:
         return None
-    start = head
-    while (
-        start > 0
-        and start - 1 not in covered
-        and doc[start - 1].pos_ == "PROPN"
-        and doc[start - 1].is_title
-        and doc[start - 1].dep_ == "compound"
-        and doc[start - 1].head.i == head
-    ):
-        start -= 1
+    start = compound_start(doc, head, range(head, head + 1), lambda i: i not in covered, title=True)
     return start, head + 1
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -239,3 +239,28 @@ def inside_ranges(ranges: Sequence[tuple[int, int]], starts: Sequence[int], span
         return False
     start, end = ranges[index]
     return start <= span.start_char and span.end_char <= end
+
+
+def compound_start(
+    doc: Doc,
+    start: int,
+    heads: range,
+    is_free: Callable[[int], bool],
+    *,
+    title: bool,
+    stop: frozenset[str] = frozenset(),
+) -> int:
+    """Where a proper name starting at ``start`` really starts: walk left over untagged
+    proper-noun compounds whose head lies in ``heads`` ('Ana' of 'Ana [Ruiz]'), title-case
+    only when ``title``, never over a word of ``stop`` (titles, office nouns)."""
+    while (
+        start > 0
+        and is_free(start - 1)
+        and doc[start - 1].pos_ == "PROPN"
+        and (doc[start - 1].is_title or not title)
+        and doc[start - 1].dep_ == "compound"
+        and doc[start - 1].head.i in heads
+        and doc[start - 1].lower_ not in stop
+    ):
+        start -= 1
+    return start
