@@ -10,9 +10,11 @@ like every QUANTITY.
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.provenance import make
+from pipeline.nlp.spans import tokens_with
 from pipeline.rules.loader import Lexicons
 
 NOT_COUNTED = frozenset({"some", "few", "a few", "lots", "a lot"})
@@ -37,9 +39,9 @@ def vague_counts(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     covered = {i for s in spans for i in range(s.start, s.end)}
     vague = {w for w in words.VAGUE_QUANTITIES if " " not in w} - NOT_COUNTED
     made = [
-        make(doc, t.i, t.i + 1, "QUANTITY", "QUANTITY.vague_count")
-        for t in doc
-        if t.lower_ in vague and t.i not in covered and _counts_plural(t)
+        make(doc, i, i + 1, "QUANTITY", "QUANTITY.vague_count")
+        for i in tokens_with(doc, LOWER, vague)
+        if i not in covered and _counts_plural(doc[i])
     ]
     if not made:
         return spans

@@ -20,10 +20,11 @@
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
 from pipeline.nlp.provenance import derive, is_bare_model, make
-from pipeline.nlp.spans import compound_start
+from pipeline.nlp.spans import compound_start, tokens_with
 from pipeline.rules.loader import Lexicons
 
 
@@ -33,8 +34,9 @@ def organisations_named_after_people(doc: Doc, spans: list[Span], words: Lexicon
     starts = {s.start for s in spans}
     covered = {i for s in spans for i in range(s.start, s.end)}
     made: list[Span] = []
-    for token in doc:
-        if token.lower_ not in words.ORG_HEAD_NOUNS or token.i in covered or token.i == 0:
+    for i in tokens_with(doc, LOWER, words.ORG_HEAD_NOUNS):
+        token = doc[i]
+        if token.i in covered or token.i == 0:
             continue
         start = token.i
         while (

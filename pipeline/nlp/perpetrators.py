@@ -26,9 +26,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.provenance import provenance_of
+from pipeline.nlp.spans import tokens_with
 from pipeline.rules.loader import Lexicons
 
 LEGAL_CODES = frozenset({"DETENTION", "PROSECUTION", "EXTRADITION"})
@@ -168,8 +170,9 @@ def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons)
     remembered: set[str] = set()
     for agent in _passive_agents(methods):
         remembered.update(names.get(agent.i, _mention_words(agent)))
-    for token in doc:
-        if token.lemma_.lower() in ACCUSING_VERBS and token.pos_ == "VERB":
+    for i in tokens_with(doc, LEMMA, ACCUSING_VERBS):
+        token = doc[i]
+        if token.pos_ == "VERB":
             if _charged_for_an_act_at(token, method_at, None):
                 for patient in _patients(token):
                     remembered.update(names.get(patient.i, _mention_words(patient)))

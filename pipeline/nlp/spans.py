@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
+import numpy
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -264,3 +265,15 @@ def compound_start(
     ):
         start -= 1
     return start
+
+
+def tokens_with(doc: Doc, attr: int, words: Iterable[str]) -> list[int]:
+    """Indices of the tokens whose ``attr`` (``LOWER``, ``LEMMA``, ``ORTH``) is one of
+    ``words``, found on the Doc's array, so that a rule looking for a handful of words does
+    not walk every token in Python."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    wanted = [strings.add(word) for word in words]
+    column = doc.to_array(attr)
+    return numpy.flatnonzero(numpy.isin(column, wanted)).tolist()
