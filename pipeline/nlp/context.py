@@ -32,7 +32,7 @@ def is_alleged_crime(span: Span, words: Lexicons) -> bool:
     """True when ``span`` directly follows an accusation cue and names no object.
 
     "accused of kidnapping" (the target's alleged crime) is dropped; "accused of
-    abducting Trinh ..." or "accused of poisoning defectors" keeps its METHOD, since the
+    abducting Ivo ..." or "accused of poisoning defectors" keeps its METHOD, since the
     act has an object: it is the perpetrator who is accused.
     """
     doc = span.doc
@@ -146,7 +146,7 @@ def propagate_names(
     """Give every mention of a known person's name part the PERSON label.
 
     Parts of multi-word PERSON names found anywhere in the document ("Paul
-    Rusesabagina", "Xu Zheng") are names wherever they stand alone: a model span of
+    Vale", "Lin Bo") are names wherever they stand alone: a model span of
     another label with exactly that text is relabelled, and an untagged token with that
     text tagged as a proper noun becomes a PERSON span ("Thai" in "Thai authorities" is
     an adjective and stays untagged although a "Duong Van Thai" is named). Both carry
@@ -195,7 +195,7 @@ def propagate_names(
 def role_named_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     """Untagged proper names next to a role noun become PERSON spans.
 
-    "the activist Sok Dara" (role before) and "Orhan Inandi, a Turkish-Kyrgyz educator"
+    "the activist Sok Dara" (role before) and "Ilhan Demir, a Turkish-Kyrgyz educator"
     (role in an apposition after) name people even where the small model tags nothing.
     The name is two to four proper-noun tokens, none covered by another span, or a
     model ORG span of proper nouns in that position (the small model often calls

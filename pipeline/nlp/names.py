@@ -13,7 +13,7 @@
   Context rule ``ABBREVIATION.long_form``. Its canonical name is the long form's (the
   normaliser maps it).
 - **Half a name.** The model often tags only the family name of an unfamiliar name
-  ("Moninder [Singh]"): a model PERSON span grows left over the untagged, title-case proper
+  ("Harjit [Vale]"): a model PERSON span grows left over the untagged, title-case proper
   nouns compounded to it, stopping at titles and role words (``HONORIFICS``, office nouns).
   Context rule ``PERSON.given_name``.
 """
@@ -29,7 +29,7 @@ from pipeline.rules.loader import Lexicons
 
 
 def organisations_named_after_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
-    """PERSON + organisation head noun ('the Gulen movement') -> one ORG span; untagged
+    """PERSON + organisation head noun ('the Selvik movement') -> one ORG span; untagged
     title-case proper nouns before such a head noun make one too."""
     starts = {s.start for s in spans}
     covered = {i for s in spans for i in range(s.start, s.end)}

@@ -392,8 +392,8 @@ def _nearest_fullest(
 ) -> str:
     """The fullest name of the PERSON mention at ``position`` (its ``value``).
 
-    A short form contained in the full names of two different people ("Singh" in "Moninder
-    Singh" and "Hardeep Singh Nijjar") is not merged on the shared word by list order: it
+    A short form contained in the full names of two different people ("Vale" in "Harjit
+    Vale" and "Tomas Vale Ruiz") is not merged on the shared word by list order: it
     takes the full name mentioned most recently before it, else the first one after it.
     """
     tokens = word_tokens(value)

@@ -14,7 +14,7 @@ def spans_of(tnr_pipeline, text: str, label: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "org"),
     [
-        ("Ankara accuses the Gulen movement of the failed coup.", "Gulen movement"),
+        ("Ankara accuses the Selvik movement of the failed coup.", "Selvik movement"),
         ("Supporters of the Free Ivo Sand campaign marched in Oslo.", "Free Ivo Sand campaign"),
     ],
 )
@@ -22,14 +22,26 @@ def test_organisations_named_after_a_person_are_orgs(tnr_pipeline, text: str, or
     assert org in spans_of(tnr_pipeline, text, "ORG")
 
 
-def test_a_half_tagged_name_takes_its_given_name_but_not_a_title(tnr_pipeline) -> None:
-    people = spans_of(
-        tnr_pipeline,
-        "Moninder Singh, a spokesman for the council, met President Arvind Kejriwal.",
-        "PERSON",
+def test_a_half_tagged_name_takes_its_given_name_but_not_a_title() -> None:
+    """On a hand-built parse: the model tagged only the family names."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from pipeline.nlp.names import given_names
+    from pipeline.rules.loader import default_patterns
+
+    words = ["Harjit", "Vale", "met", "President", "Ravi", "Mehra", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        pos=["PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PROPN", "PUNCT"],
+        deps=["compound", "nsubj", "ROOT", "compound", "compound", "dobj", "punct"],
+        heads=[1, 2, 2, 5, 5, 2, 2],
     )
-    assert "Moninder Singh" in people
-    assert not any(name.startswith("President") for name in people)
+    spans = [Span(doc, 1, 2, "PERSON", span_id="model:PERSON")]
+    spans.append(Span(doc, 5, 6, "PERSON", span_id="model:PERSON"))
+    names = [s.text for s in given_names(doc, spans, default_patterns().lexicons)]
+    assert names == ["Harjit Vale", "Ravi Mehra"]
 
 
 def test_vague_counts_of_people_are_quantities_but_some_is_not(tnr_pipeline) -> None:
@@ -81,8 +93,8 @@ def test_an_instrument_name_drops_its_leading_year(tnr_pipeline) -> None:
 
 def test_operation_names_are_not_entities_and_ex_is_not_part_of_a_name(tnr_pipeline) -> None:
     record = tnr_pipeline.process_text(
-        "Operation Fox Hunt targeted fugitives abroad, the ex-FBI agent said in an interview."
+        "Operation Silver Net targeted fugitives abroad, the ex-FBI agent said in an interview."
     )
     entities = {(s.label, s.text) for s in record.spans if s.label in ("ORG", "PERSON")}
-    assert not any("Fox Hunt" in text for _, text in entities)
+    assert not any("Silver Net" in text for _, text in entities)
     assert ("ORG", "FBI") in entities
