@@ -27,11 +27,11 @@ run: $(STAMP)
 	$(BIN)/claims run corpus/docs -o outputs
 
 test: $(DEV_STAMP)
-	$(BIN)/ruff check pipeline tests
+	$(BIN)/ruff check pipeline patterns tests
 	$(BIN)/python -m pytest -q
 
 lint: $(DEV_STAMP)
-	$(BIN)/ruff check pipeline tests
+	$(BIN)/ruff check pipeline patterns tests
 
 evaluate: $(STAMP)
 	$(BIN)/claims evaluate corpus/gold/involuntary-returns-vietnam.jsonl --report outputs/eval-seed.json
@@ -39,7 +39,7 @@ evaluate: $(STAMP)
 	$(BIN)/claims evaluate corpus/gold/dev2.jsonl --split tune --report outputs/eval-dev2-tune.json
 
 floors: $(STAMP)
-	$(BIN)/python -c "from pathlib import Path; from pipeline.extract import Pipeline; from pipeline.evaluation.floors import write_floors; print(write_floors(Pipeline.load(), Path('corpus/gold'), Path('corpus/gold/accuracy-floors.json')))"
+	$(BIN)/python -c "from pathlib import Path; from tnr_claims.extract import Pipeline; from tnr_claims.evaluation.floors import write_floors; print(write_floors(Pipeline.load(), Path('corpus/gold'), Path('corpus/gold/accuracy-floors.json')))"
 
 bench: $(STAMP)
 	$(BIN)/claims bench --docs 1000

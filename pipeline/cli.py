@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from pipeline.errors import ClaimsError
+from tnr_claims.errors import ClaimsError
 
 app = typer.Typer(
     add_completion=False,
@@ -67,8 +67,8 @@ def _guard(func):  # type: ignore[no-untyped-def]
     """Turn expected errors into one line and exit code 2 (traceback only with --debug)."""
     import functools
 
-    from pipeline.evaluation.gold import GoldFileError
-    from pipeline.rules.schemas import PatternFileError
+    from tnr_claims.evaluation.gold import GoldFileError
+    from tnr_claims.rules.schemas import PatternFileError
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -116,8 +116,8 @@ def run(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Run the pipeline on INPUTS and write documents.jsonl, claims/spans tables and a manifest."""
-    from pipeline.run.batch import run_batch
-    from pipeline.run.options import RunOptions
+    from tnr_claims.run.batch import run_batch
+    from tnr_claims.run.options import RunOptions
 
     if engine not in ("local", "dask"):
         fail(f"--engine must be 'local' or 'dask', not {engine!r}")
@@ -155,7 +155,7 @@ def show(
     """Print one document's claims as a table."""
     from rich.table import Table
 
-    from pipeline.records import DocumentRecord
+    from tnr_claims.records import DocumentRecord
 
     path = out / "records.jsonl"
     if not path.exists():
@@ -195,7 +195,7 @@ def schema(
     ] = "DocumentRecord",
 ) -> None:
     """Print the JSON Schema of a record model."""
-    from pipeline import records
+    from tnr_claims import records
 
     model_cls = getattr(records, model_name, None)
     if model_cls is None or not hasattr(model_cls, "model_json_schema"):
@@ -235,9 +235,9 @@ def evaluate(
     """Run the pipeline on each gold document's text and score it against the gold labels."""
     if split not in (None, "tune", "test"):
         fail(f"--split takes 'tune' or 'test', not {split!r}")
-    from pipeline.evaluation.error_rows import write_errors_csv
-    from pipeline.evaluation.render import print_report, report_markdown
-    from pipeline.evaluation.scoring import evaluate_files
+    from tnr_claims.evaluation.error_rows import write_errors_csv
+    from tnr_claims.evaluation.render import print_report, report_markdown
+    from tnr_claims.evaluation.scoring import evaluate_files
 
     result = evaluate_files(
         gold,
@@ -270,7 +270,7 @@ def gold_build(
     ] = Path("."),
 ) -> None:
     """Build a gold JSONL from reader-made anchor files."""
-    from pipeline.evaluation.gold import AnchorError, build_gold_file
+    from tnr_claims.evaluation.gold import AnchorError, build_gold_file
 
     try:
         count = build_gold_file(anchors, out, root)
@@ -282,7 +282,7 @@ def gold_build(
 @gold_app.command("check")
 def gold_check(gold: Annotated[list[Path], typer.Argument(help="Gold JSONL files.")]) -> None:
     """Validate gold files; every problem is printed with file, line and doc_id."""
-    from pipeline.evaluation.gold import check_gold
+    from tnr_claims.evaluation.gold import check_gold
 
     total = 0
     for path in gold:
@@ -303,9 +303,9 @@ def gold_agree(
     report: Annotated[Path | None, typer.Option("--report")] = None,
 ) -> None:
     """Agreement between two annotators' files of the same documents."""
-    from pipeline.evaluation.agreement import agree
-    from pipeline.evaluation.gold import read_gold
-    from pipeline.evaluation.render import render_table
+    from tnr_claims.evaluation.agreement import agree
+    from tnr_claims.evaluation.gold import read_gold
+    from tnr_claims.evaluation.render import render_table
 
     result = agree(read_gold(a), read_gold(b))
     if report:
@@ -326,7 +326,7 @@ def gold_export(
     model: ModelOpt = None,
 ) -> None:
     """Write documents as Label Studio tasks (optionally pre-annotated) for labelling."""
-    from pipeline.evaluation.labelling import export_tasks
+    from tnr_claims.evaluation.labelling import export_tasks
 
     count = export_tasks(docs, out, pre_annotate=pre_annotate, model=model)
     console.print(f"wrote {count} tasks to {out}")
@@ -339,7 +339,7 @@ def gold_import(
     out: Annotated[Path, typer.Option("-o", "--out", help="Gold JSONL to write.")],
 ) -> None:
     """Read a Label Studio export (or gold JSONL) into validated gold JSONL."""
-    from pipeline.evaluation.labelling import import_tasks
+    from tnr_claims.evaluation.labelling import import_tasks
 
     count = import_tasks(source, out)
     console.print(f"wrote {count} documents to {out}")
@@ -362,7 +362,7 @@ def report(
     ] = None,
 ) -> None:
     """Write one self-contained HTML review page for a run."""
-    from pipeline.review.page import write_report
+    from tnr_claims.review.page import write_report
 
     write_report(run_dir, out, evaluation=evaluation)
     console.print(f"wrote {out}")
@@ -381,7 +381,7 @@ def bench(
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
 ) -> None:
     """Words per second of bare nlp.pipe vs the whole pipeline, their ratio and peak memory."""
-    from pipeline.run.bench import run_bench
+    from tnr_claims.run.bench import run_bench
 
     result = run_bench(
         n_docs=docs, n_process=n_process, batch_size=batch_size, model=model, repeat=repeat

@@ -118,7 +118,7 @@ class InputError(ClaimsError):
 
 
 class ModelNotFoundError(ClaimsError):
-    """The spaCy model to run is not installed (raised by :mod:`pipeline.nlp`)."""
+    """The spaCy model to run is not installed (raised by :mod:`tnr_claims.nlp`)."""
 
 
 class OutputError(ClaimsError):

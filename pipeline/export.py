@@ -7,14 +7,14 @@ place, so a reader never sees half a file):
     One line per document in exactly the gold format (``gold-format.md``): any
     gold-format scorer can read it.
 ``records.jsonl``
-    The full :class:`~pipeline.records.DocumentRecord` per line, provenance included.
+    The full :class:`~tnr_claims.records.DocumentRecord` per line, provenance included.
 ``claims.parquet`` / ``claims.csv``
     One row per claim; list fields are lists in Parquet and ``;``-joined in CSV. CSV
     cells are neutralised against spreadsheet formula injection (:func:`safe_csv_cell`).
 ``spans.parquet``
     One row per span with its normalised fields and provenance.
 ``manifest.json``
-    Written by the caller (:mod:`pipeline.run.batch`) with :func:`write_json_atomic`.
+    Written by the caller (:mod:`tnr_claims.run.batch`) with :func:`write_json_atomic`.
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.codebook import METHOD_CATEGORIES
-from pipeline.records import DocumentRecord, gold_dict
+from tnr_claims.codebook import METHOD_CATEGORIES
+from tnr_claims.records import DocumentRecord, gold_dict
 
 CLAIM_COLUMNS: tuple[str, ...] = (
     "doc_id",

@@ -2,7 +2,7 @@
 
 :class:`Pipeline` bundles what is loaded once per process (the spaCy ``Language`` with
 our components, the validated patterns, the normaliser) and turns texts into
-:class:`~pipeline.records.DocumentRecord` values. Everything downstream (exports, the
+:class:`~tnr_claims.records.DocumentRecord` values. Everything downstream (exports, the
 evaluator, notebooks, the HTML report, batch runs) consumes those records.
 """
 
@@ -17,18 +17,18 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline import __version__
-from pipeline.claims import build_claims
-from pipeline.claims.rules import WORD_LISTS as CLAIM_WORD_LISTS
-from pipeline.nlp import build_nlp, model_info
-from pipeline.nlp.context import WORD_LISTS as NLP_WORD_LISTS
-from pipeline.nlp.provenance import Provenance, provenance_of
-from pipeline.nlp.spans import SEGMENTS_KEY, SPAN_KEY, sentence_bounds, sentence_spans
-from pipeline.normalise import Normaliser
-from pipeline.normalise.dates import DAY_PRECISE, after_previous
-from pipeline.normalise.normaliser import WORD_LISTS as NORMALISE_WORD_LISTS
-from pipeline.provenance import code_hash
-from pipeline.records import (
+from tnr_claims import __version__
+from tnr_claims.claims import build_claims
+from tnr_claims.claims.rules import WORD_LISTS as CLAIM_WORD_LISTS
+from tnr_claims.nlp import build_nlp, model_info
+from tnr_claims.nlp.context import WORD_LISTS as NLP_WORD_LISTS
+from tnr_claims.nlp.provenance import Provenance, provenance_of
+from tnr_claims.nlp.spans import SEGMENTS_KEY, SPAN_KEY, sentence_bounds, sentence_spans
+from tnr_claims.normalise import Normaliser
+from tnr_claims.normalise.dates import DAY_PRECISE, after_previous
+from tnr_claims.normalise.normaliser import WORD_LISTS as NORMALISE_WORD_LISTS
+from tnr_claims.provenance import code_hash
+from tnr_claims.records import (
     ClaimRecord,
     DocumentRecord,
     PipelineInfo,
@@ -36,9 +36,9 @@ from pipeline.records import (
     SpanProvenance,
     SpanRecord,
 )
-from pipeline.rules.loader import DEFAULT_PATTERNS_DIR, PatternSet, load_patterns
-from pipeline.rules.schemas import DependencyRule, SpanRule
-from pipeline.text.chunking import DEFAULT_MAX_CHARS, merge_records, needs_split, split_text
+from tnr_claims.rules.loader import DEFAULT_PATTERNS_DIR, PatternSet, load_patterns
+from tnr_claims.rules.schemas import DependencyRule, SpanRule
+from tnr_claims.text.chunking import DEFAULT_MAX_CHARS, merge_records, needs_split, split_text
 
 REQUIRED_WORD_LISTS: tuple[str, ...] = (
     *CLAIM_WORD_LISTS,
@@ -106,7 +106,7 @@ class Pipeline:
 
         The one entry point every caller uses (runs, evaluation, labelling, notebooks), so
         a text is treated the same whoever processes it. Texts over ``max_chars`` are split
-        at paragraph boundaries (:func:`~pipeline.text.chunking.split_text`), their pieces
+        at paragraph boundaries (:func:`~tnr_claims.text.chunking.split_text`), their pieces
         parsed one at a time, and the pieces' records merged back with shifted offsets; the
         other texts stream through one ``nlp.pipe``.
         """

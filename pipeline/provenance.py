@@ -3,7 +3,8 @@
 A stored record is reused only when the code, the model and the patterns that made it are
 the same. The package version alone does not say that (it stays the same through every
 change to the rules written in Python), so the fingerprint also carries :func:`code_hash`,
-a SHA-256 over the text of every ``.py`` file of the installed ``pipeline`` package.
+a SHA-256 over the text of every ``.py`` file of the installed ``tnr_claims`` package (the
+``pipeline/`` folder).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import hashlib
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-"""The folder of the ``pipeline`` package whose sources are hashed."""
+"""The folder of the ``tnr_claims`` package whose sources are hashed."""
 
 
 def code_hash(package_dir: Path | None = None) -> str:
@@ -30,8 +31,8 @@ def code_hash(package_dir: Path | None = None) -> str:
 def _hash_sources(package_dir: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(package_dir.rglob("*.py")):
-        if "__pycache__" in path.parts:
-            continue
+        if "__pycache__" in path.parts or path.relative_to(package_dir).parts[0] == "patterns":
+            continue  # the rules are data, covered by the patterns hash wherever they live
         digest.update(path.relative_to(package_dir).as_posix().encode("utf-8") + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()

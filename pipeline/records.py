@@ -8,10 +8,10 @@ Two families live here:
   :class:`DocumentRecord`): the same facts plus provenance (which pattern or model
   label produced a span, which cue made a claim hedged, the pipeline version).
 
-Docs become records once, in :mod:`pipeline.extract`; exports, the evaluator, notebooks
+Docs become records once, in :mod:`tnr_claims.extract`; exports, the evaluator, notebooks
 and the HTML report consume records, never spaCy Docs. Every record validates itself:
 offsets inside the text, ``text[start:end]`` equal to the stated surface, no overlapping
-spans, labels and codes from :mod:`pipeline.codebook`.
+spans, labels and codes from :mod:`tnr_claims.codebook`.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from pydantic import (
     model_validator,
 )
 
-from pipeline.codebook import (
+from tnr_claims.codebook import (
     ABDUCTION_VARIANTS,
     CLAIM_TYPES,
     LABEL_FIELDS,
@@ -321,7 +321,7 @@ class PipelineInfo(_Strict):
     model_version: str
     patterns_hash: str
     code_hash: str = ""
-    """SHA-256 of the package's Python sources (:func:`pipeline.provenance.code_hash`)."""
+    """SHA-256 of the package's Python sources (:func:`tnr_claims.provenance.code_hash`)."""
 
 
 class DocumentRecord(_Strict):

@@ -47,7 +47,7 @@ GOLD_DIR = ROOT / "corpus" / "gold"
 @pytest.fixture(scope="session")
 def nlp_model():
     """The bare statistical model (no project components), loaded once."""
-    from pipeline.nlp import load_model
+    from tnr_claims.nlp import load_model
 
     return load_model()
 
@@ -55,7 +55,7 @@ def nlp_model():
 @pytest.fixture(scope="session")
 def tnr_pipeline():
     """The whole pipeline (model + rules + normaliser), loaded once."""
-    from pipeline.extract import Pipeline
+    from tnr_claims.extract import Pipeline
 
     return Pipeline.load()
 
@@ -74,7 +74,7 @@ def corpus_run(tmp_path_factory) -> Path:
 
     out = tmp_path_factory.mktemp("corpus_run")
     subprocess.run(
-        [sys.executable, "-m", "pipeline.cli", "run", str(CORPUS_DOCS), "-o", str(out), "--quiet"],
+        [sys.executable, "-m", "tnr_claims.cli", "run", str(CORPUS_DOCS), "-o", str(out), "-q"],
         check=True,
         cwd=ROOT,
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pipeline.records import (
+from tnr_claims.records import (
     ClaimProvenance,
     ClaimRecord,
     PipelineInfo,

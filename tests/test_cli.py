@@ -1,6 +1,6 @@
 """The ``claims`` command line: exit codes, start-up failures and the small commands.
 
-Every test runs the real CLI (``python -m pipeline.cli``) in a subprocess. The contract:
+Every test runs the real CLI (``python -m tnr_claims.cli``) in a subprocess. The contract:
 exit code 0 when all went well, 1 when some documents failed (or ``gold check`` found
 problems), 2 for usage errors (bad options, a missing model, a malformed pattern or gold
 file), and expected errors are one line on stderr, never a traceback.
@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.evaluation.gold import parse_gold_lines, split_jsonl
+from tnr_claims.evaluation.gold import parse_gold_lines, split_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
 PATTERNS = ROOT / "patterns"
@@ -32,12 +32,12 @@ ARTICLE = (
 def claims_cli(
     *args: str, cwd: Path, columns: int | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m pipeline.cli ARGS`` and capture its output."""
+    """Run ``python -m tnr_claims.cli ARGS`` and capture its output."""
     env = dict(os.environ)
     if columns:
         env["COLUMNS"] = str(columns)
     return subprocess.run(
-        [sys.executable, "-m", "pipeline.cli", *args],
+        [sys.executable, "-m", "tnr_claims.cli", *args],
         cwd=cwd,
         capture_output=True,
         text=True,

@@ -9,8 +9,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.export import safe_csv_cell, write_outputs
-from pipeline.records import GoldDocument, gold_dict
+from tnr_claims.export import safe_csv_cell, write_outputs
+from tnr_claims.records import GoldDocument, gold_dict
 
 
 @pytest.fixture(scope="module")

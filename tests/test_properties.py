@@ -26,9 +26,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings, target
 from hypothesis import strategies as st
 
-from pipeline.errors import InputError
-from pipeline.records import DocumentRecord, GoldDocument, gold_dict
-from pipeline.text.ingest import read_document
+from tnr_claims.errors import InputError
+from tnr_claims.records import DocumentRecord, GoldDocument, gold_dict
+from tnr_claims.text.ingest import read_document
 
 pytestmark = pytest.mark.model
 

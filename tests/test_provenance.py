@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from pipeline.provenance import PACKAGE_DIR, code_hash
+from tnr_claims.provenance import PACKAGE_DIR, code_hash
 
 
 def copy_package(tmp_path: Path) -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from pipeline.records import (
+from tnr_claims.records import (
     ClaimProvenance,
     ClaimRecord,
     DocumentRecord,

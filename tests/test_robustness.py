@@ -29,8 +29,8 @@ from typing import Any
 import pytest
 from helpers import make_pdf
 
-from pipeline.records import DocumentRecord, GoldDocument
-from pipeline.text import ingest
+from tnr_claims.records import DocumentRecord, GoldDocument
+from tnr_claims.text import ingest
 
 pytestmark = pytest.mark.model
 
@@ -105,8 +105,8 @@ def megabyte_line() -> str:
 def claims_cli(
     *args: str, cwd: Path, launcher: str | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m pipeline.cli ARGS`` (or a ``-c`` launcher script) and capture it."""
-    head = ["-c", launcher] if launcher else ["-m", "pipeline.cli"]
+    """Run ``python -m tnr_claims.cli ARGS`` (or a ``-c`` launcher script) and capture it."""
+    head = ["-c", launcher] if launcher else ["-m", "tnr_claims.cli"]
     return subprocess.run(
         [sys.executable, *head, *args], cwd=cwd, capture_output=True, text=True, timeout=600
     )
@@ -378,7 +378,7 @@ def read_bytes(self):
         raise PermissionError(13, "Permission denied", str(self))
     return _read_bytes(self)
 pathlib.Path.read_bytes = read_bytes
-from pipeline.cli import app
+from tnr_claims.cli import app
 app(prog_name="claims")
 """
 """Runs the CLI with reads of ``locked.txt`` refused, as chmod would for a non-root user."""

@@ -9,7 +9,7 @@ URL. After ``claims run`` (real CLI):
 * ``claims.csv`` cells are neutralised: no cell starts with ``= + - @``, tab or CR;
 * ``claims report`` writes a page with no ``<script>``, frame, object or image element,
   no ``on*`` attribute and no ``javascript:`` URL, and shows the hostile text as text;
-* :func:`pipeline.review.render_document` (the notebooks' renderer) likewise;
+* :func:`tnr_claims.review.render_document` (the notebooks' renderer) likewise;
 * ingesting and processing an HTML page full of remote resources opens no connection.
 """
 
@@ -26,9 +26,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.records import DocumentRecord
-from pipeline.review.markup import render_document
-from pipeline.text.ingest import read_document
+from tnr_claims.records import DocumentRecord
+from tnr_claims.review.markup import render_document
+from tnr_claims.text.ingest import read_document
 
 pytestmark = pytest.mark.model
 
@@ -185,7 +185,7 @@ def hostile_run(tmp_path_factory: pytest.TempPathFactory) -> HostileRun:
     (inputs / f"{FORMULA_ID}.txt").write_text(NAMED_BY_FORMULA, encoding="utf-8")
     out = base / "out"
     run = subprocess.run(
-        [sys.executable, "-m", "pipeline.cli", "run", str(inputs), "-o", str(out), "--quiet"],
+        [sys.executable, "-m", "tnr_claims.cli", "run", str(inputs), "-o", str(out), "--quiet"],
         cwd=base,
         capture_output=True,
         text=True,
@@ -193,7 +193,7 @@ def hostile_run(tmp_path_factory: pytest.TempPathFactory) -> HostileRun:
     )
     page = base / "page.html"
     report = subprocess.run(
-        [sys.executable, "-m", "pipeline.cli", "report", str(out), "-o", str(page)],
+        [sys.executable, "-m", "tnr_claims.cli", "report", str(out), "-o", str(page)],
         cwd=base,
         capture_output=True,
         text=True,

@@ -1,10 +1,10 @@
 """Claims: one claim record per qualifying body sentence.
 
 This stage reads a processed spaCy ``Doc`` (parse, sentences, cue matches) together with
-the document's final, normalised :class:`~pipeline.records.SpanRecord` values and turns
-every qualifying sentence of a ``body`` zone into a :class:`~pipeline.records.ClaimRecord`
+the document's final, normalised :class:`~tnr_claims.records.SpanRecord` values and turns
+every qualifying sentence of a ``body`` zone into a :class:`~tnr_claims.records.ClaimRecord`
 (codebook section 3). Every decision is an ordered rule with an id, and the ids end up in
-the record's :class:`~pipeline.records.ClaimProvenance`.
+the record's :class:`~tnr_claims.records.ClaimProvenance`.
 
 The cue lexicon (hedges, negations, attributions, recommendations, scope terminators and
 quotation marks) is rule data in ``patterns/cues.jsonl`` in the medspaCy ConText shape:
@@ -37,9 +37,9 @@ the last named speaker (for ``he said``), the authors of reports named so far (f
 continued across sentences keeps its speaker).
 """
 
-from pipeline.claims.build import build_claims
-from pipeline.claims.cues import load_cue_rules
-from pipeline.claims.rules import CLAIM_RULES, SOURCE_RULES, TARGET_RULES, TYPE_RULES
+from tnr_claims.claims.build import build_claims
+from tnr_claims.claims.cues import load_cue_rules
+from tnr_claims.claims.rules import CLAIM_RULES, SOURCE_RULES, TARGET_RULES, TYPE_RULES
 
 __all__ = [
     "build_claims",

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
-from pipeline.claims.rules import SPEAKER_MEMORY_SENTENCES
-from pipeline.rules.schemas import CueRule
+from tnr_claims.claims.rules import SPEAKER_MEMORY_SENTENCES
+from tnr_claims.rules.schemas import CueRule
 
 if TYPE_CHECKING:
-    from pipeline.claims.index import Analysis, DocIndex, Memory, Sentence
+    from tnr_claims.claims.index import Analysis, DocIndex, Memory, Sentence
 
 
 def report_authors(index: DocIndex, sentences: Sequence[Sentence]) -> list[tuple[int, str]]:

@@ -1,4 +1,4 @@
-"""Claim records: one :class:`~pipeline.records.ClaimRecord` per qualifying body sentence."""
+"""Claim records: one :class:`~tnr_claims.records.ClaimRecord` per qualifying body sentence."""
 
 from __future__ import annotations
 
@@ -6,14 +6,14 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
-from pipeline.claims.attribution import (
+from tnr_claims.claims.attribution import (
     find_source,
     quotation_sources,
     report_authors,
     speaker_tokens,
 )
-from pipeline.claims.cues import cue_record, match_cues
-from pipeline.claims.index import (
+from tnr_claims.claims.cues import cue_record, match_cues
+from tnr_claims.claims.index import (
     Analysis,
     DocIndex,
     Memory,
@@ -21,17 +21,17 @@ from pipeline.claims.index import (
     index_sentences,
     label_of,
 )
-from pipeline.claims.mentions import document_mentions
-from pipeline.claims.modifiers import find_hedges, find_negation_scopes, find_negations
-from pipeline.claims.qualify import decide_type, find_recommendation_cue, qualifies
-from pipeline.claims.rules import CLAIM_ZONES
-from pipeline.claims.targets import find_targets, is_patient, pick_last_target
-from pipeline.records import ClaimProvenance, ClaimRecord, Segment, SpanRecord
-from pipeline.rules.loader import PatternSet, default_patterns
-from pipeline.rules.schemas import CueRule
+from tnr_claims.claims.mentions import document_mentions
+from tnr_claims.claims.modifiers import find_hedges, find_negation_scopes, find_negations
+from tnr_claims.claims.qualify import decide_type, find_recommendation_cue, qualifies
+from tnr_claims.claims.rules import CLAIM_ZONES
+from tnr_claims.claims.targets import find_targets, is_patient, pick_last_target
+from tnr_claims.records import ClaimProvenance, ClaimRecord, Segment, SpanRecord
+from tnr_claims.rules.loader import PatternSet, default_patterns
+from tnr_claims.rules.schemas import CueRule
 
 if TYPE_CHECKING:
-    from pipeline.claims.index import Sentence
+    from tnr_claims.claims.index import Sentence
 
 
 def build_claims(

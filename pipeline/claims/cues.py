@@ -2,7 +2,7 @@
 
 The lexicon is rule data in ``patterns/cues.jsonl``: a cue, a direction and a scope in
 tokens. The tagger writes its matches to ``doc.spans["tnr_cues"]``; a Doc that did not pass
-the tagger is matched here with the tagger's :class:`~pipeline.nlp.matcher.RuleMatcher`.
+the tagger is matched here with the tagger's :class:`~tnr_claims.nlp.matcher.RuleMatcher`.
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from collections.abc import Sequence
 import spacy
 from spacy.tokens import Doc, Span
 
-from pipeline.nlp.matcher import RuleMatcher
-from pipeline.nlp.spans import CUE_KEY
-from pipeline.records import Cue
-from pipeline.rules.loader import default_patterns
-from pipeline.rules.schemas import CueRule
+from tnr_claims.nlp.matcher import RuleMatcher
+from tnr_claims.nlp.spans import CUE_KEY
+from tnr_claims.records import Cue
+from tnr_claims.rules.loader import default_patterns
+from tnr_claims.rules.schemas import CueRule
 
 
 def load_cue_rules() -> tuple[CueRule, ...]:
@@ -29,7 +29,7 @@ _MATCHERS: dict[tuple[int, tuple[str, ...]], RuleMatcher] = {}
 
 def match_cues(doc: Doc, rules: Sequence[CueRule]) -> list[Span]:
     """Cue spans of ``doc``: the tagger's ``doc.spans["tnr_cues"]``, or a fresh match with
-    the tagger's :class:`~pipeline.nlp.matcher.RuleMatcher` when the tagger did not run (a
+    the tagger's :class:`~tnr_claims.nlp.matcher.RuleMatcher` when the tagger did not run (a
     bare-model Doc in unit tests)."""
     if CUE_KEY in doc.spans and len(doc.spans[CUE_KEY]):
         return sorted(doc.spans[CUE_KEY], key=lambda s: (s.start, -s.end))

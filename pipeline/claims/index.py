@@ -15,12 +15,12 @@ from typing import Any
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.claims.rules import CLAUSE_DEPS
-from pipeline.codebook import legal_ref_key
-from pipeline.nlp.spans import sentence_bounds, sentence_spans
-from pipeline.records import Segment, SpanRecord, TargetDecision
-from pipeline.rules.loader import Lexicons
-from pipeline.rules.schemas import CueRule
+from tnr_claims.claims.rules import CLAUSE_DEPS
+from tnr_claims.codebook import legal_ref_key
+from tnr_claims.nlp.spans import sentence_bounds, sentence_spans
+from tnr_claims.records import Segment, SpanRecord, TargetDecision
+from tnr_claims.rules.loader import Lexicons
+from tnr_claims.rules.schemas import CueRule
 
 
 @dataclass
@@ -80,7 +80,7 @@ class Memory:
     officials: set[str] = field(default_factory=set)
     known_targets: set[str] = field(default_factory=set)
     mentions: Any = None
-    """The document's mention sets (:class:`pipeline.claims.mentions.Mentions`)."""
+    """The document's mention sets (:class:`tnr_claims.claims.mentions.Mentions`)."""
 
 
 class DocIndex:

@@ -16,7 +16,7 @@ named people." Built once per document, before the sentence pass:
   "the arrest of X"), if one clearly dominates (at least two such mentions, more than anyone
   else) and is no perpetrator. A person who is only ever mentioned (a president, a speaker)
   is never the fallback.
-- **Perpetrators.** The tagger's perpetrator memory (:mod:`pipeline.nlp.perpetrators`) is
+- **Perpetrators.** The tagger's perpetrator memory (:mod:`tnr_claims.nlp.perpetrators`) is
   read from the Doc; those people are never targets.
 """
 
@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from pipeline.claims.index import DocIndex, SpanRef
-from pipeline.nlp.perpetrators import PERPETRATORS_KEY
+from tnr_claims.claims.index import DocIndex, SpanRef
+from tnr_claims.nlp.perpetrators import PERPETRATORS_KEY
 
 DETERMINERS = frozenset({"a", "an", "the", "this", "that"})
 """Determiners that make a singular noun a description of one individual."""

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
-from pipeline.rules.schemas import CueRule
+from tnr_claims.rules.schemas import CueRule
 
 if TYPE_CHECKING:
-    from pipeline.claims.index import DocIndex, Memory, Sentence
+    from tnr_claims.claims.index import DocIndex, Memory, Sentence
 
 
 def find_hedges(  # noqa: C901

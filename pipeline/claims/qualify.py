@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
-from pipeline.claims.attribution import is_weak, subject_of
-from pipeline.claims.targets import has_event_clause, has_event_object
-from pipeline.rules.schemas import CueRule
+from tnr_claims.claims.attribution import is_weak, subject_of
+from tnr_claims.claims.targets import has_event_clause, has_event_object
+from tnr_claims.rules.schemas import CueRule
 
 if TYPE_CHECKING:
-    from pipeline.claims.index import DocIndex, Sentence
+    from tnr_claims.claims.index import DocIndex, Sentence
 
 
 def find_recommendation_cue(

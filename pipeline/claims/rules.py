@@ -2,7 +2,7 @@
 
 Every decision of the claim stage is an ordered rule with an id (``CLAIM_RULES``,
 ``TYPE_RULES``, ``SOURCE_RULES``, ``TARGET_RULES``); the ids end up in each record's
-:class:`~pipeline.records.ClaimProvenance`.
+:class:`~tnr_claims.records.ClaimProvenance`.
 """
 
 from __future__ import annotations

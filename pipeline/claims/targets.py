@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pipeline.claims.mentions import describing_nouns, description_at
-from pipeline.claims.rules import DIRECT_PATIENT_RULES, SUBJECT_DEPS
-from pipeline.records import TargetDecision
+from tnr_claims.claims.mentions import describing_nouns, description_at
+from tnr_claims.claims.rules import DIRECT_PATIENT_RULES, SUBJECT_DEPS
+from tnr_claims.records import TargetDecision
 
 if TYPE_CHECKING:
-    from pipeline.claims.index import DocIndex, Memory, Sentence, SpanRef
+    from tnr_claims.claims.index import DocIndex, Memory, Sentence, SpanRef
 
 
 def pick_last_target(index: DocIndex, sentence: Sentence, targets: list[str]) -> str:

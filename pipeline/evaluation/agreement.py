@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from pipeline.evaluation.scoring import score
-from pipeline.records import GoldDocument
+from tnr_claims.evaluation.scoring import score
+from tnr_claims.records import GoldDocument
 
 
 def agree(a: Sequence[GoldDocument], b: Sequence[GoldDocument]) -> dict[str, Any]:
     """Agreement of two annotations of the same documents, with ``a`` as the reference.
 
-    Returns the report of :func:`pipeline.evaluation.scoring.score` (``b`` scored against ``a``)
+    Returns the report of :func:`tnr_claims.evaluation.scoring.score` (``b`` scored against ``a``)
     computed over the documents present in **both** (a document only one annotator did
     says nothing about agreement), plus ``only_in_a`` and ``only_in_b``: the doc_ids
     left out. Swapping ``a`` and ``b`` swaps precision and recall; F1 is symmetric.

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from pipeline.export import safe_csv_cell
+from tnr_claims.export import safe_csv_cell
 
 if TYPE_CHECKING:
     import pandas as pd

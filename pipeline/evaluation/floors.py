@@ -13,10 +13,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pipeline.evaluation.gold import read_gold
-from pipeline.evaluation.scoring import score
-from pipeline.evaluation.splits import SplitName, select
-from pipeline.extract import Pipeline
+from tnr_claims.evaluation.gold import read_gold
+from tnr_claims.evaluation.scoring import score
+from tnr_claims.evaluation.splits import SplitName, select
+from tnr_claims.extract import Pipeline
 
 TOLERANCE = 0.02
 """How far a figure may fall below its floor before the test fails."""

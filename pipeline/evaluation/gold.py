@@ -25,7 +25,7 @@ surface is searched. The builder fails with the anchor's position when a surface
 found, so a mislabelled anchor never turns into a silently wrong offset.
 
 :func:`check_gold` lists every problem of a gold file at once (stricter than reading:
-see its docstring); :func:`pipeline.evaluation.agreement.agree` scores two annotations of
+see its docstring); :func:`tnr_claims.evaluation.agreement.agree` scores two annotations of
 the same documents against
 each other with the evaluator's report.
 """
@@ -40,8 +40,8 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from pipeline.codebook import CLAIM_SET_FIELDS, LABEL_FIELDS, SPAN_FIELDS
-from pipeline.records import (
+from tnr_claims.codebook import CLAIM_SET_FIELDS, LABEL_FIELDS, SPAN_FIELDS
+from tnr_claims.records import (
     GOLD_CLAIM_KEYS,
     GoldClaim,
     GoldDocument,

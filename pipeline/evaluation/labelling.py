@@ -3,7 +3,7 @@
 Export turns documents (report files or folders, or existing gold JSONL files) into
 Label Studio tasks a person can label, optionally pre-filled with the pipeline's
 predictions; import reads a Label Studio export (or the project's own JSONL) back into a
-validated gold file. The Label Studio mapping lives in :mod:`pipeline.evaluation.labelstudio`.
+validated gold file. The Label Studio mapping lives in :mod:`tnr_claims.evaluation.labelstudio`.
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from pipeline.errors import InputError
-from pipeline.evaluation.gold import read_gold, write_gold
-from pipeline.evaluation.labelstudio import from_export, labeling_config, to_tasks
-from pipeline.records import GoldDocument
-from pipeline.text.ingest import iter_documents
+from tnr_claims.errors import InputError
+from tnr_claims.evaluation.gold import read_gold, write_gold
+from tnr_claims.evaluation.labelstudio import from_export, labeling_config, to_tasks
+from tnr_claims.records import GoldDocument
+from tnr_claims.text.ingest import iter_documents
 
 
 def _documents(inputs: Sequence[str]) -> Iterator[GoldDocument]:
@@ -44,7 +44,7 @@ def export_tasks(
     """
     documents = list(_documents(inputs))
     if pre_annotate:
-        from pipeline.extract import Pipeline
+        from tnr_claims.extract import Pipeline
 
         pipeline = Pipeline.load(model)
         predicted = [

@@ -1,7 +1,7 @@
 """Label Studio interchange: gold documents to Label Studio tasks and back.
 
 Reviewing predictions or labelling new gold happens in Label Studio; this module turns
-:class:`~pipeline.records.GoldDocument` values into Label Studio JSON tasks
+:class:`~tnr_claims.records.GoldDocument` values into Label Studio JSON tasks
 (:func:`to_tasks`), gives the matching labelling configuration (:func:`labeling_config`)
 and reads a Label Studio **JSON** export back into validated gold documents
 (:func:`from_export`). ``from_export(to_tasks(docs, ...))`` gives ``docs`` back (spans
@@ -42,7 +42,7 @@ from ``text[start:end]`` the task is rejected rather than silently shifted.
 When reading, the latest non-cancelled annotation of a task is used (by ``updated_at``,
 then ``created_at``, then position); a task without annotations falls back to its latest
 prediction; a task with neither is an error. Problems are collected over all tasks and
-raised as one :class:`~pipeline.evaluation.gold.GoldFileError` whose ``line`` is the task number,
+raised as one :class:`~tnr_claims.evaluation.gold.GoldFileError` whose ``line`` is the task number,
 counting from 1 (``data[line - 1]``).
 """
 
@@ -55,15 +55,15 @@ from xml.sax.saxutils import quoteattr
 
 from pydantic import ValidationError
 
-from pipeline.codebook import (
+from tnr_claims.codebook import (
     ABDUCTION_VARIANTS,
     CLAIM_TYPES,
     LABEL_FIELDS,
     METHOD_CODES,
     SPAN_LABELS,
 )
-from pipeline.evaluation.gold import GoldFileError, GoldProblem, _validation_messages
-from pipeline.records import GOLD_CLAIM_KEYS, GoldClaim, GoldDocument, GoldSpan
+from tnr_claims.evaluation.gold import GoldFileError, GoldProblem, _validation_messages
+from tnr_claims.records import GOLD_CLAIM_KEYS, GoldClaim, GoldDocument, GoldSpan
 
 CLAIM_LABEL = "CLAIM"
 """Region label of a claim sentence."""
@@ -410,7 +410,7 @@ def _task_document(task: Any) -> tuple[GoldDocument | None, str | None, list[str
 def from_export(data: list[dict[str, Any]], *, source: str = EXPORT_SOURCE) -> list[GoldDocument]:
     """Read a Label Studio JSON export (a list of tasks) into gold documents.
 
-    Raises :class:`~pipeline.evaluation.gold.GoldFileError` listing every problem, each with
+    Raises :class:`~tnr_claims.evaluation.gold.GoldFileError` listing every problem, each with
     ``path = source``, ``line`` = the task number (from 1) and the task's doc_id;
     duplicate doc_ids are problems too.
     """

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.records import GoldClaim
+from tnr_claims.records import GoldClaim
 
 SPAN_BUCKETS: tuple[str, ...] = ("strict", "partial", "normalised")
 """Span match buckets of ``gold-format.md``, in report order."""

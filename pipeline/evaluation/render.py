@@ -6,8 +6,8 @@ from typing import Any
 
 from rich.table import Table
 
-from pipeline.codebook import SPAN_LABELS
-from pipeline.evaluation.matching import CLAIM_FIELDS, SPAN_BUCKETS
+from tnr_claims.codebook import SPAN_LABELS
+from tnr_claims.evaluation.matching import CLAIM_FIELDS, SPAN_BUCKETS
 
 
 def _fmt(value: float) -> str:

@@ -1,6 +1,6 @@
 """Evaluation: predicted documents scored against gold documents.
 
-The scorer compares two lists of :class:`~pipeline.records.GoldDocument` (the gold set
+The scorer compares two lists of :class:`~tnr_claims.records.GoldDocument` (the gold set
 and the predictions, usually ``DocumentRecord.to_gold()``) and returns an
 :class:`EvaluationResult`: a JSON-ready ``report`` with exactly the keys and nesting of
 ``gold-format.md`` ("Evaluation report") plus extras, and a list of :class:`ErrorItem`
@@ -33,7 +33,7 @@ Matching policy (``gold-format.md``, written down here once)
   or NaN: a label absent from both gold and predictions scores 0/0/0, and so does a
   whole report over empty documents. ``micro`` sums the counts over all labels.
 * **method_categories**: METHOD spans matched one to one among overlapping pairs whose
-  codes have the same category (:data:`pipeline.codebook.METHOD_CATEGORIES`); a gold
+  codes have the same category (:data:`tnr_claims.codebook.METHOD_CATEGORIES`); a gold
   ``FAMILY_PRESSURE`` overlapped by a predicted ``ASSET_FREEZE`` counts (both *proxy*).
 * **Claims**: a predicted claim is eligible for a gold claim when their sentence spans
   overlap by at least half of the shorter one (``2 * overlap >= min(len_g, len_p)``;
@@ -104,28 +104,28 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline.codebook import SPAN_LABELS
-from pipeline.evaluation.error_rows import (
+from tnr_claims.codebook import SPAN_LABELS
+from tnr_claims.evaluation.error_rows import (
     ErrorItem,
     errors_frame,
 )
-from pipeline.evaluation.gold import read_gold
-from pipeline.evaluation.matching import (
+from tnr_claims.evaluation.gold import read_gold
+from tnr_claims.evaluation.matching import (
     CLAIM_FIELDS,
     SPAN_BUCKETS,
     Tally,
     offset_order,
     safe_ratio,
 )
-from pipeline.evaluation.splits import DEV2_TEST_SIZE, SplitName, select
-from pipeline.evaluation.tallies import (
+from tnr_claims.evaluation.splits import DEV2_TEST_SIZE, SplitName, select
+from tnr_claims.evaluation.tallies import (
     DocTallies,
     ErrorContext,
     score_claims,
     score_spans,
     span_producer,
 )
-from pipeline.records import DocumentRecord, GoldDocument, gold_dict
+from tnr_claims.records import DocumentRecord, GoldDocument, gold_dict
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -344,18 +344,18 @@ def evaluate_files(
 ) -> EvaluationResult:
     """Run the pipeline on each gold document's text and :func:`score` the records.
 
-    The gold files are read strictly (:func:`pipeline.evaluation.gold.read_gold`); the pipeline is
+    The gold files are read strictly (:func:`tnr_claims.evaluation.gold.read_gold`); the pipeline is
     loaded once. A document the pipeline fails on is reported to ``on_failure(doc_id,
     message)`` and scored as an empty prediction (so it shows in
     ``missing_predictions``). With ``split`` (``tune`` or ``test``) only that part of the
-    gold documents is scored (:mod:`pipeline.evaluation.splits`). The report carries the
+    gold documents is scored (:mod:`tnr_claims.evaluation.splits`). The report carries the
     gold files' :func:`hash_files`, the patterns hash, the pipeline version, the code hash
     and ``model`` (``name==version``).
     """
     gold = [document for path in gold_paths for document in read_gold(path)]
     if split is not None:
         gold = select(gold, split, n_test)
-    from pipeline.extract import Pipeline  # after the gold is read: a bad file fails fast
+    from tnr_claims.extract import Pipeline  # after the gold is read: a bad file fails fast
 
     pipeline = Pipeline.load(model, patterns_dir=patterns_dir)
     records: list[DocumentRecord] = []

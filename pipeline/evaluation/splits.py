@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from typing import Literal, TypeVar
 
-from pipeline.records import GoldDocument
+from tnr_claims.records import GoldDocument
 
 SplitName = Literal["tune", "test"]
 DEV2_TEST_SIZE = 10

@@ -1,8 +1,8 @@
 """Per-document tallies: spans (strict, partial, normalised, boundary-only) and claims.
 
 Each function matches one document's gold and predicted items one to one (see
-:mod:`pipeline.evaluation.matching`), counts hits into :class:`DocTallies` and records every
-false positive and negative as an :class:`~pipeline.evaluation.error_rows.ErrorItem`.
+:mod:`tnr_claims.evaluation.matching`), counts hits into :class:`DocTallies` and records every
+false positive and negative as an :class:`~tnr_claims.evaluation.error_rows.ErrorItem`.
 """
 
 from __future__ import annotations
@@ -13,14 +13,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.codebook import METHOD_CATEGORIES, SPAN_LABELS
-from pipeline.evaluation.error_rows import (
+from tnr_claims.codebook import METHOD_CATEGORIES, SPAN_LABELS
+from tnr_claims.evaluation.error_rows import (
     CONTEXT_CHARS,
     ErrorItem,
     ErrorKind,
     ErrorType,
 )
-from pipeline.evaluation.matching import (
+from tnr_claims.evaluation.matching import (
     CASE_INSENSITIVE_FIELDS,
     CLAIM_FIELDS,
     SPAN_BUCKETS,
@@ -29,7 +29,7 @@ from pipeline.evaluation.matching import (
     greedy_match,
     offset_order,
 )
-from pipeline.records import GoldClaim, GoldSpan
+from tnr_claims.records import GoldClaim, GoldSpan
 
 
 def _span_value(span: GoldSpan) -> str | None:

@@ -11,9 +11,9 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.nlp.provenance import Provenance, derive, is_bare_model, make, provenance_of
-from pipeline.nlp.spans import compound_start
-from pipeline.rules.loader import Lexicons
+from tnr_claims.nlp.provenance import Provenance, derive, is_bare_model, make, provenance_of
+from tnr_claims.nlp.spans import compound_start
+from tnr_claims.rules.loader import Lexicons
 
 ALLEGED_CRIME_CUES: tuple[tuple[str, ...], ...] = (
     ("accused", "of"),

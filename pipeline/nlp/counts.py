@@ -13,9 +13,9 @@ from __future__ import annotations
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.nlp.provenance import make
-from pipeline.nlp.spans import tokens_with
-from pipeline.rules.loader import Lexicons
+from tnr_claims.nlp.provenance import make
+from tnr_claims.nlp.spans import tokens_with
+from tnr_claims.rules.loader import Lexicons
 
 NOT_COUNTED = frozenset({"some", "few", "a few", "lots", "a lot"})
 """Vague amounts the codebook does not label."""

@@ -2,7 +2,7 @@
 
 Components get their rules as data, the way spaCy's ``SpanRuler`` does: the factory builds
 an empty component and :meth:`initialize` hands it a validated
-:class:`~pipeline.rules.loader.PatternSet`. :func:`pipeline.nlp.build_nlp` does both, so one
+:class:`~tnr_claims.rules.loader.PatternSet`. :func:`tnr_claims.nlp.build_nlp` does both, so one
 PatternSet, loaded once by the one loader, serves every component of a pipeline (and
 travels to Dask workers as data, not as a folder path).
 """
@@ -17,12 +17,12 @@ from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.errors import ClaimsError
-from pipeline.nlp.spans import SEGMENTS_KEY
-from pipeline.nlp.tagger import RuleTagger
-from pipeline.rules.loader import PatternSet
-from pipeline.rules.schemas import ZoneRule
-from pipeline.text.segment import segment_text
+from tnr_claims.errors import ClaimsError
+from tnr_claims.nlp.spans import SEGMENTS_KEY
+from tnr_claims.nlp.tagger import RuleTagger
+from tnr_claims.rules.loader import PatternSet
+from tnr_claims.rules.schemas import ZoneRule
+from tnr_claims.text.segment import segment_text
 
 
 class Segmenter:
@@ -47,7 +47,7 @@ class Segmenter:
         """Store the zones in ``doc.user_data`` and start a sentence at every zone."""
         if self.zone_rules is None:
             raise ClaimsError(
-                "tnr_segmenter has no rules: build the pipeline with pipeline.nlp.build_nlp, "
+                "tnr_segmenter has no rules: build the pipeline with tnr_claims.nlp.build_nlp, "
                 "or call its initialize(patterns=...)"
             )
         segments = segment_text(doc.text, self.zone_rules)

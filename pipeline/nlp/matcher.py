@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from pipeline.rules.schemas import CueRule, SpanRule
+from tnr_claims.rules.schemas import CueRule, SpanRule
 
 _OPEN_ENDED = 8
 """Tokens assumed for one ``+``/``*`` repetition when sizing trigger windows."""

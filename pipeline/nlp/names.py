@@ -23,9 +23,9 @@ from __future__ import annotations
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
-from pipeline.nlp.provenance import derive, is_bare_model, make
-from pipeline.nlp.spans import compound_start, tokens_with
-from pipeline.rules.loader import Lexicons
+from tnr_claims.nlp.provenance import derive, is_bare_model, make
+from tnr_claims.nlp.spans import compound_start, tokens_with
+from tnr_claims.rules.loader import Lexicons
 
 
 def organisations_named_after_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:

@@ -29,9 +29,9 @@ from collections.abc import Iterable
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.nlp.provenance import provenance_of
-from pipeline.nlp.spans import tokens_with
-from pipeline.rules.loader import Lexicons
+from tnr_claims.nlp.provenance import provenance_of
+from tnr_claims.nlp.spans import tokens_with
+from tnr_claims.rules.loader import Lexicons
 
 LEGAL_CODES = frozenset({"DETENTION", "PROSECUTION", "EXTRADITION"})
 """Codes of the legal steps that, aimed at perpetrators, are not METHODs."""

@@ -1,7 +1,7 @@
 """Span helpers shared by the components: doc keys, sentence bounds, trimming, merging.
 
 The merge policy (tiers, longest wins, NOT_ENTITY blockers, zones) is implemented once,
-in :func:`merge_spans`; see :mod:`pipeline.nlp` for the whole policy.
+in :func:`merge_spans`; see :mod:`tnr_claims.nlp` for the whole policy.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import numpy
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.rules.loader import Lexicons
+from tnr_claims.rules.loader import Lexicons
 
 SPAN_KEY = "tnr"
 """``doc.spans`` key of the merged, labelled spans."""

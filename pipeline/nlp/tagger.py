@@ -9,8 +9,8 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span
 
-from pipeline.errors import ClaimsError
-from pipeline.nlp.context import (
+from tnr_claims.errors import ClaimsError
+from tnr_claims.nlp.context import (
     DATELINE_NEXT,
     drop_perpetrator_charges,
     is_alleged_crime,
@@ -18,17 +18,17 @@ from pipeline.nlp.context import (
     recode_relative_reprisals,
     role_named_people,
 )
-from pipeline.nlp.counts import vague_counts
-from pipeline.nlp.matcher import RuleMatcher
-from pipeline.nlp.names import (
+from tnr_claims.nlp.counts import vague_counts
+from tnr_claims.nlp.matcher import RuleMatcher
+from tnr_claims.nlp.names import (
     abbreviations,
     coordinated_people,
     given_names,
     organisations_named_after_people,
 )
-from pipeline.nlp.perpetrators import drop_acts_against_perpetrators
-from pipeline.nlp.provenance import derive, make
-from pipeline.nlp.spans import (
+from tnr_claims.nlp.perpetrators import drop_acts_against_perpetrators
+from tnr_claims.nlp.provenance import derive, make
+from tnr_claims.nlp.spans import (
     CUE_KEY,
     MODEL_LABELS,
     SEGMENTS_KEY,
@@ -42,10 +42,10 @@ from pipeline.nlp.spans import (
     with_day_before,
     zone_filter,
 )
-from pipeline.nlp.threats import threatened_acts
-from pipeline.normalise import Normaliser
-from pipeline.rules.loader import PatternSet
-from pipeline.rules.schemas import SpanRule
+from tnr_claims.nlp.threats import threatened_acts
+from tnr_claims.normalise import Normaliser
+from tnr_claims.rules.loader import PatternSet
+from tnr_claims.rules.schemas import SpanRule
 
 PLACE_OVER_PERSON_POPULATION = 500_000
 """A one-word model PERSON naming a city at least this large is read as the city."""
@@ -191,7 +191,7 @@ class RuleTagger:
         """Write the merged codebook spans and the cue matches to ``doc.spans``."""
         if self.patterns is None:
             raise ClaimsError(
-                "tnr_tagger has no rules: build the pipeline with pipeline.nlp.build_nlp, "
+                "tnr_tagger has no rules: build the pipeline with tnr_claims.nlp.build_nlp, "
                 "or call its initialize(patterns=...)"
             )
         words = self.patterns.lexicons

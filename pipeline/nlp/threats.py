@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.nlp.provenance import derive, provenance_of
-from pipeline.rules.loader import Lexicons
+from tnr_claims.nlp.provenance import derive, provenance_of
+from tnr_claims.rules.loader import Lexicons
 
 THREAT_LEMMAS = frozenset({"threaten", "warn"})
 """Verbs whose clausal complement is the act threatened."""

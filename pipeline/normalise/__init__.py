@@ -82,8 +82,8 @@ PERSON/ORG ``name`` (:meth:`Normaliser.names`)
     keep the document's characters (curly apostrophes stay curly).
 """
 
-from pipeline.normalise.normaliser import Normaliser
-from pipeline.normalise.places import default_location_rules
-from pipeline.normalise.strings import strip_determiner_possessive
+from tnr_claims.normalise.normaliser import Normaliser
+from tnr_claims.normalise.places import default_location_rules
+from tnr_claims.normalise.strings import strip_determiner_possessive
 
 __all__ = ["Normaliser", "default_location_rules", "strip_determiner_possessive"]

@@ -8,8 +8,8 @@ import functools
 import re
 from typing import Any
 
-from pipeline.normalise.numbers import UNITS
-from pipeline.normalise.strings import clean
+from tnr_claims.normalise.numbers import UNITS
+from tnr_claims.normalise.strings import clean
 
 # fmt: off
 MONTHS: dict[str, int] = {

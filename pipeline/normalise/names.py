@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
-from pipeline.normalise.strings import (
+from tnr_claims.normalise.strings import (
     WORD,
     contains_run,
     strip_determiner_possessive,

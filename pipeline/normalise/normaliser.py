@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from pipeline.normalise.dates import (
+from tnr_claims.normalise.dates import (
     DATELINE,
     DATELINE_WINDOW,
     FULL_DATE_IN_LINE,
@@ -16,7 +16,7 @@ from pipeline.normalise.dates import (
     date_value,
     full_date,
 )
-from pipeline.normalise.legal import (
+from tnr_claims.normalise.legal import (
     ARTICLE_OF,
     BILATERAL,
     DIFFUSION,
@@ -28,9 +28,9 @@ from pipeline.normalise.legal import (
     article_number,
     singular_instrument,
 )
-from pipeline.normalise.names import acronym_definitions, fullest_name
-from pipeline.normalise.numbers import quantity_value
-from pipeline.normalise.places import (
+from tnr_claims.normalise.names import acronym_definitions, fullest_name
+from tnr_claims.normalise.numbers import quantity_value
+from tnr_claims.normalise.places import (
     DEMONYMS,
     INTERNATIONAL_PREFIXES,
     MIN_CITY_POPULATION,
@@ -38,7 +38,7 @@ from pipeline.normalise.places import (
     rule_phrases,
     shared_gazetteer,
 )
-from pipeline.normalise.strings import (
+from tnr_claims.normalise.strings import (
     clean,
     contains_run,
     deaccent,
@@ -47,8 +47,8 @@ from pipeline.normalise.strings import (
     strip_determiner_possessive,
     word_tokens,
 )
-from pipeline.rules.loader import Lexicons, default_patterns
-from pipeline.rules.schemas import SpanRule
+from tnr_claims.rules.loader import Lexicons, default_patterns
+from tnr_claims.rules.schemas import SpanRule
 
 
 class Normaliser:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import functools
 import re
 
-from pipeline.normalise.strings import deaccent, fold_text
-from pipeline.rules.loader import default_patterns
-from pipeline.rules.schemas import SpanRule
+from tnr_claims.normalise.strings import deaccent, fold_text
+from tnr_claims.rules.loader import default_patterns
+from tnr_claims.rules.schemas import SpanRule
 
 SUBDIVISION_SUFFIXES: re.Pattern[str] = re.compile(
     r"\s*(?:\[.*\]|,\s*The|\s(?:Uygur|Huizu|Zhuangzu)?\s*Zizhiqu|\sSheng|\sShi|\sSAR|"

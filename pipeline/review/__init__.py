@@ -1,8 +1,8 @@
 """Review: everything the notebooks and the HTML report do with a run's records.
 
 The notebooks in ``notebooks/`` are thin: each cell calls one function of this module
-on :class:`~pipeline.records.DocumentRecord` values (or on the tables a run wrote),
-never on spaCy Docs, and no logic lives only in a cell. :mod:`pipeline.review.page` builds
+on :class:`~tnr_claims.records.DocumentRecord` values (or on the tables a run wrote),
+never on spaCy Docs, and no logic lives only in a cell. :mod:`tnr_claims.review.page` builds
 the shareable HTML page from the same functions.
 
 What is here
@@ -34,7 +34,7 @@ Element ids and link targets are built from integers only, never from document t
 and no function here emits ``<script>``, event-handler attributes or URLs.
 """
 
-from pipeline.review.markup import (
+from tnr_claims.review.markup import (
     CATEGORY_COLOURS,
     CLAIM_FOCUS_STYLE,
     CLAIM_STYLE,
@@ -49,7 +49,7 @@ from pipeline.review.markup import (
     span_label_text,
     span_tooltip,
 )
-from pipeline.review.overview import (
+from tnr_claims.review.overview import (
     NO_COUNTRY,
     UNATTRIBUTED,
     UNDATED,
@@ -59,14 +59,14 @@ from pipeline.review.overview import (
     evaluation_frames,
     overview_tables,
 )
-from pipeline.review.plots import (
+from tnr_claims.review.plots import (
     plot_confusion,
     plot_counts,
     plot_label_scores,
     plot_method_country,
     save_figure,
 )
-from pipeline.review.runs import (
+from tnr_claims.review.runs import (
     CLAIM_COLUMNS,
     INDIRECT_SOURCE_RULES,
     REVIEW_FLAGS,

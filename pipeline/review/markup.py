@@ -6,9 +6,9 @@ import html
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from pipeline.codebook import METHOD_CATEGORIES, SPAN_LABELS
-from pipeline.records import DocumentRecord, SpanRecord
-from pipeline.review.runs import claim_anchor, claims_table, country_name
+from tnr_claims.codebook import METHOD_CATEGORIES, SPAN_LABELS
+from tnr_claims.records import DocumentRecord, SpanRecord
+from tnr_claims.review.runs import claim_anchor, claims_table, country_name
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -7,10 +7,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pipeline.codebook import CLAIM_TYPES, METHOD_CATEGORIES, METHOD_CODES, SPAN_LABELS
-from pipeline.evaluation.error_rows import errors_frame
-from pipeline.records import ClaimRecord, DocumentRecord
-from pipeline.review.runs import country_name
+from tnr_claims.codebook import CLAIM_TYPES, METHOD_CATEGORIES, METHOD_CODES, SPAN_LABELS
+from tnr_claims.evaluation.error_rows import errors_frame
+from tnr_claims.records import ClaimRecord, DocumentRecord
+from tnr_claims.review.runs import country_name
 
 if TYPE_CHECKING:
     import pandas as pd

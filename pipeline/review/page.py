@@ -22,7 +22,7 @@ Content-Security-Policy (:data:`CSP`) that forbids scripts, frames, forms and an
 remote load, so even a mistake in escaping could not run code or call out. The
 stylesheet is inline; there are no external fonts, images or scripts.
 
-Only the standard library (:mod:`html`, f-strings) and :mod:`pipeline.review` are used:
+Only the standard library (:mod:`html`, f-strings) and :mod:`tnr_claims.review` are used:
 no template engine.
 """
 
@@ -38,17 +38,17 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline.codebook import METHOD_CATEGORIES
-from pipeline.errors import ClaimsError
-from pipeline.export import atomic_path
-from pipeline.review.markup import claims_html, legend_html, render_document
-from pipeline.review.overview import OverviewCounter, evaluation_frames
-from pipeline.review.runs import claims_table, iter_records
+from tnr_claims.codebook import METHOD_CATEGORIES
+from tnr_claims.errors import ClaimsError
+from tnr_claims.export import atomic_path
+from tnr_claims.review.markup import claims_html, legend_html, render_document
+from tnr_claims.review.overview import OverviewCounter, evaluation_frames
+from tnr_claims.review.runs import claims_table, iter_records
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from pipeline.records import DocumentRecord
+    from tnr_claims.records import DocumentRecord
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline.codebook import SPAN_LABELS
+from tnr_claims.codebook import SPAN_LABELS
 
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
 
-    from pipeline.review.runs import PathLike
+    from tnr_claims.review.runs import PathLike
 
 
 def _figure(width: float, height: float) -> Figure:

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pipeline.codebook import CLAIM_TYPES, METHOD_CATEGORIES, METHOD_CODES
-from pipeline.records import ClaimRecord, DocumentRecord, SpanRecord
+from tnr_claims.codebook import CLAIM_TYPES, METHOD_CATEGORIES, METHOD_CODES
+from tnr_claims.records import ClaimRecord, DocumentRecord, SpanRecord
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -27,7 +27,7 @@ INDIRECT_SOURCE_RULES: frozenset[str] = frozenset(
         "quote_same_speaker",
     }
 )
-"""``ClaimProvenance.source_rule`` ids (``pipeline.claims.SOURCE_RULES``) of a source found
+"""``ClaimProvenance.source_rule`` ids (``tnr_claims.claims.SOURCE_RULES``) of a source found
 indirectly (the report's author, a pronoun's antecedent, a quotation continued across
 sentences) rather than by an attribution cue naming the source in the sentence itself."""
 
@@ -81,9 +81,9 @@ class Run:
 
     run_dir: Path
     claims: pd.DataFrame
-    """``claims.parquet`` (one row per claim, :data:`pipeline.export.CLAIM_COLUMNS`)."""
+    """``claims.parquet`` (one row per claim, :data:`tnr_claims.export.CLAIM_COLUMNS`)."""
     spans: pd.DataFrame
-    """``spans.parquet`` (one row per span, :data:`pipeline.export.SPAN_COLUMNS`)."""
+    """``spans.parquet`` (one row per span, :data:`tnr_claims.export.SPAN_COLUMNS`)."""
     manifest: dict[str, Any] = field(default_factory=dict)
 
     def records(self) -> Iterator[DocumentRecord]:
@@ -111,8 +111,8 @@ def load_run(run_dir: PathLike) -> Run:
     """Open a run folder written by ``claims run``; the records stay on disk until streamed."""
     import pandas as pd
 
-    from pipeline.export import CLAIM_COLUMNS as EXPORT_CLAIM_COLUMNS
-    from pipeline.export import SPAN_COLUMNS
+    from tnr_claims.export import CLAIM_COLUMNS as EXPORT_CLAIM_COLUMNS
+    from tnr_claims.export import SPAN_COLUMNS
 
     folder = Path(run_dir)
     if not (folder / "records.jsonl").exists():

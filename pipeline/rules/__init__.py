@@ -19,20 +19,20 @@ Files and what they hold (the file name decides the schema):
     cues in the ConText shape (cue, direction, scope in tokens).
 ``zones.jsonl``
     :class:`ZoneRule`: regular expressions that recognise page boilerplate, captions and
-    reference lists, applied to paragraphs by :mod:`pipeline.text.segment`.
+    reference lists, applied to paragraphs by :mod:`tnr_claims.text.segment`.
 
 Each rule may carry ``examples`` (texts it must match) and ``counterexamples`` (texts
 it must not); ``tests/rules/test_patterns.py`` runs them all on a blank pipeline.
 """
 
-from pipeline.rules.loader import (
+from tnr_claims.rules.loader import (
     DEFAULT_PATTERNS_DIR,
     PatternSet,
     load_file,
     load_patterns,
     patterns_hash,
 )
-from pipeline.rules.schemas import CueRule, PatternFileError, SpanRule, ZoneRule
+from tnr_claims.rules.schemas import CueRule, PatternFileError, SpanRule, ZoneRule
 
 __all__ = [
     "DEFAULT_PATTERNS_DIR",

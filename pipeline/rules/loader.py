@@ -6,12 +6,13 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from pipeline.rules.schemas import (
+from tnr_claims.rules.schemas import (
     LEXICONS_FILE,
     SCHEMAS,
     CueRule,
@@ -22,10 +23,12 @@ from pipeline.rules.schemas import (
 )
 
 if TYPE_CHECKING:
-    from pipeline.rules.schemas import Rule, ZoneRule
+    from tnr_claims.rules.schemas import Rule, ZoneRule
 
 
-DEFAULT_PATTERNS_DIR = Path(__file__).resolve().parents[2] / "patterns"
+DEFAULT_PATTERNS_DIR = Path(str(files("tnr_claims.patterns")))
+"""The rules shipped with the package: the repository's ``patterns/`` folder, installed as the
+``tnr_claims.patterns`` package data (so an editable install reads the working copy)."""
 """``patterns/`` at the repository root (the package is installed in editable mode)."""
 
 

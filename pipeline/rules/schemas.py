@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from pipeline.codebook import ABDUCTION_VARIANTS, METHOD_CODES
+from tnr_claims.codebook import ABDUCTION_VARIANTS, METHOD_CODES
 
 RuleLabel = Literal["METHOD", "LEGAL_REF", "LOCATION", "ORG", "PERSON", "NOT_ENTITY"]
 

@@ -2,8 +2,8 @@
 
 One run goes through three steps:
 
-1. **Plan.** Documents are read lazily from :func:`pipeline.text.ingest.iter_documents`. Each
-   gets a key (:func:`pipeline.run.store.record_key`: its content plus the pipeline's
+1. **Plan.** Documents are read lazily from :func:`tnr_claims.text.ingest.iter_documents`. Each
+   gets a key (:func:`tnr_claims.run.store.record_key`: its content plus the pipeline's
    fingerprint). A document whose key is already in the store is *skipped* (unchanged);
    the others are queued in batches of ``batch_size``. The input order (key, doc_id,
    path, content hash) is streamed to a file in ``OUT/.state/``, not kept in memory.
@@ -14,7 +14,7 @@ One run goes through three steps:
    (partitions of ``partition_size`` documents, bounded in-flight futures, the Pipeline
    loaded once per worker). Each finished batch is appended to the store and flushed,
    so a run killed at any moment (SIGKILL included) loses at most the batches in flight.
-3. **Publish.** The final files (:func:`pipeline.export.write_outputs`) are written from
+3. **Publish.** The final files (:func:`tnr_claims.export.write_outputs`) are written from
    the store in input order and moved into place atomically; then ``failures.jsonl``
    and ``manifest.json``. Documents appear exactly once whatever happened before.
 
@@ -37,15 +37,15 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from pipeline.errors import InputError, OutputError
-from pipeline.rules.loader import DEFAULT_PATTERNS_DIR, load_patterns
-from pipeline.run.engines import WorkItem, make_engine
-from pipeline.run.options import RunOptions, RunSummary
-from pipeline.run.store import STATE_DIR, RecordStore, record_key
+from tnr_claims.errors import InputError, OutputError
+from tnr_claims.rules.loader import DEFAULT_PATTERNS_DIR, load_patterns
+from tnr_claims.run.engines import WorkItem, make_engine
+from tnr_claims.run.options import RunOptions, RunSummary
+from tnr_claims.run.store import STATE_DIR, RecordStore, record_key
 
 if TYPE_CHECKING:
-    from pipeline.extract import Pipeline
-    from pipeline.run.engines import FailureCallback, Outcome
+    from tnr_claims.extract import Pipeline
+    from tnr_claims.run.engines import FailureCallback, Outcome
 
 
 OUTPUT_NAMES: tuple[str, ...] = (
@@ -55,7 +55,7 @@ OUTPUT_NAMES: tuple[str, ...] = (
     "claims.csv",
     "spans.parquet",
 )
-"""Files written by :func:`pipeline.export.write_outputs`."""
+"""Files written by :func:`tnr_claims.export.write_outputs`."""
 
 
 def _strip_id(doc_id: str, message: str) -> str:
@@ -142,8 +142,8 @@ def run_batch(  # noqa: C901
     Returns:
         The run's :class:`RunSummary`; ``summary.failed`` > 0 means some documents failed.
     """
-    from pipeline.export import write_json_atomic, write_outputs
-    from pipeline.text.ingest import iter_documents
+    from tnr_claims.export import write_json_atomic, write_outputs
+    from tnr_claims.text.ingest import iter_documents
 
     started = time.time()
     clock = time.perf_counter()
@@ -160,7 +160,7 @@ def run_batch(  # noqa: C901
         # the rules first: a malformed pattern file fails in a fraction of a second, before
         # spaCy and the model are imported
         patterns = load_patterns(options.patterns_dir or DEFAULT_PATTERNS_DIR)
-        from pipeline.extract import Pipeline as _Pipeline
+        from tnr_claims.extract import Pipeline as _Pipeline
 
         pipeline = _Pipeline.build(options.model, patterns)
     load_seconds = time.perf_counter() - clock

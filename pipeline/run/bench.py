@@ -3,8 +3,8 @@
 ``claims bench`` measures, in one process and on the same generated texts:
 
 (a) bare ``nlp.pipe`` of the statistical model with the components the pipeline needs
-    (:func:`pipeline.nlp.load_model`: the same exclusions), and
-(b) the whole pipeline: ``claims run`` (:func:`pipeline.run.batch.run_batch`) from the input
+    (:func:`tnr_claims.nlp.load_model`: the same exclusions), and
+(b) the whole pipeline: ``claims run`` (:func:`tnr_claims.run.batch.run_batch`) from the input
     files to the output files (reading, rules, normalisation, claims, store, export),
 
 and reports words per second of both, their ratio b/a, documents per second and peak
@@ -165,12 +165,12 @@ def run_bench(
         second, peak memory in MiB, and with ``n_process`` > 1 the parallel run's rates
         and its speed-up over one process.
     """
-    from pipeline.export import write_outputs
-    from pipeline.extract import Pipeline
-    from pipeline.nlp import load_model
-    from pipeline.run.batch import run_batch
-    from pipeline.run.engines import WARM_UP_TEXT, warm_up
-    from pipeline.run.options import RunOptions
+    from tnr_claims.export import write_outputs
+    from tnr_claims.extract import Pipeline
+    from tnr_claims.nlp import load_model
+    from tnr_claims.run.batch import run_batch
+    from tnr_claims.run.engines import WARM_UP_TEXT, warm_up
+    from tnr_claims.run.options import RunOptions
 
     own_dir = workdir is None
     root = Path(tempfile.mkdtemp(prefix="tnr-bench-")) if own_dir else Path(workdir)  # type: ignore[arg-type]

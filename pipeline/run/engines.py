@@ -13,13 +13,13 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from pipeline.errors import ClaimsError
-from pipeline.rules.loader import PatternSet
-from pipeline.run.options import RunOptions
-from pipeline.text.chunking import DEFAULT_MAX_CHARS
+from tnr_claims.errors import ClaimsError
+from tnr_claims.rules.loader import PatternSet
+from tnr_claims.run.options import RunOptions
+from tnr_claims.text.chunking import DEFAULT_MAX_CHARS
 
 if TYPE_CHECKING:
-    from pipeline.extract import Pipeline
+    from tnr_claims.extract import Pipeline
 
 FailureCallback = Callable[[str, str], None]
 """``on_failure(doc_id, message)``: told about each document that failed."""
@@ -222,7 +222,7 @@ class _PoolEngine(_Engine):
 class PipelineSpec:
     """What a Dask worker needs to build the same Pipeline: model, rules, fingerprint.
 
-    The validated :class:`~pipeline.rules.loader.PatternSet` travels with the spec as data,
+    The validated :class:`~tnr_claims.rules.loader.PatternSet` travels with the spec as data,
     so workers need no shared folder and write no files; the
     fingerprint is checked on the worker so a cluster running another package or model
     version fails loudly instead of giving different records.
@@ -252,7 +252,7 @@ class FingerprintMismatch(RuntimeError):
 
 def worker_pipeline(spec: PipelineSpec) -> Pipeline:
     """The Pipeline of ``spec`` in this worker process, loaded once and cached by fingerprint."""
-    from pipeline.extract import Pipeline as _Pipeline
+    from tnr_claims.extract import Pipeline as _Pipeline
 
     cached = _WORKER.get(spec.fingerprint)
     if cached is not None:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.text.chunking import DEFAULT_MAX_CHARS
+from tnr_claims.text.chunking import DEFAULT_MAX_CHARS
 
 DEFAULT_PARTITION_SIZE = 32
 """Documents per Dask task."""

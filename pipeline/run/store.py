@@ -41,8 +41,8 @@ from typing import IO, Any
 
 from pydantic import BaseModel, ConfigDict
 
-from pipeline.errors import OutputError
-from pipeline.records import DocumentRecord
+from tnr_claims.errors import OutputError
+from tnr_claims.records import DocumentRecord
 
 STATE_DIR = ".state"
 """Name of the store's folder inside the output folder."""
@@ -95,7 +95,7 @@ class RecordStore:
     """The append-only record store of one output folder (see module docstring).
 
     Use as a context manager: entering takes the folder's lock (another run on the same
-    folder gets an :class:`~pipeline.errors.OutputError`) and loads the index.
+    folder gets an :class:`~tnr_claims.errors.OutputError`) and loads the index.
 
     Args:
         out_dir: The run's output folder; the store lives in ``out_dir/.state``.

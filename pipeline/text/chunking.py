@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from pipeline.records import DocumentRecord
+from tnr_claims.records import DocumentRecord
 
 DEFAULT_MAX_CHARS = 100_000
 """Texts longer than this are split before the parser (spaCy needs ~1 GB per 100k chars)."""

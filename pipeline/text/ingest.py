@@ -30,7 +30,7 @@ Decisions
     * A document that does not look like English gets a note in ``meta["warnings"]``
       (:func:`language_warning`, a stopword-ratio heuristic); it is still processed.
 
-Every failure is an :class:`~pipeline.errors.InputError` with a one-line message that
+Every failure is an :class:`~tnr_claims.errors.InputError` with a one-line message that
 names the file and says what to do. :func:`iter_documents` reports failures to a
 callback and goes on, and yields documents one at a time.
 """
@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from pipeline.errors import InputError
+from tnr_claims.errors import InputError
 
 Format = Literal["txt", "md", "html", "pdf", "stdin"]
 ErrorCallback = Callable[[str, str | None, str], None]

@@ -2,7 +2,7 @@
 
 The extraction stages only read article text, so this stage marks what is not: page
 notices, captions and reference lists. It works on the text exactly as ingested and
-returns :class:`~pipeline.records.Segment` values whose ``start``/``end`` index that
+returns :class:`~tnr_claims.records.Segment` values whose ``start``/``end`` index that
 text (surrounding whitespace excluded), in order and without overlaps. Every
 non-whitespace character of the text lies in exactly one segment.
 
@@ -35,8 +35,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pipeline.records import Segment
-from pipeline.rules.schemas import ZoneRule
+from tnr_claims.records import Segment
+from tnr_claims.rules.schemas import ZoneRule
 
 RULE_TITLE = "SEGMENT.title_first_line"
 RULE_HEADING = "SEGMENT.is_heading"

@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 import spacy
 
-from pipeline.claims import CLAIM_RULES, TYPE_RULES, build_claims, load_cue_rules
-from pipeline.nlp.matcher import RuleMatcher
-from pipeline.records import ClaimRecord, Segment, SpanProvenance, SpanRecord
-from pipeline.rules.schemas import CueRule
+from tnr_claims.claims import CLAIM_RULES, TYPE_RULES, build_claims, load_cue_rules
+from tnr_claims.nlp.matcher import RuleMatcher
+from tnr_claims.records import ClaimRecord, Segment, SpanProvenance, SpanRecord
+from tnr_claims.rules.schemas import CueRule
 
 SpanSpec = tuple[Any, ...]
 """``(surface, label, value[, nth occurrence])``: value is the code, name, value or
@@ -826,7 +826,7 @@ def test_every_target_records_the_rule_that_chose_it(tnr_pipeline) -> None:
     record = tnr_pipeline.process_text(
         "Agents abducted Lena Ortiz in Bangkok. Her brother Tomas Ortiz was arrested in Hanoi."
     )
-    from pipeline.claims import TARGET_RULES
+    from tnr_claims.claims import TARGET_RULES
 
     decided = {(d.name, d.rule) for c in record.claims for d in c.provenance.target_rules}
     assert ("Lena Ortiz", "TARGET.object") in decided

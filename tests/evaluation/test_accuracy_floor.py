@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluation.floors import SETS, TOLERANCE, measure
+from tnr_claims.evaluation.floors import SETS, TOLERANCE, measure
 
 GOLD_DIR = Path(__file__).resolve().parents[2] / "corpus" / "gold"
 FLOORS = json.loads((GOLD_DIR / "accuracy-floors.json").read_text(encoding="utf-8"))

@@ -1,4 +1,4 @@
-"""Tests of :mod:`pipeline.evaluation.scoring` on tiny hand-built documents.
+"""Tests of :mod:`tnr_claims.evaluation.scoring` on tiny hand-built documents.
 
 Every expected number is worked out by hand in the comment next to it; offsets are
 found with ``str.index`` on the test's own text (never taken from the scorer).
@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from helpers import assert_report_shape
 
-from pipeline.evaluation.error_rows import ERROR_COLUMNS, errors_frame, write_errors_csv
-from pipeline.evaluation.matching import greedy_match
-from pipeline.evaluation.render import render_claims_table, render_table, report_markdown
-from pipeline.evaluation.scoring import hash_files, score
-from pipeline.records import (
+from tnr_claims.evaluation.error_rows import ERROR_COLUMNS, errors_frame, write_errors_csv
+from tnr_claims.evaluation.matching import greedy_match
+from tnr_claims.evaluation.render import render_claims_table, render_table, report_markdown
+from tnr_claims.evaluation.scoring import hash_files, score
+from tnr_claims.records import (
     ClaimProvenance,
     ClaimRecord,
     DocumentRecord,
@@ -594,7 +594,7 @@ def test_evaluate_files_runs_the_pipeline_once_and_tolerates_a_failure(tmp_path,
     import sys
     import types
 
-    from pipeline.evaluation.gold import write_gold
+    from tnr_claims.evaluation.gold import write_gold
 
     good = doc(TEXT, [span(TEXT, "Bangkok", "LOCATION", code="TH")], doc_id="good")
     bad = doc(TEXT, [span(TEXT, "Xu Zheng", "PERSON", name="Xu Zheng")], doc_id="bad")
@@ -633,10 +633,10 @@ def test_evaluate_files_runs_the_pipeline_once_and_tolerates_a_failure(tmp_path,
             )
 
     monkeypatch.setitem(
-        sys.modules, "pipeline.extract", types.SimpleNamespace(Pipeline=FakePipeline)
+        sys.modules, "tnr_claims.extract", types.SimpleNamespace(Pipeline=FakePipeline)
     )
     failures = []
-    from pipeline.evaluation.scoring import evaluate_files
+    from tnr_claims.evaluation.scoring import evaluate_files
 
     result = evaluate_files([path], model="m", on_failure=lambda d, m: failures.append((d, m)))
     report = result.report

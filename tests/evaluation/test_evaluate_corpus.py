@@ -24,7 +24,7 @@ GOLD = [
 
 def claims_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "pipeline.cli", *args],
+        [sys.executable, "-m", "tnr_claims.cli", *args],
         cwd=cwd,
         capture_output=True,
         text=True,

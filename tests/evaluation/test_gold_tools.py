@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.evaluation.agreement import agree
-from pipeline.evaluation.gold import GoldFileError, check_gold, read_gold, write_gold
-from pipeline.evaluation.labelstudio import from_export, labeling_config, to_tasks
-from pipeline.records import GoldClaim, GoldDocument, GoldSpan
+from tnr_claims.evaluation.agreement import agree
+from tnr_claims.evaluation.gold import GoldFileError, check_gold, read_gold, write_gold
+from tnr_claims.evaluation.labelstudio import from_export, labeling_config, to_tasks
+from tnr_claims.records import GoldClaim, GoldDocument, GoldSpan
 
 TEXT = "Police in Bangkok detained Xu Zheng."
 #       0         1         2         3

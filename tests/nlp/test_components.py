@@ -6,11 +6,11 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from pipeline.nlp.context import is_alleged_crime
-from pipeline.nlp.matcher import RuleMatcher
-from pipeline.nlp.spans import is_count, merge_spans, trim_entity
-from pipeline.rules.loader import default_patterns
-from pipeline.rules.schemas import SpanRule
+from tnr_claims.nlp.context import is_alleged_crime
+from tnr_claims.nlp.matcher import RuleMatcher
+from tnr_claims.nlp.spans import is_count, merge_spans, trim_entity
+from tnr_claims.rules.loader import default_patterns
+from tnr_claims.rules.schemas import SpanRule
 
 WORDS = default_patterns().lexicons
 
@@ -216,7 +216,7 @@ def test_name_parts_become_person_but_demonyms_do_not(tnr_pipeline) -> None:
     ],
 )
 def test_method_spans_end_before_names_inside_them(blank, text, method, name, expected) -> None:
-    from pipeline.nlp.spans import cut_before_names
+    from tnr_claims.nlp.spans import cut_before_names
 
     doc = blank(text)
     cut = cut_before_names(_span(doc, method, "METHOD", "X.y"), [_span(doc, name, "PERSON")])
@@ -224,8 +224,8 @@ def test_method_spans_end_before_names_inside_them(blank, text, method, name, ex
 
 
 def test_adjacent_name_parts_join_into_one_person(blank) -> None:
-    from pipeline.nlp.context import _join_adjacent_names
-    from pipeline.nlp.provenance import Decision, Provenance, make, provenance_of
+    from tnr_claims.nlp.context import _join_adjacent_names
+    from tnr_claims.nlp.provenance import Decision, Provenance, make, provenance_of
 
     doc = blank("Xi Jinping spoke.")
     made = make(doc, 0, 1, "PERSON", "PERSON.name_part")
@@ -240,7 +240,7 @@ def test_adjacent_name_parts_join_into_one_person(blank) -> None:
 
 def test_context_decisions_are_typed_and_keep_their_origin(blank) -> None:
     """A context rule's change is a Decision on the span, its origin id stays span.id_."""
-    from pipeline.nlp.provenance import Decision, derive, provenance_of
+    from tnr_claims.nlp.provenance import Decision, derive, provenance_of
 
     doc = blank("Relatives were detained in Urumqi.")
     found = _span(doc, "detained", "METHOD", "DETENTION.detain")
@@ -263,7 +263,7 @@ def test_context_decisions_are_typed_and_keep_their_origin(blank) -> None:
     ],
 )
 def test_day_number_joins_a_date_that_starts_with_its_month(blank, text, start, expected) -> None:
-    from pipeline.nlp.spans import with_day_before
+    from tnr_claims.nlp.spans import with_day_before
 
     doc = blank(text)
     first = [t.text for t in doc].index(start)
@@ -285,7 +285,7 @@ def test_model_date_ends_at_a_dash(tnr_pipeline) -> None:
     ],
 )
 def test_approximating_word_joins_the_count(blank, text, number, expected) -> None:
-    from pipeline.nlp.spans import with_approximator_before
+    from tnr_claims.nlp.spans import with_approximator_before
 
     doc = blank(text)
     start = [t.text for t in doc].index(number)
@@ -301,8 +301,8 @@ def test_approximating_word_joins_the_count(blank, text, number, expected) -> No
     ],
 )
 def test_one_word_person_that_is_a_big_place(blank, text, word, expected) -> None:
-    from pipeline.nlp.tagger import RuleTagger
-    from pipeline.rules.loader import load_patterns
+    from tnr_claims.nlp.tagger import RuleTagger
+    from tnr_claims.rules.loader import load_patterns
 
     tagger = RuleTagger(blank, load_patterns())
     doc = blank(text)
@@ -322,7 +322,7 @@ def test_one_is_a_count_only_when_it_counts(blank, text, expected) -> None:
 def test_relative_week_is_an_iso_week() -> None:
     import datetime as dt
 
-    from pipeline.normalise import Normaliser
+    from tnr_claims.normalise import Normaliser
 
     assert Normaliser().date("last week", anchor=dt.date(2020, 9, 1)) == "2020-W35"
 
@@ -357,7 +357,7 @@ def small_pattern_set(tmp_path) -> object:
     import json
     import shutil
 
-    from pipeline.rules.loader import DEFAULT_PATTERNS_DIR, load_patterns
+    from tnr_claims.rules.loader import DEFAULT_PATTERNS_DIR, load_patterns
 
     folder = tmp_path / "patterns"
     folder.mkdir()
@@ -374,7 +374,7 @@ def small_pattern_set(tmp_path) -> object:
 
 @pytest.mark.parametrize("component", ["tnr_segmenter", "tnr_tagger"])
 def test_a_component_without_rules_says_how_to_give_them(component) -> None:
-    from pipeline.errors import ClaimsError
+    from tnr_claims.errors import ClaimsError
 
     nlp = spacy.blank("en")
     nlp.add_pipe(component)
@@ -384,7 +384,7 @@ def test_a_component_without_rules_says_how_to_give_them(component) -> None:
 
 def test_components_take_their_rules_from_initialize_only(tmp_path) -> None:
     """A custom PatternSet is the whole rule set: no default rule mixes in."""
-    from pipeline.nlp.spans import SPAN_KEY
+    from tnr_claims.nlp.spans import SPAN_KEY
 
     patterns = small_pattern_set(tmp_path)
     nlp = spacy.blank("en")
@@ -402,7 +402,7 @@ def test_dask_spec_carries_the_rules_as_data(tmp_path) -> None:
     """Workers get the validated PatternSet itself, picklable, not a folder to write."""
     import pickle
 
-    from pipeline.run.engines import PipelineSpec
+    from tnr_claims.run.engines import PipelineSpec
 
     patterns = small_pattern_set(tmp_path)
     spec = PipelineSpec(None, patterns, "fingerprint", 8, 1000)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.rules.loader import default_patterns
+from tnr_claims.rules.loader import default_patterns
 
 pytestmark = pytest.mark.model
 

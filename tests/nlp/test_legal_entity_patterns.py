@@ -1,6 +1,6 @@
 """LEGAL_REF rules (``patterns/legal_refs.jsonl``) and entity fixes (``patterns/entities.jsonl``).
 
-The two files are loaded through :func:`pipeline.rules.load_patterns` (so every rule is
+The two files are loaded through :func:`tnr_claims.rules.load_patterns` (so every rule is
 validated exactly as at start-up) from a copy holding only them, which keeps these tests
 independent of the other pattern files. Everything runs on ``spacy.blank("en")`` unless a
 rule needs the parser or tagger (POS, TAG, DEP, LEMMA, MORPH), which none does today.
@@ -28,11 +28,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from pipeline.nlp.matcher import RuleMatcher
-from pipeline.nlp.spans import merge_spans
-from pipeline.nlp.tagger import RuleTagger
-from pipeline.rules.loader import DEFAULT_PATTERNS_DIR, PatternSet, load_patterns
-from pipeline.rules.schemas import SpanRule
+from tnr_claims.nlp.matcher import RuleMatcher
+from tnr_claims.nlp.spans import merge_spans
+from tnr_claims.nlp.tagger import RuleTagger
+from tnr_claims.rules.loader import DEFAULT_PATTERNS_DIR, PatternSet, load_patterns
+from tnr_claims.rules.schemas import SpanRule
 
 OWN_FILES = {"legal_refs.jsonl": {"LEGAL_REF"}, "entities.jsonl": {"ORG", "PERSON", "NOT_ENTITY"}}
 MODEL_ATTRS = {"POS", "TAG", "DEP", "LEMMA", "MORPH"}

@@ -1,7 +1,7 @@
 """METHOD lexicon (``patterns/methods.jsonl``): every rule's own examples, and a table of sentences.
 
 All tests run on a blank English pipeline (tokenizer only), so the lexicon works without
-the statistical model. The file is loaded with :func:`pipeline.rules.load_patterns`,
+the statistical model. The file is loaded with :func:`tnr_claims.rules.load_patterns`,
 which validates it; matching goes through the tagger's own :class:`RuleMatcher`, and the
 sentence table resolves overlaps with the tagger's :func:`merge_spans` (longest wins).
 """
@@ -14,11 +14,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Span
 
-from pipeline.codebook import METHOD_CODES
-from pipeline.nlp.matcher import RuleMatcher
-from pipeline.nlp.spans import merge_spans
-from pipeline.rules.loader import load_patterns
-from pipeline.rules.schemas import SpanRule
+from tnr_claims.codebook import METHOD_CODES
+from tnr_claims.nlp.matcher import RuleMatcher
+from tnr_claims.nlp.spans import merge_spans
+from tnr_claims.rules.loader import load_patterns
+from tnr_claims.rules.schemas import SpanRule
 
 METHOD_RULES: tuple[SpanRule, ...] = tuple(
     rule for rule in load_patterns().span_rules if rule.label == "METHOD"

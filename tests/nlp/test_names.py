@@ -27,8 +27,8 @@ def test_a_half_tagged_name_takes_its_given_name_but_not_a_title() -> None:
     import spacy
     from spacy.tokens import Doc, Span
 
-    from pipeline.nlp.names import given_names
-    from pipeline.rules.loader import default_patterns
+    from tnr_claims.nlp.names import given_names
+    from tnr_claims.rules.loader import default_patterns
 
     words = ["Harjit", "Vale", "met", "President", "Ravi", "Mehra", "."]
     doc = Doc(

@@ -1,4 +1,4 @@
-"""Tests of :mod:`pipeline.normalise`: tables of surfaces and their normalised fields.
+"""Tests of :mod:`tnr_claims.normalise`: tables of surfaces and their normalised fields.
 
 Every expected value comes from geography (ISO 3166-1 codes), the calendar or
 arithmetic, or from a decision written in the module docstring; none is program output.
@@ -16,8 +16,8 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 
-from pipeline.normalise import Normaliser, default_location_rules, strip_determiner_possessive
-from pipeline.rules.schemas import SpanRule
+from tnr_claims.normalise import Normaliser, default_location_rules, strip_determiner_possessive
+from tnr_claims.rules.schemas import SpanRule
 
 LOCATIONS_FILE = Path(__file__).resolve().parents[2] / "patterns" / "locations.jsonl"
 
@@ -633,6 +633,6 @@ def test_month_day_takes_its_year_from_the_anchor(surface, anchor, expected) -> 
     ],
 )
 def test_days_counted_from_the_previous_date(surface, previous, expected) -> None:
-    from pipeline.normalise.dates import after_previous
+    from tnr_claims.normalise.dates import after_previous
 
     assert after_previous(surface, previous) == expected

@@ -21,10 +21,10 @@ NAMES = ("review", "accuracy", "overview")
 KERNEL = "tnr-claims-test"
 TIMEOUT = 180
 ALLOWED_IMPORTS = {
-    "from pipeline import review",
-    "from pipeline.evaluation.scoring import evaluate_files",
+    "from tnr_claims import review",
+    "from tnr_claims.evaluation.scoring import evaluate_files",
 }
-"""Notebooks call pipeline.review (and the evaluator) only: no logic lives in a cell."""
+"""Notebooks call tnr_claims.review (and the evaluator) only: no logic lives in a cell."""
 
 nbformat = pytest.importorskip("nbformat")
 nbclient = pytest.importorskip("nbclient")
@@ -60,7 +60,7 @@ def test_notebook_is_committed_without_outputs(name: str) -> None:
             imports = [
                 line
                 for line in cell.source.splitlines()
-                if line.startswith(("from pipeline", "import pipeline"))
+                if line.startswith(("from tnr_claims", "import tnr_claims"))
             ]
             assert set(imports) <= ALLOWED_IMPORTS, imports
 

@@ -1,6 +1,6 @@
 """The HTML report: complete (every claim and span of a run) and inert (no script, no remote load).
 
-Runs are built from hand-made records with :func:`pipeline.export.write_outputs`; the
+Runs are built from hand-made records with :func:`tnr_claims.export.write_outputs`; the
 real corpus run is checked too when one exists (``TNR_RUN_DIR``, else ``outputs/``).
 The page is parsed with the standard library's :class:`html.parser.HTMLParser`.
 """
@@ -17,11 +17,11 @@ from helpers import HOSTILE, INFO, markup_problems
 from helpers import claim as _claim
 from helpers import span as _span
 
-from pipeline.export import write_outputs
-from pipeline.records import DocumentRecord
-from pipeline.review.markup import span_label_text
-from pipeline.review.page import CSP, write_report
-from pipeline.review.runs import iter_records
+from tnr_claims.export import write_outputs
+from tnr_claims.records import DocumentRecord
+from tnr_claims.review.markup import span_label_text
+from tnr_claims.review.page import CSP, write_report
+from tnr_claims.review.runs import iter_records
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -306,7 +306,7 @@ def test_report_with_evaluation(small_run, tmp_path: Path) -> None:  # type: ign
 
 
 def test_report_errors(tmp_path: Path) -> None:
-    from pipeline.errors import ClaimsError
+    from tnr_claims.errors import ClaimsError
 
     with pytest.raises(ClaimsError, match="records.jsonl"):
         write_report(tmp_path, tmp_path / "r.html")

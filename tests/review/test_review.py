@@ -2,7 +2,7 @@
 
 The records here are written by hand (a few invented sentences), so these tests need
 neither the statistical model nor a pipeline run. The hostile record checks that
-document text never becomes markup in :func:`pipeline.review.render_document`.
+document text never becomes markup in :func:`tnr_claims.review.render_document`.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from helpers import HOSTILE, INFO, claim, markup_problems, span
 
-from pipeline import review
-from pipeline.records import DocumentRecord
+from tnr_claims import review
+from tnr_claims.records import DocumentRecord
 
 TEXT = (
     "Agents abducted the activist in Bangkok in 2019, according to Amnesty International. "
@@ -285,7 +285,7 @@ def test_claims_table_of_several_records_keeps_document_order_within_flags() -> 
 
 
 def test_indirect_source_rules_exist_in_the_claims_stage() -> None:
-    from pipeline.claims import SOURCE_RULES
+    from tnr_claims.claims import SOURCE_RULES
 
     assert review.INDIRECT_SOURCE_RULES <= {rule_id for rule_id, _ in SOURCE_RULES}
     assert not review.is_indirect_source("according_to")
@@ -471,7 +471,7 @@ def test_save_figure(tmp_path) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_load_run_streams_records(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from pipeline.export import write_outputs
+    from tnr_claims.export import write_outputs
 
     write_outputs([sample_record("a"), hostile_record("b")], tmp_path)
     run = review.load_run(tmp_path)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.rules.loader import DEFAULT_PATTERNS_DIR, load_patterns
-from pipeline.rules.schemas import PatternFileError
+from tnr_claims.rules.loader import DEFAULT_PATTERNS_DIR, load_patterns
+from tnr_claims.rules.schemas import PatternFileError
 
 PACKAGE = Path(__file__).resolve().parents[2] / "pipeline"
 REFERENCE = re.compile(r"words\.([A-Z][A-Z0-9_]+)")
@@ -90,7 +90,7 @@ def test_an_unknown_reference_or_list_is_an_error_not_an_empty_set(tmp_path: Pat
 
 def test_a_patterns_folder_without_a_list_the_code_reads_fails_at_build(tmp_path: Path) -> None:
     """Pipeline.build checks every list up front (no model is loaded to find out)."""
-    from pipeline.extract import REQUIRED_WORD_LISTS
+    from tnr_claims.extract import REQUIRED_WORD_LISTS
 
     folder = tmp_path / "patterns"
     shutil.copytree(DEFAULT_PATTERNS_DIR, folder)
@@ -102,7 +102,7 @@ def test_a_patterns_folder_without_a_list_the_code_reads_fails_at_build(tmp_path
 
 
 def test_every_list_the_code_reads_is_declared_defined_and_used() -> None:
-    from pipeline.extract import REQUIRED_WORD_LISTS
+    from tnr_claims.extract import REQUIRED_WORD_LISTS
 
     referenced = {
         name

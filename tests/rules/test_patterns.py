@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.rules.loader import DEFAULT_PATTERNS_DIR, load_patterns, patterns_hash
-from pipeline.rules.schemas import PatternFileError
+from tnr_claims.rules.loader import DEFAULT_PATTERNS_DIR, load_patterns, patterns_hash
+from tnr_claims.rules.schemas import PatternFileError
 
 
 def test_project_patterns_load_and_cover_every_method_code() -> None:
-    from pipeline.codebook import METHOD_CODES
+    from tnr_claims.codebook import METHOD_CODES
 
     patterns = load_patterns()
     codes = {rule.method_code for rule in patterns.span_rules if rule.label == "METHOD"}

@@ -18,13 +18,13 @@ from typing import Any
 
 import pytest
 
-from pipeline.records import DocumentRecord
-from pipeline.run.batch import run_batch
-from pipeline.run.bench import generate_corpus
-from pipeline.run.engines import WorkItem, process_items
-from pipeline.run.options import RunOptions
-from pipeline.run.store import RecordStore
-from pipeline.text.chunking import merge_records, split_text
+from tnr_claims.records import DocumentRecord
+from tnr_claims.run.batch import run_batch
+from tnr_claims.run.bench import generate_corpus
+from tnr_claims.run.engines import WorkItem, process_items
+from tnr_claims.run.options import RunOptions
+from tnr_claims.run.store import RecordStore
+from tnr_claims.text.chunking import merge_records, split_text
 
 pytestmark = pytest.mark.model
 
@@ -68,7 +68,7 @@ def assert_same_outputs(out: Path, reference: Path) -> None:
 
 
 def cli(*args: str) -> list[str]:
-    return [sys.executable, "-m", "pipeline.cli", *args]
+    return [sys.executable, "-m", "tnr_claims.cli", *args]
 
 
 # --------------------------------------------------------------------------- crash safety
@@ -132,7 +132,7 @@ def test_lost_index_is_rebuilt_from_segments(baseline: Path, tmp_path: Path) -> 
 
 
 def test_second_run_on_the_same_folder_is_refused(baseline: Path) -> None:
-    from pipeline.errors import OutputError
+    from tnr_claims.errors import OutputError
 
     with RecordStore(baseline):
         with pytest.raises(OutputError, match="another `claims run`"):
@@ -145,7 +145,7 @@ def test_second_run_on_the_same_folder_is_refused(baseline: Path) -> None:
 def test_changed_input_and_changed_patterns(
     corpus_dir: Path, baseline: Path, tmp_path: Path, root: Path
 ) -> None:
-    from pipeline.extract import Pipeline
+    from tnr_claims.extract import Pipeline
 
     inputs = tmp_path / "inputs"
     shutil.copytree(corpus_dir, inputs)
@@ -390,7 +390,7 @@ def test_a_code_change_reprocesses_unchanged_inputs(
     rule written in Python, must not reuse the stored records."""
     import dataclasses
 
-    from pipeline.provenance import PACKAGE_DIR, code_hash
+    from tnr_claims.provenance import PACKAGE_DIR, code_hash
 
     out = tmp_path / "out"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.run.bench import generate_corpus, run_bench, source_paragraphs
+from tnr_claims.run.bench import generate_corpus, run_bench, source_paragraphs
 
 
 def test_generated_corpus_is_deterministic() -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.run.batch import run_batch
-from pipeline.run.options import RunOptions
+from tnr_claims.run.batch import run_batch
+from tnr_claims.run.options import RunOptions
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 

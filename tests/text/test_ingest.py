@@ -1,4 +1,4 @@
-"""Tests of :mod:`pipeline.text.ingest`: one test per input case, files made in ``tmp_path``."""
+"""Tests of :mod:`tnr_claims.text.ingest`: one test per input case, files made in ``tmp_path``."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from helpers import make_pdf
 
-from pipeline.errors import ClaimsError, InputError
-from pipeline.text import ingest
-from pipeline.text.ingest import Document, iter_documents, iter_input_paths, read_document
+from tnr_claims.errors import ClaimsError, InputError
+from tnr_claims.text import ingest
+from tnr_claims.text.ingest import Document, iter_documents, iter_input_paths, read_document
 
 ARTICLE = (
     "Exiled activists said they were followed by agents of their home state.\n\n"

@@ -1,4 +1,4 @@
-"""Tests of :mod:`pipeline.text.segment` and the zone rules in ``patterns/zones.jsonl``."""
+"""Tests of :mod:`tnr_claims.text.segment` and the zone rules in ``patterns/zones.jsonl``."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.records import Segment
-from pipeline.rules.loader import DEFAULT_PATTERNS_DIR, load_patterns
-from pipeline.rules.schemas import ZoneRule
-from pipeline.text.segment import is_heading, segment_text, segment_with_rules
+from tnr_claims.records import Segment
+from tnr_claims.rules.loader import DEFAULT_PATTERNS_DIR, load_patterns
+from tnr_claims.rules.schemas import ZoneRule
+from tnr_claims.text.segment import is_heading, segment_text, segment_with_rules
 
 DOCS = Path(__file__).resolve().parents[2] / "corpus" / "docs"
 SEED = DOCS / "involuntary-returns-vietnam.txt"
