@@ -206,6 +206,54 @@ def schema(
     console.print_json(json.dumps(model_cls.model_json_schema()))
 
 
+@app.command()
+def codebook(
+    fmt: Annotated[
+        str, typer.Option("--format", help="'table' (for reading) or 'json' (for programs).")
+    ] = "table",
+) -> None:
+    """Print the codebook: span labels, METHOD codes and categories, claim types."""
+    from tnr_claims.codebook import codebook_dict
+
+    if fmt not in ("table", "json"):
+        fail(f"--format must be 'table' or 'json', not {fmt!r}")
+    if fmt == "json":
+        typer.echo(json.dumps(codebook_dict(), indent=2, ensure_ascii=False))
+        return
+    for table in _codebook_tables(codebook_dict()):
+        console.print(table)
+
+
+def _codebook_tables(book: dict) -> list:  # type: ignore[type-arg]
+    """Rich tables of the codebook: labels, METHOD codes, categories, claim types."""
+    from rich.table import Table
+
+    sections = (
+        ("Span labels", "labels", ("label", "fields", "definition")),
+        ("METHOD codes", "methods", ("code", "category", "definition")),
+        ("METHOD categories", "categories", ("category", "codes", "definition")),
+        ("Claim types", "claim_types", ("type", "definition")),
+    )
+    tables = []
+    for title, key, columns in sections:
+        table = Table(title=title, title_justify="left", show_lines=False)
+        for column in columns:
+            table.add_column(column, overflow="fold", no_wrap=column != "definition")
+        for row in book[key]:
+            cells = [row[c] for c in columns]
+            table.add_row(*(", ".join(c) if isinstance(c, list) else str(c) for c in cells))
+        tables.append(table)
+    return tables
+
+
+@app.command()
+def docs() -> None:
+    """Print the dataset documentation: every output file and column, its type and meaning."""
+    from importlib.resources import files
+
+    typer.echo(files("tnr_claims").joinpath("DATASET.md").read_text(encoding="utf-8"))
+
+
 # --------------------------------------------------------------------------- evaluate
 
 

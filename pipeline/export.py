@@ -9,10 +9,14 @@ place, so a reader never sees half a file):
 ``records.jsonl``
     The full :class:`~tnr_claims.records.DocumentRecord` per line, provenance included.
 ``claims.parquet`` / ``claims.csv``
-    One row per claim; list fields are lists in Parquet and ``;``-joined in CSV. CSV
-    cells are neutralised against spreadsheet formula injection (:func:`safe_csv_cell`).
-``spans.parquet``
+    One row per claim, with the document's ``url``, ``title``, ``publisher`` and
+    ``published`` date and the claim's ``year`` (:func:`claim_year`); list fields are lists
+    in Parquet and ``;``-joined in CSV. CSV cells are neutralised against spreadsheet
+    formula injection (:func:`safe_csv_cell`).
+``spans.parquet`` / ``spans.csv``
     One row per span with its normalised fields and provenance.
+Every column is documented in ``DATASET.md`` (``claims docs``); a test keeps the two equal.
+
 ``manifest.json``
     Written by the caller (:mod:`tnr_claims.run.batch`) with :func:`write_json_atomic`.
 """
@@ -22,6 +26,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,6 +37,16 @@ import pyarrow.parquet as pq
 
 from tnr_claims.codebook import METHOD_CATEGORIES
 from tnr_claims.records import DocumentRecord, gold_dict
+
+OUTPUT_FILES: tuple[str, ...] = (
+    "documents.jsonl",
+    "records.jsonl",
+    "claims.parquet",
+    "claims.csv",
+    "spans.parquet",
+    "spans.csv",
+)
+"""Files :func:`write_outputs` writes (the run adds ``manifest.json``, ``failures.jsonl``)."""
 
 CLAIM_COLUMNS: tuple[str, ...] = (
     "doc_id",
@@ -49,7 +64,13 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "negated",
     "dates",
     "quantities",
+    "year",
+    "year_from",
     "text",
+    "title",
+    "publisher",
+    "published",
+    "url",
     "type_rule",
     "source_rule",
     "pattern_ids",
@@ -89,6 +110,57 @@ _LIST_COLUMNS = frozenset(
     }
 )
 
+_INT_COLUMNS = frozenset({"start", "end", "year"})
+_BOOL_COLUMNS = frozenset({"hedged", "negated"})
+
+_YEAR = re.compile(r"^\s*(\d{4})(?:$|[-T\s/W])")
+PUBLISHED_KEYS: tuple[str, ...] = ("published", "date_published", "published_date", "date")
+"""``meta`` keys that hold the publication date, in order of preference."""
+PUBLISHER_KEYS: tuple[str, ...] = ("publisher", "sitename")
+"""``meta`` keys that name the publisher (``SOURCES.tsv``, then the HTML site name)."""
+
+
+def value_year(value: object) -> int | None:
+    """The year of an ISO 8601 value, or ``None`` when it has none.
+
+    >>> [value_year(v) for v in ("2016-03", "--10-03", "2023-W39", "2019", "soon", None)]
+    [2016, None, 2023, 2019, None, None]
+    """
+    if not isinstance(value, str):
+        return None
+    match = _YEAR.match(value)
+    return int(match.group(1)) if match else None
+
+
+def _first_meta(meta: dict[str, Any], keys: tuple[str, ...]) -> str | None:
+    """The first non-empty text value of ``meta`` under ``keys``."""
+    for key in keys:
+        value = meta.get(key)
+        if value is not None and str(value).strip():
+            return str(value).strip()
+    return None
+
+
+def claim_year(dates: Iterable[str], published: str | None) -> tuple[int | None, str | None]:
+    """The year a claim is counted under, and where it came from.
+
+    The earliest year among the claim's own DATE values (``"claim"``); else the year of
+    the document's publication date (``"published"``); else ``(None, None)``.
+
+    >>> claim_year(["--10-03", "2016-03", "2014"], "2020-01-02")
+    (2014, 'claim')
+    >>> claim_year(["--10-03"], "2020-01-02")
+    (2020, 'published')
+    >>> claim_year([], None)
+    (None, None)
+    """
+    years = [year for year in map(value_year, dates) if year is not None]
+    if years:
+        return min(years), "claim"
+    year = value_year(published)
+    return (year, "published") if year is not None else (None, None)
+
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -105,9 +177,17 @@ def safe_csv_cell(value: Any) -> Any:
 
 
 def claim_rows(record: DocumentRecord) -> Iterator[dict[str, Any]]:
-    """One flat row per claim of ``record``."""
-
+    """One flat row per claim of ``record``, with the document's source columns."""
+    meta = record.meta or {}
+    published = _first_meta(meta, PUBLISHED_KEYS)
+    source = {
+        "title": _first_meta(meta, ("title",)),
+        "publisher": _first_meta(meta, PUBLISHER_KEYS),
+        "published": published,
+        "url": _first_meta(meta, ("url",)),
+    }
     for index, claim in enumerate(record.claims):
+        year, year_from = claim_year(claim.dates, published)
         yield {
             "doc_id": record.doc_id,
             "claim_id": f"{record.doc_id}#c{index}",
@@ -124,7 +204,10 @@ def claim_rows(record: DocumentRecord) -> Iterator[dict[str, Any]]:
             "negated": claim.negated,
             "dates": list(claim.dates),
             "quantities": list(claim.quantities),
+            "year": year,
+            "year_from": year_from,
             "text": claim.text,
+            **source,
             "type_rule": claim.provenance.type_rule,
             "source_rule": claim.provenance.source_rule,
             "pattern_ids": list(claim.provenance.pattern_ids),
@@ -164,9 +247,9 @@ CLAIM_SCHEMA = pa.schema(
         else pa.field(
             name,
             pa.int64()
-            if name in ("start", "end")
+            if name in _INT_COLUMNS
             else pa.bool_()
-            if name in ("hedged", "negated")
+            if name in _BOOL_COLUMNS
             else pa.string(),
         )
         for name in CLAIM_COLUMNS
@@ -178,6 +261,20 @@ SPAN_SCHEMA = pa.schema(
         for name in SPAN_COLUMNS
     ]
 )
+
+
+CSV_LIST_SEPARATOR = ";"
+"""How list cells are joined in the CSV files (Parquet keeps real lists)."""
+
+
+def csv_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A table row as CSV cells: lists joined by ``;``, formula-like cells neutralised."""
+    return {
+        key: safe_csv_cell(
+            CSV_LIST_SEPARATOR.join(map(str, value)) if isinstance(value, list) else value
+        )
+        for key, value in row.items()
+    }
 
 
 @contextmanager
@@ -235,32 +332,30 @@ def write_outputs(records: Iterable[DocumentRecord], out_dir: str | Path) -> dic
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     counts = {"documents": 0, "claims": 0, "spans": 0}
-    names = ["documents.jsonl", "records.jsonl", "claims.parquet", "claims.csv", "spans.parquet"]
+    names = list(OUTPUT_FILES)
     tmp = {name: out / f".{name}.tmp-{os.getpid()}" for name in names}
     try:
         with (
             tmp["documents.jsonl"].open("w", encoding="utf-8") as documents,
             tmp["records.jsonl"].open("w", encoding="utf-8") as full,
             tmp["claims.csv"].open("w", encoding="utf-8", newline="") as csv_handle,
+            tmp["spans.csv"].open("w", encoding="utf-8", newline="") as spans_csv_handle,
         ):
             claims_pq = _ParquetSink(tmp["claims.parquet"], CLAIM_SCHEMA)
             spans_pq = _ParquetSink(tmp["spans.parquet"], SPAN_SCHEMA)
             writer = csv.DictWriter(csv_handle, fieldnames=list(CLAIM_COLUMNS))
             writer.writeheader()
+            spans_writer = csv.DictWriter(spans_csv_handle, fieldnames=list(SPAN_COLUMNS))
+            spans_writer.writeheader()
             for record in records:
                 documents.write(json.dumps(gold_dict(record), ensure_ascii=False) + "\n")
                 full.write(record.model_dump_json() + "\n")
                 rows = list(claim_rows(record))
                 claims_pq.add(rows)
-                for row in rows:
-                    writer.writerow(
-                        {
-                            k: safe_csv_cell(";".join(map(str, v)) if isinstance(v, list) else v)
-                            for k, v in row.items()
-                        }
-                    )
+                writer.writerows(map(csv_row, rows))
                 spans = list(span_rows(record))
                 spans_pq.add(spans)
+                spans_writer.writerows(map(csv_row, spans))
                 counts["documents"] += 1
                 counts["claims"] += len(rows)
                 counts["spans"] += len(spans)

@@ -42,6 +42,44 @@ from tnr_claims.codebook import (
 ZoneKind = Literal["title", "heading", "body", "boilerplate", "references", "caption"]
 CueKind = Literal["hedge", "negation", "attribution", "recommendation", "quote"]
 
+_START = "Character offset where it starts in the document text (0-based)."
+_END = "Character offset just after its end (text[start:end] is its surface)."
+_SPAN = {
+    "label": "Span label of the codebook (`claims codebook`).",
+    "text": "The span's surface, equal to text[start:end] of the document.",
+    "code": "METHOD: the METHOD code; LOCATION: ISO 3166-1 alpha-2 of the country "
+    "(null for regions spanning countries); else null.",
+    "variant": "ABDUCTION only: 'direct', 'indirect' or null.",
+    "instrument": "LEGAL_REF: canonical short name of the instrument ('Supervision Law').",
+    "article": "LEGAL_REF: the article or section, as a string, or null.",
+    "jurisdiction": "LEGAL_REF: ISO alpha-2 of the state whose instrument it is, or null.",
+    "name": "PERSON: fullest form of the name in the document; ORG: canonical full name.",
+    "value": "DATE: ISO 8601 string ('2019', '2019-03', '--03-21' with no year); "
+    "QUANTITY: integer or null for vague counts.",
+}
+_CLAIM = {
+    "type": "Claim type: incident, statistic, legal, recommendation or pattern.",
+    "methods": "METHOD codes named in the sentence.",
+    "locations": "ISO 3166-1 alpha-2 codes of the places in the sentence.",
+    "legal_refs": "Legal references as 'instrument#article' keys ('Supervision Law#52').",
+    "targets": "Names of the people the act is aimed at.",
+    "source": "Who the claim is attributed to (canonical ORG or PERSON name); null when "
+    "the author asserts it.",
+    "hedged": "True when reported as belief or allegation ('reportedly', 'may', 'claims').",
+    "negated": "True when the sentence denies the act happened.",
+    "dates": "DATE values (ISO 8601) in the sentence.",
+    "quantities": "QUANTITY values (integers) in the sentence.",
+    "text": "The sentence, equal to text[start:end] of the document.",
+}
+_DOC = {
+    "doc_id": "Document id: the input file's name without extension.",
+    "text": "The document's text; every offset indexes this string.",
+    "meta": "Document metadata: title, publisher, url, published, format, pages, "
+    "encoding ... (from the file, HTML or PDF metadata and SOURCES.tsv).",
+    "spans": "Labelled spans, in offset order.",
+    "claims": "Claim sentences, in offset order.",
+}
+
 
 def _known_method_codes(value: list[str]) -> list[str]:
     """Reject METHOD codes the codebook does not know."""
@@ -67,17 +105,17 @@ class _Strict(BaseModel):
 class GoldSpan(_Strict):
     """One labelled span in the gold format (``gold-format.md``)."""
 
-    start: int = Field(ge=0)
-    end: int = Field(gt=0)
-    label: SpanLabel
-    text: str | None = None
-    code: str | None = None
-    variant: str | None = None
-    instrument: str | None = None
-    article: str | None = None
-    jurisdiction: str | None = None
-    name: str | None = None
-    value: str | int | None = None
+    start: int = Field(ge=0, description=_START)
+    end: int = Field(gt=0, description=_END)
+    label: SpanLabel = Field(description=_SPAN["label"])
+    text: str | None = Field(None, description=_SPAN["text"])
+    code: str | None = Field(None, description=_SPAN["code"])
+    variant: str | None = Field(None, description=_SPAN["variant"])
+    instrument: str | None = Field(None, description=_SPAN["instrument"])
+    article: str | None = Field(None, description=_SPAN["article"])
+    jurisdiction: str | None = Field(None, description=_SPAN["jurisdiction"])
+    name: str | None = Field(None, description=_SPAN["name"])
+    value: str | int | None = Field(None, description=_SPAN["value"])
 
     @model_validator(mode="after")
     def _check_fields(self) -> GoldSpan:
@@ -114,19 +152,19 @@ class GoldSpan(_Strict):
 class GoldClaim(_Strict):
     """One claim sentence in the gold format."""
 
-    start: int = Field(ge=0)
-    end: int = Field(gt=0)
-    type: ClaimType
-    methods: MethodCodes = Field(default_factory=list)
-    locations: list[str] = Field(default_factory=list)
-    legal_refs: list[str] = Field(default_factory=list)
-    targets: list[str] = Field(default_factory=list)
-    source: str | None = None
-    hedged: bool = False
-    negated: bool = False
-    dates: list[str] = Field(default_factory=list)
-    quantities: list[int] = Field(default_factory=list)
-    text: str | None = None
+    start: int = Field(ge=0, description=_START)
+    end: int = Field(gt=0, description=_END)
+    type: ClaimType = Field(description=_CLAIM["type"])
+    methods: MethodCodes = Field(default_factory=list, description=_CLAIM["methods"])
+    locations: list[str] = Field(default_factory=list, description=_CLAIM["locations"])
+    legal_refs: list[str] = Field(default_factory=list, description=_CLAIM["legal_refs"])
+    targets: list[str] = Field(default_factory=list, description=_CLAIM["targets"])
+    source: str | None = Field(None, description=_CLAIM["source"])
+    hedged: bool = Field(False, description=_CLAIM["hedged"])
+    negated: bool = Field(False, description=_CLAIM["negated"])
+    dates: list[str] = Field(default_factory=list, description=_CLAIM["dates"])
+    quantities: list[int] = Field(default_factory=list, description=_CLAIM["quantities"])
+    text: str | None = Field(None, description=_CLAIM["text"])
 
     @field_validator("legal_refs")
     @classmethod
@@ -191,11 +229,11 @@ class GoldDocument(_Strict):
 
     model_config = ConfigDict(extra="allow", validate_assignment=False)
 
-    doc_id: str = Field(min_length=1)
-    text: str
-    meta: dict[str, Any] = Field(default_factory=dict)
-    spans: list[GoldSpan] = Field(default_factory=list)
-    claims: list[GoldClaim] = Field(default_factory=list)
+    doc_id: str = Field(min_length=1, description=_DOC["doc_id"])
+    text: str = Field(description=_DOC["text"])
+    meta: dict[str, Any] = Field(default_factory=dict, description=_DOC["meta"])
+    spans: list[GoldSpan] = Field(default_factory=list, description=_DOC["spans"])
+    claims: list[GoldClaim] = Field(default_factory=list, description=_DOC["claims"])
 
     @model_validator(mode="after")
     def _check_text(self) -> GoldDocument:
@@ -216,29 +254,39 @@ class GoldDocument(_Strict):
 class SpanProvenance(_Strict):
     """Where a span came from: the rule pattern id and/or the model's label."""
 
-    source: Literal["rule", "model", "gazetteer"]
-    pattern_id: str | None = None
-    model_label: str | None = None
-    context_rules: list[str] = Field(default_factory=list)
-    """Ids of context rules that changed the span's code or label after matching."""
+    source: Literal["rule", "model", "gazetteer"] = Field(
+        description="What produced the span: a rule, the statistical model or a gazetteer."
+    )
+    pattern_id: str | None = Field(
+        None, description="Id of the rule in patterns/ that matched ('ABDUCTION.kidnap')."
+    )
+    model_label: str | None = Field(
+        None, description="The model's entity label when the model produced it ('GPE')."
+    )
+    context_rules: list[str] = Field(
+        default_factory=list,
+        description="Ids of context rules that changed the span's code or label after matching.",
+    )
 
 
 class SpanRecord(_Strict):
     """A labelled, normalised span with provenance."""
 
-    start: int = Field(ge=0)
-    end: int = Field(gt=0)
-    label: SpanLabel
-    text: str
-    code: str | None = None
-    variant: str | None = None
-    instrument: str | None = None
-    article: str | None = None
-    jurisdiction: str | None = None
-    name: str | None = None
-    value: str | int | None = None
-    zone: ZoneKind = "body"
-    provenance: SpanProvenance
+    start: int = Field(ge=0, description=_START)
+    end: int = Field(gt=0, description=_END)
+    label: SpanLabel = Field(description=_SPAN["label"])
+    text: str = Field(description=_SPAN["text"])
+    code: str | None = Field(None, description=_SPAN["code"])
+    variant: str | None = Field(None, description=_SPAN["variant"])
+    instrument: str | None = Field(None, description=_SPAN["instrument"])
+    article: str | None = Field(None, description=_SPAN["article"])
+    jurisdiction: str | None = Field(None, description=_SPAN["jurisdiction"])
+    name: str | None = Field(None, description=_SPAN["name"])
+    value: str | int | None = Field(None, description=_SPAN["value"])
+    zone: ZoneKind = Field(
+        "body", description="Zone of the document the span stands in (title, heading, body ...)."
+    )
+    provenance: SpanProvenance = Field(description="What produced the span and what changed it.")
 
     def to_gold(self) -> GoldSpan:
         """Return the gold-format view of this span (only the fields its label carries)."""
@@ -249,55 +297,69 @@ class SpanRecord(_Strict):
 class Cue(_Strict):
     """A cue that shaped a claim: an attribution verb, a hedge, a negation, a call."""
 
-    kind: CueKind
-    start: int = Field(ge=0)
-    end: int = Field(gt=0)
-    text: str
-    pattern_id: str
+    kind: CueKind = Field(
+        description="What the cue does: hedge, negation, attribution, recommendation, quote."
+    )
+    start: int = Field(ge=0, description=_START)
+    end: int = Field(gt=0, description=_END)
+    text: str = Field(description="The cue's words, equal to text[start:end].")
+    pattern_id: str = Field(description="Id of the cue rule that matched.")
 
 
 class TargetDecision(_Strict):
     """Why a person is a claim's target: the name and the ``TARGET_RULES`` id that decided."""
 
-    name: str
-    rule: str
+    name: str = Field(description="The target's name (a PERSON name of the document).")
+    rule: str = Field(description="Id of the target rule that chose this person.")
 
 
 class ClaimProvenance(_Strict):
     """Why a sentence became this claim: the spans' producers, cues and decisions."""
 
-    pattern_ids: list[str] = Field(default_factory=list)
-    model_labels: list[str] = Field(default_factory=list)
-    type_rule: str
-    """The claim-type rule that fired (``claims.TYPE_RULES`` id)."""
-    claim_rule: str | None = None
-    """Why the sentence is a claim at all (``claims.CLAIM_RULES`` id)."""
-    source_rule: str | None = None
-    """How the source was found (``according_to``, ``reporting_verb``, ``quote_continued`` ...)."""
-    target_rules: list[TargetDecision] = Field(default_factory=list)
-    """Why each target is a target (``claims.TARGET_RULES`` ids), in sentence order."""
-    pipeline_version: str
+    pattern_ids: list[str] = Field(
+        default_factory=list, description="Ids of the rules that produced the claim's spans."
+    )
+    model_labels: list[str] = Field(
+        default_factory=list, description="Model entity labels behind the claim's spans."
+    )
+    type_rule: str = Field(description="The claim-type rule that fired (TYPE_RULES id).")
+    claim_rule: str | None = Field(
+        None, description="Why the sentence is a claim at all (CLAIM_RULES id)."
+    )
+    source_rule: str | None = Field(
+        None,
+        description="How the source was found (according_to, reporting_verb, "
+        "quote_continued ...); null when there is no source.",
+    )
+    target_rules: list[TargetDecision] = Field(
+        default_factory=list,
+        description="Why each target is a target (TARGET_RULES ids), in sentence order.",
+    )
+    pipeline_version: str = Field(description="Version of the package that made the claim.")
 
 
 class ClaimRecord(_Strict):
     """One claim sentence with its normalised fields, cues and provenance."""
 
-    doc_id: str
-    start: int = Field(ge=0)
-    end: int = Field(gt=0)
-    text: str
-    type: ClaimType
-    methods: MethodCodes = Field(default_factory=list)
-    locations: list[str] = Field(default_factory=list)
-    legal_refs: list[str] = Field(default_factory=list)
-    targets: list[str] = Field(default_factory=list)
-    source: str | None = None
-    hedged: bool = False
-    negated: bool = False
-    dates: list[str] = Field(default_factory=list)
-    quantities: list[int] = Field(default_factory=list)
-    cues: list[Cue] = Field(default_factory=list)
-    provenance: ClaimProvenance
+    doc_id: str = Field(description=_DOC["doc_id"])
+    start: int = Field(ge=0, description=_START)
+    end: int = Field(gt=0, description=_END)
+    text: str = Field(description=_CLAIM["text"])
+    type: ClaimType = Field(description=_CLAIM["type"])
+    methods: MethodCodes = Field(default_factory=list, description=_CLAIM["methods"])
+    locations: list[str] = Field(default_factory=list, description=_CLAIM["locations"])
+    legal_refs: list[str] = Field(default_factory=list, description=_CLAIM["legal_refs"])
+    targets: list[str] = Field(default_factory=list, description=_CLAIM["targets"])
+    source: str | None = Field(None, description=_CLAIM["source"])
+    hedged: bool = Field(False, description=_CLAIM["hedged"])
+    negated: bool = Field(False, description=_CLAIM["negated"])
+    dates: list[str] = Field(default_factory=list, description=_CLAIM["dates"])
+    quantities: list[int] = Field(default_factory=list, description=_CLAIM["quantities"])
+    cues: list[Cue] = Field(
+        default_factory=list,
+        description="Words that decided attribution, hedging, negation or a call for action.",
+    )
+    provenance: ClaimProvenance = Field(description="Why the sentence became this claim.")
 
     def to_gold(self) -> GoldClaim:
         """Return the gold-format view of this claim."""
@@ -308,20 +370,25 @@ class ClaimRecord(_Strict):
 class Segment(_Strict):
     """A zone of the document: title, heading, body paragraph, boilerplate, references."""
 
-    kind: ZoneKind
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    kind: ZoneKind = Field(
+        description="Zone kind: title, heading, body, boilerplate, references or caption."
+    )
+    start: int = Field(ge=0, description=_START)
+    end: int = Field(ge=0, description=_END)
 
 
 class PipelineInfo(_Strict):
     """What produced a record: package version, hash of its code, model, patterns hash."""
 
-    version: str
-    model: str
-    model_version: str
-    patterns_hash: str
-    code_hash: str = ""
-    """SHA-256 of the package's Python sources (:func:`tnr_claims.provenance.code_hash`)."""
+    version: str = Field(description="Version of the tnr-claims package.")
+    model: str = Field(description="Name of the spaCy model package.")
+    model_version: str = Field(description="Version of the spaCy model.")
+    patterns_hash: str = Field(description="SHA-256 of the rule files that were loaded.")
+    code_hash: str = Field(
+        "",
+        description="SHA-256 of the package's Python sources "
+        "(:func:`tnr_claims.provenance.code_hash`).",
+    )
 
 
 class DocumentRecord(_Strict):
@@ -329,15 +396,21 @@ class DocumentRecord(_Strict):
 
     model_config = ConfigDict(extra="forbid", validate_assignment=False)
 
-    doc_id: str = Field(min_length=1)
-    text: str
-    meta: dict[str, Any] = Field(default_factory=dict)
-    segments: list[Segment] = Field(default_factory=list)
-    sentences: list[tuple[int, int]] = Field(default_factory=list)
-    spans: list[SpanRecord] = Field(default_factory=list)
-    claims: list[ClaimRecord] = Field(default_factory=list)
-    warnings: list[str] = Field(default_factory=list)
-    pipeline: PipelineInfo
+    doc_id: str = Field(min_length=1, description=_DOC["doc_id"])
+    text: str = Field(description=_DOC["text"])
+    meta: dict[str, Any] = Field(default_factory=dict, description=_DOC["meta"])
+    segments: list[Segment] = Field(
+        default_factory=list, description="Zones of the text (title, headings, body ...)."
+    )
+    sentences: list[tuple[int, int]] = Field(
+        default_factory=list, description="(start, end) offsets of every sentence."
+    )
+    spans: list[SpanRecord] = Field(default_factory=list, description=_DOC["spans"])
+    claims: list[ClaimRecord] = Field(default_factory=list, description=_DOC["claims"])
+    warnings: list[str] = Field(
+        default_factory=list, description="Notes about this document (language, splitting ...)."
+    )
+    pipeline: PipelineInfo = Field(description="What produced the record (versions, hashes).")
 
     @model_validator(mode="after")
     def _check_text(self) -> DocumentRecord:

@@ -54,6 +54,7 @@ OUTPUT_NAMES: tuple[str, ...] = (
     "claims.parquet",
     "claims.csv",
     "spans.parquet",
+    "spans.csv",
 )
 """Files written by :func:`tnr_claims.export.write_outputs`."""
 
