@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: install install-dev run test lint bench evaluate floors report jupyter clean
+.PHONY: install install-dev run test lint bench evaluate floors report jupyter screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,11 @@ report: $(STAMP)
 jupyter: $(DEV_STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[review]"
 	$(BIN)/jupyter lab notebooks/
+
+# Fresh README images in notebooks/img/ (needs Debian's chromium; see scripts/screenshots.sh).
+screenshots: $(DEV_STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[review]"
+	scripts/screenshots.sh
 
 clean:
 	rm -rf $(VENV) outputs/*.jsonl outputs/*.parquet outputs/*.csv outputs/*.json outputs/.state

@@ -362,3 +362,24 @@ def test_dataset_docs_name_exactly_the_manifest_and_failure_keys(source_run: Pat
         csv_spans = list(csv.DictReader(handle))
     parquet_spans = pq.read_table(source_run / "spans.parquet").to_pylist()
     assert [r["span_id"] for r in csv_spans] == [r["span_id"] for r in parquet_spans]
+
+
+# --------------------------------------------------------------------------- screenshots
+
+
+def test_screenshot_script_stops_with_one_line_when_chromium_is_absent(tmp_path: Path) -> None:
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    for tool in ("dirname", "mktemp", "rm"):
+        found = subprocess.run(["which", tool], capture_output=True, text=True).stdout.strip()
+        (tools / tool).symlink_to(found)
+    result = subprocess.run(
+        ["/bin/bash", str(ROOT / "scripts" / "screenshots.sh")],
+        capture_output=True,
+        text=True,
+        env={"PATH": str(tools), "PYTHON": sys.executable},
+        timeout=60,
+    )
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "chromium" in lines[0] and "apt-get install" in lines[0]
