@@ -74,8 +74,8 @@ _CLAIM = {
 _DOC = {
     "doc_id": "Document id: the input file's name without extension.",
     "text": "The document's text; every offset indexes this string.",
-    "meta": "Document metadata: title, publisher, url, published, format, pages, "
-    "encoding ... (from the file, HTML or PDF metadata and SOURCES.tsv).",
+    "meta": "Document metadata: title, publisher, url, published, pages, encoding ... "
+    "(from SOURCES.tsv beside the file, and HTML or PDF metadata).",
     "spans": "Labelled spans, in offset order.",
     "claims": "Claim sentences, in offset order.",
 }

@@ -67,6 +67,7 @@ def test_the_wheel_works_on_its_own(tmp_path: Path):
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "tnr_claims/patterns/methods.jsonl" in names
     assert "tnr_claims/cli.py" in names
+    assert "tnr_claims/DATASET.md" in names  # `claims docs` reads it
     assert not any(name.startswith(("pipeline/", "tests/", "corpus/")) for name in names)
 
     venv = tmp_path / "venv"
