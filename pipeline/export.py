@@ -76,6 +76,10 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "pattern_ids",
     "cues",
     "pipeline_version",
+    "perpetrator_states",
+    "host_states",
+    "host_role",
+    "dyad_rules",
 )
 SPAN_COLUMNS: tuple[str, ...] = (
     "doc_id",
@@ -105,6 +109,9 @@ _LIST_COLUMNS = frozenset(
         "targets",
         "dates",
         "quantities",
+        "perpetrator_states",
+        "host_states",
+        "dyad_rules",
         "pattern_ids",
         "cues",
     }
@@ -213,6 +220,10 @@ def claim_rows(record: DocumentRecord) -> Iterator[dict[str, Any]]:
             "pattern_ids": list(claim.provenance.pattern_ids),
             "cues": [f"{c.kind}:{c.text}" for c in claim.cues],
             "pipeline_version": claim.provenance.pipeline_version,
+            "perpetrator_states": list(claim.perpetrator_states),
+            "host_states": list(claim.host_states),
+            "host_role": claim.host_role,
+            "dyad_rules": list(claim.provenance.dyad_rules),
         }
 
 

@@ -172,6 +172,7 @@ class Pipeline:
             patterns=self.patterns,
         )
         spans = _quantities_in_claims(spans, claims)
+        claims = _with_dyads(text, sentences, spans, claims, self.patterns)
         warnings = list(meta.get("warnings", [])) if isinstance(meta.get("warnings"), list) else []
         return DocumentRecord(
             doc_id=doc_id,
@@ -261,6 +262,20 @@ def _span_provenance(
         return SpanProvenance(source="rule", pattern_id=rule.id, context_rules=context)
     model_label = provenance.origin_id.removeprefix("model:") or None
     return SpanProvenance(source="model", model_label=model_label, context_rules=context)
+
+
+def _with_dyads(
+    text: str,
+    sentences: list[tuple[int, int]],
+    spans: list[SpanRecord],
+    claims: list[ClaimRecord],
+    patterns: PatternSet,
+) -> list[ClaimRecord]:
+    """Claims with their perpetrator and host states (:mod:`tnr_claims.claims.dyads`)."""
+    from tnr_claims.claims.dyads import assign_dyads_to
+
+    assign_dyads_to(text, sentences, spans, claims, patterns)
+    return claims
 
 
 def _quantities_in_claims(spans: list[SpanRecord], claims: list[ClaimRecord]) -> list[SpanRecord]:

@@ -39,6 +39,8 @@ from tnr_claims.codebook import (
     legal_ref_key,
 )
 
+HostRole = Literal["direct", "cooperating", "unknown"]
+IsoCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
 ZoneKind = Literal["title", "heading", "body", "boilerplate", "references", "caption"]
 CueKind = Literal["hedge", "negation", "attribution", "recommendation", "quote"]
 
@@ -335,6 +337,10 @@ class ClaimProvenance(_Strict):
         default_factory=list,
         description="Why each target is a target (TARGET_RULES ids), in sentence order.",
     )
+    dyad_rules: list[str] = Field(
+        default_factory=list,
+        description="Ids of the patterns/dyads.jsonl rules that set the claim's dyad.",
+    )
     pipeline_version: str = Field(description="Version of the package that made the claim.")
 
 
@@ -359,11 +365,29 @@ class ClaimRecord(_Strict):
         default_factory=list,
         description="Words that decided attribution, hedging, negation or a call for action.",
     )
+    perpetrator_states: list[IsoCode] = Field(
+        default_factory=list,
+        description="States that carry out, order or request the act (ISO 3166-1 alpha-2), "
+        "as the text states them.",
+    )
+    host_states: list[IsoCode] = Field(
+        default_factory=list,
+        description="Countries where the act reached the target (ISO 3166-1 alpha-2).",
+    )
+    host_role: HostRole | None = Field(
+        None,
+        description="direct (the perpetrator acted itself), cooperating (host authorities "
+        "acted at its request) or unknown; null when the text names no state.",
+    )
     provenance: ClaimProvenance = Field(description="Why the sentence became this claim.")
 
     def to_gold(self) -> GoldClaim:
         """Return the gold-format view of this claim."""
-        data = self.model_dump(exclude={"doc_id", "cues", "provenance"})
+        data = self.model_dump(
+            exclude={
+                "doc_id", "cues", "provenance", "perpetrator_states", "host_states", "host_role"
+            }
+        )
         return GoldClaim(**data)
 
 

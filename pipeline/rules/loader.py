@@ -17,6 +17,7 @@ from tnr_claims.rules.schemas import (
     SCHEMAS,
     CueRule,
     DependencyRule,
+    DyadRule,
     LexiconEntry,
     PatternFileError,
     SpanRule,
@@ -88,6 +89,8 @@ class PatternSet:
     directory: str
     dependency_rules: tuple[DependencyRule, ...] = ()
     """METHOD rules on the dependency parse (``dependencies.jsonl``)."""
+    dyad_rules: tuple[DyadRule, ...] = ()
+    """Perpetrator and host state rules (``dyads.jsonl``), in file order."""
     by_id: dict[str, Rule] = field(default_factory=dict, compare=False)
     lexicons: Lexicons = field(default_factory=lambda: Lexicons({}), compare=False)
     """The named word lists of ``lexicons.jsonl`` (covered by ``sha256`` like every file)."""
@@ -215,6 +218,7 @@ def load_patterns(directory: str | Path = DEFAULT_PATTERNS_DIR) -> PatternSet:
     cue_rules: list[CueRule] = []
     zone_rules: list[ZoneRule] = []
     dependency_rules: list[DependencyRule] = []
+    dyad_rules: list[DyadRule] = []
     by_id: dict[str, Rule] = {}
     where: dict[str, str] = {}
     lexicon_file = directory / LEXICONS_FILE
@@ -243,6 +247,8 @@ def load_patterns(directory: str | Path = DEFAULT_PATTERNS_DIR) -> PatternSet:
                 span_rules.append(rule)
             elif isinstance(rule, DependencyRule):
                 dependency_rules.append(rule)
+            elif isinstance(rule, DyadRule):
+                dyad_rules.append(rule)
             elif isinstance(rule, CueRule):
                 cue_rules.append(rule)
             else:
@@ -252,6 +258,7 @@ def load_patterns(directory: str | Path = DEFAULT_PATTERNS_DIR) -> PatternSet:
         cue_rules=tuple(cue_rules),
         zone_rules=tuple(zone_rules),
         dependency_rules=tuple(dependency_rules),
+        dyad_rules=tuple(dyad_rules),
         sha256=patterns_hash(directory),
         directory=str(directory),
         by_id=by_id,

@@ -228,6 +228,42 @@ class DependencyRule(Rule):
         return self.id.split(".", 1)[0]
 
 
+DyadRole = Literal["perpetrator", "requester", "host", "anaphor"]
+
+
+class DyadRule(Rule):
+    """A rule that names a claim's perpetrator or host state (``dyads.jsonl``).
+
+    ``regex`` is matched on one sentence (case-insensitive, except the state names).
+    ``{STATE}`` stands for a state named by a country, a known place or a demonym
+    ("Ruritania", "Ruritanian", a LOCATION span); ``{PLACE}`` for a country or a LOCATION
+    span; ``@NAME`` for the words of lexicon ``NAME``. ``role`` says what the state is:
+    ``perpetrator`` (its agents, its court, an attribution), ``requester`` (a warrant,
+    request or return that another state's authorities carried out: host role
+    ``cooperating``), ``host`` (the place of the act) or ``anaphor`` (no state: "the
+    agents" takes the perpetrator of an earlier sentence of the document).
+    """
+
+    role: DyadRole
+    regex: str
+
+    @model_validator(mode="after")
+    def _check_regex(self) -> DyadRule:
+        prefix = self.id.split(".", 1)[0]
+        if prefix != "DYAD":
+            raise ValueError(f"dyad rule id must start with 'DYAD', got {prefix!r}")
+        has_state = "{STATE}" in self.regex or "{PLACE}" in self.regex
+        if has_state == (self.role == "anaphor"):
+            raise ValueError("an anaphor rule names no {STATE}; every other rule names one")
+        probe = re.sub(r"@[A-Z][A-Z0-9_]*", "x", self.regex)
+        probe = probe.replace("{STATE}", "(?P<state>x)").replace("{PLACE}", "(?P<state>x)")
+        try:
+            re.compile(probe)
+        except re.error as exc:
+            raise ValueError(f"regex does not compile: {exc}") from exc
+        return self
+
+
 class LexiconEntry(BaseModel):
     """One named word list of ``lexicons.jsonl``: the words a rule written in Python reads.
 
@@ -268,5 +304,6 @@ SCHEMAS: dict[str, type[Rule]] = {
     "cues.jsonl": CueRule,
     "zones.jsonl": ZoneRule,
     "dependencies.jsonl": DependencyRule,
+    "dyads.jsonl": DyadRule,
 }
 """Which schema each pattern file follows. A new rule file is registered here."""

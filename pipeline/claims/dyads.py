@@ -1,0 +1,204 @@
+"""Dyads: the perpetrator and host states of each claim, from the rules of ``dyads.jsonl``.
+
+A claim's dyad is read from its own sentence: agents or authorities named by demonym or
+possessive ("Ruritanian agents", "Ruritania's intelligence service"), an explicit
+attribution ("accused Ruritania of"), the state whose court or legal process it is, and
+the place of the act (host). Requests carried out by another state's authorities ("at the
+request of Ruritania", "deported to Ruritania") make the requester the perpetrator and
+the acting authorities' state a host that cooperated. "The agents" in a later sentence
+takes the perpetrator named earlier in the document (document memory). Nothing is
+guessed from a target's nationality: a state the sentence does not tie to the act is not
+a dyad state.
+
+Works on records (text, sentences, LOCATION spans), so it needs no model and runs after
+claims are built (:func:`assign_dyads`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from tnr_claims.records import ClaimRecord, DocumentRecord, SpanRecord
+from tnr_claims.rules.loader import PatternSet, default_patterns
+from tnr_claims.rules.schemas import DyadRule
+
+_MARK = "\u27e6{}\u27e7"
+_MARK_RE = r"\u27e6(\d+)\u27e7"
+
+
+@dataclass
+class Dyad:
+    """The states one sentence names, with the ids of the rules that found them."""
+
+    perpetrators: list[str] = field(default_factory=list)
+    hosts: list[str] = field(default_factory=list)
+    role: str | None = None
+    rules: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def state_names() -> dict[str, str]:
+    """Names that stand for a state: country names, demonyms and country aliases -> ISO code."""
+    import pycountry
+
+    from tnr_claims.normalise.places import DEMONYMS
+    from tnr_claims.normalise.strings import deaccent
+
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                head = value.split(",")[0].strip()
+                names.setdefault(deaccent(head), country.alpha_2)
+    for rule in default_patterns().span_rules:
+        if rule.label == "LOCATION" and rule.code:
+            for phrase in rule.phrases:
+                if phrase[:1].isupper() and len(phrase) > 2:
+                    names.setdefault(phrase, rule.code)
+    names.update(DEMONYMS)
+    for short in ("US", "UK", "U.S.", "U.K."):
+        names[short] = DEMONYMS[short]
+    return names
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _state_regex() -> str:
+    names = [n for n in state_names() if n[:1].isupper()]
+    return rf"(?P<state>{_MARK_RE}|(?-i:\b(?:{_alternation(names)})\b))"
+
+
+@lru_cache(maxsize=256)
+def _compile(regex: str) -> re.Pattern[str]:
+    state = _state_regex()
+    return re.compile(regex.replace("{STATE}", state).replace("{PLACE}", state), re.IGNORECASE)
+
+
+def _compiled(rules: tuple[DyadRule, ...]) -> list[tuple[DyadRule, re.Pattern[str]]]:
+    return [(rule, _compile(rule.regex)) for rule in rules]
+
+
+def _code_of(value: str, places: list[str | None]) -> str | None:
+    marked = re.fullmatch(_MARK_RE, value)
+    if marked:
+        return places[int(marked.group(1))]
+    return state_names().get(value)
+
+
+def masked(text: str, start: int, spans: list[SpanRecord]) -> tuple[str, list[str | None]]:
+    """``text`` (at document offset ``start``) with its LOCATION spans replaced by markers."""
+    places: list[str | None] = []
+    pieces: list[str] = []
+    cursor = 0
+    for span in spans:
+        s, e = span.start - start, span.end - start
+        if span.label != "LOCATION" or s < cursor or e > len(text):
+            continue
+        pieces.append(text[cursor:s])
+        pieces.append(_MARK.format(len(places)))
+        places.append(span.code)
+        cursor = e
+    pieces.append(text[cursor:])
+    return "".join(pieces), places
+
+
+def _add(values: list[str], code: str | None) -> None:
+    if code and code not in values:
+        values.append(code)
+
+
+def sentence_dyad(
+    text: str,
+    *,
+    spans: list[SpanRecord] | None = None,
+    start: int = 0,
+    memory: list[str] | None = None,
+    patterns: PatternSet | None = None,
+) -> Dyad:
+    """The dyad one sentence states (see the module docstring for the decisions)."""
+    rules = (patterns or default_patterns()).dyad_rules
+    body, places = masked(text, start, spans or [])
+    found: dict[str, list[str]] = {"perpetrator": [], "requester": [], "host": []}
+    fired: list[str] = []
+    for rule, regex in _compiled(rules):
+        for match in regex.finditer(body):
+            if rule.role == "anaphor":
+                codes = list(memory or [])
+            else:
+                codes = [c for c in [_code_of(match.group("state"), places)] if c]
+            if not codes:
+                continue
+            for code in codes:
+                _add(found["perpetrator" if rule.role == "anaphor" else rule.role], code)
+            if rule.id not in fired:
+                fired.append(rule.id)
+    return _decide(found, fired)
+
+
+def _decide(found: dict[str, list[str]], fired: list[str]) -> Dyad:
+    """Combine the states each role found into one dyad and its host role."""
+    dyad = Dyad(rules=fired)
+    if found["requester"]:
+        dyad.perpetrators = list(found["requester"])
+        for code in [*found["perpetrator"], *found["host"]]:
+            if code not in dyad.perpetrators:
+                _add(dyad.hosts, code)
+        dyad.role = "cooperating"
+        return dyad
+    dyad.perpetrators = list(found["perpetrator"])
+    dyad.hosts = [c for c in found["host"] if c not in dyad.perpetrators]
+    if dyad.perpetrators and dyad.hosts:
+        dyad.role = "direct"
+    elif dyad.perpetrators or dyad.hosts:
+        dyad.role = "unknown"
+    return dyad
+
+
+def assign_dyads(record: DocumentRecord, patterns: PatternSet | None = None) -> DocumentRecord:
+    """Set ``perpetrator_states``, ``host_states`` and ``host_role`` on every claim.
+
+    Sentences are read in order; the last perpetrator any sentence named is the document's
+    memory for "the agents" in later ones. Returns the same record, changed in place.
+    """
+    assign_dyads_to(record.text, record.sentences, record.spans, record.claims, patterns)
+    return record
+
+
+def assign_dyads_to(
+    text: str,
+    sentences: list[tuple[int, int]],
+    spans: list[SpanRecord],
+    claims: list[ClaimRecord],
+    patterns: PatternSet | None = None,
+) -> None:
+    """:func:`assign_dyads` on the parts of a record before the record is built."""
+    if not claims:
+        return
+    patterns = patterns or default_patterns()
+    locations = sorted((s for s in spans if s.label == "LOCATION"), key=lambda s: (s.start, s.end))
+    bounds = sorted({*(tuple(b) for b in sentences), *((c.start, c.end) for c in claims)})
+    memory: list[str] = []
+    by_bounds: dict[tuple[int, int], Dyad] = {}
+    for start, end in bounds:
+        inside = [s for s in locations if s.start >= start and s.end <= end]
+        dyad = sentence_dyad(
+            text[start:end], spans=inside, start=start, memory=memory, patterns=patterns
+        )
+        by_bounds[(start, end)] = dyad
+        if dyad.perpetrators:
+            memory = list(dyad.perpetrators)
+    for claim in claims:
+        _set(claim, by_bounds[(claim.start, claim.end)])
+
+
+def _set(claim: ClaimRecord, dyad: Dyad) -> None:
+    claim.perpetrator_states = dyad.perpetrators
+    claim.host_states = dyad.hosts
+    claim.host_role = dyad.role  # type: ignore[assignment]
+    claim.provenance.dyad_rules = dyad.rules
