@@ -245,6 +245,9 @@ def run_batch(  # noqa: C901
         else:
             keys = [item["key"] for item in order if "status" not in item and item["key"] in store]
             counts = write_outputs(store.records(keys), out)
+            from tnr_claims.cases import link, write_links
+
+            write_links(link(store.records(keys)), out)
             summary.documents = counts["documents"]
             summary.claims = counts["claims"]
             summary.spans = counts["spans"]

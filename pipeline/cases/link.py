@@ -1,0 +1,435 @@
+"""Linking: claims -> cases (by target identity) -> incidents (by method, place and date).
+
+Decisions (``../shared/spec/incidents.md`` leaves these open):
+
+* A claim joins a case when it names a target; the names of one person across documents
+  are one identity (:mod:`tnr_claims.cases.names`). A one-word name ("Vell") joins a full
+  name of the same document only; across documents it never merges on its own.
+* Targets named together in one claim of at most :data:`MAX_TIED_TARGETS` names are tied
+  by one act: their identities are one case.
+* A claim that names no target but reports a specific act (a METHOD) joins the case of
+  the claim before it in the same document (document memory); others join no case.
+* The case's perpetrator is the state its claims name most often; host states are the
+  hosts its claims name, most named first; ``host_role`` the most named role.
+* Incidents: a dated claim joins an incident of its case within :data:`DATE_WINDOW_DAYS`
+  whose METHOD categories it shares (or that has none); an undated one joins the incident
+  of the claim before it in the same document, else an incident of the same categories;
+  a claim with neither a date nor a method nor a previous incident stays at case level.
+  A later trial or sentence has another date, so it is another incident.
+* Ids hash content (sorted canonical targets, perpetrator, first date; an incident's case,
+  categories, date and host), never input order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from tnr_claims.cases.names import PersonName, block_key, parse_name, same_person
+from tnr_claims.codebook import METHOD_CATEGORIES
+from tnr_claims.records import DocumentRecord
+
+MAX_TIED_TARGETS = 3
+"""A claim naming more targets than this (a list of victims) ties none of them together."""
+
+DATE_WINDOW_DAYS = 21
+"""Dated claims of one case at most this far apart (and of shared categories) are one incident."""
+
+LINKED_TYPES = frozenset({"incident", "legal", "pattern"})
+"""Claim types that can report a specific act (recommendations and statistics do not)."""
+
+
+@dataclass(frozen=True, order=True)
+class ClaimRef:
+    """A claim by its document and sentence offsets (as in ``records.jsonl``)."""
+
+    doc_id: str
+    start: int
+    end: int
+
+
+@dataclass
+class _Claim:
+    """What linking reads of one claim (no text: memory stays small)."""
+
+    ref: ClaimRef
+    targets: tuple[str, ...]
+    methods: tuple[str, ...]
+    dates: tuple[str, ...]
+    perpetrators: tuple[str, ...]
+    hosts: tuple[str, ...]
+    role: str | None
+    type: str
+
+
+@dataclass
+class Incident:
+    """One occurrence of a case: its methods, date, host state and claims."""
+
+    incident_id: str
+    methods: list[str]
+    date: str | None
+    host_state: str | None
+    claims: list[ClaimRef]
+
+
+@dataclass
+class Case:
+    """One case: targets, dyad, incidents and every claim that supports it."""
+
+    case_id: str
+    targets: list[str]
+    perpetrator_states: list[str]
+    host_states: list[str]
+    host_role: str | None
+    methods: list[str]
+    first_date: str | None
+    last_date: str | None
+    documents: list[str]
+    claims: list[ClaimRef]
+    incidents: list[Incident] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, object]:
+        """The ``incidents.jsonl`` line of this case (the shape of ``incidents.md``)."""
+
+        def refs(claims: list[ClaimRef]) -> list[dict[str, object]]:
+            return [{"doc_id": c.doc_id, "start": c.start, "end": c.end} for c in claims]
+
+        return {
+            "case_id": self.case_id,
+            "targets": self.targets,
+            "perpetrator_states": self.perpetrator_states,
+            "host_states": self.host_states,
+            "host_role": self.host_role,
+            "methods": self.methods,
+            "first_date": self.first_date,
+            "last_date": self.last_date,
+            "documents": self.documents,
+            "claims": refs(self.claims),
+            "incidents": [
+                {
+                    "incident_id": i.incident_id,
+                    "methods": i.methods,
+                    "date": i.date,
+                    "host_state": i.host_state,
+                    "claims": refs(i.claims),
+                }
+                for i in self.incidents
+            ],
+        }
+
+
+@dataclass
+class Linking:
+    """The cases of a collection, in the order of their ids."""
+
+    cases: list[Case]
+
+    def case_of(self) -> dict[ClaimRef, str]:
+        """Claim -> case id, for every linked claim."""
+        return {ref: case.case_id for case in self.cases for ref in case.claims}
+
+    def incident_of(self) -> dict[ClaimRef, str]:
+        """Claim -> incident id, for every claim in an incident."""
+        return {
+            ref: incident.incident_id
+            for case in self.cases
+            for incident in case.incidents
+            for ref in incident.claims
+        }
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _claims(records: Iterable[DocumentRecord]) -> Iterator[_Claim]:
+    for record in records:
+        for claim in record.claims:
+            yield _Claim(
+                ref=ClaimRef(record.doc_id, claim.start, claim.end),
+                targets=tuple(claim.targets),
+                methods=tuple(claim.methods),
+                dates=tuple(claim.dates),
+                perpetrators=tuple(claim.perpetrator_states),
+                hosts=tuple(claim.host_states),
+                role=claim.host_role,
+                type=claim.type,
+            )
+
+
+class _Union:
+    """Union-find over hashable keys."""
+
+    def __init__(self) -> None:
+        self.parent: dict[object, object] = {}
+
+    def find(self, key: object) -> object:
+        self.parent.setdefault(key, key)
+        root = key
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[key] != root:
+            self.parent[key], key = root, self.parent[key]
+        return root
+
+    def union(self, a: object, b: object) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb, key=repr)] = min(ra, rb, key=repr)  # type: ignore[index]
+
+
+def _identities(claims: list[_Claim]) -> dict[tuple[str, str], object]:
+    """``(doc_id, name) -> identity key`` for every target name of ``claims``."""
+    union = _Union()
+    full: dict[str, PersonName] = {}
+    partial: set[tuple[str, str]] = set()
+    by_doc: dict[str, list[PersonName]] = {}
+    for claim in claims:
+        for name in claim.targets:
+            parsed = parse_name(name)
+            if parsed is None:
+                continue
+            if parsed.full:
+                full[name] = parsed
+                by_doc.setdefault(claim.ref.doc_id, []).append(parsed)
+            else:
+                partial.add((claim.ref.doc_id, name))
+    blocks: dict[str, list[PersonName]] = {}
+    for parsed in full.values():
+        blocks.setdefault(block_key(parsed), []).append(parsed)
+    for block in blocks.values():
+        for i, a in enumerate(block):
+            union.find(a.original)
+            for b in block[i + 1 :]:
+                if same_person(a, b):
+                    union.union(a.original, b.original)
+    keys: dict[tuple[str, str], object] = {}
+    for claim in claims:
+        for name in claim.targets:
+            if name in full:
+                keys[(claim.ref.doc_id, name)] = union.find(name)
+    for doc_id, name in partial:
+        keys[(doc_id, name)] = _resolve_partial(doc_id, name, by_doc.get(doc_id, []), union)
+    return keys
+
+
+def _resolve_partial(
+    doc_id: str, name: str, in_doc: list[PersonName], union: _Union
+) -> object:
+    """A one-word name: the one full name of its document it is part of, else its own key."""
+    parsed = parse_name(name)
+    assert parsed is not None
+    word = parsed.surname
+    matches = {union.find(p.original) for p in in_doc if word in (p.surname, p.given)}
+    if len(matches) == 1:
+        return matches.pop()
+    return ("partial", doc_id, word)
+
+
+def _group_cases(claims: list[_Claim]) -> list[list[_Claim]]:
+    """Claims grouped into cases (see the module docstring)."""
+    keys = _identities(claims)
+    union = _Union()
+    for claim in claims:
+        ids = [keys[(claim.ref.doc_id, n)] for n in claim.targets if (claim.ref.doc_id, n) in keys]
+        for key in ids:
+            union.find(key)
+        if 1 < len(ids) <= MAX_TIED_TARGETS:
+            for key in ids[1:]:
+                union.union(ids[0], key)
+    groups: dict[object, list[_Claim]] = {}
+    previous: dict[str, object] = {}
+    for claim in sorted(claims, key=lambda c: c.ref):
+        ids = [keys[(claim.ref.doc_id, n)] for n in claim.targets if (claim.ref.doc_id, n) in keys]
+        root: object | None = None
+        if ids:
+            counts = Counter(union.find(k) for k in ids)
+            root = counts.most_common(1)[0][0]
+        elif claim.methods and claim.ref.doc_id in previous:
+            root = previous[claim.ref.doc_id]
+        if root is None or claim.type not in LINKED_TYPES:
+            continue
+        previous[claim.ref.doc_id] = root
+        groups.setdefault(root, []).append(claim)
+    return list(groups.values())
+
+
+# --------------------------------------------------------------------------- incidents
+
+
+def _parse_date(value: str) -> date | None:
+    """A claim date as a calendar day (month precision -> the 1st); ``None`` without a year."""
+    parts = value.split("-")
+    if len(parts) < 2 or not parts[0].isdigit() or len(parts[0]) != 4:
+        return None
+    try:
+        return date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) > 2 else 1)
+    except ValueError:
+        return None
+
+
+def _event_date(claim: _Claim) -> tuple[date, str] | None:
+    dated = [(d, v) for v in claim.dates if (d := _parse_date(v)) is not None]
+    return min(dated) if dated else None
+
+
+def _categories(methods: Iterable[str]) -> frozenset[str]:
+    return frozenset(METHOD_CATEGORIES[m] for m in methods if m in METHOD_CATEGORIES)
+
+
+@dataclass
+class _Draft:
+    claims: list[_Claim] = field(default_factory=list)
+    day: date | None = None
+    label: str | None = None
+    categories: set[str] = field(default_factory=set)
+
+
+def _compatible(draft: _Draft, categories: frozenset[str]) -> bool:
+    return not categories or not draft.categories or bool(draft.categories & categories)
+
+
+def _find_dated(drafts: list[_Draft], day: date, categories: frozenset[str]) -> _Draft | None:
+    for draft in drafts:
+        if draft.day is not None and abs((draft.day - day).days) <= DATE_WINDOW_DAYS:
+            if _compatible(draft, categories):
+                return draft
+    return None
+
+
+def _find_undated(
+    drafts: list[_Draft], previous: _Draft | None, categories: frozenset[str]
+) -> _Draft | None:
+    if previous is not None and _compatible(previous, categories):
+        return previous
+    if categories:
+        for draft in drafts:
+            if draft.categories & categories:
+                return draft
+    return None
+
+
+def _incidents(claims: list[_Claim]) -> list[_Draft]:
+    """The incidents of one case's claims (claims in document order)."""
+    drafts: list[_Draft] = []
+    previous: dict[str, _Draft] = {}
+    dated = sorted((c for c in claims if _event_date(c)), key=lambda c: (_event_date(c), c.ref))
+    order = {c.ref: k for k, c in enumerate(sorted(claims, key=lambda c: c.ref))}
+    for claim in dated:
+        day, label = _event_date(claim)  # type: ignore[misc]
+        categories = _categories(claim.methods)
+        draft = _find_dated(drafts, day, categories)
+        if draft is None:
+            draft = _Draft(day=day, label=label)
+            drafts.append(draft)
+        draft.claims.append(claim)
+        draft.categories |= categories
+    placed = {c.ref: d for d in drafts for c in d.claims}
+    for claim in sorted(claims, key=lambda c: order[c.ref]):
+        if claim.ref in placed:
+            previous[claim.ref.doc_id] = placed[claim.ref]
+            continue
+        categories = _categories(claim.methods)
+        draft = _find_undated(drafts, previous.get(claim.ref.doc_id), categories)
+        if draft is None and not categories:
+            continue
+        if draft is None:
+            draft = _Draft()
+            drafts.append(draft)
+        draft.claims.append(claim)
+        draft.categories |= categories
+        previous[claim.ref.doc_id] = draft
+    return drafts
+
+
+# --------------------------------------------------------------------------- assembling
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:8]
+
+
+def _ranked(values: Iterable[str | None]) -> list[str]:
+    counts = Counter(v for v in values if v)
+    return [v for v, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def _canonical_targets(claims: list[_Claim]) -> list[str]:
+    """One spelling per person: the most used full spelling (then the longest)."""
+    spellings: dict[object, Counter[str]] = {}
+    names: list[PersonName] = []
+    for claim in claims:
+        for name in claim.targets:
+            parsed = parse_name(name)
+            if parsed is not None and parsed.full:
+                names.append(parsed)
+    groups: list[list[PersonName]] = []
+    for parsed in names:
+        for group in groups:
+            if same_person(group[0], parsed):
+                group.append(parsed)
+                break
+        else:
+            groups.append([parsed])
+    for k, group in enumerate(groups):
+        spellings[k] = Counter(p.original for p in group)
+    chosen = [
+        sorted(c.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+        for c in spellings.values()
+    ]
+    if not chosen:
+        chosen = _ranked(n for c in claims for n in c.targets)[:1]
+    return sorted(chosen)
+
+
+def _case(claims: list[_Claim]) -> Case:
+    perpetrators = _ranked(p for c in claims for p in c.perpetrators)[:1]
+    hosts = [h for h in _ranked(h for c in claims for h in c.hosts) if h not in perpetrators]
+    roles = _ranked(c.role for c in claims if c.role and c.role != "unknown")
+    role = roles[0] if roles else ("unknown" if perpetrators or hosts else None)
+    dates = sorted(d for c in claims if (d := _event_date(c)))
+    targets = _canonical_targets(claims)
+    first = dates[0][1] if dates else None
+    case_id = "c-" + _digest("|".join(targets), ",".join(perpetrators), first)
+    incidents = []
+    for draft in _incidents(claims):
+        methods = sorted({m for c in draft.claims for m in c.methods})
+        host = _ranked(h for c in draft.claims for h in c.hosts if h not in perpetrators)
+        refs = sorted(c.ref for c in draft.claims)
+        incident_id = "i-" + _digest(case_id, ",".join(methods), draft.label, refs[0].doc_id)
+        incidents.append(
+            Incident(incident_id, methods, draft.label, host[0] if host else None, refs)
+        )
+    incidents.sort(key=lambda i: (i.date or "9999", i.incident_id))
+    return Case(
+        case_id=case_id,
+        targets=targets,
+        perpetrator_states=perpetrators,
+        host_states=hosts,
+        host_role=role,
+        methods=sorted({m for c in claims for m in c.methods}),
+        first_date=first,
+        last_date=dates[-1][1] if dates else None,
+        documents=sorted({c.ref.doc_id for c in claims}),
+        claims=sorted(c.ref for c in claims),
+        incidents=incidents,
+    )
+
+
+def link(records: Iterable[DocumentRecord]) -> Linking:
+    """Link the claims of a whole collection into cases and incidents.
+
+    Reads each record once and keeps only what linking needs of each claim (no text),
+    so memory grows with the number of claims, not with the documents' size.
+    """
+    claims = list(_claims(records))
+    cases = [_case(group) for group in _group_cases(claims)]
+    seen: Counter[str] = Counter()
+    for case in sorted(cases, key=lambda c: (c.case_id, c.claims[0])):
+        seen[case.case_id] += 1
+        if seen[case.case_id] > 1:
+            case.case_id = f"{case.case_id}-{seen[case.case_id]}"
+    return Linking(sorted(cases, key=lambda c: c.case_id))

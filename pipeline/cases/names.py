@@ -1,0 +1,91 @@
+"""Person identity across reports: one name under several spellings and transliterations.
+
+Names are compared on normalised tokens (ASCII by ``anyascii``, lower case, hyphens and
+apostrophes as spaces, titles and the particles ``al``/``el``/``bin``/``ibn`` dropped). Two
+full names are one person when their surnames agree closely (``rapidfuzz`` ratio, so
+"Pratasevich" and "Protasevich", "al-Jabri" and "Aljabri" agree) and so do their given
+names ("Raman" and "Roman"); middle names are ignored. A shared surname alone never
+makes two people one: "Anna Vell" and "Tomas Vell" stay two.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+SURNAME_MIN_RATIO = 85.0
+"""Least ``rapidfuzz.fuzz.ratio`` between two surnames of one person."""
+
+GIVEN_MIN_RATIO = 75.0
+"""Least ratio between two given names of one person ("Raman"/"Roman" is 80)."""
+
+TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "sheikh", "colonel", "col", "gen", "general"}
+)
+"""Words before a name that are not part of it."""
+
+PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "ben", "de", "van", "von", "da", "di"})
+"""Particles inside a name that spellings keep or drop ("al-Jabri", "Aljabri", "Jabri")."""
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A name as tokens: given name (may be empty), surname, and the spelling it came from."""
+
+    given: str
+    surname: str
+    original: str
+
+    @property
+    def full(self) -> bool:
+        """Whether the name has both a given name and a surname."""
+        return bool(self.given and self.surname)
+
+
+@lru_cache(maxsize=65536)
+def parse_name(name: str) -> PersonName | None:
+    """The normalised tokens of ``name`` (``None`` when nothing is left)."""
+    from anyascii import anyascii
+
+    text = anyascii(name).lower()
+    text = re.sub(r"[-'’`.]", " ", text)
+    tokens = [t for t in re.findall(r"[a-z]+", text) if t not in TITLES]
+    if tokens and tokens[-1] in ("jr", "sr"):
+        tokens.pop()
+    if not tokens:
+        return None
+    surname = _strip_particle(tokens[-1])
+    kept = [t for t in tokens[:-1] if t not in PARTICLES]
+    if len(tokens) >= 2 and tokens[-2] in ("al", "el"):
+        surname = tokens[-1]
+    given = kept[0] if kept else ""
+    return PersonName(given=given, surname=surname, original=name)
+
+
+def _strip_particle(token: str) -> str:
+    """``aljabri`` -> ``jabri``: a glued ``al``/``el`` before a long surname."""
+    if len(token) > 6 and token[:2] in ("al", "el") and token[2] not in "aeiou":
+        return token[2:]
+    return token
+
+
+def surnames_agree(a: str, b: str) -> bool:
+    """Whether two normalised surnames are spellings of one surname."""
+    from rapidfuzz.fuzz import ratio
+
+    return a == b or ratio(a, b) >= SURNAME_MIN_RATIO
+
+
+def same_person(a: PersonName, b: PersonName) -> bool:
+    """Whether two full names name one person (both parts must agree)."""
+    from rapidfuzz.fuzz import ratio
+
+    if not (a.full and b.full) or not surnames_agree(a.surname, b.surname):
+        return False
+    return a.given == b.given or ratio(a.given, b.given) >= GIVEN_MIN_RATIO
+
+
+def block_key(name: PersonName) -> str:
+    """A cheap key most spellings of one person share: first letters of surname and given name."""
+    return name.surname[:1] + name.given[:1]
