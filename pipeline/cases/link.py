@@ -7,8 +7,10 @@ Decisions (``../shared/spec/incidents.md`` leaves these open):
   name of the same document only; across documents it never merges on its own.
 * Targets named together in one claim of at most :data:`MAX_TIED_TARGETS` names are tied
   by one act: their identities are one case.
-* A claim that names no target but reports a specific act (a METHOD) joins the case of
-  the claim before it in the same document (document memory); others join no case.
+* A claim that names no target but reports a specific act (claim type ``incident``, or a
+  claim with a METHOD or a dyad state that is not a recommendation) joins the case of the
+  claim before it in the same document (document memory), or the first case named after
+  it; claims with neither a target nor an act join no case.
 * The case's perpetrator is the state its claims name most often; host states are the
   hosts its claims name, most named first; ``host_role`` the most named role.
 * Incidents: a dated claim joins an incident of its case within :data:`DATE_WINDOW_DAYS`
@@ -38,8 +40,24 @@ MAX_TIED_TARGETS = 3
 DATE_WINDOW_DAYS = 21
 """Dated claims of one case at most this far apart (and of shared categories) are one incident."""
 
-LINKED_TYPES = frozenset({"incident", "legal", "pattern"})
-"""Claim types that can report a specific act (recommendations and statistics do not)."""
+EVENT_TYPES = frozenset({"incident"})
+"""Claim types that report a specific act: such a claim joins a case without naming a target."""
+
+NO_EVENT_TYPES = frozenset({"recommendation"})
+"""Claim types that never report an act, whatever they mention."""
+
+
+def _reports_an_act(claim: _Claim) -> bool:
+    """Whether a claim without a target still reports a specific act (so it may join a case).
+
+    An ``incident`` claim does; so does any other claim (but a recommendation) that names
+    a METHOD or a perpetrator or host state.
+    """
+    if claim.type in EVENT_TYPES:
+        return True
+    if claim.type in NO_EVENT_TYPES:
+        return False
+    return bool(claim.methods or claim.perpetrators or claim.hosts)
 
 
 @dataclass(frozen=True, order=True)
@@ -145,8 +163,13 @@ class Linking:
 # --------------------------------------------------------------------------- reading
 
 
-def _claims(records: Iterable[DocumentRecord]) -> Iterator[_Claim]:
+def _claims(
+    records: Iterable[DocumentRecord], people: dict[str, list[str]]
+) -> Iterator[_Claim]:
+    """What linking needs of every claim; ``people`` gets each document's full person names."""
     for record in records:
+        names = {s.name or s.text for s in record.spans if s.label == "PERSON"}
+        people[record.doc_id] = sorted(n for n in names if " " in n.strip())
         for claim in record.claims:
             yield _Claim(
                 ref=ClaimRef(record.doc_id, claim.start, claim.end),
@@ -181,22 +204,37 @@ class _Union:
             self.parent[max(ra, rb, key=repr)] = min(ra, rb, key=repr)  # type: ignore[index]
 
 
-def _identities(claims: list[_Claim]) -> dict[tuple[str, str], object]:
-    """``(doc_id, name) -> identity key`` for every target name of ``claims``."""
-    union = _Union()
+def _names(
+    claims: list[_Claim], people: dict[str, list[str]]
+) -> tuple[dict[str, PersonName], set[tuple[str, str]], dict[str, list[PersonName]]]:
+    """Full names (with their parse), one-word target names by document, full names by doc."""
     full: dict[str, PersonName] = {}
     partial: set[tuple[str, str]] = set()
     by_doc: dict[str, list[PersonName]] = {}
-    for claim in claims:
-        for name in claim.targets:
-            parsed = parse_name(name)
-            if parsed is None:
-                continue
-            if parsed.full:
-                full[name] = parsed
-                by_doc.setdefault(claim.ref.doc_id, []).append(parsed)
-            else:
-                partial.add((claim.ref.doc_id, name))
+    named = [(doc_id, name) for doc_id, names in people.items() for name in names]
+    named += [(c.ref.doc_id, name) for c in claims for name in c.targets]
+    for doc_id, name in named:
+        parsed = parse_name(name)
+        if parsed is None:
+            continue
+        if parsed.full:
+            full[name] = parsed
+            by_doc.setdefault(doc_id, []).append(parsed)
+        else:
+            partial.add((doc_id, name))
+    return full, partial, by_doc
+
+
+def _identities(
+    claims: list[_Claim], people: dict[str, list[str]]
+) -> dict[tuple[str, str], object]:
+    """``(doc_id, name) -> identity key`` for every target name of ``claims``.
+
+    ``people`` (document -> full names of its PERSON spans) lets a one-word target take
+    the full name its document gives elsewhere.
+    """
+    union = _Union()
+    full, partial, by_doc = _names(claims, people)
     blocks: dict[str, list[PersonName]] = {}
     for parsed in full.values():
         blocks.setdefault(block_key(parsed), []).append(parsed)
@@ -224,14 +262,16 @@ def _resolve_partial(
     assert parsed is not None
     word = parsed.surname
     matches = {union.find(p.original) for p in in_doc if word in (p.surname, p.given)}
+    if len(matches) > 1:
+        matches = {union.find(p.original) for p in in_doc if word == p.surname}
     if len(matches) == 1:
         return matches.pop()
     return ("partial", doc_id, word)
 
 
-def _group_cases(claims: list[_Claim]) -> list[list[_Claim]]:
+def _group_cases(claims: list[_Claim], people: dict[str, list[str]]) -> list[list[_Claim]]:
     """Claims grouped into cases (see the module docstring)."""
-    keys = _identities(claims)
+    keys = _identities(claims, people)
     union = _Union()
     for claim in claims:
         ids = [keys[(claim.ref.doc_id, n)] for n in claim.targets if (claim.ref.doc_id, n) in keys]
@@ -240,19 +280,29 @@ def _group_cases(claims: list[_Claim]) -> list[list[_Claim]]:
         if 1 < len(ids) <= MAX_TIED_TARGETS:
             for key in ids[1:]:
                 union.union(ids[0], key)
+    weight = Counter(
+        union.find(keys[(c.ref.doc_id, n)]) for c in claims for n in c.targets
+        if (c.ref.doc_id, n) in keys
+    )
     groups: dict[object, list[_Claim]] = {}
+    waiting: dict[str, list[_Claim]] = {}
     previous: dict[str, object] = {}
     for claim in sorted(claims, key=lambda c: c.ref):
-        ids = [keys[(claim.ref.doc_id, n)] for n in claim.targets if (claim.ref.doc_id, n) in keys]
-        root: object | None = None
+        doc_id = claim.ref.doc_id
+        ids = [keys[(doc_id, n)] for n in claim.targets if (doc_id, n) in keys]
         if ids:
-            counts = Counter(union.find(k) for k in ids)
-            root = counts.most_common(1)[0][0]
-        elif claim.methods and claim.ref.doc_id in previous:
-            root = previous[claim.ref.doc_id]
-        if root is None or claim.type not in LINKED_TYPES:
+            roots = {union.find(k) for k in ids}
+            root = max(roots, key=lambda r: (weight[r], repr(r)))
+            for early in waiting.pop(doc_id, []):
+                groups.setdefault(root, []).append(early)
+        elif not _reports_an_act(claim):
             continue
-        previous[claim.ref.doc_id] = root
+        elif doc_id in previous:
+            root = previous[doc_id]
+        else:
+            waiting.setdefault(doc_id, []).append(claim)
+            continue
+        previous[doc_id] = root
         groups.setdefault(root, []).append(claim)
     return list(groups.values())
 
@@ -425,8 +475,9 @@ def link(records: Iterable[DocumentRecord]) -> Linking:
     Reads each record once and keeps only what linking needs of each claim (no text),
     so memory grows with the number of claims, not with the documents' size.
     """
-    claims = list(_claims(records))
-    cases = [_case(group) for group in _group_cases(claims)]
+    people: dict[str, list[str]] = {}
+    claims = list(_claims(records, people))
+    cases = [_case(group) for group in _group_cases(claims, people)]
     seen: Counter[str] = Counter()
     for case in sorted(cases, key=lambda c: (c.case_id, c.claims[0])):
         seen[case.case_id] += 1
