@@ -251,7 +251,37 @@ def _identities(
                 keys[(claim.ref.doc_id, name)] = union.find(name)
     for doc_id, name in partial:
         keys[(doc_id, name)] = _resolve_partial(doc_id, name, by_doc.get(doc_id, []), union)
+    _relatives(claims, keys, full, union)
     return keys
+
+
+def _relatives(
+    claims: list[_Claim],
+    keys: dict[tuple[str, str], object],
+    full: dict[str, PersonName],
+    union: _Union,
+) -> None:
+    """A lone given name beside a full name in one claim ("Sergei and Yulia Vell"): when the
+    given name with that surname is a person named in full elsewhere, it is that person."""
+    by_surname: dict[str, list[PersonName]] = {}
+    for parsed in full.values():
+        by_surname.setdefault(parsed.surname, []).append(parsed)
+    for claim in claims:
+        doc_id = claim.ref.doc_id
+        lone = [n for n in claim.targets if isinstance(keys.get((doc_id, n)), tuple)]
+        named = [full[n] for n in claim.targets if n in full]
+        for name in lone:
+            word = keys[(doc_id, name)][2]  # type: ignore[index]
+            for other in named:
+                guess = PersonName(given=word, surname=other.surname, original=name)
+                found = {
+                    union.find(p.original)
+                    for p in by_surname.get(other.surname, [])
+                    if same_person(p, guess)
+                }
+                if len(found) == 1:
+                    keys[(doc_id, name)] = found.pop()
+                    break
 
 
 def _resolve_partial(

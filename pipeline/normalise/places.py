@@ -174,7 +174,7 @@ DEMONYMS: dict[str, str] = {
     "Irish": "IE", "Australian": "AU", "New Zealand": "NZ", "Canadian": "CA", "Mexican": "MX",
     "Brazilian": "BR", "Argentine": "AR", "Chilean": "CL", "Colombian": "CO", "Peruvian": "PE",
     "Venezuelan": "VE", "Cuban": "CU", "Nicaraguan": "NI", "Azerbaijani": "AZ",
-    "Armenian": "AM", "Georgian": "GE",
+    "Armenian": "AM", "Georgian": "GE", "Belarussian": "BY", "Saudi Arabian": "SA",
 }
 """Adjectives (and initialisms) naming a state, for the jurisdiction of a legal reference."""
 
