@@ -31,14 +31,19 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tnr_claims.cases.names import PersonName, block_key, parse_name, same_person
-from tnr_claims.codebook import METHOD_CATEGORIES
 from tnr_claims.records import DocumentRecord
 
 MAX_TIED_TARGETS = 3
 """A claim naming more targets than this (a list of victims) ties none of them together."""
 
-DATE_WINDOW_DAYS = 21
-"""Dated claims of one case at most this far apart (and of shared categories) are one incident."""
+DATE_WINDOW_DAYS = 3
+"""Dated claims of one case at most this far apart (and of one kind) are one incident."""
+
+PROCEEDINGS_METHODS = frozenset({"PROSECUTION"})
+"""METHOD codes of proceedings (charge, trial, sentence): an incident apart from the act."""
+
+NEUTRAL_METHODS = frozenset({"DETENTION"})
+"""METHOD codes that belong to the act and to the proceedings alike (custody)."""
 
 EVENT_TYPES = frozenset({"incident"})
 """Claim types that report a specific act: such a claim joins a case without naming a target."""
@@ -351,13 +356,21 @@ def _parse_date(value: str) -> date | None:
         return None
 
 
-def _event_date(claim: _Claim) -> tuple[date, str] | None:
-    dated = [(d, v) for v in claim.dates if (d := _parse_date(v)) is not None]
+def _event_date(claim: _Claim, year: int | None = None) -> tuple[date, str] | None:
+    """The claim's earliest date; a date without a year (``--03-31``) takes ``year``."""
+    values = list(claim.dates)
+    if year is not None:
+        values = [f"{year}{v[1:]}" if v.startswith("--") else v for v in values]
+    dated = [(d, v) for v in values if (d := _parse_date(v)) is not None]
     return min(dated) if dated else None
 
 
-def _categories(methods: Iterable[str]) -> frozenset[str]:
-    return frozenset(METHOD_CATEGORIES[m] for m in methods if m in METHOD_CATEGORIES)
+def _kind(claim: _Claim) -> str | None:
+    """``proceedings`` (a trial or sentence), ``act`` (any other METHOD) or ``None``."""
+    methods = set(claim.methods) - NEUTRAL_METHODS
+    if methods & PROCEEDINGS_METHODS:
+        return "proceedings"
+    return "act" if methods else None
 
 
 @dataclass
@@ -365,62 +378,64 @@ class _Draft:
     claims: list[_Claim] = field(default_factory=list)
     day: date | None = None
     label: str | None = None
-    categories: set[str] = field(default_factory=set)
+    kind: str | None = None
+
+    def add(self, claim: _Claim) -> None:
+        self.claims.append(claim)
+        self.kind = self.kind or _kind(claim)
 
 
-def _compatible(draft: _Draft, categories: frozenset[str]) -> bool:
-    return not categories or not draft.categories or bool(draft.categories & categories)
+def _compatible(draft: _Draft, kind: str | None) -> bool:
+    return kind is None or draft.kind is None or draft.kind == kind
 
 
-def _find_dated(drafts: list[_Draft], day: date, categories: frozenset[str]) -> _Draft | None:
-    for draft in drafts:
-        if draft.day is not None and abs((draft.day - day).days) <= DATE_WINDOW_DAYS:
-            if _compatible(draft, categories):
-                return draft
-    return None
-
-
-def _find_undated(
-    drafts: list[_Draft], previous: _Draft | None, categories: frozenset[str]
-) -> _Draft | None:
-    if previous is not None and _compatible(previous, categories):
-        return previous
-    if categories:
-        for draft in drafts:
-            if draft.categories & categories:
-                return draft
-    return None
+def _document_years(claims: list[_Claim]) -> dict[str, int]:
+    """Per document, the latest year its claims' dates name (for dates without a year)."""
+    years: dict[str, int] = {}
+    for claim in claims:
+        for value in claim.dates:
+            if value[:4].isdigit():
+                years[claim.ref.doc_id] = max(years.get(claim.ref.doc_id, 0), int(value[:4]))
+    return years
 
 
 def _incidents(claims: list[_Claim]) -> list[_Draft]:
-    """The incidents of one case's claims (claims in document order)."""
+    """The incidents of one case's claims (see the module docstring)."""
+    years = _document_years(claims)
+    when = {c.ref: _event_date(c, years.get(c.ref.doc_id)) for c in claims}
     drafts: list[_Draft] = []
-    previous: dict[str, _Draft] = {}
-    dated = sorted((c for c in claims if _event_date(c)), key=lambda c: (_event_date(c), c.ref))
-    order = {c.ref: k for k, c in enumerate(sorted(claims, key=lambda c: c.ref))}
-    for claim in dated:
-        day, label = _event_date(claim)  # type: ignore[misc]
-        categories = _categories(claim.methods)
-        draft = _find_dated(drafts, day, categories)
+    for claim in sorted((c for c in claims if when[c.ref]), key=lambda c: (when[c.ref], c.ref)):
+        day, label = when[claim.ref]  # type: ignore[misc]
+        kind = _kind(claim)
+        draft = next(
+            (
+                d
+                for d in drafts
+                if d.day and abs((d.day - day).days) <= DATE_WINDOW_DAYS and _compatible(d, kind)
+            ),
+            None,
+        )
         if draft is None:
             draft = _Draft(day=day, label=label)
             drafts.append(draft)
-        draft.claims.append(claim)
-        draft.categories |= categories
+        draft.add(claim)
     placed = {c.ref: d for d in drafts for c in d.claims}
-    for claim in sorted(claims, key=lambda c: order[c.ref]):
+    previous: dict[str, _Draft] = {}
+    for claim in sorted(claims, key=lambda c: c.ref):
         if claim.ref in placed:
             previous[claim.ref.doc_id] = placed[claim.ref]
             continue
-        categories = _categories(claim.methods)
-        draft = _find_undated(drafts, previous.get(claim.ref.doc_id), categories)
-        if draft is None and not categories:
+        kind = _kind(claim)
+        draft = previous.get(claim.ref.doc_id)
+        if draft is None or not _compatible(draft, kind):
+            same = [d for d in drafts if kind and d.kind == kind]
+            draft = max(same, key=lambda d: len(d.claims)) if same else None
+        if draft is None and kind is None:
             continue
         if draft is None:
             draft = _Draft()
             drafts.append(draft)
-        draft.claims.append(claim)
-        draft.categories |= categories
+        draft.add(claim)
         previous[claim.ref.doc_id] = draft
     return drafts
 
