@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -260,7 +260,10 @@ def docs() -> None:
 @app.command()
 @_guard
 def evaluate(
-    gold: Annotated[list[Path], typer.Argument(help="Gold JSONL files.")],
+    gold: Annotated[
+        list[Path],
+        typer.Argument(help="Gold JSONL files (with --links, also the links.yaml files)."),
+    ],
     report: Annotated[
         Path | None, typer.Option("--report", help="Write the JSON report here.")
     ] = None,
@@ -277,12 +280,23 @@ def evaluate(
             help="Score only 'tune' or 'test' of the fixed hash split (corpus/gold/SPLITS.md).",
         ),
     ] = None,
+    links: Annotated[
+        bool,
+        typer.Option(
+            "--links",
+            help="Score cases and incidents: pass gold JSONL files and linking gold "
+            "(corpus/gold/src/cases/*/links.yaml).",
+        ),
+    ] = False,
     model: ModelOpt = None,
     patterns: PatternsOpt = None,
 ) -> None:
     """Run the pipeline on each gold document's text and score it against the gold labels."""
     if split not in (None, "tune", "test"):
         fail(f"--split takes 'tune' or 'test', not {split!r}")
+    if links:
+        _evaluate_links(gold, report, markdown, model, patterns)
+        return
     from tnr_claims.evaluation.error_rows import write_errors_csv
     from tnr_claims.evaluation.render import print_report, report_markdown
     from tnr_claims.evaluation.scoring import evaluate_files
@@ -303,6 +317,33 @@ def evaluate(
         typer.echo(report_markdown(result.report))
     else:
         print_report(result.report, console=console)
+
+
+def _evaluate_links(
+    paths: list[Path], report: Path | None, markdown: bool, model: str | None, patterns: Any
+) -> None:
+    """``claims evaluate --links``: B-cubed of cases and incidents, case count, dyads."""
+    from tnr_claims.evaluation.links import LinksFileError, evaluate_links, links_markdown
+
+    try:
+        result = evaluate_links(
+            paths,
+            model=model,
+            patterns_dir=patterns,
+            on_failure=lambda d, m: err.print(f"{d}: {m}", markup=False, soft_wrap=True),
+        )
+    except LinksFileError as exc:
+        fail(str(exc))
+    if report:
+        report.parent.mkdir(parents=True, exist_ok=True)
+        report.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
+    typer.echo(links_markdown(result))
+    if not markdown:
+        for row in result["pipeline_claims"]["per_case"]:
+            typer.echo(
+                f"{row['case']}: perpetrator {row['perpetrator']} (gold "
+                f"{row['gold_perpetrator']}), host {row['host']} (gold {row['gold_host']})"
+            )
 
 
 # --------------------------------------------------------------------------- gold

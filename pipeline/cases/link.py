@@ -168,9 +168,7 @@ class Linking:
 # --------------------------------------------------------------------------- reading
 
 
-def _claims(
-    records: Iterable[DocumentRecord], people: dict[str, list[str]]
-) -> Iterator[_Claim]:
+def _claims(records: Iterable[DocumentRecord], people: dict[str, list[str]]) -> Iterator[_Claim]:
     """What linking needs of every claim; ``people`` gets each document's full person names."""
     for record in records:
         names = {s.name or s.text for s in record.spans if s.label == "PERSON"}
@@ -289,9 +287,7 @@ def _relatives(
                     break
 
 
-def _resolve_partial(
-    doc_id: str, name: str, in_doc: list[PersonName], union: _Union
-) -> object:
+def _resolve_partial(doc_id: str, name: str, in_doc: list[PersonName], union: _Union) -> object:
     """A one-word name: the one full name of its document it is part of, else its own key."""
     parsed = parse_name(name)
     assert parsed is not None
@@ -316,7 +312,9 @@ def _group_cases(claims: list[_Claim], people: dict[str, list[str]]) -> list[lis
             for key in ids[1:]:
                 union.union(ids[0], key)
     weight = Counter(
-        union.find(keys[(c.ref.doc_id, n)]) for c in claims for n in c.targets
+        union.find(keys[(c.ref.doc_id, n)])
+        for c in claims
+        for n in c.targets
         if (c.ref.doc_id, n) in keys
     )
     groups: dict[object, list[_Claim]] = {}

@@ -57,8 +57,15 @@ class LinksGold:
     documents: set[str]
 
 
-_CASE_KEYS = {"case", "targets", "perpetrator_states", "host_states", "host_role", "incidents",
-              "claims"}
+_CASE_KEYS = {
+    "case",
+    "targets",
+    "perpetrator_states",
+    "host_states",
+    "host_role",
+    "incidents",
+    "claims",
+}
 _INCIDENT_KEYS = {"incident", "date", "host_state", "methods", "claims"}
 
 
@@ -319,7 +326,73 @@ def link_report(
     linking = link(records)
     predicted: dict[str, list[ClaimRef]] = {}
     for record in records:
-        predicted[record.doc_id] = [
-            ClaimRef(record.doc_id, c.start, c.end) for c in record.claims
-        ]
+        predicted[record.doc_id] = [ClaimRef(record.doc_id, c.start, c.end) for c in record.claims]
     return score_links(gold, gold_docs, linking, predicted)
+
+
+def evaluate_links(
+    paths: Sequence[str | Path],
+    *,
+    model: str | None = None,
+    patterns_dir: str | Path | None = None,
+    on_failure: Any = None,
+) -> dict[str, Any]:
+    """``claims evaluate --links``: gold JSONL files and linking gold files in, report out.
+
+    The pipeline processes every gold document (the linked cases and any distractors, as
+    one collection); its claims are linked and scored (``pipeline_claims``), and so are
+    the gold claims themselves (``gold_claims``: linking alone, with the dyad rules).
+    """
+    from tnr_claims.evaluation.gold import read_gold
+    from tnr_claims.evaluation.scoring import hash_files
+
+    link_paths = [Path(p) for p in paths if Path(p).suffix in (".yaml", ".yml")]
+    gold_paths = [Path(p) for p in paths if Path(p).suffix not in (".yaml", ".yml")]
+    if not link_paths or not gold_paths:
+        raise LinksFileError(
+            "claims evaluate --links needs gold JSONL files (the documents) and linking "
+            "gold files (links.yaml); pass both"
+        )
+    documents = [doc for path in gold_paths for doc in read_gold(path)]
+    gold = load_links(link_paths, documents)
+    from tnr_claims.extract import Pipeline
+
+    pipeline = Pipeline.load(model, patterns_dir=patterns_dir)
+    records = []
+    for document in documents:
+        try:
+            records.append(
+                pipeline.process_text(document.text, doc_id=document.doc_id, meta=document.meta)
+            )
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
+            if on_failure is not None:
+                on_failure(document.doc_id, f"{type(exc).__name__}: {exc}")
+    return {
+        "documents": len(documents),
+        "linked_documents": len(gold.documents),
+        "pipeline_claims": link_report(gold, documents, records),
+        "gold_claims": link_report(gold, documents, records_from_gold(documents)),
+        "gold_hash": hash_files([*gold_paths, *link_paths]),
+        "patterns_hash": pipeline.info.patterns_hash,
+        "pipeline_version": pipeline.info.version,
+    }
+
+
+def links_markdown(report: dict[str, Any]) -> str:
+    """The headline figures of a linking report as a Markdown table."""
+    head = (
+        "| claims | case B3 P | case B3 R | case B3 F1 | incident B3 F1 | case count ratio "
+        "| perpetrator acc. | host acc. | mixed cases | matched / gold claims |\n"
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    )
+    rows = [head]
+    for name in ("pipeline_claims", "gold_claims"):
+        r = report[name]
+        rows.append(
+            f"| {name.replace('_', ' ')} | {r['cases']['precision']:.2f} | "
+            f"{r['cases']['recall']:.2f} | {r['cases']['f1']:.2f} | {r['incidents']['f1']:.2f} | "
+            f"{r['case_count_ratio']:.2f} | {r['perpetrator_accuracy']:.2f} | "
+            f"{r['host_accuracy']:.2f} | {len(r['mixed_cases'])} | "
+            f"{r['matched_linked_claims']} / {r['gold_linked_claims']} |"
+        )
+    return "\n".join(rows)

@@ -21,6 +21,9 @@ What is here
     in an element with id ``claim-<n>`` so a claim row can link to it.
 :func:`overview_tables`, :func:`evaluation_frames`
     The tables behind the overview and accuracy notebooks.
+:func:`load_cases`, :func:`dyad_matrix`, :func:`cases_per_year`, :func:`cases_section`
+    The cases of a run (``incidents.jsonl``): a table, the perpetrator x host matrix,
+    cases per year, and the Cases section of the HTML page.
 ``plot_*``
     matplotlib Figures (Agg canvas, no pyplot state).
 
@@ -34,6 +37,16 @@ Element ids and link targets are built from integers only, never from document t
 and no function here emits ``<script>``, event-handler attributes or URLs.
 """
 
+from tnr_claims.review.cases import (
+    UNKNOWN_STATE,
+    cases_frame,
+    cases_per_year,
+    cases_section,
+    dyad_matrix,
+    load_cases,
+    plot_cases_per_year,
+    plot_dyad_matrix,
+)
 from tnr_claims.review.markup import (
     CATEGORY_COLOURS,
     CLAIM_FOCUS_STYLE,
@@ -84,6 +97,14 @@ from tnr_claims.review.runs import (
 )
 
 __all__ = [
+    "UNKNOWN_STATE",
+    "cases_frame",
+    "cases_per_year",
+    "cases_section",
+    "dyad_matrix",
+    "load_cases",
+    "plot_cases_per_year",
+    "plot_dyad_matrix",
     "PathLike",
     "INDIRECT_SOURCE_RULES",
     "REVIEW_FLAGS",

@@ -6,6 +6,8 @@ file that needs no network and runs no code:
 * the run's summary: totals, claims by METHOD category and code, a METHOD category x
   country table shaded like a heatmap, claims by country (ISO code and name), source
   and year;
+* the cases of the run (``incidents.jsonl``): per case its targets and dyad, a timeline
+  of its incidents and under each the claims of every report, linked to their sentences;
 * optionally the accuracy tables of an ``evaluate --report`` JSON;
 * per document: the highlighted text (spans coloured by label, METHOD code and ISO
   country code in the label), and its claims table; each claim row links to its
@@ -41,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 from tnr_claims.codebook import METHOD_CATEGORIES
 from tnr_claims.errors import ClaimsError
 from tnr_claims.export import atomic_path
+from tnr_claims.review.cases import cases_section, load_cases
 from tnr_claims.review.markup import claims_html, legend_html, render_document
 from tnr_claims.review.overview import OverviewCounter, evaluation_frames
 from tnr_claims.review.runs import claims_table, iter_records
@@ -355,10 +358,19 @@ def write_report(
             manifest = {}
     counter = OverviewCounter()
     toc: list[str] = []
+    cases = load_cases(folder)
+    linked = {(r["doc_id"], r["start"], r["end"]) for case in cases for r in case["claims"]}
+    anchors: dict[tuple[str, int, int], str] = {}
+    texts: dict[tuple[str, int, int], str] = {}
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryFile("w+", encoding="utf-8") as sections:
         for index, record in enumerate(iter_records(folder)):
             counter.add(record)
+            for n, claim in enumerate(record.claims):
+                key = (record.doc_id, claim.start, claim.end)
+                if key in linked:
+                    anchors[key] = f"doc-{int(index)}-claim-{int(n)}"
+                    texts[key] = claim.text
             sections.write(document_section(record, index))
             sections.write("\n")
             name = record.meta.get("title") if isinstance(record.meta.get("title"), str) else None
@@ -390,6 +402,7 @@ def write_report(
             "</header><main>",
             f"<nav><h2>Documents</h2><ol>{''.join(toc)}</ol></nav>",
             summary_section(counter),
+            cases_section(cases, anchors, texts),
         ]
         if report is not None:
             head.append(evaluation_section(report))

@@ -24,9 +24,7 @@ def test_there_are_rules_of_every_role() -> None:
     assert {rule.role for rule in RULES} == {"perpetrator", "requester", "host", "anaphor"}
 
 
-@pytest.mark.parametrize(
-    ("rule_id", "text"), [(r.id, ex) for r in RULES for ex in r.examples]
-)
+@pytest.mark.parametrize(("rule_id", "text"), [(r.id, ex) for r in RULES for ex in r.examples])
 def test_every_example_fires_its_rule(rule_id: str, text: str) -> None:
     dyad = sentence_dyad(text, memory=MEMORY)
     assert rule_id in dyad.rules

@@ -17,7 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
-NAMES = ("review", "accuracy", "overview")
+NAMES = ("review", "accuracy", "overview", "cases")
 KERNEL = "tnr-claims-test"
 TIMEOUT = 180
 ALLOWED_IMPORTS = {
@@ -93,3 +93,6 @@ def test_notebook_runs(
     if name == "overview":
         assert images
         assert (corpus_run / "figures" / "method_country.png").exists()
+    if name == "cases":
+        assert len(images) >= 2
+        assert (corpus_run / "figures" / "cases_dyads.png").exists()
