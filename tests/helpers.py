@@ -9,11 +9,13 @@ report and review tests both apply it to every start tag.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from tnr_claims.records import (
     ClaimProvenance,
     ClaimRecord,
+    DocumentRecord,
     PipelineInfo,
     SpanProvenance,
     SpanRecord,
@@ -168,3 +170,46 @@ def assert_report_shape(report: dict) -> None:
     }
     for name in ("hedged", "negated"):
         assert set(claims[name]) == {"p", "r", "f1"}
+
+
+# --------------------------------------------------------------------------- linking
+
+LINK_INFO = INFO
+
+
+def make_record(
+    doc_id: str, claims: Sequence[dict[str, Any]], people: Sequence[str] = ()
+) -> DocumentRecord:
+    """A record whose text is its claims' sentences, one a line, then the people's names."""
+    lines = [c["text"] for c in claims]
+    text = "\n".join([*lines, *people])
+    records = []
+    cursor = 0
+    for claim in claims:
+        fields = {k: v for k, v in claim.items() if k != "text"}
+        fields.setdefault("type", "incident")
+        records.append(
+            ClaimRecord(
+                doc_id=doc_id,
+                start=cursor,
+                end=cursor + len(claim["text"]),
+                text=claim["text"],
+                provenance=ClaimProvenance(type_rule="t", pipeline_version="0"),
+                **fields,
+            )
+        )
+        cursor += len(claim["text"]) + 1
+    spans = []
+    for name in people:
+        spans.append(
+            SpanRecord(
+                start=cursor,
+                end=cursor + len(name),
+                label="PERSON",
+                text=name,
+                name=name,
+                provenance=SpanProvenance(source="model", model_label="PERSON"),
+            )
+        )
+        cursor += len(name) + 1
+    return DocumentRecord(doc_id=doc_id, text=text, spans=spans, claims=records, pipeline=LINK_INFO)

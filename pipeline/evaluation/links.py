@@ -16,6 +16,7 @@ incident) is a cluster of its own.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -89,6 +90,18 @@ def _resolve(ref: Any, docs: dict[str, GoldDocument], where: str) -> ClaimRef:
     raise LinksFileError(f"{where}: {opening!r} in {doc.doc_id} is in no gold claim")
 
 
+def _states(raw: dict[str, Any], key: str, where: str) -> list[str]:
+    """A list of ISO alpha-2 codes (YAML reads a bare ``NO`` as false: it must be quoted)."""
+    values = raw.get(key) or []
+    bad = [v for v in values if not (isinstance(v, str) and re.fullmatch(r"[A-Z]{2}", v))]
+    if not isinstance(values, list) or bad:
+        raise LinksFileError(
+            f"{where}: {key} must be a list of ISO 3166-1 alpha-2 codes, got {bad or values!r} "
+            '(quote codes YAML reads as booleans: "NO")'
+        )
+    return list(values)
+
+
 def _case(raw: Any, docs: dict[str, GoldDocument], where: str) -> GoldCase:
     if not isinstance(raw, dict) or "case" not in raw or set(raw) - _CASE_KEYS:
         raise LinksFileError(
@@ -99,8 +112,8 @@ def _case(raw: Any, docs: dict[str, GoldDocument], where: str) -> GoldCase:
     case = GoldCase(
         name=str(raw["case"]),
         targets=list(raw.get("targets") or []),
-        perpetrator_states=list(raw.get("perpetrator_states") or []),
-        host_states=list(raw.get("host_states") or []),
+        perpetrator_states=_states(raw, "perpetrator_states", where),
+        host_states=_states(raw, "host_states", where),
         host_role=raw.get("host_role"),
     )
     for incident in raw.get("incidents") or []:

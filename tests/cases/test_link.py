@@ -1,0 +1,183 @@
+"""Linking claims into cases and incidents, and the files it writes (no model)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+from helpers import make_record
+
+from tnr_claims.cases import link, write_links
+from tnr_claims.cases.link import ClaimRef
+
+
+def _abduction_reports():
+    first = make_record(
+        "wire",
+        [
+            {
+                "text": "Anna Vell was abducted in Nairobi on 3 March 2021 by Eritrean agents.",
+                "targets": ["Anna Vell"],
+                "methods": ["ABDUCTION", "OVERSEAS_AGENTS"],
+                "dates": ["2021-03-03"],
+                "perpetrator_states": ["ER"],
+                "host_states": ["KE"],
+                "host_role": "direct",
+            },
+            {
+                "text": "Her phone was found near the border.",
+                "methods": ["ABDUCTION"],
+            },
+        ],
+    )
+    second = make_record(
+        "follow-up",
+        [
+            {
+                "text": "Ana Vel, seized in Kenya in March 2021, was flown to Asmara.",
+                "targets": ["Ana Vel"],
+                "methods": ["ABDUCTION", "FORCED_RETURN"],
+                "dates": ["2021-03-04"],
+                "host_states": ["KE"],
+            },
+            {
+                "text": "A court sentenced Ana Vel to ten years on 9 June 2022.",
+                "targets": ["Ana Vel"],
+                "methods": ["PROSECUTION"],
+                "dates": ["2022-06-09"],
+                "perpetrator_states": ["ER"],
+            },
+        ],
+    )
+    other = make_record(
+        "other",
+        [
+            {
+                "text": "Tomas Vell was threatened in Oslo by Ruritanian diplomats.",
+                "targets": ["Tomas Vell"],
+                "methods": ["THREAT"],
+                "perpetrator_states": ["ER"],
+                "host_states": ["NO"],
+            },
+            {
+                "text": "States should stop such threats.",
+                "type": "recommendation",
+            },
+        ],
+    )
+    return first, second, other
+
+
+def test_spellings_across_reports_make_one_case_and_a_surname_alone_does_not() -> None:
+    linking = link(_abduction_reports())
+    by_target = {tuple(case.targets): case for case in linking.cases}
+    # one spelling per person: the most used one ("Ana Vel", in two claims)
+    assert set(by_target) == {("Ana Vel",), ("Tomas Vell",)}
+    case = by_target[("Ana Vel",)]
+    assert case.documents == ["follow-up", "wire"]
+    assert case.perpetrator_states == ["ER"]
+    assert case.host_states == ["KE"]
+    assert case.host_role == "direct"
+    assert case.first_date == "2021-03-03" and case.last_date == "2022-06-09"
+    assert len(case.claims) == 4
+
+
+def test_the_act_and_the_later_sentence_are_two_incidents() -> None:
+    first, second, _ = _abduction_reports()
+    case = link([first, second]).cases[0]
+    assert len(case.incidents) == 2
+    act, sentence = case.incidents
+    assert act.date == "2021-03-03" and sentence.date == "2022-06-09"
+    assert {ref.doc_id for ref in act.claims} == {"wire", "follow-up"}
+    assert "PROSECUTION" in sentence.methods and "PROSECUTION" not in act.methods
+    assert act.host_state == "KE"
+    # the untargeted sentence about the phone joins by document memory
+    assert ClaimRef("wire", first.claims[1].start, first.claims[1].end) in act.claims
+
+
+def test_claims_without_target_or_act_join_no_case() -> None:
+    _, _, other = _abduction_reports()
+    linking = link([other])
+    linked = linking.case_of()
+    recommendation = other.claims[1]
+    assert ClaimRef("other", recommendation.start, recommendation.end) not in linked
+
+
+def test_ids_depend_on_content_not_on_order_or_unrelated_reports() -> None:
+    first, second, other = _abduction_reports()
+    alone = {tuple(c.targets): c.case_id for c in link([first, second]).cases}
+    together = {tuple(c.targets): c.case_id for c in link([other, second, first]).cases}
+    assert alone[("Ana Vel",)] == together[("Ana Vel",)]
+    incidents = [i.incident_id for c in link([first, second]).cases for i in c.incidents]
+    again = [i.incident_id for c in link([second, first]).cases for i in c.incidents]
+    assert incidents == again
+    assert len(set(incidents)) == len(incidents)
+
+
+def test_targets_named_together_in_one_act_are_one_case() -> None:
+    record = make_record(
+        "joint",
+        [
+            {
+                "text": "Anna Vell and Tomas Ruiz were detained together in Minsk.",
+                "targets": ["Anna Vell", "Tomas Ruiz"],
+                "methods": ["DETENTION"],
+            },
+            {"text": "Tomas Ruiz was released later.", "targets": ["Tomas Ruiz"]},
+        ],
+    )
+    assert [sorted(c.targets) for c in link([record]).cases] == [["Anna Vell", "Tomas Ruiz"]]
+
+
+def test_a_lone_surname_takes_the_full_name_of_its_document_only() -> None:
+    named = make_record(
+        "a",
+        [{"text": "Vell was beaten in Riga.", "targets": ["Vell"], "methods": ["PHYSICAL_ATTACK"]}],
+        people=["Anna Vell"],
+    )
+    bare = make_record(
+        "b",
+        [{"text": "Vell was beaten in Riga.", "targets": ["Vell"], "methods": ["PHYSICAL_ATTACK"]}],
+    )
+    full = make_record(
+        "c",
+        [{"text": "Anna Vell fled.", "targets": ["Anna Vell"], "methods": ["PHYSICAL_ATTACK"]}],
+    )
+    cases = link([named, bare, full]).cases
+    docs = sorted(tuple(c.documents) for c in cases)
+    assert docs == [("a", "c"), ("b",)]
+
+
+def test_write_links_writes_the_contract_shape(tmp_path: Path) -> None:
+    linking = link(_abduction_reports())
+    counts = write_links(linking, tmp_path)
+    lines = (tmp_path / "incidents.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == counts["cases"] == len(linking.cases)
+    case = json.loads(lines[0])
+    assert list(case) == [
+        "case_id",
+        "targets",
+        "perpetrator_states",
+        "host_states",
+        "host_role",
+        "methods",
+        "first_date",
+        "last_date",
+        "documents",
+        "claims",
+        "incidents",
+    ]
+    assert set(case["incidents"][0]) == {"incident_id", "methods", "date", "host_state", "claims"}
+    assert set(case["claims"][0]) == {"doc_id", "start", "end"}
+    cases = pq.read_table(tmp_path / "cases.parquet").to_pylist()
+    assert {row["case_id"] for row in cases} == {c.case_id for c in linking.cases}
+    anna = next(row for row in cases if row["targets"] == ["Ana Vel"])
+    assert anna["n_claims"] == 4 and anna["n_incidents"] == 2
+    incidents = pq.read_table(tmp_path / "incidents.parquet").to_pylist()
+    assert sum(row["n_claims"] for row in incidents) == sum(
+        len(i.claims) for c in linking.cases for i in c.incidents
+    )
+    members = pq.read_table(tmp_path / "case_claims.parquet").to_pylist()
+    assert len(members) == sum(len(c.claims) for c in linking.cases)
+    assert {row["incident_id"] for row in members} >= {row["incident_id"] for row in incidents}

@@ -1,0 +1,47 @@
+"""Person identity across spellings: transliterations agree, a shared surname alone does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from tnr_claims.cases.names import parse_name, same_person
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Anna Protasova", "Anna Pratasova"),
+        ("Raman Vellovich", "Roman Vellovich"),
+        ("Saad al-Jabri", "Saad Aljabri"),
+        ("Saad al-Jabri", "Saad Jabri"),
+        ("Tomas Ruiz Vik", "Tomas Vik"),
+        ("Mr Tomas Vik", "Tomas Vik"),
+        ("Tomás Vík", "Tomas Vik"),
+        ("Sergei Vell", "Sergey Vell"),
+    ],
+)
+def test_spellings_of_one_person_agree(a: str, b: str) -> None:
+    first, second = parse_name(a), parse_name(b)
+    assert first is not None and second is not None
+    assert same_person(first, second)
+    assert same_person(second, first)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Anna Vell", "Tomas Vell"),
+        ("Yana Vell", "Sergei Vell"),
+        ("Anna Vell", "Anna Velasquez"),
+        ("Vell", "Anna Vell"),
+    ],
+)
+def test_a_shared_surname_alone_is_not_one_person(a: str, b: str) -> None:
+    first, second = parse_name(a), parse_name(b)
+    assert first is not None and second is not None
+    assert not same_person(first, second)
+
+
+def test_names_without_letters_parse_to_nothing() -> None:
+    assert parse_name("  -- ") is None
+    assert parse_name("Dr.") is None
