@@ -25,13 +25,16 @@ Decisions (``../shared/spec/incidents.md`` leaves these open):
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from tnr_claims.cases.names import PersonName, block_key, parse_name, same_person
 from tnr_claims.records import DocumentRecord
+from tnr_claims.rules.loader import PatternSet, default_patterns
 
 MAX_TIED_TARGETS = 3
 """A claim naming more targets than this (a list of victims) ties none of them together."""
@@ -41,6 +44,10 @@ DATE_WINDOW_DAYS = 3
 
 PROCEEDINGS_METHODS = frozenset({"PROSECUTION"})
 """METHOD codes of proceedings (charge, trial, sentence): an incident apart from the act."""
+
+ONCE_KINDS = frozenset({"act", "execution"})
+"""Kinds of occurrence that happen once to a target: undated claims of these kinds join
+across reports."""
 
 NEUTRAL_METHODS = frozenset({"DETENTION"})
 """METHOD codes that belong to the act and to the proceedings alike (custody)."""
@@ -86,6 +93,8 @@ class _Claim:
     hosts: tuple[str, ...]
     role: str | None
     type: str
+    kind: str | None = None
+    """The kind of occurrence by ``incident_kinds.jsonl`` (``None``: no rule matched)."""
 
 
 @dataclass
@@ -168,8 +177,23 @@ class Linking:
 # --------------------------------------------------------------------------- reading
 
 
-def _claims(records: Iterable[DocumentRecord], people: dict[str, list[str]]) -> Iterator[_Claim]:
+def _kind_rules(patterns: PatternSet | None) -> list[tuple[str, re.Pattern[str]]]:
+    rules = (patterns or default_patterns()).incident_kind_rules
+    return [(rule.kind, _compile(rule.regex)) for rule in rules]
+
+
+@lru_cache(maxsize=64)
+def _compile(regex: str) -> re.Pattern[str]:
+    return re.compile(regex, re.IGNORECASE)
+
+
+def _claims(
+    records: Iterable[DocumentRecord],
+    people: dict[str, list[str]],
+    patterns: PatternSet | None = None,
+) -> Iterator[_Claim]:
     """What linking needs of every claim; ``people`` gets each document's full person names."""
+    kinds = _kind_rules(patterns)
     for record in records:
         names = {s.name or s.text for s in record.spans if s.label == "PERSON"}
         people[record.doc_id] = sorted(n for n in names if " " in n.strip())
@@ -183,6 +207,7 @@ def _claims(records: Iterable[DocumentRecord], people: dict[str, list[str]]) -> 
                 hosts=tuple(claim.host_states),
                 role=claim.host_role,
                 type=claim.type,
+                kind=next((kind for kind, regex in kinds if regex.search(claim.text)), None),
             )
 
 
@@ -364,7 +389,10 @@ def _event_date(claim: _Claim, year: int | None = None) -> tuple[date, str] | No
 
 
 def _kind(claim: _Claim) -> str | None:
-    """``proceedings`` (a trial or sentence), ``act`` (any other METHOD) or ``None``."""
+    """The claim's kind by rule, else ``proceedings`` for a prosecution, ``act`` for another
+    METHOD, else ``None``."""
+    if claim.kind:
+        return claim.kind
     methods = set(claim.methods) - NEUTRAL_METHODS
     if methods & PROCEEDINGS_METHODS:
         return "proceedings"
@@ -397,6 +425,32 @@ def _document_years(claims: list[_Claim]) -> dict[str, int]:
     return years
 
 
+def _same_time(draft: _Draft, day: date, label: str) -> bool:
+    """Whether a date falls in an incident's time: within the window, or in the same month
+    when either date says only the month."""
+    if draft.day is None or draft.label is None:
+        return False
+    if (len(label) == 7 or len(draft.label) == 7) and label[:7] == draft.label[:7]:
+        return True
+    return abs((draft.day - day).days) <= DATE_WINDOW_DAYS
+
+
+def _same_kind(drafts: list[_Draft], kind: str | None, doc_id: str) -> _Draft | None:
+    """An incident for an undated claim of ``kind`` that does not follow the claim before it.
+
+    The act a case is about, or an execution, happens once: every report's undated claim
+    of that kind joins the incident of that kind with most claims. Proceedings, responses
+    and commemorations recur (a trial, later a sentence), so an undated one joins only an
+    incident of its own report.
+    """
+    if kind is None:
+        return None
+    same = [d for d in drafts if d.kind == kind]
+    if kind not in ONCE_KINDS:
+        same = [d for d in same if any(c.ref.doc_id == doc_id for c in d.claims)]
+    return max(same, key=lambda d: len(d.claims)) if same else None
+
+
 def _incidents(claims: list[_Claim]) -> list[_Draft]:
     """The incidents of one case's claims (see the module docstring)."""
     years = _document_years(claims)
@@ -406,12 +460,7 @@ def _incidents(claims: list[_Claim]) -> list[_Draft]:
         day, label = when[claim.ref]  # type: ignore[misc]
         kind = _kind(claim)
         draft = next(
-            (
-                d
-                for d in drafts
-                if d.day and abs((d.day - day).days) <= DATE_WINDOW_DAYS and _compatible(d, kind)
-            ),
-            None,
+            (d for d in drafts if _same_time(d, day, label) and _compatible(d, kind)), None
         )
         if draft is None:
             draft = _Draft(day=day, label=label)
@@ -426,8 +475,7 @@ def _incidents(claims: list[_Claim]) -> list[_Draft]:
         kind = _kind(claim)
         draft = previous.get(claim.ref.doc_id)
         if draft is None or not _compatible(draft, kind):
-            same = [d for d in drafts if kind and d.kind == kind]
-            draft = max(same, key=lambda d: len(d.claims)) if same else None
+            draft = _same_kind(drafts, kind, claim.ref.doc_id)
         if draft is None and kind is None:
             continue
         if draft is None:
@@ -512,14 +560,14 @@ def _case(claims: list[_Claim]) -> Case:
     )
 
 
-def link(records: Iterable[DocumentRecord]) -> Linking:
+def link(records: Iterable[DocumentRecord], patterns: PatternSet | None = None) -> Linking:
     """Link the claims of a whole collection into cases and incidents.
 
     Reads each record once and keeps only what linking needs of each claim (no text),
     so memory grows with the number of claims, not with the documents' size.
     """
     people: dict[str, list[str]] = {}
-    claims = list(_claims(records, people))
+    claims = list(_claims(records, people, patterns))
     cases = [_case(group) for group in _group_cases(claims, people)]
     seen: Counter[str] = Counter()
     for case in sorted(cases, key=lambda c: (c.case_id, c.claims[0])):

@@ -18,6 +18,7 @@ from tnr_claims.rules.schemas import (
     CueRule,
     DependencyRule,
     DyadRule,
+    IncidentKindRule,
     LexiconEntry,
     PatternFileError,
     SpanRule,
@@ -91,6 +92,8 @@ class PatternSet:
     """METHOD rules on the dependency parse (``dependencies.jsonl``)."""
     dyad_rules: tuple[DyadRule, ...] = ()
     """Perpetrator and host state rules (``dyads.jsonl``), in file order."""
+    incident_kind_rules: tuple[IncidentKindRule, ...] = ()
+    """What kind of occurrence a claim reports (``incident_kinds.jsonl``), in file order."""
     by_id: dict[str, Rule] = field(default_factory=dict, compare=False)
     lexicons: Lexicons = field(default_factory=lambda: Lexicons({}), compare=False)
     """The named word lists of ``lexicons.jsonl`` (covered by ``sha256`` like every file)."""
@@ -219,6 +222,7 @@ def load_patterns(directory: str | Path = DEFAULT_PATTERNS_DIR) -> PatternSet:
     zone_rules: list[ZoneRule] = []
     dependency_rules: list[DependencyRule] = []
     dyad_rules: list[DyadRule] = []
+    kind_rules: list[IncidentKindRule] = []
     by_id: dict[str, Rule] = {}
     where: dict[str, str] = {}
     lexicon_file = directory / LEXICONS_FILE
@@ -249,6 +253,8 @@ def load_patterns(directory: str | Path = DEFAULT_PATTERNS_DIR) -> PatternSet:
                 dependency_rules.append(rule)
             elif isinstance(rule, DyadRule):
                 dyad_rules.append(rule)
+            elif isinstance(rule, IncidentKindRule):
+                kind_rules.append(rule)
             elif isinstance(rule, CueRule):
                 cue_rules.append(rule)
             else:
@@ -259,6 +265,7 @@ def load_patterns(directory: str | Path = DEFAULT_PATTERNS_DIR) -> PatternSet:
         zone_rules=tuple(zone_rules),
         dependency_rules=tuple(dependency_rules),
         dyad_rules=tuple(dyad_rules),
+        incident_kind_rules=tuple(kind_rules),
         sha256=patterns_hash(directory),
         directory=str(directory),
         by_id=by_id,

@@ -264,6 +264,31 @@ class DyadRule(Rule):
         return self
 
 
+class IncidentKindRule(Rule):
+    """What kind of occurrence a claim reports, for splitting a case into incidents.
+
+    ``regex`` is matched on the claim's sentence (case-insensitive); the first rule of
+    ``incident_kinds.jsonl`` that matches gives the kind. A claim no rule matches takes
+    ``act`` when it names a METHOD other than a prosecution, ``proceedings`` for a
+    prosecution. Kinds keep a later trial, sentence, execution, official response or
+    commemoration apart from the act they follow.
+    """
+
+    kind: Literal["proceedings", "execution", "response", "commemoration", "act"]
+    regex: str
+
+    @model_validator(mode="after")
+    def _check(self) -> IncidentKindRule:
+        prefix = self.id.split(".", 1)[0]
+        if prefix != "KIND":
+            raise ValueError(f"incident kind rule id must start with 'KIND', got {prefix!r}")
+        try:
+            re.compile(self.regex)
+        except re.error as exc:
+            raise ValueError(f"regex does not compile: {exc}") from exc
+        return self
+
+
 class LexiconEntry(BaseModel):
     """One named word list of ``lexicons.jsonl``: the words a rule written in Python reads.
 
@@ -305,5 +330,6 @@ SCHEMAS: dict[str, type[Rule]] = {
     "zones.jsonl": ZoneRule,
     "dependencies.jsonl": DependencyRule,
     "dyads.jsonl": DyadRule,
+    "incident_kinds.jsonl": IncidentKindRule,
 }
 """Which schema each pattern file follows. A new rule file is registered here."""

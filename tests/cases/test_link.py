@@ -181,3 +181,44 @@ def test_write_links_writes_the_contract_shape(tmp_path: Path) -> None:
     members = pq.read_table(tmp_path / "case_claims.parquet").to_pylist()
     assert len(members) == sum(len(c.claims) for c in linking.cases)
     assert {row["incident_id"] for row in members} >= {row["incident_id"] for row in incidents}
+
+
+def test_incident_kind_rules_fire_on_their_examples_only() -> None:
+    from tnr_claims.cases.link import _kind_rules
+    from tnr_claims.rules.loader import default_patterns
+
+    rules = default_patterns().incident_kind_rules
+    compiled = dict((rule.id, regex) for rule, (_, regex) in zip(rules, _kind_rules(None)))
+    assert {rule.kind for rule in rules} >= {"proceedings", "execution", "response"}
+    for rule in rules:
+        for example in rule.examples:
+            assert compiled[rule.id].search(example), (rule.id, example)
+        for counter in rule.counterexamples:
+            assert not compiled[rule.id].search(counter), (rule.id, counter)
+
+
+def test_a_response_and_a_trial_of_the_attackers_are_incidents_apart_from_the_attack() -> None:
+    record = make_record(
+        "report",
+        [
+            {
+                "text": "Anna Vell was poisoned in Oslo on 4 May 2020.",
+                "targets": ["Anna Vell"],
+                "methods": ["PHYSICAL_ATTACK"],
+                "dates": ["2020-05-04"],
+            },
+            {
+                "text": "Norway expelled three diplomats over the attack on Anna Vell.",
+                "targets": ["Anna Vell"],
+            },
+            {
+                "text": "Two suspects were charged with the attack on Anna Vell.",
+                "targets": ["Anna Vell"],
+            },
+        ],
+    )
+    case = link([record]).cases[0]
+    groups = sorted(sorted(ref.start for ref in i.claims) for i in case.incidents)
+    assert groups == [[claim.start] for claim in record.claims]
+    attack = next(i for i in case.incidents if i.date == "2020-05-04")
+    assert attack.methods == ["PHYSICAL_ATTACK"]
