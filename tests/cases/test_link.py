@@ -188,7 +188,7 @@ def test_incident_kind_rules_fire_on_their_examples_only() -> None:
     from tnr_claims.rules.loader import default_patterns
 
     rules = default_patterns().incident_kind_rules
-    compiled = dict((rule.id, regex) for rule, (_, regex) in zip(rules, _kind_rules(None)))
+    compiled = {rule.id: regex for rule, (_, regex) in zip(rules, _kind_rules(None), strict=True)}
     assert {rule.kind for rule in rules} >= {"proceedings", "execution", "response"}
     for rule in rules:
         for example in rule.examples:
