@@ -222,3 +222,15 @@ def test_a_response_and_a_trial_of_the_attackers_are_incidents_apart_from_the_at
     assert groups == [[claim.start] for claim in record.claims]
     attack = next(i for i in case.incidents if i.date == "2020-05-04")
     assert attack.methods == ["PHYSICAL_ATTACK"]
+
+
+def test_the_dataset_docs_name_exactly_the_columns_of_the_link_files(tmp_path: Path) -> None:
+    from test_dataset import documented_columns
+
+    write_links(link(_abduction_reports()), tmp_path)
+    docs = documented_columns()
+    for name in ("cases", "incidents", "case_claims"):
+        table = pq.read_table(tmp_path / f"{name}.parquet")
+        assert docs[f"{name}.parquet"] == table.column_names, name
+    line = (tmp_path / "incidents.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    assert docs["incidents.jsonl"] == list(json.loads(line))
