@@ -7,6 +7,8 @@ Decisions (``../shared/spec/incidents.md`` leaves these open):
   name of the same document only; across documents it never merges on its own.
 * Targets named together in one claim of at most :data:`MAX_TIED_TARGETS` names are tied
   by one act: their identities are one case.
+* A claim whose only targets are one-word names its document never gives in full (an
+  unresolved "Vell") joins the case of the claim before it in its document, if any.
 * A claim that names no target but reports a specific act (claim type ``incident``, or a
   claim with a METHOD or a dyad state that is not a recommendation) joins the case of the
   claim before it in the same document (document memory), or the first case named after
@@ -63,13 +65,14 @@ def _reports_an_act(claim: _Claim) -> bool:
     """Whether a claim without a target still reports a specific act (so it may join a case).
 
     An ``incident`` claim does; so does any other claim (but a recommendation) that names
-    a METHOD or a perpetrator or host state.
+    a METHOD, a perpetrator or host state, or an occurrence of ``incident_kinds.jsonl``
+    (a trial, a sentence, an official response).
     """
     if claim.type in EVENT_TYPES:
         return True
     if claim.type in NO_EVENT_TYPES:
         return False
-    return bool(claim.methods or claim.perpetrators or claim.hosts)
+    return bool(claim.methods or claim.perpetrators or claim.hosts or claim.kind)
 
 
 @dataclass(frozen=True, order=True)
@@ -325,6 +328,11 @@ def _resolve_partial(doc_id: str, name: str, in_doc: list[PersonName], union: _U
     return ("partial", doc_id, word)
 
 
+def _weak(key: object) -> bool:
+    """Whether an identity is a one-word name its document gives in full nowhere."""
+    return isinstance(key, tuple) and key[:1] == ("partial",)
+
+
 def _group_cases(claims: list[_Claim], people: dict[str, list[str]]) -> list[list[_Claim]]:
     """Claims grouped into cases (see the module docstring)."""
     keys = _identities(claims, people)
@@ -348,6 +356,8 @@ def _group_cases(claims: list[_Claim], people: dict[str, list[str]]) -> list[lis
     for claim in sorted(claims, key=lambda c: c.ref):
         doc_id = claim.ref.doc_id
         ids = [keys[(doc_id, n)] for n in claim.targets if (doc_id, n) in keys]
+        if ids and doc_id in previous and all(_weak(union.find(k)) for k in ids):
+            ids = []  # only one-word names nobody in the document has in full: memory wins
         if ids:
             roots = {union.find(k) for k in ids}
             root = max(roots, key=lambda r: (weight[r], repr(r)))

@@ -234,3 +234,20 @@ def test_the_dataset_docs_name_exactly_the_columns_of_the_link_files(tmp_path: P
         assert docs[f"{name}.parquet"] == table.column_names, name
     line = (tmp_path / "incidents.jsonl").read_text(encoding="utf-8").splitlines()[0]
     assert docs["incidents.jsonl"] == list(json.loads(line))
+
+
+def test_an_unresolved_one_word_name_follows_the_case_of_its_report() -> None:
+    record = make_record(
+        "r",
+        [
+            {
+                "text": "Anna Vell was beaten in Riga.",
+                "targets": ["Anna Vell"],
+                "methods": ["PHYSICAL_ATTACK"],
+            },
+            {"text": "Oskarsson appeared in court.", "targets": ["Oskarsson"]},
+        ],
+    )
+    cases = link([record]).cases
+    assert len(cases) == 1 and len(cases[0].claims) == 2
+    assert cases[0].targets == ["Anna Vell"]
