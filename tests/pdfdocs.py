@@ -138,13 +138,15 @@ def briefing_pdf(
         for block in page.blocks:
             y = _draw_block(pdf, block, x=56, y=y)
         if page.left or page.right:
+            # The right column is drawn first, so the content stream's order is not the
+            # reading order: only the page geometry tells the reader where to start.
             top = y
-            for block in page.left:
-                y = _draw_block(pdf, block, x=56, y=y)
-            bottom = y
-            y = top
             for block in page.right:
                 y = _draw_block(pdf, block, x=310, y=y)
+            bottom = y
+            y = top
+            for block in page.left:
+                y = _draw_block(pdf, block, x=56, y=y)
             y = max(y, bottom)
         foot_y = 760.0
         for note in page.footnotes:
