@@ -120,9 +120,16 @@ def _footer(style: str, number: int, total: int) -> str:
 
 
 def briefing_pdf(
-    pages: list[Page] | None = None, *, footer: str = "page", header: str = HEADER
+    pages: list[Page] | None = None,
+    *,
+    footer: str = "page",
+    header: str | tuple[str, ...] = HEADER,
 ) -> bytes:
-    """A briefing laid out as described in the module docstring, as PDF bytes."""
+    """A briefing laid out as described in the module docstring, as PDF bytes.
+
+    ``header`` is the running header, or several taken in turn (odd and even pages).
+    """
+    headers = (header,) if isinstance(header, str) else header
     from fpdf import FPDF
 
     pages = BRIEFING_PAGES if pages is None else pages
@@ -131,9 +138,10 @@ def briefing_pdf(
     for number, page in enumerate(pages, start=1):
         pdf.add_page()
         pdf.set_font("Helvetica", size=8)
-        if header:
+        running = headers[(number - 1) % len(headers)]
+        if running:
             pdf.set_xy(56, 30)
-            pdf.cell(0, 10, header)
+            pdf.cell(0, 10, running)
         y = 80.0
         for block in page.blocks:
             y = _draw_block(pdf, block, x=56, y=y)

@@ -13,9 +13,10 @@ What it does, in order
        (small raised digits) are dropped.
     2. *Page furniture* (:func:`furniture_keys`): among the first and last
        :data:`BAND_LINES` lines of each page that lie in the top or bottom band, a line
-       repeated on at least half the pages (digits ignored, so "Page 3" and "Page 4"
-       count as one) is a running header or footer and is dropped, and so is a page
-       number on its own ("3", "Page 3", "3 of 12", "- 3 -", "iv").
+       repeated on :data:`FURNITURE_SHARE` of the pages or more (digits ignored, so
+       "Page 3" and "Page 4" count as one) is a running header or footer and is
+       dropped, and so is a page number on its own ("3", "Page 3", "3 of 12", "- 3 -",
+       "iv"). Ligature characters (``ﬁ``, ``ﬂ`` ...) are written as their letters.
     3. *Footnotes*: lines in a type smaller than the body's that follow the last
        body-size line of a page are notes; they move to the end of the text under a
        ``Notes`` line, which the segmenter zones as references (``ZONE.references_heading``),
@@ -29,8 +30,9 @@ What it does, in order
        "transnational"; the hyphen stays when either part starts with a capital or a
        digit ("Saudi-led", "COVID-19"), when the hyphenated form is used elsewhere in
        the document and the joined form is not, and when the first part is a word of
-       :data:`HYPHEN_PREFIXES` or the second of :data:`HYPHEN_SUFFIXES`
-       ("state-sponsored", "self-exile").
+       the ``HYPHEN_PREFIXES`` list of ``patterns/lexicons.jsonl`` or the second of
+       ``HYPHEN_SUFFIXES`` ("self-exile", "state-sponsored"). A soft hyphen (U+00AD)
+       is always removed.
     6. *Headings and title*: a line in type at least :data:`HEADING_RATIO` times the
        body size, or a short bold line in a body set in regular type, is a heading of
        its own (a wrapped heading is joined). The first run of lines in the largest
@@ -83,6 +85,9 @@ OCR_TIMEOUT_S = 600
 
 BAND = 0.1
 """Share of the page height, at the top and at the bottom, where furniture can stand."""
+FURNITURE_SHARE = 0.4
+"""A band line on at least this share of the pages is furniture (running headers that
+alternate between odd and even pages stand on half the pages each)."""
 BAND_LINES = 3
 """How many lines at each end of a page are furniture candidates."""
 HEADING_RATIO = 1.15
@@ -91,6 +96,9 @@ NOTE_RATIO = 0.9
 """Type smaller than this share of the body size, below the body, makes a footnote."""
 GUTTER_MIN = 12.0
 """Points of empty width between two columns."""
+WORD_LISTS: tuple[str, ...] = ("HYPHEN_PREFIXES", "HYPHEN_SUFFIXES")
+"""Word lists of ``patterns/lexicons.jsonl`` this module reads (always the shipped ones:
+ingest runs before a run's ``--patterns`` folder is in use)."""
 NOTES_HEADING = "Notes"
 """The line that opens the moved footnotes (zoned as references by the segmenter)."""
 
@@ -103,7 +111,10 @@ _MARKER = re.compile(r"^[\d*†‡§,]{1,4}$")
 _BULLET = re.compile(r"^[-•‣◦▪–·*]\s")
 _NOTE_START = re.compile(r"^\[?\d{1,3}[.)\]]?\s")
 _SENTENCE_END = tuple('.!?:;"”’)')
-_HYPHEN_END = re.compile(r"([^\W\d_]+)-$")
+_HYPHEN_END = re.compile(r"([^\W\d_]+)[-\u2010\u00ad]$")
+_LIGATURES = str.maketrans(
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
+)
 _WORD_START = re.compile(r"^([^\W\d_]+)")
 
 
@@ -209,7 +220,7 @@ def _line(words: Sequence[dict[str, Any]], column: int) -> Line | None:
     ]
     if not kept:
         return None
-    text = " ".join(w["text"] for w in kept)
+    text = " ".join(w["text"] for w in kept).translate(_LIGATURES)
     return Line(
         text=text,
         x0=min(w["x0"] for w in kept),
@@ -274,12 +285,12 @@ def _band_candidates(page: PageLines) -> list[tuple[str, Line]]:
 
 
 def furniture_keys(pages: Sequence[PageLines]) -> set[tuple[str, str]]:
-    """``(band, key)`` of running headers and footers: repeated on half the pages or more."""
+    """``(band, key)`` of running headers and footers: repeated on 40% of the pages or more."""
     seen: Counter[tuple[str, str]] = Counter()
     for page in pages:
         keys = {(band, _furniture_key(line.text)) for band, line in _band_candidates(page)}
         seen.update(keys)
-    needed = max(2, math.ceil(len(pages) / 2))
+    needed = max(2, math.ceil(FURNITURE_SHARE * len(pages)))
     return {key for key, count in seen.items() if count >= needed}
 
 
@@ -327,8 +338,8 @@ def _hyphen_words() -> tuple[frozenset[str], frozenset[str]]:
     from tnr_claims.rules.loader import DEFAULT_PATTERNS_DIR, load_lexicons
     from tnr_claims.rules.schemas import LEXICONS_FILE
 
-    lexicons = load_lexicons(Path(DEFAULT_PATTERNS_DIR) / LEXICONS_FILE)
-    return lexicons["HYPHEN_PREFIXES"], lexicons["HYPHEN_SUFFIXES"]
+    words = load_lexicons(Path(DEFAULT_PATTERNS_DIR) / LEXICONS_FILE)
+    return words.HYPHEN_PREFIXES, words.HYPHEN_SUFFIXES
 
 
 def join_hyphenated(first: str, second: str, document: str = "") -> str:
@@ -345,6 +356,8 @@ def join_hyphenated(first: str, second: str, document: str = "") -> str:
         return first + second
     head, tail = end.group(1), start.group(1)
     prefixes, suffixes = _hyphen_words()
+    if end.group(0)[-1] == "\u00ad":  # a soft hyphen only ever marks a break
+        return first[:-1] + second
     keep = (
         not head[0].islower()
         or not tail[0].islower()
@@ -355,7 +368,7 @@ def join_hyphenated(first: str, second: str, document: str = "") -> str:
         lowered = document.lower()
         joined, hyphened = (head + tail).lower(), f"{head}-{tail}".lower()
         keep = hyphened in lowered and joined not in lowered
-    return first + second if keep else first[:-1] + second
+    return first[:-1] + "-" + second if keep else first[:-1] + second
 
 
 def _ends_sentence(text: str) -> bool:

@@ -9,12 +9,26 @@ from pathlib import Path
 
 import pytest
 from helpers import make_pdf
-from pdfdocs import TITLE, Page, body, briefing_pdf, heading, repeated_page_pdf
+from pdfdocs import (
+    BRIEFING_PAGES,
+    TITLE,
+    Page,
+    body,
+    briefing_pdf,
+    heading,
+    repeated_page_pdf,
+)
 
 from tnr_claims.errors import InputError
 from tnr_claims.rules.loader import load_patterns
 from tnr_claims.text.ingest import read_document
-from tnr_claims.text.pdf import CHARS_PER_BYTE, NOTES_HEADING, join_hyphenated
+from tnr_claims.text.pdf import (
+    CHARS_PER_BYTE,
+    NOTES_HEADING,
+    find_gutter,
+    join_hyphenated,
+    page_lines,
+)
 from tnr_claims.text.segment import segment_text
 
 FURNITURE = ("Ruritania Watch", "Briefing paper", "4/2024", "Page ")
@@ -41,6 +55,13 @@ def test_running_header_and_page_numbers_are_dropped(briefing) -> None:
     for furniture in FURNITURE:
         assert furniture not in text
     assert meta["furniture_lines"] == 8  # a header and a footer on each of 4 pages
+
+
+def test_headers_that_alternate_on_odd_and_even_pages_are_dropped(tmp_path: Path) -> None:
+    pages = BRIEFING_PAGES + [Page(blocks=[body("Exiles in Thailand were watched.")])]
+    text, _ = read(tmp_path, briefing_pdf(pages, header=("Ruritania Watch", "Briefing 4/2024")))
+    assert "Ruritania Watch" not in text and "Briefing 4/2024" not in text
+    assert "Exiles in Thailand were watched." in text
 
 
 @pytest.mark.parametrize("style", ["page", "of", "dash", "bare"])
@@ -86,11 +107,51 @@ def test_line_end_hyphens_are_undone_unless_they_belong_to_the_word(briefing) ->
         ("a cross-", "border raid", "", "a crossborder raid"),
         ("a crossbor-", "der raid", "the crossborder raid", "a crossborder raid"),
         ("ends a sentence.", "Next one", "", "ends a sentence. Next one"),
+        ("the repres\u00ad", "sion", "", "the repression"),
+        ("the transna\u2010", "tional", "", "the transnational"),
         ("a dash -", "and more", "", "a dash - and more"),
     ],
 )
 def test_join_hyphenated(first: str, second: str, document: str, joined: str) -> None:
     assert join_hyphenated(first, second, document) == joined
+
+
+def word(text: str, x0: float, top: float, size: float = 10.0, font: str = "Arial") -> dict:
+    width = 0.5 * size * len(text)
+    return {
+        "text": text,
+        "x0": x0,
+        "x1": x0 + width,
+        "top": top,
+        "bottom": top + size,
+        "size": size,
+        "fontname": font,
+    }
+
+
+def test_lines_from_words_write_ligatures_as_letters_and_drop_raised_markers() -> None:
+    words = [
+        word("Police", 50, 100),
+        word("\ufb01led", 85, 100),
+        word("charges.", 115, 100),
+        word("2", 157, 97, size=6),
+        word("Next", 50, 114, font="Arial-BoldMT"),
+    ]
+    lines = page_lines(words, 600)
+    assert [line.text for line in lines] == ["Police filed charges.", "Next"]
+    assert [line.bold for line in lines] == [False, True]
+
+
+def test_a_gutter_needs_three_rows_with_a_common_gap() -> None:
+    two = [word("Left column line", 50, 100 + 14 * i) for i in range(3)] + [
+        word("Right", 320, 100 + 14 * i) for i in range(3)
+    ]
+    rows = [[w for w in two if w["top"] == 100 + 14 * i] for i in range(3)]
+    gutter = find_gutter(rows, 600)
+    assert gutter is not None and 130 < gutter < 320
+    assert find_gutter(rows[:2], 600) is None
+    one = [[word("A", 50, 100), word("line", 60, 100), word("of", 82, 100)]] * 3
+    assert find_gutter(one, 600) is None
 
 
 def test_footnote_marker_is_dropped_and_the_note_moves_to_the_end(briefing) -> None:
