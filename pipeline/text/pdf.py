@@ -14,9 +14,11 @@ What it does, in order
     2. *Page furniture* (:func:`furniture_keys`): among the first and last
        :data:`BAND_LINES` lines of each page that lie in the top or bottom band, a line
        repeated on :data:`FURNITURE_SHARE` of the pages or more (digits ignored, so
-       "Page 3" and "Page 4" count as one) is a running header or footer and is
-       dropped, and so is a page number on its own ("3", "Page 3", "3 of 12", "- 3 -",
-       "iv"). Ligature characters (``ﬁ``, ``ﬂ`` ...) are written as their letters.
+       "Page 3" and "Page 4" count as one), or on two pages when it starts or ends
+       with a number (a chapter's header with its page number), is a running header
+       or footer and is dropped, and so is a page number on its own ("3", "Page 3",
+       "3 of 12", "- 3 -", "iv"). Ligature characters (``ﬁ``, ``ﬂ`` ...) are written
+       as their letters.
     3. *Footnotes*: lines in a type smaller than the body's that follow the last
        body-size line of a page are notes; they move to the end of the text under a
        ``Notes`` line, which the segmenter zones as references (``ZONE.references_heading``),
@@ -94,6 +96,9 @@ HEADING_RATIO = 1.15
 """Type this many times the body size (or larger) makes a heading."""
 NOTE_RATIO = 0.9
 """Type smaller than this share of the body size, below the body, makes a footnote."""
+WORD_GAP = 0.2
+"""A gap wider than this share of the type size separates two words (PDFs that draw no
+space characters set words apart by position only, often by less than 3 points)."""
 GUTTER_MIN = 12.0
 """Points of empty width between two columns."""
 WORD_LISTS: tuple[str, ...] = ("HYPHEN_PREFIXES", "HYPHEN_SUFFIXES")
@@ -107,11 +112,16 @@ _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$",
     re.IGNORECASE,
 )
+_NUMBERED = re.compile(r"^#\W|\W#$")
+"""A furniture key that starts or ends with a number: a header carrying the page number
+("Chapter 2: Methods 14") needs only two pages to count as furniture."""
 _MARKER = re.compile(r"^[\d*†‡§,]{1,4}$")
 _BULLET = re.compile(r"^[-•‣◦▪–·*]\s")
 _NOTE_START = re.compile(r"^\[?\d{1,3}[.)\]]?\s")
 _SENTENCE_END = tuple('.!?:;"”’)')
 _HYPHEN_END = re.compile(r"([^\W\d_]+)[-\u2010\u00ad]$")
+_CID = re.compile(r"\(cid:\d+\)")
+"""pdfminer's stand-in for a glyph without a Unicode mapping: it is no text."""
 _LIGATURES = str.maketrans(
     {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
 )
@@ -181,7 +191,9 @@ def find_gutter(rows: Sequence[Sequence[dict[str, Any]]], width: float) -> float
     """The x of the gap between two columns, or ``None`` for a single-column page.
 
     A page has two columns when at least three rows have a gap wider than
-    :data:`GUTTER_MIN` in the middle half of the page and one x lies in all those gaps.
+    :data:`GUTTER_MIN`, one x in the middle 40% of the page lies in all those gaps, and more
+    rows have words on both sides of that x than cross it (a header with a page number
+    at its far end, or a few aligned code lines, do not make columns).
     """
     gaps: list[tuple[float, float]] = []
     for row in rows:
@@ -200,7 +212,14 @@ def find_gutter(rows: Sequence[Sequence[dict[str, Any]]], width: float) -> float
         start, end = max(g[0] for g in inside), min(g[1] for g in inside)
         if support < 3 or end - start < 1:
             return None
-    return (start + end) / 2
+    gutter = (start + end) / 2
+    if not 0.3 * width <= gutter <= 0.7 * width:
+        return None
+    crossing = sum(any(a < gutter < b for a, b in _chunks(row)) for row in rows)
+    both = sum(
+        any(w["x1"] <= gutter for w in row) and any(w["x0"] >= gutter for w in row) for row in rows
+    )
+    return gutter if both >= 3 and both > crossing else None
 
 
 def _line(words: Sequence[dict[str, Any]], column: int) -> Line | None:
@@ -220,7 +239,9 @@ def _line(words: Sequence[dict[str, Any]], column: int) -> Line | None:
     ]
     if not kept:
         return None
-    text = " ".join(w["text"] for w in kept).translate(_LIGATURES)
+    text = _CID.sub("", " ".join(w["text"] for w in kept).translate(_LIGATURES)).strip()
+    if not text:
+        return None
     return Line(
         text=text,
         x0=min(w["x0"] for w in kept),
@@ -272,36 +293,43 @@ def _furniture_key(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text.lower())).strip()
 
 
-def _band_candidates(page: PageLines) -> list[tuple[str, Line]]:
-    """Lines at either end of the page that stand in the top or bottom band."""
+def _band_candidates(page: PageLines, largest: float) -> list[tuple[str, Line]]:
+    """Lines at either end of the page that stand in the top or bottom band, in type no
+    larger than ``largest`` (a title that repeats the running header is no furniture)."""
     found: list[tuple[str, Line]] = []
     for line in page.lines[:BAND_LINES]:
-        if line.top < BAND * page.height:
+        if line.top < BAND * page.height and line.size <= largest:
             found.append(("top", line))
     for line in page.lines[-BAND_LINES:]:
-        if line.bottom > (1 - BAND) * page.height:
+        if line.bottom > (1 - BAND) * page.height and line.size <= largest:
             found.append(("bottom", line))
     return found
 
 
-def furniture_keys(pages: Sequence[PageLines]) -> set[tuple[str, str]]:
+def furniture_keys(pages: Sequence[PageLines], largest: float) -> set[tuple[str, str]]:
     """``(band, key)`` of running headers and footers: repeated on 40% of the pages or more."""
     seen: Counter[tuple[str, str]] = Counter()
     for page in pages:
-        keys = {(band, _furniture_key(line.text)) for band, line in _band_candidates(page)}
+        found = _band_candidates(page, largest)
+        keys = {(band, _furniture_key(line.text)) for band, line in found}
         seen.update(keys)
     needed = max(2, math.ceil(FURNITURE_SHARE * len(pages)))
-    return {key for key, count in seen.items() if count >= needed}
+    return {
+        key
+        for key, count in seen.items()
+        if count >= needed or (count >= 2 and _NUMBERED.search(key[1]))
+    }
 
 
 def drop_furniture(pages: Sequence[PageLines]) -> int:
     """Remove running headers, footers and page numbers from ``pages``; return how many."""
-    repeated = furniture_keys(pages)
+    largest = HEADING_RATIO * body_size(pages)
+    repeated = furniture_keys(pages, largest)
     dropped = 0
     for page in pages:
         gone = {
             id(line)
-            for band, line in _band_candidates(page)
+            for band, line in _band_candidates(page, largest)
             if (band, _furniture_key(line.text)) in repeated or _PAGE_NUMBER.match(line.text)
         }
         dropped += len(gone)
@@ -591,7 +619,7 @@ def _read_pages(raw: bytes, budget: _Budget) -> list[PageLines]:
                     "drawing instructions; skipped"
                 )
                 continue
-            words = page.extract_words(extra_attrs=["size", "fontname"])
+            words = page.extract_words(extra_attrs=["size", "fontname"], x_tolerance_ratio=WORD_GAP)
             lines = page_lines(words, float(page.width))
             pages.append(PageLines(lines, float(page.width), float(page.height)))
             page.close()
@@ -611,8 +639,9 @@ def _read_pages(raw: bytes, budget: _Budget) -> list[PageLines]:
     return pages
 
 
-def _ocr(raw: bytes) -> bytes | None:
-    """The PDF with a text layer made by ``ocrmypdf``, or ``None`` when it cannot."""
+def _ocr(raw: bytes, max_pages: int) -> bytes | None:
+    """The PDF with a text layer made by ``ocrmypdf`` on its first ``max_pages`` pages,
+    or ``None`` when the program is missing, fails or takes over :data:`OCR_TIMEOUT_S`."""
     program = shutil.which("ocrmypdf")
     if program is None:
         return None
@@ -621,7 +650,15 @@ def _ocr(raw: bytes) -> bytes | None:
         source.write_bytes(raw)
         try:
             subprocess.run(
-                [program, "--quiet", "--force-ocr", str(source), str(target)],
+                [
+                    program,
+                    "--quiet",
+                    "--force-ocr",
+                    "--pages",
+                    f"1-{max_pages}",
+                    str(source),
+                    str(target),
+                ],
                 check=True,
                 capture_output=True,
                 timeout=OCR_TIMEOUT_S,
@@ -657,7 +694,7 @@ def pdf_layout_text(
         detail = " ".join(str(exc).split())[:80] or type(exc).__name__
         raise InputError.of("pdf_corrupt", doc_id=doc_id, path=path, detail=detail) from exc
     if not any(page.lines for page in pages):
-        scanned = _ocr(raw) if ocr else None
+        scanned = _ocr(raw, max_pages) if ocr else None
         if scanned is None:
             raise InputError.of("pdf_no_text", doc_id=doc_id, path=path)
         text, meta = pdf_layout_text(

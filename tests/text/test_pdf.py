@@ -254,8 +254,7 @@ def test_page_limit_keeps_the_first_pages(tmp_path: Path) -> None:
     ]
 
 
-@pytest.mark.skipif(shutil.which("ocrmypdf") is not None, reason="ocrmypdf would OCR the scan")
-def test_scanned_pdf_without_ocrmypdf_is_one_clear_error(tmp_path: Path) -> None:
+def test_pdf_without_any_text_is_one_clear_error_even_after_ocr(tmp_path: Path) -> None:
     path = tmp_path / "scan.pdf"
     path.write_bytes(make_pdf(""))
     with pytest.raises(InputError) as caught:
