@@ -38,7 +38,8 @@ def _plumber(raw: bytes) -> list[str]:
             "\n".join(
                 line.text
                 for line in page_lines(
-                    page.extract_words(extra_attrs=["size", "fontname"]), float(page.width)
+                    page.extract_words(extra_attrs=["size", "fontname"], x_tolerance_ratio=0.2),
+                    float(page.width),
                 )
             )
             for page in pdf.pages
