@@ -125,6 +125,7 @@ _CID = re.compile(r"\(cid:\d+\)")
 _LIGATURES = str.maketrans(
     {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
 )
+_DASH_END = re.compile(r"\w[-\u2010\u2013]$")
 _WORD_START = re.compile(r"^([^\W\d_]+)")
 
 
@@ -379,6 +380,8 @@ def join_hyphenated(first: str, second: str, document: str = "") -> str:
     end = _HYPHEN_END.search(first)
     start = _WORD_START.match(second)
     if not end:
+        if _DASH_END.search(first) and second[:1].isalnum():
+            return first + second  # "2019-" + "2020", "pages 3–" + "7": no space
         return f"{first} {second}" if first and second else first or second
     if not start:
         return first + second
@@ -592,21 +595,25 @@ def _content_key(page: Any) -> tuple[int, ...] | None:
     return None
 
 
-def _read_pages(raw: bytes, budget: _Budget) -> list[PageLines]:
-    """Words of each page (pdfplumber) turned into lines, within ``budget``."""
+def _read_pages(raw: bytes, budget: _Budget, total: int) -> list[PageLines]:
+    """Words of each page (pdfplumber) turned into lines, within ``budget``; ``total``
+    is the PDF's page count."""
+    import logging
+
     import pdfplumber
 
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its notes are not errors
     pages: list[PageLines] = []
     seen: set[tuple[int, ...]] = set()
     repeats = 0
-    with pdfplumber.open(io.BytesIO(raw), password="") as pdf:
-        total = len(pdf.pages)
+    wanted = list(range(1, budget.max_pages + 1))
+    with pdfplumber.open(io.BytesIO(raw), password="", pages=wanted) as pdf:
         if total > budget.max_pages:
             budget.warnings.append(
                 f"PDF has {total:,} pages; read the first {budget.max_pages:,} "
                 "(raise the limit with --max-pages)"
             )
-        for number, page in enumerate(pdf.pages[: budget.max_pages], start=1):
+        for number, page in enumerate(pdf.pages, start=1):
             key = _content_key(page)
             if key is not None and key in seen:
                 repeats += 1
@@ -687,7 +694,7 @@ def pdf_layout_text(
     limit = char_budget(len(raw), max_chars if max_chars is not None else len(raw) * 1000)
     budget = _Budget(max_pages=max_pages, max_chars=limit)
     try:
-        pages = _read_pages(raw, budget)
+        pages = _read_pages(raw, budget, n_pages)
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many types on broken files

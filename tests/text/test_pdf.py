@@ -109,6 +109,8 @@ def test_line_end_hyphens_are_undone_unless_they_belong_to_the_word(briefing) ->
         ("ends a sentence.", "Next one", "", "ends a sentence. Next one"),
         ("the repres\u00ad", "sion", "", "the repression"),
         ("the transna\u2010", "tional", "", "the transnational"),
+        ("from 2019-", "2020 on", "", "from 2019-2020 on"),
+        ("pages 3\u2013", "7 of it", "", "pages 3\u20137 of it"),
         ("a dash -", "and more", "", "a dash - and more"),
     ],
 )
