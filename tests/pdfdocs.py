@@ -218,3 +218,41 @@ def repeated_page_pdf(pages: int, *, lines: int = 40) -> bytes:
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def dense_page_pdf(glyphs: int, *, then: str = "") -> bytes:
+    """A page drawing ``glyphs`` tiny letters one by one (megabytes of drawing
+    instructions that compress well), then, when ``then`` is given, a normal page."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import DecodedStreamObject, NameObject
+
+    base = PdfReader(io.BytesIO(_plain_page(then or "x")))
+    writer = PdfWriter()
+    writer.add_page(base.pages[0])
+    dense = writer.pages[0]
+    ops = ["BT /F1 4 Tf"]
+    for i in range(glyphs):
+        ops.append(f"1 0 0 1 {10 + (i % 100) * 5} {10 + (i // 100) % 160 * 5} Tm (a) Tj")
+    ops.append("ET")
+    stream = DecodedStreamObject()
+    stream.set_data("\n".join(ops).encode())
+    font_name = next(iter(dense["/Resources"]["/Font"]))
+    stream.set_data(stream.get_data().replace(b"/F1", font_name.encode()))
+    dense[NameObject("/Contents")] = writer._add_object(stream)
+    dense.compress_content_streams()
+    if then:
+        writer.add_page(PdfReader(io.BytesIO(_plain_page(then))).pages[0])
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _plain_page(text: str) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.set_xy(56, 100)
+    pdf.cell(0, 14, text)
+    return bytes(pdf.output())

@@ -49,9 +49,12 @@ Bounds
     measured on a text-only PDF, far less with embedded fonts) and only repeated content
     gives more. A page that draws the very content stream of an earlier page (the
     shape of a compression bomb: one stream shared by thousands of pages) is read once,
-    and a page whose decoded content streams exceed :data:`MAX_PAGE_CONTENT_BYTES` is
-    skipped. Each cut adds one warning to ``meta["warnings"]``; the text read so far is
-    kept.
+    a page whose decoded content streams exceed :data:`MAX_PAGE_CONTENT_BYTES` is
+    skipped, and reading stops when the decoded content streams of all pages read pass
+    :data:`CONTENT_PER_BYTE` bytes per byte of the file (at least
+    :data:`MIN_CONTENT_BUDGET`): content streams compress about ten to one. Each cut
+    adds one warning to ``meta["warnings"]``; the text read so far is kept. A PDF that
+    gives no text within these bounds is an error (``pdf_over_limits``), never OCR'd.
 
 A PDF without any text is an error, unless the ``ocrmypdf`` program is installed: then
 the file is OCR'd into a temporary copy and read again (``meta["ocr"]``).
@@ -80,8 +83,13 @@ CHARS_PER_BYTE = 4
 """Extracted characters allowed per byte of the PDF file (see the module docstring)."""
 MIN_CHAR_BUDGET = 50_000
 """Characters any PDF may yield, however small the file."""
-MAX_PAGE_CONTENT_BYTES = 8_000_000
-"""A page whose decoded content streams are longer than this is skipped."""
+MAX_PAGE_CONTENT_BYTES = 1_000_000
+"""A page whose decoded content streams are longer than this is skipped (a page of dense
+text takes under 100 KB; pdfplumber needs about 140 MB and seconds per MB)."""
+CONTENT_PER_BYTE = 32
+"""Decoded content-stream bytes allowed per byte of the file, over all pages read."""
+MIN_CONTENT_BUDGET = 16_000_000
+"""Decoded content-stream bytes any PDF may have read, however small the file."""
 OCR_TIMEOUT_S = 600
 """Seconds ``ocrmypdf`` may take on one file."""
 
@@ -563,7 +571,11 @@ class _Budget:
 
     max_pages: int
     max_chars: int
+    max_content: int
     chars: int = 0
+    content: int = 0
+    content_cut: bool = False
+    """Pages were skipped or left unread for their drawing instructions."""
     warnings: list[str] = field(default_factory=list)
 
 
@@ -606,6 +618,7 @@ def _read_pages(raw: bytes, budget: _Budget, total: int) -> list[PageLines]:
     pages: list[PageLines] = []
     seen: set[tuple[int, ...]] = set()
     repeats = 0
+    skipped: list[int] = []
     wanted = list(range(1, budget.max_pages + 1))
     with pdfplumber.open(io.BytesIO(raw), password="", pages=wanted) as pdf:
         if total > budget.max_pages:
@@ -620,12 +633,20 @@ def _read_pages(raw: bytes, budget: _Budget, total: int) -> list[PageLines]:
                 continue
             if key is not None:
                 seen.add(key)
-            if _content_bytes(page) > MAX_PAGE_CONTENT_BYTES:
-                budget.warnings.append(
-                    f"PDF page {number} holds over {MAX_PAGE_CONTENT_BYTES:,} bytes of "
-                    "drawing instructions; skipped"
-                )
+            size = _content_bytes(page)
+            if size > MAX_PAGE_CONTENT_BYTES:
+                skipped.append(number)
+                budget.content_cut = True
                 continue
+            budget.content += size
+            if budget.content > budget.max_content:
+                budget.content_cut = True
+                budget.warnings.append(
+                    f"PDF drawing instructions passed {budget.max_content:,} bytes at page "
+                    f"{number} of {total:,} (far more than a file of this size holds); "
+                    "the rest is not read"
+                )
+                break
             words = page.extract_words(extra_attrs=["size", "fontname"], x_tolerance_ratio=WORD_GAP)
             lines = page_lines(words, float(page.width))
             pages.append(PageLines(lines, float(page.width), float(page.height)))
@@ -638,6 +659,11 @@ def _read_pages(raw: bytes, budget: _Budget, total: int) -> list[PageLines]:
                     "the rest is not read"
                 )
                 break
+    if skipped:
+        budget.warnings.append(
+            f"{len(skipped):,} PDF page(s) hold over {MAX_PAGE_CONTENT_BYTES:,} bytes of "
+            f"drawing instructions each and were skipped (first: page {skipped[0]})"
+        )
     if repeats:
         budget.warnings.append(
             f"{repeats:,} PDF pages repeat the content stream of an earlier page; "
@@ -692,7 +718,11 @@ def pdf_layout_text(
     """
     info, n_pages = _check(raw, doc_id=doc_id, path=path)
     limit = char_budget(len(raw), max_chars if max_chars is not None else len(raw) * 1000)
-    budget = _Budget(max_pages=max_pages, max_chars=limit)
+    budget = _Budget(
+        max_pages=max_pages,
+        max_chars=limit,
+        max_content=max(MIN_CONTENT_BUDGET, CONTENT_PER_BYTE * len(raw)),
+    )
     try:
         pages = _read_pages(raw, budget, n_pages)
     except InputError:
@@ -700,6 +730,8 @@ def pdf_layout_text(
     except Exception as exc:  # noqa: BLE001 - pdfminer raises many types on broken files
         detail = " ".join(str(exc).split())[:80] or type(exc).__name__
         raise InputError.of("pdf_corrupt", doc_id=doc_id, path=path, detail=detail) from exc
+    if not any(page.lines for page in pages) and budget.content_cut:
+        raise InputError.of("pdf_over_limits", doc_id=doc_id, path=path, detail=budget.warnings[-1])
     if not any(page.lines for page in pages):
         scanned = _ocr(raw, max_pages) if ocr else None
         if scanned is None:

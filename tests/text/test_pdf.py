@@ -15,6 +15,7 @@ from pdfdocs import (
     Page,
     body,
     briefing_pdf,
+    dense_page_pdf,
     heading,
     repeated_page_pdf,
 )
@@ -295,3 +296,20 @@ def test_no_span_or_claim_comes_from_page_furniture(tnr_pipeline, briefing) -> N
     returned = [c for c in record.claims if "forcibly returned" in c.text]
     assert returned and "TH" in returned[0].locations and returned[0].methods
     assert any("DE" in c.locations for c in record.claims)
+
+
+def test_a_page_of_megabytes_of_drawing_is_skipped_with_one_warning(tmp_path: Path) -> None:
+    raw = dense_page_pdf(60_000, then="Police in Thailand detained the exile.")
+    text, meta = read(tmp_path, raw, "dense.pdf")
+    assert text == "Police in Thailand detained the exile."
+    assert meta["pages"] == 2 and meta["pages_read"] == 1
+    assert len(meta["warnings"]) == 1 and "drawing instructions" in meta["warnings"][0]
+
+
+def test_a_pdf_with_no_text_within_the_limits_is_one_error_not_ocr(tmp_path: Path) -> None:
+    path = tmp_path / "dense.pdf"
+    path.write_bytes(dense_page_pdf(60_000))
+    with pytest.raises(InputError) as caught:
+        read_document(path)
+    assert caught.value.reason == "pdf_over_limits"
+    assert "drawing instructions" in caught.value.message and "\n" not in caught.value.message
