@@ -230,10 +230,10 @@ def _repeated_text_pdf(pages: int) -> bytes:
 
 
 def test_text_beyond_what_the_file_size_allows_is_cut_with_one_warning(tmp_path: Path) -> None:
-    raw = _repeated_text_pdf(60)
+    raw = _repeated_text_pdf(20)  # 156,000 characters in 13 KB
     text, meta = read(tmp_path, raw, "dense.pdf")
     assert len(text) <= max(50_000, CHARS_PER_BYTE * len(raw))
-    assert meta["pages_read"] < 60
+    assert meta["pages_read"] < 20
     assert [w for w in meta["warnings"] if "characters" in w] == meta["warnings"]
 
 
