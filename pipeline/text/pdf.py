@@ -26,8 +26,10 @@ What it does, in order
     4. *Paragraphs*: lines of one column join into a paragraph until a vertical gap, a
        change of type size or weight, a bullet, or a short line that ends a sentence.
        A paragraph cut by a page or column break continues when it does not end a
-       sentence and the next one starts in lower case. Each paragraph is one line of
-       the output; paragraphs are separated by blank lines.
+       sentence and the next one starts in lower case, or when it is prose of
+       :data:`PROSE_WORDS` words or more ("... detained in" / "Thailand and ...").
+       Each paragraph is one line of the output; paragraphs are separated by blank
+       lines.
     5. *Hyphens* at a line end (:func:`join_hyphenated`): "transna-" + "tional" gives
        "transnational"; the hyphen stays when either part starts with a capital or a
        digit ("Saudi-led", "COVID-19"), when the hyphenated form is used elsewhere in
@@ -112,6 +114,9 @@ GUTTER_MIN = 12.0
 WORD_LISTS: tuple[str, ...] = ("HYPHEN_PREFIXES", "HYPHEN_SUFFIXES")
 """Word lists of ``patterns/lexicons.jsonl`` this module reads (always the shipped ones:
 ingest runs before a run's ``--patterns`` folder is in use)."""
+PROSE_WORDS = 12
+"""A paragraph of this many words or more that stops without a full stop at a page or
+column break goes on after it, even when the next line starts with a capital."""
 NOTES_HEADING = "Notes"
 """The line that opens the moved footnotes (zoned as references by the segmenter)."""
 
@@ -505,12 +510,18 @@ def _merge_breaks(blocks: list[Block]) -> list[Block]:
             and not block.heading
             and (prev.page != block.page or prev.last.column != block.lines[0].column)
             and not _ends_sentence(prev.last.text)
-            and _starts_lower(block.lines[0].text)
+            and not _BULLET.match(block.lines[0].text)
+            and (_starts_lower(block.lines[0].text) or _prose(prev))
         ):
             prev.lines.extend(block.lines)
             continue
         merged.append(block)
     return merged
+
+
+def _prose(block: Block) -> bool:
+    """Whether a block reads as running prose (a caption or table row is shorter)."""
+    return sum(len(line.text.split()) for line in block.lines) >= PROSE_WORDS
 
 
 def block_text(block: Block, document: str = "") -> str:

@@ -207,6 +207,24 @@ def test_a_paragraph_cut_by_a_page_break_is_joined(tmp_path: Path) -> None:
     assert "Page" not in text
 
 
+def test_prose_cut_before_a_capital_by_a_page_break_is_joined(tmp_path: Path) -> None:
+    pages = [
+        Page(
+            blocks=[
+                body(
+                    "The blogger Anna Vell was held for two weeks by officers who had", "come from"
+                )
+            ]
+        ),
+        Page(blocks=[body("Borduria to question her.", "Nothing followed.")]),
+        Page(blocks=[body("Table 2", "Returns by year")]),
+        Page(blocks=[body("Germany kept its border open.")]),
+    ]
+    text, _ = read(tmp_path, briefing_pdf(pages))
+    assert "officers who had come from Borduria to question her." in text
+    assert "Returns by year\n\nGermany kept" in text
+
+
 def test_shared_content_stream_bomb_is_read_once(tmp_path: Path) -> None:
     raw = repeated_page_pdf(3000)
     text, meta = read(tmp_path, raw, "bomb.pdf", max_pages=1000)
