@@ -113,6 +113,9 @@ def run(
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", min=1, help="Refuse input files larger than this.")
     ] = 20_000_000,
+    max_pages: Annotated[
+        int, typer.Option("--max-pages", min=1, help="Read at most this many pages of a PDF.")
+    ] = 500,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Run the pipeline on INPUTS and write documents.jsonl, claims/spans tables and a manifest."""
@@ -133,6 +136,7 @@ def run(
         force=force,
         strict=strict,
         max_bytes=max_bytes,
+        max_pages=max_pages,
         progress=not quiet and sys.stderr.isatty(),
     )
     summary = run_batch(

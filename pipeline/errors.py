@@ -92,6 +92,10 @@ INPUT_MESSAGES: dict[str, tuple[str, str]] = {
         "{path} has no text layer (scanned pages?)",
         "run OCR first (e.g. ocrmypdf in.pdf out.pdf) and pass the OCR'd PDF",
     ),
+    "pdf_over_limits": (
+        "{path}: no text within the PDF limits ({detail})",
+        "pass the report's text as .txt, or raise --max-pages / --max-bytes for a real report",
+    ),
     "duplicate_id": (
         "{path} has the same doc_id as {other}",
         "doc_id is the file name without extension: rename one of the two files",

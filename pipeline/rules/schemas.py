@@ -300,7 +300,7 @@ class LexiconEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str = Field(pattern=r"^[A-Z][A-Z0-9_]*$")
-    stage: Literal["claims", "nlp", "normalise"]
+    stage: Literal["claims", "nlp", "normalise", "text"]
     """The package folder whose rules read the list."""
     description: str = Field(min_length=10)
     words: tuple[str, ...] = ()

@@ -184,7 +184,10 @@ def run_batch(  # noqa: C901
             batch: list[WorkItem] = []
             queued: set[str] = set()
             documents = iter_documents(
-                options.inputs, max_bytes=options.max_bytes, on_error=on_input_error
+                options.inputs,
+                max_bytes=options.max_bytes,
+                max_pages=options.max_pages,
+                on_error=on_input_error,
             )
             for document in documents:
                 if run.stop:
@@ -320,6 +323,7 @@ def _manifest(
             "force": options.force,
             "strict": options.strict,
             "max_bytes": options.max_bytes,
+            "max_pages": options.max_pages,
         },
         "inputs": [
             {k: item.get(k) for k in ("doc_id", "path", "format", "sha256", "n_bytes", "key")}

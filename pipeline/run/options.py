@@ -30,6 +30,9 @@ class RunOptions:
     force: bool = False
     strict: bool = False
     max_bytes: int = 20_000_000
+    """Input files larger than this are refused; it also bounds the text of a PDF."""
+    max_pages: int = 500
+    """Pages read from one PDF at most (the rest is dropped with a warning)."""
     progress: bool = False
     max_chars: int = DEFAULT_MAX_CHARS
     partition_size: int = DEFAULT_PARTITION_SIZE

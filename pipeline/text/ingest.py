@@ -21,8 +21,12 @@ Decisions
       found and not already the first line, opens the text so the segmenter marks it as
       the title. ``meta`` gets ``title``, ``author``, ``sitename`` and ``published``
       (ISO date) when trafilatura finds them.
-    * PDF: the text layer of each page (pypdf), pages joined by blank lines. A PDF with
-      an empty user password is opened; one that needs a password is an error.
+    * PDF: the text rebuilt from the page layout by :mod:`tnr_claims.text.pdf`
+      (pdfplumber): running headers, footers and page numbers dropped, paragraphs
+      joined, headings and the title on lines of their own, footnotes moved to a
+      ``Notes`` list at the end, two columns read in order; bounded in pages and
+      characters. A PDF with an empty user password is opened; one that needs a
+      password is an error.
     * ``SOURCES.tsv`` in a document's folder (columns ``filename``, ``title``,
       ``publisher``, ``date``, ``url`` ...) adds ``title``/``publisher``/``url`` and, when
       the date column starts with ``YYYY-MM-DD``, ``published``. These override values
@@ -39,7 +43,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import io
 import os
 import re
 import sys
@@ -49,6 +52,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from tnr_claims.errors import InputError
+from tnr_claims.text.pdf import DEFAULT_MAX_PAGES
 
 Format = Literal["txt", "md", "html", "pdf", "stdin"]
 ErrorCallback = Callable[[str, str | None, str], None]
@@ -275,42 +279,6 @@ def _inline(element: Any) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _pdf_text(raw: bytes, *, doc_id: str, path: str) -> tuple[str, dict[str, Any]]:
-    import logging
-
-    from pypdf import PdfReader
-
-    logging.getLogger("pypdf").setLevel(
-        logging.ERROR
-    )  # its repair notes are not per-document errors
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
-
-    try:
-        reader = PdfReader(io.BytesIO(raw))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise InputError.of("pdf_encrypted", doc_id=doc_id, path=path)
-        pages = [(page.extract_text() or "").strip() for page in reader.pages]
-        info = reader.metadata or {}
-    except InputError:
-        raise
-    except FileNotDecryptedError as exc:
-        raise InputError.of("pdf_encrypted", doc_id=doc_id, path=path) from exc
-    except DependencyError as exc:
-        raise InputError.of("pdf_needs_crypto", doc_id=doc_id, path=path) from exc
-    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
-        detail = " ".join(str(exc).split())[:80] or type(exc).__name__
-        raise InputError.of("pdf_corrupt", doc_id=doc_id, path=path, detail=detail) from exc
-    text = "\n\n".join(page for page in pages if page)
-    if not text.strip():
-        raise InputError.of("pdf_no_text", doc_id=doc_id, path=path)
-    meta: dict[str, Any] = {"pages": len(pages)}
-    for key, name in (("/Title", "title"), ("/Author", "author")):
-        value = info.get(key)
-        if value and str(value).strip():
-            meta[name] = str(value).strip()
-    return text, meta
-
-
 # --------------------------------------------------------------------------- metadata
 
 _ISO_DATE = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})\b")
@@ -423,12 +391,18 @@ def _read_raw(path: Path, *, doc_id: str, max_bytes: int) -> bytes:
 
 
 def read_document(
-    path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, doc_id: str | None = None
+    path: str | Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    doc_id: str | None = None,
+    max_pages: int = DEFAULT_MAX_PAGES,
 ) -> Document:
     """Read one file (or stdin for ``"-"``) into a :class:`Document`.
 
     ``doc_id`` defaults to the file stem (``"stdin"`` for stdin). The format follows
     the extension (:data:`FORMATS`); stdin and unknown extensions are read as text.
+    ``max_bytes`` also bounds the characters extracted from a PDF, and ``max_pages`` its
+    pages (:mod:`tnr_claims.text.pdf`).
 
     Raises:
         InputError: missing or unreadable file, empty or whitespace-only text, binary
@@ -446,7 +420,11 @@ def read_document(
     if fmt == "html":
         text, meta = _html_text(raw, doc_id=doc_id, path=name)
     elif fmt == "pdf":
-        text, meta = _pdf_text(raw, doc_id=doc_id, path=name)
+        from tnr_claims.text.pdf import pdf_layout_text
+
+        text, meta = pdf_layout_text(
+            raw, doc_id=doc_id, path=name, max_pages=max_pages, max_chars=max_bytes
+        )
     else:
         text, meta = decode_bytes(raw, doc_id=doc_id, path=name)
     if not text.strip():
@@ -473,6 +451,7 @@ def iter_documents(
     max_bytes: int = DEFAULT_MAX_BYTES,
     recursive: bool = True,
     on_error: ErrorCallback | None = None,
+    max_pages: int = DEFAULT_MAX_PAGES,
 ) -> Iterator[Document]:
     """Yield a :class:`Document` per readable input, one at a time (a generator).
 
@@ -505,7 +484,9 @@ def iter_documents(
                     raise InputError.of(
                         "duplicate_id", doc_id=doc_id, path=shown, other=kept[doc_id]
                     )
-                document = read_document(path, max_bytes=max_bytes, doc_id=doc_id)
+                document = read_document(
+                    path, max_bytes=max_bytes, doc_id=doc_id, max_pages=max_pages
+                )
             except InputError as error:
                 report(error, doc_id, shown)
                 continue
