@@ -9,14 +9,20 @@ unless ``--debug`` is given.
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
+from typer.core import TyperOption
 
-from tnr_claims.errors import ClaimsError
+from tnr_claims.console import make_console, printable
+from tnr_claims.errors import ClaimsError, OutputError
 
 app = typer.Typer(
     add_completion=False,
@@ -25,9 +31,21 @@ app = typer.Typer(
 )
 gold_app = typer.Typer(no_args_is_help=True, help="Gold sets: build, check, export, import, agree.")
 app.add_typer(gold_app, name="gold")
+patterns_app = typer.Typer(no_args_is_help=True, help="Rule folders: check every rule's examples.")
+app.add_typer(patterns_app, name="patterns")
 
-console = Console()
-err = Console(stderr=True)
+console = make_console()
+err = make_console(stderr=True)
+
+_display_type = TyperOption.display_type_rich
+
+
+def _no_flag_type(self: TyperOption, ctx):  # type: ignore[no-untyped-def]
+    """Help shows no ``<bool>`` after an on/off flag (it takes no value)."""
+    return "" if self.is_flag else _display_type(self, ctx)
+
+
+TyperOption.display_type_rich = _no_flag_type  # type: ignore[method-assign]
 
 _DEBUG = {"on": False}
 
@@ -45,28 +63,69 @@ PatternsOpt = Annotated[
 ]
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from tnr_claims import __version__
+
+        console.print(f"claims (tnr-claims) {__version__}", highlight=False, markup=False)
+        raise typer.Exit(0)
+
+
 @app.callback()
 def main(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show tracebacks for expected errors.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Global options."""
     _DEBUG["on"] = debug
 
 
+def say(message: object, *, stderr: bool = True) -> None:
+    """Print one line of text that may come from a file (control characters escaped)."""
+    (err if stderr else console).print(
+        printable(message), markup=False, highlight=False, soft_wrap=True
+    )
+
+
 def fail(message: str, code: int = 2) -> None:
     """Print one error line on stderr and exit with ``code``."""
     from rich.markup import escape
 
-    err.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
+    err.print(f"[red]error:[/red] {escape(printable(message))}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
+
+
+def _gold_error_line(exc: Exception) -> str:
+    """One line for a gold file with problems: the first one, and how many more."""
+    problems = getattr(exc, "problems", None) or []
+    if not problems:
+        return str(exc)
+    first = problems[0]
+    if first.line and all("not valid JSON" in p.message for p in problems):
+        return (
+            f"{first.path} is not a gold JSON Lines file (line {first.line}: {first.message}); "
+            "pass a file written by claims gold build or claims gold import"
+        )
+    if len(problems) == 1:
+        return str(first)
+    return (
+        f"{first} (and {len(problems) - 1} more problems; "
+        f"`claims gold check {first.path}` lists them all)"
+    )
 
 
 def _guard(func):  # type: ignore[no-untyped-def]
     """Turn expected errors into one line and exit code 2 (traceback only with --debug)."""
     import functools
 
+    from tnr_claims.evaluation.agreement import NoSharedDocumentsError
     from tnr_claims.evaluation.gold import GoldFileError
     from tnr_claims.rules.schemas import PatternFileError
 
@@ -74,13 +133,94 @@ def _guard(func):  # type: ignore[no-untyped-def]
     def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
         try:
             return func(*args, **kwargs)
-        except (ClaimsError, PatternFileError, GoldFileError) as exc:
+        except GoldFileError as exc:
+            if _DEBUG["on"]:
+                raise
+            fail(_gold_error_line(exc))
+        except (ClaimsError, PatternFileError, NoSharedDocumentsError) as exc:
             if _DEBUG["on"]:
                 raise
             message = getattr(exc, "message", None) or str(exc)
             fail(message)
+        except OSError as exc:
+            if _DEBUG["on"]:
+                raise
+            where = exc.filename or "a file"
+            fail(f"cannot use {where} ({exc.strerror or exc}); check the path and its permissions")
 
     return wrapper
+
+
+def writable(path: Path) -> Path:
+    """Create ``path``'s folder and check a file can be written there, before any work.
+
+    Raises:
+        OutputError: naming the path, when the folder cannot be made or written to, or
+            ``path`` is a folder.
+    """
+    hint = "check the path and its permissions, or pass another path"
+    if path.is_dir():
+        raise OutputError(f"{path} is a folder; pass a file name", hint=None, path=str(path))
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{path.name}.", suffix=".check"):
+            pass
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write {path} ({exc.strerror or exc})", hint=hint, path=str(path)
+        ) from exc
+    if path.exists() and not os.access(path, os.W_OK):
+        raise OutputError(f"cannot write {path} (permission denied)", hint=hint, path=str(path))
+    return path
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived: unwind the run like Ctrl-C does (not an ``Exception``, so no
+    per-document handler can swallow it)."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
+@contextmanager
+def stoppable() -> Iterator[None]:
+    """Turn SIGINT (Ctrl-C) and SIGTERM into one line and exit codes 130 and 143.
+
+    The store keeps every finished batch, so the next run on the same folder resumes.
+    """
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        yield
+    except (KeyboardInterrupt, _Terminated) as exc:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        err.print("stopped; rerun to resume", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(130 if isinstance(exc, KeyboardInterrupt) else 143) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def checked_pipeline(model: str | None, patterns: Path):  # type: ignore[no-untyped-def]
+    """Load a user's rule folder and the model, and run every rule's examples.
+
+    Failures are printed one per line on stderr, then the command stops with exit 2.
+    """
+    from tnr_claims.extract import Pipeline
+    from tnr_claims.rules.examples import check_examples
+    from tnr_claims.rules.loader import load_patterns
+
+    pipeline = Pipeline.build(model, load_patterns(patterns))
+    failures = check_examples(pipeline.patterns, pipeline.nlp)
+    for failure in failures:
+        say(f"{patterns}: {failure}")
+    if failures:
+        fail(
+            f"{patterns}: {len(failures)} rule example(s) fail; fix the rules or their examples "
+            f"(`claims patterns check {patterns}` lists them)"
+        )
+    return pipeline
 
 
 # --------------------------------------------------------------------------- run / show / schema
@@ -116,9 +256,14 @@ def run(
     max_pages: Annotated[
         int, typer.Option("--max-pages", min=1, help="Read at most this many pages of a PDF.")
     ] = 500,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar (the summary line stays).")
+    ] = False,
 ) -> None:
-    """Run the pipeline on INPUTS and write documents.jsonl, claims/spans tables and a manifest."""
+    """Run the pipeline on INPUTS and write documents.jsonl, claims/spans tables and a manifest.
+
+    Ctrl-C or SIGTERM stops the run (exit 130 or 143); a rerun resumes where it stopped.
+    """
     from tnr_claims.run.batch import run_batch
     from tnr_claims.run.options import RunOptions
 
@@ -139,57 +284,79 @@ def run(
         max_pages=max_pages,
         progress=not quiet and sys.stderr.isatty(),
     )
-    summary = run_batch(
-        options,
-        on_failure=lambda doc_id, message: err.print(
-            f"{doc_id}: {message}", highlight=False, soft_wrap=True, markup=False
-        ),
-    )
-    if not quiet:
-        console.print(summary.describe(), highlight=False, markup=False, soft_wrap=True)
+    with stoppable():
+        pipeline = checked_pipeline(model, patterns) if patterns is not None else None
+        summary = run_batch(
+            options,
+            pipeline=pipeline,
+            on_failure=lambda doc_id, message: say(f"{doc_id}: {message}"),
+            on_warning=lambda doc_id, message: say(f"{doc_id}: warning: {message}"),
+        )
+    say(summary.describe(), stderr=False)
     raise typer.Exit(1 if summary.failed else 0)
+
+
+def _records_path(out: Path) -> Path:
+    path = out / "records.jsonl"
+    if not path.exists():
+        fail(f"{path}: no records here; run `claims run -o {out}` first")
+    return path
+
+
+def _claims_table(record):  # type: ignore[no-untyped-def]
+    from rich.table import Table
+    from rich.text import Text
+
+    title = Text(printable(f"{record.doc_id}: {len(record.claims)} claims"))
+    table = Table(title=title, show_lines=True)
+    for column in ("type", "methods", "locations", "source", "flags", "sentence"):
+        table.add_column(column, overflow="fold")
+    for claim in record.claims:
+        flags = ",".join(
+            f for f, on in (("hedged", claim.hedged), ("negated", claim.negated)) if on
+        )
+        cells = (
+            claim.type,
+            " ".join(claim.methods),
+            " ".join(claim.locations),
+            claim.source or "",
+            flags,
+            claim.text,
+        )
+        table.add_row(*(Text(printable(cell, one_line=False)) for cell in cells))
+    return table
 
 
 @app.command()
 @_guard
 def show(
-    doc_id: Annotated[str, typer.Argument(help="Document id (file stem).")],
+    doc_id: Annotated[
+        str | None, typer.Argument(help="Document id (file stem); see --list.")
+    ] = None,
     out: Annotated[Path, typer.Option("-o", "--out", help="Run folder.")] = Path("outputs"),
+    list_ids: Annotated[
+        bool, typer.Option("--list", help="List the document ids of the run folder.")
+    ] = False,
 ) -> None:
-    """Print one document's claims as a table."""
-    from rich.table import Table
-
+    """Print one document's claims as a table, or (--list) the run's document ids."""
     from tnr_claims.records import DocumentRecord
 
-    path = out / "records.jsonl"
-    if not path.exists():
-        fail(f"{path}: no records here; run `claims run -o {out}` first")
+    path = _records_path(out)
+    if list_ids:
+        with path.open(encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    say(json.loads(line).get("doc_id"), stderr=False)
+        return
+    if doc_id is None:
+        fail("name a document id, or pass --list to see them")
     with path.open(encoding="utf-8") as handle:
         for line in handle:
-            if json.loads(line).get("doc_id") != doc_id:
+            if not line.strip() or json.loads(line).get("doc_id") != doc_id:
                 continue
-            record = DocumentRecord.model_validate_json(line)
-            table = Table(title=f"{doc_id}: {len(record.claims)} claims", show_lines=True)
-            for column in ("type", "methods", "locations", "source", "flags", "sentence"):
-                table.add_column(column, overflow="fold")
-            for claim in record.claims:
-                flags = ",".join(
-                    f for f, on in (("hedged", claim.hedged), ("negated", claim.negated)) if on
-                )
-                table.add_row(
-                    claim.type,
-                    " ".join(claim.methods),
-                    " ".join(claim.locations),
-                    claim.source or "",
-                    flags,
-                    claim.text,
-                )
-            console.print(table)
+            console.print(_claims_table(DocumentRecord.model_validate_json(line)))
             return
-    fail(
-        f"{doc_id}: not in {path}; "
-        "`claims run` lists the document ids it processed in manifest.json"
-    )
+    fail(f"{doc_id}: not in {path}; `claims show --list -o {out}` lists the document ids")
 
 
 @app.command()
@@ -298,22 +465,29 @@ def evaluate(
     """Run the pipeline on each gold document's text and score it against the gold labels."""
     if split not in (None, "tune", "test"):
         fail(f"--split takes 'tune' or 'test', not {split!r}")
+    for target in (report, errors):
+        if target is not None:
+            writable(target)
     if links:
         _evaluate_links(gold, report, markdown, model, patterns)
         return
     from tnr_claims.evaluation.error_rows import write_errors_csv
+    from tnr_claims.evaluation.gold import read_gold
     from tnr_claims.evaluation.render import print_report, report_markdown
     from tnr_claims.evaluation.scoring import evaluate_files
 
+    for path in gold:
+        read_gold(path)  # every gold file is readable and holds documents, before the model loads
+    if patterns is not None:
+        checked_pipeline(model, patterns)
     result = evaluate_files(
         gold,
         model=model,
         patterns_dir=patterns,
-        on_failure=lambda d, m: err.print(f"{d}: {m}", markup=False, soft_wrap=True),
+        on_failure=lambda d, m: say(f"{d}: {m}"),
         split=split,  # type: ignore[arg-type]
     )
     if report:
-        report.parent.mkdir(parents=True, exist_ok=True)
         report.write_text(json.dumps(result.report, indent=2, ensure_ascii=False), encoding="utf-8")
     if errors:
         write_errors_csv(result.errors, errors)
@@ -334,7 +508,7 @@ def _evaluate_links(
             paths,
             model=model,
             patterns_dir=patterns,
-            on_failure=lambda d, m: err.print(f"{d}: {m}", markup=False, soft_wrap=True),
+            on_failure=lambda d, m: say(f"{d}: {m}"),
         )
     except LinksFileError as exc:
         fail(str(exc))
@@ -365,11 +539,12 @@ def gold_build(
     """Build a gold JSONL from reader-made anchor files."""
     from tnr_claims.evaluation.gold import AnchorError, build_gold_file
 
+    writable(out)
     try:
         count = build_gold_file(anchors, out, root)
     except AnchorError as exc:
         fail(str(exc))
-    console.print(f"wrote {count} documents to {out}")
+    say(f"wrote {count} documents to {out}", stderr=False)
 
 
 @gold_app.command("check")
@@ -381,10 +556,10 @@ def gold_check(gold: Annotated[list[Path], typer.Argument(help="Gold JSONL files
     for path in gold:
         problems = check_gold(path)
         for problem in problems:
-            err.print(str(problem), markup=False, highlight=False, soft_wrap=True)
+            say(problem)
         total += len(problems)
         if not problems:
-            console.print(f"{path}: ok")
+            say(f"{path}: ok", stderr=False)
     raise typer.Exit(1 if total else 0)
 
 
@@ -393,17 +568,41 @@ def gold_check(gold: Annotated[list[Path], typer.Argument(help="Gold JSONL files
 def gold_agree(
     a: Annotated[Path, typer.Argument(help="Annotator A (reference).")],
     b: Annotated[Path, typer.Argument(help="Annotator B.")],
-    report: Annotated[Path | None, typer.Option("--report")] = None,
+    report: Annotated[Path | None, typer.Option("--report", help="Write the JSON here.")] = None,
 ) -> None:
-    """Agreement between two annotators' files of the same documents."""
+    """Agreement between two annotators' files of the same documents.
+
+    Prints P/R/F1 of B against A, Cohen's kappa of the claim decisions (per sentence) and
+    Krippendorff's alpha of the span labels (per token).
+    """
     from tnr_claims.evaluation.agreement import agree
     from tnr_claims.evaluation.gold import read_gold
     from tnr_claims.evaluation.render import render_table
 
+    if report is not None:
+        writable(report)
     result = agree(read_gold(a), read_gold(b))
     if report:
         report.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
     console.print(render_table(result))
+    coeff = result["agreement"]
+
+    def fmt(value: float | None) -> str:
+        return "undefined (no variation)" if value is None else f"{value:.3f}"
+
+    say(
+        f"claims: Cohen's kappa {fmt(coeff['claim_kappa'])} over {coeff['claim_units']} "
+        "sentences (claim or not)",
+        stderr=False,
+    )
+    say(
+        f"spans: Krippendorff's alpha {fmt(coeff['span_alpha'])} over {coeff['span_units']} "
+        "tokens (label or none, nominal)",
+        stderr=False,
+    )
+    for side, ids in (("A", result["only_in_a"]), ("B", result["only_in_b"])):
+        if ids:
+            say(f"only in {side} (left out): {', '.join(ids)}")
 
 
 @gold_app.command("export")
@@ -421,8 +620,10 @@ def gold_export(
     """Write documents as Label Studio tasks (optionally pre-annotated) for labelling."""
     from tnr_claims.evaluation.labelling import export_tasks
 
+    writable(out)
+    writable(out.with_suffix(".label_config.xml"))
     count = export_tasks(docs, out, pre_annotate=pre_annotate, model=model)
-    console.print(f"wrote {count} tasks to {out}")
+    say(f"wrote {count} tasks to {out}", stderr=False)
 
 
 @gold_app.command("import")
@@ -434,8 +635,43 @@ def gold_import(
     """Read a Label Studio export (or gold JSONL) into validated gold JSONL."""
     from tnr_claims.evaluation.labelling import import_tasks
 
+    writable(out)
     count = import_tasks(source, out)
-    console.print(f"wrote {count} documents to {out}")
+    say(f"wrote {count} documents to {out}", stderr=False)
+
+
+# --------------------------------------------------------------------------- patterns
+
+
+@patterns_app.command("check")
+@_guard
+def patterns_check(
+    folder: Annotated[
+        Path, typer.Argument(help="A pattern folder (like the project's patterns/).")
+    ],
+    model: ModelOpt = None,
+) -> None:
+    """Load a rule folder and run every rule's examples and counterexamples with the model.
+
+    Each failure is one line; exit 1 if any rule misses an example or matches a
+    counterexample, 2 if a file does not load.
+    """
+    from tnr_claims.nlp.model import load_model
+    from tnr_claims.rules.examples import all_rules, check_examples
+    from tnr_claims.rules.loader import load_patterns
+
+    patterns = load_patterns(folder)
+    failures = check_examples(patterns, load_model(model))
+    for failure in failures:
+        say(f"{folder}: {failure}")
+    rules = list(all_rules(patterns))
+    examples = sum(len(r.examples) + len(r.counterexamples) for r in rules)
+    say(
+        f"{folder}: {len(rules)} rules, {examples} examples and counterexamples, "
+        f"{len(failures)} failing",
+        stderr=False,
+    )
+    raise typer.Exit(1 if failures else 0)
 
 
 # --------------------------------------------------------------------------- report / bench
@@ -457,8 +693,10 @@ def report(
     """Write one self-contained HTML review page for a run."""
     from tnr_claims.review.page import write_report
 
+    _records_path(run_dir)
+    writable(out)
     write_report(run_dir, out, evaluation=evaluation)
-    console.print(f"wrote {out}")
+    say(f"wrote {out}", stderr=False)
 
 
 @app.command()
@@ -472,18 +710,31 @@ def bench(
     ] = 3,
     model: ModelOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress lines.")] = False,
 ) -> None:
-    """Words per second of bare nlp.pipe vs the whole pipeline, their ratio and peak memory."""
+    """Words per second of bare nlp.pipe vs the whole pipeline, their ratio and peak memory.
+
+    Progress (each step as it starts) goes to stderr; the result to stdout.
+    """
     from tnr_claims.run.bench import run_bench
 
+    def progress(step: str) -> None:
+        if not quiet:
+            say(f"bench: {step}")
+
     result = run_bench(
-        n_docs=docs, n_process=n_process, batch_size=batch_size, model=model, repeat=repeat
+        n_docs=docs,
+        n_process=n_process,
+        batch_size=batch_size,
+        model=model,
+        repeat=repeat,
+        on_progress=progress,
     )
     if as_json:
         console.print_json(json.dumps(result))
     else:
         for key, value in result.items():
-            console.print(f"{key:>28}: {value}")
+            console.print(f"{key:>28}: {value}", markup=False, highlight=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -159,7 +159,13 @@ def read_gold(path: str | Path) -> list[GoldDocument]:
     documents, problems = parse_gold_lines(split_jsonl(text), str(path))
     if problems:
         raise GoldFileError(problems)
+    if not documents:
+        raise GoldFileError([GoldProblem(str(path), 0, None, EMPTY_GOLD)])
     return documents
+
+
+EMPTY_GOLD = "holds no documents; a gold file has one JSON document a line"
+"""The problem of a gold file that is empty or holds only blank lines."""
 
 
 def write_gold(documents: Iterable[GoldDocument], path: str | Path) -> int:
@@ -423,4 +429,6 @@ def check_gold(path: str | Path) -> list[GoldProblem]:
                 problems.append(GoldProblem(str(path), number, doc_id, message))
             else:
                 seen[doc_id] = number
+    if not problems and not content.strip():
+        problems.append(GoldProblem(str(path), 0, None, EMPTY_GOLD))
     return problems

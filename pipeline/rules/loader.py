@@ -115,8 +115,13 @@ def load_file(path: Path, schema: type[Rule], lexicons: Lexicons | None = None) 
     except (OSError, UnicodeDecodeError) as exc:
         raise PatternFileError(f"{path}: cannot read pattern file ({exc})") from exc
     for number, line in enumerate(lines, start=1):
-        if not line.strip() or line.lstrip().startswith("//"):
+        if not line.strip():
             continue
+        if line.lstrip().startswith(("//", "#")):
+            raise PatternFileError(
+                f"{path}:{number}: a comment line is not JSON Lines; put the note in the "
+                "rule's \"comment\" field or in the folder's README.md"
+            )
         try:
             raw = json.loads(line)
         except json.JSONDecodeError as exc:

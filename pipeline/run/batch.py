@@ -131,12 +131,15 @@ def run_batch(  # noqa: C901
     *,
     on_failure: FailureCallback | None = None,
     pipeline: Pipeline | None = None,
+    on_warning: FailureCallback | None = None,
 ) -> RunSummary:
     """Run the pipeline over ``options.inputs`` into ``options.out_dir`` (see module docstring).
 
     Args:
         options: What to run and how.
         on_failure: Called with ``(doc_id, message)`` for each document that failed.
+        on_warning: Called with ``(doc_id, warning)`` for each warning found while reading
+            a document (not English, broken bytes); the document is still processed.
         pipeline: An already loaded Pipeline (tests, notebooks, bench); loaded from
             ``options.model``/``options.patterns_dir`` otherwise.
 
@@ -192,6 +195,9 @@ def run_batch(  # noqa: C901
             for document in documents:
                 if run.stop:
                     break
+                if on_warning is not None:
+                    for warning in document.meta.get("warnings") or ():
+                        on_warning(document.doc_id, str(warning))
                 key = record_key(fingerprint, document.doc_id, document.text, document.meta)
                 run.order.write(
                     json.dumps(
@@ -296,7 +302,7 @@ def _manifest(
         "status": "stopped" if summary.stopped else ("partial" if summary.failed else "ok"),
         "counts": {
             "processed": summary.processed,
-            "skipped": summary.skipped,
+            "unchanged": summary.skipped,
             "failed": summary.failed,
             "documents": summary.documents,
             "claims": summary.claims,

@@ -26,7 +26,7 @@ import statistics
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -145,6 +145,7 @@ def run_bench(
     workdir: str | Path | None = None,
     pipeline: Any = None,
     repeat: int = 3,
+    on_progress: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
     """Measure bare ``nlp.pipe`` against the whole pipeline on a generated corpus.
 
@@ -159,6 +160,7 @@ def run_bench(
         repeat: Rounds of (bare, whole pipeline) measured back to back; the medians are
             reported. This machine's CPU speed drifts by several percent between runs,
             and alternating the two keeps the drift out of the ratio.
+        on_progress: Called with a short description of each step as it starts.
 
     Returns:
         Words, documents, words per second of (a) and (b), the ratio b/a, documents per
@@ -172,6 +174,10 @@ def run_bench(
     from tnr_claims.run.engines import WARM_UP_TEXT, warm_up
     from tnr_claims.run.options import RunOptions
 
+    def step(text: str) -> None:
+        if on_progress is not None:
+            on_progress(text)
+
     own_dir = workdir is None
     root = Path(tempfile.mkdtemp(prefix="tnr-bench-")) if own_dir else Path(workdir)  # type: ignore[arg-type]
     root.mkdir(parents=True, exist_ok=True)
@@ -179,9 +185,11 @@ def run_bench(
         corpus = root / "corpus"
         if corpus.exists():
             shutil.rmtree(corpus)
+        step(f"writing {n_docs} generated documents")
         sizes = write_corpus(corpus, n_docs, seed=seed)
         words = sizes["words"]
         with PeakMemory() as memory:
+            step("loading the model and the rules")
             if pipeline is None:
                 pipeline = Pipeline.load(model)
             nlp = load_model(model or pipeline.info.model)
@@ -212,9 +220,11 @@ def run_bench(
             rounds: list[tuple[float, float, float, float]] = []
             bare_peak = 0
             for round_number in range(max(1, repeat)):
+                step(f"round {round_number + 1}/{max(1, repeat)}: bare nlp.pipe")
                 bare_s, bare_cpu = bare()
                 bare_peak = max(bare_peak, memory.sample())
                 cpu = time.process_time()
+                step(f"round {round_number + 1}/{max(1, repeat)}: whole pipeline")
                 pipe_s, summary = whole(1, f"out-1-{round_number}")
                 rounds.append((bare_s, bare_cpu, pipe_s, time.process_time() - cpu))
             bare_s = statistics.median(r[0] for r in rounds)
@@ -243,6 +253,7 @@ def run_bench(
                 "failed": summary.failed,
             }
             if n_process > 1:
+                step(f"whole pipeline with {n_process} processes")
                 par_s, par_summary = whole(n_process, f"out-{n_process}")
                 result.update(
                     {

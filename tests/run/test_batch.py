@@ -97,8 +97,8 @@ def test_sigkill_mid_run_then_resume(
 
     summary = run_batch(RunOptions(inputs=[str(corpus_dir)], out_dir=out), pipeline=tnr_pipeline)
     counts = manifest(out)["counts"]
-    assert counts["skipped"] >= 6 and counts["processed"] >= 1
-    assert counts["skipped"] + counts["processed"] == N_DOCS == summary.documents
+    assert counts["unchanged"] >= 6 and counts["processed"] >= 1
+    assert counts["unchanged"] + counts["processed"] == N_DOCS == summary.documents
     assert_same_outputs(out, baseline)
 
 
@@ -117,7 +117,7 @@ def test_torn_store_tail_is_ignored(
     with RecordStore(out) as store:
         assert len(store.index) == N_DOCS
     run_batch(RunOptions(inputs=[str(corpus_dir)], out_dir=out), pipeline=tnr_pipeline)
-    assert manifest(out)["counts"]["skipped"] == N_DOCS
+    assert manifest(out)["counts"]["unchanged"] == N_DOCS
     assert_same_outputs(out, baseline)
 
 
@@ -162,30 +162,30 @@ def test_changed_input_and_changed_patterns(
 
     first = Pipeline.load(patterns_dir=patterns)
     assert run(first)["processed"] == N_DOCS
-    assert run(first)["skipped"] == N_DOCS
+    assert run(first)["unchanged"] == N_DOCS
 
     changed = inputs / "bench-07.txt"
     changed.write_text(
         changed.read_text(encoding="utf-8") + "\nA new closing line.\n", encoding="utf-8"
     )
     counts = run(first)
-    assert (counts["processed"], counts["skipped"], counts["failed"]) == (1, N_DOCS - 1, 0)
+    assert (counts["processed"], counts["unchanged"], counts["failed"]) == (1, N_DOCS - 1, 0)
     record = next(r for r in lines(out / "records.jsonl") if r["doc_id"] == "bench-07")
     assert record["text"].endswith("A new closing line.\n")
 
     pattern_file = next(patterns.glob("*.jsonl"))
     pattern_file.write_text(
-        pattern_file.read_text(encoding="utf-8") + "// a comment changes the hash\n",
+        pattern_file.read_text(encoding="utf-8") + "\n",
         encoding="utf-8",
     )
     second = Pipeline.load(patterns_dir=patterns)
     assert second.fingerprint != first.fingerprint
     counts = run(second)
-    assert (counts["processed"], counts["skipped"]) == (N_DOCS, 0)
+    assert (counts["processed"], counts["unchanged"]) == (N_DOCS, 0)
     assert manifest(out)["pipeline"]["patterns_hash"] == second.info.patterns_hash
 
     counts = run(second, force=True)
-    assert (counts["processed"], counts["skipped"]) == (N_DOCS, 0)
+    assert (counts["processed"], counts["unchanged"]) == (N_DOCS, 0)
     assert len(lines(out / "documents.jsonl")) == N_DOCS
 
 
@@ -193,7 +193,7 @@ def test_manifest_fields(baseline: Path) -> None:
     data = manifest(baseline)
     assert data["engine"]["name"] == "local"
     assert {"model", "model_version", "patterns_hash"} <= set(data["pipeline"])
-    assert {"claims", "spans", "processed", "skipped", "failed"} <= set(data["counts"])
+    assert {"claims", "spans", "processed", "unchanged", "failed"} <= set(data["counts"])
     assert len(data["inputs"]) == N_DOCS
     assert all(len(item["sha256"]) == 64 for item in data["inputs"])
     assert data["timing"]["total_s"] > 0
@@ -399,7 +399,7 @@ def test_a_code_change_reprocesses_unchanged_inputs(
         return manifest(out)["counts"]
 
     assert run(tnr_pipeline)["processed"] == N_DOCS
-    assert run(tnr_pipeline)["skipped"] == N_DOCS
+    assert run(tnr_pipeline)["unchanged"] == N_DOCS
 
     edited = tmp_path / "pipeline"
     shutil.copytree(PACKAGE_DIR, edited, ignore=shutil.ignore_patterns("__pycache__"))
@@ -410,6 +410,6 @@ def test_a_code_change_reprocesses_unchanged_inputs(
     assert upgraded.fingerprint != tnr_pipeline.fingerprint
 
     counts = run(upgraded)
-    assert (counts["processed"], counts["skipped"]) == (N_DOCS, 0)
+    assert (counts["processed"], counts["unchanged"]) == (N_DOCS, 0)
     assert manifest(out)["pipeline"]["code_hash"] == info.code_hash
     assert {r["pipeline"]["code_hash"] for r in lines(out / "records.jsonl")} == {info.code_hash}

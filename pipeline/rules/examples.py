@@ -1,0 +1,129 @@
+"""Every rule's own ``examples`` and ``counterexamples``, run: the one implementation.
+
+A rule file documents each rule with sentences it must match (``examples``) and sentences
+it must not (``counterexamples``). :func:`check_examples` runs them all for ``claims
+patterns check DIR`` and for ``--patterns DIR`` at load; the tests of each rule file call
+:func:`rule_matches` / :func:`example_failures`, so the tests and the command agree.
+
+How a rule is tried on a sentence:
+
+* a zone rule: its regular expression is searched in the sentence;
+* a span or cue rule: the tokens of the sentence go through a :class:`RuleMatcher` holding
+  only that rule. A rule that reads model attributes (``POS``, ``TAG``, ``DEP``,
+  ``LEMMA``, ``MORPH``) gets the whole ``nlp`` run; the others only its tokenizer;
+* a dependency rule: the parsed sentence goes through a ``DependencyMatcher`` holding
+  only that rule (it needs a model with a parser).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tnr_claims.rules.schemas import CueRule, DependencyRule, Rule, SpanRule, ZoneRule
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from tnr_claims.rules.loader import PatternSet
+
+MODEL_ATTRS = frozenset({"POS", "TAG", "DEP", "LEMMA", "MORPH"})
+"""Token attributes only a statistical model sets."""
+
+
+@dataclass(frozen=True)
+class ExampleFailure:
+    """One example a rule misses, or one counterexample it matches."""
+
+    rule_id: str
+    text: str
+    counterexample: bool
+    """True when the rule matched a sentence it must not match."""
+
+    def __str__(self) -> str:
+        what = "matches its counterexample" if self.counterexample else "misses its example"
+        return f"{self.rule_id}: {what} {self.text!r}"
+
+
+def needs_model(rule: Rule) -> bool:
+    """Whether trying ``rule`` needs the statistical model (parse, tags or lemmas)."""
+    if isinstance(rule, DependencyRule):
+        return True
+    if not isinstance(rule, SpanRule | CueRule) or rule.phrases:
+        return False
+    return any(key in MODEL_ATTRS for token in rule.pattern for key in token)  # type: ignore[union-attr]
+
+
+def rule_matches(rule: Rule, text: str, nlp: Language) -> bool:
+    """Whether ``rule`` alone matches anywhere in ``text``.
+
+    Args:
+        rule: A zone, span, cue or dependency rule.
+        text: The sentence to try.
+        nlp: The pipeline to tokenize (and, for rules that need it, tag and parse) with; a
+            blank ``spacy.blank("en")`` is enough for rules that read only words.
+    """
+    if isinstance(rule, ZoneRule):
+        return rule.compiled.search(text) is not None
+    if isinstance(rule, DependencyRule):
+        from spacy.matcher import DependencyMatcher
+
+        matcher = DependencyMatcher(nlp.vocab)
+        matcher.add(rule.id, [rule.pattern])
+        return bool(matcher(nlp(text)))
+    from tnr_claims.nlp.matcher import RuleMatcher
+
+    doc = nlp(text) if needs_model(rule) else nlp.make_doc(text)
+    return bool(RuleMatcher(nlp, [rule])(doc))  # type: ignore[list-item]
+
+
+def example_failures(rule: Rule, nlp: Language) -> list[ExampleFailure]:
+    """The examples ``rule`` misses and the counterexamples it matches (empty: all good)."""
+    failures = [
+        ExampleFailure(rule.id, text, counterexample=False)
+        for text in rule.examples
+        if not rule_matches(rule, text, nlp)
+    ]
+    failures += [
+        ExampleFailure(rule.id, text, counterexample=True)
+        for text in rule.counterexamples
+        if rule_matches(rule, text, nlp)
+    ]
+    return failures
+
+
+def all_rules(patterns: PatternSet) -> Iterable[Rule]:
+    """Every rule of ``patterns`` with examples to run, in file order by kind."""
+    yield from patterns.span_rules
+    yield from patterns.dependency_rules
+    yield from patterns.cue_rules
+    yield from patterns.zone_rules
+
+
+def check_examples(patterns: PatternSet, nlp: Language) -> list[ExampleFailure]:
+    """Run every rule's examples and counterexamples (see module docstring).
+
+    Args:
+        patterns: The loaded rules.
+        nlp: A pipeline with the statistical model (rules that read tags or the parse
+            need it).
+
+    Returns:
+        Every failure, rule by rule; an empty list when every rule behaves as documented.
+    """
+    failures: list[ExampleFailure] = []
+    for rule in all_rules(patterns):
+        failures += example_failures(rule, nlp)
+    return failures
+
+
+__all__ = [
+    "MODEL_ATTRS",
+    "ExampleFailure",
+    "all_rules",
+    "check_examples",
+    "example_failures",
+    "needs_model",
+    "rule_matches",
+]
