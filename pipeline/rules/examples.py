@@ -55,17 +55,19 @@ def needs_model(rule: Rule) -> bool:
     return any(key in MODEL_ATTRS for token in rule.pattern for key in token)  # type: ignore[union-attr]
 
 
-def rule_matches(rule: Rule, text: str, nlp: Language) -> bool:
+def rule_matches(rule: Rule, text: str, nlp: Language | None = None) -> bool:
     """Whether ``rule`` alone matches anywhere in ``text``.
 
     Args:
         rule: A zone, span, cue or dependency rule.
         text: The sentence to try.
-        nlp: The pipeline to tokenize (and, for rules that need it, tag and parse) with; a
-            blank ``spacy.blank("en")`` is enough for rules that read only words.
+        nlp: The pipeline to tokenize (and, for rules that need it, tag and parse) with;
+            ``None`` is a blank English tokenizer, enough for rules that read only words.
     """
     if isinstance(rule, ZoneRule):
         return rule.compiled.search(text) is not None
+    if nlp is None:
+        nlp = _blank()
     if isinstance(rule, DependencyRule):
         from spacy.matcher import DependencyMatcher
 
@@ -78,7 +80,13 @@ def rule_matches(rule: Rule, text: str, nlp: Language) -> bool:
     return bool(RuleMatcher(nlp, [rule])(doc))  # type: ignore[list-item]
 
 
-def example_failures(rule: Rule, nlp: Language) -> list[ExampleFailure]:
+def _blank() -> Language:
+    import spacy
+
+    return spacy.blank("en")
+
+
+def example_failures(rule: Rule, nlp: Language | None = None) -> list[ExampleFailure]:
     """The examples ``rule`` misses and the counterexamples it matches (empty: all good)."""
     failures = [
         ExampleFailure(rule.id, text, counterexample=False)

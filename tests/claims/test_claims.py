@@ -16,7 +16,6 @@ import pytest
 import spacy
 
 from tnr_claims.claims import CLAIM_RULES, TYPE_RULES, build_claims, load_cue_rules
-from tnr_claims.nlp.matcher import RuleMatcher
 from tnr_claims.records import ClaimRecord, Segment, SpanProvenance, SpanRecord
 from tnr_claims.rules.schemas import CueRule
 
@@ -98,16 +97,10 @@ def test_cue_rules_are_valid_unique_and_cover_every_kind(cue_rules: tuple[CueRul
 
 
 def test_cue_examples_match_and_counterexamples_do_not(cue_rules: tuple[CueRule, ...]) -> None:
+    from tnr_claims.rules.examples import example_failures
+
     nlp = spacy.blank("en")
-    problems = []
-    for rule in cue_rules:
-        matcher = RuleMatcher(nlp, [rule])
-        for text in rule.examples:
-            if not matcher(nlp(text)):
-                problems.append(f"{rule.id} misses {text!r}")
-        for text in rule.counterexamples:
-            if matcher(nlp(text)):
-                problems.append(f"{rule.id} matches counterexample {text!r}")
+    problems = [str(failure) for rule in cue_rules for failure in example_failures(rule, nlp)]
     assert not problems, problems
 
 

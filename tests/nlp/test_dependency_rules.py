@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tnr_claims.rules.examples import rule_matches
 from tnr_claims.rules.loader import default_patterns
 
 pytestmark = pytest.mark.model
@@ -21,6 +22,15 @@ def test_every_dependency_rule_has_examples() -> None:
 
 @pytest.mark.parametrize(("rule_id", "text", "matches"), CASES)
 def test_dependency_rule_examples(tnr_pipeline, rule_id: str, text: str, matches: bool) -> None:
+    """The rule alone matches (or not) on the parse; the same check as ``claims patterns check``."""
+    assert rule_matches(default_patterns().rule(rule_id), text, tnr_pipeline.nlp) is matches
+
+
+@pytest.mark.parametrize(("rule_id", "text", "matches"), CASES)
+def test_dependency_rule_examples_survive_the_merge(
+    tnr_pipeline, rule_id: str, text: str, matches: bool
+) -> None:
+    """In the whole pipeline, an example's span is kept (no other rule wins over it)."""
     doc = tnr_pipeline.nlp(text)
     found = {span.id_ for span in doc.spans["tnr"]}
     assert (rule_id in found) is matches, [(s.text, s.id_) for s in doc.spans["tnr"]]

@@ -31,11 +31,12 @@ from spacy.util import filter_spans
 from tnr_claims.nlp.matcher import RuleMatcher
 from tnr_claims.nlp.spans import merge_spans
 from tnr_claims.nlp.tagger import RuleTagger
+from tnr_claims.rules.examples import example_failures
+from tnr_claims.rules.examples import needs_model as _needs_model
 from tnr_claims.rules.loader import DEFAULT_PATTERNS_DIR, PatternSet, load_patterns
 from tnr_claims.rules.schemas import SpanRule
 
 OWN_FILES = {"legal_refs.jsonl": {"LEGAL_REF"}, "entities.jsonl": {"ORG", "PERSON", "NOT_ENTITY"}}
-MODEL_ATTRS = {"POS", "TAG", "DEP", "LEMMA", "MORPH"}
 
 
 @cache
@@ -63,9 +64,7 @@ def all_rules() -> list[SpanRule]:
 
 
 def needs_model(rule: SpanRule) -> bool:
-    if rule.phrases:
-        return False
-    return any(key in MODEL_ATTRS for token in rule.pattern for key in token)  # type: ignore[union-attr]
+    return _needs_model(rule)
 
 
 @pytest.fixture(scope="module")
@@ -150,8 +149,7 @@ def test_rule_examples_match(
     rule: SpanRule, request: pytest.FixtureRequest, blank: Language
 ) -> None:
     nlp = _nlp_for(rule, request, blank)
-    matcher = RuleMatcher(nlp, [rule])
-    missed = [text for text in rule.examples if not matcher(nlp(text))]
+    missed = [f.text for f in example_failures(rule, nlp) if not f.counterexample]
     assert missed == []
 
 
@@ -160,12 +158,8 @@ def test_rule_counterexamples_do_not_match(
     rule: SpanRule, request: pytest.FixtureRequest, blank: Language
 ) -> None:
     nlp = _nlp_for(rule, request, blank)
-    matcher = RuleMatcher(nlp, [rule])
-    wrong = {
-        text: [nlp(text)[s:e].text for s, e, _ in matcher(nlp(text))]
-        for text in rule.counterexamples
-    }
-    assert {text: found for text, found in wrong.items() if found} == {}
+    wrong = [f.text for f in example_failures(rule, nlp) if f.counterexample]
+    assert wrong == []
 
 
 # --- LEGAL_REF: all rules together, longest wins -------------------------------------

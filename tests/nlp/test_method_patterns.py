@@ -17,6 +17,7 @@ from spacy.tokens import Span
 from tnr_claims.codebook import METHOD_CODES
 from tnr_claims.nlp.matcher import RuleMatcher
 from tnr_claims.nlp.spans import merge_spans
+from tnr_claims.rules.examples import rule_matches
 from tnr_claims.rules.loader import load_patterns
 from tnr_claims.rules.schemas import SpanRule
 
@@ -73,12 +74,12 @@ def test_rule_does_not_start_with_a_stop_word_or_wildcard(rule: SpanRule) -> Non
 
 @pytest.mark.parametrize(("rule", "text"), _cases("examples"))
 def test_rule_matches_its_examples(rule: SpanRule, text: str) -> None:
-    assert _single_rule_matches(rule, text)
+    assert rule_matches(rule, text, NLP)
 
 
 @pytest.mark.parametrize(("rule", "text"), _cases("counterexamples"))
 def test_rule_does_not_match_its_counterexamples(rule: SpanRule, text: str) -> None:
-    assert _single_rule_matches(rule, text) == []
+    assert not rule_matches(rule, text, NLP), _single_rule_matches(rule, text)
 
 
 SENTENCES: list[tuple[str, set[str]]] = [
