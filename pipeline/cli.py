@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from typer.core import TyperOption
 
 from tnr_claims.console import make_console, printable
@@ -96,29 +97,30 @@ def say(message: object, *, stderr: bool = True) -> None:
 
 def fail(message: str, code: int = 2) -> None:
     """Print one error line on stderr and exit with ``code``."""
-    from rich.markup import escape
-
     err.print(f"[red]error:[/red] {escape(printable(message))}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
 
 
-def _gold_error_line(exc: Exception) -> str:
-    """One line for a gold file with problems: the first one, and how many more."""
+NOT_GOLD_LINES = ("not valid JSON", "a line must be a JSON object")
+"""Problems that, on every line of a file, mean it is not a gold file at all."""
+
+
+def _gold_errors(exc: Exception) -> list[str]:
+    """The lines to print for a gold file with problems.
+
+    A file that is not gold at all (a text or CSV file: no line is a JSON object) is one
+    line; a gold file gets one line per problem, each naming its line and doc_id.
+    """
     problems = getattr(exc, "problems", None) or []
     if not problems:
-        return str(exc)
+        return [str(exc)]
     first = problems[0]
-    if first.line and all("not valid JSON" in p.message for p in problems):
-        return (
+    if first.line and all(p.message.startswith(NOT_GOLD_LINES) for p in problems):
+        return [
             f"{first.path} is not a gold JSON Lines file (line {first.line}: {first.message}); "
             "pass a file written by claims gold build or claims gold import"
-        )
-    if len(problems) == 1:
-        return str(first)
-    return (
-        f"{first} (and {len(problems) - 1} more problems; "
-        f"`claims gold check {first.path}` lists them all)"
-    )
+        ]
+    return [str(problem) for problem in problems]
 
 
 def _guard(func):  # type: ignore[no-untyped-def]
@@ -136,7 +138,10 @@ def _guard(func):  # type: ignore[no-untyped-def]
         except GoldFileError as exc:
             if _DEBUG["on"]:
                 raise
-            fail(_gold_error_line(exc))
+            *before, last = _gold_errors(exc)
+            for line in before:
+                err.print(f"[red]error:[/red] {escape(printable(line))}", highlight=False)
+            fail(last)
         except (ClaimsError, PatternFileError, NoSharedDocumentsError) as exc:
             if _DEBUG["on"]:
                 raise

@@ -109,16 +109,23 @@ def test_evaluate_on_a_text_file_is_one_error(tmp_path: Path) -> None:
     assert str(notes) in line and "not a gold JSON Lines file" in line
 
 
-def test_evaluate_on_a_gold_file_with_many_problems_names_the_first_and_counts(
-    tmp_path: Path,
-) -> None:
+def test_evaluate_on_a_csv_file_is_one_error(tmp_path: Path) -> None:
+    table = tmp_path / "claims.csv"
+    table.write_text("doc_id,text\n" + "".join(f"d{n},Text {n}\n" for n in range(9)), "utf-8")
+    line = one_error(claims("evaluate", str(table), cwd=tmp_path))
+    assert str(table) in line and "not a gold JSON Lines file" in line
+
+
+def test_a_gold_file_with_problems_gets_one_line_per_problem(tmp_path: Path) -> None:
     gold = tmp_path / "gold.jsonl"
     gold.write_text(
         gold_doc("a") + "\n" + json.dumps({"doc_id": "b"}) + "\n" + gold_doc("a") + "\n",
         encoding="utf-8",
     )
-    line = one_error(claims("evaluate", str(gold), cwd=tmp_path))
-    assert f"{gold}:2" in line and "more problem" in line and "claims gold check" in line
+    result = claims("evaluate", str(gold), cwd=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    found = lines(result.stderr)
+    assert [line.split(" ", 2)[1] for line in found] == [f"{gold}:2", f"{gold}:3"]
 
 
 @pytest.mark.parametrize("command", [["evaluate"], ["gold", "check"]])
