@@ -361,7 +361,10 @@ def show(
                 continue
             console.print(_claims_table(DocumentRecord.model_validate_json(line)))
             return
-    fail(f"{doc_id}: not in {path}; `claims show --list -o {out}` lists the document ids")
+    fail(
+        f"{doc_id}: not in {path}; `claims show --list -o {out}` lists the document ids "
+        f"(so does {out / 'manifest.json'})"
+    )
 
 
 @app.command()
