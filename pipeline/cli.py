@@ -2,8 +2,11 @@
 
 Exit codes: 0 when everything succeeded, 1 when some documents failed (each named on
 stderr and in ``failures.jsonl``), 2 for usage errors (bad options, missing paths,
-malformed pattern or gold files). Expected problems print one line, never a traceback,
-unless ``--debug`` is given.
+malformed pattern or gold files, an output path that cannot be written, checked before
+any work), 130 or 143 when Ctrl-C or SIGTERM stopped ``claims run`` (a rerun resumes).
+Expected problems print one line, never a traceback, unless ``--debug`` is given; anything
+that comes from a file name or a document is printed with control characters escaped, and
+nothing is wrapped when the output is not a terminal (:mod:`tnr_claims.console`).
 """
 
 from __future__ import annotations
@@ -38,15 +41,16 @@ app.add_typer(patterns_app, name="patterns")
 console = make_console()
 err = make_console(stderr=True)
 
-_display_type = TyperOption.display_type_rich
+_display_type = getattr(TyperOption, "display_type_rich", None)
 
 
 def _no_flag_type(self: TyperOption, ctx):  # type: ignore[no-untyped-def]
     """Help shows no ``<bool>`` after an on/off flag (it takes no value)."""
-    return "" if self.is_flag else _display_type(self, ctx)
+    return "" if self.is_flag else _display_type(self, ctx)  # type: ignore[misc]
 
 
-TyperOption.display_type_rich = _no_flag_type  # type: ignore[method-assign]
+if _display_type is not None:  # typer versions that print a type after every option
+    TyperOption.display_type_rich = _no_flag_type  # type: ignore[method-assign]
 
 _DEBUG = {"on": False}
 
