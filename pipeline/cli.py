@@ -490,14 +490,13 @@ def evaluate(
 
     for path in gold:
         read_gold(path)  # every gold file is readable and holds documents, before the model loads
-    if patterns is not None:
-        checked_pipeline(model, patterns)
     result = evaluate_files(
         gold,
         model=model,
         patterns_dir=patterns,
         on_failure=lambda d, m: say(f"{d}: {m}"),
         split=split,  # type: ignore[arg-type]
+        pipeline=checked_pipeline(model, patterns) if patterns is not None else None,
     )
     if report:
         report.write_text(json.dumps(result.report, indent=2, ensure_ascii=False), encoding="utf-8")

@@ -364,14 +364,18 @@ def test_patterns_check_passes_on_the_shipped_rules_and_names_a_broken_example(
 
 
 @pytest.mark.model
-def test_run_with_patterns_runs_their_examples_first(tmp_path: Path) -> None:
+@pytest.mark.parametrize("command", ["run", "evaluate"])
+def test_patterns_option_runs_their_examples_first(tmp_path: Path, command: str) -> None:
     folder = _patterns_copy(tmp_path)
     rule_id = _break_an_example(folder)
     inputs = tmp_path / "in"
     inputs.mkdir()
     (inputs / "alpha.txt").write_text(ARTICLE, encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(gold_doc("alpha") + "\n", encoding="utf-8")
     out = tmp_path / "out"
-    result = claims("run", str(inputs), "-o", str(out), "--patterns", str(folder), cwd=tmp_path)
+    args = [str(inputs), "-o", str(out)] if command == "run" else [str(gold)]
+    result = claims(command, *args, "--patterns", str(folder), cwd=tmp_path)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     first, last = lines(result.stderr)

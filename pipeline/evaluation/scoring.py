@@ -341,6 +341,7 @@ def evaluate_files(
     on_failure: Callable[[str, str], None] | None = None,
     split: SplitName | None = None,
     n_test: int = DEV2_TEST_SIZE,
+    pipeline: Any = None,
 ) -> EvaluationResult:
     """Run the pipeline on each gold document's text and :func:`score` the records.
 
@@ -350,14 +351,16 @@ def evaluate_files(
     ``missing_predictions``). With ``split`` (``tune`` or ``test``) only that part of the
     gold documents is scored (:mod:`tnr_claims.evaluation.splits`). The report carries the
     gold files' :func:`hash_files`, the patterns hash, the pipeline version, the code hash
-    and ``model`` (``name==version``).
+    and ``model`` (``name==version``). ``pipeline`` is an already loaded Pipeline (then
+    ``model`` and ``patterns_dir`` are not used).
     """
     gold = [document for path in gold_paths for document in read_gold(path)]
     if split is not None:
         gold = select(gold, split, n_test)
     from tnr_claims.extract import Pipeline  # after the gold is read: a bad file fails fast
 
-    pipeline = Pipeline.load(model, patterns_dir=patterns_dir)
+    if pipeline is None:
+        pipeline = Pipeline.load(model, patterns_dir=patterns_dir)
     records: list[DocumentRecord] = []
     for document in gold:
         try:
