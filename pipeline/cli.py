@@ -52,6 +52,25 @@ def _no_flag_type(self: TyperOption, ctx):  # type: ignore[no-untyped-def]
 if _display_type is not None:  # typer versions that print a type after every option
     TyperOption.display_type_rich = _no_flag_type  # type: ignore[method-assign]
 
+
+def _usage_error_line(exc: Exception) -> None:
+    """A usage error (unknown option, bad value) as one line naming where the help is."""
+    if exc.__class__.__name__ == "NoArgsIsHelpError":
+        return
+    ctx = getattr(exc, "ctx", None)
+    where = f"; see `{ctx.command_path} --help`" if ctx is not None else ""
+    message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+    line = message.rstrip(".") + where
+    err.print(f"[red]error:[/red] {escape(printable(line))}", highlight=False, soft_wrap=True)
+
+
+try:  # typer prints usage errors in a box that wraps; one line is easier to read and grep
+    from typer import rich_utils as _rich_utils
+
+    _rich_utils.rich_format_error = _usage_error_line  # type: ignore[assignment]
+except ImportError:  # pragma: no cover - typer without rich prints click's plain lines
+    pass
+
 _DEBUG = {"on": False}
 
 ModelOpt = Annotated[

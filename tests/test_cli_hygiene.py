@@ -87,6 +87,20 @@ def test_help_shows_no_bool_placeholder(tmp_path: Path, command: list[str]) -> N
     assert "<bool>" not in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["run", "--n-process", "0"], "'--n-process'"),
+        (["run", "--no-such-option"], "No such option: --no-such-option"),
+        (["no-such-command"], "No such command 'no-such-command'"),
+        (["evaluate"], "Missing argument"),
+    ],
+)
+def test_a_usage_error_is_one_line(tmp_path: Path, args: list[str], says: str) -> None:
+    line = one_error(claims(*args, cwd=tmp_path))
+    assert line.startswith("error: ") and says in line and "--help`" in line
+
+
 def test_gold_check_ok_line_never_breaks_with_a_long_path(tmp_path: Path) -> None:
     folder = tmp_path
     while len(str(folder)) < 200:
