@@ -12,7 +12,10 @@ How a rule is tried on a sentence:
   only that rule. A rule that reads model attributes (``POS``, ``TAG``, ``DEP``,
   ``LEMMA``, ``MORPH``) gets the whole ``nlp`` run; the others only its tokenizer;
 * a dependency rule: the parsed sentence goes through a ``DependencyMatcher`` holding
-  only that rule (it needs a model with a parser).
+  only that rule (it needs a model with a parser);
+* a dyad rule: the sentence goes through :func:`tnr_claims.claims.dyads.sentence_dyad` with
+  only that rule (an anaphor rule is given one earlier perpetrator state to refer to);
+* an incident kind rule: its regular expression is searched in the sentence.
 """
 
 from __future__ import annotations
@@ -21,7 +24,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tnr_claims.rules.schemas import CueRule, DependencyRule, Rule, SpanRule, ZoneRule
+from tnr_claims.rules.schemas import (
+    CueRule,
+    DependencyRule,
+    DyadRule,
+    IncidentKindRule,
+    Rule,
+    SpanRule,
+    ZoneRule,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -30,6 +41,10 @@ if TYPE_CHECKING:
 
 MODEL_ATTRS = frozenset({"POS", "TAG", "DEP", "LEMMA", "MORPH"})
 """Token attributes only a statistical model sets."""
+
+EARLIER_PERPETRATOR = "MD"
+"""The state an anaphor dyad rule's example refers back to ("the agents" of an earlier
+sentence); any state code does, the examples name none."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +70,9 @@ def needs_model(rule: Rule) -> bool:
     return any(key in MODEL_ATTRS for token in rule.pattern for key in token)  # type: ignore[union-attr]
 
 
-def rule_matches(rule: Rule, text: str, nlp: Language | None = None) -> bool:
+def rule_matches(  # noqa: C901 - one branch per kind of rule
+    rule: Rule, text: str, nlp: Language | None = None, patterns: PatternSet | None = None
+) -> bool:
     """Whether ``rule`` alone matches anywhere in ``text``.
 
     Args:
@@ -63,9 +80,22 @@ def rule_matches(rule: Rule, text: str, nlp: Language | None = None) -> bool:
         text: The sentence to try.
         nlp: The pipeline to tokenize (and, for rules that need it, tag and parse) with;
             ``None`` is a blank English tokenizer, enough for rules that read only words.
+        patterns: The rule's folder (dyad rules read its word lists); default the shipped one.
     """
     if isinstance(rule, ZoneRule):
         return rule.compiled.search(text) is not None
+    if isinstance(rule, IncidentKindRule):
+        import re
+
+        return re.search(rule.regex, text, re.IGNORECASE) is not None
+    if isinstance(rule, DyadRule):
+        from dataclasses import replace
+
+        from tnr_claims.claims.dyads import sentence_dyad
+        from tnr_claims.rules.loader import default_patterns
+
+        alone = replace(patterns or default_patterns(), dyad_rules=(rule,))
+        return rule.id in sentence_dyad(text, memory=[EARLIER_PERPETRATOR], patterns=alone).rules
     if nlp is None:
         nlp = _blank()
     if isinstance(rule, DependencyRule):
@@ -86,17 +116,19 @@ def _blank() -> Language:
     return spacy.blank("en")
 
 
-def example_failures(rule: Rule, nlp: Language | None = None) -> list[ExampleFailure]:
+def example_failures(
+    rule: Rule, nlp: Language | None = None, patterns: PatternSet | None = None
+) -> list[ExampleFailure]:
     """The examples ``rule`` misses and the counterexamples it matches (empty: all good)."""
     failures = [
         ExampleFailure(rule.id, text, counterexample=False)
         for text in rule.examples
-        if not rule_matches(rule, text, nlp)
+        if not rule_matches(rule, text, nlp, patterns)
     ]
     failures += [
         ExampleFailure(rule.id, text, counterexample=True)
         for text in rule.counterexamples
-        if rule_matches(rule, text, nlp)
+        if rule_matches(rule, text, nlp, patterns)
     ]
     return failures
 
@@ -107,6 +139,8 @@ def all_rules(patterns: PatternSet) -> Iterable[Rule]:
     yield from patterns.dependency_rules
     yield from patterns.cue_rules
     yield from patterns.zone_rules
+    yield from patterns.dyad_rules
+    yield from patterns.incident_kind_rules
 
 
 def check_examples(patterns: PatternSet, nlp: Language) -> list[ExampleFailure]:
@@ -122,7 +156,7 @@ def check_examples(patterns: PatternSet, nlp: Language) -> list[ExampleFailure]:
     """
     failures: list[ExampleFailure] = []
     for rule in all_rules(patterns):
-        failures += example_failures(rule, nlp)
+        failures += example_failures(rule, nlp, patterns)
     return failures
 
 

@@ -136,3 +136,31 @@ def test_check_examples_covers_every_rule_of_a_folder(tmp_path: Path) -> None:
     folder = _folder(tmp_path, [json.dumps(RULE), json.dumps(wrong)])
     failures = check_examples(load_patterns(folder), spacy.blank("en"))
     assert [(f.rule_id, f.text) for f in failures] == [("THREAT.wrong", "Nothing here.")]
+
+
+def test_every_shipped_rule_that_needs_no_model_passes_its_examples() -> None:
+    import spacy
+
+    from tnr_claims.rules.examples import all_rules
+    from tnr_claims.rules.loader import default_patterns
+
+    patterns = default_patterns()
+    rules = [rule for rule in all_rules(patterns) if not needs_model(rule)]
+    kinds = {type(rule).__name__ for rule in rules}
+    assert {"SpanRule", "CueRule", "ZoneRule", "DyadRule", "IncidentKindRule"} <= kinds
+    blank = spacy.blank("en")
+    failures = [str(f) for rule in rules for f in example_failures(rule, blank, patterns)]
+    assert failures == []
+
+
+def test_a_dyad_rule_is_tried_alone() -> None:
+    from tnr_claims.rules.loader import default_patterns
+    from tnr_claims.rules.schemas import DyadRule
+
+    rule = DyadRule.model_validate(
+        {"id": "DYAD.ruritanian_envoys", "role": "perpetrator", "regex": r"{STATE} envoys\b"}
+    )
+    patterns = default_patterns()
+    assert rule_matches(rule, "Ruritanian envoys followed Anna Vell.", patterns=patterns) is False
+    assert rule_matches(rule, "Iranian envoys followed Anna Vell.", patterns=patterns)
+    assert not rule_matches(rule, "The envoys left.", patterns=patterns)
