@@ -274,7 +274,7 @@ class IncidentKindRule(Rule):
     commemoration apart from the act they follow.
     """
 
-    kind: Literal["proceedings", "execution", "response", "commemoration", "act"]
+    kind: Literal["proceedings", "execution", "response", "commemoration", "act", "status"]
     regex: str
 
     @model_validator(mode="after")
