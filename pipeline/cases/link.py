@@ -477,12 +477,17 @@ def _incidents(claims: list[_Claim]) -> list[_Draft]:
     claims = [c for c in claims if _kind(c) not in CASE_LEVEL_KINDS]
     when = {c.ref: _event_date(c, years.get(c.ref.doc_id)) for c in claims}
     drafts: list[_Draft] = []
-    for claim in sorted((c for c in claims if when[c.ref]), key=lambda c: (when[c.ref], c.ref)):
+    # claims of a known kind first: a date with no kind of its own ("the arrest of Vell in
+    # May 2021") then joins the act of that time before a trial that recalls the same month
+    dated = sorted(
+        (c for c in claims if when[c.ref]),
+        key=lambda c: (_kind(c) is None, when[c.ref], c.ref),
+    )
+    for claim in dated:
         day, label = when[claim.ref]  # type: ignore[misc]
         kind = _kind(claim)
-        draft = next(
-            (d for d in drafts if _same_time(d, day, label) and _compatible(d, kind)), None
-        )
+        fitting = [d for d in drafts if _same_time(d, day, label) and _compatible(d, kind)]
+        draft = next((d for d in fitting if d.kind == "act"), fitting[0] if fitting else None)
         if draft is None:
             draft = _Draft(day=day, label=label)
             drafts.append(draft)

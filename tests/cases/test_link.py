@@ -332,3 +332,32 @@ def test_opening_sentences_without_date_or_kind_join_the_first_incident_of_their
         ],
     )
     assert _incident_groups(record) == [[0, 1]]
+
+
+def test_a_dated_claim_without_a_kind_joins_the_act_of_its_time_not_a_trial_recalling_it() -> (
+    None
+):
+    record = make_record(
+        "report",
+        [
+            {
+                "text": "Anna Vell was abducted in Nairobi on 23 May 2021.",
+                "targets": ["Anna Vell"],
+                "methods": ["ABDUCTION"],
+                "dates": ["2021-05-23"],
+            },
+            {
+                "text": "A court sentenced Anna Vell, seized in May 2021, to ten years.",
+                "targets": ["Anna Vell"],
+                "methods": ["PROSECUTION"],
+                "dates": ["2021-05"],
+            },
+            {
+                "text": "The arrest of Anna Vell in May 2021 drew protests.",
+                "targets": ["Anna Vell"],
+                "methods": ["DETENTION"],
+                "dates": ["2021-05"],
+            },
+        ],
+    )
+    assert _incident_groups(record) == [[0, 2], [1]]
