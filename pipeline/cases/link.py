@@ -25,7 +25,7 @@ Decisions (``../shared/spec/incidents.md`` leaves these open):
   back to the last incident its report told about the target, past an aside on suspects
   or officials; a claim dated only by a year other than the incident before it is
   background, not that news; a report's opening sentences about the target without a
-  date or kind of their own join the first incident the report then tells.
+  date or kind of their own join the first incident the report then tells about the target.
 * Ids hash content (sorted canonical targets, perpetrator, first date; an incident's case,
   categories, date and host), never input order.
 """
@@ -507,11 +507,11 @@ def _incidents(claims: list[_Claim]) -> list[_Draft]:
                 if claim.targets and doc_id not in previous:
                     opening.setdefault(doc_id, []).append(claim)
                 continue
-        for early in opening.pop(doc_id, []):
-            draft.add(early)
         previous[doc_id] = draft
         if claim.targets:
             named[doc_id] = draft
+            for early in opening.pop(doc_id, []):
+                draft.add(early)
     return drafts
 
 

@@ -328,10 +328,12 @@ def test_opening_sentences_without_date_or_kind_join_the_first_incident_of_their
         "report",
         [
             {"text": "The family of Anna Vell is waiting for news.", "targets": ["Anna Vell"]},
+            {"text": "Two Ruritanian officers are being held as suspects."},
             _ABDUCTION,
         ],
     )
-    assert _incident_groups(record) == [[0, 1]]
+    # the opening sentence waits past the aside on the suspects for the act on the target
+    assert _incident_groups(record) == [[0, 2], [1]]
 
 
 def test_a_dated_claim_without_a_kind_joins_the_act_of_its_time_not_a_trial_recalling_it() -> (
