@@ -19,7 +19,13 @@ Decisions (``../shared/spec/incidents.md`` leaves these open):
   whose METHOD categories it shares (or that has none); an undated one joins the incident
   of the claim before it in the same document, else an incident of the same categories;
   a claim with neither a date nor a method nor a previous incident stays at case level.
-  A later trial or sentence has another date, so it is another incident.
+  A later trial or sentence has another date, so it is another incident. How reports
+  tell events refines this: a standing situation ("faces trial", "remains in jail", kind
+  ``status``) joins no incident and carries no memory; a claim naming the target goes
+  back to the last incident its report told about the target, past an aside on suspects
+  or officials; a claim dated only by a year other than the incident before it is
+  background, not that news; a report's opening sentences about the target without a
+  date or kind of their own join the first incident the report then tells about the target.
 * Ids hash content (sorted canonical targets, perpetrator, first date; an incident's case,
   categories, date and host), never input order.
 """
@@ -50,6 +56,10 @@ PROCEEDINGS_METHODS = frozenset({"PROSECUTION"})
 ONCE_KINDS = frozenset({"act", "execution"})
 """Kinds of occurrence that happen once to a target: undated claims of these kinds join
 across reports."""
+
+CASE_LEVEL_KINDS = frozenset({"status"})
+"""Kinds that tell a standing situation ("faces trial", "remains in jail"), no occurrence:
+such a claim joins no incident and carries no memory to the claims after it."""
 
 NEUTRAL_METHODS = frozenset({"DETENTION"})
 """METHOD codes that belong to the act and to the proceedings alike (custody)."""
@@ -464,36 +474,70 @@ def _same_kind(drafts: list[_Draft], kind: str | None, doc_id: str) -> _Draft | 
 def _incidents(claims: list[_Claim]) -> list[_Draft]:
     """The incidents of one case's claims (see the module docstring)."""
     years = _document_years(claims)
+    claims = [c for c in claims if _kind(c) not in CASE_LEVEL_KINDS]
     when = {c.ref: _event_date(c, years.get(c.ref.doc_id)) for c in claims}
     drafts: list[_Draft] = []
-    for claim in sorted((c for c in claims if when[c.ref]), key=lambda c: (when[c.ref], c.ref)):
+    # claims of a known kind first: a date with no kind of its own ("the arrest of Vell in
+    # May 2021") then joins the act of that time before a trial that recalls the same month
+    dated = sorted(
+        (c for c in claims if when[c.ref]),
+        key=lambda c: (_kind(c) is None, when[c.ref], c.ref),
+    )
+    for claim in dated:
         day, label = when[claim.ref]  # type: ignore[misc]
         kind = _kind(claim)
-        draft = next(
-            (d for d in drafts if _same_time(d, day, label) and _compatible(d, kind)), None
-        )
+        fitting = [d for d in drafts if _same_time(d, day, label) and _compatible(d, kind)]
+        draft = next((d for d in fitting if d.kind == "act"), fitting[0] if fitting else None)
         if draft is None:
             draft = _Draft(day=day, label=label)
             drafts.append(draft)
         draft.add(claim)
     placed = {c.ref: d for d in drafts for c in d.claims}
     previous: dict[str, _Draft] = {}
+    named: dict[str, _Draft] = {}
+    opening: dict[str, list[_Claim]] = {}
     for claim in sorted(claims, key=lambda c: c.ref):
+        doc_id = claim.ref.doc_id
         if claim.ref in placed:
-            previous[claim.ref.doc_id] = placed[claim.ref]
-            continue
-        kind = _kind(claim)
-        draft = previous.get(claim.ref.doc_id)
-        if draft is None or not _compatible(draft, kind):
-            draft = _same_kind(drafts, kind, claim.ref.doc_id)
-        if draft is None and kind is None:
-            continue
-        if draft is None:
-            draft = _Draft()
-            drafts.append(draft)
-        draft.add(claim)
-        previous[claim.ref.doc_id] = draft
+            draft = placed[claim.ref]
+        else:
+            before = named.get(doc_id) if claim.targets else None
+            draft = _place_undated(claim, drafts, before or previous.get(doc_id))
+            if draft is None:
+                if claim.targets and doc_id not in previous:
+                    opening.setdefault(doc_id, []).append(claim)
+                continue
+        previous[doc_id] = draft
+        if claim.targets:
+            named[doc_id] = draft
+            for early in opening.pop(doc_id, []):
+                draft.add(early)
     return drafts
+
+
+def _earlier_background(claim: _Claim, before: _Draft | None) -> bool:
+    """Whether a claim dated by years only tells another time than the incident before it
+    ("was jailed in 2006" after an attack of 2018): background, not the news it follows."""
+    years = {int(v) for v in claim.dates if len(v) == 4 and v.isdigit()}
+    if not years or len(years) != len(claim.dates) or before is None or before.day is None:
+        return False
+    return before.day.year not in years
+
+
+def _place_undated(claim: _Claim, drafts: list[_Draft], before: _Draft | None) -> _Draft | None:
+    """The incident of an undated claim: the one of the claim before it in its report when
+    the kinds agree, else one of the same kind, else a new one (``None``: no incident)."""
+    kind = _kind(claim)
+    draft = None if _earlier_background(claim, before) else before
+    if draft is None or not _compatible(draft, kind):
+        draft = _same_kind(drafts, kind, claim.ref.doc_id)
+    if draft is None and kind is None:
+        return None
+    if draft is None:
+        draft = _Draft()
+        drafts.append(draft)
+    draft.add(claim)
+    return draft
 
 
 # --------------------------------------------------------------------------- assembling

@@ -1,7 +1,8 @@
 """Claim targets: the named people an act is aimed at (``TARGET_RULES``).
 
 Named PERSON spans and resolved pronouns that are patients of the act; speakers,
-officials, agents and possessors of unrelated things are excluded.
+officials, agents, possessors of unrelated things, and names that stand for a state or a
+platform (``PLATFORM_NAMES``) are excluded.
 """
 
 from __future__ import annotations
@@ -77,6 +78,8 @@ def find_targets(  # noqa: C901
             continue
         if memory.mentions is not None and memory.mentions.is_perpetrator(name):
             continue
+        if _not_a_person(index, name):
+            continue
         verdict = _target_role(index, root, has_method)
         if verdict == "exclude":
             continue
@@ -97,6 +100,15 @@ def find_targets(  # noqa: C901
         if all(d.name != name for d in decisions):
             decisions.append(TargetDecision(name=name, rule=rule_id))
     return decisions
+
+
+def _not_a_person(index: DocIndex, name: str) -> bool:
+    """A name the model read as a PERSON that stands for a state or a platform: a demonym
+    or country name ("Lithuanian", "Ruritania") or an online service ("Twitter")."""
+    from tnr_claims.claims.dyads import state_names
+
+    value = name.strip()
+    return value.casefold() in index.words.PLATFORM_NAMES or value in state_names()
 
 
 def _inside_phrase_of(index: DocIndex, i: int, root: int) -> bool:

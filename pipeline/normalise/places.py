@@ -175,6 +175,8 @@ DEMONYMS: dict[str, str] = {
     "Brazilian": "BR", "Argentine": "AR", "Chilean": "CL", "Colombian": "CO", "Peruvian": "PE",
     "Venezuelan": "VE", "Cuban": "CU", "Nicaraguan": "NI", "Azerbaijani": "AZ",
     "Armenian": "AM", "Georgian": "GE", "Belarussian": "BY", "Saudi Arabian": "SA",
+    "Lithuanian": "LT", "Latvian": "LV", "Estonian": "EE", "Slovak": "SK", "Slovenian": "SI",
+    "Croatian": "HR", "Bosnian": "BA", "Albanian": "AL", "Moldovan": "MD", "Icelandic": "IS",
 }
 """Adjectives (and initialisms) naming a state, for the jurisdiction of a legal reference."""
 

@@ -271,10 +271,11 @@ class IncidentKindRule(Rule):
     ``incident_kinds.jsonl`` that matches gives the kind. A claim no rule matches takes
     ``act`` when it names a METHOD other than a prosecution, ``proceedings`` for a
     prosecution. Kinds keep a later trial, sentence, execution, official response or
-    commemoration apart from the act they follow.
+    commemoration apart from the act they follow; ``status`` (a standing situation:
+    "faces trial", "remains in jail") puts the claim in no incident.
     """
 
-    kind: Literal["proceedings", "execution", "response", "commemoration", "act"]
+    kind: Literal["proceedings", "execution", "response", "commemoration", "act", "status"]
     regex: str
 
     @model_validator(mode="after")

@@ -251,3 +251,115 @@ def test_an_unresolved_one_word_name_follows_the_case_of_its_report() -> None:
     cases = link([record]).cases
     assert len(cases) == 1 and len(cases[0].claims) == 2
     assert cases[0].targets == ["Anna Vell"]
+
+
+def _incident_groups(record) -> list[list[int]]:
+    """Each incident of the record's one case as the sorted indexes of its claims."""
+    (case,) = link([record]).cases
+    index = {claim.start: n for n, claim in enumerate(record.claims)}
+    return sorted(sorted(index[ref.start] for ref in i.claims) for i in case.incidents)
+
+
+_ABDUCTION = {
+    "text": "Anna Vell was abducted in Nairobi on 3 March 2021.",
+    "targets": ["Anna Vell"],
+    "methods": ["ABDUCTION"],
+    "dates": ["2021-03-03"],
+}
+
+
+def test_a_standing_situation_joins_no_incident_and_carries_no_memory() -> None:
+    record = make_record(
+        "report",
+        [
+            _ABDUCTION,
+            {
+                "text": "Anna Vell faces ten years in prison if she is convicted.",
+                "targets": ["Anna Vell"],
+                "methods": ["PROSECUTION"],
+            },
+            {"text": "Her phone was found near the border."},
+        ],
+    )
+    # the status sentence is in the case but in no incident; the phone stays with the act
+    assert _incident_groups(record) == [[0, 2]]
+    assert len(link([record]).cases[0].claims) == 3
+
+
+def test_a_sentence_naming_the_target_returns_to_its_incident_after_an_aside() -> None:
+    record = make_record(
+        "report",
+        [
+            _ABDUCTION,
+            {"text": "Two Ruritanian officers are being held as suspects in the case."},
+            {"text": "Other officers have lost their positions."},
+            {"text": "Anna Vell never reached her office.", "targets": ["Anna Vell"]},
+        ],
+    )
+    # the suspects and the dismissals are proceedings on the perpetrator's side; the
+    # sentence about the target goes back to the act, not to the aside before it
+    assert _incident_groups(record) == [[0, 3], [1, 2]]
+
+
+def test_a_claim_dated_by_an_earlier_year_is_background_not_the_news() -> None:
+    record = make_record(
+        "report",
+        [
+            _ABDUCTION,
+            {
+                "text": "Anna Vell had been granted asylum in Kenya in 2014.",
+                "targets": ["Anna Vell"],
+                "dates": ["2014"],
+            },
+            {
+                "text": "Anna Vell was seen in Nairobi in 2021 before she vanished.",
+                "targets": ["Anna Vell"],
+                "dates": ["2021"],
+            },
+        ],
+    )
+    assert _incident_groups(record) == [[0, 2]]
+
+
+def test_opening_sentences_without_date_or_kind_join_the_first_incident_of_their_report() -> (
+    None
+):
+    record = make_record(
+        "report",
+        [
+            {"text": "The family of Anna Vell is waiting for news.", "targets": ["Anna Vell"]},
+            {"text": "Two Ruritanian officers are being held as suspects."},
+            _ABDUCTION,
+        ],
+    )
+    # the opening sentence waits past the aside on the suspects for the act on the target
+    assert _incident_groups(record) == [[0, 2], [1]]
+
+
+def test_a_dated_claim_without_a_kind_joins_the_act_of_its_time_not_a_trial_recalling_it() -> (
+    None
+):
+    record = make_record(
+        "report",
+        [
+            {
+                "text": "Anna Vell was abducted in Nairobi on 23 May 2021.",
+                "targets": ["Anna Vell"],
+                "methods": ["ABDUCTION"],
+                "dates": ["2021-05-23"],
+            },
+            {
+                "text": "A court sentenced Anna Vell, seized in May 2021, to ten years.",
+                "targets": ["Anna Vell"],
+                "methods": ["PROSECUTION"],
+                "dates": ["2021-05"],
+            },
+            {
+                "text": "The arrest of Anna Vell in May 2021 drew protests.",
+                "targets": ["Anna Vell"],
+                "methods": ["DETENTION"],
+                "dates": ["2021-05"],
+            },
+        ],
+    )
+    assert _incident_groups(record) == [[0, 2], [1]]

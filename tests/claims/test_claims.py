@@ -537,6 +537,27 @@ TARGET_CASES = [
         ],
         ["Sara Lind"],
     ),
+    # a name the model reads as a PERSON that stands for a state or a platform is no target
+    (
+        "Agents abducted Sara Lind and a Latvian in Riga.",
+        [
+            ("abducted", "METHOD", "ABDUCTION"),
+            ("Sara Lind", "PERSON", "Sara Lind"),
+            ("Latvian", "PERSON", "Latvian"),
+            ("Riga", "LOCATION", "LV"),
+        ],
+        ["Sara Lind"],
+    ),
+    (
+        "Agents abducted Sara Lind and Twitter in Riga.",
+        [
+            ("abducted", "METHOD", "ABDUCTION"),
+            ("Sara Lind", "PERSON", "Sara Lind"),
+            ("Twitter", "PERSON", "Twitter"),
+            ("Riga", "LOCATION", "LV"),
+        ],
+        ["Sara Lind"],
+    ),
 ]
 
 
