@@ -24,7 +24,7 @@ install: $(STAMP)
 install-dev: $(DEV_STAMP)
 
 run: $(STAMP)
-	$(BIN)/claims run corpus/docs -o outputs
+	$(BIN)/claims run corpus/docs -o outputs --fresh
 
 test: $(DEV_STAMP)
 	$(BIN)/ruff check pipeline patterns tests
@@ -57,4 +57,4 @@ screenshots: $(DEV_STAMP)
 	scripts/screenshots.sh
 
 clean:
-	rm -rf $(VENV) outputs/*.jsonl outputs/*.parquet outputs/*.csv outputs/*.json outputs/.state
+	rm -rf $(VENV) outputs/*.jsonl outputs/*.parquet outputs/*.csv outputs/*.json outputs/*.duckdb outputs/.state

@@ -275,6 +275,13 @@ def run(
         int, typer.Option("--batch-size", min=1, help="Documents per nlp.pipe batch.")
     ] = 32,
     force: Annotated[bool, typer.Option("--force", help="Reprocess every document.")] = False,
+    fresh: Annotated[
+        bool,
+        typer.Option(
+            "--fresh",
+            help="Start the folder's collection anew with INPUTS (default: add INPUTS to it).",
+        ),
+    ] = False,
     strict: Annotated[
         bool, typer.Option("--strict", help="Stop at the first failed document.")
     ] = False,
@@ -288,7 +295,7 @@ def run(
         bool, typer.Option("--quiet", "-q", help="No progress bar (the summary line stays).")
     ] = False,
 ) -> None:
-    """Run the pipeline on INPUTS and write documents.jsonl, claims/spans tables and a manifest.
+    """Add INPUTS to the run folder's collection and write its files, tables and database.
 
     Ctrl-C or SIGTERM stops the run (exit 130 or 143); a rerun resumes where it stopped.
     """
@@ -307,6 +314,7 @@ def run(
         n_process=n_process,
         batch_size=batch_size,
         force=force,
+        fresh=fresh,
         strict=strict,
         max_bytes=max_bytes,
         max_pages=max_pages,
@@ -388,6 +396,37 @@ def show(
         f"{doc_id}: not in {path}; `claims show --list -o {out}` lists the document ids "
         f"(so does {out / 'manifest.json'})"
     )
+
+
+@app.command()
+@_guard
+def remove(
+    doc_ids: Annotated[list[str], typer.Argument(help="Document ids to take out.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Run folder.")] = Path("outputs"),
+) -> None:
+    """Take documents out of a run folder's collection and rewrite its outputs."""
+    from tnr_claims.run.collection import remove_documents
+
+    summary = remove_documents(out, doc_ids)
+    console.print(summary.describe(), highlight=False, markup=False, soft_wrap=True)
+
+
+@app.command()
+@_guard
+def query(
+    sql: Annotated[str, typer.Argument(help="An SQL query (DuckDB dialect).")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Run folder.")] = Path("outputs"),
+    fmt: Annotated[
+        str, typer.Option("--format", help="table, csv or json (an array of objects).")
+    ] = "table",
+) -> None:
+    """Run a read-only SQL query on the run folder's database (claims.duckdb) and print it."""
+    from tnr_claims.database.query import FORMATS, run_query, write_result
+
+    if fmt not in FORMATS:
+        fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    result = run_query(out, sql)
+    write_result(result, sys.stdout, fmt=fmt, terminal=sys.stdout.isatty())  # type: ignore[arg-type]
 
 
 @app.command()

@@ -15,6 +15,11 @@ place, so a reader never sees half a file):
     formula injection (:func:`safe_csv_cell`).
 ``spans.parquet`` / ``spans.csv``
     One row per span with its normalised fields and provenance.
+``documents.parquet``
+    One row per document: where it came from (path, format, content hash, when the
+    caller passes ``sources``), its size, counts, title, publisher, publication date and
+    url, metadata as a JSON string, warnings and text. The database
+    (:mod:`tnr_claims.database`) loads it as its ``documents`` table.
 Every column is documented in ``DATASET.md`` (``claims docs``); a test keeps the two equal.
 
 ``manifest.json``
@@ -27,7 +32,7 @@ import csv
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -45,6 +50,7 @@ OUTPUT_FILES: tuple[str, ...] = (
     "claims.csv",
     "spans.parquet",
     "spans.csv",
+    "documents.parquet",
 )
 """Files :func:`write_outputs` writes (the run adds ``manifest.json``, ``failures.jsonl``)."""
 
@@ -99,6 +105,24 @@ SPAN_COLUMNS: tuple[str, ...] = (
     "source",
     "pattern_id",
     "model_label",
+)
+DOCUMENT_COLUMNS: tuple[str, ...] = (
+    "doc_id",
+    "path",
+    "format",
+    "sha256",
+    "n_bytes",
+    "n_chars",
+    "n_spans",
+    "n_claims",
+    "title",
+    "publisher",
+    "published",
+    "url",
+    "meta",
+    "warnings",
+    "pipeline_version",
+    "text",
 )
 _LIST_COLUMNS = frozenset(
     {
@@ -251,6 +275,45 @@ def span_rows(record: DocumentRecord) -> Iterator[dict[str, Any]]:
         }
 
 
+def document_row(record: DocumentRecord, source: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """One flat row for ``record``; ``source`` gives its path, format, sha256 and n_bytes."""
+    source = source or {}
+    meta = record.meta
+    return {
+        "doc_id": record.doc_id,
+        "path": source.get("path"),
+        "format": source.get("format"),
+        "sha256": source.get("sha256"),
+        "n_bytes": source.get("n_bytes"),
+        "n_chars": len(record.text),
+        "n_spans": len(record.spans),
+        "n_claims": len(record.claims),
+        "title": _first_meta(meta, ("title",)),
+        "publisher": _first_meta(meta, PUBLISHER_KEYS),
+        "published": _first_meta(meta, PUBLISHED_KEYS),
+        "url": _first_meta(meta, ("url",)),
+        "meta": json.dumps(meta, ensure_ascii=False, sort_keys=True, default=str),
+        "warnings": list(record.warnings),
+        "pipeline_version": record.pipeline.version,
+        "text": record.text,
+    }
+
+
+_INT_COLUMNS = frozenset({"start", "end", "n_bytes", "n_chars", "n_spans", "n_claims"})
+
+DOCUMENT_SCHEMA = pa.schema(
+    [
+        pa.field(
+            name,
+            pa.list_(pa.string())
+            if name == "warnings"
+            else pa.int64()
+            if name in _INT_COLUMNS
+            else pa.string(),
+        )
+        for name in DOCUMENT_COLUMNS
+    ]
+)
 CLAIM_SCHEMA = pa.schema(
     [
         pa.field(name, pa.list_(pa.int64()) if name == "quantities" else pa.list_(pa.string()))
@@ -334,11 +397,22 @@ class _ParquetSink:
         self.writer.close()
 
 
-def write_outputs(records: Iterable[DocumentRecord], out_dir: str | Path) -> dict[str, int]:
+def write_outputs(
+    records: Iterable[DocumentRecord],
+    out_dir: str | Path,
+    *,
+    sources: Mapping[str, Mapping[str, Any]] | None = None,
+) -> dict[str, int]:
     """Stream ``records`` into the output files of ``out_dir``; return counts.
 
     Memory stays flat: each record is written to every file as it arrives (Parquet in
     row groups). All files appear at once, at the end, by atomic renames.
+
+    Args:
+        records: The records, in the order the files list them.
+        out_dir: The folder to write into.
+        sources: doc_id -> ``path``, ``format``, ``sha256``, ``n_bytes`` of the document's
+            input, for ``documents.parquet`` (left empty when not given).
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -354,6 +428,7 @@ def write_outputs(records: Iterable[DocumentRecord], out_dir: str | Path) -> dic
         ):
             claims_pq = _ParquetSink(tmp["claims.parquet"], CLAIM_SCHEMA)
             spans_pq = _ParquetSink(tmp["spans.parquet"], SPAN_SCHEMA)
+            documents_pq = _ParquetSink(tmp["documents.parquet"], DOCUMENT_SCHEMA, chunk=500)
             writer = csv.DictWriter(csv_handle, fieldnames=list(CLAIM_COLUMNS))
             writer.writeheader()
             spans_writer = csv.DictWriter(spans_csv_handle, fieldnames=list(SPAN_COLUMNS))
@@ -367,11 +442,13 @@ def write_outputs(records: Iterable[DocumentRecord], out_dir: str | Path) -> dic
                 spans = list(span_rows(record))
                 spans_pq.add(spans)
                 spans_writer.writerows(map(csv_row, spans))
+                documents_pq.add([document_row(record, (sources or {}).get(record.doc_id))])
                 counts["documents"] += 1
                 counts["claims"] += len(rows)
                 counts["spans"] += len(spans)
             claims_pq.close()
             spans_pq.close()
+            documents_pq.close()
         for name in names:
             os.replace(tmp[name], out / name)
     finally:

@@ -14,9 +14,14 @@ One run goes through three steps:
    (partitions of ``partition_size`` documents, bounded in-flight futures, the Pipeline
    loaded once per worker). Each finished batch is appended to the store and flushed,
    so a run killed at any moment (SIGKILL included) loses at most the batches in flight.
-3. **Publish.** The final files (:func:`tnr_claims.export.write_outputs`) are written from
-   the store in input order and moved into place atomically; then ``failures.jsonl``
-   and ``manifest.json``. Documents appear exactly once whatever happened before.
+3. **Publish.** The run folder is a collection (:mod:`tnr_claims.run.collection`): each
+   document that landed joins it (or replaces its old version), and the final files are
+   written from the store for the *whole* collection, in collection order, and moved into
+   place atomically (:func:`tnr_claims.run.collection.publish`: record files and tables,
+   cases, ``claims.duckdb``); then ``failures.jsonl`` and ``manifest.json``. Documents
+   appear exactly once whatever happened before. Members the run was not given, stored by
+   another pipeline (or all of them with ``force``), are reprocessed from their stored
+   text first, so every record comes from the same pipeline.
 
 Failures never stop a run (unless ``strict``): an input that cannot be read, or a
 document on which a component crashes, is reported through ``on_failure(doc_id,
@@ -33,12 +38,14 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from tnr_claims.errors import InputError, OutputError
 from tnr_claims.rules.loader import DEFAULT_PATTERNS_DIR, load_patterns
+from tnr_claims.run.collection import COLLECTION_NAME, Collection, Member, publish
 from tnr_claims.run.engines import WorkItem, make_engine
 from tnr_claims.run.options import RunOptions, RunSummary
 from tnr_claims.run.store import STATE_DIR, RecordStore, record_key
@@ -46,6 +53,7 @@ from tnr_claims.run.store import STATE_DIR, RecordStore, record_key
 if TYPE_CHECKING:
     from tnr_claims.extract import Pipeline
     from tnr_claims.run.engines import FailureCallback, Outcome
+    from tnr_claims.text.ingest import Document
 
 
 OUTPUT_NAMES: tuple[str, ...] = (
@@ -55,8 +63,10 @@ OUTPUT_NAMES: tuple[str, ...] = (
     "claims.csv",
     "spans.parquet",
     "spans.csv",
+    "documents.parquet",
+    "claims.duckdb",
 )
-"""Files written by :func:`tnr_claims.export.write_outputs`."""
+"""Files written by :func:`tnr_claims.run.collection.publish` (not those of the cases)."""
 
 
 def _strip_id(doc_id: str, message: str) -> str:
@@ -70,6 +80,8 @@ def _clean_stale(out: Path) -> None:
         for tmp in out.glob(f".{name}.tmp-*"):
             tmp.unlink(missing_ok=True)
     for tmp in (out / STATE_DIR).glob("run-*.order.jsonl"):
+        tmp.unlink(missing_ok=True)
+    for tmp in (out / STATE_DIR).glob(f".{COLLECTION_NAME}.tmp-*"):
         tmp.unlink(missing_ok=True)
 
 
@@ -87,6 +99,11 @@ class _Run:
     ) -> None:
         self.options = options
         self.store = store
+        self.collection = Collection() if options.fresh else Collection.load(store.root)
+        self.pending: dict[str, Member] = {}
+        """Members being processed, by key: they join the collection when they land."""
+        self.given: set[str] = set()
+        """doc_ids of the run's inputs."""
         self.on_failure = on_failure
         self.out = Path(options.out_dir)
         self.summary = RunSummary(out_dir=str(self.out), engine=options.engine)
@@ -95,9 +112,75 @@ class _Run:
         self.failures_tmp = self.out / f".failures.jsonl.tmp-{os.getpid()}"
         self.failures: IO[str] = self.failures_tmp.open("w", encoding="utf-8")
         self.stop = False
+        self.progress: _Progress | None = None
+        self.on_warning: FailureCallback | None = None
+
+    def plan(self, documents: Iterable[Document], fingerprint: str) -> Iterator[WorkItem]:
+        """The inputs to process, in input order (the order is written to the order file).
+
+        An input whose key is stored already is unchanged: it joins the collection at once.
+        """
+        for document in documents:
+            if self.stop:
+                return
+            key = record_key(fingerprint, document.doc_id, document.text, document.meta)
+            source = {
+                "path": document.path,
+                "format": document.format,
+                "sha256": document.sha256,
+                "n_bytes": document.n_bytes,
+            }
+            self.order.write(
+                json.dumps({"key": key, "doc_id": document.doc_id, **source}, ensure_ascii=False)
+                + "\n"
+            )
+            if self.on_warning is not None:
+                for warning in document.meta.get("warnings") or ():
+                    self.on_warning(document.doc_id, str(warning))
+            self.given.add(document.doc_id)
+            member = Member(
+                doc_id=document.doc_id,
+                key=key,
+                fingerprint=fingerprint,
+                meta=document.meta,
+                **source,
+            )
+            if not self.options.force and key in self.store:
+                self.summary.skipped += 1
+                if self.progress is not None:
+                    self.progress.advance((), skipped=1)
+                self.collection.put(member)
+                continue
+            self.pending[key] = member
+            yield WorkItem(key, document.doc_id, document.text, document.meta, document.path)
+
+    def refresh(self, fingerprint: str) -> Iterator[WorkItem]:
+        """Members the run was not given whose record another pipeline made (all, with force).
+
+        They are processed again from the text stored with their record, so that every
+        record of the collection comes from the same pipeline.
+        """
+        for member in self.collection:
+            if self.stop:
+                return
+            if member.doc_id in self.given or member.key not in self.store:
+                continue
+            if member.fingerprint == fingerprint and not self.options.force:
+                continue
+            record = self.store.get(member.key)
+            key = record_key(fingerprint, member.doc_id, record.text, member.meta)
+            fresh = member.model_copy(update={"key": key, "fingerprint": fingerprint})
+            if key in self.store and not self.options.force:
+                self.collection.put(fresh)
+                continue
+            self.summary.refreshed += 1
+            self.pending[key] = fresh
+            yield WorkItem(key, member.doc_id, record.text, member.meta, member.path)
 
     def fail(self, doc_id: str, path: str | None, message: str, *, key: str | None = None) -> None:
         self.summary.failed += 1
+        if key is not None:
+            self.pending.pop(key, None)
         self.failures.write(
             json.dumps({"doc_id": doc_id, "path": path, "message": message}, ensure_ascii=False)
             + "\n"
@@ -122,6 +205,10 @@ class _Run:
                 good.append((outcome.key, outcome.doc_id, outcome.path, outcome.record_json))
                 self.summary.chars_processed += outcome.chars
         self.store.append(good)
+        for key, *_ in good:
+            member = self.pending.pop(key, None)
+            if member is not None:
+                self.collection.put(member)
         self.summary.processed += len(good)
         return len(good)
 
@@ -146,7 +233,7 @@ def run_batch(  # noqa: C901
     Returns:
         The run's :class:`RunSummary`; ``summary.failed`` > 0 means some documents failed.
     """
-    from tnr_claims.export import write_json_atomic, write_outputs
+    from tnr_claims.export import write_json_atomic
     from tnr_claims.text.ingest import iter_documents
 
     started = time.time()
@@ -192,37 +279,14 @@ def run_batch(  # noqa: C901
                 max_pages=options.max_pages,
                 on_error=on_input_error,
             )
-            for document in documents:
-                if run.stop:
-                    break
-                if on_warning is not None:
-                    for warning in document.meta.get("warnings") or ():
-                        on_warning(document.doc_id, str(warning))
-                key = record_key(fingerprint, document.doc_id, document.text, document.meta)
-                run.order.write(
-                    json.dumps(
-                        {
-                            "key": key,
-                            "doc_id": document.doc_id,
-                            "path": document.path,
-                            "format": document.format,
-                            "sha256": document.sha256,
-                            "n_bytes": document.n_bytes,
-                        },
-                        ensure_ascii=False,
-                    )
-                    + "\n"
-                )
-                if not options.force and key in store:
-                    summary.skipped += 1
-                    progress.advance((), skipped=1)
+            run.progress = progress
+            run.on_warning = on_warning
+            items = chain(run.plan(documents, fingerprint), run.refresh(fingerprint))
+            for item in items:
+                if item.key in queued:
                     continue
-                if key in queued:
-                    continue
-                queued.add(key)
-                batch.append(
-                    WorkItem(key, document.doc_id, document.text, document.meta, document.path)
-                )
+                queued.add(item.key)
+                batch.append(item)
                 if len(batch) >= size:
                     for done in engine.submit(batch):
                         progress.advance(done)
@@ -252,16 +316,11 @@ def run_batch(  # noqa: C901
             summary.stopped = True
             os.replace(run.failures_tmp, failures_path)
         else:
-            keys = [item["key"] for item in order if "status" not in item and item["key"] in store]
-            counts = write_outputs(store.records(keys), out)
-            from tnr_claims.cases import link, write_links
-
-            write_links(link(store.records(keys)), out)
+            counts = publish(store, run.collection, out)
             summary.documents = counts["documents"]
             summary.claims = counts["claims"]
             summary.spans = counts["spans"]
             os.replace(run.failures_tmp, failures_path)
-            store.compact(keys)
         export_seconds = time.perf_counter() - export_clock
 
         summary.seconds = time.time() - started
@@ -300,6 +359,8 @@ def _manifest(
     info = pipeline.info
     return {
         "status": "stopped" if summary.stopped else ("partial" if summary.failed else "ok"),
+        "command": "run",
+        "removed": [],
         "counts": {
             "processed": summary.processed,
             "unchanged": summary.skipped,
@@ -307,7 +368,9 @@ def _manifest(
             "documents": summary.documents,
             "claims": summary.claims,
             "spans": summary.spans,
+            "refreshed": summary.refreshed,
         },
+        "collection": {"documents": summary.documents, "fresh": options.fresh},
         "engine": {
             "name": options.engine,
             "scheduler": summary.scheduler,

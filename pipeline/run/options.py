@@ -28,6 +28,8 @@ class RunOptions:
     """Worker processes (local engine) or LocalCluster workers (dask engine, at least 2)."""
     batch_size: int = 32
     force: bool = False
+    fresh: bool = False
+    """Start the folder's collection anew from these inputs (default: add to it)."""
     strict: bool = False
     max_bytes: int = 20_000_000
     """Input files larger than this are refused; it also bounds the text of a PDF."""
@@ -49,6 +51,8 @@ class RunSummary:
     processed: int = 0
     skipped: int = 0
     failed: int = 0
+    refreshed: int = 0
+    """Documents of the collection not given this run, reprocessed for a new pipeline."""
     documents: int = 0
     claims: int = 0
     spans: int = 0
@@ -66,6 +70,11 @@ class RunSummary:
             f"{self.skipped} unchanged, {self.failed} failed): {self.claims} claims, "
             f"{self.spans} spans in {self.seconds:.1f} s, engine {self.engine}"
         )
+        if self.refreshed:
+            text += (
+                f"; {self.refreshed} earlier documents of the folder reprocessed "
+                "for the changed pipeline"
+            )
         if self.stopped:
             text += "; stopped at the first failure (--strict), final files not rewritten"
         if self.failed:
