@@ -414,7 +414,7 @@ def remove(
 @app.command()
 @_guard
 def query(
-    sql: Annotated[str, typer.Argument(help="An SQL query (DuckDB dialect).")],
+    sql: Annotated[str, typer.Argument(help="An SQL query (DuckDB dialect); '-' reads stdin.")],
     out: Annotated[Path, typer.Option("-o", "--out", help="Run folder.")] = Path("outputs"),
     fmt: Annotated[
         str, typer.Option("--format", help="table, csv or json (an array of objects).")
@@ -425,7 +425,7 @@ def query(
 
     if fmt not in FORMATS:
         fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    result = run_query(out, sql)
+    result = run_query(out, sys.stdin.read() if sql == "-" else sql)
     write_result(result, sys.stdout, fmt=fmt, terminal=sys.stdout.isatty())  # type: ignore[arg-type]
 
 

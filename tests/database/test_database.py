@@ -419,6 +419,23 @@ def test_claims_query_prints_a_table_csv_and_json(cases_run: Path, tmp_path: Pat
     assert json.loads(as_json.stdout)[0] == {"doc_id": "report-a", "n_claims": 2}
 
 
+def test_claims_query_reads_a_saved_query_from_stdin(cases_run: Path, tmp_path: Path) -> None:
+    [sql] = [q for name, q in readme_queries().items() if "per year" in name]
+    result = subprocess.run(
+        [sys.executable, "-m", "tnr_claims.cli", "query", "-", "-o", str(cases_run)],
+        input=sql,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert [line.split() for line in result.stdout.splitlines()[2:]] == [
+        ["RU", "FR", "2019", "1"],
+        ["RU", "FR", "2021", "1"],
+    ]
+
+
 def test_claims_query_errors_are_one_line_with_exit_2(cases_run: Path, tmp_path: Path) -> None:
     for args in (
         ("query", "SELECT * FROM nowhere", "-o", str(cases_run)),
