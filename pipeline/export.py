@@ -299,7 +299,7 @@ def document_row(record: DocumentRecord, source: Mapping[str, Any] | None = None
     }
 
 
-_INT_COLUMNS = frozenset({"start", "end", "n_bytes", "n_chars", "n_spans", "n_claims"})
+_DOCUMENT_INT_COLUMNS = frozenset({"n_bytes", "n_chars", "n_spans", "n_claims"})
 
 DOCUMENT_SCHEMA = pa.schema(
     [
@@ -308,7 +308,7 @@ DOCUMENT_SCHEMA = pa.schema(
             pa.list_(pa.string())
             if name == "warnings"
             else pa.int64()
-            if name in _INT_COLUMNS
+            if name in _DOCUMENT_INT_COLUMNS
             else pa.string(),
         )
         for name in DOCUMENT_COLUMNS

@@ -254,6 +254,7 @@ def test_dataset_docs_name_exactly_the_columns_the_exporter_writes(tmp_path: Pat
         table = pq.read_table(tmp_path / f"{name}.parquet")
         assert docs[f"{name}.parquet"] == table.column_names, name
         assert docs[f"{name}.csv"] == csv_header(tmp_path / f"{name}.csv"), name
+    assert docs["documents.parquet"] == pq.read_table(tmp_path / "documents.parquet").column_names
     documents = json.loads((tmp_path / "documents.jsonl").read_text(encoding="utf-8"))
     # documents.jsonl spans carry only the keys of their label: document the union
     union = json_columns(documents) | {f"spans[].{key}" for key in codebook.SPAN_FIELDS}

@@ -300,7 +300,10 @@ def remove_documents(out_dir: str | Path, doc_ids: Iterable[str]) -> RemoveSumma
         manifest["command"] = "remove"
         manifest["removed"] = removed
         manifest["counts"] = {**manifest.get("counts", {}), **counts}
-        manifest["collection"] = {"documents": counts["documents"]}
+        manifest["collection"] = {
+            **manifest.get("collection", {}),
+            "documents": counts["documents"],
+        }
         write_json_atomic(manifest, out / "manifest.json")
     return RemoveSummary(str(out), removed, counts["documents"], counts["claims"], counts["spans"])
 
