@@ -47,7 +47,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -55,6 +55,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from tnr_claims.errors import ClaimsError, OutputError
+from tnr_claims.records import DocumentRecord
 from tnr_claims.run.store import STATE_DIR, RecordStore
 
 COLLECTION_NAME = "collection.jsonl"
@@ -178,6 +179,13 @@ class Collection:
             del self._members[doc_id]
         return ids
 
+    def drop_missing(self, store: RecordStore) -> list[str]:
+        """Take out members whose record is not in ``store`` (seeded, or dropped as corrupt)."""
+        gone = [doc_id for doc_id, member in self._members.items() if member.key not in store]
+        for doc_id in gone:
+            del self._members[doc_id]
+        return gone
+
     def keys(self) -> list[str]:
         """The store keys of the current versions, in collection order."""
         return [member.key for member in self._members.values()]
@@ -209,22 +217,34 @@ def _seed_from_manifest(path: Path) -> list[Member]:
 # --------------------------------------------------------------------------- publish
 
 
-def _write_cases(store: RecordStore, keys: Sequence[str], out: Path) -> bool:
+def _write_cases(
+    read: Callable[[Sequence[str]], Iterable[DocumentRecord]], keys: Sequence[str], out: Path
+) -> bool:
     """Link the collection's claims into cases and write the case files; False if unavailable."""
     if importlib.util.find_spec("tnr_claims.cases") is None:
         return False
     from tnr_claims.cases import link, write_links  # type: ignore[import-not-found]
 
-    write_links(link(store.records(keys)), out)
+    write_links(link(read(keys)), out)
     return True
 
 
 def write_collection(
-    store: RecordStore, collection: Collection, folder: str | Path
+    store: RecordStore,
+    collection: Collection,
+    folder: str | Path,
+    *,
+    read: Callable[[Sequence[str]], Iterable[DocumentRecord]] | None = None,
 ) -> dict[str, int]:
     """Write the collection's files into ``folder``: records, tables, cases, database.
 
     Records are streamed from the store (once for the files, once for linking).
+
+    Args:
+        store: The folder's record store.
+        collection: The documents to write, in order.
+        folder: Where to write.
+        read: Reads the records of some keys, lazily (default ``store.records``).
 
     Returns:
         Counts of ``documents``, ``claims`` and ``spans`` written.
@@ -232,9 +252,10 @@ def write_collection(
     from tnr_claims.database import build_database
     from tnr_claims.export import write_outputs
 
+    read = read or store.records
     keys = collection.keys()
-    counts = write_outputs(store.records(keys), folder, sources=collection.sources())
-    _write_cases(store, keys, Path(folder))
+    counts = write_outputs(read(keys), folder, sources=collection.sources())
+    _write_cases(read, keys, Path(folder))
     build_database(folder)
     return counts
 
@@ -248,9 +269,7 @@ def publish(store: RecordStore, collection: Collection, out_dir: str | Path) -> 
     Returns:
         Counts of ``documents``, ``claims`` and ``spans`` written.
     """
-    gone = [member.doc_id for member in collection if member.key not in store]
-    if gone:
-        collection.remove(gone)
+    collection.drop_missing(store)
     collection.save(store.root)
     counts = write_collection(store, collection, out_dir)
     store.compact(collection.keys())
