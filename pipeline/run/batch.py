@@ -104,6 +104,8 @@ class _Run:
         """Members being processed, by key: they join the collection when they land."""
         self.given: set[str] = set()
         """doc_ids of the run's inputs."""
+        self.new: dict[str, int] = {}
+        """Input rank of each input not in the collection before: the order it joins in."""
         self.on_failure = on_failure
         self.out = Path(options.out_dir)
         self.summary = RunSummary(out_dir=str(self.out), engine=options.engine)
@@ -138,6 +140,8 @@ class _Run:
                 for warning in document.meta.get("warnings") or ():
                     self.on_warning(document.doc_id, str(warning))
             self.given.add(document.doc_id)
+            if document.doc_id not in self.collection:
+                self.new.setdefault(document.doc_id, len(self.new))
             member = Member(
                 doc_id=document.doc_id,
                 key=key,
@@ -316,6 +320,7 @@ def run_batch(  # noqa: C901
             summary.stopped = True
             os.replace(run.failures_tmp, failures_path)
         else:
+            run.collection.move_to_end(run.new)
             counts = publish(store, run.collection, out)
             summary.documents = counts["documents"]
             summary.claims = counts["claims"]

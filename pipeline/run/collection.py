@@ -179,6 +179,15 @@ class Collection:
             del self._members[doc_id]
         return ids
 
+    def move_to_end(self, ranks: dict[str, int]) -> None:
+        """Put the members named in ``ranks`` last, by rank; the others keep their order.
+
+        A run joins new documents as they finish, which engines do out of order; this puts
+        them back in input order.
+        """
+        for doc_id in sorted((d for d in ranks if d in self._members), key=ranks.__getitem__):
+            self._members[doc_id] = self._members.pop(doc_id)
+
     def drop_missing(self, store: RecordStore) -> list[str]:
         """Take out members whose record is not in ``store`` (seeded, or dropped as corrupt)."""
         gone = [doc_id for doc_id, member in self._members.items() if member.key not in store]

@@ -20,6 +20,7 @@ import pytest
 from tnr_claims.database import DB_NAME, run_query
 from tnr_claims.run.batch import run_batch
 from tnr_claims.run.bench import generate_corpus
+from tnr_claims.run.collection import Collection, Member
 from tnr_claims.run.options import RunOptions
 
 pytestmark = pytest.mark.model
@@ -127,6 +128,27 @@ def test_the_same_batch_again_changes_nothing(
     counts = run([batches[0]], out, tnr_pipeline)["counts"]
     assert (counts["processed"], counts["skipped"], counts["documents"]) == (0, 4, 8)
     assert_same_outputs(out, two)
+
+
+def test_new_documents_join_in_input_order_whatever_order_they_finish_in() -> None:
+    def member(doc_id: str) -> Member:
+        return Member(doc_id=doc_id, key=f"k-{doc_id}", fingerprint="f")
+
+    collection = Collection([member("old-a"), member("old-b")])
+    for doc_id in ("new-3", "new-1", "old-a", "new-2"):  # as a pool lands them
+        collection.put(member(doc_id))
+    collection.move_to_end({"new-1": 0, "new-2": 1, "new-3": 2})
+    assert [m.doc_id for m in collection] == ["old-a", "old-b", "new-1", "new-2", "new-3"]
+
+
+def test_a_pool_run_of_the_second_batch_keeps_input_order(
+    two: Path, batches: tuple[Path, Path], tmp_path: Path, tnr_pipeline
+) -> None:
+    out = tmp_path / "out"
+    run([batches[0]], out, tnr_pipeline)
+    run([batches[1]], out, tnr_pipeline, n_process=2, batch_size=1)
+    assert doc_ids(out) == FIRST + SECOND
+    assert (out / "records.jsonl").read_bytes() == (two / "records.jsonl").read_bytes()
 
 
 # --------------------------------------------------------------------------- changed documents
