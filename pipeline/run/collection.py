@@ -34,7 +34,7 @@ Every run (and every ``claims remove``) ends by publishing the whole collection
 2. the record files and tables (:func:`tnr_claims.export.write_outputs`), streamed from
    the store in collection order;
 3. the cases (``incidents.jsonl`` and the case tables) from linking every record of the
-   collection, when the linking package is installed (:mod:`tnr_claims.cases`);
+   collection (:mod:`tnr_claims.cases`), so cases re-link across batches;
 4. the database ``claims.duckdb`` from the Parquet files (:mod:`tnr_claims.database`);
 5. the store is compacted to the collection's records when most of it is dead.
 
@@ -44,7 +44,6 @@ number of documents (beyond the small list of members itself).
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -228,14 +227,11 @@ def _seed_from_manifest(path: Path) -> list[Member]:
 
 def _write_cases(
     read: Callable[[Sequence[str]], Iterable[DocumentRecord]], keys: Sequence[str], out: Path
-) -> bool:
-    """Link the collection's claims into cases and write the case files; False if unavailable."""
-    if importlib.util.find_spec("tnr_claims.cases") is None:
-        return False
-    from tnr_claims.cases import link, write_links  # type: ignore[import-not-found]
+) -> None:
+    """Link the collection's claims into cases and write the case files."""
+    from tnr_claims.cases import link, write_links
 
     write_links(link(read(keys)), out)
-    return True
 
 
 def write_collection(

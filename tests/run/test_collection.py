@@ -31,6 +31,9 @@ KEYS = {
     "documents": "doc_id",
     "spans": "span_id",
     "claims": "claim_id",
+    "cases": "case_id",
+    "incidents": "incident_id",
+    "case_claims": "claim_id",
 }
 
 
@@ -93,9 +96,16 @@ def two(batches: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory, tn
 
 
 def assert_same_outputs(out: Path, reference: Path) -> None:
-    for name in ("documents.jsonl", "records.jsonl", "claims.csv"):
+    for name in ("documents.jsonl", "records.jsonl", "claims.csv", "incidents.jsonl"):
         assert (out / name).read_bytes() == (reference / name).read_bytes(), name
-    for name in ("claims.parquet", "spans.parquet", "documents.parquet"):
+    for name in (
+        "claims.parquet",
+        "spans.parquet",
+        "documents.parquet",
+        "cases.parquet",
+        "incidents.parquet",
+        "case_claims.parquet",
+    ):
         assert pq.read_table(out / name).equals(pq.read_table(reference / name)), name
     assert tables(out) == tables(reference)
 
@@ -109,6 +119,17 @@ def test_two_batches_give_the_same_outputs_as_one_run_on_both(two: Path, both: P
     counts = manifest(two)["counts"]
     assert (counts["processed"], counts["skipped"], counts["documents"]) == (4, 0, 8)
     assert [item["doc_id"] for item in manifest(two)["inputs"]] == SECOND
+
+
+def test_cases_link_claims_across_the_two_batches(two: Path) -> None:
+    cases = run_query(two, "SELECT count(*) FROM cases").rows
+    assert cases[0][0] >= 1, "the generated reports name enough targets to make cases"
+    [(orphans,)] = run_query(
+        two,
+        "SELECT count(*) FROM case_claims cc LEFT JOIN claims c USING (claim_id) "
+        "WHERE c.claim_id IS NULL",
+    ).rows
+    assert orphans == 0
 
 
 def test_every_claim_of_the_collection_finds_its_document(two: Path) -> None:
