@@ -172,6 +172,7 @@ class Pipeline:
             doc_id=doc_id,
             pipeline_version=self.info.version,
             patterns=self.patterns,
+            text=text,
         )
         spans = _quantities_in_claims(spans, claims)
         claims = _with_dyads(text, sentences, spans, claims, self.patterns)

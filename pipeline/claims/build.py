@@ -42,6 +42,7 @@ def build_claims(
     doc_id: str,
     pipeline_version: str,
     patterns: PatternSet | None = None,
+    text: str | None = None,
 ) -> list[ClaimRecord]:
     """Return one :class:`ClaimRecord` per qualifying body sentence of ``doc``.
 
@@ -54,11 +55,13 @@ def build_claims(
         pipeline_version: Copied into every record's provenance.
         patterns: The rules: cue rules (direction and scope) and the word lists the claim
             rules read (default: the project's ``patterns/``).
+        text: ``doc.text`` when the caller has it already (spaCy rebuilds it from the
+            tokens on every read).
     """
     patterns = patterns if patterns is not None else default_patterns()
     rules = patterns.cue_rules
     rules_by_id = {rule.id: rule for rule in rules}
-    index = DocIndex(doc, spans, patterns.lexicons)
+    index = DocIndex(doc, spans, patterns.lexicons, text=text)
     sentences = index_sentences(doc, index, segments, match_cues(doc, rules), rules_by_id)
     memory = Memory(
         authors=report_authors(index, sentences),

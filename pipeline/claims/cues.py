@@ -31,7 +31,7 @@ def match_cues(doc: Doc, rules: Sequence[CueRule]) -> list[Span]:
     """Cue spans of ``doc``: the tagger's ``doc.spans["tnr_cues"]``, or a fresh match with
     the tagger's :class:`~tnr_claims.nlp.matcher.RuleMatcher` when the tagger did not run (a
     bare-model Doc in unit tests)."""
-    if CUE_KEY in doc.spans and len(doc.spans[CUE_KEY]):
+    if CUE_KEY in doc.spans:  # the tagger ran (and may have found no cue in the article)
         return sorted(doc.spans[CUE_KEY], key=lambda s: (s.start, -s.end))
     if not rules:
         return []

@@ -86,11 +86,13 @@ class Memory:
 class DocIndex:
     """Per-document token arrays and span lookups, built once."""
 
-    def __init__(self, doc: Doc, spans: Sequence[SpanRecord], words: Lexicons) -> None:
+    def __init__(
+        self, doc: Doc, spans: Sequence[SpanRecord], words: Lexicons, *, text: str | None = None
+    ) -> None:
         self.doc = doc
         self.words = words
         """The named word lists of ``patterns/lexicons.jsonl`` the claim rules read."""
-        self.text = doc.text
+        self.text = doc.text if text is None else text
         n = len(doc)
         columns = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, HEAD]) if n else None
         strings = doc.vocab.strings

@@ -53,12 +53,16 @@ def strip_determiner_possessive(text: str) -> str:
 
 def fold_text(text: str) -> str:
     """Case- and accent-insensitive lookup key ("İstanbul" -> "istanbul")."""
+    if text.isascii():  # nothing to decompose: most names, and every gazetteer load
+        return " ".join(text.lower().split())
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 def deaccent(text: str) -> str:
     """Accent-insensitive but case-preserving key ("São Paulo" -> "Sao Paulo")."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

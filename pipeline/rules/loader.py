@@ -44,6 +44,11 @@ class Lexicons:
     def __init__(self, lists: dict[str, frozenset[str]], *, source: str = "") -> None:
         self._lists = dict(lists)
         self._source = source
+        # plain attributes: rules read these lists per token, and __getattr__ runs only for
+        # a name that is missing (the one-line error below)
+        for name, words in self._lists.items():
+            if name.isidentifier() and not name.startswith("_") and not hasattr(type(self), name):
+                self.__dict__[name] = words
 
     def __getattr__(self, name: str) -> frozenset[str]:
         if name.startswith("_"):
