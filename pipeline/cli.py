@@ -781,7 +781,7 @@ def bench(
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress lines.")] = False,
 ) -> None:
-    """Words per second of bare nlp.pipe vs the whole pipeline, their ratio and peak memory.
+    """Whole claims run processes vs bare nlp.pipe processes: ratio, start-up, memory.
 
     Progress (each step as it starts) goes to stderr; the result to stdout.
     """

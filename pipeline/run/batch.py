@@ -114,6 +114,8 @@ class _Run:
         self.failures_tmp = self.out / f".failures.jsonl.tmp-{os.getpid()}"
         self.failures: IO[str] = self.failures_tmp.open("w", encoding="utf-8")
         self.stop = False
+        self.first_document: float | None = None
+        """``time.time()`` when the first processed document was stored (start-up ends)."""
         self.progress: _Progress | None = None
         self.on_warning: FailureCallback | None = None
 
@@ -213,6 +215,8 @@ class _Run:
             member = self.pending.pop(key, None)
             if member is not None:
                 self.collection.put(member)
+        if good and self.first_document is None:
+            self.first_document = time.time()
         self.summary.processed += len(good)
         return len(good)
 
@@ -335,6 +339,8 @@ def run_batch(  # noqa: C901
             "export_s": round(export_seconds, 3),
             "total_s": round(summary.seconds, 3),
         }
+        if run.first_document is not None:
+            summary.timing["first_document_s"] = round(run.first_document - started, 3)
         manifest = _manifest(options, pipeline, summary, order, started)
         write_json_atomic(manifest, out / "manifest.json")
         run.order_path.unlink(missing_ok=True)
@@ -406,6 +412,7 @@ def _manifest(
         ],
         "timing": {
             "started": time.strftime("%Y-%m-%dT%H:%M:%S%z", time.localtime(started)),
+            "started_unix": round(started, 3),
             **summary.timing,
             "chars_processed": summary.chars_processed,
             "docs_per_s": round(summary.processed / summary.timing["process_s"], 2)

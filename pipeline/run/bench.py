@@ -1,17 +1,18 @@
 """Bench: how close the whole pipeline runs to bare ``nlp.pipe``, and how it scales.
 
-``claims bench`` measures, in one process and on the same generated texts:
+``claims bench`` measures whole processes, each launched fresh, on the same generated texts:
 
 (a) bare ``nlp.pipe`` of the statistical model with the components the pipeline needs
-    (:func:`tnr_claims.nlp.load_model`: the same exclusions), and
-(b) the whole pipeline: ``claims run`` (:func:`tnr_claims.run.batch.run_batch`) from the input
-    files to the output files (reading, rules, normalisation, claims, store, export),
+    (:mod:`tnr_claims.run.bare`: the same model and exclusions), and
+(b) the whole pipeline: a ``claims run`` process from the input files to the output files
+    (imports, model and rules, reading, rules, normalisation, claims, store, export),
 
-and reports words per second of both, their ratio b/a, documents per second and peak
-memory (resident memory of this process and its children, sampled). ``ratio_cpu_time``
-is the same ratio over CPU time, which other load on a shared machine does not skew. With
-``n_process`` > 1 it also runs (b) with that many worker processes and reports the
-speed-up over one process.
+in alternating rounds, and reports medians: seconds from launch to exit, start-up (launch
+to the first finished document) apart from steady-state words per second, their ratios
+b/a, documents per second and peak memory (resident memory of the measured process and
+its children, sampled). ``ratio_cpu_time`` is the ratio over CPU time, which other load on
+a shared machine skews less. With ``n_process`` > 1 each round also runs (b) with that many
+worker processes and the speed-up over one process is reported.
 
 The corpus (:func:`generate_corpus`) is made of paragraphs of ``corpus/docs/*.txt``
 shuffled into documents with a fixed seed, so every run measures the same texts.
@@ -19,10 +20,13 @@ shuffled into documents with a fixed seed, so every run measures the same texts.
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -92,8 +96,9 @@ def write_corpus(folder: str | Path, n_docs: int, *, seed: int = 13) -> dict[str
 class PeakMemory:
     """Samples the resident memory of this process plus its children in a thread."""
 
-    def __init__(self, interval: float = 0.05) -> None:
+    def __init__(self, interval: float = 0.05, *, include_self: bool = True) -> None:
         self.interval = interval
+        self.include_self = include_self
         self.peak = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -101,7 +106,7 @@ class PeakMemory:
     def sample(self) -> int:
         """Current resident bytes of the process tree."""
         me = psutil.Process()
-        total = me.memory_info().rss
+        total = me.memory_info().rss if self.include_self else 0
         for child in me.children(recursive=True):
             try:
                 total += child.memory_info().rss
@@ -130,9 +135,73 @@ class PeakMemory:
         return round(self.peak / 2**20, 1)
 
 
-def _texts(folder: Path) -> Iterator[str]:
-    for path in sorted(folder.glob("*.txt")):
-        yield path.read_text(encoding="utf-8")
+_DESCRIPTIONS: dict[str, Callable[[int], str]] = {
+    "bare": lambda k: "bare nlp.pipe process",
+    "whole": lambda k: "claims run process",
+    "parallel": lambda k: f"claims run process with {k} workers",
+}
+"""What each kind of measured process is, for progress lines."""
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values) if values else 0.0
+
+
+def _launch(command: list[str]) -> tuple[float, float, float, str]:
+    """Run ``command`` to its end; ``(launched, ended, cpu_seconds, stdout)``.
+
+    CPU seconds are those of the process and every descendant it waited for (a run's
+    pool workers included).
+    """
+    import resource
+
+    def children_cpu() -> float:
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return usage.ru_utime + usage.ru_stime
+
+    cpu = children_cpu()
+    launched = time.time()
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    ended = time.time()
+    if done.returncode != 0:
+        tail = " ".join((done.stderr or done.stdout).split())[-300:]
+        raise RuntimeError(f"bench: {command[2]} exited with {done.returncode}: {tail}")
+    return launched, ended, children_cpu() - cpu, done.stdout
+
+
+def _bare_process(corpus: Path, model: str, batch_size: int) -> dict[str, float]:
+    """One baseline process (:mod:`tnr_claims.run.bare`): seconds, start-up, CPU seconds."""
+    from tnr_claims.nlp.model import UNUSED_COMPONENTS
+
+    command = [sys.executable, "-m", "tnr_claims.run.bare", str(corpus), "--model", model]
+    command += [f"--exclude={name}" for name in UNUSED_COMPONENTS]
+    command += ["--batch-size", str(batch_size)]
+    launched, ended, cpu, stdout = _launch(command)
+    report = json.loads(stdout.strip().splitlines()[-1])
+    return {
+        "seconds": ended - launched,
+        "startup": report["first_document"] - launched,
+        "cpu": cpu,
+    }
+
+
+def _whole_process(
+    corpus: Path, out: Path, model: str, batch_size: int, n_process: int
+) -> dict[str, Any]:
+    """One ``claims run`` process: seconds, start-up, CPU seconds and its manifest."""
+    command = [sys.executable, "-m", "tnr_claims.cli", "run", str(corpus), "-o", str(out)]
+    command += ["--model", model, "--batch-size", str(batch_size), "--n-process", str(n_process)]
+    command += ["--force", "--quiet"]
+    launched, ended, cpu, _ = _launch(command)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    timing = manifest["timing"]
+    first = timing["started_unix"] + timing.get("first_document_s", timing["total_s"])
+    return {
+        "seconds": ended - launched,
+        "startup": first - launched,
+        "cpu": cpu,
+        "manifest": manifest,
+    }
 
 
 def run_bench(
@@ -143,41 +212,47 @@ def run_bench(
     *,
     seed: int = 13,
     workdir: str | Path | None = None,
-    pipeline: Any = None,
     repeat: int = 3,
     on_progress: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
-    """Measure bare ``nlp.pipe`` against the whole pipeline on a generated corpus.
+    """Measure bare ``nlp.pipe`` against whole ``claims run`` processes on a generated corpus.
+
+    Every measurement is a fresh process, timed from its launch to its exit, so the
+    whole pipeline pays everything a user pays (imports, model and rules, reading,
+    writing every output file) and the baseline pays Python, spaCy and the model.
+    Rounds alternate (bare, whole, [whole with ``n_process`` workers], bare, whole, ...)
+    and medians are reported: a shared machine's speed drifts, and alternating keeps the
+    drift out of the ratios.
+
+    Start-up (launch to the first finished document: imports, loading, the first batch)
+    is reported apart from steady-state throughput (words per second after it).
 
     Args:
         n_docs: Documents to generate.
-        n_process: Worker processes for an extra parallel run of the pipeline (> 1).
+        n_process: Worker processes for an extra ``claims run --n-process`` per round (> 1).
         batch_size: ``nlp.pipe`` batch size for every measurement.
         model: spaCy model package (default: the pipeline's default).
         seed: Corpus seed.
         workdir: Where the corpus and outputs go (a temporary folder, removed, by default).
-        pipeline: An already loaded Pipeline (tests); loaded otherwise.
-        repeat: Rounds of (bare, whole pipeline) measured back to back; the medians are
-            reported. This machine's CPU speed drifts by several percent between runs,
-            and alternating the two keeps the drift out of the ratio.
+        repeat: Alternating rounds.
         on_progress: Called with a short description of each step as it starts.
 
     Returns:
-        Words, documents, words per second of (a) and (b), the ratio b/a, documents per
-        second, peak memory in MiB, and with ``n_process`` > 1 the parallel run's rates
-        and its speed-up over one process.
+        Words and documents; medians of wall seconds, start-up seconds, CPU seconds and
+        steady words per second of each kind of process; the ratios whole/bare (wall, CPU,
+        steady); each round's ratio; peak memory in MiB; claims, spans and failures of the
+        last whole run; with ``n_process`` > 1 the parallel runs' figures and speed-up.
+
+    Raises:
+        RuntimeError: A measured process failed (its last words are in the message).
     """
-    from tnr_claims.export import write_outputs
-    from tnr_claims.extract import Pipeline
-    from tnr_claims.nlp import load_model
-    from tnr_claims.run.batch import run_batch
-    from tnr_claims.run.engines import WARM_UP_TEXT, warm_up
-    from tnr_claims.run.options import RunOptions
+    from tnr_claims.nlp.model import default_model
 
     def step(text: str) -> None:
         if on_progress is not None:
             on_progress(text)
 
+    model = model or default_model()
     own_dir = workdir is None
     root = Path(tempfile.mkdtemp(prefix="tnr-bench-")) if own_dir else Path(workdir)  # type: ignore[arg-type]
     root.mkdir(parents=True, exist_ok=True)
@@ -188,84 +263,79 @@ def run_bench(
         step(f"writing {n_docs} generated documents")
         sizes = write_corpus(corpus, n_docs, seed=seed)
         words = sizes["words"]
-        with PeakMemory() as memory:
-            step("loading the model and the rules")
-            if pipeline is None:
-                pipeline = Pipeline.load(model)
-            nlp = load_model(model or pipeline.info.model)
-            for _ in nlp.pipe(["Warm up the model once. It was reported."] * 4):
-                pass
-            warm_up(pipeline)
-            write_outputs([pipeline.process_text(WARM_UP_TEXT)], root / "warm")  # lazy imports
+        kinds = ["bare", "whole"] + (["parallel"] if n_process > 1 else [])
+        runs: dict[str, list[dict[str, Any]]] = {kind: [] for kind in kinds}
+        peaks: dict[str, int] = dict.fromkeys(kinds, 0)
+        rounds = max(1, repeat)
+        for round_number in range(rounds):
+            for kind in kinds:
+                step(f"round {round_number + 1}/{rounds}: {_DESCRIPTIONS[kind](n_process)}")
+                with PeakMemory(include_self=False) as memory:
+                    if kind == "bare":
+                        measured: dict[str, Any] = _bare_process(corpus, model, batch_size)
+                    else:
+                        k = n_process if kind == "parallel" else 1
+                        measured = _whole_process(corpus, root / f"out-{k}", model, batch_size, k)
+                runs[kind].append(measured)
+                peaks[kind] = max(peaks[kind], memory.peak)
 
-            def bare() -> tuple[float, float]:
-                clock, cpu = time.perf_counter(), time.process_time()
-                for _ in nlp.pipe(_texts(corpus), batch_size=batch_size):
-                    pass
-                return time.perf_counter() - clock, time.process_time() - cpu
-
-            def whole(k: int, name: str) -> tuple[float, Any]:
-                options = RunOptions(
-                    inputs=[str(corpus)],
-                    out_dir=root / name,
-                    model=model,
-                    n_process=k,
-                    batch_size=batch_size,
-                    force=True,
-                )
-                start = time.perf_counter()
-                summary = run_batch(options, pipeline=pipeline)
-                return time.perf_counter() - start, summary
-
-            rounds: list[tuple[float, float, float, float]] = []
-            bare_peak = 0
-            for round_number in range(max(1, repeat)):
-                step(f"round {round_number + 1}/{max(1, repeat)}: bare nlp.pipe")
-                bare_s, bare_cpu = bare()
-                bare_peak = max(bare_peak, memory.sample())
-                cpu = time.process_time()
-                step(f"round {round_number + 1}/{max(1, repeat)}: whole pipeline")
-                pipe_s, summary = whole(1, f"out-1-{round_number}")
-                rounds.append((bare_s, bare_cpu, pipe_s, time.process_time() - cpu))
-            bare_s = statistics.median(r[0] for r in rounds)
-            bare_cpu = statistics.median(r[1] for r in rounds)
-            pipe_s = statistics.median(r[2] for r in rounds)
-            pipe_cpu = statistics.median(r[3] for r in rounds)
-            result: dict[str, Any] = {
-                "docs": sizes["docs"],
-                "words": words,
-                "chars": sizes["chars"],
-                "model": f"{pipeline.info.model}=={pipeline.info.model_version}",
-                "batch_size": batch_size,
-                "n_process": n_process,
-                "bare_nlp_pipe_words_per_s": round(words / bare_s, 1),
-                "pipeline_words_per_s": round(words / pipe_s, 1),
-                "ratio_pipeline_to_bare": round(bare_s / pipe_s, 3),
-                "ratio_cpu_time": round(bare_cpu / pipe_cpu, 3),
-                "pipeline_docs_per_s": round(sizes["docs"] / pipe_s, 2),
-                "bare_seconds": round(bare_s, 2),
-                "pipeline_seconds": round(pipe_s, 2),
-                "pipeline_timing": summary.timing,
-                "rounds": len(rounds),
-                "round_ratios": [round(r[0] / r[2], 3) for r in rounds],
-                "claims": summary.claims,
-                "spans": summary.spans,
-                "failed": summary.failed,
+        def summary(kind: str) -> dict[str, float]:
+            seconds = _median([r["seconds"] for r in runs[kind]])
+            startup = _median([r["startup"] for r in runs[kind]])
+            return {
+                "seconds": seconds,
+                "startup": startup,
+                "cpu": _median([r["cpu"] for r in runs[kind]]),
+                "steady": words / max(seconds - startup, 1e-9),
             }
-            if n_process > 1:
-                step(f"whole pipeline with {n_process} processes")
-                par_s, par_summary = whole(n_process, f"out-{n_process}")
-                result.update(
-                    {
-                        "parallel_words_per_s": round(words / par_s, 1),
-                        "parallel_docs_per_s": round(sizes["docs"] / par_s, 2),
-                        "parallel_seconds": round(par_s, 2),
-                        "parallel_timing": par_summary.timing,
-                        "speedup": round(pipe_s / par_s, 3),
-                    }
-                )
-        result["bare_peak_memory_mb"] = round(bare_peak / 2**20, 1)
-        result["peak_memory_mb"] = memory.peak_mb
+
+        bare, whole = summary("bare"), summary("whole")
+        last = runs["whole"][-1]["manifest"]
+        result: dict[str, Any] = {
+            "docs": sizes["docs"],
+            "words": words,
+            "chars": sizes["chars"],
+            "model": model,
+            "batch_size": batch_size,
+            "n_process": n_process,
+            "rounds": len(runs["whole"]),
+            "bare_seconds": round(bare["seconds"], 2),
+            "pipeline_seconds": round(whole["seconds"], 2),
+            "bare_startup_s": round(bare["startup"], 2),
+            "pipeline_startup_s": round(whole["startup"], 2),
+            "bare_nlp_pipe_words_per_s": round(words / bare["seconds"], 1),
+            "pipeline_words_per_s": round(words / whole["seconds"], 1),
+            "bare_steady_words_per_s": round(bare["steady"], 1),
+            "pipeline_steady_words_per_s": round(whole["steady"], 1),
+            "ratio_pipeline_to_bare": round(bare["seconds"] / whole["seconds"], 3),
+            "ratio_steady": round(whole["steady"] / bare["steady"], 3),
+            "ratio_cpu_time": round(bare["cpu"] / max(whole["cpu"], 1e-9), 3),
+            "round_ratios": [
+                round(b["seconds"] / w["seconds"], 3)
+                for b, w in zip(runs["bare"], runs["whole"], strict=True)
+            ],
+            "pipeline_docs_per_s": round(sizes["docs"] / whole["seconds"], 2),
+            "pipeline_timing": last["timing"],
+            "claims": last["counts"]["claims"],
+            "spans": last["counts"]["spans"],
+            "failed": last["counts"]["failed"],
+            "bare_peak_memory_mb": round(peaks["bare"] / 2**20, 1),
+            "peak_memory_mb": round(max(peaks.values()) / 2**20, 1),
+        }
+        if n_process > 1:
+            parallel = summary("parallel")
+            result.update(
+                {
+                    "parallel_seconds": round(parallel["seconds"], 2),
+                    "parallel_startup_s": round(parallel["startup"], 2),
+                    "parallel_words_per_s": round(words / parallel["seconds"], 1),
+                    "parallel_steady_words_per_s": round(parallel["steady"], 1),
+                    "parallel_docs_per_s": round(sizes["docs"] / parallel["seconds"], 2),
+                    "parallel_timing": runs["parallel"][-1]["manifest"]["timing"],
+                    "speedup": round(whole["seconds"] / parallel["seconds"], 3),
+                    "speedup_steady": round(parallel["steady"] / whole["steady"], 3),
+                }
+            )
         return result
     finally:
         if own_dir:
