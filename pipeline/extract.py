@@ -115,20 +115,20 @@ class Pipeline:
         # In input order: a finished long-text record, or None for a text in the stream.
         slots: deque[DocumentRecord | None] = deque()
 
-        def stream() -> Iterator[tuple[str, tuple[str, dict[str, Any]]]]:
+        def stream() -> Iterator[tuple[str, tuple[str, dict[str, Any], str]]]:
             for doc_id, text, meta in items:
                 if needs_split(text, max_chars=max_chars):
                     slots.append(self._process_long(doc_id, text, meta, max_chars))
                 else:
                     slots.append(None)
-                    yield text, (doc_id, meta)
+                    yield text, (doc_id, meta, text)
 
         docs = self.nlp.pipe(stream(), as_tuples=True, batch_size=batch_size, n_process=n_process)
-        for doc, (doc_id, meta) in docs:
+        for doc, (doc_id, meta, text) in docs:
             while slots[0] is not None:
                 yield slots.popleft()  # type: ignore[misc]
             slots.popleft()
-            yield self.to_record(doc, doc_id=doc_id, meta=meta)
+            yield self.to_record(doc, doc_id=doc_id, meta=meta, text=text)
         while slots:
             yield slots.popleft()  # type: ignore[misc]
 
@@ -140,8 +140,8 @@ class Pipeline:
         bounds = [*offsets, len(text)]
         pieces = (text[bounds[i] : bounds[i + 1]] for i in range(len(offsets)))
         records = [
-            self.to_record(doc, doc_id=doc_id, meta=meta)
-            for doc in self.nlp.pipe(pieces, batch_size=1)
+            self.to_record(doc, doc_id=doc_id, meta=meta, text=piece)
+            for doc, piece in self.nlp.pipe(((p, p) for p in pieces), as_tuples=True, batch_size=1)
         ]
         return merge_records(records, offsets)
 
@@ -153,9 +153,15 @@ class Pipeline:
 
     # ------------------------------------------------------------------ Doc -> records
 
-    def to_record(self, doc: Doc, *, doc_id: str, meta: dict[str, Any]) -> DocumentRecord:
-        """Turn one processed Doc into its :class:`DocumentRecord` (spans, claims, provenance)."""
-        text = doc.text
+    def to_record(
+        self, doc: Doc, *, doc_id: str, meta: dict[str, Any], text: str | None = None
+    ) -> DocumentRecord:
+        """Turn one processed Doc into its :class:`DocumentRecord` (spans, claims, provenance).
+
+        ``text`` is the text the Doc was made from, when the caller has it: spaCy keeps the
+        text exactly, but ``doc.text`` rebuilds it token by token on every read.
+        """
+        text = doc.text if text is None else text
         segments = [
             Segment(kind=k, start=s, end=e) for k, s, e in doc.user_data.get(SEGMENTS_KEY, [])
         ]
