@@ -86,7 +86,8 @@ class RuleMatcher:
     * token patterns whose first token is a literal word (most METHOD and cue rules):
       one small ``Matcher`` per such word, run only at tokens that are that word;
     * token patterns with a literal word elsewhere (shape rules ending in "Law",
-      "Ministry"): one ``Matcher`` run on windows around those words;
+      "Ministry"): a ``Matcher`` run on windows around those words, holding only the
+      rules whose words occur in the window (a match holds one of its rule's words);
     * the rest (no literal word at all): one ``Matcher`` over the whole document.
 
     Calling the object on a Doc returns ``(start_token, end_token, rule)`` triples,
@@ -103,6 +104,11 @@ class RuleMatcher:
         self._orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._anywhere = Matcher(nlp.vocab)
         self._windowed = Matcher(nlp.vocab)
+        self._vocab = nlp.vocab
+        self._windowed_patterns: dict[str, list[dict[str, Any]]] = {}
+        self._windowed_rules: dict[int, set[str]] = {}
+        """Word id -> ids of the windowed rules that word triggers."""
+        self._window_matchers: dict[frozenset[str], Matcher] = {}
         strings = nlp.vocab.strings
         starters: dict[int, tuple[Matcher, int]] = {}
         reach: dict[int, int] = {}
@@ -131,9 +137,11 @@ class RuleMatcher:
                 self._anywhere.add(rule.id, [pattern], greedy="LONGEST")
                 continue
             self._windowed.add(rule.id, [pattern], greedy="LONGEST")
+            self._windowed_patterns[rule.id] = pattern
             for word in words:
                 key = strings.add(word)
                 reach[key] = max(reach.get(key, 1), length)
+                self._windowed_rules.setdefault(key, set()).add(rule.id)
         self._starters = starters
         self._reach = reach
         self._starter_ids = numpy.array(sorted(starters), dtype="uint64")
@@ -159,6 +167,21 @@ class RuleMatcher:
                 windows.append((start, end))
         return windows
 
+    def _window_matcher(self, words: Iterable[int]) -> Matcher | None:
+        """The ``Matcher`` of the windowed rules triggered by the word ids ``words`` (built
+        once per combination; rules keep their listed order)."""
+        ids = frozenset(rule_id for word in words for rule_id in self._windowed_rules.get(word, ()))
+        if not ids:
+            return None
+        matcher = self._window_matchers.get(ids)
+        if matcher is None:
+            matcher = Matcher(self._vocab)
+            for rule_id, pattern in self._windowed_patterns.items():
+                if rule_id in ids:
+                    matcher.add(rule_id, [pattern], greedy="LONGEST")
+            self._window_matchers[ids] = matcher
+        return matcher
+
     def __call__(self, doc: Doc) -> list[tuple[int, int, SpanRule | CueRule]]:
         """Every ``(start, end, rule)`` match of the rules in ``doc``."""
         from spacy.attrs import LOWER
@@ -179,7 +202,10 @@ class RuleMatcher:
                         found.append((position, position + end, rules[strings[match_id]]))
             if len(self._windowed):
                 for w_start, w_end in self._windows(lowers, n):
-                    for match_id, start, end in self._windowed(doc[w_start:w_end]):
+                    windowed = self._window_matcher(set(lowers[w_start:w_end].tolist()))
+                    if windowed is None:
+                        continue
+                    for match_id, start, end in windowed(doc[w_start:w_end]):
                         found.append((w_start + start, w_start + end, rules[strings[match_id]]))
         found = list(
             {(start, end, rule.id): (start, end, rule) for start, end, rule in found}.values()
