@@ -84,7 +84,9 @@ class RuleMatcher:
 
     * phrase rules: a ``PhraseMatcher`` on ``LOWER`` (``ORTH`` when ``case_sensitive``);
     * token patterns whose first token is a literal word (most METHOD and cue rules):
-      one small ``Matcher`` per such word, run only at tokens that are that word;
+      one small ``Matcher`` per such word, run only at tokens that are that word (and,
+      when every pattern of that word needs a literal second word, only where one of
+      those words follows);
     * token patterns with a literal word elsewhere (shape rules ending in "Law",
       "Ministry"): a ``Matcher`` run on windows around those words, holding only the
       rules whose words occur in the window (a match holds one of its rule's words);
@@ -111,6 +113,8 @@ class RuleMatcher:
         self._window_matchers: dict[frozenset[str], Matcher] = {}
         strings = nlp.vocab.strings
         starters: dict[int, tuple[Matcher, int]] = {}
+        followers: dict[int, set[int] | None] = {}
+        """First word id -> ids of the words that must come second (None: any word)."""
         reach: dict[int, int] = {}
         for rule in rules:
             self.rules[rule.id] = rule
@@ -126,11 +130,18 @@ class RuleMatcher:
             length = _max_length(pattern)
             first = _token_words(pattern[0])
             if first is not None:
+                second = _token_words(pattern[1]) if len(pattern) > 1 else None
                 for word in first:
                     key = strings.add(word)
                     matcher, longest = starters.get(key) or (Matcher(nlp.vocab), 1)
                     matcher.add(rule.id, [_pin_first_word(pattern, word)], greedy="LONGEST")
                     starters[key] = (matcher, max(longest, length))
+                    known = followers.get(key, set())
+                    followers[key] = (
+                        None
+                        if known is None or second is None
+                        else known | {strings.add(w) for w in second}
+                    )
                 continue
             words = pattern_triggers(pattern)
             if words is None:
@@ -143,6 +154,7 @@ class RuleMatcher:
                 reach[key] = max(reach.get(key, 1), length)
                 self._windowed_rules.setdefault(key, set()).add(rule.id)
         self._starters = starters
+        self._followers = followers
         self._reach = reach
         self._starter_ids = numpy.array(sorted(starters), dtype="uint64")
         self._window_ids = numpy.array(sorted(reach), dtype="uint64")
@@ -196,7 +208,13 @@ class RuleMatcher:
         if n and (len(self._starter_ids) or len(self._window_ids)):
             lowers = doc.to_array(LOWER)
             for position in self._positions(lowers, self._starter_ids):
-                matcher, length = self._starters[int(lowers[position])]
+                word = int(lowers[position])
+                followers = self._followers[word]
+                if followers is not None and (
+                    position + 1 >= n or int(lowers[position + 1]) not in followers
+                ):
+                    continue  # every pattern of this word needs another second word
+                matcher, length = self._starters[word]
                 for match_id, start, end in matcher(doc[position : min(n, position + length)]):
                     if start == 0:
                         found.append((position, position + end, rules[strings[match_id]]))
