@@ -104,10 +104,9 @@ def write_links(linking: Linking, out_dir: str | Path) -> dict[str, int]:
 
     Returns the number of rows written per table.
     """
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from tnr_claims.export import atomic_path
+    from tnr_claims.export import arrow_table, atomic_path
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -118,7 +117,7 @@ def write_links(linking: Linking, out_dir: str | Path) -> dict[str, int]:
     schemas = _schemas()
     counts = {}
     for name, rows in link_tables(linking).items():
-        table = pa.Table.from_pylist(rows, schema=schemas[name])
+        table = arrow_table(rows, schemas[name])
         with atomic_path(out / f"{name}.parquet") as tmp:
             pq.write_table(table, tmp)
         counts[name] = len(rows)

@@ -218,8 +218,16 @@ def patterns_hash(directory: str | Path = DEFAULT_PATTERNS_DIR) -> str:
     return digest.hexdigest()
 
 
+_LOADED: dict[tuple[str, str], PatternSet] = {}
+"""Pattern sets loaded in this process, by folder and content hash."""
+
+
 def load_patterns(directory: str | Path = DEFAULT_PATTERNS_DIR) -> PatternSet:
     """Load and validate every pattern file of ``directory``.
+
+    A folder is read and validated once per process: while its files stay the same (by
+    content hash), every caller (a run, the normaliser, claims, linking) gets the same
+    :class:`PatternSet`.
 
     Raises :class:`PatternFileError` naming the file and line of the first problem,
     for unknown files too (a misspelt file name would otherwise be silently ignored).
@@ -227,6 +235,16 @@ def load_patterns(directory: str | Path = DEFAULT_PATTERNS_DIR) -> PatternSet:
     directory = Path(directory)
     if not directory.is_dir():
         raise PatternFileError(f"{directory}: pattern folder not found")
+    key = (str(directory.resolve()), patterns_hash(directory))
+    if key not in _LOADED:
+        if len(_LOADED) >= 8:
+            _LOADED.pop(next(iter(_LOADED)))
+        _LOADED[key] = _read_patterns(directory)
+    return _LOADED[key]
+
+
+def _read_patterns(directory: Path) -> PatternSet:
+    """Read and validate the pattern files of ``directory`` (see :func:`load_patterns`)."""
     span_rules: list[SpanRule] = []
     cue_rules: list[CueRule] = []
     zone_rules: list[ZoneRule] = []
