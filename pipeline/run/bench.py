@@ -164,8 +164,14 @@ def _launch(command: list[str]) -> tuple[float, float, float, str]:
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     ended = time.time()
     if done.returncode != 0:
-        tail = " ".join((done.stderr or done.stdout).split())[-300:]
-        raise RuntimeError(f"bench: {command[2]} exited with {done.returncode}: {tail}")
+        from tnr_claims.errors import ClaimsError
+
+        lines = [line for line in (done.stderr or done.stdout).splitlines() if line.strip()]
+        last = " ".join((lines[-1] if lines else "no output").split())[-300:]
+        raise ClaimsError(
+            f"bench: {command[2]} exited with {done.returncode} ({last})",
+            hint="run that command alone to see the whole message",
+        )
     return launched, ended, children_cpu() - cpu, done.stdout
 
 
@@ -244,7 +250,7 @@ def run_bench(
         last whole run; with ``n_process`` > 1 the parallel runs' figures and speed-up.
 
     Raises:
-        RuntimeError: A measured process failed (its last words are in the message).
+        ClaimsError: A measured process failed (its last line is in the message).
     """
     from tnr_claims.nlp.model import default_model
 

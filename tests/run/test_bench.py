@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tnr_claims.errors import ClaimsError
 from tnr_claims.run.bench import _bare_process, generate_corpus, run_bench, source_paragraphs
 
 
@@ -62,5 +63,5 @@ def test_bench_measures_whole_processes_with_startup_apart(tmp_path: Path) -> No
 
 def test_bare_process_reports_an_error_as_one_line(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Anna Vell left Ruritania.\n", encoding="utf-8")
-    with pytest.raises(RuntimeError, match=r"tnr_claims.run.bare exited with"):
+    with pytest.raises(ClaimsError, match=r"tnr_claims.run.bare exited with 1 \(OSError"):
         _bare_process(tmp_path, "no_such_model_package_xyz", 4)
