@@ -136,9 +136,9 @@ class PeakMemory:
 
 
 _DESCRIPTIONS: dict[str, Callable[[int], str]] = {
-    "bare": lambda k: "bare nlp.pipe process",
-    "whole": lambda k: "claims run process",
-    "parallel": lambda k: f"claims run process with {k} workers",
+    "bare": lambda k: "bare nlp.pipe",
+    "whole": lambda k: "whole pipeline",
+    "parallel": lambda k: f"whole pipeline with {k} processes",
 }
 """What each kind of measured process is, for progress lines."""
 
