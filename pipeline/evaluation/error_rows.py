@@ -8,8 +8,6 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from tnr_claims.export import safe_csv_cell
-
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -60,6 +58,8 @@ def errors_frame(errors: Iterable[ErrorItem]) -> pd.DataFrame:
 
 def write_errors_csv(errors: Iterable[ErrorItem], path: str | Path) -> int:
     """Write the errors as UTF-8 CSV (cells made safe by :func:`safe_csv_cell`); return rows."""
+    from tnr_claims.export import safe_csv_cell  # here: export imports pyarrow
+
     rows = 0
     with Path(path).open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
