@@ -3,7 +3,9 @@
 The first stage of the pipeline. It reads ``.txt``, ``.md``/``.markdown``, ``.html``/
 ``.htm`` and ``.pdf`` files (or stdin), decodes or extracts their text, and attaches
 metadata. Everything later indexes :attr:`Document.text`, so this module never rewrites
-plain text: ``.txt`` and ``.md`` files are kept verbatim (CRLF line ends included).
+plain text: ``.txt`` files are kept verbatim (CRLF line ends included). ``.md`` files are
+rendered to plain text by :mod:`tnr_claims.text.markdown`, with ``meta["source_map"]``
+mapping the text's offsets back to the file's (decoded) text.
 
 Decisions
     * Decoding: strict UTF-8 first. A UTF-8 byte-order mark is dropped (it marks the
@@ -425,6 +427,12 @@ def read_document(
         text, meta = pdf_layout_text(
             raw, doc_id=doc_id, path=name, max_pages=max_pages, max_chars=max_bytes
         )
+    elif fmt == "md":
+        from tnr_claims.text.markdown import render_markdown
+
+        source, meta = decode_bytes(raw, doc_id=doc_id, path=name)
+        text, markdown_meta = render_markdown(source)
+        meta.update(markdown_meta)
     else:
         text, meta = decode_bytes(raw, doc_id=doc_id, path=name)
     if not text.strip():
