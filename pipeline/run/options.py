@@ -60,6 +60,8 @@ class RunSummary:
     seconds: float = 0.0
     timing: dict[str, float] = field(default_factory=dict)
     scheduler: str | None = None
+    zones: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Per zone kind: segments, chars, sentences and claims of the published documents."""
     stopped: bool = False
     """True when ``strict`` stopped the run at a failure (final files not rewritten)."""
 
