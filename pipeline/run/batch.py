@@ -282,6 +282,8 @@ def run_batch(  # noqa: C901
                 options.inputs,
                 max_bytes=options.max_bytes,
                 max_pages=options.max_pages,
+                follow_links=options.follow_links,
+                exclude=[out],
                 on_error=on_input_error,
             )
             run.progress = progress

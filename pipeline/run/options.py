@@ -35,6 +35,8 @@ class RunOptions:
     """Input files larger than this are refused; it also bounds the text of a PDF."""
     max_pages: int = 500
     """Pages read from one PDF at most (the rest is dropped with a warning)."""
+    follow_links: bool = False
+    """Follow symbolic links out of the input folders (not followed by default)."""
     progress: bool = False
     max_chars: int = DEFAULT_MAX_CHARS
     partition_size: int = DEFAULT_PARTITION_SIZE
