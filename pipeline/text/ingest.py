@@ -10,7 +10,9 @@ mapping the text's offsets back to the file's (decoded) text.
 Decisions
     * Decoding: strict UTF-8 first. A UTF-8 byte-order mark is dropped (it marks the
       encoding and is not text; ``meta["bom"]`` records it) and offsets index the text
-      after it. A UTF-16 file with its BOM is decoded as UTF-16. Mostly valid UTF-8
+      after it. A UTF-16 file with its BOM is decoded as UTF-16; without a BOM, bytes
+      with NUL in most odd (or even) bytes and almost none in the others are UTF-16LE
+      (or BE), which is how Latin-script text looks in UTF-16. Mostly valid UTF-8
       with a few broken sequences stays UTF-8, each broken sequence becoming U+FFFD
       (counted in ``meta["decode_errors"]``, with a warning). Otherwise Windows-1252 is
       taken when it decodes the bytes and most letters are ASCII (the usual legacy
@@ -35,6 +37,10 @@ Decisions
       found in the file (the corpus table is curated).
     * A document that does not look like English gets a note in ``meta["warnings"]``
       (:func:`language_warning`, a stopword-ratio heuristic); it is still processed.
+
+Bounds: at most ``max_bytes`` bytes are read (the size a file reports is not trusted:
+``/proc`` files report 0), and a text extracted from HTML, PDF or Markdown longer than
+``max_bytes`` characters is refused. Folders are walked by :mod:`tnr_claims.text.discover`.
 
 Every failure is an :class:`~tnr_claims.errors.InputError` with a one-line message that
 names the file and says what to do. :func:`iter_documents` reports failures to a
