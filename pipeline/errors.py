@@ -69,7 +69,7 @@ INPUT_MESSAGES: dict[str, tuple[str, str]] = {
         "pass the text as UTF-8 .txt, HTML or PDF (is it an image or archive renamed?)",
     ),
     "too_large": (
-        "{path} is larger than the limit of {limit:,} bytes",
+        "{path} is {size} bytes, over the limit of {limit:,} bytes",
         "raise the limit with --max-bytes or split the document",
     ),
     "text_too_large": (

@@ -417,12 +417,14 @@ def _read_raw(path: Path, *, doc_id: str, max_bytes: int) -> bytes:
     file system reports: files in ``/proc`` report 0 and hold more.
     """
     name = str(path)
+    reported = 0
     if path == Path(STDIN):
         raw = sys.stdin.buffer.read(max_bytes + 1)
         name = "<stdin>"
     else:
         try:
-            mode = path.stat().st_mode
+            info = path.stat()
+            mode, reported = info.st_mode, info.st_size
             if not stat.S_ISREG(mode):
                 raise InputError.of("not_a_file", doc_id=doc_id, path=name)
             with path.open("rb") as handle:
@@ -438,7 +440,8 @@ def _read_raw(path: Path, *, doc_id: str, max_bytes: int) -> bytes:
                 "unreadable", doc_id=doc_id, path=name, detail=exc.strerror or exc
             ) from exc
     if len(raw) > max_bytes:
-        raise InputError.of("too_large", doc_id=doc_id, path=name, limit=max_bytes)
+        size = f"{reported:,}" if reported > max_bytes else f"at least {len(raw):,}"
+        raise InputError.of("too_large", doc_id=doc_id, path=name, size=size, limit=max_bytes)
     return raw
 
 
