@@ -328,7 +328,7 @@ def run_batch(  # noqa: C901
             counts = publish(
                 store, run.collection, out, read=lambda keys: zones.count(store.records(keys))
             )
-            summary.zones = zones.as_dict()
+            summary.zones = zones.rows()
             summary.documents = counts["documents"]
             summary.claims = counts["claims"]
             summary.spans = counts["spans"]
@@ -406,6 +406,7 @@ def _manifest(
             "strict": options.strict,
             "max_bytes": options.max_bytes,
             "max_pages": options.max_pages,
+            "follow_links": options.follow_links,
         },
         "inputs": [
             {k: item.get(k) for k in ("doc_id", "path", "format", "sha256", "n_bytes", "key")}

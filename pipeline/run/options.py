@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tnr_claims.text.chunking import DEFAULT_MAX_CHARS
 
@@ -62,8 +63,8 @@ class RunSummary:
     seconds: float = 0.0
     timing: dict[str, float] = field(default_factory=dict)
     scheduler: str | None = None
-    zones: dict[str, dict[str, int]] = field(default_factory=dict)
-    """Per zone kind: segments, chars, sentences and claims of the published documents."""
+    zones: list[dict[str, Any]] = field(default_factory=list)
+    """A row per zone kind: segments, chars, sentences and claims of the published documents."""
     stopped: bool = False
     """True when ``strict`` stopped the run at a failure (final files not rewritten)."""
 

@@ -2,7 +2,7 @@
 
 Text zoned as references, boilerplate or captions never yields claims, so a zone rule
 that fires where it should not silently costs claims. The manifest's ``zones`` entry makes
-that visible: per zone kind, the segments, characters and sentences it holds, and the
+that visible: a row per zone kind with the segments, characters and sentences it holds, and the
 claims made in it (only ``body`` makes claims), summed over the run's documents.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from tnr_claims.records import DocumentRecord
 
@@ -50,9 +51,10 @@ class ZoneTally:
             self.add(record)
             yield record
 
-    def as_dict(self) -> dict[str, dict[str, int]]:
-        """The counts, zone kinds in alphabetical order (as the manifest shows them)."""
-        return {kind: dict(self.kinds[kind]) for kind in sorted(self.kinds)}
+    def rows(self) -> list[dict[str, Any]]:
+        """One row per zone kind (``kind``, ``segments``, ``chars``, ``sentences``,
+        ``claims``), kinds in alphabetical order, as the manifest lists them."""
+        return [{"kind": kind, **self.kinds[kind]} for kind in sorted(self.kinds)]
 
     def _entry(self, kind: str) -> dict[str, int]:
         if kind not in self.kinds:

@@ -29,8 +29,10 @@ def test_manifest_counts_sentences_and_claims_per_zone(tmp_path: Path, tnr_pipel
     (inputs / "refs.txt").write_text(WITH_REFERENCES, encoding="utf-8")
     out = tmp_path / "out"
     summary = run_batch(RunOptions(inputs=[str(inputs)], out_dir=out), pipeline=tnr_pipeline)
-    zones = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["zones"]
-    assert zones == summary.zones
+    rows = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["zones"]
+    assert rows == summary.zones
+    assert [row["kind"] for row in rows] == sorted(row["kind"] for row in rows)
+    zones = {row["kind"]: row for row in rows}
     assert zones["body"]["claims"] == summary.claims == 2
     assert zones["body"]["segments"] == 2 and zones["body"]["sentences"] == 2
     assert zones["title"]["segments"] == 1
