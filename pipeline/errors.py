@@ -98,7 +98,7 @@ INPUT_MESSAGES: dict[str, tuple[str, str]] = {
         "fix the folder's permissions (e.g. chmod +rx) or leave it out of the input",
     ),
     "own_output": (
-        "{path} is a report written by claims, not a document; skipped",
+        "{path} is a report written by claims report, not a document",
         "write reports outside the input folder, or leave them out of the input",
     ),
     "html_no_body": (

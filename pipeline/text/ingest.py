@@ -524,8 +524,9 @@ def iter_documents(
     a callback the first failure raises. Entries of a folder that are skipped (links out
     of the folder or looping, special files: :mod:`tnr_claims.text.discover`) are
     failures too, one each. ``exclude`` names folders not to walk (the run's output
-    folder). A doc_id (file stem) seen before in the run is an error naming both files:
-    the first document is kept, the later one fails.
+    folder); HTML reports written by ``claims report`` are passed over silently. A
+    doc_id (file stem) seen before in the run is an error naming both files: the first
+    document is kept, the later one fails.
     """
 
     def report(error: InputError, doc_id: str, path: str) -> None:
@@ -565,7 +566,8 @@ def iter_documents(
                     path, max_bytes=max_bytes, doc_id=doc_id, max_pages=max_pages
                 )
             except InputError as error:
-                report(error, doc_id, shown)
+                if error.reason != "own_output":  # our own report: excluded, not a failure
+                    report(error, doc_id, shown)
                 continue
             kept[doc_id] = shown
             yield document

@@ -118,9 +118,11 @@ def test_output_folders_and_reports_inside_the_input_are_not_read(tmp_path: Path
     )
     write(root / "review.html", report + "<title>x</title></head><body><p>" + ARTICLE * 5)
     ids, failures = collect([str(root)], exclude=[root / "out"])
-    assert ids == ["a"]
-    assert [d for d, _ in failures] == ["review"]
-    one_line(failures[0][1], "review.html")
+    assert ids == ["a"] and failures == []
+    with pytest.raises(InputError) as caught:
+        read_document(root / "review.html")
+    assert caught.value.reason == "own_output"
+    one_line(caught.value.message, "review.html")
 
 
 def test_folder_tree_1100_levels_deep_is_walked(tmp_path: Path) -> None:
@@ -205,3 +207,44 @@ def test_cli_run_skips_a_loop_and_goes_on(tmp_path: Path) -> None:
     assert done.returncode == 0 and done.stdout.strip() == "a"
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "loop.txt" in lines[0] and "Traceback" not in done.stderr
+
+
+@pytest.mark.model
+def test_claims_run_on_a_hostile_folder_goes_on_and_reads_only_documents(tmp_path: Path) -> None:
+    """``claims run`` over a folder with a link loop, a link out of it, a FIFO and its own
+    output folder inside: one line per skip, no traceback, only the document is read, and
+    a second run does not read back the report written into the tree."""
+    root = tmp_path / "in"
+    write(root / "a.txt")
+    write(tmp_path / "secret.txt", "Karl Orsk keeps private notes in this file today.")
+    (root / "loop.txt").symlink_to(root / "loop.txt")
+    (root / "leak.txt").symlink_to(tmp_path / "secret.txt")
+    os.mkfifo(root / "pipe.txt")
+    out = root / "out"
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "tnr_claims.cli", *args],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+
+    first = run("run", str(root), "-o", str(out), "-q")
+    assert first.returncode == 1 and "Traceback" not in first.stderr
+    lines = [line for line in first.stderr.splitlines() if line.strip()]
+    assert sorted(line.split(":")[0] for line in lines) == ["leak", "loop", "pipe"]
+    documents = (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(documents) == 1 and '"doc_id": "a"' in documents[0]
+    assert "Karl Orsk" not in (out / "records.jsonl").read_text(encoding="utf-8")
+    for target in (out / "report.html", root / "review.html"):
+        report = run("report", str(out), "-o", str(target))
+        assert report.returncode == 0, report.stderr
+    (root / "pipe.txt").unlink()
+    (root / "loop.txt").unlink()
+    (root / "leak.txt").unlink()
+    second = run("run", str(root), "-o", str(out), "-q")
+    assert second.returncode == 0 and second.stderr.strip() == "", second.stderr
+    documents = (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(documents) == 1
