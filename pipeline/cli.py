@@ -286,11 +286,20 @@ def run(
         bool, typer.Option("--strict", help="Stop at the first failed document.")
     ] = False,
     max_bytes: Annotated[
-        int, typer.Option("--max-bytes", min=1, help="Refuse input files larger than this.")
+        int,
+        typer.Option(
+            "--max-bytes", min=1, help="Refuse input files (and extracted text) larger than this."
+        ),
     ] = 20_000_000,
     max_pages: Annotated[
         int, typer.Option("--max-pages", min=1, help="Read at most this many pages of a PDF.")
     ] = 500,
+    follow_links: Annotated[
+        bool,
+        typer.Option(
+            "--follow-links", help="Follow symbolic links that lead out of the input folders."
+        ),
+    ] = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar (the summary line stays).")
     ] = False,
@@ -318,6 +327,7 @@ def run(
         strict=strict,
         max_bytes=max_bytes,
         max_pages=max_pages,
+        follow_links=follow_links,
         progress=not quiet and sys.stderr.isatty(),
     )
     with stoppable():

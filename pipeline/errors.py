@@ -69,8 +69,37 @@ INPUT_MESSAGES: dict[str, tuple[str, str]] = {
         "pass the text as UTF-8 .txt, HTML or PDF (is it an image or archive renamed?)",
     ),
     "too_large": (
-        "{path} is {size:,} bytes, over the limit of {limit:,} bytes",
+        "{path} is {size} bytes, over the limit of {limit:,} bytes",
         "raise the limit with --max-bytes or split the document",
+    ),
+    "text_too_large": (
+        "{path} gives more than {limit:,} characters of text (the --max-bytes limit)",
+        "raise the limit with --max-bytes or split the document",
+    ),
+    "link_outside": (
+        "{path} is a link to {target}, outside the input folder {root}; skipped",
+        "links are not followed out of the input folder: pass the target itself, or use "
+        "--follow-links",
+    ),
+    "link_loop": (
+        "{path} is a symbolic link that loops; skipped",
+        "remove the link or point it at a file",
+    ),
+    "link_broken": (
+        "{path} is a link to {target}, which does not exist; skipped",
+        "remove the link or point it at a file",
+    ),
+    "special_file": (
+        "{path} is a {kind}, not a regular file; skipped",
+        "move it out of the input folder (only regular files are read)",
+    ),
+    "unlistable": (
+        "cannot list the folder {path} ({detail}); skipped",
+        "fix the folder's permissions (e.g. chmod +rx) or leave it out of the input",
+    ),
+    "own_output": (
+        "{path} is a report written by claims report, not a document",
+        "write reports outside the input folder, or leave them out of the input",
     ),
     "html_no_body": (
         "{path}: no article text found in the HTML page (only navigation, scripts or page chrome)",

@@ -41,7 +41,9 @@ from tnr_claims.codebook import (
 
 HostRole = Literal["direct", "cooperating", "unknown"]
 IsoCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
-ZoneKind = Literal["title", "heading", "body", "boilerplate", "references", "caption"]
+ZoneKind = Literal[
+    "title", "heading", "body", "list", "dateline", "boilerplate", "references", "caption"
+]
 CueKind = Literal["hedge", "negation", "attribution", "recommendation", "quote"]
 
 _START = "Character offset where it starts in the document text (0-based)."

@@ -375,12 +375,12 @@ def test_debug_shows_the_traceback_of_an_expected_error(tmp_path: Path) -> None:
 
 UNREADABLE_LAUNCHER = """
 import pathlib, sys
-_read_bytes = pathlib.Path.read_bytes
-def read_bytes(self):
+_open = pathlib.Path.open
+def open_(self, *args, **kwargs):
     if self.name == "locked.txt":
         raise PermissionError(13, "Permission denied", str(self))
-    return _read_bytes(self)
-pathlib.Path.read_bytes = read_bytes
+    return _open(self, *args, **kwargs)
+pathlib.Path.open = open_
 from tnr_claims.cli import app
 app(prog_name="claims")
 """
@@ -391,7 +391,7 @@ def test_unreadable_file_fails_alone_with_a_permission_hint(tmp_path: Path) -> N
     """``chmod 000`` does not stop root from reading, so as root the refusal is simulated.
 
     As another user the file is really made unreadable; as root (containers, CI) the CLI
-    runs under a launcher that makes ``Path.read_bytes`` raise ``PermissionError`` for
+    runs under a launcher that makes ``Path.open`` raise ``PermissionError`` for
     that file, which is what the operating system raises for a non-root user.
     """
     inputs = tmp_path / "inputs"

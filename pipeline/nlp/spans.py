@@ -28,7 +28,7 @@ SEGMENTS_KEY = "tnr_segments"
 """``doc.user_data`` key of the zones: a list of ``(kind, start_char, end_char)``."""
 
 
-ARTICLE_ZONES = frozenset({"title", "heading", "body"})
+ARTICLE_ZONES = frozenset({"title", "heading", "body", "list", "dateline"})
 """Zones whose text is article text: spans are kept only there."""
 
 

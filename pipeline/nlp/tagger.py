@@ -172,7 +172,7 @@ class RuleTagger:
             return []
         spans = []
         for kind, start, _ in doc.user_data.get(SEGMENTS_KEY, []):
-            if kind != "body":
+            if kind not in ("body", "dateline"):
                 continue
             span = doc.char_span(start, start + 1, alignment_mode="expand")
             if span is None:

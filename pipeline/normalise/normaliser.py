@@ -296,11 +296,13 @@ class Normaliser:
                     return parsed
         for line in text[:DATELINE_WINDOW].splitlines():
             line = clean(line)
-            if not line or len(line) > 200:
+            if not line:
                 continue
-            published = PUBLISHED_LINE.match(line)
+            # A dateline opens a paragraph that runs on ("VIENNA, Oct. 3, 2023 — Police
+            # ..."): look at the line's start however long the line is.
+            dateline = DATELINE.match(line[:200])
+            published = PUBLISHED_LINE.match(line) if len(line) <= 200 else None
             hit = FULL_DATE_IN_LINE.search(published.group("rest")) if published else None
-            dateline = DATELINE.match(line)
             for candidate in (
                 hit.group(0) if hit else None,
                 dateline.group("date") if dateline else None,

@@ -83,7 +83,9 @@ def rule_matches(  # noqa: C901 - one branch per kind of rule
         patterns: The rule's folder (dyad rules read its word lists); default the shipped one.
     """
     if isinstance(rule, ZoneRule):
-        return rule.compiled.search(text) is not None
+        from tnr_claims.text.segment import zone_rule_fires
+
+        return zone_rule_fires(rule, text)
     if isinstance(rule, IncidentKindRule):
         import re
 

@@ -129,11 +129,17 @@ class CueRule(_PatternRule):
 class ZoneRule(Rule):
     """A regular expression that marks a paragraph or line as non-article text."""
 
-    kind: Literal["boilerplate", "references", "caption"]
+    kind: Literal["boilerplate", "references", "caption", "dateline"]
+    """``dateline`` rules cut the text they match off the start of a paragraph as a
+    segment of its own ("VIENNA, Oct. 3, 2023 —"); the other kinds zone the whole line."""
     regex: str
     starts_section: bool = False
     """When true, this paragraph and every paragraph after it get ``kind`` (a
     "References" heading starts the reference list that runs to the end)."""
+    shape: Literal["any", "reference"] = "any"
+    """``reference``: the rule applies only to a reference-shaped line (a list or note
+    item, a line with a link, or a line the matched words open), never to a sentence in
+    a body paragraph (:func:`tnr_claims.text.segment.rule_applies`)."""
 
     @field_validator("regex")
     @classmethod

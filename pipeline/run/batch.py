@@ -49,6 +49,7 @@ from tnr_claims.run.collection import COLLECTION_NAME, Collection, Member, publi
 from tnr_claims.run.engines import WorkItem, make_engine
 from tnr_claims.run.options import RunOptions, RunSummary
 from tnr_claims.run.store import STATE_DIR, RecordStore, record_key
+from tnr_claims.run.zones import ZoneTally
 
 if TYPE_CHECKING:
     from tnr_claims.extract import Pipeline
@@ -285,6 +286,8 @@ def run_batch(  # noqa: C901
                 options.inputs,
                 max_bytes=options.max_bytes,
                 max_pages=options.max_pages,
+                follow_links=options.follow_links,
+                exclude=[out],
                 on_error=on_input_error,
             )
             run.progress = progress
@@ -325,7 +328,11 @@ def run_batch(  # noqa: C901
             os.replace(run.failures_tmp, failures_path)
         else:
             run.collection.move_to_end(run.new)
-            counts = publish(store, run.collection, out)
+            zones = ZoneTally()
+            counts = publish(
+                store, run.collection, out, read=lambda keys: zones.count(store.records(keys))
+            )
+            summary.zones = zones.rows()
             summary.documents = counts["documents"]
             summary.claims = counts["claims"]
             summary.spans = counts["spans"]
@@ -382,6 +389,7 @@ def _manifest(
             "refreshed": summary.refreshed,
         },
         "collection": {"documents": summary.documents, "fresh": options.fresh},
+        "zones": summary.zones,
         "engine": {
             "name": options.engine,
             "scheduler": summary.scheduler,
@@ -404,6 +412,7 @@ def _manifest(
             "strict": options.strict,
             "max_bytes": options.max_bytes,
             "max_pages": options.max_pages,
+            "follow_links": options.follow_links,
         },
         "inputs": [
             {k: item.get(k) for k in ("doc_id", "path", "format", "sha256", "n_bytes", "key")}

@@ -265,18 +265,25 @@ def write_collection(
     return counts
 
 
-def publish(store: RecordStore, collection: Collection, out_dir: str | Path) -> dict[str, int]:
+def publish(
+    store: RecordStore,
+    collection: Collection,
+    out_dir: str | Path,
+    *,
+    read: Callable[[Sequence[str]], Iterable[DocumentRecord]] | None = None,
+) -> dict[str, int]:
     """Save ``collection`` and write every output of ``out_dir`` from it.
 
     Members whose record is no longer in the store are dropped first; the store is
-    compacted to the collection's records afterwards.
+    compacted to the collection's records afterwards. ``read`` is passed to
+    :func:`write_collection` (a run counts zones as the records stream past).
 
     Returns:
         Counts of ``documents``, ``claims`` and ``spans`` written.
     """
     collection.drop_missing(store)
     collection.save(store.root)
-    counts = write_collection(store, collection, out_dir)
+    counts = write_collection(store, collection, out_dir, read=read)
     store.compact(collection.keys())
     return counts
 

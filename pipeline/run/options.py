@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tnr_claims.text.chunking import DEFAULT_MAX_CHARS
 
@@ -35,6 +36,8 @@ class RunOptions:
     """Input files larger than this are refused; it also bounds the text of a PDF."""
     max_pages: int = 500
     """Pages read from one PDF at most (the rest is dropped with a warning)."""
+    follow_links: bool = False
+    """Follow symbolic links out of the input folders (not followed by default)."""
     progress: bool = False
     max_chars: int = DEFAULT_MAX_CHARS
     partition_size: int = DEFAULT_PARTITION_SIZE
@@ -60,6 +63,8 @@ class RunSummary:
     seconds: float = 0.0
     timing: dict[str, float] = field(default_factory=dict)
     scheduler: str | None = None
+    zones: list[dict[str, Any]] = field(default_factory=list)
+    """A row per zone kind: segments, chars, sentences and claims of the published documents."""
     stopped: bool = False
     """True when ``strict`` stopped the run at a failure (final files not rewritten)."""
 

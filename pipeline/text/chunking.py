@@ -16,17 +16,34 @@ DEFAULT_MAX_CHARS = 100_000
 """Texts longer than this are split before the parser (spaCy needs ~1 GB per 100k chars)."""
 
 
-MAX_RUN = 2_000
+MAX_RUN = 250
 """Longest run of non-space characters handed to the tokenizer in one piece: spaCy's
-tokenizer takes time quadratic in the length of such a run (emoji, underscores)."""
+tokenizer peels prefixes and suffixes off such a run one at a time, each a regular
+expression search over the rest, so its time grows with the square of the run's length
+(2,000 brackets took 0.6 s, a 100,000-character run of them 140 s)."""
+
+MAX_TOKENS = 30_000
+"""Most tokens (estimated by :func:`estimate_tokens`) in one piece. The parser's and the
+entity recogniser's memory grows with tokens, not characters: English prose has about
+20,000 tokens per 100,000 characters, emoji or bracket runs up to one per character, so
+``max_chars`` alone let such a text take about 1.1 GB per 100,000 characters."""
 
 
 _LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
+_TOKENISH = re.compile(r"\w+|[^\w\s]")
+
+
+def estimate_tokens(text: str) -> int:
+    """Upper estimate of the tokens spaCy makes of ``text``: words plus other signs."""
+    return sum(1 for _ in _TOKENISH.finditer(text))
 
 
 def needs_split(text: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> bool:
-    """True when ``text`` is longer than ``max_chars`` or holds an over-long unbroken run."""
-    return len(text) > max_chars or _LONG_RUN.search(text) is not None
+    """True when ``text`` is longer than ``max_chars``, holds an over-long unbroken run, or
+    has more than :data:`MAX_TOKENS` tokens."""
+    if len(text) > max_chars or _LONG_RUN.search(text) is not None:
+        return True
+    return len(text) > MAX_TOKENS and estimate_tokens(text) > MAX_TOKENS
 
 
 def split_text(text: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> list[int]:
@@ -35,9 +52,15 @@ def split_text(text: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> list[int]:
     Cuts go after the last blank line of each window, else after the last line end,
     else after the last whitespace, else (one huge token) at ``max_chars``; runs of
     non-space characters longer than :data:`MAX_RUN` are cut every ``MAX_RUN``
-    characters as well. Pieces are contiguous: piece ``i`` is
-    ``text[offsets[i]:offsets[i + 1]]``.
+    characters as well. A text dense in tokens (more than :data:`MAX_TOKENS`) gets
+    windows shrunk in proportion, so no piece has many more than ``MAX_TOKENS`` tokens.
+    Pieces are contiguous: piece ``i`` is ``text[offsets[i]:offsets[i + 1]]``.
     """
+    if len(text) > MAX_TOKENS:
+        tokens = estimate_tokens(text)
+        if tokens > MAX_TOKENS:
+            dense = max(MAX_RUN, len(text) * MAX_TOKENS // tokens)
+            max_chars = min(max_chars, dense)
     cuts = set(_split_windows(text, max_chars=max_chars))
     for run in _LONG_RUN.finditer(text):
         cuts.update(range(run.start() + MAX_RUN, run.end(), MAX_RUN))

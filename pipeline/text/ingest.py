@@ -3,12 +3,16 @@
 The first stage of the pipeline. It reads ``.txt``, ``.md``/``.markdown``, ``.html``/
 ``.htm`` and ``.pdf`` files (or stdin), decodes or extracts their text, and attaches
 metadata. Everything later indexes :attr:`Document.text`, so this module never rewrites
-plain text: ``.txt`` and ``.md`` files are kept verbatim (CRLF line ends included).
+plain text: ``.txt`` files are kept verbatim (CRLF line ends included). ``.md`` files are
+rendered to plain text by :mod:`tnr_claims.text.markdown`, with ``meta["source_map"]``
+mapping the text's offsets back to the file's (decoded) text.
 
 Decisions
     * Decoding: strict UTF-8 first. A UTF-8 byte-order mark is dropped (it marks the
       encoding and is not text; ``meta["bom"]`` records it) and offsets index the text
-      after it. A UTF-16 file with its BOM is decoded as UTF-16. Mostly valid UTF-8
+      after it. A UTF-16 file with its BOM is decoded as UTF-16; without a BOM, bytes
+      with NUL in most odd (or even) bytes and almost none in the others are UTF-16LE
+      (or BE), which is how Latin-script text looks in UTF-16. Mostly valid UTF-8
       with a few broken sequences stays UTF-8, each broken sequence becoming U+FFFD
       (counted in ``meta["decode_errors"]``, with a warning). Otherwise Windows-1252 is
       taken when it decodes the bytes and most letters are ASCII (the usual legacy
@@ -34,6 +38,10 @@ Decisions
     * A document that does not look like English gets a note in ``meta["warnings"]``
       (:func:`language_warning`, a stopword-ratio heuristic); it is still processed.
 
+Bounds: at most ``max_bytes`` bytes are read (the size a file reports is not trusted:
+``/proc`` files report 0), and a text extracted from HTML, PDF or Markdown longer than
+``max_bytes`` characters is refused. Folders are walked by :mod:`tnr_claims.text.discover`.
+
 Every failure is an :class:`~tnr_claims.errors.InputError` with a one-line message that
 names the file and says what to do. :func:`iter_documents` reports failures to a
 callback and goes on, and yields documents one at a time.
@@ -43,8 +51,8 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import os
 import re
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -52,6 +60,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from tnr_claims.errors import InputError
+from tnr_claims.text.discover import SkipCallback, walk_folder
 from tnr_claims.text.pdf import DEFAULT_MAX_PAGES
 
 Format = Literal["txt", "md", "html", "pdf", "stdin"]
@@ -77,6 +86,9 @@ SOURCES_FILE = "SOURCES.tsv"
 SOURCES_FIELDS: tuple[str, ...] = ("title", "publisher", "url")
 """Columns of ``SOURCES.tsv`` copied into ``meta`` as they are."""
 
+OWN_REPORT_MARKER = b'<meta name="generator" content="tnr-claims'
+"""Opens the head of every HTML page ``claims report`` writes: such a page found among the
+inputs is not read back as a document."""
 MIN_HTML_WORDS = 15
 """Fewer words than this after extraction means the page had no article body."""
 MAX_CONTROL_RATIO = 0.02
@@ -100,41 +112,42 @@ class Document:
 # --------------------------------------------------------------------------- paths
 
 
-def _walk(folder: Path, *, recursive: bool) -> Iterator[Path]:
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError:
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        path = Path(entry.path)
-        if entry.is_dir(follow_symlinks=False):
-            if recursive:
-                yield from _walk(path, recursive=True)
-        elif entry.is_file() and path.suffix.lower() in FORMATS:
-            yield path
-
-
-def iter_input_paths(inputs: Iterable[str], *, recursive: bool = True) -> Iterator[Path]:
+def iter_input_paths(
+    inputs: Iterable[str],
+    *,
+    recursive: bool = True,
+    follow_links: bool = False,
+    exclude: Iterable[str | Path] = (),
+    on_skip: SkipCallback | None = None,
+) -> Iterator[Path]:
     """Yield the files named by ``inputs``: files as given, folders walked in sorted order.
 
     Inside folders only supported extensions are taken (:data:`FORMATS`) and hidden
-    files and folders are skipped; ``-`` yields ``Path("-")`` for stdin. A path given
-    twice is yielded once.
+    files and folders are skipped; links, special files and output folders are handled
+    as :mod:`tnr_claims.text.discover` describes (``follow_links``, ``exclude``; each
+    skipped entry goes to ``on_skip``). ``-`` yields ``Path("-")`` for stdin. A path
+    given twice is yielded once.
 
     Raises:
         InputError: an explicit input is missing, not a file or folder, or a file with
-            an unsupported extension.
+            an unsupported extension; or an entry is skipped and there is no ``on_skip``.
     """
     seen: set[Path] = set()
+    excluded = tuple(Path(p) for p in exclude)
     for name in inputs:
         if name == STDIN:
             yield Path(STDIN)
             continue
         path = Path(name)
         if path.is_dir():
-            candidates: Iterable[Path] = _walk(path, recursive=recursive)
+            candidates: Iterable[Path] = walk_folder(
+                path,
+                extensions=FORMATS,
+                recursive=recursive,
+                follow_links=follow_links,
+                exclude=excluded,
+                on_skip=on_skip,
+            )
         elif path.is_file():
             if path.suffix.lower() not in FORMATS:
                 raise InputError.of(
@@ -146,7 +159,10 @@ def iter_input_paths(inputs: Iterable[str], *, recursive: bool = True) -> Iterat
         else:
             raise InputError.of("missing", doc_id=path.stem, path=str(path))
         for candidate in candidates:
-            key = candidate.resolve()
+            try:
+                key = candidate.resolve()
+            except (OSError, RuntimeError):
+                key = candidate.absolute()
             if key not in seen:
                 seen.add(key)
                 yield candidate
@@ -174,7 +190,14 @@ def decode_bytes(raw: bytes, *, doc_id: str, path: str) -> tuple[str, dict[str, 
         except UnicodeDecodeError:
             pass
     if b"\x00" in raw:
-        raise InputError.of("binary", doc_id=doc_id, path=path, detail="NUL bytes")
+        wide = _utf16_without_bom(raw)
+        if wide is None:
+            raise InputError.of("binary", doc_id=doc_id, path=path, detail="NUL bytes")
+        text, meta = wide
+        controls = len(_CONTROL.findall(text))
+        if text and controls / len(text) > MAX_CONTROL_RATIO:
+            raise InputError.of("binary", doc_id=doc_id, path=path, detail="control characters")
+        return text, meta
     meta: dict[str, Any]
     try:
         text = raw.decode("utf-8")
@@ -187,6 +210,34 @@ def decode_bytes(raw: bytes, *, doc_id: str, path: str) -> tuple[str, dict[str, 
     if text and controls / len(text) > MAX_CONTROL_RATIO:
         raise InputError.of("binary", doc_id=doc_id, path=path, detail="control characters")
     return text, meta
+
+
+UTF16_ZERO_SHARE = 0.3
+"""Share of NUL bytes in one byte position (even or odd) above which bytes without a BOM
+are taken for UTF-16 text (Latin-script text in UTF-16 has a NUL in every other byte)."""
+
+
+def _utf16_without_bom(raw: bytes) -> tuple[str, dict[str, Any]] | None:
+    """Decode ``raw`` as UTF-16 without a byte-order mark when its NUL bytes say so.
+
+    Latin-script text in UTF-16LE has NUL in most odd bytes and almost none in the even
+    ones (the other way round for UTF-16BE); binary data has NULs in both. Returns
+    ``None`` when the bytes do not look like UTF-16 or do not decode.
+    """
+    sample = raw[:65_536]
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    even = sample[0 : 2 * pairs : 2].count(0) / pairs
+    odd = sample[1 : 2 * pairs : 2].count(0) / pairs
+    for encoding, zeros, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros >= UTF16_ZERO_SHARE and others <= 0.02:
+            try:
+                text = raw[: len(raw) - len(raw) % 2].decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return text, {"encoding": encoding, "bom": False}
+    return None
 
 
 def _decode_legacy(raw: bytes, *, doc_id: str, path: str) -> tuple[str, dict[str, Any]]:
@@ -222,6 +273,8 @@ def _decode_legacy(raw: bytes, *, doc_id: str, path: str) -> tuple[str, dict[str
 def _html_text(raw: bytes, *, doc_id: str, path: str) -> tuple[str, dict[str, Any]]:
     import trafilatura
 
+    if OWN_REPORT_MARKER in raw[:4096]:
+        raise InputError.of("own_output", doc_id=doc_id, path=path)
     markup, meta = decode_bytes(raw, doc_id=doc_id, path=path)
     result = trafilatura.bare_extraction(
         markup,
@@ -358,36 +411,38 @@ def language_warning(text: str, *, sample_chars: int = 20_000) -> str | None:
 
 
 def _read_raw(path: Path, *, doc_id: str, max_bytes: int) -> bytes:
+    """At most ``max_bytes`` of ``path`` (or stdin); more is an error.
+
+    The size is what is actually read (``max_bytes + 1`` at most), never the size the
+    file system reports: files in ``/proc`` report 0 and hold more.
+    """
     name = str(path)
+    reported = 0
     if path == Path(STDIN):
         raw = sys.stdin.buffer.read(max_bytes + 1)
-        if len(raw) > max_bytes:
+        name = "<stdin>"
+    else:
+        try:
+            info = path.stat()
+            mode, reported = info.st_mode, info.st_size
+            if not stat.S_ISREG(mode):
+                raise InputError.of("not_a_file", doc_id=doc_id, path=name)
+            with path.open("rb") as handle:
+                raw = handle.read(max_bytes + 1)
+        except FileNotFoundError as exc:
+            raise InputError.of("missing", doc_id=doc_id, path=name) from exc
+        except PermissionError as exc:
             raise InputError.of(
-                "too_large", doc_id=doc_id, path="<stdin>", size=len(raw), limit=max_bytes
-            )
-        return raw
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError as exc:
-        raise InputError.of("missing", doc_id=doc_id, path=name) from exc
-    except OSError as exc:
-        raise InputError.of(
-            "unreadable", doc_id=doc_id, path=name, detail=exc.strerror or exc
-        ) from exc
-    if path.is_dir():
-        raise InputError.of("not_a_file", doc_id=doc_id, path=name)
-    if size > max_bytes:
+                "unreadable", doc_id=doc_id, path=name, detail="permission denied"
+            ) from exc
+        except OSError as exc:
+            raise InputError.of(
+                "unreadable", doc_id=doc_id, path=name, detail=exc.strerror or exc
+            ) from exc
+    if len(raw) > max_bytes:
+        size = f"{reported:,}" if reported > max_bytes else f"at least {len(raw):,}"
         raise InputError.of("too_large", doc_id=doc_id, path=name, size=size, limit=max_bytes)
-    try:
-        return path.read_bytes()
-    except PermissionError as exc:
-        raise InputError.of(
-            "unreadable", doc_id=doc_id, path=name, detail="permission denied"
-        ) from exc
-    except OSError as exc:
-        raise InputError.of(
-            "unreadable", doc_id=doc_id, path=name, detail=exc.strerror or exc
-        ) from exc
+    return raw
 
 
 def read_document(
@@ -425,10 +480,18 @@ def read_document(
         text, meta = pdf_layout_text(
             raw, doc_id=doc_id, path=name, max_pages=max_pages, max_chars=max_bytes
         )
+    elif fmt == "md":
+        from tnr_claims.text.markdown import render_markdown
+
+        source, meta = decode_bytes(raw, doc_id=doc_id, path=name)
+        text, markdown_meta = render_markdown(source)
+        meta.update(markdown_meta)
     else:
         text, meta = decode_bytes(raw, doc_id=doc_id, path=name)
     if not text.strip():
         raise InputError.of("empty", doc_id=doc_id, path=name)
+    if len(text) > max_bytes:
+        raise InputError.of("text_too_large", doc_id=doc_id, path=name, limit=max_bytes)
     if not is_stdin:
         meta.update(sources_meta(path.parent).get(path.name, {}))
     warning = language_warning(text)
@@ -450,14 +513,20 @@ def iter_documents(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     recursive: bool = True,
+    follow_links: bool = False,
+    exclude: Iterable[str | Path] = (),
     on_error: ErrorCallback | None = None,
     max_pages: int = DEFAULT_MAX_PAGES,
 ) -> Iterator[Document]:
     """Yield a :class:`Document` per readable input, one at a time (a generator).
 
     Failures go to ``on_error(doc_id, path, message)`` and the run carries on; without
-    a callback the first failure raises. A doc_id (file stem) seen before in the run
-    is an error naming both files: the first document is kept, the later one fails.
+    a callback the first failure raises. Entries of a folder that are skipped (links out
+    of the folder or looping, special files: :mod:`tnr_claims.text.discover`) are
+    failures too, one each. ``exclude`` names folders not to walk (the run's output
+    folder); HTML reports written by ``claims report`` are passed over silently. A
+    doc_id (file stem) seen before in the run is an error naming both files: the first
+    document is kept, the later one fails.
     """
 
     def report(error: InputError, doc_id: str, path: str) -> None:
@@ -465,9 +534,18 @@ def iter_documents(
             raise error
         on_error(doc_id, path, error.message)
 
+    def skipped(error: InputError) -> None:
+        report(error, error.doc_id or "input", error.path or "")
+
     kept: dict[str, str] = {}
     for name in inputs:
-        listing = iter_input_paths([name], recursive=recursive)
+        listing = iter_input_paths(
+            [name],
+            recursive=recursive,
+            follow_links=follow_links,
+            exclude=exclude,
+            on_skip=skipped if on_error is not None else None,
+        )
         while True:
             try:
                 path = next(listing)
@@ -488,7 +566,8 @@ def iter_documents(
                     path, max_bytes=max_bytes, doc_id=doc_id, max_pages=max_pages
                 )
             except InputError as error:
-                report(error, doc_id, shown)
+                if error.reason != "own_output":  # our own report: excluded, not a failure
+                    report(error, doc_id, shown)
                 continue
             kept[doc_id] = shown
             yield document

@@ -19,10 +19,21 @@ How a segment is classified (first that applies)
        (``boilerplate``, ``references``, ``caption``). A rule with ``starts_section``
        also opens a section: every later segment gets that kind unless another zone
        rule claims it (page notices after a reference list stay ``boilerplate``).
+       Rules with ``"shape": "reference"`` (access dates, "retrieved from") apply only
+       to reference-shaped lines (:func:`rule_applies`), so an inline citation in a
+       body paragraph never zones the paragraph away.
     2. Inside an open section: the section's kind.
     3. The first segment of article text, when it is one short line: ``title``.
     4. A single line that :func:`is_heading` accepts: ``heading``.
-    5. Otherwise ``body``.
+    5. A list item that does not read as a sentence (a fragment, a to-do item with a
+       ``[ ]`` box; :func:`reads_as_sentence`): ``list`` (article text, never a claim).
+    6. Otherwise ``body``.
+
+Datelines
+    A ``dateline`` zone rule matching the start of a paragraph ("VIENNA, Oct. 3, 2023 —",
+    "VIENNA (Agency) —") cuts the matched words off as a ``dateline`` segment of their
+    own; the rest of the paragraph is classified as above. So the dateline stays one
+    unit (its place and date are still tagged) and the first claim starts after it.
 
 :func:`segment_with_rules` returns the same segments together with the id of the rule
 that decided each kind (a zone rule id, or one of the ``RULE_*`` names of this module),
@@ -41,6 +52,7 @@ from tnr_claims.rules.schemas import ZoneRule
 RULE_TITLE = "SEGMENT.title_first_line"
 RULE_HEADING = "SEGMENT.is_heading"
 RULE_BODY = "SEGMENT.body_default"
+RULE_LIST_FRAGMENT = "SEGMENT.list_item_not_a_sentence"
 RULE_SECTION = "SEGMENT.section_of:"
 """Prefix: the segment lies in a section opened by the zone rule whose id follows."""
 
@@ -64,6 +76,15 @@ _BULLET = re.compile(r"^[-*+•‣◦▪–·]\s+")
 _MARKER = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3})*|[A-Za-z]|[ivxlcIVXLC]{1,6})(?:\.\)|[.)])\s+")
 """A section or list marker: ``1.``, ``1.2``, ``2)``, ``(a)``, ``a.)``, ``IV.``."""
 _EMPHASIS = re.compile(r"^[*_]{1,3}(.+?)[*_]{1,3}$")
+_TODO_BOX = re.compile(r"^\[[ xX]?\]\s*")
+"""A to-do check box opening a list item: ``[ ]``, ``[x]``."""
+_NOTE_MARKER = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}[.)])\s*")
+_LINK = re.compile(
+    r"https?://|www\.|doi:\s*10\.|doi\.org/|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}/\S",
+    re.IGNORECASE,
+)
+"""A link or DOI, with or without a scheme (``example.org/report``)."""
+_FOOTNOTE_REF = re.compile(r"(?:\[\d{1,3}\])+$")
 _CLOSERS = "\"'”’»)]*_ "
 _SENTENCE_END = tuple(".!?;:,…")
 
@@ -121,6 +142,51 @@ def _is_title_case(words: Sequence[str]) -> bool:
     return True
 
 
+def reads_as_sentence(item: str) -> bool:
+    """Whether a list item's text (marker included) reads as a sentence, not a fragment.
+
+    A sentence starts with an upper-case letter, a digit or a quotation mark and ends with
+    ``.``, ``!`` or ``?`` (closing quotes and footnote marks such as ``[3]`` ignored). A
+    to-do item (``- [ ] call the embassy``) is never a sentence.
+    """
+    text = _MARKER.sub("", _BULLET.sub("", item.strip(), count=1), count=1)
+    if _TODO_BOX.match(text):
+        return False
+    first = next((ch for ch in text if ch.isalnum() or ch in "\"“‘'"), "")
+    if not first or (first.isalpha() and not first.isupper()):
+        return False
+    tail = _FOOTNOTE_REF.sub("", text.rstrip()).rstrip(_CLOSERS)
+    return tail.endswith((".", "!", "?", "…"))
+
+
+def rule_applies(rule: ZoneRule, compiled: re.Pattern[str], line: str) -> bool:
+    """Whether zone ``rule`` (its expression ``compiled``) applies to ``line``.
+
+    A rule of shape ``any`` applies wherever its expression matches. A rule of shape
+    ``reference`` applies only to a reference-shaped line: one that opens with a list or
+    note marker (``-``, ``3.``, ``[3]``), holds a link or DOI, or whose matched words
+    open the line or follow a full stop (``Example Org. Accessed 12 May 2021.``). An
+    access date inside a sentence ("... (report accessed 12 May 2022).") is not one.
+    """
+    match = compiled.search(line)
+    if match is None:
+        return False
+    if rule.shape != "reference":
+        return True
+    if _BULLET.match(line) or _NOTE_MARKER.match(line) or _LINK.search(line):
+        return True
+    before = line[: match.start()].rstrip(" (")
+    return not before or before.endswith(".")
+
+
+def zone_rule_fires(rule: ZoneRule, line: str) -> bool:
+    """Whether zone ``rule`` acts on ``line`` as the segmenter applies it: a ``dateline``
+    rule must match at the line's start, the others as :func:`rule_applies` says."""
+    if rule.kind == "dateline":
+        return rule.compiled.match(line) is not None
+    return rule_applies(rule, rule.compiled, line)
+
+
 def _ends_sentence(text: str) -> bool:
     return text.rstrip(_CLOSERS).endswith(_SENTENCE_END)
 
@@ -170,8 +236,30 @@ def _blocks(text: str) -> list[list[_Line]]:
 
 def _first_rule(line: str, rules: Sequence[tuple[ZoneRule, re.Pattern[str]]]) -> ZoneRule | None:
     for rule, compiled in rules:
-        if compiled.search(line):
+        if rule_applies(rule, compiled, line):
             return rule
+    return None
+
+
+def _dateline(
+    piece: _Piece, datelines: Sequence[tuple[ZoneRule, re.Pattern[str]]]
+) -> tuple[Segment, str] | None:
+    """Cut a dateline off the start of ``piece``; return its segment and rule id."""
+    first = piece.lines[0]
+    for rule, compiled in datelines:
+        match = compiled.match(first.text)
+        if match is None or not match.group(0).strip():
+            continue
+        cut = len(match.group(0).rstrip())
+        rest = first.text[cut:]
+        segment = Segment(kind="dateline", start=first.start, end=first.start + cut)
+        stripped = rest.lstrip()
+        if stripped:
+            start = first.start + cut + len(rest) - len(stripped)
+            piece.lines[0] = _Line(start, first.end, stripped)
+        else:
+            del piece.lines[0]
+        return segment, rule.id
     return None
 
 
@@ -210,6 +298,17 @@ def _pieces(
     return pieces
 
 
+def _is_list_item(piece: _Piece) -> bool:
+    first = piece.lines[0].text
+    return piece.opener == "list" or (
+        piece.single_block_line and bool(_BULLET.match(first) or _MARKER.match(first))
+    )
+
+
+def _piece_text(text: str, piece: _Piece) -> str:
+    return text[piece.lines[0].start : piece.lines[-1].end]
+
+
 def _short(text: str) -> bool:
     return len(text) <= TITLE_MAX_CHARS and len(text.split()) <= TITLE_MAX_WORDS
 
@@ -241,12 +340,20 @@ def segment_with_rules(text: str, zone_rules: Sequence[ZoneRule]) -> list[tuple[
 
     See the module docstring for the cutting and classification rules.
     """
-    rules = [(rule, rule.compiled) for rule in zone_rules]
+    rules = [(rule, rule.compiled) for rule in zone_rules if rule.kind != "dateline"]
+    datelines = [(rule, rule.compiled) for rule in zone_rules if rule.kind == "dateline"]
     result: list[tuple[Segment, str]] = []
     section: ZoneRule | None = None
     seen_article = False
     for block in _blocks(text):
         for piece in _pieces(block, rules, first=not seen_article):
+            if piece.rule is None and section is None and datelines:
+                cut = _dateline(piece, datelines)
+                if cut is not None:
+                    result.append(cut)
+                    seen_article = True
+                    if not piece.lines:
+                        continue
             start, end = piece.lines[0].start, piece.lines[-1].end
             if piece.rule is not None:
                 kind, rule_id = piece.rule.kind, piece.rule.id
@@ -258,6 +365,8 @@ def segment_with_rules(text: str, zone_rules: Sequence[ZoneRule]) -> list[tuple[
                 kind, rule_id = "title", RULE_TITLE
             elif _heading_like(piece):
                 kind, rule_id = "heading", RULE_HEADING
+            elif _is_list_item(piece) and not reads_as_sentence(_piece_text(text, piece)):
+                kind, rule_id = "list", RULE_LIST_FRAGMENT
             else:
                 kind, rule_id = "body", RULE_BODY
             if piece.rule is None:
@@ -274,9 +383,13 @@ def segment_text(text: str, zone_rules: Sequence[ZoneRule]) -> list[Segment]:
 __all__ = [
     "RULE_BODY",
     "RULE_HEADING",
+    "RULE_LIST_FRAGMENT",
     "RULE_SECTION",
     "RULE_TITLE",
     "is_heading",
+    "reads_as_sentence",
+    "rule_applies",
+    "zone_rule_fires",
     "segment_text",
     "segment_with_rules",
 ]

@@ -173,10 +173,10 @@ def test_file_over_the_size_limit_names_the_limit_and_option(tmp_path: Path) -> 
 def test_unreadable_file_says_permission(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write(tmp_path / "locked.txt", "text")
 
-    def refuse(self: Path) -> bytes:
+    def refuse(self: Path, *args: object, **kwargs: object) -> bytes:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(Path, "open", refuse)
     assert reason_of(path) == "unreadable"
 
 
@@ -187,10 +187,11 @@ def test_input_error_is_a_claims_error_with_a_one_line_message() -> None:
     assert error.message.startswith("doc: a/doc.txt") and "; " in error.message
 
 
-def test_markdown_is_kept_verbatim(tmp_path: Path) -> None:
+def test_markdown_is_rendered_to_plain_text(tmp_path: Path) -> None:
     text = "# Title\n\nSome *text* with [a link](http://example.org).\n"
     doc = read_document(write(tmp_path / "note.markdown", text))
-    assert doc.text == text and doc.format == "md"
+    assert doc.text == "Title\n\nSome text with a link." and doc.format == "md"
+    assert doc.meta["title"] == "Title" and doc.meta["source_map"]
 
 
 def test_stdin_is_read_as_text(monkeypatch: pytest.MonkeyPatch) -> None:

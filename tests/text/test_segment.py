@@ -10,7 +10,12 @@ import pytest
 from tnr_claims.records import Segment
 from tnr_claims.rules.loader import DEFAULT_PATTERNS_DIR, load_patterns
 from tnr_claims.rules.schemas import ZoneRule
-from tnr_claims.text.segment import is_heading, segment_text, segment_with_rules
+from tnr_claims.text.segment import (
+    is_heading,
+    reads_as_sentence,
+    segment_text,
+    segment_with_rules,
+)
 
 DOCS = Path(__file__).resolve().parents[2] / "corpus" / "docs"
 SEED = DOCS / "involuntary-returns-vietnam.txt"
@@ -155,8 +160,8 @@ def test_list_items_are_their_own_segments(rules: tuple[ZoneRule, ...]) -> None:
     assert kinds(text, rules) == [
         ("title", "A Title"),
         ("body", "The methods include:"),
-        ("body", "- surveillance of relatives"),
-        ("body", "- threats against family"),
+        ("list", "- surveillance of relatives"),
+        ("list", "- threats against family"),
     ]
 
 
@@ -222,7 +227,7 @@ def test_provenance_names_the_rule(rules: tuple[ZoneRule, ...]) -> None:
 
 
 def test_zone_file_loads_and_has_every_kind(rules: tuple[ZoneRule, ...]) -> None:
-    assert {rule.kind for rule in rules} == {"boilerplate", "references", "caption"}
+    assert {rule.kind for rule in rules} == {"boilerplate", "references", "caption", "dateline"}
     assert any(rule.starts_section for rule in rules)
 
 
@@ -273,7 +278,7 @@ def test_dev_articles_are_article_text(path: Path, rules: tuple[ZoneRule, ...]) 
     check_invariants(text, segments)
     assert segments[0].kind == "title"
     assert text[segments[0].start : segments[0].end] == text.splitlines()[0]
-    assert {s.kind for s in segments[1:]} <= {"heading", "body"}
+    assert {s.kind for s in segments[1:]} <= {"heading", "body", "dateline"}
     assert sum(s.kind == "body" for s in segments) >= 4
 
 
@@ -294,3 +299,121 @@ def test_a_first_line_that_is_a_sentence_is_body_not_title() -> None:
     )
     kinds = [s.kind for s in segment_text(text, load_patterns().zone_rules)]
     assert kinds == ["body", "body"]
+
+
+# --------------------------------------------------------------------------- list items
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        ("- Police detained Anna Vell in Vienna.", True),
+        ("1. The embassy refused to renew his passport.[3]", True),
+        ("* “We are watched,” she said.", True),
+        ("- [ ] Call the embassy.", False),
+        ("- [x] call the embassy", False),
+        ("- surveillance of relatives", False),
+        ("- Threats against family", False),
+        ("2) detained in 2019.", False),
+    ],
+)
+def test_list_item_reads_as_sentence(item: str, expected: bool) -> None:
+    assert reads_as_sentence(item) is expected
+
+
+def test_fragment_and_todo_items_are_list_zones_sentences_stay_body(
+    rules: tuple[ZoneRule, ...],
+) -> None:
+    text = (
+        "A Title\n\nSteps:\n- [ ] call the embassy\n- Police detained Anna Vell in Vienna.\n"
+        "- surveillance of relatives\n\n- [ ] Write to the Ruritanian consulate.\n"
+    )
+    assert kinds(text, rules) == [
+        ("title", "A Title"),
+        ("body", "Steps:"),
+        ("list", "- [ ] call the embassy"),
+        ("body", "- Police detained Anna Vell in Vienna."),
+        ("list", "- surveillance of relatives"),
+        ("list", "- [ ] Write to the Ruritanian consulate."),
+    ]
+
+
+# --------------------------------------------------------------------------- references
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Police detained two activists in Ruritania in 2021, according to Example Watch "
+        "(report accessed 12 May 2022). Their families were questioned.",
+        "Agents seized the files, which were later retrieved on May 3, 2021 from a court "
+        "archive by the family's lawyers.",
+    ],
+)
+def test_inline_citation_does_not_zone_a_body_paragraph(
+    paragraph: str, rules: tuple[ZoneRule, ...]
+) -> None:
+    assert kinds(paragraph, rules) == [("body", paragraph)]
+    text = f"A Title\n\n{paragraph}\n\nThe end of the story."
+    assert ("body", paragraph) in kinds(text, rules)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Example Watch. “Exiles Abroad.” 2021. Accessed 12 May 2022.",
+        "3. Example Watch report, Accessed 12 May 2022",
+        "[2] Example Watch, 2021 (accessed May 12, 2022)",
+        "Example Watch annual review, example.org/review, accessed 2022-05-12.",
+        "Retrieved May 3, 2021 from the Example Watch archive",
+    ],
+)
+def test_reference_shaped_lines_are_references(line: str, rules: tuple[ZoneRule, ...]) -> None:
+    text = f"A Title\n\nBody paragraph.\n\n{line}"
+    assert kinds(text, rules)[-1] == ("references", line)
+
+
+# --------------------------------------------------------------------------- datelines
+
+
+@pytest.mark.parametrize(
+    ("dateline", "rest"),
+    [
+        ("VIENNA, Oct. 3, 2023 —", "Ruritanian police detained Anna Vell on Oct. 1."),
+        ("VIENNA (Example Wire) —", "Ruritanian police detained Anna Vell."),
+        ("Vienna, Oct. 3 (Example Wire) -", "Anna Vell was detained."),
+        ("NEW RURITANIA, Freedonia, 3 March 2021 --", "The court ruled on Monday."),
+    ],
+)
+def test_dateline_is_one_segment_before_the_body(
+    dateline: str, rest: str, rules: tuple[ZoneRule, ...]
+) -> None:
+    text = f"A Title\n\n{dateline} {rest}\nA second line.\n\nLast paragraph."
+    segments = segment_text(text, rules)
+    check_invariants(text, segments)
+    assert [(s.kind, text[s.start : s.end]) for s in segments] == [
+        ("title", "A Title"),
+        ("dateline", dateline),
+        ("body", f"{rest}\nA second line."),
+        ("body", "Last paragraph."),
+    ]
+
+
+def test_dateline_on_a_line_of_its_own(rules: tuple[ZoneRule, ...]) -> None:
+    text = "VIENNA, Oct. 3, 2023 —\nRuritanian police detained Anna Vell."
+    assert kinds(text, rules) == [
+        ("dateline", "VIENNA, Oct. 3, 2023 —"),
+        ("body", "Ruritanian police detained Anna Vell."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Anna Vell, a blogger - who fled in 2019 - said she was followed.",
+        "Amnesty International (AI) — a rights group — said so.",
+        "Police detained him on Oct. 3, 2023 — a Monday.",
+    ],
+)
+def test_no_dateline_in_ordinary_sentences(paragraph: str, rules: tuple[ZoneRule, ...]) -> None:
+    assert kinds(f"A Title\n\n{paragraph}", rules)[-1] == ("body", paragraph)
