@@ -24,6 +24,10 @@ Every column is documented in ``DATASET.md`` (``claims docs``); a test keeps the
 
 ``manifest.json``
     Written by the caller (:mod:`tnr_claims.run.batch`) with :func:`write_json_atomic`.
+
+``claims run`` writes these files into a fresh output set that replaces the previous one
+as a whole (:mod:`tnr_claims.run.publish`); a new output file only has to be written into
+the folder it is given to be part of the set.
 """
 
 from __future__ import annotations

@@ -16,9 +16,11 @@ One run goes through three steps:
    so a run killed at any moment (SIGKILL included) loses at most the batches in flight.
 3. **Publish.** The run folder is a collection (:mod:`tnr_claims.run.collection`): each
    document that landed joins it (or replaces its old version), and the final files are
-   written from the store for the *whole* collection, in collection order, and moved into
-   place atomically (:func:`tnr_claims.run.collection.publish`: record files and tables,
-   cases, ``claims.duckdb``); then ``failures.jsonl`` and ``manifest.json``. Documents
+   written from the store for the *whole* collection, in collection order
+   (:func:`tnr_claims.run.collection.write_collection`: record files and tables, cases,
+   ``claims.duckdb``), then ``failures.jsonl`` and last ``manifest.json`` (size and SHA-256
+   of every file), into a fresh folder that replaces the previous set with one rename
+   (:mod:`tnr_claims.run.publish`): a reader never sees files of two runs. Documents
    appear exactly once whatever happened before. Members the run was not given, stored by
    another pipeline (or all of them with ``force``), are reprocessed from their stored
    text first, so every record comes from the same pipeline.
@@ -35,19 +37,26 @@ shifted offsets (:func:`merge_records`).
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
+import shutil
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from pydantic import ValidationError
+
 from tnr_claims.errors import InputError, OutputError
+from tnr_claims.records import DocumentRecord
 from tnr_claims.rules.loader import DEFAULT_PATTERNS_DIR, load_patterns
-from tnr_claims.run.collection import COLLECTION_NAME, Collection, Member, publish
+from tnr_claims.run.collection import COLLECTION_NAME, Collection, Member, write_collection
 from tnr_claims.run.engines import WorkItem, make_engine
 from tnr_claims.run.options import RunOptions, RunSummary
+from tnr_claims.run.publish import OutputSet, file_digest, prune_sets
 from tnr_claims.run.store import STATE_DIR, RecordStore, record_key
 from tnr_claims.run.zones import ZoneTally
 
@@ -76,20 +85,40 @@ def _strip_id(doc_id: str, message: str) -> str:
 
 
 def _clean_stale(out: Path) -> None:
-    """Remove temporary files a killed run left behind (we hold the store's lock)."""
+    """Remove what a killed run left behind (we hold the store's lock)."""
     for name in (*OUTPUT_NAMES, "failures.jsonl", "manifest.json"):
         for tmp in out.glob(f".{name}.tmp-*"):
             tmp.unlink(missing_ok=True)
-    for tmp in (out / STATE_DIR).glob("run-*.order.jsonl"):
-        tmp.unlink(missing_ok=True)
+    for pattern in ("run-*.order.jsonl", "run-*.failures.jsonl"):
+        for tmp in (out / STATE_DIR).glob(pattern):
+            tmp.unlink(missing_ok=True)
     for tmp in (out / STATE_DIR).glob(f".{COLLECTION_NAME}.tmp-*"):
         tmp.unlink(missing_ok=True)
+    prune_sets(out)
 
 
 def _check_inputs(inputs: Sequence[str]) -> None:
     for name in inputs:
         if name != "-" and not Path(name).exists():
             raise InputError.of("missing", doc_id=None, path=name)
+
+
+OUTPUT_GROWTH = 2.0
+"""Output bytes per stored record byte, roughly (measured 1.7: JSONL twice, CSV, Parquet),
+for the space a full disk asks for."""
+
+
+def _no_space(folder: Path, needed: int, exc: OSError) -> OutputError:
+    """The one-line error of a full disk in ``folder``, with the space needed."""
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        free = 0
+    return OutputError(
+        f"no space left on the device of {folder} ({exc.strerror}): the run needs about "
+        f"{max(needed - free, 1) / 1e6:,.1f} MB more ({free / 1e6:,.1f} MB free)",
+        hint="free some space or pass another -o, then rerun: finished documents are kept",
+    )
 
 
 class _Run:
@@ -112,8 +141,10 @@ class _Run:
         self.summary = RunSummary(out_dir=str(self.out), engine=options.engine)
         self.order_path = store.root / f"run-{os.getpid()}.order.jsonl"
         self.order: IO[str] = self.order_path.open("w", encoding="utf-8")
-        self.failures_tmp = self.out / f".failures.jsonl.tmp-{os.getpid()}"
-        self.failures: IO[str] = self.failures_tmp.open("w", encoding="utf-8")
+        self.failures_path = store.root / f"run-{os.getpid()}.failures.jsonl"
+        self.failures: IO[str] = self.failures_path.open("w", encoding="utf-8")
+        self.warnings: list[str] = []
+        """Problems the run repaired on its own (kept in the manifest)."""
         self.stop = False
         self.first_document: float | None = None
         """``time.time()`` when the first processed document was stored (start-up ends)."""
@@ -152,7 +183,7 @@ class _Run:
                 meta=document.meta,
                 **source,
             )
-            if not self.options.force and key in self.store:
+            if self.reusable(key, document.doc_id):
                 self.summary.skipped += 1
                 if self.progress is not None:
                     self.progress.advance((), skipped=1)
@@ -211,7 +242,14 @@ class _Run:
             else:
                 good.append((outcome.key, outcome.doc_id, outcome.path, outcome.record_json))
                 self.summary.chars_processed += outcome.chars
-        self.store.append(good)
+        try:
+            self.store.append(good)
+        except OSError as exc:
+            if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
+                raise
+            needed = sum(len(item[3]) for item in good)
+            needed += int(self.store.live_bytes() * OUTPUT_GROWTH)
+            raise _no_space(self.store.root, needed, exc) from None
         for key, *_ in good:
             member = self.pending.pop(key, None)
             if member is not None:
@@ -221,8 +259,29 @@ class _Run:
         self.summary.processed += len(good)
         return len(good)
 
+    def reusable(self, key: str, doc_id: str) -> bool:
+        """True when ``key`` is stored intact; a corrupt record is dropped with a warning."""
+        if self.options.force or key not in self.store:
+            return False
+        if self.store.intact(key):
+            return True
+        self.store.forget(key)
+        message = f"its stored record in {self.store.root} is corrupt; dropped and processed again"
+        self.warnings.append(f"{doc_id}: {message}")
+        if self.on_warning is not None:
+            self.on_warning(doc_id, message)
+        return False
 
-def run_batch(  # noqa: C901
+    def close(self) -> None:
+        """Close the run's files and remove them (a full disk may refuse their last bytes)."""
+        for handle in (self.order, self.failures):
+            with contextlib.suppress(OSError):
+                handle.close()
+        self.order_path.unlink(missing_ok=True)
+        self.failures_path.unlink(missing_ok=True)
+
+
+def run_batch(
     options: RunOptions,
     *,
     on_failure: FailureCallback | None = None,
@@ -235,19 +294,26 @@ def run_batch(  # noqa: C901
         options: What to run and how.
         on_failure: Called with ``(doc_id, message)`` for each document that failed.
         on_warning: Called with ``(doc_id, warning)`` for each warning found while reading
-            a document (not English, broken bytes); the document is still processed.
+            a document (not English, broken bytes; the document is still processed) and for
+            each problem the run repaired on its own (a corrupt stored record dropped and
+            processed again; these are also listed in the manifest).
         pipeline: An already loaded Pipeline (tests, notebooks, bench); loaded from
             ``options.model``/``options.patterns_dir`` otherwise.
 
     Returns:
         The run's :class:`RunSummary`; ``summary.failed`` > 0 means some documents failed.
-    """
-    from tnr_claims.export import write_json_atomic
-    from tnr_claims.text.ingest import iter_documents
 
+    Raises:
+        OutputError: The output folder cannot be written (full disk included) or another
+            run holds it.
+    """
     started = time.time()
     clock = time.perf_counter()
     _check_inputs(options.inputs)
+    if options.engine == "dask" and options.scheduler:
+        from tnr_claims.run.engines import check_scheduler
+
+        check_scheduler(options.scheduler)  # before the model loads: a wrong address is quick
     out = Path(options.out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -264,94 +330,144 @@ def run_batch(  # noqa: C901
 
         pipeline = _Pipeline.build(options.model, patterns)
     load_seconds = time.perf_counter() - clock
-    fingerprint = pipeline.fingerprint
 
     with RecordStore(out) as store:
         _clean_stale(out)
         run = _Run(options, store, on_failure)
-        summary = run.summary
-        progress = _Progress(enabled=options.progress)
-        engine = make_engine(pipeline, options)
-        summary.scheduler = engine.address
-        process_clock = time.perf_counter()
+        run.on_warning = on_warning
         try:
-
-            def on_input_error(doc_id: str, path: str | None, message: str) -> None:
-                run.fail(doc_id, path, _strip_id(doc_id, message))
-
-            size = options.partition_size if options.engine == "dask" else options.batch_size
-            batch: list[WorkItem] = []
-            queued: set[str] = set()
-            documents = iter_documents(
-                options.inputs,
-                max_bytes=options.max_bytes,
-                max_pages=options.max_pages,
-                follow_links=options.follow_links,
-                exclude=[out],
-                on_error=on_input_error,
-            )
-            run.progress = progress
-            run.on_warning = on_warning
-            items = chain(run.plan(documents, fingerprint), run.refresh(fingerprint))
-            for item in items:
-                if item.key in queued:
-                    continue
-                queued.add(item.key)
-                batch.append(item)
-                if len(batch) >= size:
-                    for done in engine.submit(batch):
-                        progress.advance(done)
-                        run.land(done)
-                    batch, queued = [], set()
-                    if run.stop:
-                        break
-            if batch and not run.stop:
-                for done in engine.submit(batch):
-                    progress.advance(done)
-                    run.land(done)
-            if not run.stop:
-                for done in engine.drain():
-                    progress.advance(done)
-                    run.land(done)
+            process_seconds = _process(run, pipeline)
+            _publish(run, pipeline, started, {"load_s": load_seconds, "process_s": process_seconds})
+        except OSError as exc:
+            if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
+                raise
+            raise _no_space(out, int(store.live_bytes() * OUTPUT_GROWTH), exc) from None
         finally:
-            engine.close()
-            progress.close()
-            run.order.close()
-            run.failures.close()
-        process_seconds = time.perf_counter() - process_clock
+            run.close()
+    return run.summary
 
-        export_clock = time.perf_counter()
-        failures_path = out / "failures.jsonl"
-        order = _read_order(run.order_path)
-        if run.stop:
-            summary.stopped = True
-            os.replace(run.failures_tmp, failures_path)
-        else:
-            run.collection.move_to_end(run.new)
-            zones = ZoneTally()
-            counts = publish(
-                store, run.collection, out, read=lambda keys: zones.count(store.records(keys))
-            )
-            summary.zones = zones.rows()
-            summary.documents = counts["documents"]
-            summary.claims = counts["claims"]
-            summary.spans = counts["spans"]
-            os.replace(run.failures_tmp, failures_path)
-        export_seconds = time.perf_counter() - export_clock
 
+def _process(run: _Run, pipeline: Pipeline) -> float:
+    """Plan and process: store every document not stored yet; return the seconds it took."""
+    from tnr_claims.text.ingest import iter_documents
+
+    options, store = run.options, run.store
+    progress = _Progress(enabled=options.progress)
+    engine = make_engine(pipeline, options)
+    run.summary.scheduler = engine.address
+    clock = time.perf_counter()
+
+    def on_input_error(doc_id: str, path: str | None, message: str) -> None:
+        run.fail(doc_id, path, _strip_id(doc_id, message))
+
+    def land(batches: Iterable[list[Outcome]]) -> None:
+        for done in batches:
+            progress.advance(done)
+            run.land(done)
+
+    try:
+        size = options.partition_size if options.engine == "dask" else options.batch_size
+        batch: list[WorkItem] = []
+        queued: set[str] = set()
+        submitted = False
+        documents = iter_documents(
+            options.inputs,
+            max_bytes=options.max_bytes,
+            max_pages=options.max_pages,
+            on_error=on_input_error,
+            follow_links=options.follow_links,
+            exclude=[run.out],
+        )
+        run.progress = progress
+        fingerprint = pipeline.fingerprint
+        for item in chain(run.plan(documents, fingerprint), run.refresh(fingerprint)):
+            if item.key in queued:
+                continue
+            queued.add(item.key)
+            batch.append(item)
+            if len(batch) >= size:
+                land(engine.submit(batch))
+                if not submitted:
+                    store.lock.add_children()  # pool workers, now started
+                    submitted = True
+                batch, queued = [], set()
+                if run.stop:
+                    break
+        if batch and not run.stop:
+            land(engine.submit(batch))
+        if not run.stop:
+            land(engine.drain())
+    finally:
+        engine.close()
+        progress.close()
+        run.order.flush()
+        run.failures.flush()
+    return time.perf_counter() - clock
+
+
+def _stored_records(store: RecordStore, keys: Iterable[str]) -> Iterator[DocumentRecord]:
+    """The stored records of ``keys``; a record that no longer validates is dropped for good."""
+    for key in keys:
+        try:
+            yield store.get(key)
+        except ValidationError:
+            doc_id = store.index[key].doc_id
+            store.forget(key)
+            raise OutputError(
+                f"{doc_id}: its stored record in {store.root} is corrupt and was dropped",
+                hint="rerun to process the document again",
+            ) from None
+
+
+def _publish(run: _Run, pipeline: Pipeline, started: float, timing: dict[str, float]) -> None:
+    """Write the collection's files as one new set and switch to it (see :mod:`.publish`).
+
+    A run stopped by ``strict`` publishes too (the documents that landed before the stop
+    joined the collection), so the manifest and the files always describe the same
+    documents. The store is compacted to the collection's records afterwards.
+    """
+    from tnr_claims.export import write_json_atomic
+
+    clock = time.perf_counter()
+    summary, store, out = run.summary, run.store, run.out
+    summary.stopped = run.stop
+    order = _read_order(run.order_path)
+    for item in order:
+        if "status" not in item and item["key"] not in store:
+            item["status"] = "pending"  # in flight when --strict stopped the run
+    collection = run.collection
+    collection.move_to_end(run.new)
+    collection.drop_missing(store)
+    collection.save(store.root)
+    with OutputSet(out) as output:
+        zones = ZoneTally()
+        counts = write_collection(
+            store,
+            collection,
+            output.path,
+            read=lambda keys: zones.count(_stored_records(store, keys)),
+        )
+        summary.zones = zones.rows()
+        summary.documents = counts["documents"]
+        summary.claims = counts["claims"]
+        summary.spans = counts["spans"]
+        shutil.copyfile(run.failures_path, output.path / "failures.jsonl")
         summary.seconds = time.time() - started
         summary.timing = {
-            "load_s": round(load_seconds, 3),
-            "process_s": round(process_seconds, 3),
-            "export_s": round(export_seconds, 3),
+            **{name: round(value, 3) for name, value in timing.items()},
+            "export_s": round(time.perf_counter() - clock, 3),
             "total_s": round(summary.seconds, 3),
         }
         if run.first_document is not None:
             summary.timing["first_document_s"] = round(run.first_document - started, 3)
-        manifest = _manifest(options, pipeline, summary, order, started)
-        write_json_atomic(manifest, out / "manifest.json")
-        run.order_path.unlink(missing_ok=True)
-    return summary
+        manifest = _manifest(run.options, pipeline, summary, order, started)
+        manifest["warnings"] = run.warnings
+        manifest["files"] = [
+            {"name": name, **file_digest(output.path / name)} for name in output.names()
+        ]
+        write_json_atomic(manifest, output.path / "manifest.json")
+        output.publish()
+    store.compact(collection.keys())
 
 
 def _read_order(path: Path) -> list[dict[str, Any]]:

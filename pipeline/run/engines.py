@@ -5,7 +5,16 @@ Every engine calls :func:`process_items`, so every engine gives the same records
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
+import os
+import pickle
+import signal
+import socket
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -140,7 +149,34 @@ class _InlineEngine(_Engine):
 _WORKER: dict[str, Any] = {}
 
 
-def _pool_init(pipeline: Pipeline) -> None:
+PR_SET_PDEATHSIG = 1
+"""Linux ``prctl`` option: the signal a process gets when its parent dies."""
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this (worker) process end when ``parent`` ends, however the parent ends.
+
+    On Linux the kernel sends SIGKILL on the parent's death (``PR_SET_PDEATHSIG``);
+    elsewhere, and as a second line, a daemon thread watches the parent pid. A parent
+    already gone before this call ends the process at once.
+    """
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="tnr-parent-watch", daemon=True).start()
+
+
+def _pool_init(pipeline: Pipeline, parent: int) -> None:
+    die_with_parent(parent)
     _WORKER["pipeline"] = pipeline
 
 
@@ -170,7 +206,7 @@ class _PoolEngine(_Engine):
             max_workers=options.n_process,
             mp_context=multiprocessing.get_context("fork"),
             initializer=_pool_init,
-            initargs=(pipeline,),
+            initargs=(pipeline, os.getpid()),
         )
         self.pending: deque[tuple[list[WorkItem], Future[list[Outcome]]]] = deque()
 
@@ -197,7 +233,7 @@ class _PoolEngine(_Engine):
                 max_workers=self.options.n_process,
                 mp_context=multiprocessing.get_context("fork"),
                 initializer=_pool_init,
-                initargs=(self.pipeline,),
+                initargs=(self.pipeline, os.getpid()),
             )
             future = self.pool.submit(
                 _pool_task, items, self.options.batch_size, self.options.max_chars
@@ -250,6 +286,10 @@ class FingerprintMismatch(RuntimeError):
     """A Dask worker built a pipeline with another fingerprint than the client's."""
 
 
+class WorkerSetupError(RuntimeError):
+    """A Dask worker could not build the pipeline (model or package missing there)."""
+
+
 def worker_pipeline(spec: PipelineSpec) -> Pipeline:
     """The Pipeline of ``spec`` in this worker process, loaded once and cached by fingerprint."""
     from tnr_claims.extract import Pipeline as _Pipeline
@@ -257,7 +297,10 @@ def worker_pipeline(spec: PipelineSpec) -> Pipeline:
     cached = _WORKER.get(spec.fingerprint)
     if cached is not None:
         return cached
-    loaded = _Pipeline.build(spec.model, spec.patterns)
+    try:
+        loaded = _Pipeline.build(spec.model, spec.patterns)
+    except Exception as exc:  # noqa: BLE001 - reported to the client as a setup problem
+        raise WorkerSetupError(f"{type(exc).__name__}: {exc}") from None
     if loaded.fingerprint != spec.fingerprint:
         raise FingerprintMismatch(
             f"worker pipeline {loaded.fingerprint} differs from the client's {spec.fingerprint}"
@@ -266,27 +309,73 @@ def worker_pipeline(spec: PipelineSpec) -> Pipeline:
     return loaded
 
 
-def dask_task(items: list[WorkItem], spec: PipelineSpec) -> list[Outcome]:
-    """The Dask task: process one partition with the worker's cached Pipeline."""
-    pipeline = worker_pipeline(spec)
-    return process_items(pipeline, items, batch_size=spec.batch_size, max_chars=spec.max_chars)
+def dask_task(items: list[WorkItem], head: tuple[str, int, int], spec: bytes) -> list[Outcome]:
+    """The Dask task: process one partition with the worker's cached Pipeline.
+
+    The spec travels pickled with every task (unpickled only by a worker that has not
+    built this pipeline yet), so a worker that replaces a lost one needs nothing else.
+    ``head`` is ``(fingerprint, batch_size, max_chars)``.
+    """
+    fingerprint, batch_size, max_chars = head
+    pipeline = _WORKER.get(fingerprint)
+    if pipeline is None:
+        pipeline = worker_pipeline(pickle.loads(spec))  # noqa: S301 - our own client's bytes
+    return process_items(pipeline, items, batch_size=batch_size, max_chars=max_chars)
+
+
+MAX_RESUBMITS = 3
+"""Times a partition is sent again after a lost worker before the client processes it."""
+
+
+def check_scheduler(address: str, *, timeout: float = 10.0) -> None:
+    """Raise a one-line :class:`ClaimsError` when ``address`` is no reachable Dask scheduler.
+
+    The scheme is checked against the comm backends Dask knows; a TCP or TLS address is
+    tried with a plain connection first, so an unreachable scheduler is one line, not a
+    timed-out client that complains again when it is collected.
+    """
+    from distributed.comm.addressing import parse_address, parse_host_port
+    from distributed.comm.registry import get_backend
+
+    hint = "check the address (tcp://host:8786) and that `dask scheduler` runs there"
+    try:
+        scheme, location = parse_address(address, strict=True)
+        get_backend(scheme)
+        if scheme in ("tcp", "tls"):
+            host, port = parse_host_port(location)
+            socket.create_connection((host, port), timeout=timeout).close()
+    except (ValueError, TypeError) as exc:
+        raise ClaimsError(
+            f"{address!r} is not a Dask scheduler address ({exc})", hint=hint
+        ) from None
+    except OSError as exc:
+        detail = exc.strerror or type(exc).__name__
+        raise ClaimsError(
+            f"cannot reach the Dask scheduler at {address} ({detail})", hint=hint
+        ) from None
 
 
 class _DaskEngine(_Engine):
-    """Partitions on a ``dask.distributed`` cluster, a bounded number in flight."""
+    """Partitions on a ``dask.distributed`` cluster, a bounded number in flight.
+
+    A partition whose worker was lost (or whose future was cancelled or failed for any
+    reason outside the pipeline) is sent again, at most :data:`MAX_RESUBMITS` times, then
+    processed in this process; such failures are never blamed on the documents.
+    """
 
     def __init__(self, pipeline: Pipeline, options: RunOptions) -> None:
         from distributed import Client, LocalCluster, as_completed
 
         self.cluster: Any = None
         if options.scheduler:
+            check_scheduler(options.scheduler)
             try:
                 self.client = Client(options.scheduler, timeout="30s")
-            except OSError as exc:
+            except (OSError, ValueError) as exc:
                 raise ClaimsError(
                     f"cannot reach the Dask scheduler at {options.scheduler} ({exc})",
                     hint="check the address (tcp://host:8786) and that `dask scheduler` runs there",
-                ) from exc
+                ) from None
         else:
             workers = max(2, options.n_process)
             self.cluster = LocalCluster(
@@ -297,15 +386,25 @@ class _DaskEngine(_Engine):
             )
             self.client = Client(self.cluster)
         self.address = self.client.scheduler.address
+        self.pipeline = pipeline
+        self.options = options
         n_workers = max(1, len(self.client.scheduler_info().get("workers", {})))
         self.window = options.window or 2 * n_workers
-        self.spec = self.client.scatter(PipelineSpec.of(pipeline, options), broadcast=True)
+        spec = PipelineSpec.of(pipeline, options)
+        self.head = (spec.fingerprint, spec.batch_size, spec.max_chars)
+        self.spec = pickle.dumps(spec, protocol=pickle.HIGHEST_PROTOCOL)
         self.done = as_completed()
-        self.items: dict[str, list[WorkItem]] = {}
+        self.items: dict[str, tuple[list[WorkItem], int]] = {}
 
-    def _collect(self) -> list[Outcome]:
+    def _send(self, items: list[WorkItem], tries: int) -> None:
+        future = self.client.submit(dask_task, items, self.head, self.spec, pure=False)
+        self.items[future.key] = (items, tries)
+        self.done.add(future)
+
+    def _collect(self) -> list[Outcome] | None:
+        """The next finished partition, or None when it was sent again."""
         future = next(self.done)
-        items = self.items.pop(future.key)
+        items, tries = self.items.pop(future.key)
         try:
             return future.result()
         except FingerprintMismatch as exc:
@@ -313,20 +412,35 @@ class _DaskEngine(_Engine):
                 f"a Dask worker runs another pipeline ({exc})",
                 hint="install the same tnr-claims version and model on every worker "
                 "(pip install <this repo>)",
-            ) from exc
-        except Exception as exc:  # noqa: BLE001 - a lost worker or task: fail these documents
-            return [Outcome(i.key, i.doc_id, i.path, error=_crash_message(exc)) for i in items]
+            ) from None
+        except WorkerSetupError as exc:
+            raise ClaimsError(
+                f"a Dask worker cannot build the pipeline ({exc})",
+                hint="install tnr-claims and its model on every worker",
+            ) from None
+        except Exception:  # noqa: BLE001 - lost worker, cancelled future, comm error
+            if tries < MAX_RESUBMITS:
+                self._send(items, tries + 1)
+                return None
+            return process_items(
+                self.pipeline,
+                items,
+                batch_size=self.options.batch_size,
+                max_chars=self.options.max_chars,
+            )
 
     def submit(self, items: list[WorkItem]) -> Iterator[list[Outcome]]:
-        future = self.client.submit(dask_task, items, self.spec, pure=False)
-        self.items[future.key] = items
-        self.done.add(future)
+        self._send(items, 0)
         while self.done.count() >= self.window:
-            yield self._collect()
+            done = self._collect()
+            if done is not None:
+                yield done
 
     def drain(self) -> Iterator[list[Outcome]]:
         while self.done.count():
-            yield self._collect()
+            done = self._collect()
+            if done is not None:
+                yield done
 
     def close(self) -> None:
         for future in list(self.done.futures):

@@ -66,7 +66,7 @@ class RunSummary:
     zones: list[dict[str, Any]] = field(default_factory=list)
     """A row per zone kind: segments, chars, sentences and claims of the published documents."""
     stopped: bool = False
-    """True when ``strict`` stopped the run at a failure (final files not rewritten)."""
+    """True when ``strict`` stopped the run at a failure (outputs hold the documents before it)."""
 
     def describe(self) -> str:
         """One human line for the end of ``claims run``."""
@@ -81,7 +81,7 @@ class RunSummary:
                 "for the changed pipeline"
             )
         if self.stopped:
-            text += "; stopped at the first failure (--strict), final files not rewritten"
+            text += "; stopped at the first failure (--strict): outputs hold documents before it"
         if self.failed:
             text += f"; see {Path(self.out_dir) / 'failures.jsonl'}"
         return text

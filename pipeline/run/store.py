@@ -3,8 +3,8 @@
 A run keeps its intermediate results in ``OUT/.state/``::
 
     OUT/.state/
-        lock                 flock()ed while a run uses the folder (one run at a time)
-        index.jsonl          one line per stored record: key, doc_id, segment, offset, length
+        lock                 flock()ed while a run uses the folder; names its holders (lock.py)
+        index.jsonl          one line per stored record: key, doc_id, segment, offset, length, crc
         seg-<run>.jsonl      append-only segment files: one stored record per line
 
 A **segment line** is ``{"key": ..., "doc_id": ..., "path": ..., "record": {DocumentRecord}}``.
@@ -17,7 +17,9 @@ are processed again by the next run.
 On opening, a torn last index line (a run killed while writing it) is cut off; index
 entries pointing past the end of their segment are ignored; when several entries share
 a key, the last one wins. When the index is missing but segments exist, it is rebuilt by
-scanning the segments (:meth:`RecordStore.rebuild_index`).
+scanning the segments (:meth:`RecordStore.rebuild_index`). A stored line whose CRC-32 no
+longer matches its index entry (a corrupt record) is dropped (:meth:`RecordStore.intact`)
+and its document processed again.
 
 The **key** of a document (:func:`record_key`) is a SHA-256 over the pipeline's
 fingerprint, the doc_id, the text and the metadata, so a stored record is reused exactly
@@ -29,11 +31,13 @@ records still in use when more than half of its bytes are dead.
 
 from __future__ import annotations
 
-import fcntl
+import contextlib
+import errno
 import hashlib
 import json
 import os
 import time
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,11 +47,11 @@ from pydantic import BaseModel, ConfigDict
 
 from tnr_claims.errors import OutputError
 from tnr_claims.records import DocumentRecord
+from tnr_claims.run.lock import FolderLock
 
 STATE_DIR = ".state"
 """Name of the store's folder inside the output folder."""
 INDEX_NAME = "index.jsonl"
-LOCK_NAME = "lock"
 
 
 def record_key(fingerprint: str, doc_id: str, text: str, meta: dict[str, Any]) -> str:
@@ -89,6 +93,7 @@ class Entry:
     segment: str
     offset: int
     length: int
+    crc: int | None = None
 
 
 class RecordStore:
@@ -107,7 +112,7 @@ class RecordStore:
         self.root = Path(out_dir) / STATE_DIR
         self.fsync = fsync
         self.index: dict[str, Entry] = {}
-        self._lock: IO[bytes] | None = None
+        self.lock = FolderLock(self.root)
         self._segment: IO[bytes] | None = None
         self._segment_name: str | None = None
         self._index_handle: IO[bytes] | None = None
@@ -126,21 +131,12 @@ class RecordStore:
         """Take the lock, repair a torn index tail and load the index."""
         try:
             self.root.mkdir(parents=True, exist_ok=True)
-            self._lock = (self.root / LOCK_NAME).open("ab")
         except OSError as exc:
             raise OutputError(
                 f"cannot write the run state in {self.root} ({exc.strerror})",
                 hint="check the output folder's permissions or pass another -o",
             ) from exc
-        try:
-            fcntl.flock(self._lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            self._lock.close()
-            self._lock = None
-            raise OutputError(
-                f"another `claims run` is writing to {self.root.parent}",
-                hint="wait for it to finish or pass another output folder with -o",
-            ) from exc
+        self.lock.acquire()
         index_path = self.root / INDEX_NAME
         if not index_path.exists() and any(self.root.glob("seg-*.jsonl")):
             self.rebuild_index()
@@ -153,10 +149,7 @@ class RecordStore:
                 handle.close()
         self._segment = self._index_handle = None
         self._readers = {}
-        if self._lock is not None:
-            fcntl.flock(self._lock.fileno(), fcntl.LOCK_UN)
-            self._lock.close()
-            self._lock = None
+        self.lock.release()
 
     def _load_index(self) -> None:
         path = self.root / INDEX_NAME
@@ -172,8 +165,16 @@ class RecordStore:
         for line in data[:end].splitlines():
             try:
                 item = json.loads(line)
+                if item.get("drop"):
+                    self.index.pop(item["key"], None)
+                    continue
+                crc = item.get("crc")
                 entry = Entry(
-                    item["doc_id"], item["segment"], int(item["offset"]), int(item["length"])
+                    item["doc_id"],
+                    item["segment"],
+                    int(item["offset"]),
+                    int(item["length"]),
+                    None if crc is None else int(crc),
                 )
             except (ValueError, KeyError, TypeError):
                 continue
@@ -185,7 +186,7 @@ class RecordStore:
 
     def rebuild_index(self) -> int:
         """Write the index anew from the segment files (complete lines only); return entries."""
-        entries: dict[str, tuple[str, str, int, int]] = {}
+        entries: dict[str, Entry] = {}
         for seg in sorted(self.root.glob("seg-*.jsonl"), key=lambda p: p.stat().st_mtime):
             offset = 0
             with seg.open("rb") as handle:
@@ -193,14 +194,16 @@ class RecordStore:
                     if line.endswith(b"\n"):
                         try:
                             head = json.loads(line)
-                            entries[head["key"]] = (head["doc_id"], seg.name, offset, len(line))
-                        except (ValueError, KeyError):
+                            entries[head["key"]] = Entry(
+                                head["doc_id"], seg.name, offset, len(line), zlib.crc32(line)
+                            )
+                        except (ValueError, KeyError, TypeError):
                             pass
                     offset += len(line)
         tmp = self.root / f".{INDEX_NAME}.tmp"
         with tmp.open("wb") as handle:
-            for key, (doc_id, name, offset, length) in entries.items():
-                handle.write(_index_line(key, Entry(doc_id, name, offset, length)))
+            for key, entry in entries.items():
+                handle.write(_index_line(key, entry))
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, self.root / INDEX_NAME)
@@ -220,6 +223,27 @@ class RecordStore:
         handle.seek(entry.offset)
         return handle.read(entry.length)
 
+    def intact(self, key: str) -> bool:
+        """True when the line stored under ``key`` is whole (its CRC-32, or its key if no CRC)."""
+        try:
+            line = self.read_line(key)
+        except OSError:
+            return False
+        entry = self.index[key]
+        if entry.crc is not None:
+            return zlib.crc32(line) == entry.crc
+        try:
+            return json.loads(line).get("key") == key
+        except (ValueError, AttributeError):
+            return False
+
+    def forget(self, key: str) -> None:
+        """Drop ``key`` for good (a tombstone line in the index): it is processed again."""
+        self.index.pop(key, None)
+        self._open_segment()
+        assert self._index_handle is not None
+        _write_all(self._index_handle, (json.dumps({"key": key, "drop": True}) + "\n").encode())
+
     def get(self, key: str) -> DocumentRecord:
         """The record stored under ``key`` (validated)."""
         if self._segment is not None:
@@ -236,8 +260,9 @@ class RecordStore:
     def _open_segment(self) -> IO[bytes]:
         if self._segment is None:
             self._segment_name = _segment_name("run")
-            self._segment = (self.root / self._segment_name).open("ab")
-            self._index_handle = (self.root / INDEX_NAME).open("ab")
+            # unbuffered: a failed write (full disk) leaves nothing queued to retry at close
+            self._segment = (self.root / self._segment_name).open("ab", buffering=0)
+            self._index_handle = (self.root / INDEX_NAME).open("ab", buffering=0)
         return self._segment
 
     def append(self, items: Iterable[tuple[str, str, str | None, str]]) -> int:
@@ -253,20 +278,39 @@ class RecordStore:
         for key, doc_id, path, record_json in items:
             line = stored_line(key=key, doc_id=doc_id, path=path, record_json=record_json)
             chunks.append(line)
-            new.append((key, Entry(doc_id, self._segment_name, offset, len(line))))
+            entry = Entry(doc_id, self._segment_name, offset, len(line), zlib.crc32(line))
+            new.append((key, entry))
             offset += len(line)
         if not new:
             return 0
-        segment.write(b"".join(chunks))
-        segment.flush()
-        if self.fsync:
-            os.fsync(segment.fileno())
-        self._index_handle.write(b"".join(_index_line(key, entry) for key, entry in new))
-        self._index_handle.flush()
-        if self.fsync:
-            os.fsync(self._index_handle.fileno())
+        start = segment.tell()
+        try:
+            _write_all(segment, b"".join(chunks))
+            if self.fsync:
+                os.fsync(segment.fileno())
+            index_start = self._index_handle.tell()
+            _write_all(self._index_handle, b"".join(_index_line(k, e) for k, e in new))
+            if self.fsync:
+                os.fsync(self._index_handle.fileno())
+        except OSError as exc:
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+                self._cut_back(start, locals().get("index_start"))
+            raise
         self.index.update(new)
         return len(new)
+
+    def _cut_back(self, segment_end: int, index_end: int | None) -> None:
+        """After a failed write (full disk): cut the partial batch off segment and index."""
+        for handle, end in ((self._segment, segment_end), (self._index_handle, index_end)):
+            if handle is None or end is None:
+                continue
+            with contextlib.suppress(OSError):
+                handle.truncate(end)
+                handle.seek(end)
+
+    def live_bytes(self) -> int:
+        """Bytes of the records the index points to (an estimate of the outputs' size)."""
+        return sum(entry.length for entry in self.index.values())
 
     # ------------------------------------------------------------------ maintenance
 
@@ -285,25 +329,50 @@ class RecordStore:
         live = sum(self.index[key].length for key in keep_set)
         if not force and (total < min_bytes or live * 2 > total):
             return False
+        try:
+            self._rewrite(keep_set)
+        except OSError as exc:
+            if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
+                raise
+            return False  # compaction only saves space; the store stays as it was
+        return True
+
+    def _rewrite(self, keep_set: list[str]) -> None:
+        """Copy the records of ``keep_set`` into one new segment and swap the index."""
         if self._segment is not None:
             self._segment.flush()
         name = _segment_name("compact")
         new_index: dict[str, Entry] = {}
+        tmp = self.root / f".{INDEX_NAME}.tmp"
+        try:
+            self._write_compacted(name, keep_set, new_index, tmp)
+        except OSError:
+            (self.root / name).unlink(missing_ok=True)
+            tmp.unlink(missing_ok=True)
+            raise
+        self._swap_index(name, new_index, tmp)
+
+    def _write_compacted(
+        self, name: str, keep_set: list[str], new_index: dict[str, Entry], tmp: Path
+    ) -> None:
         with (self.root / name).open("wb") as seg:
             offset = 0
             for key in keep_set:
                 line = self.read_line(key)
                 seg.write(line)
-                new_index[key] = Entry(self.index[key].doc_id, name, offset, len(line))
+                new_index[key] = Entry(
+                    self.index[key].doc_id, name, offset, len(line), zlib.crc32(line)
+                )
                 offset += len(line)
             seg.flush()
             os.fsync(seg.fileno())
-        tmp = self.root / f".{INDEX_NAME}.tmp"
         with tmp.open("wb") as handle:
             for key, entry in new_index.items():
                 handle.write(_index_line(key, entry))
             handle.flush()
             os.fsync(handle.fileno())
+
+    def _swap_index(self, name: str, new_index: dict[str, Entry], tmp: Path) -> None:
         for handle in (self._segment, self._index_handle, *self._readers.values()):
             if handle is not None:
                 handle.close()
@@ -314,7 +383,14 @@ class RecordStore:
         for seg_path in self.root.glob("seg-*.jsonl"):
             if seg_path.name != name:
                 seg_path.unlink(missing_ok=True)
-        return True
+
+
+def _write_all(handle: IO[bytes], data: bytes) -> None:
+    """Write all of ``data`` to an unbuffered file (raw writes may be partial)."""
+    view = memoryview(data)
+    while view:
+        written = handle.write(view)
+        view = view[written or 0 :]
 
 
 def _segment_name(kind: str) -> str:
@@ -331,6 +407,7 @@ def _index_line(key: str, entry: Entry) -> bytes:
                 "segment": entry.segment,
                 "offset": entry.offset,
                 "length": entry.length,
+                "crc": entry.crc,
             },
             ensure_ascii=False,
         )
