@@ -185,9 +185,9 @@ def test_after_strict_stops_the_manifest_and_the_files_agree(
     shutil.copytree(inputs, mixed)
     (mixed / "bench-03x.txt").write_text(" \n", encoding="utf-8")  # fails: empty
     out = tmp_path / "out"
-    shutil.copytree(reference, out)
     summary = run_batch(
-        RunOptions(inputs=[str(mixed)], out_dir=out, strict=True), pipeline=tnr_pipeline
+        RunOptions(inputs=[str(mixed)], out_dir=out, strict=True, batch_size=1),
+        pipeline=tnr_pipeline,
     )
     assert summary.stopped and summary.failed == 1
     data = assert_one_set(out)
