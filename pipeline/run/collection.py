@@ -270,20 +270,42 @@ def publish(
     collection: Collection,
     out_dir: str | Path,
     *,
-    read: Callable[[Sequence[str]], Iterable[DocumentRecord]] | None = None,
+    manifest: dict[str, Any],
 ) -> dict[str, int]:
-    """Save ``collection`` and write every output of ``out_dir`` from it.
+    """Save ``collection`` and publish every output of ``out_dir`` from it as one set.
 
-    Members whose record is no longer in the store are dropped first; the store is
-    compacted to the collection's records afterwards. ``read`` is passed to
-    :func:`write_collection` (a run counts zones as the records stream past).
+    Members whose record is no longer in the store are dropped first. The files are written
+    into a fresh :class:`~tnr_claims.run.publish.OutputSet` (the folder's current
+    ``failures.jsonl`` is carried over) with ``manifest`` last, naming every file with its
+    digest, and switched in by one rename; the store is compacted afterwards. (``claims run``
+    publishes the same way in :mod:`tnr_claims.run.batch`, with its own manifest.)
 
     Returns:
         Counts of ``documents``, ``claims`` and ``spans`` written.
     """
+    import shutil
+
+    from tnr_claims.export import write_json_atomic
+    from tnr_claims.run.publish import OutputSet, file_digest
+
+    out = Path(out_dir)
     collection.drop_missing(store)
     collection.save(store.root)
-    counts = write_collection(store, collection, out_dir, read=read)
+    with OutputSet(out) as output:
+        counts = write_collection(store, collection, output.path)
+        failures = out / "failures.jsonl"
+        if failures.is_file():
+            shutil.copyfile(failures, output.path / "failures.jsonl")
+        manifest["files"] = [
+            {"name": name, **file_digest(output.path / name)} for name in output.names()
+        ]
+        manifest["counts"] = {**manifest.get("counts", {}), **counts}
+        manifest["collection"] = {
+            **manifest.get("collection", {}),
+            "documents": counts["documents"],
+        }
+        write_json_atomic(manifest, output.path / "manifest.json")
+        output.publish()
     store.compact(collection.keys())
     return counts
 
@@ -315,8 +337,6 @@ def remove_documents(out_dir: str | Path, doc_ids: Iterable[str]) -> RemoveSumma
         OutputError: ``out_dir`` holds no collection.
         UnknownDocumentError: A doc_id is not in the collection.
     """
-    from tnr_claims.export import write_json_atomic
-
     out = Path(out_dir)
     if not (out / STATE_DIR).is_dir():
         raise OutputError(
@@ -326,16 +346,10 @@ def remove_documents(out_dir: str | Path, doc_ids: Iterable[str]) -> RemoveSumma
     with RecordStore(out) as store:
         collection = Collection.load(store.root)
         removed = collection.remove(doc_ids, folder=str(out))
-        counts = publish(store, collection, out)
         manifest = _read_manifest(out / "manifest.json")
         manifest["command"] = "remove"
         manifest["removed"] = removed
-        manifest["counts"] = {**manifest.get("counts", {}), **counts}
-        manifest["collection"] = {
-            **manifest.get("collection", {}),
-            "documents": counts["documents"],
-        }
-        write_json_atomic(manifest, out / "manifest.json")
+        counts = publish(store, collection, out, manifest=manifest)
     return RemoveSummary(str(out), removed, counts["documents"], counts["claims"], counts["spans"])
 
 

@@ -22,6 +22,7 @@ from tnr_claims.run.batch import run_batch
 from tnr_claims.run.bench import generate_corpus
 from tnr_claims.run.collection import Collection, Member
 from tnr_claims.run.options import RunOptions
+from tnr_claims.run.publish import current_set, file_digest
 
 pytestmark = pytest.mark.model
 
@@ -273,6 +274,14 @@ def test_remove_takes_documents_out_and_republishes(two: Path, tmp_path: Path) -
     data = manifest(out)
     assert data["removed"] == ["bench-2", "bench-5"]
     assert (data["counts"]["documents"], data["counts"]["claims"]) == (6, n_claims)
+    # remove publishes one set like a run: every file a link into it, as its manifest says
+    current = current_set(out)
+    assert current is not None and (out / "manifest.json").resolve().parent == current
+    for entry in data["files"]:
+        assert (out / entry["name"]).is_symlink(), entry["name"]
+        assert file_digest(current / entry["name"]) == {
+            k: v for k, v in entry.items() if k != "name"
+        }
 
 
 def test_remove_of_an_unknown_id_is_one_line_and_changes_nothing(two: Path, tmp_path: Path) -> None:
