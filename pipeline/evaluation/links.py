@@ -357,7 +357,7 @@ def evaluate_links(
     the gold claims themselves (``gold_claims``: linking alone, with the dyad rules).
     """
     from tnr_claims.evaluation.gold import read_gold
-    from tnr_claims.evaluation.scoring import hash_files
+    from tnr_claims.evaluation.scoring import hash_files, process_gold
 
     link_paths = [Path(p) for p in paths if Path(p).suffix in (".yaml", ".yml")]
     gold_paths = [Path(p) for p in paths if Path(p).suffix not in (".yaml", ".yml")]
@@ -371,15 +371,7 @@ def evaluate_links(
     from tnr_claims.extract import Pipeline
 
     pipeline = Pipeline.load(model, patterns_dir=patterns_dir)
-    records = []
-    for document in documents:
-        try:
-            records.append(
-                pipeline.process_text(document.text, doc_id=document.doc_id, meta=document.meta)
-            )
-        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
-            if on_failure is not None:
-                on_failure(document.doc_id, f"{type(exc).__name__}: {exc}")
+    records = process_gold(pipeline, documents, on_failure)
     return {
         "documents": len(documents),
         "linked_documents": len(gold.documents),

@@ -333,6 +333,28 @@ def score(
     return EvaluationResult(report=report, errors=errors)
 
 
+def process_gold(
+    pipeline: Any,
+    documents: Sequence[GoldDocument],
+    on_failure: Callable[[str, str], None] | None = None,
+) -> list[DocumentRecord]:
+    """Run ``pipeline`` on the text of each gold document, in order.
+
+    A document the pipeline fails on is left out and reported to ``on_failure(doc_id,
+    message)``: one bad document must not stop an evaluation.
+    """
+    records: list[DocumentRecord] = []
+    for document in documents:
+        try:
+            records.append(
+                pipeline.process_text(document.text, doc_id=document.doc_id, meta=document.meta)
+            )
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
+            if on_failure is not None:
+                on_failure(document.doc_id, f"{type(exc).__name__}: {exc}")
+    return records
+
+
 def evaluate_files(
     gold_paths: Sequence[str | Path],
     *,
@@ -361,15 +383,7 @@ def evaluate_files(
 
     if pipeline is None:
         pipeline = Pipeline.load(model, patterns_dir=patterns_dir)
-    records: list[DocumentRecord] = []
-    for document in gold:
-        try:
-            records.append(
-                pipeline.process_text(document.text, doc_id=document.doc_id, meta=document.meta)
-            )
-        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
-            if on_failure is not None:
-                on_failure(document.doc_id, f"{type(exc).__name__}: {exc}")
+    records = process_gold(pipeline, gold, on_failure)
     info = pipeline.info
     result = score(
         gold,

@@ -66,19 +66,6 @@ if TYPE_CHECKING:
     from tnr_claims.text.ingest import Document
 
 
-OUTPUT_NAMES: tuple[str, ...] = (
-    "documents.jsonl",
-    "records.jsonl",
-    "claims.parquet",
-    "claims.csv",
-    "spans.parquet",
-    "spans.csv",
-    "documents.parquet",
-    "claims.duckdb",
-)
-"""Files written by :func:`tnr_claims.run.collection.publish` (not those of the cases)."""
-
-
 def _strip_id(doc_id: str, message: str) -> str:
     prefix = f"{doc_id}: "
     return message[len(prefix) :] if message.startswith(prefix) else message
@@ -86,7 +73,11 @@ def _strip_id(doc_id: str, message: str) -> str:
 
 def _clean_stale(out: Path) -> None:
     """Remove what a killed run left behind (we hold the store's lock)."""
-    for name in (*OUTPUT_NAMES, "failures.jsonl", "manifest.json"):
+    # imported here, as everywhere in this module: they pull in duckdb and pyarrow
+    from tnr_claims.database import DB_NAME
+    from tnr_claims.export import OUTPUT_FILES
+
+    for name in (*OUTPUT_FILES, DB_NAME, "failures.jsonl", "manifest.json"):
         for tmp in out.glob(f".{name}.tmp-*"):
             tmp.unlink(missing_ok=True)
     for pattern in ("run-*.order.jsonl", "run-*.failures.jsonl"):
