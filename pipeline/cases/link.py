@@ -210,6 +210,7 @@ class _DateWords:
     telling: frozenset[str]
     same_day: frozenset[str]
     later_clause: frozenset[str]
+    aside: frozenset[str]
 
 
 def _date_words(patterns: PatternSet) -> _DateWords:
@@ -218,7 +219,20 @@ def _date_words(patterns: PatternSet) -> _DateWords:
         telling=frozenset(w.lower() for w in words.TELLING_VERBS),
         same_day=frozenset(w.lower() for w in words.SAME_DAY_WORDS),
         later_clause=frozenset(w.lower() for w in words.LATER_CLAUSE_WORDS),
+        aside=frozenset(w.lower() for w in words.ASIDE_OPENERS),
     )
+
+
+def _in_aside(before: str, after: str, words: _DateWords) -> bool:
+    """Whether a DATE stands in an aside between commas that a relative word or a participle
+    opens ("Vell, seized in May 2021, was jailed"), with the main act outside it."""
+    if "," not in before or "," not in after:
+        return False
+    opening = _WORD.findall(before.rsplit(",", 1)[1].lower())
+    if not opening:
+        return False
+    first = opening[0]
+    return first in words.aside or (first.endswith("ed") and len(first) > 4)
 
 
 def _not_the_event(before: str, surface: str, after: str, words: _DateWords) -> bool:
@@ -231,13 +245,17 @@ def _not_the_event(before: str, surface: str, after: str, words: _DateWords) -> 
     * a pointer back to a day told before ("on the same day", "that evening"): the claim
       belongs to the incident before it and starts none;
     * inside a clause opened by ``until`` ("held until the ruling took effect on 18 May"),
-      with no comma or semicolon between: the time of that clause, not of the main act.
+      with no comma or semicolon between: the time of that clause, not of the main act;
+    * inside an aside between commas ("Vell, seized in May 2021, was jailed"): the time of
+      the aside (:func:`_in_aside`).
     """
     bare = re.sub(r"^(?:on|in|at)\s+", "", surface.strip().lower())
     if bare in words.same_day:
         return True
     clause = re.split(r"[,;:]", before)[-1].lower()
     if any(w.lower() in words.later_clause for w in _WORD.findall(clause)):
+        return True
+    if _in_aside(before, after, words):
         return True
     prior = [w.lower() for w in _WORD.findall(before)][-2:]
     if prior and prior[-1] == "on":

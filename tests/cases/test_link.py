@@ -471,3 +471,30 @@ def test_a_second_dated_sentence_still_starts_its_own_incident() -> None:
         ],
     )
     assert _incident_groups(record) == [[0], [1]]
+
+
+def test_a_date_inside_an_aside_does_not_date_the_main_act() -> None:
+    seized = _dated(
+        "Anna Vell was seized in Nairobi in May 2021.",
+        "May 2021",
+        "2021-05",
+        targets=["Anna Vell"],
+        methods=["ABDUCTION"],
+    )
+    sentence = {
+        "text": "Anna Vell, seized in Nairobi in May 2021, was freed on 9 June 2022.",
+        "targets": ["Anna Vell"],
+        "dates": ["2021-05", "2022-06-09"],
+        "date_spans": [("May 2021", "2021-05"), ("9 June 2022", "2022-06-09")],
+    }
+    # the release is dated by its own act (June 2022), not by the seizure in the aside
+    assert _incident_groups(make_record("report", [seized, sentence])) == [[0], [1]]
+    # counterexample: without the commas the date is the act's own
+    plain = _dated(
+        "Anna Vell was seen in Nairobi in May 2021 and then vanished.",
+        "May 2021",
+        "2021-05",
+        targets=["Anna Vell"],
+        methods=["ABDUCTION"],
+    )
+    assert _incident_groups(make_record("report", [seized, plain])) == [[0, 1]]
