@@ -200,6 +200,14 @@ def _compile(regex: str) -> re.Pattern[str]:
     return re.compile(regex, re.IGNORECASE)
 
 
+WORD_LISTS: tuple[str, ...] = (
+    "TELLING_VERBS",
+    "SAME_DAY_WORDS",
+    "LATER_CLAUSE_WORDS",
+    "ASIDE_OPENERS",
+)
+"""The word lists of ``lexicons.jsonl`` that linking reads (which DATE dates the event)."""
+
 _WORD = re.compile(r"[\w'’]+")
 
 
