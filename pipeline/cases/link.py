@@ -25,7 +25,10 @@ Decisions (``../shared/spec/incidents.md`` leaves these open):
   back to the last incident its report told about the target, past an aside on suspects
   or officials; a claim dated only by a year other than the incident before it is
   background, not that news; a report's opening sentences about the target without a
-  date or kind of their own join the first incident the report then tells about the target.
+  date or kind of their own join the first act the report then tells about the target
+  (past proceedings, often old background), else the case's act. A date next to a verb
+  of telling, "the same day", a date inside an ``until`` clause or an aside between
+  commas does not date the claim's event (:func:`_not_the_event`).
 * Ids hash content (sorted canonical targets, perpetrator, first date; an incident's case,
   categories, date and host), never input order.
 """
@@ -610,8 +613,14 @@ def _incidents(claims: list[_Claim]) -> list[_Draft]:
         previous[doc_id] = draft
         if claim.targets:
             named[doc_id] = draft
-            for early in opening.pop(doc_id, []):
-                draft.add(early)
+            if draft.kind is None or draft.kind in ONCE_KINDS:
+                for early in opening.pop(doc_id, []):
+                    draft.add(early)
+    for doc_id, early_claims in opening.items():
+        # the report told no act about the target after them: the case's act, if any
+        act = _same_kind(drafts, "act", doc_id)
+        for early in early_claims if act is not None else ():
+            act.add(early)
     return drafts
 
 

@@ -498,3 +498,26 @@ def test_a_date_inside_an_aside_does_not_date_the_main_act() -> None:
         methods=["ABDUCTION"],
     )
     assert _incident_groups(make_record("report", [seized, plain])) == [[0, 1]]
+
+
+def test_opening_sentences_wait_past_background_proceedings_for_the_act() -> None:
+    jailed = {
+        "text": "Anna Vell was jailed for ten years in Ruritania in 2006.",
+        "targets": ["Anna Vell"],
+        "methods": ["PROSECUTION"],
+        "dates": ["2006"],
+    }
+    opening = {"text": "Friends of Anna Vell say they fear for her life.", "targets": ["Anna Vell"]}
+    # the opening sentence joins the act told after the old sentence, not the sentence
+    assert _incident_groups(make_record("report", [opening, jailed, _ABDUCTION])) == [[0, 2], [1]]
+    # a report that tells no act after them: the case's act from another report
+    other = make_record("other", [_ABDUCTION])
+    record = make_record("report", [opening, jailed])
+    (case,) = link([other, record]).cases
+    with_opening = [
+        i for i in case.incidents if ClaimRef("report", 0, len(opening["text"])) in i.claims
+    ]
+    assert (
+        len(with_opening) == 1
+        and ClaimRef("other", 0, len(_ABDUCTION["text"])) in with_opening[0].claims
+    )
