@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tnr_claims import __version__
+from tnr_claims.cases.link import WORD_LISTS as LINK_WORD_LISTS
 from tnr_claims.claims import build_claims
 from tnr_claims.claims.rules import WORD_LISTS as CLAIM_WORD_LISTS
 from tnr_claims.nlp import build_nlp, model_info
@@ -46,6 +47,7 @@ REQUIRED_WORD_LISTS: tuple[str, ...] = (
     *NLP_WORD_LISTS,
     *NORMALISE_WORD_LISTS,
     *PDF_WORD_LISTS,
+    *LINK_WORD_LISTS,
 )
 """Every word list the pipeline's rules read; a patterns folder must define them all."""
 

@@ -185,9 +185,22 @@ def make_record(
     text = "\n".join([*lines, *people])
     records = []
     cursor = 0
+    spans = []
     for claim in claims:
-        fields = {k: v for k, v in claim.items() if k != "text"}
+        fields = {k: v for k, v in claim.items() if k not in ("text", "date_spans")}
         fields.setdefault("type", "incident")
+        for surface, value in claim.get("date_spans", ()):  # (words, ISO value) in the sentence
+            at = cursor + claim["text"].index(surface)
+            spans.append(
+                SpanRecord(
+                    start=at,
+                    end=at + len(surface),
+                    label="DATE",
+                    text=surface,
+                    value=value,
+                    provenance=SpanProvenance(source="rule", pattern_id="t"),
+                )
+            )
         records.append(
             ClaimRecord(
                 doc_id=doc_id,
@@ -199,7 +212,6 @@ def make_record(
             )
         )
         cursor += len(claim["text"]) + 1
-    spans = []
     for name in people:
         spans.append(
             SpanRecord(

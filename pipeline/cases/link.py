@@ -25,7 +25,10 @@ Decisions (``../shared/spec/incidents.md`` leaves these open):
   back to the last incident its report told about the target, past an aside on suspects
   or officials; a claim dated only by a year other than the incident before it is
   background, not that news; a report's opening sentences about the target without a
-  date or kind of their own join the first incident the report then tells about the target.
+  date or kind of their own join the first act the report then tells about the target
+  (past proceedings, often old background), else the case's act. A date next to a verb
+  of telling, "the same day", a date inside an ``until`` clause or an aside between
+  commas does not date the claim's event (:func:`_not_the_event`).
 * Ids hash content (sorted canonical targets, perpetrator, first date; an incident's case,
   categories, date and host), never input order.
 """
@@ -41,7 +44,7 @@ from datetime import date
 from functools import lru_cache
 
 from tnr_claims.cases.names import PersonName, block_key, parse_name, same_person
-from tnr_claims.records import DocumentRecord
+from tnr_claims.records import ClaimRecord, DocumentRecord
 from tnr_claims.rules.loader import PatternSet, default_patterns
 
 MAX_TIED_TARGETS = 3
@@ -200,13 +203,113 @@ def _compile(regex: str) -> re.Pattern[str]:
     return re.compile(regex, re.IGNORECASE)
 
 
+WORD_LISTS: tuple[str, ...] = (
+    "TELLING_VERBS",
+    "SAME_DAY_WORDS",
+    "LATER_CLAUSE_WORDS",
+    "ASIDE_OPENERS",
+)
+"""The word lists of ``lexicons.jsonl`` that linking reads (which DATE dates the event)."""
+
+_WORD = re.compile(r"[\w'’]+")
+
+
+@dataclass(frozen=True)
+class _DateWords:
+    """The word lists that tell a DATE of the event from a date of something else."""
+
+    telling: frozenset[str]
+    same_day: frozenset[str]
+    later_clause: frozenset[str]
+    aside: frozenset[str]
+
+
+def _date_words(patterns: PatternSet) -> _DateWords:
+    words = patterns.lexicons
+    return _DateWords(
+        telling=frozenset(w.lower() for w in words.TELLING_VERBS),
+        same_day=frozenset(w.lower() for w in words.SAME_DAY_WORDS),
+        later_clause=frozenset(w.lower() for w in words.LATER_CLAUSE_WORDS),
+        aside=frozenset(w.lower() for w in words.ASIDE_OPENERS),
+    )
+
+
+def _in_aside(before: str, after: str, words: _DateWords) -> bool:
+    """Whether a DATE stands in an aside between commas that a relative word or a participle
+    opens ("Vell, seized in May 2021, was jailed"), with the main act outside it."""
+    if "," not in before or "," not in after:
+        return False
+    opening = _WORD.findall(before.rsplit(",", 1)[1].lower())
+    if not opening:
+        return False
+    first = opening[0]
+    return first in words.aside or (first.endswith("ed") and len(first) > 4)
+
+
+def _not_the_event(before: str, surface: str, after: str, words: _DateWords) -> bool:
+    """Whether a DATE (``surface``, between ``before`` and ``after`` in its sentence) dates
+    something other than the event the sentence tells.
+
+    * next to a verb of telling ("said on Monday that", "on Tuesday rejected"; one adverb
+      or auxiliary may stand between): the day of the telling (codebook: a date on the
+      reporting verb does not make an incident);
+    * a pointer back to a day told before ("on the same day", "that evening"): the claim
+      belongs to the incident before it and starts none;
+    * inside a clause opened by ``until`` ("held until the ruling took effect on 18 May"),
+      with no comma or semicolon between: the time of that clause, not of the main act;
+    * inside an aside between commas ("Vell, seized in May 2021, was jailed"): the time of
+      the aside (:func:`_in_aside`).
+    """
+    bare = re.sub(r"^(?:on|in|at)\s+", "", surface.strip().lower())
+    if bare in words.same_day:
+        return True
+    clause = re.split(r"[,;:]", before)[-1].lower()
+    if any(w.lower() in words.later_clause for w in _WORD.findall(clause)):
+        return True
+    if _in_aside(before, after, words):
+        return True
+    prior = [w.lower() for w in _WORD.findall(before)][-2:]
+    if prior and prior[-1] == "on":
+        prior = prior[:-1]
+    following = [w.lower() for w in _WORD.findall(after)][:2]
+    if prior and prior[-1] in words.telling:
+        return True
+    if following and following[0] in words.telling:
+        return True
+    return (
+        len(following) == 2
+        and following[1] in words.telling
+        and (following[0].endswith("ly") or following[0] in {"had", "has", "have"})
+    )
+
+
+def _event_dates(record: DocumentRecord, claim: ClaimRecord, words: _DateWords) -> tuple[str, ...]:
+    """The claim's dates less those that every DATE span of the sentence giving them shows
+    to date something else (see :func:`_not_the_event`); a date with no span stays."""
+    start, end = claim.start, claim.end
+    text = record.text
+    other: set[str] = set()
+    kept: set[str] = set()
+    for span in record.spans:
+        if span.label != "DATE" or span.value is None or not start <= span.start < end:
+            continue
+        value = str(span.value)
+        if _not_the_event(text[start : span.start], span.text, text[span.end : end], words):
+            other.add(value)
+        else:
+            kept.add(value)
+    return tuple(v for v in claim.dates if v not in other or v in kept)
+
+
 def _claims(
     records: Iterable[DocumentRecord],
     people: dict[str, list[str]],
     patterns: PatternSet | None = None,
 ) -> Iterator[_Claim]:
     """What linking needs of every claim; ``people`` gets each document's full person names."""
+    patterns = patterns or default_patterns()
     kinds = _kind_rules(patterns)
+    words = _date_words(patterns)
     for record in records:
         names = {s.name or s.text for s in record.spans if s.label == "PERSON"}
         people[record.doc_id] = sorted(n for n in names if " " in n.strip())
@@ -215,7 +318,7 @@ def _claims(
                 ref=ClaimRef(record.doc_id, claim.start, claim.end),
                 targets=tuple(claim.targets),
                 methods=tuple(claim.methods),
-                dates=tuple(claim.dates),
+                dates=_event_dates(record, claim, words),
                 perpetrators=tuple(claim.perpetrator_states),
                 hosts=tuple(claim.host_states),
                 role=claim.host_role,
@@ -510,8 +613,14 @@ def _incidents(claims: list[_Claim]) -> list[_Draft]:
         previous[doc_id] = draft
         if claim.targets:
             named[doc_id] = draft
-            for early in opening.pop(doc_id, []):
-                draft.add(early)
+            if draft.kind is None or draft.kind in ONCE_KINDS:
+                for early in opening.pop(doc_id, []):
+                    draft.add(early)
+    for doc_id, early_claims in opening.items():
+        # the report told no act about the target after them: the case's act, if any
+        act = _same_kind(drafts, "act", doc_id)
+        for early in early_claims if act is not None else ():
+            act.add(early)
     return drafts
 
 

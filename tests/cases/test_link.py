@@ -363,3 +363,161 @@ def test_a_dated_claim_without_a_kind_joins_the_act_of_its_time_not_a_trial_reca
         ],
     )
     assert _incident_groups(record) == [[0, 2], [1]]
+
+
+def _dated(text: str, surface: str, value: str, **fields) -> dict:
+    """A claim whose date comes from a DATE span ``surface`` of its sentence."""
+    return {"text": text, "dates": [value], "date_spans": [(surface, value)], **fields}
+
+
+_KILLING = _dated(
+    "Tomas Vik was shot dead in Oslo on 4 March 2022.",
+    "4 March 2022",
+    "2022-03-04",
+    targets=["Tomas Vik"],
+    methods=["PHYSICAL_ATTACK"],
+)
+
+
+def test_a_date_on_the_verb_of_telling_does_not_date_the_event() -> None:
+    record = make_record(
+        "report",
+        [
+            _KILLING,
+            _dated(
+                "Ruritania on Tuesday flatly rejected claims that it had Tomas Vik shot.",
+                "Tuesday",
+                "2022-09-20",
+                targets=["Tomas Vik"],
+                methods=["PHYSICAL_ATTACK"],
+            ),
+            _dated(
+                "A spokesman said on Friday that Tomas Vik was shot by two men.",
+                "Friday",
+                "2022-09-23",
+                targets=["Tomas Vik"],
+                methods=["PHYSICAL_ATTACK"],
+            ),
+        ],
+    )
+    # the denial and the statement join the killing they tell about
+    assert _incident_groups(record) == [[0, 1, 2]]
+
+
+def test_a_date_that_is_not_next_to_a_verb_of_telling_still_dates_the_event() -> None:
+    record = make_record(
+        "report",
+        [
+            _KILLING,
+            _dated(
+                "Police said Tomas Vik's brother was beaten in Bergen on 20 September 2022.",
+                "20 September 2022",
+                "2022-09-20",
+                targets=["Tomas Vik"],
+                methods=["PHYSICAL_ATTACK"],
+            ),
+        ],
+    )
+    assert _incident_groups(record) == [[0], [1]]
+
+
+def test_the_same_day_and_an_until_clause_do_not_start_an_incident() -> None:
+    record = make_record(
+        "report",
+        [
+            _dated(
+                "On 3 May a court sentenced Anna Vell to eight years.",
+                "3 May",
+                "2023-05-03",
+                targets=["Anna Vell"],
+                methods=["PROSECUTION"],
+            ),
+            _dated(
+                "She had been held at home until the ruling took effect on 18 May.",
+                "18 May",
+                "2023-05-18",
+                methods=["DETENTION"],
+            ),
+            _dated(
+                "On the same day the court sentenced two of her colleagues in absentia.",
+                "same day",
+                "2023-05-18",
+                methods=["PROSECUTION"],
+            ),
+        ],
+    )
+    # both later dates point elsewhere: the three sentences are the one verdict
+    assert _incident_groups(record) == [[0, 1, 2]]
+
+
+def test_a_second_dated_sentence_still_starts_its_own_incident() -> None:
+    record = make_record(
+        "report",
+        [
+            _dated(
+                "On 3 May a court sentenced Anna Vell to eight years.",
+                "3 May",
+                "2023-05-03",
+                targets=["Anna Vell"],
+                methods=["PROSECUTION"],
+            ),
+            _dated(
+                "On 18 June an appeal court upheld the sentence of Anna Vell.",
+                "18 June",
+                "2023-06-18",
+                targets=["Anna Vell"],
+                methods=["PROSECUTION"],
+            ),
+        ],
+    )
+    assert _incident_groups(record) == [[0], [1]]
+
+
+def test_a_date_inside_an_aside_does_not_date_the_main_act() -> None:
+    seized = _dated(
+        "Anna Vell was seized in Nairobi in May 2021.",
+        "May 2021",
+        "2021-05",
+        targets=["Anna Vell"],
+        methods=["ABDUCTION"],
+    )
+    sentence = {
+        "text": "Anna Vell, seized in Nairobi in May 2021, was freed on 9 June 2022.",
+        "targets": ["Anna Vell"],
+        "dates": ["2021-05", "2022-06-09"],
+        "date_spans": [("May 2021", "2021-05"), ("9 June 2022", "2022-06-09")],
+    }
+    # the release is dated by its own act (June 2022), not by the seizure in the aside
+    assert _incident_groups(make_record("report", [seized, sentence])) == [[0], [1]]
+    # counterexample: without the commas the date is the act's own
+    plain = _dated(
+        "Anna Vell was seen in Nairobi in May 2021 and then vanished.",
+        "May 2021",
+        "2021-05",
+        targets=["Anna Vell"],
+        methods=["ABDUCTION"],
+    )
+    assert _incident_groups(make_record("report", [seized, plain])) == [[0, 1]]
+
+
+def test_opening_sentences_wait_past_background_proceedings_for_the_act() -> None:
+    jailed = {
+        "text": "Anna Vell was jailed for ten years in Ruritania in 2006.",
+        "targets": ["Anna Vell"],
+        "methods": ["PROSECUTION"],
+        "dates": ["2006"],
+    }
+    opening = {"text": "Friends of Anna Vell say they fear for her life.", "targets": ["Anna Vell"]}
+    # the opening sentence joins the act told after the old sentence, not the sentence
+    assert _incident_groups(make_record("report", [opening, jailed, _ABDUCTION])) == [[0, 2], [1]]
+    # a report that tells no act after them: the case's act from another report
+    other = make_record("other", [_ABDUCTION])
+    record = make_record("report", [opening, jailed])
+    (case,) = link([other, record]).cases
+    with_opening = [
+        i for i in case.incidents if ClaimRef("report", 0, len(opening["text"])) in i.claims
+    ]
+    assert (
+        len(with_opening) == 1
+        and ClaimRef("other", 0, len(_ABDUCTION["text"])) in with_opening[0].claims
+    )
