@@ -8,6 +8,7 @@ evaluator, notebooks, the HTML report, batch runs) consumes those records.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -207,6 +208,7 @@ class Pipeline:
         names = iter(norm.names(named, text)) if named else iter(())
         records: list[SpanRecord] = []
         previous_day: str | None = None
+        places = _qualified_places(norm, raw, text)
         acronyms = norm.acronyms(text)
         for span in raw:
             provenance = provenance_of(span)
@@ -223,7 +225,7 @@ class Pipeline:
                     "variant": rule.variant if code == rule.method_code else None,
                 }
             elif label == "LOCATION":
-                fields = {"code": norm.location(surface, rule_code=rule.code if rule else None)}
+                fields = {"code": _location_code(norm, rule, surface, text, span.end_char, places)}
             elif label == "LEGAL_REF":
                 instrument, article, jurisdiction = norm.legal_ref(
                     acronyms.get(surface, surface),
@@ -298,6 +300,70 @@ def _quantities_in_claims(spans: list[SpanRecord], claims: list[ClaimRecord]) ->
         for span in spans
         if span.label != "QUANTITY" or any(s <= span.start and span.end <= e for s, e in bounds)
     ]
+
+
+QUALIFIER = re.compile(r",\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*)*)")
+"""A region or country written after a place name: "Surrey, B.C.", "Perth, Scotland"."""
+
+
+def _qualifier(text: str, end: int) -> str | None:
+    match = QUALIFIER.match(text, end, min(len(text), end + 40))
+    return match.group(1) if match else None
+
+
+def _qualified_places(norm: Normaliser, spans: Iterable[Any], text: str) -> dict[str, str | None]:
+    """The document's memory of place names it qualifies, directly or by context.
+
+    - "Surrey, B.C." qualifies "Surrey" (CA), for every mention in the document, also one
+      before the qualified one.
+    - A name whose usual reading is a region (the English county of Surrey) but which is
+      also a city in a country the document names by unambiguous places (British Columbia,
+      Canada) is read as that city. A name usually read as a city or country is left alone
+      ("London" stays GB in a report that also names Canada).
+    """
+    places: dict[str, str | None] = {}
+    locations = [span for span in spans if span.label_ == "LOCATION"]
+    named: set[str] = set()
+    for span in locations:
+        qualifier = _qualifier(text, span.end_char)
+        if qualifier:
+            places[span.text] = norm.qualified_location(span.text, qualifier)
+        readings, _ = norm.place_readings(span.text)
+        if readings == {norm.location(span.text)}:
+            named |= readings
+    for span in locations:
+        plain = norm.location(span.text)
+        if span.text in places or plain is None:
+            continue  # qualified already, or a region by the alias table ("the Gulf")
+        readings, regional = norm.place_readings(span.text)
+        other = (readings - {plain}) & named
+        if regional and len(other) == 1:
+            places[span.text] = next(iter(other))
+    return places
+
+
+def _location_code(
+    norm: Normaliser,
+    rule: SpanRule | DependencyRule | None,
+    surface: str,
+    text: str,
+    end: int,
+    places: dict[str, str | None],
+) -> str | None:
+    """A LOCATION span's country: its rule's code, else as qualified here or in the document.
+
+    A place name followed by ", <region>" takes the region's country when the name exists
+    there (:meth:`Normaliser.qualified_location`); bare mentions of the same name elsewhere
+    in the document take that reading too (``places``, from :func:`_qualified_places`).
+    """
+    if rule is not None and getattr(rule, "code", None):
+        return rule.code
+    qualifier = _qualifier(text, end)
+    if qualifier:
+        return norm.qualified_location(surface, qualifier)
+    if surface in places:
+        return places[surface]
+    return norm.location(surface)
 
 
 def _zone_of(segments: list[Segment], offset: int) -> str:

@@ -92,6 +92,28 @@ class Normaliser:
             return True, self._alias_folded[key]
         return False, None
 
+    def qualified_location(self, text: str, qualifier: str) -> str | None:
+        """The country of place ``text`` written with ``qualifier`` after a comma.
+
+        "Surrey, B.C.": a name that exists in several countries takes the country of the
+        region or country that qualifies it, when the name exists there ("Surrey" -> CA, not
+        the English county). Otherwise, and when the qualifier is no known place, the plain
+        reading of :meth:`location`.
+        """
+        plain = self.location(text)
+        wanted = self.location(qualifier)
+        if wanted and wanted != plain and wanted in self._gazetteer.countries_of(
+            clean(strip_determiner_possessive(text))
+        ):
+            return wanted
+        return plain
+
+    def place_readings(self, text: str) -> tuple[set[str], bool]:
+        """Every country place ``text`` may stand for, and whether the usual reading is a
+        region (a county or province) rather than a country or city."""
+        key = clean(strip_determiner_possessive(text))
+        return self._gazetteer.countries_of(key), self._gazetteer.read_as_region(key)
+
     def location(self, text: str, *, rule_code: str | None = None) -> str | None:
         """ISO 3166-1 alpha-2 code of the country ``text`` is in; ``None`` for regions.
 

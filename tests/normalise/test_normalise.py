@@ -622,3 +622,19 @@ def test_days_counted_from_the_previous_date(surface, previous, expected) -> Non
     from tnr_claims.normalise.dates import after_previous
 
     assert after_previous(surface, previous) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "qualifier", "plain", "qualified"),
+    [
+        ("Surrey", "B.C.", "GB", "CA"),  # English county by default, the Canadian city here
+        ("London", "Ontario", "GB", "CA"),  # a smaller namesake chosen by its province
+        ("Vienna", "Mr Smith", "AT", "AT"),  # not a place: the plain reading stays
+        ("Vienna", "Ontario", "AT", "AT"),  # no Vienna of note in Canada: no change
+    ],
+)
+def test_a_qualifier_after_a_comma_picks_the_country_of_the_name(
+    norm: Normaliser, name: str, qualifier: str, plain: str, qualified: str
+) -> None:
+    assert norm.location(name) == plain
+    assert norm.qualified_location(name, qualifier) == qualified
