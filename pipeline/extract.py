@@ -41,7 +41,7 @@ from tnr_claims.records import (
 from tnr_claims.rules.loader import DEFAULT_PATTERNS_DIR, PatternSet, load_patterns
 from tnr_claims.rules.schemas import DependencyRule, SpanRule
 from tnr_claims.text.chunking import DEFAULT_MAX_CHARS, merge_records, needs_split, split_text
-from tnr_claims.text.pdf import WORD_LISTS as PDF_WORD_LISTS
+from tnr_claims.text.pdf_layout import WORD_LISTS as PDF_WORD_LISTS
 
 REQUIRED_WORD_LISTS: tuple[str, ...] = (
     *CLAIM_WORD_LISTS,

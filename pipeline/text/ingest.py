@@ -25,12 +25,12 @@ Decisions
       found and not already the first line, opens the text so the segmenter marks it as
       the title. ``meta`` gets ``title``, ``author``, ``sitename`` and ``published``
       (ISO date) when trafilatura finds them.
-    * PDF: the text rebuilt from the page layout by :mod:`tnr_claims.text.pdf`
-      (pdfplumber): running headers, footers and page numbers dropped, paragraphs
-      joined, headings and the title on lines of their own, footnotes moved to a
-      ``Notes`` list at the end, two columns read in order; bounded in pages and
-      characters. A PDF with an empty user password is opened; one that needs a
-      password is an error.
+    * PDF: the words read by :mod:`tnr_claims.text.pdf` (pdfplumber) and the text
+      rebuilt from the page layout by :mod:`tnr_claims.text.pdf_layout`: running
+      headers, footers and page numbers dropped, paragraphs joined, headings and the
+      title on lines of their own, footnotes moved to a ``Notes`` list at the end, two
+      columns read in order; bounded in pages and characters. A PDF with an empty user
+      password is opened; one that needs a password is an error.
     * ``SOURCES.tsv`` in a document's folder (columns ``filename``, ``title``,
       ``publisher``, ``date``, ``url`` ...) adds ``title``/``publisher``/``url`` and, when
       the date column starts with ``YYYY-MM-DD``, ``published``. These override values

@@ -31,7 +31,7 @@ def _pypdf(raw: bytes, mode: str) -> list[str]:
 def _plumber(raw: bytes) -> list[str]:
     import pdfplumber
 
-    from tnr_claims.text.pdf import page_lines
+    from tnr_claims.text.pdf_layout import page_lines
 
     with pdfplumber.open(io.BytesIO(raw)) as pdf:
         return [

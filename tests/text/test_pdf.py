@@ -23,13 +23,8 @@ from pdfdocs import (
 from tnr_claims.errors import InputError
 from tnr_claims.rules.loader import load_patterns
 from tnr_claims.text.ingest import read_document
-from tnr_claims.text.pdf import (
-    CHARS_PER_BYTE,
-    NOTES_HEADING,
-    find_gutter,
-    join_hyphenated,
-    page_lines,
-)
+from tnr_claims.text.pdf import CHARS_PER_BYTE
+from tnr_claims.text.pdf_layout import NOTES_HEADING, find_gutter, join_hyphenated, page_lines
 from tnr_claims.text.segment import segment_text
 
 FURNITURE = ("Ruritania Watch", "Briefing paper", "4/2024", "Page ")
