@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tnr_claims import __version__
-from tnr_claims.cases.link import WORD_LISTS as LINK_WORD_LISTS
+from tnr_claims.cases.incidents import WORD_LISTS as LINK_WORD_LISTS
 from tnr_claims.claims import build_claims
 from tnr_claims.claims.rules import WORD_LISTS as CLAIM_WORD_LISTS
 from tnr_claims.nlp import build_nlp, model_info
