@@ -68,41 +68,59 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+_STATE = rf"(?P<state>{_MARK_RE})"
+"""What ``{STATE}`` and ``{PLACE}`` stand for in a rule: a marker. Every state name and
+LOCATION span of the sentence is replaced by a marker before the rules run
+(:func:`masked`), so the rules stay small and one scan per text finds the names."""
+
+
 @lru_cache(maxsize=1)
-def _state_regex() -> str:
+def _names() -> re.Pattern[str]:
+    """One regex for every capitalised state name, case-sensitive, longest name first."""
     names = [n for n in state_names() if n[:1].isupper()]
-    return rf"(?P<state>{_MARK_RE}|(?-i:\b(?:{_alternation(names)})\b))"
+    return re.compile(rf"(?<!\w)(?:{_alternation(names)})(?!\w)")
+
+
+def state_mentions(text: str, start: int = 0) -> list[tuple[int, int, str]]:
+    """``(start, end, code)`` of the state names of ``text`` (at document offset ``start``)."""
+    names = state_names()
+    return [(m.start() + start, m.end() + start, names[m.group()]) for m in _names().finditer(text)]
 
 
 @lru_cache(maxsize=256)
 def _compile(regex: str) -> re.Pattern[str]:
-    state = _state_regex()
-    return re.compile(regex.replace("{STATE}", state).replace("{PLACE}", state), re.IGNORECASE)
+    return re.compile(regex.replace("{STATE}", _STATE).replace("{PLACE}", _STATE), re.IGNORECASE)
 
 
 def _compiled(rules: tuple[DyadRule, ...]) -> list[tuple[DyadRule, re.Pattern[str]]]:
     return [(rule, _compile(rule.regex)) for rule in rules]
 
 
-def _code_of(value: str, places: list[str | None]) -> str | None:
-    marked = re.fullmatch(_MARK_RE, value)
-    if marked:
-        return places[int(marked.group(1))]
-    return state_names().get(value)
-
-
-def masked(text: str, start: int, spans: list[SpanRecord]) -> tuple[str, list[str | None]]:
-    """``text`` (at document offset ``start``) with its LOCATION spans replaced by markers."""
+def masked(
+    text: str,
+    start: int,
+    spans: list[SpanRecord],
+    names: list[tuple[int, int, str]] | None = None,
+) -> tuple[str, list[str | None]]:
+    """``text`` (at document offset ``start``) with its LOCATION spans and state names
+    (``names``, as :func:`state_mentions` gives them; found here when None) replaced by
+    markers, and the code of each marker. A name inside a LOCATION span is the span's."""
+    if names is None:
+        names = state_mentions(text, start)
+    items = sorted(
+        [(s.start, s.end, 0, s.code) for s in spans if s.label == "LOCATION"]
+        + [(s, e, 1, code) for s, e, code in names]
+    )
     places: list[str | None] = []
     pieces: list[str] = []
     cursor = 0
-    for span in spans:
-        s, e = span.start - start, span.end - start
-        if span.label != "LOCATION" or s < cursor or e > len(text):
+    for s, e, _, code in items:
+        s, e = s - start, e - start
+        if s < cursor or s < 0 or e > len(text):
             continue
         pieces.append(text[cursor:s])
         pieces.append(_MARK.format(len(places)))
-        places.append(span.code)
+        places.append(code)
         cursor = e
     pieces.append(text[cursor:])
     return "".join(pieces), places
@@ -120,10 +138,15 @@ def sentence_dyad(
     start: int = 0,
     memory: list[str] | None = None,
     patterns: PatternSet | None = None,
+    names: list[tuple[int, int, str]] | None = None,
 ) -> Dyad:
-    """The dyad one sentence states (see the module docstring for the decisions)."""
+    """The dyad one sentence states (see the module docstring for the decisions).
+
+    ``names``: the sentence's state names (:func:`state_mentions`), when the caller has
+    already scanned the whole text for them; found here otherwise.
+    """
     rules = (patterns or default_patterns()).dyad_rules
-    body, places = masked(text, start, spans or [])
+    body, places = masked(text, start, spans or [], names)
     found: dict[str, list[str]] = {"perpetrator": [], "requester": [], "host": []}
     fired: list[str] = []
     for rule, regex in _compiled(rules):
@@ -131,7 +154,8 @@ def sentence_dyad(
             if rule.role == "anaphor":
                 codes = list(memory or [])
             else:
-                codes = [c for c in [_code_of(match.group("state"), places)] if c]
+                code = places[int(match.group("state")[1:-1])]
+                codes = [code] if code else []
             if not codes:
                 continue
             for code in codes:
@@ -183,12 +207,19 @@ def assign_dyads_to(
     patterns = patterns or default_patterns()
     locations = sorted((s for s in spans if s.label == "LOCATION"), key=lambda s: (s.start, s.end))
     bounds = sorted({*(tuple(b) for b in sentences), *((c.start, c.end) for c in claims)})
+    mentions = state_mentions(text)
     memory: list[str] = []
     by_bounds: dict[tuple[int, int], Dyad] = {}
     for start, end in bounds:
         inside = [s for s in locations if s.start >= start and s.end <= end]
+        names = [m for m in mentions if m[0] >= start and m[1] <= end]
         dyad = sentence_dyad(
-            text[start:end], spans=inside, start=start, memory=memory, patterns=patterns
+            text[start:end],
+            spans=inside,
+            start=start,
+            memory=memory,
+            patterns=patterns,
+            names=names,
         )
         by_bounds[(start, end)] = dyad
         if dyad.perpetrators:

@@ -50,6 +50,26 @@ def test_host_authorities_at_a_request_cooperate() -> None:
     assert dyad.role == "cooperating"
 
 
+def test_a_dotted_abbreviation_is_a_state_name() -> None:
+    dyad = sentence_dyad("Officials said U.K. agents had followed the defector for weeks.")
+    assert dyad.perpetrators == ["GB"]
+
+
+def test_a_name_inside_a_location_span_takes_the_span_code() -> None:
+    text = "Iranian agents seized the blogger in Georgia."
+    where = text.index("Georgia")
+    span = SpanRecord(
+        start=where,
+        end=where + len("Georgia"),
+        label="LOCATION",
+        text="Georgia",
+        code="US-GA",
+        provenance=SpanProvenance(source="model", model_label="GPE"),
+    )
+    assert sentence_dyad(text).hosts == ["GE"]
+    assert sentence_dyad(text, spans=[span]).hosts == ["US-GA"]
+
+
 def test_target_nationality_alone_names_no_state() -> None:
     dyad = sentence_dyad("Anna Vell, a Tajik blogger, has not been seen since March.")
     assert (dyad.perpetrators, dyad.hosts, dyad.role) == ([], [], None)
