@@ -51,7 +51,7 @@ _DATE_QUALIFIERS = re.compile(
 )
 
 
-_ISO_DAY = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$")
+_ISO_DAY = re.compile(r"^(?P<year>\d{4})([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})$")
 
 
 _ISO_MONTH = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})$")
@@ -91,7 +91,9 @@ _NUMERIC_DATE = re.compile(r"^(?P<a>\d{1,2})[./](?P<b>\d{1,2})[./]" + _YEAR + r"
 _DECADE = re.compile(r"^(?:the\s+)?(?:\d{3}0s|'\d0s|\d0s)$", re.IGNORECASE)
 
 
-_LEADING_WEEKDAY = re.compile(r"^" + _WEEKDAY + r",?\s+(?=\S)", re.IGNORECASE)
+_LEADING_WEEKDAY = re.compile(
+    r"^(?:(?:last|this|on)\s+)?" + _WEEKDAY + r",?\s+(?=\S)", re.IGNORECASE
+)
 
 
 _WEEKDAY_ONLY = re.compile(
@@ -130,10 +132,10 @@ _RELATIVE_WEEK: dict[str, int] = {"this week": 0, "last week": -1, "next week": 
 _RELATIVE_TABLES = (_RELATIVE_DAY, _RELATIVE_YEAR, _RELATIVE_MONTH, _RELATIVE_WEEK)
 
 
-_DATE_HINT = re.compile(
-    r"\d|\b(?:" + "|".join(MONTHS) + r"|" + _WEEKDAY + r"|today|tonight|yesterday|tomorrow|ago)\b",
-    re.IGNORECASE,
-)
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
+"""What a surface needs before it goes to dateparser: every other shape dateparser reads
+(numbers, weekdays, "ago", "today") the regexes above read or rightly refuse, and loading
+dateparser costs a run about 0.4 s."""
 
 
 _RELATIVE_HINT = re.compile(
@@ -275,7 +277,7 @@ def date_value(text: str, anchor: dt.date | None) -> str | None:  # noqa: C901
         if unit == "month":
             return _iso(*_shift_month(anchor, -n))
         return f"{anchor.year - n:04d}"
-    if not _DATE_HINT.search(value) or re.search(
+    if not _MONTH_WORD.search(value) or re.search(
         r"\b(?:week|weeks|decade|decades|century)\b", lowered
     ):
         return None
