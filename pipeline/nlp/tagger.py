@@ -51,6 +51,23 @@ PLACE_OVER_PERSON_POPULATION = 500_000
 """A one-word model PERSON naming a city at least this large is read as the city."""
 
 
+def anchor_lemmas(rules: Iterable[Any], strings: Any) -> Any:
+    """Hash ids of the lemmas the first node of every dependency rule must have, as an
+    array; ``None`` when some rule's first node has no ``LEMMA`` string or ``IN`` list."""
+    import numpy
+
+    ids: set[int] = set()
+    for rule in rules:
+        lemma = rule.pattern[0].get("RIGHT_ATTRS", {}).get("LEMMA")
+        if isinstance(lemma, str):
+            ids.add(strings.add(lemma))
+        elif isinstance(lemma, dict) and set(lemma) == {"IN"}:
+            ids.update(strings.add(str(value)) for value in lemma["IN"])
+        else:
+            return None
+    return numpy.array(sorted(ids), dtype="uint64")
+
+
 class RuleTagger:
     """The ``tnr_tagger`` component (see module docstring)."""
 
@@ -86,6 +103,7 @@ class RuleTagger:
         self._dependency_rules = {rule.id: rule for rule in patterns.dependency_rules}
         for rule in patterns.dependency_rules:
             self.dependency_matcher.add(rule.id, [rule.pattern])
+        self._anchors = anchor_lemmas(patterns.dependency_rules, nlp.vocab.strings)
         self.cue_matcher = RuleMatcher(nlp, patterns.cue_rules)
         if self.check_places:
             location_rules = [r for r in patterns.span_rules if r.label == "LOCATION"]
@@ -118,12 +136,35 @@ class RuleTagger:
             return []
         spans = []
         strings = doc.vocab.strings
-        for match_id, token_ids in self.dependency_matcher(doc):
-            rule = self._dependency_rules[strings[match_id]]
-            names = [node["RIGHT_ID"] for node in rule.pattern]
-            chosen = [token_ids[names.index(name)] for name in rule.span]
-            spans.append(Span(doc, min(chosen), max(chosen) + 1, label="METHOD", span_id=rule.id))
+        for part in self._anchored_parts(doc):
+            offset = part.start if isinstance(part, Span) else 0
+            for match_id, token_ids in self.dependency_matcher(part):
+                rule = self._dependency_rules[strings[match_id]]
+                names = [node["RIGHT_ID"] for node in rule.pattern]
+                chosen = [offset + token_ids[names.index(name)] for name in rule.span]
+                spans.append(
+                    Span(doc, min(chosen), max(chosen) + 1, label="METHOD", span_id=rule.id)
+                )
         return spans
+
+    def _anchored_parts(self, doc: Doc) -> list[Doc | Span]:
+        """The sentences holding an anchor lemma of a dependency rule (the whole Doc when a
+        rule's anchor has no lemma list). The ``DependencyMatcher`` matches every node of
+        every rule on every token, so sentences without an anchor are not given to it."""
+        if self._anchors is None:
+            return [doc]
+        import numpy
+        from spacy.attrs import LEMMA
+
+        if not len(doc):
+            return []
+        hits = numpy.flatnonzero(numpy.isin(doc.to_array(LEMMA), self._anchors)).tolist()
+        parts: list[Doc | Span] = []
+        for i in hits:
+            sent = doc[i].sent
+            if not parts or parts[-1].start != sent.start:
+                parts.append(sent)
+        return parts
 
     def model_spans(self, doc: Doc) -> list[Span]:
         """The model's entities mapped onto codebook labels, trimmed and filtered."""
