@@ -74,17 +74,44 @@ LOCATION span of the sentence is replaced by a marker before the rules run
 (:func:`masked`), so the rules stay small and one scan per text finds the names."""
 
 
+_WORD = re.compile(r"(?<!\w)\w+")
+
+
 @lru_cache(maxsize=1)
-def _names() -> re.Pattern[str]:
-    """One regex for every capitalised state name, case-sensitive, longest name first."""
-    names = [n for n in state_names() if n[:1].isupper()]
-    return re.compile(rf"(?<!\w)(?:{_alternation(names)})(?!\w)")
+def _names_by_first_word() -> dict[str, list[tuple[str, str]]]:
+    """Capitalised state names by their first word: ``(name, code)``, longest name first."""
+    by_word: dict[str, list[tuple[str, str]]] = {}
+    for name, code in state_names().items():
+        first = _WORD.match(name)
+        if name[:1].isupper() and first:
+            by_word.setdefault(first.group(), []).append((name, code))
+    for names in by_word.values():
+        names.sort(key=lambda item: -len(item[0]))
+    return by_word
 
 
 def state_mentions(text: str, start: int = 0) -> list[tuple[int, int, str]]:
-    """``(start, end, code)`` of the state names of ``text`` (at document offset ``start``)."""
-    names = state_names()
-    return [(m.start() + start, m.end() + start, names[m.group()]) for m in _names().finditer(text)]
+    """``(start, end, code)`` of the state names of ``text`` (at document offset ``start``):
+    case-sensitive, whole words, the longest name at each place, left to right."""
+    by_word = _names_by_first_word()
+    found: list[tuple[int, int, str]] = []
+    cursor = 0
+    for word in _WORD.finditer(text):
+        at = word.start()
+        candidates = by_word.get(word.group())
+        if candidates is None or at < cursor:
+            continue
+        for name, code in candidates:
+            end = at + len(name)
+            if text.startswith(name, at) and not (end < len(text) and _is_word(text[end])):
+                found.append((at + start, end + start, code))
+                cursor = end
+                break
+    return found
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 @lru_cache(maxsize=256)
@@ -150,6 +177,8 @@ def sentence_dyad(
     found: dict[str, list[str]] = {"perpetrator": [], "requester": [], "host": []}
     fired: list[str] = []
     for rule, regex in _compiled(rules):
+        if not places and rule.role != "anaphor":
+            continue  # every other rule needs a state or place marker
         for match in regex.finditer(body):
             if rule.role == "anaphor":
                 codes = list(memory or [])
