@@ -246,7 +246,8 @@ def run_bench(
     Returns:
         Words and documents; medians of wall seconds, start-up seconds, CPU seconds and
         steady words per second of each kind of process; the ratios whole/bare (wall, CPU,
-        steady); each round's ratio; peak memory in MiB; claims, spans and failures of the
+        steady); each round's ratio; peak memory in MiB of each kind (the parallel runs'
+        summed over their workers); claims, spans and failures of the
         last whole run; with ``n_process`` > 1 the parallel runs' figures and speed-up.
 
     Raises:
@@ -326,7 +327,7 @@ def run_bench(
             "spans": last["counts"]["spans"],
             "failed": last["counts"]["failed"],
             "bare_peak_memory_mb": round(peaks["bare"] / 2**20, 1),
-            "peak_memory_mb": round(max(peaks.values()) / 2**20, 1),
+            "peak_memory_mb": round(peaks["whole"] / 2**20, 1),
         }
         if n_process > 1:
             parallel = summary("parallel")
@@ -337,6 +338,7 @@ def run_bench(
                     "parallel_words_per_s": round(words / parallel["seconds"], 1),
                     "parallel_steady_words_per_s": round(parallel["steady"], 1),
                     "parallel_docs_per_s": round(sizes["docs"] / parallel["seconds"], 2),
+                    "parallel_peak_memory_mb": round(peaks["parallel"] / 2**20, 1),
                     "parallel_timing": runs["parallel"][-1]["manifest"]["timing"],
                     "speedup": round(whole["seconds"] / parallel["seconds"], 3),
                     "speedup_steady": round(parallel["steady"] / whole["steady"], 3),

@@ -41,6 +41,7 @@ def test_bench_measures_whole_processes_with_startup_apart(tmp_path: Path) -> No
         "ratio_cpu_time",
         "pipeline_docs_per_s",
         "peak_memory_mb",
+        "parallel_peak_memory_mb",
         "parallel_seconds",
         "parallel_startup_s",
         "speedup",
