@@ -146,22 +146,28 @@ def load_file(path: Path, schema: type[Rule], lexicons: Lexicons | None = None) 
 
 
 def _expand_references(raw: dict[str, Any], lexicons: Lexicons) -> dict[str, Any]:
-    """A copy of ``raw`` whose token-pattern ``IN``/``NOT_IN`` lists have ``@NAME`` expanded."""
+    """A copy of ``raw`` whose token-pattern ``IN``/``NOT_IN`` lists (dependency nodes'
+    ``RIGHT_ATTRS`` too) have ``@NAME`` expanded."""
     pattern = raw.get("pattern")
     if not isinstance(pattern, list) or not all(isinstance(tok, dict) for tok in pattern):
         return raw
-    expanded = []
-    for token in pattern:
-        new_token = {}
-        for attr, value in token.items():
-            if isinstance(value, dict):
-                value = {
-                    op: _expand_list(items, lexicons) if op in ("IN", "NOT_IN") else items
-                    for op, items in value.items()
-                }
-            new_token[attr] = value
-        expanded.append(new_token)
-    return {**raw, "pattern": expanded}
+    return {**raw, "pattern": [_expand_token(token, lexicons) for token in pattern]}
+
+
+def _expand_token(token: dict[str, Any], lexicons: Lexicons) -> dict[str, Any]:
+    """One token (or dependency node: its ``RIGHT_ATTRS`` are a token) with ``@NAME``
+    expanded in its ``IN``/``NOT_IN`` lists."""
+    new_token: dict[str, Any] = {}
+    for attr, value in token.items():
+        if attr == "RIGHT_ATTRS" and isinstance(value, dict):
+            value = _expand_token(value, lexicons)
+        elif isinstance(value, dict):
+            value = {
+                op: _expand_list(items, lexicons) if op in ("IN", "NOT_IN") else items
+                for op, items in value.items()
+            }
+        new_token[attr] = value
+    return new_token
 
 
 def _expand_list(items: Any, lexicons: Lexicons) -> Any:

@@ -73,6 +73,29 @@ def test_token_patterns_reference_lists_by_name(tmp_path: Path) -> None:
     assert loaded.pattern[2] == {"LOWER": {"IN": ["aunts", "uncles", "friends"]}}
 
 
+def test_dependency_nodes_reference_lists_by_name(tmp_path: Path) -> None:
+    rule = {
+        "id": "FORCED_RETURN.sent_kin_back",
+        "label": "METHOD",
+        "span": ["verb"],
+        "pattern": [
+            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": ["send"]}}},
+            {
+                "LEFT_ID": "verb",
+                "REL_OP": ">",
+                "RIGHT_ID": "kin",
+                "RIGHT_ATTRS": {"DEP": "dobj", "LEMMA": {"NOT_IN": ["@KIN"]}},
+            },
+        ],
+        "examples": ["They sent the aunts back."],
+    }
+    folder = write_folder(tmp_path, [entry("KIN", ["aunt", "uncle"])])
+    (folder / "dependencies.jsonl").write_text(json.dumps(rule) + "\n", encoding="utf-8")
+    [loaded] = load_patterns(folder).dependency_rules
+    expanded = {"DEP": "dobj", "LEMMA": {"NOT_IN": ["aunt", "uncle"]}}
+    assert loaded.pattern[1]["RIGHT_ATTRS"] == expanded
+
+
 def test_an_unknown_reference_or_list_is_an_error_not_an_empty_set(tmp_path: Path) -> None:
     rule = {
         "id": "FAMILY_PRESSURE.lean_on_kin",
