@@ -3,7 +3,7 @@
 Decisions (``../shared/spec/incidents.md`` leaves these open):
 
 * A claim joins a case when it names a target; the names of one person across documents
-  are one identity (:mod:`tnr_claims.cases.names`). A one-word name ("Vell") joins a full
+  are one identity (:mod:`tnr_claims.normalise.identity`). A one-word name ("Vell") joins a full
   name of the same document only; across documents it never merges on its own.
 * Targets named together in one claim of at most :data:`MAX_TIED_TARGETS` names are tied
   by one act: their identities are one case.
@@ -34,7 +34,7 @@ from tnr_claims.cases.incidents import (
     _kind_rules,
 )
 from tnr_claims.cases.model import Case, ClaimRef, Incident, Linking, _Claim
-from tnr_claims.cases.names import PersonName, block_key, parse_name, same_person
+from tnr_claims.normalise.identity import PersonName, block_key, parse_name, same_person
 from tnr_claims.records import DocumentRecord
 from tnr_claims.rules.loader import PatternSet, default_patterns
 

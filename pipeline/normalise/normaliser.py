@@ -16,6 +16,7 @@ from tnr_claims.normalise.dates import (
     date_value,
     full_date,
 )
+from tnr_claims.normalise.identity import one_spelling
 from tnr_claims.normalise.legal import (
     ARTICLE_OF,
     BILATERAL,
@@ -102,8 +103,10 @@ class Normaliser:
         """
         plain = self.location(text)
         wanted = self.location(qualifier)
-        if wanted and wanted != plain and wanted in self._gazetteer.countries_of(
-            clean(strip_determiner_possessive(text))
+        if (
+            wanted
+            and wanted != plain
+            and wanted in self._gazetteer.countries_of(clean(strip_determiner_possessive(text)))
         ):
             return wanted
         return plain
@@ -396,7 +399,13 @@ class Normaliser:
                 result.append(long_form or fullest_name(value, orgs, org_tokens, fold=False))
             else:
                 result.append(value)
-        return result
+        spelling = one_spelling(
+            [n for (label, _), n in zip(cleaned, result, strict=True) if label == "PERSON"]
+        )
+        return [
+            spelling.get(n, n) if label == "PERSON" else n
+            for (label, _), n in zip(cleaned, result, strict=True)
+        ]
 
 
 WORD_LISTS: tuple[str, ...] = (

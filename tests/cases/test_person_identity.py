@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tnr_claims.cases.names import parse_name, same_person
+from tnr_claims.normalise.identity import parse_name, same_person
 
 
 @pytest.mark.parametrize(

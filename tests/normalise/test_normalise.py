@@ -567,6 +567,24 @@ NAME_CASES = [
         ["Vietnamese Communist Party"],
     ),
     (
+        "spellings of one person take the spelling the document uses most",
+        [("PERSON", "Tomas Wielk"), ("PERSON", "Tomasz Wielk"), ("PERSON", "Tomasz Wielk")],
+        "Tomas Wielk ... Tomasz Wielk ... Tomasz Wielk.",
+        ["Tomasz Wielk", "Tomasz Wielk", "Tomasz Wielk"],
+    ),
+    (
+        "a short form follows its full name to the spelling chosen",
+        [("PERSON", "Anna Velliova"), ("PERSON", "Anna Veliova"), ("PERSON", "Velliova")],
+        "Anna Velliova ... Anna Veliova ... Velliova.",
+        ["Anna Velliova", "Anna Velliova", "Anna Velliova"],
+    ),
+    (
+        "relatives sharing a surname stay two people",
+        [("PERSON", "Anna Vell"), ("PERSON", "Tomas Vell")],
+        "Anna Vell and her father Tomas Vell.",
+        ["Anna Vell", "Tomas Vell"],
+    ),
+    (
         "PERSON and ORG mentions do not resolve to each other",
         [("ORG", "Xu Group"), ("PERSON", "Xu")],
         "Xu Group hired Xu.",

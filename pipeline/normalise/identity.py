@@ -1,4 +1,5 @@
-"""Person identity across reports: one name under several spellings and transliterations.
+"""Person identity: one name under several spellings and transliterations, within a report
+(:func:`one_spelling`) and across reports (case linking).
 
 Names are compared on normalised tokens (ASCII by ``anyascii``, lower case, hyphens and
 apostrophes as spaces, titles and the particles ``al``/``el``/``bin``/``ibn`` dropped). Two
@@ -89,3 +90,30 @@ def same_person(a: PersonName, b: PersonName) -> bool:
 def block_key(name: PersonName) -> str:
     """A cheap key most spellings of one person share: first letters of surname and given name."""
     return name.surname[:1] + name.given[:1]
+
+
+def one_spelling(names: list[str]) -> dict[str, str]:
+    """Spelling variants of one person's full name in one document -> the spelling used.
+
+    ``names`` are the resolved names of a document's PERSON mentions, in order. Full names
+    that are one person (:func:`same_person`: "Raman Pratasevich" and "Roman Protasevich")
+    take the spelling the document uses most often, the first one on ties. Returns only the
+    names that change.
+    """
+    counts: dict[str, int] = {}
+    for name in names:
+        counts[name] = counts.get(name, 0) + 1
+    full = [(n, parsed) for n in counts if (parsed := parse_name(n)) is not None and parsed.full]
+    groups: list[list[str]] = []
+    for name, parsed in full:
+        for group in groups:
+            if same_person(parsed, parse_name(group[0])):  # type: ignore[arg-type]
+                group.append(name)
+                break
+        else:
+            groups.append([name])
+    changed: dict[str, str] = {}
+    for group in groups:
+        chosen = max(group, key=lambda n: counts[n])  # first of the most used
+        changed.update({n: chosen for n in group if n != chosen})
+    return changed
