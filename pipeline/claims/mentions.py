@@ -125,10 +125,27 @@ def document_mentions(doc: Doc, index: DocIndex, is_patient: Callable[[int], boo
 
 
 def description_at(index: DocIndex, i: int, nouns: frozenset[str]) -> bool:
-    """Whether token ``i`` is a singular description of one person ('the blogger')."""
+    """Whether token ``i`` is a singular description of one person ('the blogger', 'the
+    41-year-old')."""
+    if _age_noun(index, i):
+        return True
     if index.pos[i] != "NOUN" or index.tag[i] != "NN" or index.lemma[i] not in nouns:
         return False
     return any(
         child.dep_ in ("det", "poss") and (child.lower_ in DETERMINERS or child.dep_ == "poss")
         for child in index.children(i)
     )
+
+
+def _age_noun(index: DocIndex, i: int) -> bool:
+    """'the 41-year-old' standing alone for a person: 'old' heading a noun phrase with a
+    determiner and a counted 'year' (not 'a 41-year-old man', where 'old' is a modifier)."""
+    if index.lower[i] != "old" or index.dep[i] in ("amod", "compound"):
+        return False
+    children = list(index.children(i))
+    aged = any(
+        c.lemma_.lower() == "year" and any(g.dep_ == "nummod" for g in c.children)
+        for c in children
+    )
+    return aged and any(c.dep_ == "det" and c.lower_ in DETERMINERS for c in children)
+

@@ -33,6 +33,35 @@ def test_a_description_before_the_name_takes_the_person_the_report_is_about(
     assert targets_of(tnr_pipeline, text, "Agents abducted") == ["Omar Farah"]
 
 
+def test_an_age_standing_for_a_person_takes_the_person_the_report_is_about(
+    tnr_pipeline,
+) -> None:
+    text = (
+        "Police in Nairobi detained Omar Farah after the raid. "
+        "Farah was later deported to Mogadishu. "
+        "According to state media, the 41-year-old is now in custody in Mogadishu."
+    )
+    assert targets_of(tnr_pipeline, text, "According to") == ["Omar Farah"]
+
+
+def test_an_age_modifying_a_noun_is_no_description(tnr_pipeline) -> None:
+    text = (
+        "Police in Nairobi detained Omar Farah after the raid. "
+        "Farah was later deported to Mogadishu. "
+        "Officers detained a 41-year-old official in Mogadishu on Monday."
+    )
+    assert targets_of(tnr_pipeline, text, "Officers detained") == []
+
+
+def test_a_detained_passenger_is_the_person_the_report_is_about(tnr_pipeline) -> None:
+    text = (
+        "Police in Nairobi detained Omar Farah after the raid. "
+        "Farah was later deported to Mogadishu. "
+        "The minister called for the release of the detained passenger."
+    )
+    assert targets_of(tnr_pipeline, text, "The minister") == ["Omar Farah"]
+
+
 def test_a_person_only_mentioned_is_never_the_fallback(tnr_pipeline) -> None:
     text = (
         "President Lin Bo praised the police. President Lin Bo spoke again on Monday. "
