@@ -174,7 +174,7 @@ def _attribution(  # noqa: C901
     if not is_verb or index.dep[verb] in ("amod", "compound"):
         return None
     rule = "recommendation_verb" if cue.label_ == "recommendation" else "reporting_verb"
-    if index.is_passive(verb):
+    if index.is_passive(verb) or _as_reported_by(index, verb):
         for child in index.children(verb):
             if child.dep_ == "agent":
                 for pobj in child.children:
@@ -192,6 +192,19 @@ def _attribution(  # noqa: C901
         return None
     name, how = _resolve_speaker(index, sentence, number, memory, subject)
     return name, rule if how == "named" else how
+
+
+def _as_reported_by(index: DocIndex, verb: int) -> bool:
+    """Whether ``verb`` is '..., as reported by X': a reduced passive opened by 'as'.
+
+    Its agent is the speaker; 'cases documented by X', a participle describing a noun,
+    attributes nothing.
+    """
+    return (
+        index.tag[verb] == "VBN"
+        and index.has_child(verb, ("agent",))
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in index.children(verb))
+    )
 
 
 def _quoted_speaker(index: DocIndex, verb: int) -> int | None:

@@ -262,6 +262,37 @@ SOURCE_CASES = [
         "reporting_verb",
     ),
     (
+        "Police detained at least 12 exiles in Riga last week, as reported by Rights Watch.",
+        [
+            ("detained", "METHOD", "DETENTION"),
+            ("12", "QUANTITY", 12),
+            ("Riga", "LOCATION", "LV"),
+            RW,
+        ],
+        "Police detained",
+        "Rights Watch",
+        "passive_agent",
+    ),
+    (
+        "Police detained at least 12 exiles in Riga, cases documented by Rights Watch.",
+        [
+            ("detained", "METHOD", "DETENTION"),
+            ("12", "QUANTITY", 12),
+            ("Riga", "LOCATION", "LV"),
+            RW,
+        ],
+        "Police detained",
+        None,
+        None,
+    ),
+    (
+        "A statement from Rights Watch disclosed that agents abducted two exiles in Riga.",
+        [RW, ABDUCTED, ("two", "QUANTITY", 2), ("Riga", "LOCATION", "LV")],
+        "A statement",
+        "Rights Watch",
+        "reporting_verb",
+    ),
+    (
         "Rights Watch urges governments to suspend extradition treaties with Belarus.",
         [RW, ("extradition", "METHOD", "EXTRADITION"), ("Belarus", "LOCATION", "BY")],
         "Rights Watch",
