@@ -298,6 +298,7 @@ WORD_LISTS: tuple[str, ...] = (
     "APPROXIMATORS",
     "DESCRIPTION_NOUNS",
     "FAMILY_NOUNS",
+    "NAME_PARTICLES",
     "NOT_COUNT_NEXT",
     "NOT_COUNT_PREV",
     "NOT_NAME_PARTS",

@@ -16,6 +16,10 @@
   ("Harjit [Vale]"): a model PERSON span grows left over the untagged, title-case proper
   nouns compounded to it, stopping at titles and role words (``HONORIFICS``, office nouns).
   Context rule ``PERSON.given_name``.
+- **Surnames with particles.** The model often stops a name at its particle ("Ursula von
+  der [Leyen]", "Ludwig [van Beethoven]"): a PERSON span that ends in a particle, or is
+  followed by particles, grows right over them (``NAME_PARTICLES``) and the title-case word
+  after them. Context rule ``PERSON.particle_surname``.
 """
 
 from __future__ import annotations
@@ -92,6 +96,49 @@ def given_names(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
                 span = derive(span, "PERSON.given_name", "extent", start=start)
         result.append(span)
     return result
+
+
+def particle_surnames(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
+    """PERSON spans grow over a surname's particles and the word after them (see module)."""
+    owner = {i: s for s in spans for i in range(s.start, s.end)}
+    swallowed: set[int] = set()
+    """Starts of PERSON spans that became the end of the name before them."""
+    result: list[Span] = []
+    for span in spans:
+        if span.label_ == "PERSON" and span.start in swallowed:
+            continue
+        if span.label_ == "PERSON":
+            span = _with_particle_surname(doc, span, words.NAME_PARTICLES, owner, swallowed)
+        result.append(span)
+    return result
+
+
+def _with_particle_surname(
+    doc: Doc, span: Span, particles: frozenset[str], owner: dict[int, Span], swallowed: set[int]
+) -> Span:
+    end = span.end
+    ends_in_particle = end - 1 > span.start and doc[end - 1].lower_ in particles
+    j = end
+    while j < len(doc) and j not in owner and doc[j].is_lower and doc[j].lower_ in particles:
+        j += 1
+    if not (ends_in_particle or j > end) or j >= len(doc) or not _surname_word(doc, j, owner):
+        return span
+    other = owner.get(j)
+    if other is not None:
+        swallowed.add(other.start)
+    return derive(span, "PERSON.particle_surname", "extent", end=other.end if other else j + 1)
+
+
+def _surname_word(doc: Doc, i: int, owner: dict[int, Span]) -> bool:
+    """Whether token ``i`` can end a surname: title case, alphabetic, and untagged or the
+    start of another PERSON span (the model's other half of the name)."""
+    token = doc[i]
+    other = owner.get(i)
+    return (
+        token.is_title
+        and token.is_alpha
+        and (other is None or (other.label_ == "PERSON" and other.start == i))
+    )
 
 
 def _name_extent(doc: Doc, head: int, covered: set[int]) -> tuple[int, int] | None:

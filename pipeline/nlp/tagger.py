@@ -25,6 +25,7 @@ from tnr_claims.nlp.names import (
     coordinated_people,
     given_names,
     organisations_named_after_people,
+    particle_surnames,
 )
 from tnr_claims.nlp.perpetrators import drop_acts_against_perpetrators
 from tnr_claims.nlp.provenance import derive, make
@@ -244,6 +245,7 @@ class RuleTagger:
             merged = role_named_people(doc, merged, words)
         if self._tagged:
             merged = given_names(doc, merged, words)
+        merged = particle_surnames(doc, merged, words)
         if self._parsed:
             merged = coordinated_people(doc, merged, words)
         merged = propagate_names(doc, merged, words, tagged=self._tagged)

@@ -44,6 +44,33 @@ def test_a_half_tagged_name_takes_its_given_name_but_not_a_title() -> None:
     assert names == ["Harjit Vale", "Ravi Mehra"]
 
 
+def _particle_names(words: list[str], tagged: list[tuple[int, int]]) -> list[str]:
+    """Names after the particle rule, on hand-made Docs (the model's cut is simulated)."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from tnr_claims.nlp.names import particle_surnames
+    from tnr_claims.rules.loader import default_patterns
+
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    spans = [Span(doc, a, b, "PERSON", span_id="model:PERSON") for a, b in tagged]
+    return [s.text for s in particle_surnames(doc, spans, default_patterns().lexicons)]
+
+
+@pytest.mark.parametrize(
+    ("words", "tagged", "names"),
+    [
+        (["Ursula", "von", "der", "Leyen", "said", "so"], [(0, 3)], ["Ursula von der Leyen"]),
+        (["Pieter", "van", "Houten", "fled"], [(0, 1)], ["Pieter van Houten"]),
+        (["Ana", "de", "Souza", "fled"], [(0, 2), (2, 3)], ["Ana de Souza"]),
+        (["Ana", "Vell", "de", "facto", "fled"], [(0, 2)], ["Ana Vell"]),
+        (["Ana", "Vell", "fled", "to", "Riga"], [(0, 2)], ["Ana Vell"]),
+    ],
+)
+def test_a_name_cut_at_its_particle_takes_the_surname(words, tagged, names) -> None:
+    assert _particle_names(words, tagged) == names
+
+
 def test_vague_counts_of_people_are_quantities_but_some_is_not(tnr_pipeline) -> None:
     record = tnr_pipeline.process_text(
         "Several exiled critics were detained in Dubai. Police detained dozens of students "
