@@ -27,6 +27,7 @@ from tnr_claims.nlp.names import (
     organisations_named_after_people,
     particle_surnames,
 )
+from tnr_claims.nlp.organisations import organisation_extents
 from tnr_claims.nlp.perpetrators import drop_acts_against_perpetrators
 from tnr_claims.nlp.provenance import derive, make
 from tnr_claims.nlp.spans import (
@@ -241,6 +242,9 @@ class RuleTagger:
         rule_spans += self.dependency_spans(doc)
         model = self.model_spans(doc) + self.dateline_spans(doc)
         merged = merge_spans(doc, rule_spans, model, blocked)
+        if self._tagged:
+            places = self._normaliser.is_known_place if self._normaliser else lambda _: False
+            merged = organisation_extents(doc, merged, words, places)
         if self._tagged:
             merged = role_named_people(doc, merged, words)
         if self._tagged:

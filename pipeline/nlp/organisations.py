@@ -1,0 +1,103 @@
+"""Context rules on the extent of organisation names the small model gets half right.
+
+Each rule reads token shapes around a model ORG span; none names an organisation.
+
+- **Possessives.** A span that starts with the possessive ending of the word before it
+  ("[’s Supreme Court]") drops it; a span that runs on past a possessive ("[Foreign Policy
+  Centre’s Exporting Repression] report") stops before it: the name is the possessor,
+  unless the possessor is a place ("[Ruritania’s Supreme Court]" keeps "Supreme Court").
+  Context rule ``ORG.possessive``.
+- **Titles.** A one-word span right before an office noun ("[Interior] Minister", "[Home]
+  Secretary") is part of a title, not an organisation (acronyms such as "BBC correspondent"
+  stay). Context rule ``ORG.title_word``.
+- **The last word.** A span stopped one word short of the name ("[Commonwealth of
+  Independent] States", "[Labour] Advocates") takes the next word when it is an untagged
+  title-case proper noun that is no title or role word. Context rule ``ORG.last_word``.
+- **"X for Y" names.** A span that starts after "for", "without" or "against" preceded by
+  an untagged title-case plural proper noun ("Sikhs for [Justice]", "Doctors without
+  [Borders]") takes both. Context rule ``ORG.for_name``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from tnr_claims.nlp.provenance import derive
+from tnr_claims.rules.loader import Lexicons
+
+POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
+
+NAME_LINKS = frozenset({"for", "without", "against"})
+"""Lower-case words inside names of the shape 'Sikhs for Justice'."""
+
+
+def organisation_extents(
+    doc: Doc,
+    spans: list[Span],
+    words: Lexicons,
+    is_place: Callable[[str], bool] = lambda text: False,
+) -> list[Span]:
+    """Apply the rules of the module docstring to every ORG span; other spans pass.
+
+    ``is_place(text)`` tells whether a possessor is a place (the normaliser's gazetteer).
+    """
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    result: list[Span] = []
+    for span in spans:
+        if span.label_ == "ORG":
+            span = _fixed(doc, span, covered, words, is_place)
+            if span is None:
+                continue
+        result.append(span)
+    return result
+
+
+def _fixed(
+    doc: Doc, span: Span, covered: set[int], words: Lexicons, is_place: Callable[[str], bool]
+) -> Span | None:
+    start, end = span.start, span.end
+    while start < end and doc[start].lower_ in POSSESSIVE_ENDINGS:
+        start += 1
+    inner = [i for i in range(start + 1, end) if doc[i].lower_ in POSSESSIVE_ENDINGS]
+    if inner and is_place(doc[start : inner[0]].text):
+        start = inner[0] + 1
+    elif inner:
+        end = inner[0]
+    if start >= end:
+        return None
+    if (start, end) != (span.start, span.end):
+        span = derive(span, "ORG.possessive", "extent", start=start, end=end)
+    titles = words.OFFICE_NOUNS | words.HONORIFICS
+    if (
+        end - start == 1
+        and end < len(doc)
+        and doc[end].lower_ in titles
+        and not doc[start].is_upper
+    ):
+        return None
+    if end < len(doc) and end not in covered and _name_word(doc[end], titles):
+        span = derive(span, "ORG.last_word", "extent", end=end + 1)
+    if (
+        start >= 2
+        and doc[start - 1].lower_ in NAME_LINKS
+        and start - 2 not in covered
+        and doc[start - 2].tag_ == "NNPS"
+        and doc[start - 2].is_title
+        and not doc[start - 2].is_sent_start
+    ):
+        span = derive(span, "ORG.for_name", "extent", start=start - 2)
+    return span
+
+
+def _name_word(token: Token, titles: frozenset[str]) -> bool:
+    """An untagged word that can end an organisation's name: a title-case proper noun,
+    not the first word of a sentence, not a title or role word."""
+    return (
+        token.is_title
+        and token.is_alpha
+        and token.pos_ == "PROPN"
+        and not token.is_sent_start
+        and token.lower_ not in titles
+    )

@@ -1,0 +1,85 @@
+"""ORG extent rules (pipeline/nlp/organisations.py) on hand-made Docs: the model's cut is
+simulated, so each test fixes the shape the rule reads. Invented names."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from tnr_claims.nlp.organisations import organisation_extents
+from tnr_claims.rules.loader import default_patterns
+
+VOCAB = spacy.blank("en").vocab
+
+
+def orgs(
+    words: list[str],
+    tagged: list[tuple[int, int]],
+    *,
+    tags: list[str] | None = None,
+    pos: list[str] | None = None,
+    places: frozenset[str] = frozenset(),
+) -> list[str]:
+    doc = Doc(
+        VOCAB,
+        words=words,
+        tags=tags or ["NNP"] * len(words),
+        pos=pos or ["PROPN"] * len(words),
+        sent_starts=[True] + [False] * (len(words) - 1),
+    )
+    spans = [Span(doc, a, b, "ORG", span_id="model:ORG") for a, b in tagged]
+    kept = organisation_extents(doc, spans, default_patterns().lexicons, places.__contains__)
+    return [s.text for s in kept]
+
+
+def test_a_span_opening_with_a_possessive_ending_drops_it() -> None:
+    words = ["Borduria", "’s", "Supreme", "Court", "ruled"]
+    assert orgs(words, [(1, 4)]) == ["Supreme Court"]
+
+
+def test_a_span_running_past_a_possessive_stops_at_the_possessor() -> None:
+    words = ["The", "Vell", "Centre", "’s", "Silent", "Reach", "report"]
+    assert orgs(words, [(1, 6)], pos=["DET"] + ["PROPN"] * 5 + ["NOUN"]) == ["Vell Centre"]
+
+
+def test_a_place_as_possessor_leaves_the_organisation_after_it() -> None:
+    words = ["Borduria", "’s", "Interior", "Ministry", "said"]
+    pos = ["PROPN", "PART", "PROPN", "PROPN", "VERB"]
+    got = orgs(words, [(0, 4)], pos=pos, places=frozenset({"Borduria"}))
+    assert got == ["Interior Ministry"]
+
+
+@pytest.mark.parametrize("title", ["Minister", "Secretary"])
+def test_a_word_before_an_office_noun_is_a_title_not_an_organisation(title: str) -> None:
+    assert orgs(["Interior", title, "Ana", "Vell"], [(0, 1)]) == []
+
+
+def test_an_acronym_before_an_office_noun_stays() -> None:
+    assert orgs(["BRT", "correspondent", "Ana", "Vell"], [(0, 1)]) == ["BRT"]
+
+
+def test_a_span_one_word_short_takes_the_untagged_proper_noun_after_it() -> None:
+    words = ["The", "Union", "of", "Free", "Cities", "met"]
+    pos = ["DET", "PROPN", "ADP", "PROPN", "PROPN", "VERB"]
+    assert orgs(words, [(1, 4)], pos=pos) == ["Union of Free Cities"]
+
+
+def test_a_title_word_after_the_span_is_not_taken() -> None:
+    words = ["The", "Vell", "Foundation", "Director", "spoke"]
+    pos = ["DET", "PROPN", "PROPN", "PROPN", "VERB"]
+    assert orgs(words, [(1, 3)], pos=pos) == ["Vell Foundation"]
+
+
+def test_plural_name_for_name_is_one_organisation() -> None:
+    words = ["He", "leads", "Poets", "for", "Freedom", "now"]
+    tags = ["PRP", "VBZ", "NNPS", "IN", "NNP", "RB"]
+    pos = ["PRON", "VERB", "PROPN", "ADP", "PROPN", "ADV"]
+    assert orgs(words, [(4, 5)], tags=tags, pos=pos) == ["Poets for Freedom"]
+
+
+def test_a_singular_word_before_for_is_not_taken() -> None:
+    words = ["He", "asked", "Support", "for", "Freedom", "now"]
+    tags = ["PRP", "VBD", "NNP", "IN", "NNP", "RB"]
+    pos = ["PRON", "VERB", "PROPN", "ADP", "PROPN", "ADV"]
+    assert orgs(words, [(4, 5)], tags=tags, pos=pos) == ["Freedom"]
