@@ -13,6 +13,9 @@ Each rule reads token shapes around a model ORG span; none names an organisation
 - **The last word.** A span stopped one word short of the name ("[Commonwealth of
   Independent] States", "[Labour] Advocates") takes the next word when it is an untagged
   title-case proper noun that is no title or role word. Context rule ``ORG.last_word``.
+- **Numbered names.** A span whose last word is a numbered-name head (``NUMBERED_NAME_HEADS``:
+  "[Group] 24", "[Charter] 97") takes the number after it, which then is no QUANTITY.
+  Context rule ``ORG.numbered_name``.
 - **"X for Y" names.** A span that starts after "for", "without" or "against" preceded by
   an untagged title-case plural proper noun ("Sikhs for [Justice]", "Doctors without
   [Borders]") takes both. Context rule ``ORG.for_name``.
@@ -43,6 +46,7 @@ def organisation_extents(
 
     ``is_place(text)`` tells whether a possessor is a place (the normaliser's gazetteer).
     """
+    spans = _numbered_names(doc, spans, words)
     covered = {i for s in spans for i in range(s.start, s.end)}
     result: list[Span] = []
     for span in spans:
@@ -52,6 +56,28 @@ def organisation_extents(
                 continue
         result.append(span)
     return result
+
+
+def _numbered_names(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
+    """'[Group] 24' -> '[Group 24]'; a QUANTITY span on the number is dropped."""
+    others = {i for s in spans if s.label_ != "QUANTITY" for i in range(s.start, s.end)}
+    dropped: set[int] = set()
+    result: list[Span] = []
+    for span in spans:
+        end = span.end
+        if (
+            span.label_ == "ORG"
+            and end < len(doc)
+            and doc[end - 1].lower_ in words.NUMBERED_NAME_HEADS
+            and doc[end - 1].is_title
+            and doc[end].like_num
+            and doc[end].is_digit
+            and end not in others
+        ):
+            span = derive(span, "ORG.numbered_name", "extent", end=end + 1)
+            dropped.add(end)
+        result.append(span)
+    return [s for s in result if not (s.label_ == "QUANTITY" and s.start in dropped)]
 
 
 def _fixed(

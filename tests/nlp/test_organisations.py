@@ -20,6 +20,7 @@ def orgs(
     tags: list[str] | None = None,
     pos: list[str] | None = None,
     places: frozenset[str] = frozenset(),
+    counts: tuple[int, ...] = (),
 ) -> list[str]:
     doc = Doc(
         VOCAB,
@@ -29,8 +30,9 @@ def orgs(
         sent_starts=[True] + [False] * (len(words) - 1),
     )
     spans = [Span(doc, a, b, "ORG", span_id="model:ORG") for a, b in tagged]
+    spans += [Span(doc, i, i + 1, "QUANTITY", span_id="model:CARDINAL") for i in counts]
     kept = organisation_extents(doc, spans, default_patterns().lexicons, places.__contains__)
-    return [s.text for s in kept]
+    return [s.text for s in sorted(kept, key=lambda s: s.start)]
 
 
 def test_a_span_opening_with_a_possessive_ending_drops_it() -> None:
@@ -83,3 +85,17 @@ def test_a_singular_word_before_for_is_not_taken() -> None:
     tags = ["PRP", "VBD", "NNP", "IN", "NNP", "RB"]
     pos = ["PRON", "VERB", "PROPN", "ADP", "PROPN", "ADV"]
     assert orgs(words, [(4, 5)], tags=tags, pos=pos) == ["Freedom"]
+
+
+def test_a_numbered_name_takes_its_number_which_is_no_count() -> None:
+    words = ["members", "of", "Group", "24", "fled"]
+    pos = ["NOUN", "ADP", "PROPN", "NUM", "VERB"]
+    tags = ["NNS", "IN", "NNP", "CD", "VBD"]
+    assert orgs(words, [(2, 3)], pos=pos, tags=tags, counts=(3,)) == ["Group 24"]
+
+
+def test_a_count_after_another_organisation_stays_a_count() -> None:
+    words = ["the", "Vell", "Foundation", "24", "times"]
+    pos = ["DET", "PROPN", "PROPN", "NUM", "NOUN"]
+    tags = ["DT", "NNP", "NNP", "CD", "NNS"]
+    assert orgs(words, [(1, 3)], pos=pos, tags=tags, counts=(3,)) == ["Vell Foundation", "24"]
