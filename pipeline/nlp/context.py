@@ -90,14 +90,25 @@ def drop_perpetrator_charges(spans: list[Span]) -> list[Span]:
 _LIST_BREAKS = frozenset({"and", "or", ",", ";", ".", "but"})
 
 
-RECODE_TO_RELATIVE = frozenset({"DETENTION", "PROSECUTION"})
-"""Codes that become RELATIVE_REPRISAL when the people acted on are relatives."""
+RECODE_TO_RELATIVE = frozenset({"DETENTION", "PROSECUTION", "ABDUCTION", "PHYSICAL_ATTACK"})
+"""Codes that become RELATIVE_REPRISAL when the people acted on are relatives (codebook,
+second set: custody and punishment of relatives, whatever the act word)."""
 
 
 def _is_relative(token: Token, words: Lexicons) -> bool:
-    if token.lower_ in words.FAMILY_NOUNS:
-        return True
-    return any(c.dep_ == "compound" and c.lower_ in words.FAMILY_NOUNS for c in token.children)
+    """A relative acted on in a target's stead: a family noun, not one that ties the person
+    to an office ('the half-brother of the country's leader' is the target himself)."""
+    if not (
+        token.lower_ in words.FAMILY_NOUNS
+        or any(c.dep_ == "compound" and c.lower_ in words.FAMILY_NOUNS for c in token.children)
+    ):
+        return False
+    return not any(
+        t.lower_ in words.OFFICE_NOUNS
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for t in prep.subtree
+    )
 
 
 def _patients(token: Token) -> list[Token]:
@@ -106,7 +117,9 @@ def _patients(token: Token) -> list[Token]:
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     found = [c for t in (token, head) for c in t.children if c.dep_ in ("nsubjpass", "dobj")]
-    for t in (token, head):
+    # 'arrests, disappearances and detention of relatives': the 'of' phrase of a list's
+    # last member belongs to every member
+    for t in (token, head, *head.conjuncts):
         for prep in t.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 found.extend(c for c in prep.children if c.dep_ == "pobj")
@@ -114,7 +127,8 @@ def _patients(token: Token) -> list[Token]:
 
 
 def recode_relative_reprisals(spans: list[Span], words: Lexicons) -> list[Span]:
-    """DETENTION or PROSECUTION of relatives is RELATIVE_REPRISAL (context rule).
+    """Custody or punishment of relatives is RELATIVE_REPRISAL (context rule; the codes of
+    :data:`RECODE_TO_RELATIVE`).
 
     "Relatives of exiled activists have been detained": the patient of "detained" is
     a relative, so the span's code changes: its provenance gains the context decision
@@ -304,6 +318,7 @@ WORD_LISTS: tuple[str, ...] = (
     "NOT_NAME_PARTS",
     "NUMBERED_NAME_HEADS",
     "OBJECT_PRONOUNS",
+    "OFFICE_NOUNS",
     "ORG_HEAD_NOUNS",
     "PERPETRATOR_NOUNS",
     "VAGUE_QUANTITIES",
