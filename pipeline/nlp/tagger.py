@@ -106,6 +106,14 @@ class RuleTagger:
         for rule in patterns.dependency_rules:
             self.dependency_matcher.add(rule.id, [rule.pattern])
         self._anchors = anchor_lemmas(patterns.dependency_rules, nlp.vocab.strings)
+        self._by_anchor: list[tuple[DependencyMatcher, frozenset[int]]] = []
+        """One matcher per dependency rule with the hash ids of its anchor lemmas."""
+        if self._anchors is not None:
+            for rule in patterns.dependency_rules:
+                matcher = DependencyMatcher(nlp.vocab)
+                matcher.add(rule.id, [rule.pattern])
+                ids = anchor_lemmas([rule], nlp.vocab.strings)
+                self._by_anchor.append((matcher, frozenset(int(i) for i in ids)))
         self.cue_matcher = RuleMatcher(nlp, patterns.cue_rules)
         if self.check_places:
             location_rules = [r for r in patterns.span_rules if r.label == "LOCATION"]
@@ -138,34 +146,41 @@ class RuleTagger:
             return []
         spans = []
         strings = doc.vocab.strings
-        for part in self._anchored_parts(doc):
-            offset = part.start if isinstance(part, Span) else 0
-            for match_id, token_ids in self.dependency_matcher(part):
-                rule = self._dependency_rules[strings[match_id]]
-                names = [node["RIGHT_ID"] for node in rule.pattern]
-                chosen = [offset + token_ids[names.index(name)] for name in rule.span]
-                spans.append(
-                    Span(doc, min(chosen), max(chosen) + 1, label="METHOD", span_id=rule.id)
-                )
+        for offset, part, matchers in self._anchored_parts(doc):
+            for matcher in matchers:
+                for match_id, token_ids in matcher(part):
+                    rule = self._dependency_rules[strings[match_id]]
+                    names = [node["RIGHT_ID"] for node in rule.pattern]
+                    chosen = [offset + token_ids[names.index(name)] for name in rule.span]
+                    spans.append(
+                        Span(doc, min(chosen), max(chosen) + 1, label="METHOD", span_id=rule.id)
+                    )
         return spans
 
-    def _anchored_parts(self, doc: Doc) -> list[Doc | Span]:
-        """The sentences holding an anchor lemma of a dependency rule (the whole Doc when a
-        rule's anchor has no lemma list). The ``DependencyMatcher`` matches every node of
-        every rule on every token, so sentences without an anchor are not given to it."""
+    def _anchored_parts(self, doc: Doc) -> list[tuple[int, Doc, list[DependencyMatcher]]]:
+        """``(offset, sentence as a Doc, the matchers of the rules anchored in it)`` for
+        every sentence holding an anchor lemma (the whole Doc and every rule when a rule's
+        anchor has no lemma list). A ``DependencyMatcher`` matches every node of its rules
+        on every token it is given, so each rule sees only the sentences of its anchors."""
         if self._anchors is None:
-            return [doc]
+            return [(0, doc, [self.dependency_matcher])]
         import numpy
         from spacy.attrs import LEMMA
 
         if not len(doc):
             return []
-        hits = numpy.flatnonzero(numpy.isin(doc.to_array(LEMMA), self._anchors)).tolist()
-        parts: list[Doc | Span] = []
+        lemmas = doc.to_array(LEMMA)
+        hits = numpy.flatnonzero(numpy.isin(lemmas, self._anchors)).tolist()
+        parts: list[tuple[int, Doc, list[DependencyMatcher]]] = []
+        seen: set[int] = set()
         for i in hits:
             sent = doc[i].sent
-            if not parts or parts[-1].start != sent.start:
-                parts.append(sent)
+            if sent.start in seen:
+                continue
+            seen.add(sent.start)
+            present = {int(x) for x in lemmas[sent.start : sent.end]}
+            matchers = [m for m, ids in self._by_anchor if ids & present]
+            parts.append((sent.start, sent.as_doc(), matchers))
         return parts
 
     def model_spans(self, doc: Doc) -> list[Span]:
