@@ -33,32 +33,26 @@ def test_a_description_before_the_name_takes_the_person_the_report_is_about(
     assert targets_of(tnr_pipeline, text, "Agents abducted") == ["Omar Farah"]
 
 
+FARAH = (
+    "Police in Nairobi detained Omar Farah after the raid. Farah was later deported to Mogadishu. "
+)
+"""Two acts on one named person: the person the report is about."""
+
+
 def test_an_age_standing_for_a_person_takes_the_person_the_report_is_about(
     tnr_pipeline,
 ) -> None:
-    text = (
-        "Police in Nairobi detained Omar Farah after the raid. "
-        "Farah was later deported to Mogadishu. "
-        "According to state media, the 41-year-old is now in custody in Mogadishu."
-    )
+    text = FARAH + "According to state media, the 41-year-old is now in custody in Mogadishu."
     assert targets_of(tnr_pipeline, text, "According to") == ["Omar Farah"]
 
 
 def test_an_age_modifying_a_noun_is_no_description(tnr_pipeline) -> None:
-    text = (
-        "Police in Nairobi detained Omar Farah after the raid. "
-        "Farah was later deported to Mogadishu. "
-        "Officers detained a 41-year-old official in Mogadishu on Monday."
-    )
+    text = FARAH + "Officers detained a 41-year-old official in Mogadishu on Monday."
     assert targets_of(tnr_pipeline, text, "Officers detained") == []
 
 
 def test_a_detained_passenger_is_the_person_the_report_is_about(tnr_pipeline) -> None:
-    text = (
-        "Police in Nairobi detained Omar Farah after the raid. "
-        "Farah was later deported to Mogadishu. "
-        "The minister called for the release of the detained passenger."
-    )
+    text = FARAH + "The minister called for the release of the detained passenger."
     assert targets_of(tnr_pipeline, text, "The minister") == ["Omar Farah"]
 
 
