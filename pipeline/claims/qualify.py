@@ -128,7 +128,37 @@ def decide_type(
         return "TYPE.single_person_event", "incident"
     if quantities and _counts_operations(index, sentence):
         return "TYPE.count", "statistic"
+    if _definite_act(index, sentence):
+        return "TYPE.definite_act", "incident"
     return "TYPE.general_practice", "pattern"
+
+
+def _definite_act(index: DocIndex, sentence: Sentence) -> bool:
+    """One act named as one occasion: a singular METHOD noun with a demonstrative ('this
+    shooting', 'that abduction') or a possessor ('his abduction', 'Vell's kidnapping'),
+    not about many people ('the abduction of dissidents' is a practice)."""
+    for ref in sentence.spans:
+        if ref.record.label != "METHOD":
+            continue
+        root = ref.root
+        if index.pos[root] != "NOUN" or index.tag[root] != "NN":
+            continue
+        children = list(index.children(root))
+        before = [x for x in index.doc[root].subtree if x.i < root]
+        marked = any(
+            (x.dep_ == "det" and x.lower_ in ("this", "that"))
+            or (x.dep_ == "poss" and x.tag_ != "WP$")
+            for x in before
+        )
+        generic = any(
+            g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS")
+            for c in children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+        )
+        if marked and not generic:
+            return True
+    return False
 
 
 def _specific_people(index: DocIndex, i: int) -> bool:

@@ -68,6 +68,12 @@ TYPE_RULES: tuple[tuple[str, str, str], ...] = (
         "a non-null QUANTITY about operations or targets: 'The report lists 18 abductions.'",
     ),
     (
+        "TYPE.definite_act",
+        "incident",
+        "one act named with a demonstrative or a possessor: 'This brazen shooting has all the "
+        "hallmarks of a political killing.'",
+    ),
+    (
         "TYPE.general_practice",
         "pattern",
         "anything else: 'Agents often pressure relatives to persuade targets to return.'",

@@ -743,6 +743,16 @@ TYPE_CASES = [
         [("60", "QUANTITY", 60)],
         "statistic",
     ),
+    (
+        "This brutal kidnapping in Riga bears all the marks of a state operation.",
+        [("kidnapping", "METHOD", "ABDUCTION"), ("Riga", "LOCATION", "LV")],
+        "incident",
+    ),
+    (
+        "This kidnapping of dissidents bears all the marks of a state practice.",
+        [("kidnapping", "METHOD", "ABDUCTION")],
+        "pattern",
+    ),
 ]
 
 
