@@ -321,6 +321,7 @@ WORD_LISTS: tuple[str, ...] = (
     "OFFICE_NOUNS",
     "ORG_HEAD_NOUNS",
     "PERPETRATOR_NOUNS",
+    "PLACE_NOUNS",
     "VAGUE_QUANTITIES",
 )
 """The lists of ``patterns/lexicons.jsonl`` this stage reads (checked when a pipeline is

@@ -53,6 +53,32 @@ PLACE_OVER_PERSON_POPULATION = 500_000
 """A one-word model PERSON naming a city at least this large is read as the city."""
 
 
+def _named_by_place_noun(span: Span, words: Any) -> bool:
+    """'the city of [Siem Reap]', 'the province of [X]': a name the model read as a person or
+    an organisation is the place a place noun (``PLACE_NOUNS``) says it is."""
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+        return False
+    return prep.head.lower_ in words.PLACE_NOUNS and prep.head.pos_ == "NOUN"
+
+
+def _other_mentions(doc: Doc, names: set[str], spans: list[Span]) -> list[Span]:
+    """Untagged mentions of ``names`` elsewhere in ``doc``, as LOCATION spans."""
+    import re
+
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    made: list[Span] = []
+    for name in sorted(names):
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
+            span = doc.char_span(match.start(), match.end())
+            if span is None or any(i in covered for i in range(span.start, span.end)):
+                continue
+            made.append(make(doc, span.start, span.end, "LOCATION", "LOCATION.place_noun_of"))
+            covered.update(range(span.start, span.end))
+    return made
+
+
 def anchor_lemmas(rules: Iterable[Any], strings: Any) -> Any:
     """Hash ids of the lemmas the first node of every dependency rule must have, as an
     array; ``None`` when some rule's first node has no ``LEMMA`` string or ``IN`` list."""
@@ -188,6 +214,7 @@ class RuleTagger:
         assert self.patterns is not None
         words = self.patterns.lexicons
         spans: list[Span] = []
+        places: set[str] = set()
         for ent in doc.ents:
             label = MODEL_LABELS.get(ent.label_)
             if label is None:
@@ -208,8 +235,18 @@ class RuleTagger:
                     continue
             if label == "PERSON" and self._is_big_place(span):
                 span = derive(span, "LOCATION.person_is_place", "label", label="LOCATION")
+            elif label in ("PERSON", "ORG") and _named_by_place_noun(span, words):
+                span = derive(span, "LOCATION.place_noun_of", "label", label="LOCATION")
+                places.add(span.text)
             spans.append(span)
-        return spans
+        # the document's other mentions of a name a place noun introduced are that place
+        spans = [
+            derive(s, "LOCATION.place_noun_of", "label", label="LOCATION")
+            if s.label_ in ("PERSON", "ORG") and s.text in places
+            else s
+            for s in spans
+        ]
+        return spans + _other_mentions(doc, places, spans)
 
     def _is_big_place(self, span: Span) -> bool:
         """A one-word 'person' that is a country or a city of over

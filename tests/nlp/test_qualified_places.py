@@ -51,3 +51,18 @@ def test_a_city_name_is_not_moved_by_other_countries_in_the_report(tnr_pipeline)
         doc_id="city",
     )
     assert codes(record, "London") == ["GB"]
+
+
+def test_a_name_after_a_place_noun_is_that_place_everywhere_in_the_document(tnr_pipeline) -> None:
+    text = (
+        "He arrived from the Cambodian city of Siem Reap by bus. "
+        "He was shot in Bangkok, far from Cambodia’s Siem Reap."
+    )
+    record = tnr_pipeline.process_text(text)
+    reap = [(s.label, s.code) for s in record.spans if s.text == "Siem Reap"]
+    assert reap == [("LOCATION", "KH"), ("LOCATION", "KH")]
+
+
+def test_a_name_after_an_office_noun_is_no_place(tnr_pipeline) -> None:
+    record = tnr_pipeline.process_text("Police detained the mayor of Siem Reap.")
+    assert all(s.label != "LOCATION" for s in record.spans if s.text == "Siem Reap")
