@@ -92,6 +92,10 @@ def block_key(name: PersonName) -> str:
     return name.surname[:1] + name.given[:1]
 
 
+MAX_SPELLING_NAMES = 500
+"""Most distinct full names in one document that :func:`one_spelling` compares."""
+
+
 def one_spelling(names: list[str]) -> dict[str, str]:
     """Spelling variants of one person's full name in one document -> the spelling used.
 
@@ -104,14 +108,18 @@ def one_spelling(names: list[str]) -> dict[str, str]:
     for name in names:
         counts[name] = counts.get(name, 0) + 1
     full = [(n, parsed) for n in counts if (parsed := parse_name(n)) is not None and parsed.full]
+    if len(full) > MAX_SPELLING_NAMES:
+        return {}  # a name-dense text: comparing every pair would cost more than it gives
     groups: list[list[str]] = []
+    by_block: dict[str, list[list[str]]] = {}
     for name, parsed in full:
-        for group in groups:
+        for group in by_block.get(block_key(parsed), []):
             if same_person(parsed, parse_name(group[0])):  # type: ignore[arg-type]
                 group.append(name)
                 break
         else:
             groups.append([name])
+            by_block.setdefault(block_key(parsed), []).append(groups[-1])
     changed: dict[str, str] = {}
     for group in groups:
         chosen = max(group, key=lambda n: counts[n])  # first of the most used

@@ -45,3 +45,12 @@ def test_a_shared_surname_alone_is_not_one_person(a: str, b: str) -> None:
 def test_names_without_letters_parse_to_nothing() -> None:
     assert parse_name("  -- ") is None
     assert parse_name("Dr.") is None
+
+
+def test_spellings_merge_within_a_document_up_to_a_bound() -> None:
+    from tnr_claims.normalise.identity import MAX_SPELLING_NAMES, one_spelling
+
+    pair = ["Tomas Wielk", "Tomasz Wielk", "Tomasz Wielk"]
+    assert one_spelling(pair) == {"Tomas Wielk": "Tomasz Wielk"}
+    crowd = [f"Anna Vell{chr(97 + i // 26)}{chr(97 + i % 26)}x" for i in range(MAX_SPELLING_NAMES)]
+    assert one_spelling(pair + crowd) == {}
