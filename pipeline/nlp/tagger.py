@@ -63,12 +63,18 @@ def _named_by_place_noun(span: Span, words: Any) -> bool:
     return prep.head.lower_ in words.PLACE_NOUNS and prep.head.pos_ == "NOUN"
 
 
+MAX_PLACE_NAMES_SPREAD = 100
+"""Most names introduced by a place noun whose other mentions one document looks for."""
+
+
 def _other_mentions(doc: Doc, names: set[str], spans: list[Span]) -> list[Span]:
     """Untagged mentions of ``names`` elsewhere in ``doc``, as LOCATION spans."""
     import re
 
     covered = {i for s in spans for i in range(s.start, s.end)}
     made: list[Span] = []
+    if len(names) > MAX_PLACE_NAMES_SPREAD:
+        return made  # a list of places, not a story: each scan of the text would cost
     for name in sorted(names):
         for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
             span = doc.char_span(match.start(), match.end())
