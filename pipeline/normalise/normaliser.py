@@ -386,17 +386,17 @@ class Normaliser:
         acronyms = acronym_definitions(squash(text), self.words.FUNCTION_WORDS)
         persons = [v for label, v in cleaned if label == "PERSON"]
         orgs = [v for label, v in cleaned if label == "ORG"]
-        person_tokens = [word_tokens(p) for p in persons]
-        org_tokens = [word_tokens(o, fold=False) for o in orgs]
+        people = _Names(persons, fold=True)
+        organisations = _Names(orgs, fold=False)
         result: list[str] = []
         person_index = -1
         for label, value in cleaned:
             if label == "PERSON":
                 person_index += 1
-                result.append(_nearest_fullest(value, person_index, persons, person_tokens))
+                result.append(_nearest_fullest(value, person_index, people))
             elif label == "ORG":
                 long_form = acronyms.get(value) or acronyms.get(value.replace(".", ""))
-                result.append(long_form or fullest_name(value, orgs, org_tokens, fold=False))
+                result.append(long_form or organisations.fullest(value))
             else:
                 result.append(value)
         spelling = one_spelling(
@@ -420,9 +420,37 @@ WORD_LISTS: tuple[str, ...] = (
 built, so a patterns folder that lacks one fails at start-up, not mid-run)."""
 
 
-def _nearest_fullest(
-    value: str, position: int, persons: list[str], person_tokens: list[tuple[str, ...]]
-) -> str:
+MAX_NAME_CANDIDATES = 50
+"""A short form contained in more distinct full names than this is left as it stands: it
+is ambiguous, and comparing them all would make a name-dense text quadratic."""
+
+
+class _Names:
+    """A document's mentions of one label, with an index of the mentions holding each word,
+    so a short form is compared only with the names that contain its first word."""
+
+    def __init__(self, names: list[str], *, fold: bool) -> None:
+        self.names = names
+        self.fold = fold
+        self.tokens = [word_tokens(n, fold=fold) for n in names]
+        self.by_word: dict[str, list[int]] = {}
+        for j, toks in enumerate(self.tokens):
+            for word in dict.fromkeys(toks):
+                self.by_word.setdefault(word, []).append(j)
+
+    def pool(self, tokens: tuple[str, ...]) -> list[int]:
+        """Indices of the mentions that hold the first of ``tokens``, in order."""
+        return self.by_word.get(tokens[0], []) if tokens else []
+
+    def fullest(self, value: str) -> str:
+        """:func:`fullest_name` of ``value`` among the mentions."""
+        pool = self.pool(word_tokens(value, fold=self.fold))
+        return fullest_name(
+            value, [self.names[j] for j in pool], [self.tokens[j] for j in pool], fold=self.fold
+        )
+
+
+def _nearest_fullest(value: str, position: int, people: _Names) -> str:
     """The fullest name of the PERSON mention at ``position`` (its ``value``).
 
     A short form contained in the full names of two different people ("Vale" in "Harjit
@@ -430,26 +458,27 @@ def _nearest_fullest(
     takes the full name mentioned most recently before it, else the first one after it.
     """
     tokens = word_tokens(value)
+    persons, person_tokens = people.names, people.tokens
     containing = [
         j
-        for j, cand in enumerate(person_tokens)
-        if len(cand) > len(tokens) and contains_run(cand, tokens)
+        for j in people.pool(tokens)
+        if len(person_tokens[j]) > len(tokens) and contains_run(person_tokens[j], tokens)
     ]
-    full = {
-        persons[j]
-        for j in containing
-        if not any(
-            len(person_tokens[k]) > len(person_tokens[j])
-            and contains_run(person_tokens[k], person_tokens[j])
-            for k in containing
-        )
+    distinct = {person_tokens[j] for j in containing}
+    if len(distinct) > MAX_NAME_CANDIDATES:
+        return value
+    maximal = {
+        toks
+        for toks in distinct
+        if not any(len(other) > len(toks) and contains_run(other, toks) for other in distinct)
     }
+    full = {persons[j] for j in containing if person_tokens[j] in maximal}
     if len(full) <= 1:
-        return fullest_name(value, persons, person_tokens)
+        return people.fullest(value)
     before = [j for j in containing if j < position and persons[j] in full]
     after = [j for j in containing if j > position and persons[j] in full]
     chosen = persons[before[-1]] if before else persons[after[0]]
-    return fullest_name(chosen, persons, person_tokens)
+    return people.fullest(chosen)
 
 
 def with_anchor_year(value: str, anchor: dt.date) -> str:

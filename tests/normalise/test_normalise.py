@@ -656,3 +656,13 @@ def test_a_qualifier_after_a_comma_picks_the_country_of_the_name(
 ) -> None:
     assert norm.location(name) == plain
     assert norm.qualified_location(name, qualifier) == qualified
+
+
+def test_a_short_form_shared_by_too_many_full_names_stays_as_it_is(norm: Normaliser) -> None:
+    from tnr_claims.normalise.normaliser import MAX_NAME_CANDIDATES
+
+    crowd = [("PERSON", f"Ana Vell{chr(97 + i // 26)}{chr(97 + i % 26)}") for i in range(60)]
+    assert len(crowd) > MAX_NAME_CANDIDATES
+    names = norm.names([*crowd, ("PERSON", "Ana")], "text")
+    assert names[-1] == "Ana"
+    assert norm.names([*crowd[:2], ("PERSON", "Vellaa")], "text")[-1] == "Ana Vellaa"
