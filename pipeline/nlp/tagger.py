@@ -190,30 +190,23 @@ class RuleTagger:
         return spans
 
     def _anchored_parts(self, doc: Doc) -> list[tuple[int, Doc, list[DependencyMatcher]]]:
-        """``(offset, sentence as a Doc, the matchers of the rules anchored in it)`` for
-        every sentence holding an anchor lemma (the whole Doc and every rule when a rule's
-        anchor has no lemma list). A ``DependencyMatcher`` matches every node of its rules
-        on every token it is given, so each rule sees only the sentences of its anchors."""
+        """``(offset, Doc, matchers)`` to run: the Doc with the rules whose anchor it holds.
+
+        Every rule runs when a rule's anchor has no lemma list. A ``DependencyMatcher``
+        matches every node of its rules on every token, so a rule whose anchor lemma is
+        absent is not run. Copying each anchored sentence to its own Doc was quicker on
+        short texts, but it copies the whole Doc's arrays once per sentence, which made long
+        texts quadratic.
+        """
         if self._anchors is None:
             return [(0, doc, [self.dependency_matcher])]
-        import numpy
         from spacy.attrs import LEMMA
 
         if not len(doc):
             return []
-        lemmas = doc.to_array(LEMMA)
-        hits = numpy.flatnonzero(numpy.isin(lemmas, self._anchors)).tolist()
-        parts: list[tuple[int, Doc, list[DependencyMatcher]]] = []
-        seen: set[int] = set()
-        for i in hits:
-            sent = doc[i].sent
-            if sent.start in seen:
-                continue
-            seen.add(sent.start)
-            present = {int(x) for x in lemmas[sent.start : sent.end]}
-            matchers = [m for m, ids in self._by_anchor if ids & present]
-            parts.append((sent.start, sent.as_doc(), matchers))
-        return parts
+        present = {int(x) for x in doc.to_array(LEMMA)}
+        matchers = [m for m, ids in self._by_anchor if ids & present]
+        return [(0, doc, matchers)] if matchers else []
 
     def model_spans(self, doc: Doc) -> list[Span]:
         """The model's entities mapped onto codebook labels, trimmed and filtered."""

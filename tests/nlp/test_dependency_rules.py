@@ -34,3 +34,28 @@ def test_dependency_rule_examples_survive_the_merge(
     doc = tnr_pipeline.nlp(text)
     found = {span.id_ for span in doc.spans["tnr"]}
     assert (rule_id in found) is matches, [(s.text, s.id_) for s in doc.spans["tnr"]]
+
+
+def test_a_long_document_is_matched_once_per_rule_not_once_per_sentence(tnr_pipeline) -> None:
+    """Copying every anchored sentence to its own Doc copies the whole Doc each time, which
+    made a long text quadratic: the matchers now see the Doc itself, each rule at most once,
+    and only when its anchor lemma is there."""
+    from spacy.tokens import Doc
+
+    tagger = tnr_pipeline.nlp.get_pipe("tnr_tagger")
+    seen: list[int] = []
+    original = tagger._anchored_parts
+
+    def counting(doc: Doc):  # type: ignore[no-untyped-def]
+        parts = original(doc)
+        seen.extend(len(part) for _, part, _ in parts)
+        return parts
+
+    tagger._anchored_parts = counting
+    try:
+        sentence = "Officers took her to Tashkent and brought two critics back home. "
+        record = tnr_pipeline.process_text(sentence * 200)
+    finally:
+        del tagger._anchored_parts
+    assert len(seen) == 1 and seen[0] > 2000
+    assert sum(1 for s in record.spans if s.label == "METHOD") >= 200
