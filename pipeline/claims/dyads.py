@@ -17,6 +17,7 @@ claims are built (:func:`assign_dyads`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -237,11 +238,16 @@ def assign_dyads_to(
     locations = sorted((s for s in spans if s.label == "LOCATION"), key=lambda s: (s.start, s.end))
     bounds = sorted({*(tuple(b) for b in sentences), *((c.start, c.end) for c in claims)})
     mentions = state_mentions(text)
+    location_starts = [s.start for s in locations]
+    mention_starts = [m[0] for m in mentions]
     memory: list[str] = []
     by_bounds: dict[tuple[int, int], Dyad] = {}
     for start, end in bounds:
-        inside = [s for s in locations if s.start >= start and s.end <= end]
-        names = [m for m in mentions if m[0] >= start and m[1] <= end]
+        # both lists are sorted by start: take the slice that starts inside the sentence
+        first, last = bisect_left(location_starts, start), bisect_left(location_starts, end)
+        inside = [s for s in locations[first:last] if s.end <= end]
+        first, last = bisect_left(mention_starts, start), bisect_left(mention_starts, end)
+        names = [m for m in mentions[first:last] if m[1] <= end]
         dyad = sentence_dyad(
             text[start:end],
             spans=inside,

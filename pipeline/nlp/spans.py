@@ -166,7 +166,15 @@ _CUT_TRAILING = frozenset(
 )
 
 
-def cut_before_names(method: Span, names: Sequence[Span]) -> Span:
+def _ends_by_start(names: Sequence[Span]) -> dict[int, list[int]]:
+    """Token start -> the ends of the name spans that start there."""
+    ends: dict[int, list[int]] = {}
+    for name in names:
+        ends.setdefault(name.start, []).append(name.end)
+    return ends
+
+
+def cut_before_names(method: Span, names: Sequence[Span] | dict[int, list[int]]) -> Span:
     """A METHOD span shortened to end before a person or place inside it.
 
     The codebook wants the shortest phrase naming the act, and names inside it are
@@ -177,7 +185,12 @@ def cut_before_names(method: Span, names: Sequence[Span]) -> Span:
     """
     if method.label_ != "METHOD":
         return method
-    inside = [n.start for n in names if method.start < n.start and n.end <= method.end]
+    ends_by_start = names if isinstance(names, dict) else _ends_by_start(names)
+    inside = [
+        i
+        for i in range(method.start + 1, method.end)
+        if any(end <= method.end for end in ends_by_start.get(i, ()))
+    ]
     if not inside:
         return method
     end = min(inside)
@@ -198,7 +211,8 @@ def merge_spans(
     """Merge rule and model spans into one non-overlapping list (see module docstring)."""
     tier1 = filter_spans([s for s in rule_spans if s.label_ in TIER1_LABELS])
     names = [s for s in [*rule_spans, *model_spans] if s.label_ in NAME_LABELS]
-    tier1 = [cut_before_names(span, names) for span in tier1]
+    ends_by_start = _ends_by_start(names)  # looked up per METHOD span, not scanned
+    tier1 = [cut_before_names(span, ends_by_start) for span in tier1]
     taken = [False] * (len(doc) + 1)
     for span in tier1:
         for i in range(span.start, span.end):
