@@ -208,6 +208,9 @@ def _accuses_a_person(index: DocIndex, i: int, memory: Memory | None) -> bool:
     mentions = memory.mentions if memory is not None else None
     officials = memory.officials if memory is not None else set()
     for k in _accused(index, i):
+        place = index.ref(k)
+        if place is not None and place.record.label == "LOCATION":
+            return False  # a state, even one the document remembers as the perpetrator
         ref = index.named(k, ("PERSON",))
         if ref is not None:
             return ref.record.name not in officials

@@ -32,3 +32,13 @@ def hedged(tnr_pipeline, text: str, sentence_start: str) -> bool:
 )
 def test_hedges_on_the_act_only(tnr_pipeline, text: str, expected: bool) -> None:
     assert hedged(tnr_pipeline, text, text[:12]) is expected
+
+
+def test_an_accusation_against_a_state_hedges_even_when_the_state_is_a_known_perpetrator(
+    tnr_pipeline,
+) -> None:
+    text = (
+        "State agents of Laos abducted the blogger Anna Vell in Bangkok in 2021. "
+        "Rights Watch accused Laos of kidnapping a second blogger in Bangkok in 2022."
+    )
+    assert hedged(tnr_pipeline, text, "Rights Watch accused") is True
