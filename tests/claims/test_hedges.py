@@ -37,8 +37,14 @@ def test_hedges_on_the_act_only(tnr_pipeline, text: str, expected: bool) -> None
 def test_an_accusation_against_a_state_hedges_even_when_the_state_is_a_known_perpetrator(
     tnr_pipeline,
 ) -> None:
-    text = (
-        "State agents of Laos abducted the blogger Anna Vell in Bangkok in 2021. "
-        "Rights Watch accused Laos of kidnapping a second blogger in Bangkok in 2022."
-    )
-    assert hedged(tnr_pipeline, text, "Rights Watch accused") is True
+    """The document's perpetrator memory may hold the state's name (the tagger remembers
+    who was accused of or charged with acts); the accused is still a state, so the claim
+    is hedged."""
+    from tnr_claims.nlp.perpetrators import PERPETRATORS_KEY
+
+    text = "Rights Watch accused Laos of kidnapping a blogger in Bangkok in 2022."
+    doc = tnr_pipeline.nlp(text)
+    doc.user_data[PERPETRATORS_KEY] = ["laos"]
+    record = tnr_pipeline.to_record(doc, doc_id="d", meta={}, text=text)
+    [claim] = record.claims
+    assert claim.hedged is True
