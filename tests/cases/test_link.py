@@ -421,17 +421,20 @@ def test_a_date_that_is_not_next_to_a_verb_of_telling_still_dates_the_event() ->
     assert _incident_groups(record) == [[0], [1]]
 
 
+_SENTENCED = _dated(
+    "On 3 May a court sentenced Anna Vell to eight years.",
+    "3 May",
+    "2023-05-03",
+    targets=["Anna Vell"],
+    methods=["PROSECUTION"],
+)
+
+
 def test_the_same_day_and_an_until_clause_do_not_start_an_incident() -> None:
     record = make_record(
         "report",
         [
-            _dated(
-                "On 3 May a court sentenced Anna Vell to eight years.",
-                "3 May",
-                "2023-05-03",
-                targets=["Anna Vell"],
-                methods=["PROSECUTION"],
-            ),
+            _SENTENCED,
             _dated(
                 "She had been held at home until the ruling took effect on 18 May.",
                 "18 May",
@@ -454,13 +457,7 @@ def test_a_second_dated_sentence_still_starts_its_own_incident() -> None:
     record = make_record(
         "report",
         [
-            _dated(
-                "On 3 May a court sentenced Anna Vell to eight years.",
-                "3 May",
-                "2023-05-03",
-                targets=["Anna Vell"],
-                methods=["PROSECUTION"],
-            ),
+            _SENTENCED,
             _dated(
                 "On 18 June an appeal court upheld the sentence of Anna Vell.",
                 "18 June",
