@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -69,8 +70,6 @@ MAX_PLACE_NAMES_SPREAD = 100
 
 def _other_mentions(doc: Doc, names: set[str], spans: list[Span]) -> list[Span]:
     """Untagged mentions of ``names`` elsewhere in ``doc``, as LOCATION spans."""
-    import re
-
     covered = {i for s in spans for i in range(s.start, s.end)}
     made: list[Span] = []
     if len(names) > MAX_PLACE_NAMES_SPREAD:
@@ -178,19 +177,18 @@ class RuleTagger:
             return []
         spans = []
         strings = doc.vocab.strings
-        for offset, part, matchers in self._anchored_parts(doc):
-            for matcher in matchers:
-                for match_id, token_ids in matcher(part):
-                    rule = self._dependency_rules[strings[match_id]]
-                    names = [node["RIGHT_ID"] for node in rule.pattern]
-                    chosen = [offset + token_ids[names.index(name)] for name in rule.span]
-                    spans.append(
-                        Span(doc, min(chosen), max(chosen) + 1, label="METHOD", span_id=rule.id)
-                    )
+        for matcher in self._anchored_matchers(doc):
+            for match_id, token_ids in matcher(doc):
+                rule = self._dependency_rules[strings[match_id]]
+                names = [node["RIGHT_ID"] for node in rule.pattern]
+                chosen = [token_ids[names.index(name)] for name in rule.span]
+                spans.append(
+                    Span(doc, min(chosen), max(chosen) + 1, label="METHOD", span_id=rule.id)
+                )
         return spans
 
-    def _anchored_parts(self, doc: Doc) -> list[tuple[int, Doc, list[DependencyMatcher]]]:
-        """``(offset, Doc, matchers)`` to run: the Doc with the rules whose anchor it holds.
+    def _anchored_matchers(self, doc: Doc) -> list[DependencyMatcher]:
+        """The matchers to run on ``doc``: those of the rules whose anchor lemma it holds.
 
         Every rule runs when a rule's anchor has no lemma list. A ``DependencyMatcher``
         matches every node of its rules on every token, so a rule whose anchor lemma is
@@ -199,14 +197,13 @@ class RuleTagger:
         texts quadratic.
         """
         if self._anchors is None:
-            return [(0, doc, [self.dependency_matcher])]
+            return [self.dependency_matcher]
         from spacy.attrs import LEMMA
 
         if not len(doc):
             return []
         present = {int(x) for x in doc.to_array(LEMMA)}
-        matchers = [m for m, ids in self._by_anchor if ids & present]
-        return [(0, doc, matchers)] if matchers else []
+        return [m for m, ids in self._by_anchor if ids & present]
 
     def model_spans(self, doc: Doc) -> list[Span]:
         """The model's entities mapped onto codebook labels, trimmed and filtered."""

@@ -38,24 +38,28 @@ def test_dependency_rule_examples_survive_the_merge(
 
 def test_a_long_document_is_matched_once_per_rule_not_once_per_sentence(tnr_pipeline) -> None:
     """Copying every anchored sentence to its own Doc copies the whole Doc each time, which
-    made a long text quadratic: the matchers now see the Doc itself, each rule at most once,
-    and only when its anchor lemma is there."""
-    from spacy.tokens import Doc
-
+    made a long text quadratic: each rule's matcher sees the Doc itself, at most once, and
+    only when its anchor lemma is there."""
     tagger = tnr_pipeline.nlp.get_pipe("tnr_tagger")
-    seen: list[int] = []
-    original = tagger._anchored_parts
+    lengths: list[int] = []
+    original = tagger._anchored_matchers
 
-    def counting(doc: Doc):  # type: ignore[no-untyped-def]
-        parts = original(doc)
-        seen.extend(len(part) for _, part, _ in parts)
-        return parts
+    def counting(doc):  # type: ignore[no-untyped-def]
+        def wrap(matcher):  # type: ignore[no-untyped-def]
+            def call(doclike):  # type: ignore[no-untyped-def]
+                lengths.append(len(doclike))
+                return matcher(doclike)
 
-    tagger._anchored_parts = counting
+            return call
+
+        return [wrap(m) for m in original(doc)]
+
+    tagger._anchored_matchers = counting
     try:
         sentence = "Officers took her to Tashkent and brought two critics back home. "
         record = tnr_pipeline.process_text(sentence * 200)
     finally:
-        del tagger._anchored_parts
-    assert len(seen) == 1 and seen[0] > 2000
+        del tagger._anchored_matchers
+    assert lengths and len(lengths) <= len(RULES)
+    assert all(n > 2000 for n in lengths)
     assert sum(1 for s in record.spans if s.label == "METHOD") >= 200
