@@ -8,8 +8,8 @@ Each rule reads token shapes around a model ORG span; none names an organisation
   unless the possessor is a place ("[Ruritania’s Supreme Court]" keeps "Supreme Court").
   Context rule ``ORG.possessive``.
 - **Titles.** A one-word span right before an office noun ("[Interior] Minister", "[Home]
-  Secretary") is part of a title, not an organisation (acronyms such as "BBC correspondent"
-  stay). Context rule ``ORG.title_word``.
+  Secretary") is part of a title, not an organisation, and is dropped (acronyms such as
+  "BBC correspondent" stay).
 - **The last word.** A span stopped one word short of the name ("[Commonwealth of
   Independent] States", "[Labour] Advocates") takes the next word when it is an untagged
   title-case proper noun that is no title or role word. Context rule ``ORG.last_word``.
