@@ -225,3 +225,19 @@ def make_record(
         )
         cursor += len(name) + 1
     return DocumentRecord(doc_id=doc_id, text=text, spans=spans, claims=records, pipeline=LINK_INFO)
+
+
+class Exploding:
+    """The real pipeline, except that a text containing BOOM makes a component crash."""
+
+    def __init__(self, pipeline: Any) -> None:
+        self._pipeline = pipeline
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._pipeline, name)
+
+    def process(self, items, **kwargs):  # type: ignore[no-untyped-def]
+        items = list(items)
+        if any("BOOM" in text for _, text, _ in items):
+            raise RuntimeError("component exploded")
+        return self._pipeline.process(items, **kwargs)

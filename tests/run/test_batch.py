@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import Exploding
 
 from tnr_claims.records import DocumentRecord
 from tnr_claims.run.batch import run_batch
@@ -211,22 +212,6 @@ def test_pool_engine_gives_identical_records(
 
 
 # --------------------------------------------------------------------------- failures
-
-
-class Exploding:
-    """The real pipeline, except that a text containing BOOM makes a component crash."""
-
-    def __init__(self, pipeline: Any) -> None:
-        self._pipeline = pipeline
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._pipeline, name)
-
-    def process(self, items, **kwargs):  # type: ignore[no-untyped-def]
-        items = list(items)
-        if any("BOOM" in text for _, text, _ in items):
-            raise RuntimeError("component exploded")
-        return self._pipeline.process(items, **kwargs)
 
 
 def test_crash_in_a_batch_fails_only_the_bad_document(tnr_pipeline) -> None:

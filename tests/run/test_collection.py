@@ -16,6 +16,7 @@ from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
+from helpers import Exploding
 
 from tnr_claims.database import DB_NAME, run_query
 from tnr_claims.run.batch import run_batch
@@ -199,22 +200,6 @@ def test_a_changed_document_replaces_its_old_version_in_place(
     ).rows
     assert path == str(changed / "bench-5.txt")
     assert n_claims == len(records["bench-5"]["claims"])
-
-
-class Exploding:
-    """The real pipeline, except that a text containing BOOM makes a component crash."""
-
-    def __init__(self, pipeline: Any) -> None:
-        self._pipeline = pipeline
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._pipeline, name)
-
-    def process(self, items, **kwargs):  # type: ignore[no-untyped-def]
-        items = list(items)
-        if any("BOOM" in text for _, text, _ in items):
-            raise RuntimeError("component exploded")
-        return self._pipeline.process(items, **kwargs)
 
 
 def test_a_new_version_that_fails_keeps_the_old_one(
