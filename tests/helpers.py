@@ -9,7 +9,10 @@ report and review tests both apply it to every start tag.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import subprocess
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from tnr_claims.records import (
@@ -241,3 +244,18 @@ class Exploding:
         if any("BOOM" in text for _, text, _ in items):
             raise RuntimeError("component exploded")
         return self._pipeline.process(items, **kwargs)
+
+
+def claims_cli(
+    *args: str, cwd: Path, timeout: float = 300, env: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m tnr_claims.cli ARGS`` in ``cwd`` and capture its output, the way a
+    user starts ``claims`` (``env``: the environment, default the test's own)."""
+    return subprocess.run(
+        [sys.executable, "-m", "tnr_claims.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=dict(env) if env is not None else None,
+    )

@@ -12,10 +12,10 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
+import helpers
 import pytest
 
 from tnr_claims.evaluation.gold import parse_gold_lines, split_jsonl
@@ -36,14 +36,7 @@ def claims_cli(
     env = dict(os.environ)
     if columns:
         env["COLUMNS"] = str(columns)
-    return subprocess.run(
-        [sys.executable, "-m", "tnr_claims.cli", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env=env,
-    )
+    return helpers.claims_cli(*args, cwd=cwd, env=env)
 
 
 def stderr_lines(result: subprocess.CompletedProcess[str]) -> list[str]:

@@ -16,6 +16,7 @@ import sys
 import time
 from pathlib import Path
 
+import helpers
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,14 +36,7 @@ GERMAN = (
 def claims(*args: str, cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
     """Run ``python -m tnr_claims.cli ARGS`` into pipes (no terminal, no COLUMNS)."""
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
-    return subprocess.run(
-        [sys.executable, "-m", "tnr_claims.cli", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env=env,
-    )
+    return helpers.claims_cli(*args, cwd=cwd, timeout=timeout, env=env)
 
 
 def lines(text: str) -> list[str]:

@@ -20,6 +20,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+import helpers
 import pyarrow.parquet as pq
 import pytest
 
@@ -39,15 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def claims_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """Run ``python -m tnr_claims.cli ARGS`` (wide terminal) and capture its output."""
-    env = dict(os.environ, COLUMNS="400")
-    return subprocess.run(
-        [sys.executable, "-m", "tnr_claims.cli", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env=env,
-    )
+    return helpers.claims_cli(*args, cwd=cwd, env=dict(os.environ, COLUMNS="400"))
 
 
 # --------------------------------------------------------------------------- codebook

@@ -19,7 +19,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from helpers import INFO, claim, span
+from helpers import INFO, claim, claims_cli, span
 
 from tnr_claims.database import DB_NAME, QueryError, build_database, run_query, write_result
 from tnr_claims.database.query import QueryResult
@@ -387,14 +387,7 @@ def test_json_is_an_array_of_objects() -> None:
 # --------------------------------------------------------------------------- the command
 
 
-def claims(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tnr_claims.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=120,
-    )
+claims = claims_cli
 
 
 def test_claims_query_prints_a_table_csv_and_json(cases_run: Path, tmp_path: Path) -> None:

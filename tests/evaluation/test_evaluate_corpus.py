@@ -8,10 +8,10 @@ from __future__ import annotations
 import csv
 import json
 import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
+import helpers
 import pytest
 from helpers import assert_report_shape
 
@@ -23,13 +23,7 @@ GOLD = [
 
 
 def claims_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tnr_claims.cli", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
+    return helpers.claims_cli(*args, cwd=cwd, timeout=900)
 
 
 @pytest.fixture(scope="module")

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pyarrow.parquet as pq
 import pytest
-from helpers import Exploding
+from helpers import Exploding, claims_cli
 
 from tnr_claims.database import DB_NAME, run_query
 from tnr_claims.run.batch import run_batch
@@ -230,16 +228,6 @@ def test_fresh_starts_the_collection_anew(
     assert (counts["processed"], counts["unchanged"], counts["documents"]) == (0, 4, 4)
     assert doc_ids(out) == SECOND
     assert run_query(out, "SELECT count(*) FROM documents").rows == [(4,)]
-
-
-def claims_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tnr_claims.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=300,
-    )
 
 
 def test_remove_takes_documents_out_and_republishes(two: Path, tmp_path: Path) -> None:
