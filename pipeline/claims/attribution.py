@@ -174,6 +174,10 @@ def _attribution(  # noqa: C901
     if not is_verb or index.dep[verb] in ("amod", "compound"):
         return None
     rule = "recommendation_verb" if cue.label_ == "recommendation" else "reporting_verb"
+    if cue.label_ == "attribution" and any(
+        c.dep_ == "aux" and c.lower_ in index.words.FUTURE_MODALS for c in index.children(verb)
+    ):
+        return None  # 'the Commission would discuss ...' reports nothing yet
     if index.is_passive(verb) or _as_reported_by(index, verb):
         for child in index.children(verb):
             if child.dep_ == "agent":
@@ -249,10 +253,29 @@ def _speaker_token(index: DocIndex, sentence: Sentence, verb: int) -> int | None
         if ref.start < lo:
             break
         if ref.start > sentence.span.start and index.lower[ref.start - 1] in (",", "—", "–"):
-            if all(index.pos[j] != "VERB" for j in range(ref.end, verb)):
+            # verbs in between may only belong to a clause on the name ('X, who asked not
+            # to be named, says')
+            if all(
+                index.pos[j] != "VERB" or _in_relative_clause(index, j, ref.end, verb)
+                for j in range(ref.end, verb)
+            ):
                 return ref.root
         break
     return None
+
+
+def _in_relative_clause(index: DocIndex, i: int, lo: int, hi: int) -> bool:
+    """Whether token ``i`` belongs to a relative clause lying between ``lo`` and ``hi``
+    (the parser may hang 'who asked ...' on the word before the name)."""
+    for _ in range(8):
+        if not lo <= i < hi:
+            return False
+        if index.dep[i] in ("relcl", "acl"):
+            return True
+        if index.head[i] == i:
+            return False
+        i = index.head[i]
+    return False
 
 
 def is_weak(cue: Span) -> bool:
@@ -320,6 +343,9 @@ def _resolve_speaker(  # noqa: C901
     described = _described_speaker(index, sentence, memory, subject)
     if described is not None:
         return described, "described_speaker"
+    recent_org = memory.last_org_speaker
+    if lower == "it" and recent_org and number - recent_org[1] <= SPEAKER_MEMORY_SENTENCES:
+        return recent_org[0], "pronoun_speaker"  # '..., it added': the organisation just quoted
     plural_ok = index.tag[subject] != "NNS" or index.lemma[subject] in (
         "author",
         "researcher",

@@ -124,6 +124,7 @@ def _analyse(
             memory.last_speaker = (source, number)
         elif kind == "ORG":
             memory.org_sources[source] += 1
+            memory.last_org_speaker = (source, number)
     recommendation = find_recommendation_cue(index, sentence, by_kind, rules_by_id)
     analysis.recommendation_cue = recommendation
     analysis.claim_rule = qualifies(index, sentence, targets, recommendation, source)

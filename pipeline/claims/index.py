@@ -75,6 +75,8 @@ class Memory:
 
     last_target: str | None = None
     last_speaker: tuple[str, int] | None = None
+    last_org_speaker: tuple[str, int] | None = None
+    """The organisation last named as a source, and the sentence number: 'it added'."""
     authors: list[tuple[int, str]] = field(default_factory=list)
     org_sources: Counter[str] = field(default_factory=Counter)
     officials: set[str] = field(default_factory=set)

@@ -167,6 +167,7 @@ WORD_LISTS: tuple[str, ...] = (
     "EVENT_VERBS",
     "FAMILY_NOUNS",
     "FORMER_WORDS",
+    "FUTURE_MODALS",
     "HEDGE_NOUNS",
     "LEGAL_FRAMES",
     "LEGAL_NOUNS",

@@ -43,6 +43,8 @@ def find_targets(  # noqa: C901
     mentions: list[tuple[int, str, bool]] = []
     last_named: str | None = None
     last_root = -1
+    blocked = False
+    owner: tuple[str, int] | None = None
     person_starts = {
         ref.start: ref for ref in sentence.spans if ref.record.label == "PERSON" and ref.record.name
     }
@@ -53,23 +55,38 @@ def find_targets(  # noqa: C901
             if _is_official(index, ref, sentence):
                 memory.officials.add(name)
             mentions.append((ref.root, name, False))
-            if name not in memory.officials:
-                last_named, last_root = name, ref.root
+            if _owns_a_person(index, ref.root, nouns):
+                # 'When Ana's cousin arrived, police jailed him': 'him' is the cousin,
+                # whom the document does not name; no antecedent, not even from memory.
+                # But 'Ana's mother told him': a pronoun object is never its own clause's
+                # subject, so there 'him' is Ana.
+                owner = (name, index.head[ref.root])
+                last_named, last_root, blocked = None, -1, True
+            elif name not in memory.officials:
+                last_named, last_root, blocked, owner = name, ref.root, False, None
         elif (
             index.lower[i] in index.words.PERSON_PRONOUNS
             and index.pos[i] == "PRON"
             and not _generic_pronoun(index, i, s0, s1)
         ):
             antecedent = last_named
+            if owner is not None and _subject_of_clause(index, i) == owner[1]:
+                antecedent = owner[0]
             if antecedent is not None and _inside_phrase_of(index, i, last_root):
                 antecedent = None
-            antecedent = antecedent or memory.last_target
+            if not blocked:
+                antecedent = antecedent or memory.last_target
             if antecedent:
                 mentions.append((i, antecedent, True))
-        elif description_at(index, i, nouns) and index.span_at[i] < 0:
-            described = memory.mentions.resolve(index.lemma[i]) if memory.mentions else None
-            if described:
-                mentions.append((i, described, True))
+        elif (
+            description_at(index, i, nouns)
+            and index.span_at[i] < 0
+            and (described := _described(memory, index, i))
+        ):
+            mentions.append((i, described, True))
+        elif _unnamed_person(index, i, nouns):
+            # 'agents pressured a cousin and his wife': 'his' is the cousin's
+            last_named, last_root, blocked, owner = None, -1, True, None
 
     strong: list[tuple[int, str, str]] = []
     weak: list[tuple[int, str, str]] = []
@@ -100,6 +117,69 @@ def find_targets(  # noqa: C901
         if all(d.name != name for d in decisions):
             decisions.append(TargetDecision(name=name, rule=rule_id))
     return decisions
+
+
+def _lever_in_act(index: DocIndex, noun: int) -> bool:
+    """Whether a possessed lever noun takes part in the act: not a possessor itself ('his
+    family's troubles') and not the subject of a verb that is no act ('his cousin arrived';
+    'his family received threats' stays, threats being the act)."""
+    dep = index.dep[noun]
+    if dep in ("poss", "compound"):
+        return False
+    if dep == "nsubj":
+        verb = index.head[noun]
+        return (
+            index.is_passive(verb)
+            or index.is_event(verb)
+            or any(index.span_at[c.i] >= 0 for c in index.children(verb) if c.dep_ == "dobj")
+        )
+    return True
+
+
+def _described(memory: Memory, index: DocIndex, i: int) -> str | None:
+    """The named person a description at token ``i`` stands for (document mention sets)."""
+    return memory.mentions.resolve(index.lemma[i]) if memory.mentions else None
+
+
+def _subject_of_clause(index: DocIndex, i: int) -> int | None:
+    """The subject of the verb a pronoun object or possessor hangs on, if any."""
+    j = index.head[i]
+    if index.dep[i] == "poss":
+        j = index.head[j]
+    if index.pos[j] not in ("VERB", "AUX"):
+        return None
+    for child in index.children(j):
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child.i
+    return None
+
+
+def _unnamed_person(index: DocIndex, i: int, nouns: frozenset[str]) -> bool:
+    """An indefinite person noun taking part in the clause ('a cousin', 'two relatives'),
+    not an apposition or predicate describing a name ('Ana, a journalist')."""
+    lemma = index.lemma[i]
+    if index.pos[i] != "NOUN" or index.named(i) is not None:
+        return False
+    if lemma not in index.words.FAMILY_NOUNS and lemma not in nouns:
+        return False
+    if index.dep[i] not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"):
+        return False
+    determiners = [c for c in index.children(i) if c.dep_ in ("det", "poss", "nummod")]
+    return bool(determiners) and all(
+        c.dep_ != "poss" and c.lower_ not in ("the", "this", "that") for c in determiners
+    )
+
+
+def _owns_a_person(index: DocIndex, root: int, nouns: frozenset[str]) -> bool:
+    """Whether a name possesses a noun for a person ('Ana's cousin', 'Ana's lawyer'): that
+    person, not the name, is what a later pronoun refers to."""
+    if index.dep[root] != "poss":
+        return False
+    owned = index.head[root]
+    lemma = index.lemma[owned]
+    return index.pos[owned] == "NOUN" and (
+        lemma in index.words.FAMILY_NOUNS or lemma in nouns or lemma in index.words.OFFICE_NOUNS
+    )
 
 
 def _not_a_person(index: DocIndex, name: str) -> bool:
@@ -192,7 +272,13 @@ def _target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> 
     if dep == "poss":
         if index.is_event(head) or index.lemma[head] in index.words.EVENT_NOUNS:
             return "TARGET.possessed_event"
-        if has_method and index.lemma[head] in index.words.LEVER_NOUNS:
+        if (
+            has_method
+            and index.lemma[head] in index.words.LEVER_NOUNS
+            and _lever_in_act(index, head)
+        ):
+            # 'his family was questioned'; not 'his family's troubles began', where the
+            # family only owns something else
             return "TARGET.possessed_lever"
         return "exclude"
     if dep == "nsubjpass" or (dep == "nsubj" and index.is_passive(head)):

@@ -170,7 +170,7 @@ def propagate_names(
     parts = {
         token.text
         for span in spans
-        if span.label_ == "PERSON" and len(span) > 1
+        if span.label_ == "PERSON" and (len(span) > 1 or _single_name(span))
         for token in span
         if _NAME_PART.match(token.text) and token.text not in words.NOT_NAME_PARTS
     }
@@ -206,16 +206,28 @@ def propagate_names(
     return _join_adjacent_names(result)
 
 
+def _single_name(span: Span) -> bool:
+    """A one-word model PERSON that names someone ('Mahmut, a trader, said'): a proper noun
+    that heads its own phrase, not a modifier ('Sikh temples')."""
+    token = span[0]
+    return (
+        is_bare_model(span)
+        and token.pos_ == "PROPN"
+        and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "poss")
+    )
+
+
 def role_named_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     """Untagged proper names next to a role noun become PERSON spans.
 
     "the activist Sok Dara" (role before) and "Ilhan Demir, a Turkish-Kyrgyz educator"
     (role in an apposition after) name people even where the small model tags nothing.
     The name is two to four proper-noun tokens, none covered by another span, or a
-    model ORG span of proper nouns in that position (the small model often calls
-    unfamiliar names organisations), extended left over the untagged proper-noun
-    compounds of its head ("Ana" in a model ORG "Reyes"); the span carries the context
-    rule ``PERSON.role_apposition``.
+    model ORG or place span of proper nouns in that position (the small model often calls
+    unfamiliar names organisations or places), extended left over the untagged
+    proper-noun compounds of its head ("Ana" in a model ORG "Reyes"); the span carries
+    the context rule ``PERSON.role_apposition``. A one-word place stays a place ("Lima, a
+    city ..." has no role noun; "Lima, the activist" is one word and not relabelled).
     """
     covered = [False] * len(doc)
     for span in spans:
@@ -231,7 +243,7 @@ def role_named_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span
             title=False,
         )
         if (
-            span.label_ == "ORG"
+            span.label_ in ("ORG", "LOCATION")
             and is_bare_model(span)
             and span.end - start >= 2
             and all(t.pos_ == "PROPN" for t in span)
@@ -270,11 +282,18 @@ def _role_before(doc: Doc, start: int, words: Lexicons) -> bool:
 
 
 def _role_after(doc: Doc, end: int, words: Lexicons) -> bool:
-    """After a name, ", a (Turkish-Kyrgyz) educator":
-    a comma, an article and a role noun within 5 tokens."""
+    """After a name, ", a (Turkish-Kyrgyz) educator": a comma, an article and a role noun
+    within 5 tokens; or an office noun ("spokesman", "director") that the parse makes an
+    apposition to the name (", the group's director said" after an organisation is not)."""
     if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
         return False
-    return any(t.lower_ in words.DESCRIPTION_NOUNS for t in doc[end + 2 : min(len(doc), end + 7)])
+    window = doc[end + 2 : min(len(doc), end + 7)]
+    if any(t.lower_ in words.DESCRIPTION_NOUNS for t in window):
+        return True
+    return any(
+        t.lower_ in words.OFFICE_NOUNS and t.dep_ == "appos" and t.head.i == end - 1
+        for t in window
+    )
 
 
 def _join_adjacent_names(spans: list[Span]) -> list[Span]:

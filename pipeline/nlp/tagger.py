@@ -211,6 +211,10 @@ class RuleTagger:
         words = self.patterns.lexicons
         spans: list[Span] = []
         places: set[str] = set()
+        # words of names the model gives in full: 'Valencia' after 'Ana Valencia' is her
+        full_name_words = {
+            t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
+        }
         for ent in doc.ents:
             label = MODEL_LABELS.get(ent.label_)
             if label is None:
@@ -229,7 +233,11 @@ class RuleTagger:
             if label == "LOCATION" and self._normaliser is not None:
                 if not self._normaliser.is_known_place(span.text):
                     continue
-            if label == "PERSON" and self._is_big_place(span):
+            if (
+                label == "PERSON"
+                and span.text not in full_name_words
+                and self._is_big_place(span)
+            ):
                 span = derive(span, "LOCATION.person_is_place", "label", label="LOCATION")
             elif label in ("PERSON", "ORG") and _named_by_place_noun(span, words):
                 span = derive(span, "LOCATION.place_noun_of", "label", label="LOCATION")
@@ -248,8 +256,8 @@ class RuleTagger:
         """A one-word 'person' that is a country or a city of over
         :data:`PLACE_OVER_PERSON_POPULATION` people ("Berlin", "Rotterdam").
 
-        The small model tags some capitals as PERSON; a name part of a person named in
-        full elsewhere keeps PERSON (name propagation runs afterwards and wins ties).
+        The small model tags some capitals as PERSON; a word of a person the model names in
+        full elsewhere in the document keeps PERSON (the caller checks).
         """
         if self._normaliser is None or len(span) != 1:
             return False
