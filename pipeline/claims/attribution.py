@@ -383,6 +383,18 @@ def _described_speaker(
         for ref in reversed(index.spans):
             if ref.end <= sentence.span.start and ref.record.label == "ORG" and ref.record.name:
                 return ref.record.name
+    # 'the counter-terrorism unit said' and, before or after, one 'Joint Counter Terrorism
+    # Unit': the one organisation whose name ends in the noun
+    ends_so = {
+        ref.record.name
+        for ref in index.spans
+        if ref.record.label == "ORG"
+        and ref.record.name
+        and index.lemma[ref.end - 1] == lemma
+        and ref.end - ref.start > 1
+    }
+    if len(ends_so) == 1:
+        return next(iter(ends_so))
     return None
 
 

@@ -19,6 +19,10 @@ Each rule reads token shapes around a model ORG span; none names an organisation
 - **"X for Y" names.** A span that starts after "for", "without" or "against" preceded by
   an untagged title-case plural proper noun ("Sikhs for [Justice]", "Doctors without
   [Borders]") takes both. Context rule ``ORG.for_name``.
+- **Named as an organisation.** An untagged proper name in apposition to an organisation
+  noun (``ORG_DESCRIPTION_NOUNS``) with an article ("an exile group, Nor-5", "Nor-5, a
+  rebel movement based abroad") is that organisation. Context rule
+  ``ORG.described_as_organisation``.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from tnr_claims.nlp.provenance import derive
+from tnr_claims.nlp.provenance import derive, make
 from tnr_claims.rules.loader import Lexicons
 
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
@@ -126,4 +130,60 @@ def _name_word(token: Token, titles: frozenset[str]) -> bool:
         and token.pos_ == "PROPN"
         and not token.is_sent_start
         and token.lower_ not in titles
+    )
+
+
+def described_organisations(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
+    """Untagged proper names in apposition to 'a/the ... group' become ORG (see module)."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    nouns = words.ORG_DESCRIPTION_NOUNS
+    found: list[Span] = []
+    for token in doc:
+        # 'an exile group, Nor-5': the name is an apposition to the noun
+        if token.pos_ != "PROPN" or token.i in covered or token.dep_ != "appos":
+            continue
+        if not _organisation_noun(token.head, nouns):
+            continue
+        start = token.i
+        while (
+            start > 0
+            and doc[start - 1].dep_ in ("compound", "flat")
+            and doc[start - 1].head.i == token.i
+            and doc[start - 1].pos_ == "PROPN"
+            and start - 1 not in covered
+        ):
+            start -= 1
+        if doc[start].is_title or doc[start].is_upper:
+            found.append(make(doc, start, token.i + 1, "ORG", "ORG.described_as_organisation"))
+    for token in doc:
+        # 'Nor-5, a rebel movement based abroad': the noun is an apposition to the name
+        if token.dep_ != "appos" or not _organisation_noun(token, nouns):
+            continue
+        head = token.head
+        if (
+            head.pos_ == "PROPN"
+            and head.i not in covered
+            and head.i < token.i
+            and (head.is_title or head.is_upper)
+            and not any(s.start <= head.i < s.end for s in found)
+        ):
+            start = head.i
+            while (
+                start > 0
+                and doc[start - 1].dep_ in ("compound", "flat")
+                and doc[start - 1].head.i == head.i
+                and doc[start - 1].pos_ == "PROPN"
+                and start - 1 not in covered
+            ):
+                start -= 1
+            found.append(make(doc, start, head.i + 1, "ORG", "ORG.described_as_organisation"))
+    if not found:
+        return spans
+    return sorted([*spans, *found], key=lambda s: (s.start, s.end))
+
+
+def _organisation_noun(noun: Token, nouns: frozenset[str]) -> bool:
+    """'a rebel group', 'the exile movement': an organisation noun with an article."""
+    return noun.lemma_.lower() in nouns and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in noun.children
     )

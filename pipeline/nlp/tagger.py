@@ -28,7 +28,7 @@ from tnr_claims.nlp.names import (
     organisations_named_after_people,
     particle_surnames,
 )
-from tnr_claims.nlp.organisations import organisation_extents
+from tnr_claims.nlp.organisations import described_organisations, organisation_extents
 from tnr_claims.nlp.perpetrators import drop_acts_against_perpetrators
 from tnr_claims.nlp.provenance import derive, make
 from tnr_claims.nlp.spans import (
@@ -301,6 +301,8 @@ class RuleTagger:
         if self._tagged:
             places = self._normaliser.is_known_place if self._normaliser else lambda _: False
             merged = organisation_extents(doc, merged, words, places)
+        if self._parsed:
+            merged = described_organisations(doc, merged, words)
         if self._tagged:
             merged = role_named_people(doc, merged, words)
         if self._tagged:

@@ -71,10 +71,7 @@ def test_a_speaker_set_off_by_a_relative_clause_still_speaks(tnr_pipeline) -> No
 
 
 def test_a_family_that_only_owns_something_is_no_lever(tnr_pipeline) -> None:
-    text = (
-        "Lena Ortiz says her family's troubles began when police detained a neighbour "
-        "in 2017."
-    )
+    text = "Lena Ortiz says her family's troubles began when police detained a neighbour in 2017."
     assert claim_of(tnr_pipeline, text, "Lena").targets == []
 
 
@@ -119,3 +116,29 @@ def test_a_reporting_verb_in_the_future_attributes_nothing(tnr_pipeline) -> None
         "European Commission would discuss sanctions."
     )
     assert claim_of(tnr_pipeline, text, "Ursula").source == "Ursula Kemp"
+
+
+def test_a_described_organisation_speaks_under_its_full_name(tnr_pipeline) -> None:
+    text = (
+        "Ruritania's security unit said today that Omar Farah had been extradited. "
+        "The Joint Security Unit of the Interior Ministry gave no further details."
+    )
+    assert claim_of(tnr_pipeline, text, "Ruritania").source == "Joint Security Unit"
+
+
+def test_the_group_named_in_an_apposition_speaks_for_itself(tnr_pipeline) -> None:
+    text = (
+        "Omar Farah, a leader of an exile group, Nor-5, was detained at the airport. "
+        "The detention was made public by the group on Monday. "
+        "Two days later, the group claimed that Farah had been extradited."
+    )
+    assert claim_of(tnr_pipeline, text, "The detention").source == "Nor-5"
+    assert claim_of(tnr_pipeline, text, "Two days").source == "Nor-5"
+
+
+def test_according_to_the_statement_is_its_issuer(tnr_pipeline) -> None:
+    text = (
+        "A statement from the Ruritanian Border Service said the men were returned. "
+        "According to the statement, police detained Omar Farah in Oslo."
+    )
+    assert claim_of(tnr_pipeline, text, "According").source == "Ruritanian Border Service"

@@ -99,3 +99,80 @@ def test_a_count_after_another_organisation_stays_a_count() -> None:
     pos = ["DET", "PROPN", "PROPN", "NUM", "NOUN"]
     tags = ["DT", "NNP", "NNP", "CD", "NNS"]
     assert orgs(words, [(1, 3)], pos=pos, tags=tags, counts=(3,)) == ["Vell Foundation", "24"]
+
+
+def _described(words, pos, deps, heads, lemmas=None) -> list[str]:
+    from tnr_claims.nlp.organisations import described_organisations
+
+    doc = Doc(
+        VOCAB,
+        words=words,
+        pos=pos,
+        deps=deps,
+        heads=heads,
+        lemmas=lemmas or [w.lower() for w in words],
+    )
+    spans = described_organisations(doc, [], default_patterns().lexicons)
+    return [s.text for s in spans if s.label_ == "ORG"]
+
+
+def test_a_name_in_apposition_to_an_organisation_noun_is_an_organisation() -> None:
+    # 'He leads an exile group, Nor-5, in Oslo.'
+    words = ["He", "leads", "an", "exile", "group", ",", "Nor-5", ",", "in", "Oslo", "."]
+    pos = [
+        "PRON",
+        "VERB",
+        "DET",
+        "NOUN",
+        "NOUN",
+        "PUNCT",
+        "PROPN",
+        "PUNCT",
+        "ADP",
+        "PROPN",
+        "PUNCT",
+    ]
+    deps = [
+        "nsubj",
+        "ROOT",
+        "det",
+        "compound",
+        "dobj",
+        "punct",
+        "appos",
+        "punct",
+        "prep",
+        "pobj",
+        "punct",
+    ]
+    heads = [1, 1, 4, 4, 1, 4, 4, 4, 1, 8, 1]
+    assert _described(words, pos, deps, heads) == ["Nor-5"]
+
+
+def test_a_name_with_an_organisation_noun_after_it_is_an_organisation() -> None:
+    # 'Nor Vida, a rebel movement, claimed the attack.'
+    words = ["Nor", "Vida", ",", "a", "rebel", "movement", ",", "claimed", "it", "."]
+    pos = ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "NOUN", "PUNCT", "VERB", "PRON", "PUNCT"]
+    deps = [
+        "compound",
+        "nsubj",
+        "punct",
+        "det",
+        "compound",
+        "appos",
+        "punct",
+        "ROOT",
+        "dobj",
+        "punct",
+    ]
+    heads = [1, 7, 1, 5, 5, 1, 1, 7, 7, 7]
+    assert _described(words, pos, deps, heads) == ["Nor Vida"]
+
+
+def test_a_person_described_by_a_role_is_no_organisation() -> None:
+    # 'Ana Ruiz, a journalist, fled.' and 'the group's leader, Ana Ruiz' (no article on group)
+    words = ["Ana", "Ruiz", ",", "a", "journalist", ",", "fled", "."]
+    pos = ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PUNCT"]
+    deps = ["compound", "nsubj", "punct", "det", "appos", "punct", "ROOT", "punct"]
+    heads = [1, 6, 1, 4, 1, 1, 6, 6]
+    assert _described(words, pos, deps, heads) == []
