@@ -52,12 +52,13 @@ class Mentions:
         lower = name.lower()
         return lower in self.perpetrators or lower.rsplit(" ", 1)[-1] in self.perpetrators
 
-    def resolve(self, noun: str) -> str | None:
-        """The named person a description with head ``noun`` stands for, if any."""
+    def resolve(self, noun: str, *, fallback: bool = True) -> str | None:
+        """The named person a description with head ``noun`` stands for, if any; without
+        ``fallback`` never the person the report is about ('his father' is not him)."""
         named = self.descriptions.get(noun, set())
         if len(named) == 1:
             return next(iter(named))
-        if not named:
+        if not named and fallback:
             return self.dominant
         return None
 
@@ -117,7 +118,8 @@ def document_mentions(doc: Doc, index: DocIndex, is_patient: Callable[[int], boo
         for noun in _descriptors(index, ref, nouns):
             mentions.descriptions.setdefault(noun, set()).add(name)
     ranked = [(n, c) for n, c in counts.most_common(2) if not mentions.is_perpetrator(n)]
-    if ranked and ranked[0][1] >= MIN_DOMINANT_MENTIONS:
+    # the one person the document names as a patient, or the one named so most often
+    if ranked and (ranked[0][1] >= MIN_DOMINANT_MENTIONS or len(counts) == 1):
         runner_up = counts.most_common(2)[1][1] if len(counts) > 1 else 0
         if ranked[0][1] > runner_up and ranked[0][0] == counts.most_common(1)[0][0]:
             mentions.dominant = ranked[0][0]
@@ -129,12 +131,24 @@ def description_at(index: DocIndex, i: int, nouns: frozenset[str]) -> bool:
     41-year-old')."""
     if _age_noun(index, i):
         return True
-    if index.pos[i] != "NOUN" or index.tag[i] != "NN" or index.lemma[i] not in nouns:
+    if index.pos[i] != "NOUN" or index.tag[i] != "NN":
+        return False
+    if index.lemma[i] not in nouns and not _former_office(index, i):
         return False
     return any(
         child.dep_ in ("det", "poss") and (child.lower_ in DETERMINERS or child.dep_ == "poss")
         for child in index.children(i)
     )
+
+
+def _former_office(index: DocIndex, i: int) -> bool:
+    """'a former opposition lawmaker': an office the person no longer holds describes them
+    (the office holder in post is an official, never a description)."""
+    if index.lemma[i] not in index.words.OFFICE_NOUNS:
+        return False
+    return any(
+        index.lower[j] in index.words.FORMER_WORDS for j in range(max(0, i - 4), i)
+    ) and all(index.pos[j] not in ("VERB", "PUNCT") for j in range(max(0, i - 4), i))
 
 
 def _age_noun(index: DocIndex, i: int) -> bool:

@@ -148,10 +148,13 @@ DIRECT_PATIENT_RULES: frozenset[str] = frozenset(
         "TARGET.return_subject",
         "TARGET.possessed_event",
         "TARGET.prep_object",
+        "TARGET.possessed_lever",
     }
 )
 """The only target rules that may override an official's exclusion ('the minister, X, was
-detained'); a president merely mentioned near an act stays out."""
+detained'; 'the director of an exile group, X ... police arrested X's relatives'); a
+president merely mentioned near an act stays out, and so does the office holder in 'the
+half-brother of the leader, X' (GUIDELINES: the kin is the target)."""
 
 
 SPEAKER_MEMORY_SENTENCES = 3

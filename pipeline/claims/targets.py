@@ -71,7 +71,8 @@ def find_targets(  # noqa: C901
         ):
             antecedent = last_named
             if owner is not None and _subject_of_clause(index, i) == owner[1]:
-                antecedent = owner[0]
+                antecedent = owner[0]  # and so are the pronouns after this one
+                last_named, last_root, blocked, owner = antecedent, i, False, None
             if antecedent is not None and _inside_phrase_of(index, i, last_root):
                 antecedent = None
             if not blocked:
@@ -138,7 +139,13 @@ def _lever_in_act(index: DocIndex, noun: int) -> bool:
 
 def _described(memory: Memory, index: DocIndex, i: int) -> str | None:
     """The named person a description at token ``i`` stands for (document mention sets)."""
-    return memory.mentions.resolve(index.lemma[i]) if memory.mentions else None
+    if memory.mentions is None:
+        return None
+    lemma = index.lemma[i]
+    # 'his father' is a relative of the person the report is about, not that person;
+    # 'the half-brother of the leader' may be
+    kin_of_someone = lemma in index.words.FAMILY_NOUNS and index.has_child(i, ("poss",))
+    return memory.mentions.resolve(lemma, fallback=not kin_of_someone)
 
 
 def _subject_of_clause(index: DocIndex, i: int) -> int | None:
@@ -267,6 +274,8 @@ def _target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> 
         return None
     dep = index.dep[i]
     head = index.head[i]
+    if _addressee(index, i):
+        return "exclude"
     if dep == "pobj" and index.dep[head] == "agent":
         return "exclude"
     if dep == "poss":
@@ -290,6 +299,8 @@ def _target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> 
         noun = index.head[head]
         if index.is_event(noun) or index.lemma[noun] in index.words.EVENT_NOUNS:
             return "TARGET.prep_object"
+        if index.lower[head] == "of" and has_method and _lever_of(index, noun):
+            return "TARGET.lever_of"
     if dep in ("nsubj", "nsubjpass") and _vanished(index, head):
         return "TARGET.return_subject"
     if dep == "nsubj":
@@ -312,6 +323,32 @@ def _target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> 
         if inherited is not None and inherited != "exclude":
             return "TARGET.coordinated"
     return None
+
+
+def _lever_of(index: DocIndex, noun: int) -> bool:
+    """'arrested a relative of X', 'raided the homes of members of the family of X': a lever
+    noun (``LEVER_NOUNS``) over X, through 'of' phrases, that takes part in the act."""
+    for _ in range(3):
+        if index.lemma[noun] in index.words.LEVER_NOUNS:
+            return _lever_in_act(index, noun)
+        if index.lemma[noun] != "member":
+            return False
+        prep = index.head[noun]
+        if index.dep[noun] != "pobj" or index.lower[prep] != "of":
+            return False
+        noun = index.head[prep]
+    return False
+
+
+def _addressee(index: DocIndex, i: int) -> bool:
+    """The one told ('X told Radio Y that ...', 'she told him: "..."'): an audience, not a
+    patient. 'Police told him to return' (an order, with an infinitive) is not excluded."""
+    head = index.head[i]
+    return (
+        index.dep[i] in ("dobj", "dative")
+        and index.lemma[head] == "tell"
+        and not index.has_child(head, ("xcomp",))
+    )
 
 
 def has_event_clause(index: DocIndex, verb: int) -> bool:

@@ -142,3 +142,32 @@ def test_according_to_the_statement_is_its_issuer(tnr_pipeline) -> None:
         "According to the statement, police detained Omar Farah in Oslo."
     )
     assert claim_of(tnr_pipeline, text, "According").source == "Ruritanian Border Service"
+
+
+def test_a_description_before_the_name_is_the_one_person_acted_on(tnr_pipeline) -> None:
+    text = (
+        "A former opposition lawmaker and Ruritanian national was shot dead in Oslo on Monday. "
+        "Tomas Brandt, 61, died at the scene after he was attacked outside his hotel."
+    )
+    assert claim_of(tnr_pipeline, text, "A former").targets == ["Tomas Brandt"]
+
+
+def test_a_sitting_office_holder_is_no_description(tnr_pipeline) -> None:
+    text = (
+        "A lawmaker said police had detained two students in Oslo on Monday. "
+        "Tomas Brandt was attacked outside his hotel in Oslo on Monday."
+    )
+    assert claim_of(tnr_pipeline, text, "A lawmaker").targets == []
+
+
+def test_the_one_told_is_an_audience_not_a_target(tnr_pipeline) -> None:
+    text = "Police persuaded 40 fugitives to return home, Li Wen told Radio Nord in an interview."
+    assert "Radio Nord" not in claim_of(tnr_pipeline, text, "Police").targets
+
+
+def test_a_relative_of_a_named_person_makes_that_person_the_target(tnr_pipeline) -> None:
+    text = (
+        "Omar Haddad fled to Berlin in 2019. "
+        "Security agents arrested a cousin of Haddad's in Cairo in 2021."
+    )
+    assert claim_of(tnr_pipeline, text, "Security").targets == ["Omar Haddad"]

@@ -507,6 +507,17 @@ NAME_CASES = [
         ["Arjun Singh Dhillon", "Kiran Singh", "Kiran Singh", "Arjun Singh Dhillon"],
     ),
     (
+        "a surname shared by relatives is the person named most often in full",
+        [
+            ("PERSON", "Omar Haddad"),
+            ("PERSON", "Omar Haddad"),
+            ("PERSON", "Sami Haddad"),
+            ("PERSON", "Haddad"),
+        ],
+        "Omar Haddad fled. Omar Haddad spoke. Police held Sami Haddad. Haddad's aunt was held.",
+        ["Omar Haddad", "Omar Haddad", "Sami Haddad", "Omar Haddad"],
+    ),
+    (
         "a short form before any full name takes the first full name after it",
         [("PERSON", "Wang"), ("PERSON", "Wang Wei")],
         "Wang was released. Wang Wei went home.",
