@@ -39,10 +39,12 @@ def find_hedges(  # noqa: C901
             continue
         if slug == "suggest" and index.lemma[i] == "suggest" and not _finite_clause(index, i):
             continue
-        if slug != "accused_of" and any(
-            j in index.method_tokens for j in range(cue.start, cue.end)
+        if (
+            slug not in ("accused_of", "reported_act")
+            and index.pos[i] != "ADV"
+            and any(j in index.method_tokens for j in range(cue.start, cue.end))
         ):
-            continue
+            continue  # a word of the act's own name ('false claims'), not a hedge on it
         if (
             cue.end - cue.start == 1
             and index.pos[i] in ("NOUN", "PROPN")
@@ -74,6 +76,8 @@ def find_hedges(  # noqa: C901
             continue
         if index.embedding(i) in ("relative", "concessive", "conditional", "adverbial"):
             continue
+        if not _reaches_the_act(index, sentence, i):
+            continue
         used.append(cue)
     return used
 
@@ -102,9 +106,23 @@ def find_negation_scopes(
             if c.dep_ == "aux"
         ):
             continue
+        if _judged_or_counterfactual(index, governed):
+            continue
+        if cue.start > s0 and index.lower[cue.start - 1] == "than":
+            continue  # 'more often than not'
+
         rule = rules_by_id.get(cue.id_)
         active.append((cue, _scope(index, cue, rule, s0, s1, terminators)))
     return active
+
+
+def _judged_or_counterfactual(index: DocIndex, verb: int) -> bool:
+    """'should not have been issued', 'must never be returned', 'would never have gone
+    back': a judgement or a counterfactual about the act, not a denial that it happened."""
+    auxes = [c.lower_ for c in index.children(verb) if c.dep_ in ("aux", "auxpass")]
+    if any(a in ("should", "must", "ought") for a in auxes):
+        return True
+    return "would" in auxes and "have" in auxes
 
 
 def find_negations(
@@ -177,13 +195,42 @@ def _scope(
     return {i for i in reach if lo <= i < hi}
 
 
+def _reaches_the_act(index: DocIndex, sentence: Sentence, i: int) -> bool:
+    """Whether the clause of the hedge at ``i`` holds an act of the sentence, or the hedge
+    sits inside an act's phrase ('Under what reportedly was a false alert, the plane was
+    diverted': the hedge is on the alert, not on the diversion). A sentence without act
+    tokens keeps its hedge."""
+    acts = {ref.root for ref in sentence.spans if ref.record.label == "METHOD"}
+    acts |= {
+        k
+        for k in range(sentence.span.start, sentence.span.end)
+        if index.is_event(k) and index.pos[k] == "VERB"
+    }
+    if not acts:
+        return True
+    head = i  # up to the act ('the alleged kidnapping') or the nearest verb
+    for _ in range(16):
+        if head in acts:
+            return True
+        if (head != i and index.pos[head] in ("VERB", "AUX")) or index.head[head] == head:
+            break
+        head = index.head[head]
+    while index.dep[head] == "conj" and index.head[head] != head:
+        head = index.head[head]  # 'the shooting has ... and looks to be ...': one subject
+    return any(t.i in acts for t in index.doc[head].subtree)
+
+
 def _qualifies_other_than_the_act(index: DocIndex, i: int) -> bool:
     """'alleged links', 'the suspected gunman': the hedge word is an adjective on a supposed
     offence or on a perpetrator noun, not on the claim's act."""
     if index.dep[i] != "amod":
         return False
     head = index.lemma[index.head[i]]
-    return head in index.words.OFFENCE_NOUNS or head in index.words.PERPETRATOR_NOUNS
+    return (
+        head in index.words.OFFENCE_NOUNS
+        or head in index.words.PERPETRATOR_NOUNS
+        or head in index.words.PERSON_NOUNS  # 'the suspected hit man was arrested'
+    )
 
 
 def _accused(index: DocIndex, i: int) -> list[int]:

@@ -28,6 +28,19 @@ def hedged(tnr_pipeline, text: str, sentence_start: str) -> bool:
         ("Officials insist the activist Lena Ortiz returned to Hanoi voluntarily.", True),
         ("Critics condemned his apparent abduction in Nairobi.", True),
         ("The state was accused of abducting the blogger Tomas Vik in Riga.", True),
+        ("The sister of Tomas Vik was reportedly beaten by police in Riga.", True),
+        ("Critics condemned the reported detention of Tomas Vik in Minsk.", True),
+        ("The suspected hit man was arrested in Riga after the murder of Tomas Vik.", False),
+        (
+            "Under what reportedly was a fake alarm, the plane carrying Tomas Vik was "
+            "diverted to Minsk and he was arrested.",
+            False,
+        ),
+        (
+            "Police arrested Tomas Vik in Riga in May, but claims that the embassy was "
+            "involved continue to circulate.",
+            True,
+        ),
     ],
 )
 def test_hedges_on_the_act_only(tnr_pipeline, text: str, expected: bool) -> None:
@@ -48,3 +61,24 @@ def test_an_accusation_against_a_state_hedges_even_when_the_state_is_a_known_per
     record = tnr_pipeline.to_record(doc, doc_id="d", meta={}, text=text)
     [claim] = record.claims
     assert claim.hedged is True
+
+
+def negated(tnr_pipeline, text: str) -> bool:
+    record = tnr_pipeline.process_text(text)
+    [claim] = record.claims
+    return claim.negated
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Interpol should not have issued the red notice against Tomas Vik.", False),
+        (
+            "More often than not, agents harass exiles like Tomas Vik with the help of police.",
+            False,
+        ),
+        ("Police did not detain Tomas Vik in Riga.", True),
+    ],
+)
+def test_a_judgement_or_an_idiom_is_no_denial(tnr_pipeline, text: str, expected: bool) -> None:
+    assert negated(tnr_pipeline, text) is expected
