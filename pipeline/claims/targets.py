@@ -240,11 +240,10 @@ def _is_official(index: DocIndex, ref: SpanRef, sentence: Sentence) -> bool:
     root = ref.root
     for child in index.children(root):
         if child.dep_ == "appos" and child.lemma_.lower() in index.words.OFFICE_NOUNS:
-            if not any(c.lower_ in index.words.FORMER_WORDS for c in child.children):
+            if not _not_in_office(index, child.i):
                 return True
     if index.dep[root] == "appos" and index.lemma[index.head[root]] in index.words.OFFICE_NOUNS:
-        head = index.head[root]
-        return not any(c.lower_ in index.words.FORMER_WORDS for c in index.children(head))
+        return not _not_in_office(index, index.head[root])
     if index.dep[root] == "nsubj" and index.lemma[index.head[root]] in (
         "be",
         "become",
@@ -258,6 +257,15 @@ def _is_official(index: DocIndex, ref: SpanRef, sentence: Sentence) -> bool:
             ):
                 return not any(c.lower_ in index.words.FORMER_WORDS for c in child.children)
     return False
+
+
+def _not_in_office(index: DocIndex, noun: int) -> bool:
+    """An office noun that describes rather than names an office: 'a former minister', or
+    one of many ('a leader of the movement', 'an official of the party')."""
+    return any(
+        c.lower_ in index.words.FORMER_WORDS or (c.dep_ == "det" and c.lower_ in ("a", "an"))
+        for c in index.children(noun)
+    )
 
 
 def _former(index: DocIndex, k: int, s0: int) -> bool:

@@ -171,3 +171,13 @@ def test_a_relative_of_a_named_person_makes_that_person_the_target(tnr_pipeline)
         "Security agents arrested a cousin of Haddad's in Cairo in 2021."
     )
     assert claim_of(tnr_pipeline, text, "Security").targets == ["Omar Haddad"]
+
+
+def test_one_leader_of_many_is_no_official(tnr_pipeline) -> None:
+    text = "Police in Riga detained Omar Haddad, a leader of the exile movement, in May."
+    assert claim_of(tnr_pipeline, text, "Police").targets == ["Omar Haddad"]
+
+
+def test_the_minister_named_beside_an_act_is_an_official(tnr_pipeline) -> None:
+    text = "Police in Riga detained two students, Omar Haddad, the interior minister, said."
+    assert claim_of(tnr_pipeline, text, "Police").targets == []
