@@ -331,6 +331,7 @@ WORD_LISTS: tuple[str, ...] = (
     "APPROXIMATORS",
     "DESCRIPTION_NOUNS",
     "FAMILY_NOUNS",
+    "HONORIFICS",
     "NAME_PARTICLES",
     "NOT_COUNT_NEXT",
     "NOT_COUNT_PREV",
@@ -341,7 +342,9 @@ WORD_LISTS: tuple[str, ...] = (
     "ORG_DESCRIPTION_NOUNS",
     "ORG_HEAD_NOUNS",
     "PERPETRATOR_NOUNS",
+    "PERSON_NOUNS",
     "PLACE_NOUNS",
+    "SPEECH_VERBS",
     "VAGUE_QUANTITIES",
 )
 """The lists of ``patterns/lexicons.jsonl`` this stage reads (checked when a pipeline is

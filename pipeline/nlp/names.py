@@ -20,11 +20,17 @@
   der [Leyen]", "Ludwig [van Beethoven]"): a PERSON span that ends in a particle, or is
   followed by particles, grows right over them (``NAME_PARTICLES``) and the title-case word
   after them. Context rule ``PERSON.particle_surname``.
+- **Speakers.** An untagged title-case proper name that is the subject of a speech verb
+  (``SPEECH_VERBS``: "Ana Ruiz told reporters", "..., said Ana Ruiz"), or that stands in
+  apposition to a person noun that is ("His lawyer, Ana Ruiz, said"), is a person: an
+  organisation that speaks has an organisation-shaped name, which the ORG rules tag first.
+  One word is enough when it is no acronym ("Ruiz said"). Context rule
+  ``PERSON.speaker``.
 """
 
 from __future__ import annotations
 
-from spacy.attrs import LOWER
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span
 
 from tnr_claims.nlp.provenance import derive, is_bare_model, make
@@ -216,3 +222,55 @@ def abbreviations(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
         if token.text in defined and token.i not in by_token
     ]
     return sorted([*result, *made], key=lambda s: (s.start, s.end))
+
+
+MAX_SPEAKER_NAME_WORDS = 4
+
+
+def speaking_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
+    """Untagged proper names that speak become PERSON spans (see module)."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    people_nouns = (
+        words.DESCRIPTION_NOUNS | words.OFFICE_NOUNS | words.FAMILY_NOUNS | words.PERSON_NOUNS
+    )
+    stop = words.HONORIFICS | words.OFFICE_NOUNS
+    found: list[Span] = []
+    for i in tokens_with(doc, LEMMA, words.SPEECH_VERBS):
+        verb = doc[i]
+        if verb.pos_ != "VERB":
+            continue
+        for subject in verb.children:
+            if subject.dep_ != "nsubj":
+                continue
+            candidates = [subject]
+            if subject.pos_ == "NOUN" and subject.lemma_.lower() in people_nouns:
+                candidates = [c for c in subject.children if c.dep_ == "appos"]
+            for head in candidates:
+                span = _speaker_name(doc, head.i, covered, stop)
+                if span is not None:
+                    found.append(span)
+                    covered.update(range(span.start, span.end))
+    if not found:
+        return spans
+    return sorted([*spans, *found], key=lambda s: (s.start, s.end))
+
+
+def _speaker_name(doc: Doc, head: int, covered: set[int], stop: frozenset[str]) -> Span | None:
+    """The untagged title-case name headed by ``head``, or ``None``."""
+    token = doc[head]
+    if (
+        head in covered
+        or token.pos_ != "PROPN"
+        or not token.is_title
+        or token.lower_ in stop
+        or not token.text.replace("-", "").replace("'", "").isalpha()
+    ):
+        return None
+    start = compound_start(
+        doc, head, range(head, head + 1), lambda k: k not in covered, title=True, stop=stop
+    )
+    if head + 1 - start > MAX_SPEAKER_NAME_WORDS:
+        return None
+    if any(not doc[k].is_title for k in range(start, head + 1)):
+        return None
+    return make(doc, start, head + 1, "PERSON", "PERSON.speaker")

@@ -62,6 +62,8 @@ def _acts_on_someone(token: Token) -> bool:
     for child in token.children:
         if child.dep_ in OBJECT_DEPS:
             return True
+        if child.dep_ in ("amod", "nmod") and child.pos_ in ("NOUN", "PROPN"):
+            return True  # 'the activist killing': the parser makes the victim a modifier
         if child.dep_ == "prep" and child.lower_ in ("of", "on", "against"):
             return True
     return False

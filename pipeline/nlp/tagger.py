@@ -27,6 +27,7 @@ from tnr_claims.nlp.names import (
     given_names,
     organisations_named_after_people,
     particle_surnames,
+    speaking_people,
 )
 from tnr_claims.nlp.organisations import described_organisations, organisation_extents
 from tnr_claims.nlp.perpetrators import drop_acts_against_perpetrators
@@ -308,6 +309,8 @@ class RuleTagger:
         if self._tagged:
             merged = given_names(doc, merged, words)
         merged = particle_surnames(doc, merged, words)
+        if self._parsed:
+            merged = speaking_people(doc, merged, words)
         if self._parsed:
             merged = coordinated_people(doc, merged, words)
         merged = propagate_names(doc, merged, words, tagged=self._tagged)

@@ -181,3 +181,32 @@ def test_one_leader_of_many_is_no_official(tnr_pipeline) -> None:
 def test_the_minister_named_beside_an_act_is_an_official(tnr_pipeline) -> None:
     text = "Police in Riga detained two students, Omar Haddad, the interior minister, said."
     assert claim_of(tnr_pipeline, text, "Police").targets == []
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Ana Ruiz told AFP that police detained Omar Haddad in Riga.", "Ana Ruiz"),
+        ("“They detained Omar Haddad in Riga,” Ana Ruiz told reporters.", "Ana Ruiz"),
+        (
+            "“Police detained Omar Haddad in Riga,” said Ana Ruiz, director of Exile Watch.",
+            "Ana Ruiz",
+        ),
+        ("His lawyer, Ana Ruiz, said police detained Omar Haddad in Riga.", "Ana Ruiz"),
+        ("Ana Ruiz claimed that agents kidnapped Omar Haddad in Riga.", "Ana Ruiz"),
+        ("Agents kidnapped Omar Haddad in Riga, Ms Ruiz said.", "Ruiz"),
+        ("According to Exile Watch, police detained Omar Haddad in Riga.", "Exile Watch"),
+        ("Police detained Omar Haddad in Riga, Exile Watch said in a statement.", "Exile Watch"),
+        ("Police said they detained Omar Haddad in Riga.", None),
+    ],
+)
+def test_speakers_in_the_usual_news_forms(tnr_pipeline, text: str, source: str | None) -> None:
+    """'Ana Ruiz' is a name the small model misses as a speaker: the speaker rule finds it."""
+    record = tnr_pipeline.process_text(text)
+    [claim] = record.claims
+    assert claim.source == source
+
+
+def test_an_acronym_that_speaks_is_not_made_a_person(tnr_pipeline) -> None:
+    record = tnr_pipeline.process_text("KNB said agents detained Omar Haddad in Riga.")
+    assert all(s.text != "KNB" for s in record.spans if s.label == "PERSON")
