@@ -311,6 +311,10 @@ def _target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> 
             return "TARGET.lever_of"
     if dep in ("nsubj", "nsubjpass") and _vanished(index, head):
         return "TARGET.return_subject"
+    if dep == "nsubj" and index.lemma[head] in index.words.BEARING_VERBS:
+        if any(c.dep_ == "dobj" and c.i in index.method_tokens for c in index.children(head)):
+            return "TARGET.bears_the_act"  # 'X received death threats', 'X faces charges'
+
     if dep == "nsubj":
         if index.lemma[head] in index.words.RETURN_VERBS:
             return "TARGET.return_subject"

@@ -329,6 +329,7 @@ def _modifies_common_noun(token: Token) -> bool:
 
 WORD_LISTS: tuple[str, ...] = (
     "APPROXIMATORS",
+    "BEARING_VERBS",
     "DESCRIPTION_NOUNS",
     "FAMILY_NOUNS",
     "HONORIFICS",
@@ -336,6 +337,7 @@ WORD_LISTS: tuple[str, ...] = (
     "NOT_COUNT_NEXT",
     "NOT_COUNT_PREV",
     "NOT_NAME_PARTS",
+    "NOT_PERSON_HEADS",
     "NUMBERED_NAME_HEADS",
     "OBJECT_PRONOUNS",
     "OFFICE_NOUNS",

@@ -26,15 +26,21 @@
   organisation that speaks has an organisation-shaped name, which the ORG rules tag first.
   One word is enough when it is no acronym ("Ruiz said"). Context rule
   ``PERSON.speaker``.
+- **People acted on.** An untagged title-case name of two to four words that an act (a
+  METHOD span) is done to ("agents abducted Ana Ruiz", "the extradition of Ana Ruiz",
+  "Ana Ruiz's phone was hacked", "Ana Ruiz received threats") and that is no known place
+  is a person. Context rule ``PERSON.patient``.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span
 
 from tnr_claims.nlp.provenance import derive, is_bare_model, make
-from tnr_claims.nlp.spans import compound_start, tokens_with
+from tnr_claims.nlp.spans import compound_start, cut_before_names, tokens_with
 from tnr_claims.rules.loader import Lexicons
 
 
@@ -246,17 +252,23 @@ def speaking_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
             if subject.pos_ == "NOUN" and subject.lemma_.lower() in people_nouns:
                 candidates = [c for c in subject.children if c.dep_ == "appos"]
             for head in candidates:
-                span = _speaker_name(doc, head.i, covered, stop)
-                if span is not None:
-                    found.append(span)
-                    covered.update(range(span.start, span.end))
+                extent = _untagged_name(doc, head.i, covered, stop, words.NOT_PERSON_HEADS)
+                if extent is not None:
+                    found.append(make(doc, *extent, "PERSON", "PERSON.speaker"))
+                    covered.update(range(*extent))
     if not found:
         return spans
     return sorted([*spans, *found], key=lambda s: (s.start, s.end))
 
 
-def _speaker_name(doc: Doc, head: int, covered: set[int], stop: frozenset[str]) -> Span | None:
-    """The untagged title-case name headed by ``head``, or ``None``."""
+def _untagged_name(
+    doc: Doc,
+    head: int,
+    covered: set[int],
+    stop: frozenset[str],
+    not_person_heads: frozenset[str],
+) -> tuple[int, int] | None:
+    """The token range of the untagged title-case name headed by ``head``, or ``None``."""
     token = doc[head]
     if (
         head in covered
@@ -273,4 +285,71 @@ def _speaker_name(doc: Doc, head: int, covered: set[int], stop: frozenset[str]) 
         return None
     if any(not doc[k].is_title for k in range(start, head + 1)):
         return None
-    return make(doc, start, head + 1, "PERSON", "PERSON.speaker")
+    if token.lemma_.lower() in not_person_heads or _in_title_case_run(doc, start, head + 1):
+        return None
+    return start, head + 1
+
+
+def _in_title_case_run(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name sits in a run of capitalised words, as in a title ('China's Covert
+    Operation To Force ...'): the word after it is capitalised but starts no sentence."""
+    if end >= len(doc):
+        return False
+    after = doc[end]
+    return after.is_title and after.is_alpha and not after.is_sent_start
+
+
+PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "pobj", "poss", "appos", "conj", "dative"})
+"""Dependencies through which a name is reached from an act's root (at most two steps)."""
+
+
+def acted_on_people(
+    doc: Doc, spans: list[Span], words: Lexicons, is_place: Callable[[str], bool]
+) -> list[Span]:
+    """Untagged names that a METHOD is done to become PERSON spans (see module). A name
+    inside a METHOD span counts as untagged ('pressured Ana Ruiz to return'): METHOD
+    spans are cut before names later."""
+    covered = {i for s in spans if s.label_ != "METHOD" for i in range(s.start, s.end)}
+    stop = words.HONORIFICS | words.OFFICE_NOUNS
+    found: list[Span] = []
+    for method in spans:
+        if method.label_ != "METHOD":
+            continue
+        root = method.root
+        reach = [(c, 1) for c in root.children]
+        if root.dep_ in ("dobj", "pobj") and root.head.lemma_.lower() in words.BEARING_VERBS:
+            reach += [(c, 1) for c in root.head.children if c.dep_ == "nsubj"]
+        while reach:
+            token, depth = reach.pop()
+            if token.dep_ not in PATIENT_DEPS and token.dep_ not in ("prep", "nsubj"):
+                continue
+            if token.dep_ == "nsubj" and token.head.lemma_.lower() not in words.BEARING_VERBS:
+                continue
+            if token.pos_ == "PROPN":
+                extent = _untagged_name(doc, token.i, covered, stop, words.NOT_PERSON_HEADS)
+                if (
+                    extent is not None
+                    and extent[1] - extent[0] >= 2
+                    and not is_place(doc[extent[0] : extent[1]].text)
+                ):
+                    found.append(make(doc, *extent, "PERSON", "PERSON.patient"))
+                    covered.update(range(*extent))
+                    continue
+            if depth < 3:
+                reach.extend((c, depth + 1) for c in token.children)
+    if not found:
+        return spans
+    return _without_overlaps(spans, found)
+
+
+def _without_overlaps(spans: list[Span], names: list[Span]) -> list[Span]:
+    """Add ``names``, cutting METHOD spans before a name inside them; a name that a METHOD
+    span cannot be cut before (it starts there) is not added."""
+    kept = list(names)
+    result: list[Span] = []
+    for span in spans:
+        if span.label_ == "METHOD" and any(span.start < n.end and n.start < span.end for n in kept):
+            span = cut_before_names(span, kept)
+            kept = [n for n in kept if not (span.start < n.end and n.start < span.end)]
+        result.append(span)
+    return sorted([*result, *kept], key=lambda s: (s.start, s.end))

@@ -23,6 +23,7 @@ from tnr_claims.nlp.counts import vague_counts
 from tnr_claims.nlp.matcher import RuleMatcher
 from tnr_claims.nlp.names import (
     abbreviations,
+    acted_on_people,
     coordinated_people,
     given_names,
     organisations_named_after_people,
@@ -234,11 +235,7 @@ class RuleTagger:
             if label == "LOCATION" and self._normaliser is not None:
                 if not self._normaliser.is_known_place(span.text):
                     continue
-            if (
-                label == "PERSON"
-                and span.text not in full_name_words
-                and self._is_big_place(span)
-            ):
+            if label == "PERSON" and span.text not in full_name_words and self._is_big_place(span):
                 span = derive(span, "LOCATION.person_is_place", "label", label="LOCATION")
             elif label in ("PERSON", "ORG") and _named_by_place_noun(span, words):
                 span = derive(span, "LOCATION.place_noun_of", "label", label="LOCATION")
@@ -311,6 +308,8 @@ class RuleTagger:
         merged = particle_surnames(doc, merged, words)
         if self._parsed:
             merged = speaking_people(doc, merged, words)
+            places = self._normaliser.is_known_place if self._normaliser else lambda _: False
+            merged = acted_on_people(doc, merged, words, places)
         if self._parsed:
             merged = coordinated_people(doc, merged, words)
         merged = propagate_names(doc, merged, words, tagged=self._tagged)

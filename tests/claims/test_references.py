@@ -210,3 +210,37 @@ def test_speakers_in_the_usual_news_forms(tnr_pipeline, text: str, source: str |
 def test_an_acronym_that_speaks_is_not_made_a_person(tnr_pipeline) -> None:
     record = tnr_pipeline.process_text("KNB said agents detained Omar Haddad in Riga.")
     assert all(s.text != "KNB" for s in record.spans if s.label == "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("Agents abducted Ana Ruiz in Nairobi in May.", ["Ana Ruiz"]),
+        ("Ana Ruiz was abducted in Nairobi in May.", ["Ana Ruiz"]),
+        (
+            "The Ruritanian government has sought the extradition of Ana Ruiz from Kenya.",
+            ["Ana Ruiz"],
+        ),
+        ("Interpol issued a red notice for Ana Ruiz at Ruritania's request.", ["Ana Ruiz"]),
+        ("Ruritanian officials pressured Ana Ruiz to return home.", ["Ana Ruiz"]),
+        ("Ana Ruiz's phone was hacked with Pegasus spyware.", ["Ana Ruiz"]),
+        ("Ana Ruiz received death threats from Ruritanian agents.", ["Ana Ruiz"]),
+        ("Two agents followed Ana Ruiz around Berlin for weeks.", ["Ana Ruiz"]),
+        ("Ana Ruiz's assets in Ruritania were frozen in 2021.", ["Ana Ruiz"]),
+    ],
+)
+def test_a_name_the_model_misses_is_found_where_an_act_is_done_to_it(
+    tnr_pipeline, text: str, targets: list[str]
+) -> None:
+    """'Ana Ruiz' is a name the small model does not tag in these sentences."""
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.targets == targets
+
+
+def test_a_capitalised_title_is_not_taken_for_a_person(tnr_pipeline) -> None:
+    text = (
+        "A report titled Ruritania's Covert Operation To Force Exiles Back Home, by Exile "
+        "Watch, documents the abduction of 40 exiles."
+    )
+    record = tnr_pipeline.process_text(text)
+    assert [s.text for s in record.spans if s.label == "PERSON"] == []
