@@ -117,6 +117,10 @@ def _patients(token: Token) -> list[Token]:
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     found = [c for t in (token, head) for c in t.children if c.dep_ in ("nsubjpass", "dobj")]
+    if token.dep_ == "pobj" and token.head.head.pos_ == "VERB":
+        # 'his family was placed under house arrest': the verb's patient undergoes it
+        verb = token.head.head
+        found.extend(c for c in verb.children if c.dep_ in ("nsubjpass", "dobj"))
     # 'arrests, disappearances and detention of relatives': the 'of' phrase of a list's
     # last member belongs to every member
     for t in (token, head, *head.conjuncts):

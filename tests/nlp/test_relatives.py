@@ -20,6 +20,7 @@ def method_codes(tnr_pipeline, text: str) -> dict[str, str]:
         ("Her brother was abducted by masked men after her broadcast.", "abducted"),
         ("His father was beaten by police after the interview.", "beaten"),
         ("His parents were detained after he refused to go home.", "detained"),
+        ("His family was placed under house arrest after his interview.", "house arrest"),
     ],
 )
 def test_custody_or_punishment_of_a_relative_is_a_reprisal(tnr_pipeline, text, word) -> None:
@@ -36,3 +37,8 @@ def test_the_of_phrase_of_a_lists_last_member_belongs_to_every_member(tnr_pipeli
 def test_a_relative_of_an_office_holder_is_the_target_himself(tnr_pipeline) -> None:
     codes = method_codes(tnr_pipeline, "Agents poisoned the half-brother of the country's leader.")
     assert set(codes.values()) == {"PHYSICAL_ATTACK"}, codes
+
+
+def test_a_person_under_house_arrest_who_is_no_relative_stays_detained(tnr_pipeline) -> None:
+    codes = method_codes(tnr_pipeline, "The blogger was placed under house arrest in May.")
+    assert codes.get("house arrest") == "DETENTION"
