@@ -135,7 +135,8 @@ def decide_type(
 
 def _definite_act(index: DocIndex, sentence: Sentence) -> bool:
     """One act named as one occasion: a singular METHOD noun with a demonstrative ('this
-    shooting', 'that abduction') or a possessor ('his abduction', 'Vell's kidnapping'),
+    shooting', 'that abduction'), a possessor ('his abduction', 'Vell's kidnapping') or,
+    in a clause in the past, an article ('police confirmed the abduction'),
     not about many people ('the abduction of dissidents' is a practice)."""
     for ref in sentence.spans:
         if ref.record.label != "METHOD":
@@ -147,6 +148,9 @@ def _definite_act(index: DocIndex, sentence: Sentence) -> bool:
         before = [x for x in index.doc[root].subtree if x.i < root]
         marked = any(
             (x.dep_ == "det" and x.lower_ in ("this", "that"))
+            or (
+                x.dep_ == "det" and x.lower_ == "the" and x.head.i == root and _in_past(index, root)
+            )
             or (x.dep_ == "poss" and x.tag_ != "WP$")
             for x in before
         )
@@ -158,6 +162,19 @@ def _definite_act(index: DocIndex, sentence: Sentence) -> bool:
         )
         if marked and not generic:
             return True
+    return False
+
+
+def _in_past(index: DocIndex, i: int) -> bool:
+    """Whether the verb governing token ``i`` is in the past ('police welcomed the arrest'):
+    'the abduction' in a past clause is one occasion; in 'X refers to the abduction' it is
+    the practice."""
+    for _ in range(8):
+        if index.pos[i] in ("VERB", "AUX"):
+            return index.tag[i] in ("VBD", "VBN")
+        if index.head[i] == i:
+            return False
+        i = index.head[i]
     return False
 
 

@@ -1,4 +1,4 @@
-"""Hedging belongs to the claim's own act (codebook, second set). Invented sentences."""
+"""How a claim is qualified on the parse: hedging and negation belong to the claim's own act, and one occasion is told from a practice (codebook, second set). Invented sentences."""
 
 from __future__ import annotations
 
@@ -82,3 +82,17 @@ def negated(tnr_pipeline, text: str) -> bool:
 )
 def test_a_judgement_or_an_idiom_is_no_denial(tnr_pipeline, text: str, expected: bool) -> None:
     assert negated(tnr_pipeline, text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_type"),
+    [
+        ("Officials in Latvia later confirmed the abduction in a brief statement.", "incident"),
+        ("Kidnapping here refers to the abduction of critics by state agents.", "pattern"),
+    ],
+)
+def test_an_act_with_an_article_in_a_past_clause_is_one_occasion(
+    tnr_pipeline, text: str, claim_type: str
+) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.type == claim_type
