@@ -1,4 +1,5 @@
-"""How a claim is qualified on the parse: hedging and negation belong to the claim's own act, and one occasion is told from a practice (codebook, second set). Invented sentences."""
+"""How a claim is qualified on the parse: hedging and negation belong to the claim's own
+act, and one occasion is told from a practice (codebook, second set). Invented sentences."""
 
 from __future__ import annotations
 
