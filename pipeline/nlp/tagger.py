@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span
 
 from tnr_claims.errors import ClaimsError
@@ -31,6 +30,7 @@ from tnr_claims.nlp.names import (
     speaking_people,
 )
 from tnr_claims.nlp.organisations import described_organisations, organisation_extents
+from tnr_claims.nlp.parse_matcher import ParseMatcher
 from tnr_claims.nlp.perpetrators import drop_acts_against_perpetrators
 from tnr_claims.nlp.provenance import derive, make
 from tnr_claims.nlp.spans import (
@@ -86,23 +86,6 @@ def _other_mentions(doc: Doc, names: set[str], spans: list[Span]) -> list[Span]:
     return made
 
 
-def anchor_lemmas(rules: Iterable[Any], strings: Any) -> Any:
-    """Hash ids of the lemmas the first node of every dependency rule must have, as an
-    array; ``None`` when some rule's first node has no ``LEMMA`` string or ``IN`` list."""
-    import numpy
-
-    ids: set[int] = set()
-    for rule in rules:
-        lemma = rule.pattern[0].get("RIGHT_ATTRS", {}).get("LEMMA")
-        if isinstance(lemma, str):
-            ids.add(strings.add(lemma))
-        elif isinstance(lemma, dict) and set(lemma) == {"IN"}:
-            ids.update(strings.add(str(value)) for value in lemma["IN"])
-        else:
-            return None
-    return numpy.array(sorted(ids), dtype="uint64")
-
-
 class RuleTagger:
     """The ``tnr_tagger`` component (see module docstring)."""
 
@@ -134,19 +117,10 @@ class RuleTagger:
         nlp = nlp or self.nlp
         self.patterns = patterns
         self.span_matcher = RuleMatcher(nlp, patterns.span_rules)
-        self.dependency_matcher = DependencyMatcher(nlp.vocab)
         self._dependency_rules = {rule.id: rule for rule in patterns.dependency_rules}
-        for rule in patterns.dependency_rules:
-            self.dependency_matcher.add(rule.id, [rule.pattern])
-        self._anchors = anchor_lemmas(patterns.dependency_rules, nlp.vocab.strings)
-        self._by_anchor: list[tuple[DependencyMatcher, frozenset[int]]] = []
-        """One matcher per dependency rule with the hash ids of its anchor lemmas."""
-        if self._anchors is not None:
-            for rule in patterns.dependency_rules:
-                matcher = DependencyMatcher(nlp.vocab)
-                matcher.add(rule.id, [rule.pattern])
-                ids = anchor_lemmas([rule], nlp.vocab.strings)
-                self._by_anchor.append((matcher, frozenset(int(i) for i in ids)))
+        self.dependency_matcher = ParseMatcher(
+            nlp.vocab, [(rule.id, rule.pattern) for rule in patterns.dependency_rules]
+        )
         self.cue_matcher = RuleMatcher(nlp, patterns.cue_rules)
         if self.check_places:
             location_rules = [r for r in patterns.span_rules if r.label == "LOCATION"]
@@ -174,38 +148,17 @@ class RuleTagger:
 
     def dependency_spans(self, doc: Doc) -> list[Span]:
         """METHOD spans of the dependency rules (parsed Docs only): the tokens of each
-        rule's ``span`` nodes, from the first to the last."""
+        rule's ``span`` nodes, from the first to the last (:mod:`~tnr_claims.nlp.parse_matcher`
+        finds the matches from each rule's anchor word)."""
         if not self._dependency_rules or not self._parsed:
             return []
         spans = []
-        strings = doc.vocab.strings
-        for matcher in self._anchored_matchers(doc):
-            for match_id, token_ids in matcher(doc):
-                rule = self._dependency_rules[strings[match_id]]
-                names = [node["RIGHT_ID"] for node in rule.pattern]
-                chosen = [token_ids[names.index(name)] for name in rule.span]
-                spans.append(
-                    Span(doc, min(chosen), max(chosen) + 1, label="METHOD", span_id=rule.id)
-                )
+        for rule_id, token_ids in self.dependency_matcher(doc):
+            rule = self._dependency_rules[rule_id]
+            names = [node["RIGHT_ID"] for node in rule.pattern]
+            chosen = [token_ids[names.index(name)] for name in rule.span]
+            spans.append(Span(doc, min(chosen), max(chosen) + 1, label="METHOD", span_id=rule.id))
         return spans
-
-    def _anchored_matchers(self, doc: Doc) -> list[DependencyMatcher]:
-        """The matchers to run on ``doc``: those of the rules whose anchor lemma it holds.
-
-        Every rule runs when a rule's anchor has no lemma list. A ``DependencyMatcher``
-        matches every node of its rules on every token, so a rule whose anchor lemma is
-        absent is not run. Copying each anchored sentence to its own Doc was quicker on
-        short texts, but it copies the whole Doc's arrays once per sentence, which made long
-        texts quadratic.
-        """
-        if self._anchors is None:
-            return [self.dependency_matcher]
-        from spacy.attrs import LEMMA
-
-        if not len(doc):
-            return []
-        present = {int(x) for x in doc.to_array(LEMMA)}
-        return [m for m, ids in self._by_anchor if ids & present]
 
     def model_spans(self, doc: Doc) -> list[Span]:
         """The model's entities mapped onto codebook labels, trimmed and filtered."""

@@ -36,30 +36,42 @@ def test_dependency_rule_examples_survive_the_merge(
     assert (rule_id in found) is matches, [(s.text, s.id_) for s in doc.spans["tnr"]]
 
 
-def test_a_long_document_is_matched_once_per_rule_not_once_per_sentence(tnr_pipeline) -> None:
-    """Copying every anchored sentence to its own Doc copies the whole Doc each time, which
-    made a long text quadratic: each rule's matcher sees the Doc itself, at most once, and
-    only when its anchor lemma is there."""
-    tagger = tnr_pipeline.nlp.get_pipe("tnr_tagger")
-    lengths: list[int] = []
-    original = tagger._anchored_matchers
+def test_the_parse_matcher_finds_what_spacys_dependency_matcher_finds(tnr_pipeline) -> None:
+    """The tagger walks the parse from each rule's anchor word; spaCy's DependencyMatcher is
+    the reference for what a rule means. Same matches on every example and counterexample."""
+    from spacy.matcher import DependencyMatcher
 
-    def counting(doc):  # type: ignore[no-untyped-def]
-        def wrap(matcher):  # type: ignore[no-untyped-def]
-            def call(doclike):  # type: ignore[no-untyped-def]
-                lengths.append(len(doclike))
-                return matcher(doclike)
+    from tnr_claims.nlp.parse_matcher import ParseMatcher
 
-            return call
+    nlp = tnr_pipeline.nlp
+    fast = ParseMatcher(nlp.vocab, [(r.id, r.pattern) for r in RULES])
+    assert fast.library_rules == []
+    reference = DependencyMatcher(nlp.vocab)
+    for rule in RULES:
+        reference.add(rule.id, [rule.pattern])
+    texts = [t for rule in RULES for t in (*rule.examples, *rule.counterexamples)]
+    with nlp.select_pipes(disable=["tnr_tagger"]):
+        for doc in nlp.pipe(texts):
+            expected = {(nlp.vocab.strings[k], tuple(ids)) for k, ids in reference(doc)}
+            assert set(fast(doc)) == expected, doc.text
 
-        return [wrap(m) for m in original(doc)]
 
-    tagger._anchored_matchers = counting
-    try:
-        sentence = "Officers took her to Tashkent and brought two critics back home. "
-        record = tnr_pipeline.process_text(sentence * 200)
-    finally:
-        del tagger._anchored_matchers
-    assert lengths and len(lengths) <= len(RULES)
-    assert all(n > 2000 for n in lengths)
+def test_a_rule_with_another_operator_is_left_to_spacy(tnr_pipeline) -> None:
+    """'.' (directly precedes) is not walked: the rule goes to a DependencyMatcher."""
+    from tnr_claims.nlp.parse_matcher import ParseMatcher
+
+    pattern = [
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": "abduct"}},
+        {"LEFT_ID": "verb", "REL_OP": ".", "RIGHT_ID": "next", "RIGHT_ATTRS": {"LOWER": "him"}},
+    ]
+    matcher = ParseMatcher(tnr_pipeline.nlp.vocab, [("TEST.precedes", pattern)])
+    assert matcher.library_rules == ["TEST.precedes"]
+    with tnr_pipeline.nlp.select_pipes(disable=["tnr_tagger"]):
+        doc = tnr_pipeline.nlp("Agents abducted him in Riga.")
+    assert matcher(doc) == [("TEST.precedes", (1, 2))]
+
+
+def test_a_long_document_keeps_every_match(tnr_pipeline) -> None:
+    sentence = "Officers took her to Tashkent and brought two critics back home. "
+    record = tnr_pipeline.process_text(sentence * 200)
     assert sum(1 for s in record.spans if s.label == "METHOD") >= 200
