@@ -346,13 +346,16 @@ CSV_LIST_SEPARATOR = ";"
 
 
 def csv_row(row: dict[str, Any]) -> dict[str, Any]:
-    """A table row as CSV cells: lists joined by ``;``, formula-like cells neutralised."""
-    return {
-        key: safe_csv_cell(
-            CSV_LIST_SEPARATOR.join(map(str, value)) if isinstance(value, list) else value
-        )
-        for key, value in row.items()
-    }
+    """A table row as CSV cells: lists joined by ``;``, formula-like cells neutralised.
+
+    Only the cells that change are rebuilt (most are numbers, short words or empty)."""
+    out = row.copy()
+    for key, value in row.items():
+        if isinstance(value, list):
+            out[key] = safe_csv_cell(CSV_LIST_SEPARATOR.join(map(str, value)))
+        elif isinstance(value, str) and value.startswith(_FORMULA_START):
+            out[key] = "'" + value
+    return out
 
 
 @contextmanager
