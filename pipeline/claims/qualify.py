@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from tnr_claims.claims.attribution import is_weak, subject_of
-from tnr_claims.claims.targets import has_event_clause, has_event_object
+from tnr_claims.claims.targets import has_event_clause, has_event_object, vanished
 from tnr_claims.rules.schemas import CueRule
 
 if TYPE_CHECKING:
-    from tnr_claims.claims.index import DocIndex, Sentence
+    from tnr_claims.claims.index import DocIndex, Sentence, SpanRef
 
 
 def find_recommendation_cue(
@@ -122,7 +122,12 @@ def decide_type(
         for ref in sentence.spans
         if ref.record.label == "QUANTITY" and ref.record.value is not None
     ]
-    if _dated_event(index, sentence, bool(quantities)):
+    tally = [
+        q
+        for q in quantities
+        if not (isinstance(q.record.value, int) and q.record.value <= SMALL_GROUP)
+    ]
+    if _dated_event(index, sentence, bool(tally)):
         return "TYPE.dated_event", "incident"
     if not quantities and _single_person_event(index, sentence):
         return "TYPE.single_person_event", "incident"
@@ -163,6 +168,22 @@ def _definite_act(index: DocIndex, sentence: Sentence) -> bool:
         if marked and not generic:
             return True
     return False
+
+
+PERIOD_WORDS = frozenset({"since", "between", "from", "until", "till", "throughout", "over"})
+"""Words that make a DATE a span of time ('since 2019'), which dates no one occasion."""
+
+SMALL_GROUP = 10
+"""A count up to this many ('three activists') is a detail of one occasion, not a tally."""
+
+
+def _period(index: DocIndex, ref: SpanRef) -> bool:
+    """Whether a DATE span is a span of time: opened by or right after a period word, or
+    valued as an interval ('2014/2020')."""
+    first = index.lower[ref.start]
+    before = index.lower[ref.start - 1] if ref.start > 0 else ""
+    value = ref.record.value if isinstance(ref.record.value, str) else ""
+    return first in PERIOD_WORDS or before in PERIOD_WORDS or "/" in value
 
 
 def _in_past(index: DocIndex, i: int) -> bool:
@@ -248,13 +269,18 @@ def _is_legal(index: DocIndex, sentence: Sentence, labels: set[str]) -> bool:
 def _dated_event(index: DocIndex, sentence: Sentence, has_count: bool) -> bool:
     """A past act anchored to a day or month, or to a year when no count is the point."""
     s0, s1 = sentence.span.start, sentence.span.end
-    past = any(index.is_event(i) and index.tag[i] in ("VBD", "VBN") for i in range(s0, s1))
+    past = any(
+        (index.is_event(i) or vanished(index, i)) and index.tag[i] in ("VBD", "VBN")
+        for i in range(s0, s1)
+    )
     if not past:
         return False
     if any(index.lower[i] in index.words.TIME_WORDS for i in range(s0, s1)):
         return True
     for ref in sentence.spans:
         if ref.record.label == "DATE" and isinstance(ref.record.value, str):
+            if _period(index, ref):
+                continue  # 'since 2019', 'between 2014 and 2020': a span of time, no occasion
             value = ref.record.value
             if len(value) >= 7 or value.startswith("--"):
                 return True

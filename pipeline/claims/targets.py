@@ -309,7 +309,7 @@ def _target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> 
             return "TARGET.prep_object"
         if index.lower[head] == "of" and has_method and _lever_of(index, noun):
             return "TARGET.lever_of"
-    if dep in ("nsubj", "nsubjpass") and _vanished(index, head):
+    if dep in ("nsubj", "nsubjpass") and vanished(index, head):
         return "TARGET.return_subject"
     if dep == "nsubj" and index.lemma[head] in index.words.BEARING_VERBS:
         if any(c.dep_ == "dobj" and c.i in index.method_tokens for c in index.children(head)):
@@ -404,7 +404,7 @@ def is_patient(index: DocIndex, i: int) -> bool:
     return role is not None and role != "exclude"
 
 
-def _vanished(index: DocIndex, verb: int) -> bool:
+def vanished(index: DocIndex, verb: int) -> bool:
     """'went missing', 'was last seen', 'vanished': the subject is the person the report is
     about, though no act is named (codebook: plain 'went missing' is no METHOD, but the
     sentence is about an identified target)."""

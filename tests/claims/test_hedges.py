@@ -90,9 +90,12 @@ def test_a_judgement_or_an_idiom_is_no_denial(tnr_pipeline, text: str, expected:
     [
         ("Officials in Latvia later confirmed the abduction in a brief statement.", "incident"),
         ("Kidnapping here refers to the abduction of critics by state agents.", "pattern"),
+        ("Between 2014 and 2020, China returned 8,000 fugitives from 120 countries.", "statistic"),
+        ("Egypt has arrested the relatives of critics abroad since 2019.", "pattern"),
+        ("Three activists went missing in Bangkok in 2019; one was later found dead.", "incident"),
     ],
 )
-def test_an_act_with_an_article_in_a_past_clause_is_one_occasion(
+def test_one_occasion_is_told_from_a_tally_and_a_practice(
     tnr_pipeline, text: str, claim_type: str
 ) -> None:
     [claim] = tnr_pipeline.process_text(text).claims
