@@ -28,6 +28,7 @@ from tnr_claims.nlp.provenance import Provenance, provenance_of
 from tnr_claims.nlp.spans import SEGMENTS_KEY, SPAN_KEY, sentence_bounds, sentence_spans
 from tnr_claims.normalise import Normaliser
 from tnr_claims.normalise.dates import DAY_PRECISE, after_previous
+from tnr_claims.normalise.legal import inherit_instruments
 from tnr_claims.normalise.normaliser import WORD_LISTS as NORMALISE_WORD_LISTS
 from tnr_claims.provenance import code_hash
 from tnr_claims.records import (
@@ -232,6 +233,7 @@ class Pipeline:
                     instrument=rule.instrument if rule else None,
                     jurisdiction=rule.jurisdiction if rule else None,
                 )
+                instrument = acronyms.get(instrument, instrument)  # 'Section 5 of the ATA'
                 fields = {
                     "instrument": instrument,
                     "article": article,
@@ -262,7 +264,32 @@ class Pipeline:
                     **fields,
                 )
             )
+        return _with_inherited_instruments(records, text)
+
+
+def _with_inherited_instruments(records: list[SpanRecord], text: str) -> list[SpanRecord]:
+    """Bare provisions take their document's instrument (:func:`inherit_instruments`)."""
+    legal = [r for r in records if r.label == "LEGAL_REF"]
+    if not legal:
         return records
+    fields = [
+        {
+            "start": r.start,
+            "end": r.end,
+            "instrument": r.instrument,
+            "article": r.article,
+            "jurisdiction": r.jurisdiction,
+        }
+        for r in legal
+    ]
+    inherit_instruments(fields, text)
+    changed = {
+        r.start: r.model_copy(update={k: f[k] for k in ("instrument", "article", "jurisdiction")})
+        for r, f in zip(legal, fields, strict=True)
+        if (r.instrument, r.article, r.jurisdiction)
+        != (f["instrument"], f["article"], f["jurisdiction"])
+    }
+    return [changed.get(r.start, r) if r.label == "LEGAL_REF" else r for r in records]
 
 
 def _span_provenance(

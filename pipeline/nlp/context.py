@@ -351,6 +351,7 @@ WORD_LISTS: tuple[str, ...] = (
     "PERSON_NOUNS",
     "PLACE_NOUNS",
     "SPEECH_VERBS",
+    "TREATY_NOUNS",
     "VAGUE_QUANTITIES",
 )
 """The lists of ``patterns/lexicons.jsonl`` this stage reads (checked when a pipeline is

@@ -19,6 +19,7 @@ from tnr_claims.nlp.context import (
     role_named_people,
 )
 from tnr_claims.nlp.counts import vague_counts
+from tnr_claims.nlp.instruments import instruments_with_parties, provisions_of_instruments
 from tnr_claims.nlp.matcher import RuleMatcher
 from tnr_claims.nlp.names import (
     abbreviations,
@@ -268,6 +269,9 @@ class RuleTagger:
         merged = propagate_names(doc, merged, words, tagged=self._tagged)
         merged = organisations_named_after_people(doc, merged, words)
         merged = abbreviations(doc, merged, words)
+        if self._tagged:
+            merged = instruments_with_parties(doc, merged, words)
+        merged = provisions_of_instruments(doc, merged)
         if self._parsed:
             merged = vague_counts(doc, merged, words)
         if self._parsed:

@@ -57,11 +57,19 @@ _PLURAL_LAWS = re.compile(
 )
 
 
+_PLURAL_TREATY = re.compile(r"^(?P<kind>.*?\b(?:treat|agreement|accord|pact)\w*?)(?:ies|s)$", re.I)
+
+
 def singular_instrument(name: str) -> str:
-    """Plural laws name the first one.
+    """Plural laws name the first one; plural treaties are one kind of treaty.
 
     "(new) espionage and terrorism laws" -> "espionage law" (the codebook's example key
-    ``espionage law#``: "X and Y laws" names the first instrument); other names unchanged."""
+    ``espionage law#``: "X and Y laws" names the first instrument); "extradition treaties"
+    (with A or B) -> "extradition treaty"; other names unchanged."""
+    treaty = _PLURAL_TREATY.match(name)
+    if treaty:
+        kind = treaty.group("kind")
+        return kind + "y" if kind.lower().endswith("treat") else kind
     match = _PLURAL_LAWS.match(name)
     if not match:
         return name
@@ -71,3 +79,37 @@ def singular_instrument(name: str) -> str:
 def article_number(value: str | None) -> str | None:
     """An article number without spaces ("5 (1)" -> "5(1)")."""
     return value.replace(" ", "") if value else None
+
+
+BARE_PROVISION = re.compile(rf"^{_PROVISION}\s*(?P<article>{_NUMBER})", re.IGNORECASE)
+"""A provision named without its instrument ('Section 951', 'Article 3(1)')."""
+
+
+def inherit_instruments(refs: list[dict], text: str) -> None:
+    """Give bare provisions the instrument the document attaches to them (codebook, second
+    set: "A bare provision takes the instrument that the document attaches to it anywhere,
+    before or after").
+
+    ``refs`` are the document's LEGAL_REF fields in text order (``start``, ``end``,
+    ``instrument``, ``article``, ``jurisdiction``), changed in place. The instrument is, in
+    this order: the one the same provision is attached to elsewhere ('Section 951 of the
+    Code' earlier, 'Section 951' later); the instrument named right before it in an
+    apposition ('Interpol's Constitution, Article 3'); the document's only instrument.
+    """
+    named = [r for r in refs if not BARE_PROVISION.match(r["instrument"] or "")]
+    instruments = {(r["instrument"], r["jurisdiction"]) for r in named if r["instrument"]}
+    for ref in refs:
+        bare = BARE_PROVISION.match(ref["instrument"] or "")
+        if bare is None or ref["article"]:
+            continue
+        article = article_number(bare.group("article"))
+        source = next((r for r in named if r["article"] == article and r["instrument"]), None)
+        if source is None:
+            before = [r for r in named if r["end"] <= ref["start"]]
+            if before and text[before[-1]["end"] : ref["start"]].strip() in (",", ""):
+                source = before[-1]
+        if source is None and len(instruments) == 1:
+            source = next(r for r in named if r["instrument"])
+        if source is not None:
+            ref["instrument"], ref["jurisdiction"] = source["instrument"], source["jurisdiction"]
+        ref["article"] = article
