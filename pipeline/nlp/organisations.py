@@ -7,6 +7,9 @@ Each rule reads token shapes around a model ORG span; none names an organisation
   Centre’s Exporting Repression] report") stops before it: the name is the possessor,
   unless the possessor is a place ("[Ruritania’s Supreme Court]" keeps "Supreme Court").
   Context rule ``ORG.possessive``.
+- **Brackets.** A span that runs into an opening bracket ("[National Intelligence
+  Directorate (NID]") stops before it; the abbreviation rule tags the abbreviation. Context
+  rule ``ORG.bracket``.
 - **Titles.** A one-word span right before an office noun ("[Interior] Minister", "[Home]
   Secretary") is part of a title, not an organisation, and is dropped (acronyms such as
   "BBC correspondent" stay).
@@ -99,6 +102,14 @@ def _fixed(
         return None
     if (start, end) != (span.start, span.end):
         span = derive(span, "ORG.possessive", "extent", start=start, end=end)
+    bracket = next((i for i in range(start + 1, end) if doc[i].text == "("), None)
+    if bracket is not None:
+        # 'National Intelligence Directorate (NID': the abbreviation is its own span
+        end = bracket
+        span = derive(span, "ORG.bracket", "extent", start=start, end=end)
+        if is_place(doc[start:end].text.title()):
+            # a dateline 'DUSHANBE (TCA) —': the place before the outlet's bracket
+            return derive(span, "ORG.bracket", "label", label="LOCATION")
     titles = words.OFFICE_NOUNS | words.HONORIFICS
     if (
         end - start == 1

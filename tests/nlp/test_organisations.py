@@ -176,3 +176,18 @@ def test_a_person_described_by_a_role_is_no_organisation() -> None:
     deps = ["compound", "nsubj", "punct", "det", "appos", "punct", "ROOT", "punct"]
     heads = [1, 6, 1, 4, 1, 1, 6, 6]
     assert _described(words, pos, deps, heads) == []
+
+
+def test_a_span_running_into_a_bracket_stops_before_it() -> None:
+    words = ["The", "Vell", "Security", "Directorate", "(", "VSD", ")", "said"]
+    pos = ["DET", "PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "VERB"]
+    assert orgs(words, [(1, 6)], pos=pos) == ["Vell Security Directorate"]
+
+
+def test_a_dateline_place_before_an_outlets_bracket_is_a_place() -> None:
+    words = ["SOLVAK", "(", "TVN", ")", "—", "Police", "said"]
+    pos = ["PROPN", "PUNCT", "PROPN", "PUNCT", "PUNCT", "NOUN", "VERB"]
+    doc = Doc(VOCAB, words=words, pos=pos, sent_starts=[True] + [False] * 6)
+    spans = [Span(doc, 0, 3, "ORG", span_id="model:ORG")]
+    kept = organisation_extents(doc, spans, default_patterns().lexicons, {"Solvak"}.__contains__)
+    assert [(s.text, s.label_) for s in kept] == [("SOLVAK", "LOCATION")]
