@@ -332,6 +332,7 @@ def _modifies_common_noun(token: Token) -> bool:
 
 
 WORD_LISTS: tuple[str, ...] = (
+    "ACT_KIND_MODIFIERS",
     "APPROXIMATORS",
     "BEARING_VERBS",
     "DESCRIPTION_NOUNS",

@@ -19,6 +19,7 @@ from tnr_claims.nlp.context import (
     role_named_people,
 )
 from tnr_claims.nlp.counts import vague_counts
+from tnr_claims.nlp.extents import method_extents
 from tnr_claims.nlp.instruments import instruments_with_parties, provisions_of_instruments
 from tnr_claims.nlp.matcher import RuleMatcher
 from tnr_claims.nlp.names import (
@@ -278,6 +279,7 @@ class RuleTagger:
             merged = drop_acts_against_perpetrators(doc, merged, words)
             merged = threatened_acts(doc, merged, words)
             merged = recode_relative_reprisals(merged, words)
+            merged = method_extents(doc, merged, words)
         ranges = zone_filter(doc)
         starts = [start for start, _ in ranges]
         doc.spans[SPAN_KEY] = [s for s in merged if inside_ranges(ranges, starts, s)]

@@ -175,7 +175,7 @@ def test_alleged_crime_is_not_a_method(blank, text, method, expected) -> None:
         # the target's alleged crime: no METHOD, the accusation is PROSECUTION
         (
             "He was accused of kidnapping and sentenced in absentia.",
-            {("accused of", "PROSECUTION"), ("sentenced in absentia", "PROSECUTION")},
+            {("accused", "PROSECUTION"), ("sentenced in absentia", "PROSECUTION")},
         ),
     ],
 )

@@ -1,0 +1,76 @@
+"""Context rules on the extent of METHOD spans (codebook: the shortest phrase naming the act,
+with the words that say what kind of act it is).
+
+- **No trailing preposition.** A pattern that reads up to a preposition to find its object
+  ("murder of", "spying on", "convicted under", "brought him to") ends before it: the
+  object is not part of the act's name. Context rule ``METHOD.no_trailing_preposition``.
+- **The kind of act.** An adjective or noun modifier before a METHOD noun that says what
+  kind of act it is ("arbitrary arrests", "political assassination", "attempted murder",
+  "international arrest warrant", "spyware attacks") belongs to the span, when the parse
+  attaches it to the span's root, no other span covers it, and it is one of
+  ``ACT_KIND_MODIFIERS``; words that describe one occasion ("sudden disappearance", "actual
+  kidnapping") or the charge ("terrorism charges") stay out. Context rule
+  ``METHOD.kind_of_act``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from tnr_claims.nlp.provenance import derive
+from tnr_claims.rules.loader import Lexicons
+
+TRAILING_PREPOSITIONS = frozenset(
+    {"of", "on", "to", "under", "against", "for", "with", "by", "from", "in", "into", "at"}
+)
+"""Prepositions a METHOD span does not end with."""
+
+MODIFIER_DEPS = frozenset({"amod", "compound"})
+"""How a modifier that names the kind of act hangs on the act's noun."""
+
+MAX_MODIFIERS = 2
+
+
+def method_extents(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
+    """Apply both rules of the module docstring to every METHOD span."""
+    kinds = words.ACT_KIND_MODIFIERS
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    result: list[Span] = []
+    for span in spans:
+        if span.label_ == "METHOD":
+            span = _without_trailing_preposition(doc, span)
+            span = _with_kind(doc, span, covered, kinds)
+        result.append(span)
+    return result
+
+
+def _without_trailing_preposition(doc: Doc, span: Span) -> Span:
+    end = span.end
+    while end - span.start > 1 and (
+        doc[end - 1].lower_ in TRAILING_PREPOSITIONS and doc[end - 1].pos_ == "ADP"
+    ):
+        end -= 1
+    if end == span.end:
+        return span
+    return derive(span, "METHOD.no_trailing_preposition", "extent", end=end)
+
+
+def _with_kind(doc: Doc, span: Span, covered: set[int], kinds: frozenset[str]) -> Span:
+    root = span.root
+    if root.pos_ != "NOUN" or root.i != span.end - 1 or len(span) > 2:
+        return span
+    start = span.start
+    steps = 0
+    while (
+        start > 0
+        and steps < MAX_MODIFIERS
+        and start - 1 not in covered
+        and doc[start - 1].dep_ in MODIFIER_DEPS
+        and doc[start - 1].head.i in range(start, span.end)
+        and doc[start - 1].lower_ in kinds
+    ):
+        start -= 1
+        steps += 1
+    if start == span.start:
+        return span
+    return derive(span, "METHOD.kind_of_act", "extent", start=start)

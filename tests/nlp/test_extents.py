@@ -1,0 +1,42 @@
+"""METHOD extents: no trailing preposition, the modifier that names the kind of act.
+Invented sentences through the whole pipeline (the rules read the parse)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def methods(tnr_pipeline, text: str) -> list[str]:
+    return [s.text for s in tnr_pipeline.process_text(text).spans if s.label == "METHOD"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Police arrested him over the murder of Lena Ortiz in Riga.", "murder"),
+        ("Agents were accused of spying on exiles in Oslo.", "spying"),
+    ],
+)
+def test_a_method_span_ends_before_its_preposition(tnr_pipeline, text: str, span: str) -> None:
+    assert span in methods(tnr_pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Relatives of critics face arbitrary arrests in Cairo.", "arbitrary arrests"),
+        ("Police foiled a political assassination in Berlin in 2021.", "political assassination"),
+        ("The agency uses direct kidnapping against fugitives abroad.", "direct kidnapping"),
+    ],
+)
+def test_a_modifier_naming_the_kind_of_act_is_inside_the_span(
+    tnr_pipeline, text: str, span: str
+) -> None:
+    assert span in methods(tnr_pipeline, text)
+
+
+def test_a_modifier_about_one_occasion_stays_out(tnr_pipeline) -> None:
+    found = methods(tnr_pipeline, "Friends reported the sudden disappearance of Lena Ortiz.")
+    assert "disappearance" in found and "sudden disappearance" not in found
