@@ -28,6 +28,7 @@ from tnr_claims.nlp.provenance import Provenance, provenance_of
 from tnr_claims.nlp.spans import SEGMENTS_KEY, SPAN_KEY, sentence_bounds, sentence_spans
 from tnr_claims.normalise import Normaliser
 from tnr_claims.normalise.dates import DAY_PRECISE, after_previous
+from tnr_claims.normalise.identity import shared_family_names
 from tnr_claims.normalise.legal import inherit_instruments
 from tnr_claims.normalise.normaliser import WORD_LISTS as NORMALISE_WORD_LISTS
 from tnr_claims.provenance import code_hash
@@ -264,7 +265,21 @@ class Pipeline:
                     **fields,
                 )
             )
-        return _with_inherited_instruments(records, text)
+        return _with_shared_family_names(_with_inherited_instruments(records, text), text)
+
+
+def _with_shared_family_names(records: list[SpanRecord], text: str) -> list[SpanRecord]:
+    """'Sergei and Yulia Vell': Sergei's name is 'Sergei Vell' (:func:`shared_family_names`)."""
+    people = [(r.start, r.end, r.name) for r in records if r.label == "PERSON" and r.name]
+    renamed = shared_family_names(people, text) if len(people) > 1 else {}
+    if not renamed:
+        return records
+    return [
+        r.model_copy(update={"name": renamed[r.name]})
+        if r.label == "PERSON" and r.name in renamed
+        else r
+        for r in records
+    ]
 
 
 def _with_inherited_instruments(records: list[SpanRecord], text: str) -> list[SpanRecord]:

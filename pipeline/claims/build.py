@@ -113,6 +113,8 @@ def _analyse(
             targets[-1] if len(targets) == 1 else pick_last_target(index, sentence, targets)
         )
         memory.known_targets.update(targets)
+        if len(targets) > 1:
+            memory.last_group = list(targets)
     if source is not None and source_rule in (
         "reporting_verb",
         "according_to",

@@ -75,6 +75,8 @@ class Memory:
 
     last_target: str | None = None
     last_speaker: tuple[str, int] | None = None
+    last_group: list[str] = field(default_factory=list)
+    """The targets of the last claim that had more than one: 'the three' refers to them."""
     last_org_speaker: tuple[str, int] | None = None
     """The organisation last named as a source, and the sentence number: 'it added'."""
     authors: list[tuple[int, str]] = field(default_factory=list)

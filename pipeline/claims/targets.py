@@ -85,6 +85,9 @@ def find_targets(  # noqa: C901
             and (described := _described(memory, index, i))
         ):
             mentions.append((i, described, True))
+        elif memory.last_group and _group_phrase(index, i, len(memory.last_group)):
+            # 'The three were deported', 'the detained activists were flown to Hanoi'
+            mentions.extend((i, name, True) for name in memory.last_group)
         elif _unnamed_person(index, i, nouns):
             # 'agents pressured a cousin and his wife': 'his' is the cousin's
             last_named, last_root, blocked, owner = None, -1, True, None
@@ -146,6 +149,36 @@ def _described(memory: Memory, index: DocIndex, i: int) -> str | None:
     # 'the half-brother of the leader' may be
     kin_of_someone = lemma in index.words.FAMILY_NOUNS and index.has_child(i, ("poss",))
     return memory.mentions.resolve(lemma, fallback=not kin_of_someone)
+
+
+def _group_phrase(index: DocIndex, i: int, size: int) -> bool:
+    """A definite plural phrase for people named before as a group: 'the three', 'the two
+    men', 'the detained activists', 'all five' (a number must equal the group's size)."""
+    if index.pos[i] == "NUM":
+        number = index.lower[i]
+        if index.dep[i] not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"):
+            return False
+        determined = any(c.lower_ in ("the", "all", "these") for c in index.children(i))
+        return determined and NUMBER_WORDS.get(number) == size
+    if (
+        index.tag[i] != "NNS"
+        or index.lemma[i] not in index.words.PERSON_NOUNS | index.words.DESCRIPTION_NOUNS
+    ):
+        return False
+    children = list(index.children(i))
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "both") for c in children):
+        return False
+    counted = [c for c in children if c.dep_ == "nummod"]
+    return not counted or NUMBER_WORDS.get(counted[0].lower_) == size
+
+
+NUMBER_WORDS = {
+    word: n
+    for n, word in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    )
+} | {str(n): n for n in range(11)}
+"""Small numbers as words and digits: 'the three' must match a group of three."""
 
 
 def _subject_of_clause(index: DocIndex, i: int) -> int | None:
@@ -312,7 +345,14 @@ def _target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> 
     if dep in ("nsubj", "nsubjpass") and vanished(index, head):
         return "TARGET.return_subject"
     if dep == "nsubj" and index.lemma[head] in index.words.BEARING_VERBS:
-        if any(c.dep_ == "dobj" and c.i in index.method_tokens for c in index.children(head)):
+        if any(
+            c.dep_ == "dobj"
+            and (
+                c.i in index.method_tokens
+                or any(g.dep_ == "compound" and g.i in index.method_tokens for g in c.children)
+            )
+            for c in index.children(head)
+        ):
             return "TARGET.bears_the_act"  # 'X received death threats', 'X faces charges'
 
     if dep == "nsubj":

@@ -125,3 +125,22 @@ def one_spelling(names: list[str]) -> dict[str, str]:
         chosen = max(group, key=lambda n: counts[n])  # first of the most used
         changed.update({n: chosen for n in group if n != chosen})
     return changed
+
+
+def shared_family_names(people: list[tuple[int, int, str]], text: str) -> dict[str, str]:
+    """Given names joined to a full name that share its family name: 'Sergei and Yulia
+    Vell' -> {'Sergei': 'Sergei Vell'}.
+
+    ``people`` are the document's PERSON mentions as ``(start, end, name)`` in text order.
+    A one-word name directly followed by 'and' and a name of two or more words takes that
+    name's last word, unless the one word is itself the last word of a full name in the
+    document ('Putin and Xi Jinping': Putin is a family name).
+    """
+    family = {name.rsplit(" ", 1)[-1] for _, _, name in people if " " in name}
+    found: dict[str, str] = {}
+    for (_, end, first), (start, _, second) in zip(people, people[1:], strict=False):
+        if " " in first or " " not in second or first in family:
+            continue
+        if text[end:start].strip().lower() == "and":
+            found.setdefault(first, f"{first} {second.rsplit(' ', 1)[-1]}")
+    return found

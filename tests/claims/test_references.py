@@ -244,3 +244,52 @@ def test_a_capitalised_title_is_not_taken_for_a_person(tnr_pipeline) -> None:
     )
     record = tnr_pipeline.process_text(text)
     assert [s.text for s in record.spans if s.label == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "targets"),
+    [
+        (
+            "Agents detained Omar Haddad, Li Wen and Ana Ruiz in Bangkok in May. "
+            "The three were deported to Hanoi a week later.",
+            "The three",
+            ["Ana Ruiz", "Li Wen", "Omar Haddad"],
+        ),
+        (
+            "Police detained the activists Omar Haddad and Li Wen in Bangkok. "
+            "The detained activists were flown to Hanoi.",
+            "The detained",
+            ["Li Wen", "Omar Haddad"],
+        ),
+        (
+            "Omar Haddad survived an assassination attempt in London in 2020.",
+            "Omar",
+            ["Omar Haddad"],
+        ),
+        (
+            "Omar Haddad fled to Oslo in 2015. "
+            "His daughters Sara and Mona Haddad were later detained in Cairo.",
+            "His daughters",
+            ["Mona Haddad", "Omar Haddad", "Sara Haddad"],
+        ),
+    ],
+)
+def test_groups_survivors_and_shared_family_names(
+    tnr_pipeline, text: str, start: str, targets: list[str]
+) -> None:
+    assert claim_of(tnr_pipeline, text, start).targets == targets
+
+
+def test_a_number_that_does_not_fit_the_group_refers_to_no_one(tnr_pipeline) -> None:
+    text = (
+        "Agents detained Omar Haddad and Li Wen in Bangkok in May. "
+        "The three were deported to Hanoi a week later."
+    )
+    assert claim_of(tnr_pipeline, text, "The three").targets == []
+
+
+def test_a_family_name_is_not_given_to_a_family_name(tnr_pipeline) -> None:
+    record = tnr_pipeline.process_text(
+        "Vladimir Putin met Li Wen in May. Police later detained Putin and Li Wen in Riga."
+    )
+    assert "Putin Wen" not in {s.name for s in record.spans if s.label == "PERSON"}
