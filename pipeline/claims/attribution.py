@@ -15,7 +15,7 @@ from tnr_claims.claims.rules import SPEAKER_MEMORY_SENTENCES
 from tnr_claims.rules.schemas import CueRule
 
 if TYPE_CHECKING:
-    from tnr_claims.claims.index import Analysis, DocIndex, Memory, Sentence
+    from tnr_claims.claims.index import Analysis, DocIndex, Memory, Sentence, SpanRef
 
 
 def report_authors(index: DocIndex, sentences: Sequence[Sentence]) -> list[tuple[int, str]]:
@@ -143,6 +143,8 @@ def _attribution(  # noqa: C901
             stop += 1
         for ref in sentence.spans:
             if cue.end <= ref.start < stop and ref.record.label in ("ORG", "PERSON"):
+                if _named_through_a_noun(index, cue, ref):
+                    break  # 'according to a source close to X' names the source, not X
                 return ref.record.name, "according_to"
         window = index.lower[cue.end : min(s1, cue.end + 4)]
         if any(w in index.words.REPORT_NOUNS for w in window):
@@ -196,6 +198,20 @@ def _attribution(  # noqa: C901
         return None
     name, how = _resolve_speaker(index, sentence, number, memory, subject)
     return name, rule if how == "named" else how
+
+
+def _named_through_a_noun(index: DocIndex, cue: Span, ref: SpanRef) -> bool:
+    """Whether the phrase after 'according to' is headed by a common noun other than a
+    report ('a source close to X', 'a relative of X') rather than by the name."""
+    for child in index.children(cue.end - 1):
+        if child.dep_ == "pobj":
+            head = child.i
+            return (
+                index.span_at[head] != index.span_at[ref.start]
+                and index.pos[head] == "NOUN"
+                and index.lemma[head] not in index.words.REPORT_NOUNS
+            )
+    return False
 
 
 def _as_reported_by(index: DocIndex, verb: int) -> bool:

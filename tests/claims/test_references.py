@@ -198,6 +198,8 @@ def test_the_minister_named_beside_an_act_is_an_official(tnr_pipeline) -> None:
         ("According to Exile Watch, police detained Omar Haddad in Riga.", "Exile Watch"),
         ("Police detained Omar Haddad in Riga, Exile Watch said in a statement.", "Exile Watch"),
         ("Police said they detained Omar Haddad in Riga.", None),
+        ("According to a source close to Omar Haddad, agents abducted him in Riga.", None),
+        ("According to Exile Watch's report, agents abducted Omar Haddad in Riga.", "Exile Watch"),
     ],
 )
 def test_speakers_in_the_usual_news_forms(tnr_pipeline, text: str, source: str | None) -> None:
