@@ -98,18 +98,26 @@ def inherit_instruments(refs: list[dict], text: str) -> None:
     """
     named = [r for r in refs if not BARE_PROVISION.match(r["instrument"] or "")]
     instruments = {(r["instrument"], r["jurisdiction"]) for r in named if r["instrument"]}
+    by_article: dict[str, dict] = {}
+    for r in named:
+        if r["article"] and r["instrument"]:
+            by_article.setdefault(r["article"], r)
+    only = next((r for r in named if r["instrument"]), None) if len(instruments) == 1 else None
+    previous: dict | None = None  # the last named reference before, refs being in order
     for ref in refs:
         bare = BARE_PROVISION.match(ref["instrument"] or "")
-        if bare is None or ref["article"]:
+        if bare is None:
+            previous = ref if ref["instrument"] else previous
+            continue
+        if ref["article"]:
             continue
         article = article_number(bare.group("article"))
-        source = next((r for r in named if r["article"] == article and r["instrument"]), None)
+        source = by_article.get(article) if article else None
+        if source is None and previous is not None and previous["end"] <= ref["start"]:
+            if text[previous["end"] : ref["start"]].strip() in (",", ""):
+                source = previous
         if source is None:
-            before = [r for r in named if r["end"] <= ref["start"]]
-            if before and text[before[-1]["end"] : ref["start"]].strip() in (",", ""):
-                source = before[-1]
-        if source is None and len(instruments) == 1:
-            source = next(r for r in named if r["instrument"])
+            source = only
         if source is not None:
             ref["instrument"], ref["jurisdiction"] = source["instrument"], source["jurisdiction"]
         ref["article"] = article
