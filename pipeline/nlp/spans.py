@@ -60,13 +60,26 @@ _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 def sentence_spans(doc: Doc) -> list[Span]:
     """The parser's sentences as Spans, read from one array (``doc.sents`` first walks
-    every token in Python to check the annotation is there)."""
+    every token in Python to check the annotation is there).
+
+    A sentence start inside a name (the parser split "Lucia | Parrucci, a spokeswoman,
+    said" after a heading) is not one: a name never spans two sentences."""
     from spacy.attrs import SENT_START
 
     n = len(doc)
     if not n:
         return []
-    starts = [i for i, v in enumerate(doc.to_array(SENT_START).astype("int64").tolist()) if v == 1]
+    inside = {
+        i
+        for s in (doc.spans[SPAN_KEY] if SPAN_KEY in doc.spans else ())
+        if s.label_ in ("PERSON", "ORG")
+        for i in range(s.start + 1, s.end)
+    }
+    starts = [
+        i
+        for i, v in enumerate(doc.to_array(SENT_START).astype("int64").tolist())
+        if v == 1 and i not in inside
+    ]
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     bounds = [*starts, n]

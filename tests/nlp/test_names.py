@@ -125,3 +125,20 @@ def test_operation_names_are_not_entities_and_ex_is_not_part_of_a_name(tnr_pipel
     entities = {(s.label, s.text) for s in record.spans if s.label in ("ORG", "PERSON")}
     assert not any("Silver Net" in text for _, text in entities)
     assert ("ORG", "FBI") in entities
+
+
+def test_a_name_across_a_parser_sentence_start_joins_the_two_sentences() -> None:
+    """The parser split 'Lucia | Parrucci, a spokeswoman, said' after a heading line."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from tnr_claims.nlp.spans import SPAN_KEY, sentence_spans
+
+    words = ["Heading", "\n\n", "Ana", "Vell", ",", "a", "spokeswoman", ",", "said", "so", "."]
+    starts = [True, False, True, True] + [False] * 7
+    doc = Doc(spacy.blank("en").vocab, words=words, sent_starts=starts)
+    doc.spans[SPAN_KEY] = [Span(doc, 2, 4, "PERSON")]
+    assert [s.text for s in sentence_spans(doc)] == [
+        "Heading \n\n",
+        "Ana Vell , a spokeswoman , said so .",
+    ]
