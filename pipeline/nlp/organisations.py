@@ -35,6 +35,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from tnr_claims.nlp.provenance import derive, make
+from tnr_claims.nlp.spans import compound_start
 from tnr_claims.rules.loader import Lexicons
 
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
@@ -155,15 +156,7 @@ def described_organisations(doc: Doc, spans: list[Span], words: Lexicons) -> lis
             continue
         if not _organisation_noun(token.head, nouns):
             continue
-        start = token.i
-        while (
-            start > 0
-            and doc[start - 1].dep_ in ("compound", "flat")
-            and doc[start - 1].head.i == token.i
-            and doc[start - 1].pos_ == "PROPN"
-            and start - 1 not in covered
-        ):
-            start -= 1
+        start = _name_start(doc, token.i, covered)
         if doc[start].is_title or doc[start].is_upper:
             found.append(make(doc, start, token.i + 1, "ORG", "ORG.described_as_organisation"))
     for token in doc:
@@ -178,19 +171,16 @@ def described_organisations(doc: Doc, spans: list[Span], words: Lexicons) -> lis
             and (head.is_title or head.is_upper)
             and not any(s.start <= head.i < s.end for s in found)
         ):
-            start = head.i
-            while (
-                start > 0
-                and doc[start - 1].dep_ in ("compound", "flat")
-                and doc[start - 1].head.i == head.i
-                and doc[start - 1].pos_ == "PROPN"
-                and start - 1 not in covered
-            ):
-                start -= 1
+            start = _name_start(doc, head.i, covered)
             found.append(make(doc, start, head.i + 1, "ORG", "ORG.described_as_organisation"))
     if not found:
         return spans
     return sorted([*spans, *found], key=lambda s: (s.start, s.end))
+
+
+def _name_start(doc: Doc, head: int, covered: set[int]) -> int:
+    """Where the untagged proper name headed by ``head`` starts (its compounds)."""
+    return compound_start(doc, head, range(head, head + 1), lambda i: i not in covered, title=False)
 
 
 def _organisation_noun(noun: Token, nouns: frozenset[str]) -> bool:
