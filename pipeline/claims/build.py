@@ -21,7 +21,7 @@ from tnr_claims.claims.index import (
     index_sentences,
     label_of,
 )
-from tnr_claims.claims.mentions import document_mentions
+from tnr_claims.claims.mentions import document_mentions, narrator
 from tnr_claims.claims.modifiers import find_hedges, find_negation_scopes, find_negations
 from tnr_claims.claims.qualify import decide_type, find_recommendation_cue, qualifies
 from tnr_claims.claims.rules import CLAIM_ZONES
@@ -67,6 +67,7 @@ def build_claims(
         authors=report_authors(index, sentences),
         mentions=document_mentions(doc, index, lambda i: is_patient(index, i)),
     )
+    memory.mentions.narrator = narrator(index, sentences)
     analyses: list[Analysis] = []
     for number, sentence in enumerate(sentences):
         analysis = _analyse(index, sentence, number, memory, rules_by_id)

@@ -16,6 +16,10 @@ named people." Built once per document, before the sentence pass:
   "the arrest of X"), if one clearly dominates (at least two such mentions, more than anyone
   else) and is no perpetrator. A person who is only ever mentioned (a president, a speaker)
   is never the fallback.
+- **The narrator.** A first-person piece (an op-ed, a testimony) names its author in a
+  byline ("By X") or a bio line ("X is an engineer ...") among its first sentences; "I",
+  "me", "my" outside quotations stand for that person when the document uses them at least
+  ``MIN_FIRST_PERSON`` times.
 - **Perpetrators.** The tagger's perpetrator memory (:mod:`tnr_claims.nlp.perpetrators`) is
   read from the Doc; those people are never targets.
 """
@@ -36,6 +40,14 @@ DETERMINERS = frozenset({"a", "an", "the", "this", "that"})
 
 MIN_DOMINANT_MENTIONS = 2
 
+MIN_FIRST_PERSON = 3
+"""First-person pronouns outside quotations that make a document first-person."""
+
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
+
+NARRATOR_SENTENCES = 4
+"""How far into the document the byline or bio line may stand."""
+
 
 @dataclass
 class Mentions:
@@ -46,6 +58,8 @@ class Mentions:
     resolve speakers; targets are looked up with :func:`describing_nouns` only)."""
     dominant: str | None = None
     perpetrators: frozenset[str] = frozenset()
+    narrator: str | None = None
+    """The author of a first-person piece, whom 'I' and 'my' stand for."""
 
     def is_perpetrator(self, name: str) -> bool:
         """Whether ``name`` (full or last word) is one of the document's perpetrators."""
@@ -163,3 +177,26 @@ def _age_noun(index: DocIndex, i: int) -> bool:
     )
     return aged and any(c.dep_ == "det" and c.lower_ in DETERMINERS for c in children)
 
+
+
+def narrator(index: DocIndex, sentences: list) -> str | None:
+    """The named author of a first-person document (see module), else ``None``."""
+    first_person = sum(
+        1
+        for sentence in sentences
+        if not sentence.has_quote and not sentence.starts_in_quote
+        for i in range(sentence.span.start, sentence.span.end)
+        if index.lower[i] in FIRST_PERSON and index.pos[i] == "PRON"
+    )
+    if first_person < MIN_FIRST_PERSON:
+        return None
+    for sentence in sentences[:NARRATOR_SENTENCES]:
+        for ref in sentence.spans:
+            if ref.record.label != "PERSON" or not ref.record.name:
+                continue
+            root = ref.root
+            byline = ref.start > sentence.span.start and index.lower[ref.start - 1] == "by"
+            bio = index.dep[root] == "nsubj" and index.lemma[index.head[root]] == "be"
+            if byline or bio:
+                return ref.record.name
+    return None

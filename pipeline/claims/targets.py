@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tnr_claims.claims.mentions import describing_nouns, description_at
+from tnr_claims.claims.mentions import FIRST_PERSON, describing_nouns, description_at
 from tnr_claims.claims.rules import DIRECT_PATIENT_RULES, SUBJECT_DEPS
 from tnr_claims.records import TargetDecision
 
@@ -79,6 +79,17 @@ def find_targets(  # noqa: C901
                 antecedent = antecedent or memory.last_target
             if antecedent:
                 mentions.append((i, antecedent, True))
+        elif (
+            has_method
+            and index.lower[i] in FIRST_PERSON
+            and index.pos[i] == "PRON"
+            and memory.mentions is not None
+            and memory.mentions.narrator
+            and not sentence.has_quote
+            and not sentence.starts_in_quote
+        ):
+            # an op-ed's 'my father was detained': the author named in its byline
+            mentions.append((i, memory.mentions.narrator, True))
         elif (
             description_at(index, i, nouns)
             and index.span_at[i] < 0

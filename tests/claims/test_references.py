@@ -295,3 +295,19 @@ def test_a_family_name_is_not_given_to_a_family_name(tnr_pipeline) -> None:
         "Vladimir Putin met Li Wen in May. Police later detained Putin and Li Wen in Riga."
     )
     assert "Putin Wen" not in {s.name for s in record.spans if s.label == "PERSON"}
+
+
+OP_ED = (
+    "Lena Ortiz is a journalist who writes about Ruritania from exile.\n\n"
+    "I left Ruritania in 2015. I kept writing, and my articles were read at home.\n\n"
+)
+
+
+def test_my_in_a_first_person_piece_is_its_author(tnr_pipeline) -> None:
+    text = OP_ED + "In 2021 police detained my father in the capital."
+    assert claim_of(tnr_pipeline, text, "In 2021").targets == ["Lena Ortiz"]
+
+
+def test_my_inside_a_quotation_is_not_the_author(tnr_pipeline) -> None:
+    text = OP_ED + "“In 2021 police detained my father,” a neighbour told me."
+    assert claim_of(tnr_pipeline, text, "“In 2021").targets == []
