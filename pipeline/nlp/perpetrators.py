@@ -97,9 +97,12 @@ def _patients(root: Token) -> list[Token]:
     """Who a legal act is done to: objects, passive subjects, 'of/against' phrases,
     possessors, and the subject of 'face(s) charges'."""
     found = [c for c in root.children if c.dep_ in ("nsubjpass", "dobj", "poss")]
-    for prep in root.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "against"):
-            found.extend(c for c in prep.children if c.dep_ == "pobj")
+    # 'requesting extradition of the suspect': the act noun is the verb's object
+    holders = [root, *(c for c in root.children if c.dep_ == "dobj" and c.pos_ == "NOUN")]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "against"):
+                found.extend(c for c in prep.children if c.dep_ == "pobj")
     if root.dep_ == "dobj" and root.head.lemma_.lower() == "face":
         found.extend(c for c in root.head.children if c.dep_ == "nsubj")
     return found

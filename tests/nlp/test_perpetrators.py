@@ -22,6 +22,7 @@ def legal_spans(tnr_pipeline, text: str) -> list[tuple[str, str]]:
         "The suspected gunman was arrested in Madrid after a long search.",
         "Officers detained the suspects over the abduction of a Uyghur teacher in Dubai.",
         "Rights groups urged the authorities to prosecute those responsible.",
+        "Latvia will be requesting extradition of the suspect, who fled to Minsk.",
     ],
 )
 def test_legal_acts_against_perpetrators_are_not_methods(tnr_pipeline, text: str) -> None:
