@@ -141,6 +141,11 @@ def _attribution(  # noqa: C901
             or index.pos[stop] in ("VERB", "AUX")
         ):
             stop += 1
+        head = next((c.i for c in index.children(cue.end - 1) if c.dep_ == "pobj"), None)
+        headed = index.named(head) if head is not None else None
+        if headed is not None and headed.start >= cue.end:
+            # 'according to Exile Watch researcher Ana Ruiz': the phrase's head speaks
+            return headed.record.name, "according_to"
         for ref in sentence.spans:
             if cue.end <= ref.start < stop and ref.record.label in ("ORG", "PERSON"):
                 if _named_through_a_noun(index, cue, ref):
@@ -356,6 +361,9 @@ def _resolve_speaker(  # noqa: C901
         if memory.last_speaker and number - memory.last_speaker[1] <= SPEAKER_MEMORY_SENTENCES:
             return memory.last_speaker[0], "pronoun_speaker"
         return None, "unnamed_speaker"
+    office = _office_of_organisation(index, subject)
+    if office is not None:
+        return office, "named"  # 'a spokesperson for Exile Watch said'
     described = _described_speaker(index, sentence, memory, subject)
     if described is not None:
         return described, "described_speaker"
@@ -374,6 +382,20 @@ def _resolve_speaker(  # noqa: C901
             if author is not None:
                 return author, "report_author"
     return None, "unnamed_speaker"
+
+
+def _office_of_organisation(index: DocIndex, subject: int) -> str | None:
+    """'a spokesperson for X', 'a researcher at X', 'the director of X': an unnamed holder
+    of an office speaks for the named organisation X."""
+    if index.lemma[subject] not in index.words.OFFICE_NOUNS or index.pos[subject] != "NOUN":
+        return None
+    for prep in index.children(subject):
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "at", "of", "with"):
+            for pobj in prep.children:
+                ref = index.named(pobj.i, ("ORG",)) if pobj.dep_ == "pobj" else None
+                if ref is not None:
+                    return ref.record.name
+    return None
 
 
 def _described_speaker(

@@ -200,6 +200,11 @@ def test_the_minister_named_beside_an_act_is_an_official(tnr_pipeline) -> None:
         ("Police said they detained Omar Haddad in Riga.", None),
         ("According to a source close to Omar Haddad, agents abducted him in Riga.", None),
         ("According to Exile Watch's report, agents abducted Omar Haddad in Riga.", "Exile Watch"),
+        ("A spokesperson for Exile Watch said police detained Omar Haddad in Riga.", "Exile Watch"),
+        (
+            "Agents abducted Omar Haddad in Riga, according to Exile Watch researcher Ana Ruiz.",
+            "Ana Ruiz",
+        ),
     ],
 )
 def test_speakers_in_the_usual_news_forms(tnr_pipeline, text: str, source: str | None) -> None:
