@@ -153,12 +153,17 @@ def _surname_word(doc: Doc, i: int, owner: dict[int, Span]) -> bool:
     )
 
 
-def _name_extent(doc: Doc, head: int, covered: set[int]) -> tuple[int, int] | None:
-    """The token range of an untagged title-case proper name headed by ``head``."""
+def _name_extent(
+    doc: Doc, head: int, covered: set[int], stop: frozenset[str] = frozenset()
+) -> tuple[int, int] | None:
+    """The token range of an untagged title-case proper name headed by ``head``, not
+    reaching left over a word of ``stop``."""
     token = doc[head]
     if head in covered or token.pos_ != "PROPN" or not token.is_title:
         return None
-    start = compound_start(doc, head, range(head, head + 1), lambda i: i not in covered, title=True)
+    start = compound_start(
+        doc, head, range(head, head + 1), lambda i: i not in covered, title=True, stop=stop
+    )
     return start, head + 1
 
 
@@ -268,19 +273,16 @@ def _untagged_name(
     stop: frozenset[str],
     not_person_heads: frozenset[str],
 ) -> tuple[int, int] | None:
-    """The token range of the untagged title-case name headed by ``head``, or ``None``."""
+    """:func:`_name_extent` of a name that can be a person's: no title or role word, no
+    digits, at most ``MAX_SPEAKER_NAME_WORDS`` words, no organisation-like last word, not
+    inside a capitalised title."""
     token = doc[head]
-    if (
-        head in covered
-        or token.pos_ != "PROPN"
-        or not token.is_title
-        or token.lower_ in stop
-        or not token.text.replace("-", "").replace("'", "").isalpha()
-    ):
+    if token.lower_ in stop or not token.text.replace("-", "").replace("'", "").isalpha():
         return None
-    start = compound_start(
-        doc, head, range(head, head + 1), lambda k: k not in covered, title=True, stop=stop
-    )
+    extent = _name_extent(doc, head, covered, stop)
+    if extent is None:
+        return None
+    start = extent[0]
     if head + 1 - start > MAX_SPEAKER_NAME_WORDS:
         return None
     if any(not doc[k].is_title for k in range(start, head + 1)):

@@ -32,10 +32,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
 from tnr_claims.nlp.provenance import derive, make
-from tnr_claims.nlp.spans import compound_start
+from tnr_claims.nlp.spans import compound_start, tokens_with
 from tnr_claims.rules.loader import Lexicons
 
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
@@ -150,29 +151,20 @@ def described_organisations(doc: Doc, spans: list[Span], words: Lexicons) -> lis
     covered = {i for s in spans for i in range(s.start, s.end)}
     nouns = words.ORG_DESCRIPTION_NOUNS
     found: list[Span] = []
-    for token in doc:
-        # 'an exile group, Nor-5': the name is an apposition to the noun
-        if token.pos_ != "PROPN" or token.i in covered or token.dep_ != "appos":
+    for i in tokens_with(doc, DEP, ["appos"]):
+        token = doc[i]
+        if _organisation_noun(token.head, nouns):
+            name = token  # 'an exile group, Nor-5': the name is an apposition to the noun
+        elif _organisation_noun(token, nouns) and token.head.i < i:
+            name = token.head  # 'Nor-5, a rebel movement based abroad'
+        else:
             continue
-        if not _organisation_noun(token.head, nouns):
+        if name.pos_ != "PROPN" or name.i in covered:
             continue
-        start = _name_start(doc, token.i, covered)
+        start = _name_start(doc, name.i, covered)
         if doc[start].is_title or doc[start].is_upper:
-            found.append(make(doc, start, token.i + 1, "ORG", "ORG.described_as_organisation"))
-    for token in doc:
-        # 'Nor-5, a rebel movement based abroad': the noun is an apposition to the name
-        if token.dep_ != "appos" or not _organisation_noun(token, nouns):
-            continue
-        head = token.head
-        if (
-            head.pos_ == "PROPN"
-            and head.i not in covered
-            and head.i < token.i
-            and (head.is_title or head.is_upper)
-            and not any(s.start <= head.i < s.end for s in found)
-        ):
-            start = _name_start(doc, head.i, covered)
-            found.append(make(doc, start, head.i + 1, "ORG", "ORG.described_as_organisation"))
+            found.append(make(doc, start, name.i + 1, "ORG", "ORG.described_as_organisation"))
+            covered.update(range(start, name.i + 1))
     if not found:
         return spans
     return sorted([*spans, *found], key=lambda s: (s.start, s.end))
