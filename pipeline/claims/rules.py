@@ -192,6 +192,7 @@ WORD_LISTS: tuple[str, ...] = (
     "RETURN_VERBS",
     "SUBJECT_PRONOUNS",
     "TIME_WORDS",
+    "VAGUE_QUANTITIES",
 )
 """The lists of ``patterns/lexicons.jsonl`` this stage reads (checked when a pipeline is
 built, so a patterns folder that lacks one fails at start-up, not mid-run)."""

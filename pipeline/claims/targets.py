@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from tnr_claims.claims.mentions import FIRST_PERSON, describing_nouns, description_at
 from tnr_claims.claims.rules import DIRECT_PATIENT_RULES, SUBJECT_DEPS
+from tnr_claims.normalise.numbers import quantity_value
 from tnr_claims.records import TargetDecision
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ def find_targets(  # noqa: C901
             and (described := _described(memory, index, i))
         ):
             mentions.append((i, described, True))
-        elif memory.last_group and _group_phrase(index, i, len(memory.last_group)):
+        elif memory.last_group and _group_phrase(index, i, len(memory.last_group), nouns):
             # 'The three were deported', 'the detained activists were flown to Hanoi'
             mentions.extend((i, name, True) for name in memory.last_group)
         elif _unnamed_person(index, i, nouns):
@@ -162,34 +163,26 @@ def _described(memory: Memory, index: DocIndex, i: int) -> str | None:
     return memory.mentions.resolve(lemma, fallback=not kin_of_someone)
 
 
-def _group_phrase(index: DocIndex, i: int, size: int) -> bool:
+def _group_phrase(index: DocIndex, i: int, size: int, nouns: frozenset[str]) -> bool:
     """A definite plural phrase for people named before as a group: 'the three', 'the two
     men', 'the detained activists', 'all five' (a number must equal the group's size)."""
     if index.pos[i] == "NUM":
-        number = index.lower[i]
         if index.dep[i] not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"):
             return False
         determined = any(c.lower_ in ("the", "all", "these") for c in index.children(i))
-        return determined and NUMBER_WORDS.get(number) == size
-    if (
-        index.tag[i] != "NNS"
-        or index.lemma[i] not in index.words.PERSON_NOUNS | index.words.DESCRIPTION_NOUNS
-    ):
+        return determined and _number(index, i) == size
+    if index.tag[i] != "NNS" or index.lemma[i] not in nouns:
         return False
     children = list(index.children(i))
     if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "both") for c in children):
         return False
-    counted = [c for c in children if c.dep_ == "nummod"]
-    return not counted or NUMBER_WORDS.get(counted[0].lower_) == size
+    counted = [c.i for c in children if c.dep_ == "nummod"]
+    return not counted or _number(index, counted[0]) == size
 
 
-NUMBER_WORDS = {
-    word: n
-    for n, word in enumerate(
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-    )
-} | {str(n): n for n in range(11)}
-"""Small numbers as words and digits: 'the three' must match a group of three."""
+def _number(index: DocIndex, i: int) -> int | None:
+    """The value of a number word or figure ('three', '3'), as QUANTITY values are read."""
+    return quantity_value(index.lower[i], index.words.VAGUE_QUANTITIES)
 
 
 def _subject_of_clause(index: DocIndex, i: int) -> int | None:
