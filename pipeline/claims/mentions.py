@@ -26,14 +26,17 @@ named people." Built once per document, before the sentence pass:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from tnr_claims.claims.index import DocIndex, SpanRef
 from tnr_claims.nlp.perpetrators import PERPETRATORS_KEY
+from tnr_claims.nlp.spans import tokens_with
 
 DETERMINERS = frozenset({"a", "an", "the", "this", "that"})
 """Determiners that make a singular noun a description of one individual."""
@@ -181,13 +184,16 @@ def _age_noun(index: DocIndex, i: int) -> bool:
 
 def narrator(index: DocIndex, sentences: list) -> str | None:
     """The named author of a first-person document (see module), else ``None``."""
-    first_person = sum(
-        1
-        for sentence in sentences
-        if not sentence.has_quote and not sentence.starts_in_quote
-        for i in range(sentence.span.start, sentence.span.end)
-        if index.lower[i] in FIRST_PERSON and index.pos[i] == "PRON"
-    )
+    found = [i for i in tokens_with(index.doc, LOWER, FIRST_PERSON) if index.pos[i] == "PRON"]
+    if len(found) < MIN_FIRST_PERSON:
+        return None
+    starts = [sentence.span.start for sentence in sentences]
+    first_person = 0
+    for i in found:
+        k = bisect_right(starts, i) - 1
+        if k >= 0 and i < sentences[k].span.end:
+            unquoted = not sentences[k].has_quote and not sentences[k].starts_in_quote
+            first_person += unquoted
     if first_person < MIN_FIRST_PERSON:
         return None
     for sentence in sentences[:NARRATOR_SENTENCES]:
