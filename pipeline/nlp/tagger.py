@@ -251,8 +251,8 @@ class RuleTagger:
         rule_spans += self.dependency_spans(doc)
         model = self.model_spans(doc) + self.dateline_spans(doc)
         merged = merge_spans(doc, rule_spans, model, blocked)
+        places = self._normaliser.is_known_place if self._normaliser else lambda _: False
         if self._tagged:
-            places = self._normaliser.is_known_place if self._normaliser else lambda _: False
             merged = organisation_extents(doc, merged, words, places)
         if self._parsed:
             merged = described_organisations(doc, merged, words)
@@ -263,7 +263,6 @@ class RuleTagger:
         merged = particle_surnames(doc, merged, words)
         if self._parsed:
             merged = speaking_people(doc, merged, words)
-            places = self._normaliser.is_known_place if self._normaliser else lambda _: False
             merged = acted_on_people(doc, merged, words, places)
         if self._parsed:
             merged = coordinated_people(doc, merged, words)
