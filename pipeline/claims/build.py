@@ -128,6 +128,9 @@ def _analyse(
         elif kind == "ORG":
             memory.org_sources[source] += 1
             memory.last_org_speaker = (source, number)
+    people = [ref.record.name for ref in sentence.spans if ref.record.label == "PERSON"]
+    if people and people[-1]:
+        memory.last_person = (people[-1], number)
     recommendation = find_recommendation_cue(index, sentence, by_kind, rules_by_id)
     analysis.recommendation_cue = recommendation
     analysis.claim_rule = qualifies(index, sentence, targets, recommendation, source)

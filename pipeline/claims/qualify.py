@@ -27,6 +27,8 @@ def find_recommendation_cue(
     for cue in by_kind.get("recommendation", ()):
         if index.embedding(cue.start) in ("relative", "concessive", "conditional", "adverbial"):
             continue
+        if cue.start in index.method_tokens:
+            continue  # 'police urged his parents to persuade him': the urging is the act
         if is_weak(cue):
             nxt = cue.end
             if not has_anchor or (nxt < sentence.span.end and index.lower[nxt] in ("have", "'ve")):
@@ -131,11 +133,28 @@ def decide_type(
         return "TYPE.dated_event", "incident"
     if not quantities and _single_person_event(index, sentence):
         return "TYPE.single_person_event", "incident"
+    if quantities and not tally and _definite_group(index, quantities):
+        return "TYPE.definite_group", "incident"
     if quantities and _counts_operations(index, sentence):
         return "TYPE.count", "statistic"
     if _definite_act(index, sentence):
         return "TYPE.definite_act", "incident"
     return "TYPE.general_practice", "pattern"
+
+
+def _definite_group(index: DocIndex, quantities: list[SpanRef]) -> bool:
+    """A small group met before, acted on in the past: 'the two men were abducted', 'the
+    three activists' ('two men were abducted each year' counts occasions)."""
+    for q in quantities:
+        if not (isinstance(q.record.value, int) and q.record.value >= 2):
+            continue  # 'the one above' is no group
+        noun = index.head[q.root] if index.dep[q.root] == "nummod" else q.root
+        determined = any(
+            c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in index.children(noun)
+        )
+        if determined and _in_past(index, noun):
+            return True
+    return False
 
 
 def _definite_act(index: DocIndex, sentence: Sentence) -> bool:

@@ -63,6 +63,11 @@ TYPE_RULES: tuple[tuple[str, str, str], ...] = (
         "a past act by or on one unnamed individual: 'A blogger was abducted outside his flat.'",
     ),
     (
+        "TYPE.definite_group",
+        "incident",
+        "a small definite group acted on in the past: 'The two men were abducted in Nairobi.'",
+    ),
+    (
         "TYPE.count",
         "statistic",
         "a non-null QUANTITY about operations or targets: 'The report lists 18 abductions.'",

@@ -71,15 +71,28 @@ def find_targets(  # noqa: C901
             and not _generic_pronoun(index, i, s0, s1)
         ):
             antecedent = last_named
-            if owner is not None and _subject_of_clause(index, i) == owner[1]:
+            if owner is not None and (
+                _subject_of_clause(index, i) == owner[1] or owner[1] in speakers
+            ):
+                # 'Ana's family said he had been poisoned': the one whose family speaks
                 antecedent = owner[0]  # and so are the pronouns after this one
                 last_named, last_root, blocked, owner = antecedent, i, False, None
+            if antecedent is None and not blocked:
+                antecedent = _later_speaker(index, i, sentence, speakers)
             if antecedent is not None and _inside_phrase_of(index, i, last_root):
                 antecedent = None
             if not blocked:
                 antecedent = antecedent or memory.last_target
             if antecedent:
                 mentions.append((i, antecedent, True))
+        elif (
+            has_method
+            and index.lower[i] in FIRST_PERSON
+            and index.pos[i] == "PRON"
+            and (quoted := _quoting_person(index, sentence, i, speakers))
+        ):
+            # '"They told my mother I would be arrested," said Ana Ruiz': Ana Ruiz
+            mentions.append((i, quoted, True))
         elif (
             has_method
             and index.lower[i] in FIRST_PERSON
@@ -133,6 +146,41 @@ def find_targets(  # noqa: C901
         if all(d.name != name for d in decisions):
             decisions.append(TargetDecision(name=name, rule=rule_id))
     return decisions
+
+
+OPENING_QUOTES = frozenset({"“", "‘", "«"})
+CLOSING_QUOTES = frozenset({"”", "’", "»"})
+
+
+def _quoting_person(index: DocIndex, sentence: Sentence, i: int, speakers: set[int]) -> str | None:
+    """The named person whose quotation holds token ``i`` (a first-person pronoun)."""
+    inside = sentence.starts_in_quote
+    for j in range(sentence.span.start, i):
+        word = index.lower[j]
+        if word in OPENING_QUOTES:
+            inside = True
+        elif word in CLOSING_QUOTES:
+            inside = False
+        elif word == '"':
+            inside = not inside
+    if not inside:
+        return None
+    for ref in sentence.spans:
+        if ref.record.label == "PERSON" and ref.root in speakers and ref.record.name:
+            return ref.record.name
+    return None
+
+
+def _later_speaker(index: DocIndex, i: int, sentence: Sentence, speakers: set[int]) -> str | None:
+    """The person who speaks later in the sentence, for a possessive pronoun on a relative
+    with nothing named before it: in 'police questioned his parents, Ana Ruiz said' the
+    parents are Ana Ruiz's. 'Police detained him, Ana Ruiz said' names no one for 'him'."""
+    if index.dep[i] != "poss" or index.lemma[index.head[i]] not in index.words.FAMILY_NOUNS:
+        return None
+    for ref in sentence.spans:
+        if ref.start > i and ref.record.label == "PERSON" and ref.root in speakers:
+            return ref.record.name
+    return None
 
 
 def _lever_in_act(index: DocIndex, noun: int) -> bool:

@@ -348,6 +348,7 @@ WORD_LISTS: tuple[str, ...] = (
     "OFFICE_NOUNS",
     "ORG_DESCRIPTION_NOUNS",
     "ORG_HEAD_NOUNS",
+    "ORG_NAME_HEADS",
     "PERPETRATOR_NOUNS",
     "PERSON_NOUNS",
     "PLACE_NOUNS",

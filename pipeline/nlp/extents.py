@@ -11,6 +11,11 @@ with the words that say what kind of act it is).
   ``ACT_KIND_MODIFIERS``; words that describe one occasion ("sudden disappearance", "actual
   kidnapping") or the charge ("terrorism charges") stay out. Context rule
   ``METHOD.kind_of_act``.
+- **Asking for something else.** "Persuade ... to return" names a persuasion to come back
+  only when "return" (or "surrender") has no object: in "urged the host state to return
+  the refugees" or "pressed him to surrender his passport" the return is of others or of
+  a thing, and the match is dropped (a reflexive, "surrender himself", stays). A request
+  or persuasion not to return ("urged Thailand not to return them") is dropped too.
 """
 
 from __future__ import annotations
@@ -42,6 +47,29 @@ def method_extents(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
             span = _with_kind(doc, span, covered, kinds)
         result.append(span)
     return result
+
+
+RETURN_VERBS = frozenset({"return", "surrender", "repatriate", "hand", "extradite", "deport"})
+"""The act a request or persuasion match asks for."""
+
+
+def asks_for_something_else(span: Span) -> bool:
+    """Whether a request or persuasion match (PERSUASION_TO_RETURN, a state asking another
+    to hand someone over) asks for no return ('urged Thailand not to return them') or, for
+    persuasion, for returning others or a thing ('pressed him to surrender his passport').
+    Such matches are dropped before the rule spans are merged, so that a rule for the act
+    itself can take the words."""
+    persuasion = span.id_.startswith("PERSUASION_TO_RETURN.")
+    if span.label_ != "METHOD" or not (persuasion or span.id_ == "EXTRADITION.asked_to_hand_over"):
+        return False
+    verb = next((t for t in reversed(span) if t.lemma_.lower() in RETURN_VERBS), None)
+    if verb is None:
+        return False
+    return any(
+        c.dep_ == "neg"
+        or (persuasion and c.dep_ == "dobj" and not c.lower_.endswith(("self", "selves")))
+        for c in verb.children
+    )
 
 
 def _without_trailing_preposition(doc: Doc, span: Span) -> Span:

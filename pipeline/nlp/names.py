@@ -92,7 +92,7 @@ def organisations_named_after_people(doc: Doc, spans: list[Span], words: Lexicon
 def given_names(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     """A model PERSON span grows left over untagged title-case proper-noun compounds."""
     covered = {i for s in spans for i in range(s.start, s.end)}
-    stop = words.HONORIFICS | words.OFFICE_NOUNS
+    stop = words.HONORIFICS | words.OFFICE_NOUNS | words.DESCRIPTION_NOUNS
     result: list[Span] = []
     for span in spans:
         if span.label_ == "PERSON" and is_bare_model(span):
@@ -311,7 +311,15 @@ def acted_on_people(
     """Untagged names that a METHOD is done to become PERSON spans (see module). A name
     inside a METHOD span counts as untagged ('pressured Ana Ruiz to return'): METHOD
     spans are cut before names later."""
-    covered = {i for s in spans if s.label_ != "METHOD" for i in range(s.start, s.end)}
+    # a model ORG with no organisation word may be a name the model misread ('a red notice
+    # for Nodira Yusupova'); as a patient it is re-read as a person
+    misread = {id(s) for s in spans if s.label_ == "ORG" and _may_be_person(s, words)}
+    covered = {
+        i
+        for s in spans
+        if s.label_ != "METHOD" and id(s) not in misread
+        for i in range(s.start, s.end)
+    }
     stop = words.HONORIFICS | words.OFFICE_NOUNS
     found: list[Span] = []
     for method in spans:
@@ -321,6 +329,13 @@ def acted_on_people(
         reach = [(c, 1) for c in root.children]
         if root.dep_ in ("dobj", "pobj") and root.head.lemma_.lower() in words.BEARING_VERBS:
             reach += [(c, 1) for c in root.head.children if c.dep_ == "nsubj"]
+        if root.dep_ == "dobj":
+            # 'issued a red notice for Ana Ruiz': the parser hangs 'for' on the verb
+            reach += [
+                (c, 1)
+                for c in root.head.children
+                if c.dep_ in ("dative", "prep") and c.lower_ in ("for", "against")
+            ]
         while reach:
             token, depth = reach.pop()
             if token.dep_ not in PATIENT_DEPS and token.dep_ not in ("prep", "nsubj"):
@@ -341,7 +356,27 @@ def acted_on_people(
                 reach.extend((c, depth + 1) for c in token.children)
     if not found:
         return spans
+    spans = [
+        s
+        for s in spans
+        if id(s) not in misread or not any(s.start < n.end and n.start < s.end for n in found)
+    ]
     return _without_overlaps(spans, found)
+
+
+def _may_be_person(span: Span, words: Lexicons) -> bool:
+    """Whether a model ORG span is shaped like a person's name: title-case words only, none
+    an organisation's ('Watch', 'Bureau', 'movement') and no acronym."""
+    if not is_bare_model(span) or len(span) > MAX_SPEAKER_NAME_WORDS:
+        return False
+    return all(
+        t.is_title
+        and t.is_alpha
+        and t.text not in words.ORG_NAME_HEADS
+        and t.lower_ not in words.ORG_HEAD_NOUNS
+        and t.lower_ not in words.NOT_PERSON_HEADS
+        for t in span
+    )
 
 
 def _without_overlaps(spans: list[Span], names: list[Span]) -> list[Span]:

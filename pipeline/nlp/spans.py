@@ -119,6 +119,14 @@ _MONTHS = frozenset(
 )
 
 
+def after_descriptions(doc: Doc, start: int, end: int, words: Lexicons) -> int:
+    """Start a model name after describing nouns it swallowed at a sentence start
+    ("Dissidents Ana Ruiz and ...", "Blogger Omar Haddad"); a name stays at least one word."""
+    while end - start > 1 and doc[start].is_title and doc[start].lower_ in words.DESCRIPTION_NOUNS:
+        start += 1
+    return start
+
+
 def with_day_before(doc: Doc, start: int) -> int:
     """Extend a date that starts with a month by the day number just before it.
 
@@ -212,6 +220,12 @@ def cut_before_names(method: Span, names: Sequence[Span] | dict[int, list[int]])
         end -= 1
     if end <= method.start:
         return method
+    if all(t.pos_ in ("NOUN", "DET", "PRON") for t in doc[method.start : end]):
+        # 'wife Ana were detained': the act is the verb after the name, not the noun
+        after = max(ends_by_start[min(inside)])
+        verb = next((t.i for t in doc[after : method.end] if t.pos_ == "VERB"), None)
+        if verb is not None:
+            return Span(doc, verb, method.end, label=method.label_, span_id=method.id_)
     return Span(doc, method.start, end, label=method.label_, span_id=method.id_)
 
 

@@ -19,7 +19,7 @@ from tnr_claims.nlp.context import (
     role_named_people,
 )
 from tnr_claims.nlp.counts import vague_counts
-from tnr_claims.nlp.extents import method_extents
+from tnr_claims.nlp.extents import asks_for_something_else, method_extents
 from tnr_claims.nlp.instruments import instruments_with_parties, provisions_of_instruments
 from tnr_claims.nlp.matcher import RuleMatcher
 from tnr_claims.nlp.names import (
@@ -40,6 +40,7 @@ from tnr_claims.nlp.spans import (
     MODEL_LABELS,
     SEGMENTS_KEY,
     SPAN_KEY,
+    after_descriptions,
     before_dash,
     inside_ranges,
     is_count,
@@ -184,6 +185,8 @@ class RuleTagger:
                 end = before_dash(doc, start, end)
             if label == "QUANTITY":
                 start = with_approximator_before(doc, start, words)
+            if label == "PERSON":
+                start = after_descriptions(doc, start, end, words)
             span = Span(doc, start, end, label=label, span_id=f"model:{ent.label_}")
             if label == "QUANTITY" and not is_count(span, words):
                 continue
@@ -249,6 +252,8 @@ class RuleTagger:
         words = self.patterns.lexicons
         rule_spans, blocked = self.rule_spans(doc)
         rule_spans += self.dependency_spans(doc)
+        if self._parsed:
+            rule_spans = [s for s in rule_spans if not asks_for_something_else(s)]
         model = self.model_spans(doc) + self.dateline_spans(doc)
         merged = merge_spans(doc, rule_spans, model, blocked)
         places = self._normaliser.is_known_place if self._normaliser else lambda _: False

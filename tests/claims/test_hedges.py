@@ -93,6 +93,10 @@ def test_a_judgement_or_an_idiom_is_no_denial(tnr_pipeline, text: str, expected:
         ("Between 2014 and 2020, China returned 8,000 fugitives from 120 countries.", "statistic"),
         ("Egypt has arrested the relatives of critics abroad since 2019.", "pattern"),
         ("Three activists went missing in Bangkok in 2019; one was later found dead.", "incident"),
+        ("The two men were abducted in Nairobi and later surfaced in a Kampala jail.", "incident"),
+        ("Two men are abducted in Nairobi every year.", "statistic"),
+        ("Police urged his parents to persuade him to return.", "incident"),
+        ("Exile Watch urged Thailand not to return the refugees to Laos.", "recommendation"),
     ],
 )
 def test_one_occasion_is_told_from_a_tally_and_a_practice(

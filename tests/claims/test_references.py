@@ -316,3 +316,100 @@ def test_my_in_a_first_person_piece_is_its_author(tnr_pipeline) -> None:
 def test_my_inside_a_quotation_is_not_the_author(tnr_pipeline) -> None:
     text = OP_ED + "“In 2021 police detained my father,” a neighbour told me."
     assert claim_of(tnr_pipeline, text, "“In 2021").targets == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence_start", "targets", "source"),
+    [
+        # a critic in an 'after' clause reports nothing
+        (
+            "Kiflom Berhe's brother was detained in Asmara after Kiflom criticised the government.",
+            "Kiflom",
+            ["Kiflom Berhe"],
+            None,
+        ),
+        # 'his' before any name: the parents are the speaker's
+        (
+            "Police questioned his parents in Kashgar, Alim Turdi told The Guardian.",
+            "Police",
+            ["Alim Turdi"],
+            "Alim Turdi",
+        ),
+        # the one whose family speaks is 'he'
+        (
+            "Kiflom Berhe's family said in a statement that he had been poisoned in Kampala.",
+            "Kiflom",
+            ["Kiflom Berhe"],
+            "Kiflom Berhe",
+        ),
+        # 'He said' after a sentence naming one person and no speaker
+        (
+            "Sok Vannak fled to Bangkok in 2018. He said agents had followed him there.",
+            "He said",
+            ["Sok Vannak"],
+            "Sok Vannak",
+        ),
+        # an apposition names the one 'according to' introduces
+        (
+            "Chen Xiaolin was repatriated in 2017, according to her husband, Li Mingde.",
+            "Chen",
+            ["Chen Xiaolin"],
+            "Li Mingde",
+        ),
+        # first person inside a quotation is the one quoted
+        (
+            "“They told my mother I would be arrested if I came back,” said Ayse Korkmaz, "
+            "a student in Berlin.",
+            "“They",
+            ["Ayse Korkmaz"],
+            "Ayse Korkmaz",
+        ),
+        # a describing noun at the sentence start is no part of the name
+        (
+            "Dissidents Bakhtiyor Rahmonov and Aziz Qurbanov were deported from Russia.",
+            "Dissidents",
+            ["Aziz Qurbanov", "Bakhtiyor Rahmonov"],
+            None,
+        ),
+        # a name the model reads as an organisation, acted on, is a person
+        (
+            "Iranian agents plotted to kidnap Omid Rezavi in London.",
+            "Iranian",
+            ["Omid Rezavi"],
+            None,
+        ),
+    ],
+)
+def test_speakers_and_targets_found_through_the_parse(
+    tnr_pipeline, text: str, sentence_start: str, targets: list[str], source: str | None
+) -> None:
+    claim = claim_of(tnr_pipeline, text, sentence_start)
+    assert sorted(claim.targets) == targets
+    assert claim.source == source
+
+
+def test_a_pronoun_object_before_a_speaker_is_not_the_speaker(tnr_pipeline) -> None:
+    """Only a possessive on a relative looks ahead to the speaker; 'him' does not."""
+    claim = claim_of(tnr_pipeline, "Police detained him in Riga, Ana Ruiz said.", "Police")
+    assert "Ana Ruiz" not in claim.targets
+
+
+def test_a_quotation_about_someone_else_keeps_its_target(tnr_pipeline) -> None:
+    text = "“Police detained Omar Haddad in Riga,” Ana Ruiz told reporters."
+    assert claim_of(tnr_pipeline, text, "“Police").targets == ["Omar Haddad"]
+
+
+def test_an_organisation_acted_on_stays_an_organisation(tnr_pipeline) -> None:
+    record = tnr_pipeline.process_text("Hackers attacked Exile Watch in May.")
+    assert [(s.text, s.label) for s in record.spans if s.text == "Exile Watch"] == [
+        ("Exile Watch", "ORG")
+    ]
+
+
+def test_a_relative_named_inside_a_detention_phrase_leaves_the_verb_as_the_act(
+    tnr_pipeline,
+) -> None:
+    record = tnr_pipeline.process_text(
+        "Mehmet Durmaz and his wife Ayse were detained at the airport on their return."
+    )
+    assert [s.text for s in record.spans if s.label == "METHOD"] == ["detained"]

@@ -40,3 +40,30 @@ def test_a_modifier_naming_the_kind_of_act_is_inside_the_span(
 def test_a_modifier_about_one_occasion_stays_out(tnr_pipeline) -> None:
     found = methods(tnr_pipeline, "Friends reported the sudden disappearance of Lena Ortiz.")
     assert "disappearance" in found and "sudden disappearance" not in found
+
+
+def codes(tnr_pipeline, text: str) -> list[tuple[str, str | None]]:
+    spans = tnr_pipeline.process_text(text).spans
+    return [(s.text, s.code) for s in spans if s.label == "METHOD"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a request not to return: the return is the act, no one asked for it
+        (
+            "Exile Watch urged Thailand not to return the refugees to Laos.",
+            [("return", "FORCED_RETURN")],
+        ),
+        # surrendering a thing is no return of the target
+        ("Police pressed him to surrender his passport.", []),
+        (
+            "Police pressured him to surrender himself.",
+            [("pressured him to surrender", "PERSUASION_TO_RETURN")],
+        ),
+    ],
+)
+def test_a_request_for_something_other_than_the_return_is_no_persuasion(
+    tnr_pipeline, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert codes(tnr_pipeline, text) == expected

@@ -43,7 +43,7 @@ OWN_FILES = {"legal_refs.jsonl": {"LEGAL_REF"}, "entities.jsonl": {"ORG", "PERSO
 def own_patterns() -> PatternSet:
     """The real ``legal_refs.jsonl`` and ``entities.jsonl``, loaded and validated."""
     with tempfile.TemporaryDirectory() as folder:
-        for name in OWN_FILES:
+        for name in [*OWN_FILES, "lexicons.jsonl"]:  # the ORG shapes use a word list
             shutil.copy(DEFAULT_PATTERNS_DIR / name, Path(folder) / name)
         return load_patterns(folder)
 
@@ -54,7 +54,8 @@ def rules_by_file() -> dict[str, tuple[SpanRule, ...]]:
     out: dict[str, tuple[SpanRule, ...]] = {}
     for name in OWN_FILES:
         with tempfile.TemporaryDirectory() as folder:
-            shutil.copy(DEFAULT_PATTERNS_DIR / name, Path(folder) / name)
+            for copied in (name, "lexicons.jsonl"):
+                shutil.copy(DEFAULT_PATTERNS_DIR / copied, Path(folder) / copied)
             out[name] = load_patterns(folder).span_rules
     return out
 
