@@ -158,6 +158,9 @@ def _attribution(  # noqa: C901
         if headed is not None and headed.start >= cue.end:
             # 'according to Exile Watch researcher Ana Ruiz': the phrase's head speaks
             return headed.record.name, "according_to"
+        seen_by = _seen_by(index, head) if head is not None else None
+        if seen_by is not None:
+            return seen_by, "according_to"
         for ref in sentence.spans:
             if cue.end <= ref.start < stop and ref.record.label in ("ORG", "PERSON"):
                 if _named_through_a_noun(index, cue, ref):
@@ -230,6 +233,22 @@ def _aside_without_act(index: DocIndex, sentence: Sentence, verb: int) -> bool:
     token = index.doc[verb]
     lo, hi = token.left_edge.i, token.right_edge.i
     return not any(ref.record.label == "METHOD" and lo <= ref.start <= hi for ref in sentence.spans)
+
+
+def _seen_by(index: DocIndex, noun: int) -> str | None:
+    """'according to documents seen by the Riga Times': the named outlet that saw them
+    vouches for them (their authors are not named)."""
+    for participle in index.children(noun):
+        if participle.dep_ != "acl" or participle.tag_ != "VBN":
+            continue
+        for agent in participle.children:
+            if agent.dep_ != "agent":
+                continue
+            for pobj in agent.children:
+                ref = index.named(pobj.i)
+                if pobj.dep_ == "pobj" and ref is not None:
+                    return ref.record.name
+    return None
 
 
 def _named_through_a_noun(index: DocIndex, cue: Span, ref: SpanRef) -> bool:

@@ -256,8 +256,10 @@ def _accuses_a_person(index: DocIndex, i: int, memory: Memory | None) -> bool:
     officials = memory.officials if memory is not None else set()
     for k in _accused(index, i):
         place = index.ref(k)
-        if place is not None and place.record.label == "LOCATION":
-            return False  # a state, even one the document remembers as the perpetrator
+        if place is not None and place.record.label in ("LOCATION", "METHOD"):
+            # a state, even one the document remembers as the perpetrator, or the state's
+            # agents named as a role ('Chinese agents were accused of ...')
+            return False
         ref = index.named(k, ("PERSON",))
         if ref is not None:
             return ref.record.name not in officials

@@ -220,8 +220,12 @@ def _in_past(index: DocIndex, i: int) -> bool:
 
 def _specific_people(index: DocIndex, i: int) -> bool:
     """One unnamed individual ('a blogger'), a person pronoun ('him'), or a definite group of
-    relatives ('his parents', 'Mahmut's cousin'): people of one occasion, not a practice."""
+    relatives ('his parents', 'Mahmut's cousin'), or a named person who is no target (an
+    agent convicted, a named perpetrator): people of one occasion, not a practice."""
     if index.tag[i] == "NN" and index.lemma[i] in index.words.PERSON_NOUNS:
+        return True
+    named = index.named(i, ("PERSON",))
+    if named is not None and named.root == i:
         return True
     if index.tag[i] == "PRP" and index.lower[i] in index.words.PERSON_PRONOUNS:
         return True

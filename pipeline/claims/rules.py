@@ -60,7 +60,8 @@ TYPE_RULES: tuple[tuple[str, str, str], ...] = (
     (
         "TYPE.single_person_event",
         "incident",
-        "a past act by or on one unnamed individual: 'A blogger was abducted outside his flat.'",
+        "a past act by or on one unnamed individual or a named person who is no target: 'A "
+        "blogger was abducted outside his flat.', 'Lin Bao was convicted of acting as an agent.'",
     ),
     (
         "TYPE.definite_group",

@@ -50,6 +50,14 @@ def _has_object_after(span: Span, words: Lexicons) -> bool:
     following = doc[span.end]
     if following.is_title or following.lower_ in words.OBJECT_PRONOUNS:
         return True
+    if following.lower_ == "of" and span[-1].lower_ in words.AGENT_NOUNS:
+        return True  # 'convicted of acting as an agent of the government': whose agent
+    if (
+        following.lower_ in ("on", "against")
+        and span.end + 1 < len(doc)
+        and doc[span.end + 1].lower_ != "behalf"
+    ):
+        return True  # 'accused of spying on exiles' ('spying on behalf of X' is the offence)
     return following.pos_ in _OBJECT_POS
 
 
@@ -295,8 +303,7 @@ def _role_after(doc: Doc, end: int, words: Lexicons) -> bool:
     if any(t.lower_ in words.DESCRIPTION_NOUNS for t in window):
         return True
     return any(
-        t.lower_ in words.OFFICE_NOUNS and t.dep_ == "appos" and t.head.i == end - 1
-        for t in window
+        t.lower_ in words.OFFICE_NOUNS and t.dep_ == "appos" and t.head.i == end - 1 for t in window
     )
 
 
@@ -334,6 +341,7 @@ def _modifies_common_noun(token: Token) -> bool:
 WORD_LISTS: tuple[str, ...] = (
     "ACT_KIND_MODIFIERS",
     "APPROXIMATORS",
+    "AGENT_NOUNS",
     "BEARING_VERBS",
     "DESCRIPTION_NOUNS",
     "FAMILY_NOUNS",

@@ -12,7 +12,8 @@ DETENTION, PROSECUTION or EXTRADITION of a target. The rule reads the dependency
    The act's patients (Y) are remembered as perpetrators for the whole document.
 2. **Who.** A legal act whose patient is a remembered perpetrator, or a perpetrator noun of
    the ``PERPETRATOR_NOUNS`` word list ("the suspected hit man was arrested", "prosecute
-   those responsible"), is an act against a perpetrator too. The agent of a passive act on
+   those responsible") or an agent noun of ``AGENT_NOUNS`` ("agents have been accused of
+   targeting critics"), is an act against a perpetrator too. The agent of a passive act on
    someone ("was attacked by Z") is remembered as well.
 3. **The same act again.** Once an indictment or charge has been recognised as one against
    perpetrators, a bare definite mention of it ("the indictment", "the charges") with no
@@ -168,10 +169,13 @@ def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons)
     """Drop DETENTION, PROSECUTION and EXTRADITION spans aimed at perpetrators (see module)."""
     methods = [s for s in spans if s.label_ == "METHOD"]
     legal = [s for s in methods if _code(s) in LEGAL_CODES]
-    if not legal:
+    if not methods:
         return spans
+    # no legal span left does not mean no one was accused: 'convicted of acting as an agent
+    # of X' lost its 'convicted' to the accusation rule, and the convicted is still remembered
     method_at = {i: s for s in methods for i in range(s.start, s.end)}
     names = _person_names(spans)
+    people = words.PERSON_NOUNS | words.PERPETRATOR_NOUNS | words.AGENT_NOUNS
     remembered: set[str] = set()
     for agent in _passive_agents(methods):
         remembered.update(names.get(agent.i, _mention_words(agent)))
@@ -180,7 +184,9 @@ def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons)
         if token.pos_ == "VERB":
             if _charged_for_an_act_at(token, method_at, None):
                 for patient in _patients(token):
-                    remembered.update(names.get(patient.i, _mention_words(patient)))
+                    # people only: 'the state was accused of abducting X' accuses a state
+                    if patient.i in names or patient.lemma_.lower() in people:
+                        remembered.update(names.get(patient.i, _mention_words(patient)))
     dropped = {s.start for s in legal if _charged_for_an_act(s, method_at)}
     for span in legal:
         if span.start in dropped:
@@ -189,7 +195,9 @@ def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons)
     for span in legal:
         for patient in _patients(span.root):
             mention = names.get(patient.i, _mention_words(patient))
-            if mention & remembered or _mention_words(patient) & words.PERPETRATOR_NOUNS:
+            if mention & remembered or _mention_words(patient) & (
+                words.PERPETRATOR_NOUNS | words.AGENT_NOUNS
+            ):
                 dropped.add(span.start)
     if any(_code(s) == "PROSECUTION" for s in legal if s.start in dropped):
         dropped.update(s.start for s in legal if _refers_back(s))

@@ -104,3 +104,61 @@ def test_one_occasion_is_told_from_a_tally_and_a_practice(
 ) -> None:
     [claim] = tnr_pipeline.process_text(text).claims
     assert claim.type == claim_type
+
+
+@pytest.mark.parametrize(
+    ("text", "negated", "source"),
+    [
+        (
+            "The Ruritanian Interior Ministry rejected the allegations that its agents "
+            "abducted Omar Haddad in Riga.",
+            True,
+            "Ruritanian Interior Ministry",
+        ),
+        (
+            "Exile Watch denied that Omar Haddad returned to Ruritania voluntarily.",
+            True,
+            "Exile Watch",
+        ),
+        (
+            "Omar Haddad denies any wrongdoing and says the charges against him are political.",
+            False,
+            "Omar Haddad",
+        ),
+    ],
+)
+def test_a_denial_of_the_act_negates_and_is_the_deniers_statement(
+    tnr_pipeline, text: str, negated: bool, source: str
+) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert (claim.negated, claim.source) == (negated, source)
+
+
+def test_an_accusation_against_state_agents_hedges(tnr_pipeline) -> None:
+    [claim] = tnr_pipeline.process_text(
+        "Chinese agents were accused of spying on critics in Berlin."
+    ).claims
+    assert claim.hedged
+    assert "SURVEILLANCE" in claim.methods
+
+
+def test_a_person_convicted_of_acting_as_an_agent_is_no_target(tnr_pipeline) -> None:
+    text = "Lin Bao, 52, was convicted of acting as an illegal agent of the Ruritanian government."
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert (claim.methods, claim.targets, claim.type) == (["OVERSEAS_AGENTS"], [], "incident")
+
+
+def test_a_journalist_convicted_as_a_foreign_agent_is_prosecuted(tnr_pipeline) -> None:
+    [claim] = tnr_pipeline.process_text(
+        "A court convicted the journalist of acting as a foreign agent."
+    ).claims
+    assert claim.methods == ["PROSECUTION"]
+
+
+def test_spying_on_behalf_of_a_state_is_the_arrested_persons_supposed_offence(
+    tnr_pipeline,
+) -> None:
+    [claim] = tnr_pipeline.process_text(
+        "The student was arrested for spying on behalf of a foreign power."
+    ).claims
+    assert claim.methods == ["DETENTION"]

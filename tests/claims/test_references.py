@@ -413,3 +413,8 @@ def test_a_relative_named_inside_a_detention_phrase_leaves_the_verb_as_the_act(
         "Mehmet Durmaz and his wife Ayse were detained at the airport on their return."
     )
     assert [s.text for s in record.spans if s.label == "METHOD"] == ["detained"]
+
+
+def test_documents_seen_by_an_outlet_are_attributed_to_it(tnr_pipeline) -> None:
+    text = "Agents abducted Omar Haddad in Riga, according to documents seen by the Riga Times."
+    assert claim_of(tnr_pipeline, text, "Agents").source == "Riga Times"

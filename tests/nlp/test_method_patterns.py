@@ -163,7 +163,7 @@ SENTENCES: list[tuple[str, set[str]]] = [
         {"EMPLOYMENT_REPRISAL"},
     ),
     ("Plainclothes officers followed him for weeks.", {"SURVEILLANCE"}),
-    ("Security services spied on exiles in London.", {"SURVEILLANCE"}),
+    ("Security services monitored exiles in London.", {"SURVEILLANCE"}),
     ("Agents attempted to lure her to a meeting in a third country.", {"LURING"}),
     ("Her husband is being held hostage in their home town.", {"RELATIVE_REPRISAL"}),
     ("Officials tried to persuade the former banker to surrender.", {"PERSUASION_TO_RETURN"}),
