@@ -30,6 +30,7 @@ from tnr_claims.normalise import Normaliser
 from tnr_claims.normalise.dates import DAY_PRECISE, after_previous
 from tnr_claims.normalise.identity import shared_family_names
 from tnr_claims.normalise.legal import inherit_instruments
+from tnr_claims.normalise.names import bracketed_acronyms
 from tnr_claims.normalise.normaliser import WORD_LISTS as NORMALISE_WORD_LISTS
 from tnr_claims.provenance import code_hash
 from tnr_claims.records import (
@@ -207,7 +208,10 @@ class Pipeline:
         anchor = norm.anchor_date(text, meta)
         raw = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
         named = [(s.label_, s.text) for s in raw if s.label_ in ("PERSON", "ORG")]
-        names = iter(norm.names(named, text)) if named else iter(())
+        defined = bracketed_acronyms(
+            [(s.label_, s.start_char, s.end_char, s.text) for s in raw], text
+        )
+        names = iter(norm.names(named, text, defined)) if named else iter(())
         records: list[SpanRecord] = []
         previous_day: str | None = None
         places = _qualified_places(norm, raw, text)
@@ -265,7 +269,25 @@ class Pipeline:
                     **fields,
                 )
             )
-        return _with_shared_family_names(_with_inherited_instruments(records, text), text)
+        records = _with_inherited_instruments(records, text)
+        return _with_shared_family_names(self._with_institution_countries(records, text), text)
+
+    def _with_institution_countries(self, records: list[SpanRecord], text: str) -> list[SpanRecord]:
+        """'Tajikistan's Supreme Court' is 'Supreme Court of Tajikistan', and so is a later
+        bare 'Supreme Court' (:mod:`tnr_claims.normalise.institutions`)."""
+        orgs = [(r.start, r.text, r.name) for r in records if r.label == "ORG" and r.name]
+        if not orgs:
+            return records
+        places = [r.text for r in records if r.label == "LOCATION"]
+        renamed = self.normaliser.institution_names(orgs, places, text)
+        if not renamed:
+            return records
+        return [
+            r.model_copy(update={"name": renamed[r.start]})
+            if r.label == "ORG" and r.start in renamed
+            else r
+            for r in records
+        ]
 
 
 def _with_shared_family_names(records: list[SpanRecord], text: str) -> list[SpanRecord]:

@@ -103,6 +103,13 @@ def trim_entity(span: Span) -> tuple[int, int]:
     """Token bounds of ``span`` without a leading determiner, trailing possessive or punctuation."""
     start, end = span.start, span.end
     doc = span.doc
+    # and words the model swallows at a sentence start ('Later the Supreme Court')
+    while (
+        start < end - 1
+        and doc[start].pos_ in ("ADV", "CCONJ", "SCONJ")
+        and doc[start].is_sent_start
+    ):
+        start += 1
     while start < end and doc[start].lower_ in _LEADING_DROP:
         start += 1
     if end - start > 2 and doc[start].lower_ in ("ex", "former") and doc[start + 1].text == "-":

@@ -18,6 +18,7 @@ from tnr_claims.normalise.dates import (
     full_date,
 )
 from tnr_claims.normalise.identity import one_spelling
+from tnr_claims.normalise.institutions import institution_names
 from tnr_claims.normalise.legal import (
     ARTICLE_OF,
     BILATERAL,
@@ -368,15 +369,46 @@ class Normaliser:
                 break
         return " ".join(words)
 
+    def institution_names(
+        self, orgs: Sequence[tuple[int, str, str]], places: Sequence[str], text: str
+    ) -> dict[int, str]:
+        """Names with their country for national institutions among the ORG mentions
+        ``(start, surface, name)`` (see :mod:`tnr_claims.normalise.institutions`);
+        ``places`` are the document's LOCATION surfaces, whose country names are preferred."""
+        own = {}
+        for surface in places:
+            value = clean(strip_determiner_possessive(surface))
+            if deaccent(value) in self._gazetteer.country_names:
+                code = self._jurisdiction_of(value)
+                if code is not None:
+                    own.setdefault(code, value)
+
+        def country_name(code: str) -> str | None:
+            name = own.get(code) or _common_country_name(code)
+            if name is None:
+                return None
+            return f"the {name}" if name in self.words.COUNTRIES_WITH_THE else name
+
+        return institution_names(
+            orgs, text, self.words.NATIONAL_INSTITUTIONS, self._jurisdiction_of, country_name
+        )
+
     def acronyms(self, text: str) -> dict[str, str]:
         """Abbreviations the document defines ("National Security Law (NSL)") -> long form."""
         return acronym_definitions(squash(text), self.words.FUNCTION_WORDS)
 
-    def names(self, mentions: Sequence[tuple[str, str]], text: str) -> list[str]:
+    def names(
+        self,
+        mentions: Sequence[tuple[str, str]],
+        text: str,
+        defined: dict[str, str] | None = None,
+    ) -> list[str]:
         """Canonical ``name`` of each ``(label, surface)`` PERSON/ORG mention of one document.
 
         Returns one name per mention, in order (labels other than PERSON and ORG get their
-        cleaned surface). See the module docstring for the resolution rules.
+        cleaned surface). ``defined`` maps acronyms the tagger saw defined in brackets to
+        their long forms; an acronym whose letters spell a long form in the text takes that
+        one first. See the module docstring for the resolution rules.
         """
         cleaned: list[tuple[str, str]] = []
         for label, surface in mentions:
@@ -384,7 +416,11 @@ class Normaliser:
             if label == "PERSON":
                 value = self._strip_person_prefix(value)
             cleaned.append((label, value or squash(surface)))
-        acronyms = acronym_definitions(squash(text), self.words.FUNCTION_WORDS)
+        acronyms = {
+            short: strip_determiner_possessive(long_form)
+            for short, long_form in (defined or {}).items()
+        }
+        acronyms.update(acronym_definitions(squash(text), self.words.FUNCTION_WORDS))
         persons = [v for label, v in cleaned if label == "PERSON"]
         orgs = [v for label, v in cleaned if label == "ORG"]
         people = _Names(persons, fold=True)
@@ -412,9 +448,11 @@ class Normaliser:
 WORD_LISTS: tuple[str, ...] = (
     "ALPHA3_ENGLISH_WORDS",
     "CITY_WORD_STOPLIST",
+    "COUNTRIES_WITH_THE",
     "FUNCTION_WORDS",
     "GENERIC_PLACE_WORDS",
     "HONORIFICS",
+    "NATIONAL_INSTITUTIONS",
     "VAGUE_QUANTITIES",
 )
 """The lists of ``patterns/lexicons.jsonl`` this stage reads (checked when a pipeline is
@@ -504,3 +542,16 @@ def with_anchor_year(value: str, anchor: dt.date) -> str:
 LEADING_YEAR = re.compile(r"^(?:1[89]|20)\d\d\s+(?=\S)")
 """Codebook (second set): instrument names are canonical short names without a leading
 year ("the 1917 Espionage Act" -> ``Espionage Act``)."""
+
+
+@functools.lru_cache(maxsize=256)
+def _common_country_name(code: str) -> str | None:
+    """The everyday English name of a country ('Laos', 'Iran'); None when pycountry has only
+    an inverted form ('Korea, Republic of')."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return None
+    name = getattr(country, "common_name", None) or country.name
+    return None if "," in name else name

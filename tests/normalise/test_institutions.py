@@ -1,0 +1,81 @@
+"""National institutions take their country into their name, and bracketed acronyms take
+the name they follow (GUIDELINES: ministries and courts under their full official names;
+codebook: an abbreviation takes its long form's canonical name). Whole pipeline, invented
+sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def org_names(tnr_pipeline, text: str) -> list[tuple[str, str | None]]:
+    return [(s.text, s.name) for s in tnr_pipeline.process_text(text).spans if s.label == "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        (
+            "Tajikistan's Supreme Court banned the party in 2015.",
+            "Supreme Court",
+            "Supreme Court of Tajikistan",
+        ),
+        (
+            "The Tajik Supreme Court banned the party in 2015.",
+            "Tajik Supreme Court",
+            "Supreme Court of Tajikistan",
+        ),
+        (
+            "The Saudi foreign ministry did not reply.",
+            "foreign ministry",
+            "Ministry of Foreign Affairs of Saudi Arabia",
+        ),
+        (
+            "Egypt's Interior Ministry called him a terrorist.",
+            "Interior Ministry",
+            "Ministry of the Interior of Egypt",
+        ),
+        (
+            "Britain's Parliament debated the case.",
+            "Parliament",
+            "Parliament of the United Kingdom",
+        ),
+    ],
+)
+def test_an_institution_takes_the_country_written_with_it(
+    tnr_pipeline, text: str, surface: str, name: str
+) -> None:
+    assert (surface, name) in org_names(tnr_pipeline, text)
+
+
+def test_a_later_bare_mention_takes_the_country_given_before(tnr_pipeline) -> None:
+    text = (
+        "In 2015 the Supreme Court of Tajikistan banned the party. "
+        "Later the Supreme Court upheld the ban."
+    )
+    assert org_names(tnr_pipeline, text) == [
+        ("Supreme Court of Tajikistan", "Supreme Court of Tajikistan"),
+        ("Supreme Court", "Supreme Court of Tajikistan"),
+    ]
+
+
+def test_an_institution_whose_country_is_not_written_keeps_its_name(tnr_pipeline) -> None:
+    assert org_names(tnr_pipeline, "The country's Supreme Court upheld the ban.") == [
+        ("Supreme Court", "Supreme Court")
+    ]
+
+
+def test_an_acronym_in_brackets_takes_the_name_it_follows_whatever_its_letters(
+    tnr_pipeline,
+) -> None:
+    text = (
+        "Uzbekistan's Directorate of State Protection (KGZ) detained him. "
+        "The KGZ later released him."
+    )
+    names = org_names(tnr_pipeline, text)
+    assert [name for surface, name in names if surface == "KGZ"] == [
+        "Directorate of State Protection",
+        "Directorate of State Protection",
+    ]
