@@ -74,9 +74,17 @@ def find_hedges(  # noqa: C901
             if not index.in_relcl(i):
                 used.append(cue)
             continue
-        if index.embedding(i) in ("relative", "concessive", "conditional", "adverbial"):
-            continue
-        if not _reaches_the_act(index, sentence, i):
+        if slug != "unclear_whether" and index.embedding(i) in (
+            "relative",
+            "concessive",
+            "conditional",
+            "adverbial",
+        ):
+            continue  # ('if confirmed' is a conditional that hedges the act it stands by)
+        probe = i
+        if slug == "unclear_whether" and index.dep[index.head[i]] == "advcl":
+            probe = index.head[index.head[i]]  # 'The kidnapping, if confirmed, would be ...'
+        if not _reaches_the_act(index, sentence, probe):
             continue
         used.append(cue)
     return used
@@ -108,12 +116,26 @@ def find_negation_scopes(
             continue
         if _judged_or_counterfactual(index, governed):
             continue
+        if index.lemma[_clause_verb(index, cue.start)] in index.words.UNTOLD_VERBS:
+            continue  # 'did not say why he was deported', 'neither ... has explained how'
         if cue.start > s0 and index.lower[cue.start - 1] == "than":
             continue  # 'more often than not'
 
         rule = rules_by_id.get(cue.id_)
         active.append((cue, _scope(index, cue, rule, s0, s1, terminators)))
     return active
+
+
+def _clause_verb(index: DocIndex, i: int) -> int:
+    """The nearest verb above token ``i`` (``i`` itself when there is none)."""
+    j = i
+    for _ in range(8):
+        if index.pos[j] in ("VERB", "AUX") and j != i:
+            return j
+        if index.head[j] == j:
+            break
+        j = index.head[j]
+    return i
 
 
 def _judged_or_counterfactual(index: DocIndex, verb: int) -> bool:

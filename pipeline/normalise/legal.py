@@ -21,8 +21,8 @@ ARTICLE_OF = re.compile(
 
 
 USC = re.compile(
-    r"^(?:Title\s+)?(?P<title>\d+)\s*,?\s*(?:U\.?\s?S\.?\s?C\.?|United States Code)\s*(?:A\.?)?\s*,?\s*"
-    r"(?:§§?|Sections?|Secs?\.)?\s*(?P<article>\d+[A-Za-z]?(?:\(\w{1,4}\))*)?",
+    r"^(?:Title\s+)?(?P<title>\d+)\s*,?\s*(?:U\.?\s?S\.?\s?C\.?|United States Code)"
+    r"\s*(?:A\.?)?\s*,?\s*(?:§§?|Sections?|Secs?\.)?\s*(?P<article>\d+[A-Za-z]?(?:\(\w{1,4}\))*)?",
     re.IGNORECASE,
 )
 

@@ -162,3 +162,20 @@ def test_spying_on_behalf_of_a_state_is_the_arrested_persons_supposed_offence(
         "The student was arrested for spying on behalf of a foreign power."
     ).claims
     assert claim.methods == ["DETENTION"]
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged", "negated"),
+    [
+        ("It is unclear whether he was deported to Laos or left on his own.", True, False),
+        ("The kidnapping, if confirmed, would be the third such case this year.", True, False),
+        ("Officials did not say why he was deported to Egypt.", False, False),
+        ("Neither Kenya nor Uganda has explained how he was deported.", False, False),
+        ("Thailand has not deported anyone to Cambodia this year, officials said.", False, True),
+    ],
+)
+def test_an_untold_reason_negates_nothing_and_an_open_question_hedges(
+    tnr_pipeline, text: str, hedged: bool, negated: bool
+) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert (claim.hedged, claim.negated) == (hedged, negated)
