@@ -71,7 +71,25 @@ def qualifies(
         index.lemma[i] in index.words.PRACTICE_NOUNS for i in range(s0, s1)
     ):
         return "CLAIM.attributed_practice"
+    if any(_a_states_practice(index, i) for i in range(s0, s1)):
+        return "CLAIM.state_practice"
     return None
+
+
+def _a_states_practice(index: DocIndex, i: int) -> bool:
+    """A practice noun qualified by its state, as the subject of the main clause: 'Rwandan
+    transnational repression is exceptionally broad', 'China's campaign reaches ...'."""
+    if index.lemma[i] not in index.words.PRACTICE_NOUNS:
+        return False
+    if index.dep[i] not in ("nsubj", "nsubjpass") or index.dep[index.head[i]] != "ROOT":
+        return False
+    for child in index.children(i):
+        place = index.ref(child.i)
+        if place is not None and place.record.label == "LOCATION":
+            return True  # 'China's campaign'
+        if child.dep_ == "amod" and child.ent_type_ == "NORP":
+            return True  # 'Rwandan transnational repression' (a nationality, not 'Global')
+    return False
 
 
 def _counts_operations(index: DocIndex, sentence: Sentence) -> bool:

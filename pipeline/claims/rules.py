@@ -30,6 +30,10 @@ CLAIM_RULES: tuple[tuple[str, str], ...] = (
         "CLAIM.attributed_practice",
         "a named source on the practice: 'Rights Watch says these operations are growing.'",
     ),
+    (
+        "CLAIM.state_practice",
+        "a state's practice as the subject: 'Rwandan transnational repression is broad.'",
+    ),
 )
 """Why a sentence is a claim: the first rule that fires (recorded after the type rule)."""
 

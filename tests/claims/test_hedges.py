@@ -97,6 +97,7 @@ def test_a_judgement_or_an_idiom_is_no_denial(tnr_pipeline, text: str, expected:
         ("Two men are abducted in Nairobi every year.", "statistic"),
         ("Police urged his parents to persuade him to return.", "incident"),
         ("Exile Watch urged Thailand not to return the refugees to Laos.", "recommendation"),
+        ("Ruritanian transnational repression is exceptionally broad in its reach.", "pattern"),
     ],
 )
 def test_one_occasion_is_told_from_a_tally_and_a_practice(
@@ -179,3 +180,10 @@ def test_an_untold_reason_negates_nothing_and_an_open_question_hedges(
 ) -> None:
     [claim] = tnr_pipeline.process_text(text).claims
     assert (claim.hedged, claim.negated) == (hedged, negated)
+
+
+def test_a_practice_without_its_state_is_no_claim(tnr_pipeline) -> None:
+    assert (
+        tnr_pipeline.process_text("Transnational repression is a growing global threat.").claims
+        == []
+    )
