@@ -70,6 +70,8 @@ def find_hedges(  # noqa: C901
             ]
             if not any(j in index.method_tokens or index.is_event(j) for j in reach):
                 continue
+        if slug != "accused_of" and _aside_of_an_asserted_act(index, sentence, i):
+            continue  # 'police arrested him, raising fears he could be sent back'
         if index.lower[i] in index.words.HEDGE_NOUNS and index.pos[i] == "NOUN":
             if not index.in_relcl(i):
                 used.append(cue)
@@ -124,6 +126,24 @@ def find_negation_scopes(
         rule = rules_by_id.get(cue.id_)
         active.append((cue, _scope(index, cue, rule, s0, s1, terminators)))
     return active
+
+
+def _aside_of_an_asserted_act(index: DocIndex, sentence: Sentence, i: int) -> bool:
+    """Whether token ``i`` sits in a participial aside ('..., raising fears he could be sent
+    back') while the sentence asserts an act outside it (codebook: an asserted act joined
+    to a hedged aside stays unhedged)."""
+    if index.embedding(i) != "participial":
+        return False
+    j = i
+    for _ in range(16):
+        if index.dep[j] == "advcl" or index.head[j] == j:
+            break
+        j = index.head[j]
+    if index.dep[j] != "advcl":
+        return False
+    aside = index.doc[j]
+    lo, hi = aside.left_edge.i, aside.right_edge.i
+    return any(ref.record.label == "METHOD" and not lo <= ref.root <= hi for ref in sentence.spans)
 
 
 def _clause_verb(index: DocIndex, i: int) -> int:

@@ -187,3 +187,19 @@ def test_a_practice_without_its_state_is_no_claim(tnr_pipeline) -> None:
         tnr_pipeline.process_text("Transnational repression is a growing global threat.").claims
         == []
     )
+
+
+def test_a_hedged_aside_leaves_the_asserted_act_unhedged(tnr_pipeline) -> None:
+    [claim] = tnr_pipeline.process_text(
+        "Thai police have arrested a Ruritanian blogger in Bangkok, raising fears he could "
+        "be sent back to Ruritania."
+    ).claims
+    assert not claim.hedged
+
+
+def test_officers_telling_a_relative_what_will_happen_is_family_pressure(tnr_pipeline) -> None:
+    [claim] = tnr_pipeline.process_text(
+        "Officers told her mother that the family would pay the price if Sara Lind kept "
+        "writing from Berlin."
+    ).claims
+    assert claim.methods == ["FAMILY_PRESSURE"]
