@@ -99,7 +99,11 @@ def find_source(
     """``(source, SOURCE_RULES id, cue)`` from the sentence's own attribution cues."""
     candidates: list[tuple[int, int, str | None, str, Span]] = []
     cues = list(by_kind.get("attribution", ()))
-    cues += [c for c in by_kind.get("recommendation", ()) if not is_weak(c)]
+    cues += [
+        c
+        for c in by_kind.get("recommendation", ())
+        if not is_weak(c) and not urges_the_act(index, c)
+    ]
     for cue in cues:
         rule = rules_by_id.get(cue.id_)
         result = _attribution(
@@ -343,6 +347,19 @@ def _in_relative_clause(index: DocIndex, i: int, lo: int, hi: int) -> bool:
             return False
         i = index.head[i]
     return False
+
+
+def urges_the_act(index: DocIndex, cue: Span) -> bool:
+    """Whether a recommendation verb urges the coercive act itself ('urged her to persuade
+    him to return', 'pressed Thailand to deport him'): the urging is part of the act, not a
+    call for action, and its subject is no source. 'urged Thailand to stop deporting' urges
+    an end to the act: the verb it urges ('stop') is no act."""
+    return any(
+        c.dep_ == "xcomp"
+        and c.i in index.method_tokens
+        and not any(n.dep_ == "neg" for n in c.children)  # 'urged Thailand not to return'
+        for c in index.children(cue.start)
+    )
 
 
 def is_weak(cue: Span) -> bool:

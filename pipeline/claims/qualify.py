@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
-from tnr_claims.claims.attribution import is_weak, subject_of
+from tnr_claims.claims.attribution import is_weak, subject_of, urges_the_act
 from tnr_claims.claims.targets import has_event_clause, has_event_object, vanished
 from tnr_claims.rules.schemas import CueRule
 
@@ -27,7 +27,7 @@ def find_recommendation_cue(
     for cue in by_kind.get("recommendation", ()):
         if index.embedding(cue.start) in ("relative", "concessive", "conditional", "adverbial"):
             continue
-        if cue.start in index.method_tokens:
+        if cue.start in index.method_tokens or urges_the_act(index, cue):
             continue  # 'police urged his parents to persuade him': the urging is the act
         if is_weak(cue):
             nxt = cue.end

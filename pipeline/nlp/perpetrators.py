@@ -14,7 +14,8 @@ DETENTION, PROSECUTION or EXTRADITION of a target. The rule reads the dependency
    the ``PERPETRATOR_NOUNS`` word list ("the suspected hit man was arrested", "prosecute
    those responsible") or an agent noun of ``AGENT_NOUNS`` ("agents have been accused of
    targeting critics"), is an act against a perpetrator too. The agent of a passive act on
-   someone ("was attacked by Z") is remembered as well.
+   someone ("was attacked by Z") is remembered as well, and so is a named person who does
+   such an act ("Karel Dvorak surveilled the dissident").
 3. **The same act again.** Once an indictment or charge has been recognised as one against
    perpetrators, a bare definite mention of it ("the indictment", "the charges") with no
    patient of its own refers back to it.
@@ -143,6 +144,21 @@ def _passive_agents(methods: Iterable[Span]) -> list[Token]:
     return agents
 
 
+def _named_doers(methods: Iterable[Span], names: dict[int, set[str]]) -> list[Token]:
+    """Named people who do a non-legal act to someone ('Karel Dvorak and Milan Hasek
+    surveilled the dissident'): the subjects of an active act verb with an object."""
+    doers = []
+    for span in methods:
+        verb = span.root
+        if _code(span) in LEGAL_CODES or verb.pos_ != "VERB" or not _acts_on_someone(verb):
+            continue
+        for subject in verb.children:
+            if subject.dep_ == "nsubj" and subject.i in names:
+                doers.append(subject)
+                doers.extend(c for c in subject.children if c.dep_ == "conj" and c.i in names)
+    return doers
+
+
 def _charged_for_an_act(span: Span, method_at: dict[int, Span]) -> bool:
     """Whether the legal act ``span`` is for another, non-legal act done to someone."""
     return _charged_for_an_act_at(span.root, method_at, span)
@@ -165,6 +181,31 @@ def _refers_back(span: Span) -> bool:
     return _code(span) == "PROSECUTION" and definite and not _patients(root)
 
 
+def _doers_and_accused(
+    doc: Doc,
+    methods: list[Span],
+    method_at: dict[int, Span],
+    names: dict[int, set[str]],
+    words: Lexicons,
+) -> set[str]:
+    """Who the document shows doing an act (passive agents, named doers) or accused of one
+    done to someone (the patients of an accusing verb whose charge is such an act)."""
+    people = words.PERSON_NOUNS | words.PERPETRATOR_NOUNS | words.AGENT_NOUNS
+    remembered: set[str] = set()
+    for agent in _passive_agents(methods):
+        remembered.update(names.get(agent.i, _mention_words(agent)))
+    for doer in _named_doers(methods, names):
+        remembered.update(names[doer.i])
+    for i in tokens_with(doc, LEMMA, ACCUSING_VERBS):
+        token = doc[i]
+        if token.pos_ == "VERB" and _charged_for_an_act_at(token, method_at, None):
+            for patient in _patients(token):
+                # people only: 'the state was accused of abducting X' accuses a state
+                if patient.i in names or patient.lemma_.lower() in people:
+                    remembered.update(names.get(patient.i, _mention_words(patient)))
+    return remembered
+
+
 def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     """Drop DETENTION, PROSECUTION and EXTRADITION spans aimed at perpetrators (see module)."""
     methods = [s for s in spans if s.label_ == "METHOD"]
@@ -175,18 +216,7 @@ def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons)
     # of X' lost its 'convicted' to the accusation rule, and the convicted is still remembered
     method_at = {i: s for s in methods for i in range(s.start, s.end)}
     names = _person_names(spans)
-    people = words.PERSON_NOUNS | words.PERPETRATOR_NOUNS | words.AGENT_NOUNS
-    remembered: set[str] = set()
-    for agent in _passive_agents(methods):
-        remembered.update(names.get(agent.i, _mention_words(agent)))
-    for i in tokens_with(doc, LEMMA, ACCUSING_VERBS):
-        token = doc[i]
-        if token.pos_ == "VERB":
-            if _charged_for_an_act_at(token, method_at, None):
-                for patient in _patients(token):
-                    # people only: 'the state was accused of abducting X' accuses a state
-                    if patient.i in names or patient.lemma_.lower() in people:
-                        remembered.update(names.get(patient.i, _mention_words(patient)))
+    remembered = _doers_and_accused(doc, methods, method_at, names, words)
     dropped = {s.start for s in legal if _charged_for_an_act(s, method_at)}
     for span in legal:
         if span.start in dropped:

@@ -418,3 +418,21 @@ def test_a_relative_named_inside_a_detention_phrase_leaves_the_verb_as_the_act(
 def test_documents_seen_by_an_outlet_are_attributed_to_it(tnr_pipeline) -> None:
     text = "Agents abducted Omar Haddad in Riga, according to documents seen by the Riga Times."
     assert claim_of(tnr_pipeline, text, "Agents").source == "Riga Times"
+
+
+def test_a_perpetrator_who_urges_a_relative_is_no_source(tnr_pipeline) -> None:
+    text = (
+        "Karel Dvorak surveilled the dissident Anton Vasko for months. Dvorak also contacted "
+        "Vasko's sister and urged her to persuade him to return, prosecutors said."
+    )
+    claim = claim_of(tnr_pipeline, text, "Dvorak also")
+    assert (claim.type, claim.source) == ("incident", None)
+
+
+def test_a_named_person_who_does_the_act_is_a_perpetrator_not_a_target(tnr_pipeline) -> None:
+    text = (
+        "Karel Dvorak and Milan Hasek surveilled the dissident Anton Vasko in Queens for "
+        "months. Dvorak was arrested on Monday in New Jersey."
+    )
+    claim = claim_of(tnr_pipeline, text, "Dvorak was")
+    assert (claim.targets, claim.methods) == ([], [])
