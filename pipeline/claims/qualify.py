@@ -59,6 +59,8 @@ def qualifies(
     )
     if counts and (events or _counts_operations(index, sentence)):
         return "CLAIM.count"
+    if _share_of_occasions(index, sentence):
+        return "CLAIM.share"
     if "LEGAL_REF" in labels and _has_legal_verb(index, sentence):
         return "CLAIM.legal_provision"
     if targets:
@@ -151,6 +153,8 @@ def decide_type(
         return "TYPE.dated_event", "incident"
     if not quantities and _single_person_event(index, sentence):
         return "TYPE.single_person_event", "incident"
+    if not quantities and _share_of_occasions(index, sentence):
+        return "TYPE.share", "statistic"
     if quantities and not tally and _definite_group(index, quantities):
         return "TYPE.definite_group", "incident"
     if quantities and _counts_operations(index, sentence):
@@ -158,6 +162,29 @@ def decide_type(
     if _definite_act(index, sentence):
         return "TYPE.definite_act", "incident"
     return "TYPE.general_practice", "pattern"
+
+
+PERCENT_WORDS = frozenset({"percent", "%", "cent", "percentage", "share", "proportion"})
+"""Heads of a share ('22 percent of the incidents', 'a third of cases' is not read)."""
+
+
+def _share_of_occasions(index: DocIndex, sentence: Sentence) -> bool:
+    """A share of acts or people counted ('China accounted for 22 percent of these
+    incidents', '30% of the cases involved relatives'): an aggregate, like a count."""
+    for i in range(sentence.span.start, sentence.span.end):
+        if index.lower[i] not in PERCENT_WORDS:
+            continue
+        for prep in index.children(i):
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and (
+                    noun.i in index.method_tokens
+                    or index.lemma[noun.i] in index.words.COUNT_NOUNS
+                    or index.lemma[noun.i] in index.words.EVENT_NOUNS
+                ):
+                    return True
+    return False
 
 
 def _definite_group(index: DocIndex, quantities: list[SpanRef]) -> bool:

@@ -19,6 +19,10 @@ CLAIM_RULES: tuple[tuple[str, str], ...] = (
         "'Police returned 40 students.'",
     ),
     (
+        "CLAIM.share",
+        "a share of acts or people: 'China accounted for 22 percent of the incidents.'",
+    ),
+    (
         "CLAIM.legal_provision",
         "a LEGAL_REF with a provision verb: 'Article 9 of the Security "
         "Law allows police to hold suspects.'",
@@ -66,6 +70,11 @@ TYPE_RULES: tuple[tuple[str, str, str], ...] = (
         "incident",
         "a past act by or on one unnamed individual or a named person who is no target: 'A "
         "blogger was abducted outside his flat.', 'Lin Bao was convicted of acting as an agent.'",
+    ),
+    (
+        "TYPE.share",
+        "statistic",
+        "a share of acts or people: 'China accounted for 22 percent of these incidents.'",
     ),
     (
         "TYPE.definite_group",

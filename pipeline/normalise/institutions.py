@@ -11,7 +11,8 @@ is written with it:
 - a possessor right before it ("Egypt's Interior Ministry");
 - a demonym right before it or opening it ("the Saudi foreign ministry", "the Tajik
   Supreme Court");
-- an earlier mention of the same institution with its country, for a bare later one.
+- an earlier mention of the same institution with its country (written with it, or named
+  in full as "Ministry of Foreign Affairs of Ruritania"), for a bare later one.
 
 The country is named as the document names it where it names the country itself
 ("Tajikistan"), else by its common English name ("Laos"), with "the" where English puts one
@@ -50,6 +51,11 @@ def institution_names(
     for start, surface, name in orgs:
         base, code = _institution(name, canonical, code_of)
         if base is None:
+            written, of, place = name.rpartition(" of ")
+            if of and written.casefold() in canonical and place[:1].isupper():
+                # 'Ministry of Foreign Affairs of Ruritania' named in full: later bare
+                # mentions are that one
+                known.setdefault(canonical[written.casefold()], name)
             continue
         if code is None:
             code = _country_before(text[max(0, start - LOOKBEHIND) : start], code_of)

@@ -98,6 +98,7 @@ def test_a_judgement_or_an_idiom_is_no_denial(tnr_pipeline, text: str, expected:
         ("Police urged his parents to persuade him to return.", "incident"),
         ("Exile Watch urged Thailand not to return the refugees to Laos.", "recommendation"),
         ("Ruritanian transnational repression is exceptionally broad in its reach.", "pattern"),
+        ("China accounted for 22 percent of these incidents, followed by Turkey.", "statistic"),
     ],
 )
 def test_one_occasion_is_told_from_a_tally_and_a_practice(
@@ -203,3 +204,7 @@ def test_officers_telling_a_relative_what_will_happen_is_family_pressure(tnr_pip
         "writing from Berlin."
     ).claims
     assert claim.methods == ["FAMILY_PRESSURE"]
+
+
+def test_a_share_of_something_else_is_no_claim(tnr_pipeline) -> None:
+    assert tnr_pipeline.process_text("Turnout was 60 percent of the electorate.").claims == []

@@ -79,3 +79,13 @@ def test_an_acronym_in_brackets_takes_the_name_it_follows_whatever_its_letters(
         "Directorate of State Protection",
         "Directorate of State Protection",
     ]
+
+
+def test_a_bare_mention_after_the_full_name_is_that_institution(tnr_pipeline) -> None:
+    text = (
+        "Statement of the Ministry of Foreign Affairs of Ruritania. The Ministry of Foreign "
+        "Affairs rejects the accusations that its agents abducted Tomas Berg in Vilnius."
+    )
+    assert {name for _, name in org_names(tnr_pipeline, text)} == {
+        "Ministry of Foreign Affairs of Ruritania"
+    }
