@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
+from tnr_claims.claims.index import CLOSING_QUOTES, inside_quotation
 from tnr_claims.claims.rules import SPEAKER_MEMORY_SENTENCES
 from tnr_claims.rules.schemas import CueRule
 
@@ -105,6 +106,8 @@ def find_source(
         if not is_weak(c) and not urges_the_act(index, c)
     ]
     for cue in cues:
+        if cue.label_ == "attribution" and _quoted_words(index, sentence, cue.start):
+            continue  # '"No one told us where they were," she said': the quoted words
         rule = rules_by_id.get(cue.id_)
         result = _attribution(
             index, sentence, number, memory, cue, rule.direction if rule else "both"
@@ -222,6 +225,16 @@ def _attribution(  # noqa: C901
         return None
     name, how = _resolve_speaker(index, sentence, number, memory, subject)
     return name, rule if how == "named" else how
+
+
+def _quoted_words(index: DocIndex, sentence: Sentence, i: int) -> bool:
+    """Whether token ``i`` lies in a quotation that closes later in the sentence (a
+    quotation left open, '"China had proof ..., it added, saying ...', may carry its own
+    attribution)."""
+    if not inside_quotation(index, sentence, i):
+        return False
+    closing = CLOSING_QUOTES | {'"'}
+    return any(index.lower[j] in closing for j in range(i + 1, sentence.span.end))
 
 
 def _aside_without_act(index: DocIndex, sentence: Sentence, verb: int) -> bool:

@@ -102,7 +102,7 @@ def _analyse(
     for cue, scope in negation_scopes:
         if index.embedding(cue.start) is None:
             denied |= scope
-    target_decisions = find_targets(index, sentence, memory, speakers, denied)
+    target_decisions = find_targets(index, sentence, memory, speakers, denied, number)
     targets = [decision.name for decision in target_decisions]
     source, source_rule, source_cue = find_source(
         index, sentence, number, memory, by_kind, rules_by_id

@@ -230,6 +230,25 @@ class DocIndex:
         return d
 
 
+OPENING_QUOTES = frozenset({"“", "‘", "«"})
+CLOSING_QUOTES = frozenset({"”", "’", "»"})
+
+
+def inside_quotation(index: DocIndex, sentence: Sentence, i: int) -> bool:
+    """Whether token ``i`` stands between quotation marks (the sentence may open inside a
+    quotation that began before it)."""
+    inside = sentence.starts_in_quote
+    for j in range(sentence.span.start, i):
+        word = index.lower[j]
+        if word in OPENING_QUOTES:
+            inside = True
+        elif word in CLOSING_QUOTES:
+            inside = False
+        elif word == '"':
+            inside = not inside
+    return inside
+
+
 def index_sentences(  # noqa: C901
     doc: Doc,
     index: DocIndex,

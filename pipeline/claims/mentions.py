@@ -163,9 +163,9 @@ def _former_office(index: DocIndex, i: int) -> bool:
     (the office holder in post is an official, never a description)."""
     if index.lemma[i] not in index.words.OFFICE_NOUNS:
         return False
-    return any(
-        index.lower[j] in index.words.FORMER_WORDS for j in range(max(0, i - 4), i)
-    ) and all(index.pos[j] not in ("VERB", "PUNCT") for j in range(max(0, i - 4), i))
+    return any(index.lower[j] in index.words.FORMER_WORDS for j in range(max(0, i - 4), i)) and all(
+        index.pos[j] not in ("VERB", "PUNCT") for j in range(max(0, i - 4), i)
+    )
 
 
 def _age_noun(index: DocIndex, i: int) -> bool:
@@ -175,11 +175,9 @@ def _age_noun(index: DocIndex, i: int) -> bool:
         return False
     children = list(index.children(i))
     aged = any(
-        c.lemma_.lower() == "year" and any(g.dep_ == "nummod" for g in c.children)
-        for c in children
+        c.lemma_.lower() == "year" and any(g.dep_ == "nummod" for g in c.children) for c in children
     )
     return aged and any(c.dep_ == "det" and c.lower_ in DETERMINERS for c in children)
-
 
 
 def narrator(index: DocIndex, sentences: list) -> str | None:

@@ -151,7 +151,7 @@ def decide_type(
     ]
     if _dated_event(index, sentence, bool(tally)):
         return "TYPE.dated_event", "incident"
-    if not quantities and _single_person_event(index, sentence):
+    if not tally and _single_person_event(index, sentence):
         return "TYPE.single_person_event", "incident"
     if not quantities and _share_of_occasions(index, sentence):
         return "TYPE.share", "statistic"
@@ -274,7 +274,15 @@ def _specific_people(index: DocIndex, i: int) -> bool:
         return True
     if index.tag[i] == "PRP" and index.lower[i] in index.words.PERSON_PRONOUNS:
         return True
-    return index.lower[i] in index.words.FAMILY_NOUNS and index.has_child(i, ("poss",))
+    if index.lower[i] not in index.words.FAMILY_NOUNS:
+        return False
+    # 'his parents', and 'the brothers' (relatives met before; not 'the families of four
+    # critics', a count of families)
+    children = list(index.children(i))
+    return any(c.dep_ == "poss" for c in children) or (
+        any(c.dep_ == "det" and c.lower_ == "the" for c in children)
+        and not any(c.dep_ == "prep" for c in children)
+    )
 
 
 def _single_person_event(index: DocIndex, sentence: Sentence) -> bool:

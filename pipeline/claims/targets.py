@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tnr_claims.claims.index import inside_quotation
 from tnr_claims.claims.mentions import FIRST_PERSON, describing_nouns, description_at
 from tnr_claims.claims.rules import DIRECT_PATIENT_RULES, SUBJECT_DEPS
 from tnr_claims.normalise.numbers import quantity_value
@@ -29,7 +30,12 @@ def pick_last_target(index: DocIndex, sentence: Sentence, targets: list[str]) ->
 
 
 def find_targets(  # noqa: C901
-    index: DocIndex, sentence: Sentence, memory: Memory, speakers: set[int], denied: set[int]
+    index: DocIndex,
+    sentence: Sentence,
+    memory: Memory,
+    speakers: set[int],
+    denied: set[int],
+    number: int = -1,
 ) -> list[TargetDecision]:
     """Named targets of the act in the sentence (TARGET_RULES), pronouns resolved, each with
     the id of the rule that made it a target (the first mention decides).
@@ -82,7 +88,7 @@ def find_targets(  # noqa: C901
             if antecedent is not None and _inside_phrase_of(index, i, last_root):
                 antecedent = None
             if not blocked:
-                antecedent = antecedent or memory.last_target
+                antecedent = antecedent or memory.last_target or _recent_person(memory, number)
             if antecedent:
                 mentions.append((i, antecedent, True))
         elif (
@@ -148,27 +154,24 @@ def find_targets(  # noqa: C901
     return decisions
 
 
-OPENING_QUOTES = frozenset({"“", "‘", "«"})
-CLOSING_QUOTES = frozenset({"”", "’", "»"})
-
-
 def _quoting_person(index: DocIndex, sentence: Sentence, i: int, speakers: set[int]) -> str | None:
     """The named person whose quotation holds token ``i`` (a first-person pronoun)."""
-    inside = sentence.starts_in_quote
-    for j in range(sentence.span.start, i):
-        word = index.lower[j]
-        if word in OPENING_QUOTES:
-            inside = True
-        elif word in CLOSING_QUOTES:
-            inside = False
-        elif word == '"':
-            inside = not inside
-    if not inside:
+    if not inside_quotation(index, sentence, i):
         return None
     for ref in sentence.spans:
         if ref.record.label == "PERSON" and ref.root in speakers and ref.record.name:
             return ref.record.name
     return None
+
+
+def _recent_person(memory: Memory, number: int) -> str | None:
+    """The person named in the sentence just before, when no target is known yet ('When
+    Ana Ruiz left in 2017, she thought her family was safe. Within a year, two of her
+    brothers had been arrested')."""
+    recent = memory.last_person
+    if recent is None or recent[1] != number - 1:
+        return None
+    return recent[0]
 
 
 def _later_speaker(index: DocIndex, i: int, sentence: Sentence, speakers: set[int]) -> str | None:

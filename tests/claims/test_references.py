@@ -436,3 +436,20 @@ def test_a_named_person_who_does_the_act_is_a_perpetrator_not_a_target(tnr_pipel
     )
     claim = claim_of(tnr_pipeline, text, "Dvorak was")
     assert (claim.targets, claim.methods) == ([], [])
+
+
+def test_a_possessive_after_a_sentence_naming_one_person_is_that_person(tnr_pipeline) -> None:
+    text = (
+        "When Samir Haddad left for Toronto in 2017, he thought his family would be safe. "
+        "Within a year, two of his brothers had been arrested."
+    )
+    claim = claim_of(tnr_pipeline, text, "Within")
+    assert (claim.targets, claim.type) == (["Samir Haddad"], "incident")
+
+
+def test_a_reporting_verb_inside_a_quotation_is_part_of_the_quoted_words(tnr_pipeline) -> None:
+    text = (
+        '"They took my brothers from their homes at dawn," Samir Haddad said. '
+        '"No one told us where they were held."'
+    )
+    assert claim_of(tnr_pipeline, text, '"No one').source == "Samir Haddad"
