@@ -147,10 +147,11 @@ def _aside_of_an_asserted_act(index: DocIndex, sentence: Sentence, i: int) -> bo
 
 
 def _clause_verb(index: DocIndex, i: int) -> int:
-    """The nearest verb above token ``i`` (``i`` itself when there is none)."""
+    """The verb of token ``i``: itself when it is one ('denied'), else the nearest verb
+    above it ('not' in 'did not say'); ``i`` itself when there is none."""
     j = i
     for _ in range(8):
-        if index.pos[j] in ("VERB", "AUX") and j != i:
+        if index.pos[j] in ("VERB", "AUX"):
             return j
         if index.head[j] == j:
             break

@@ -75,7 +75,22 @@ def qualifies(
         return "CLAIM.attributed_practice"
     if any(_a_states_practice(index, i) for i in range(s0, s1)):
         return "CLAIM.state_practice"
+    if _a_state_denies(index, sentence):
+        return "CLAIM.state_denial"
     return None
+
+
+def _a_state_denies(index: DocIndex, sentence: Sentence) -> bool:
+    """A state or an organisation denying the act ('Iran has denied any involvement in the
+    plot'): its statement on the incident is a claim (negated)."""
+    for cue in sentence.cues:
+        if cue.label_ != "negation" or not cue.id_.startswith(("NEGATION.deny", "NEGATION.reject")):
+            continue
+        subject = subject_of(index, cue.start)
+        ref = index.ref(subject) if subject is not None else None
+        if ref is not None and ref.record.label in ("LOCATION", "ORG"):
+            return True
+    return False
 
 
 def _a_states_practice(index: DocIndex, i: int) -> bool:

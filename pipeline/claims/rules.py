@@ -38,6 +38,7 @@ CLAIM_RULES: tuple[tuple[str, str], ...] = (
         "CLAIM.state_practice",
         "a state's practice as the subject: 'Rwandan transnational repression is broad.'",
     ),
+    ("CLAIM.state_denial", "a state or organisation denies the act: 'Iran denied any role.'"),
 )
 """Why a sentence is a claim: the first rule that fires (recorded after the type rule)."""
 

@@ -208,3 +208,18 @@ def test_officers_telling_a_relative_what_will_happen_is_family_pressure(tnr_pip
 
 def test_a_share_of_something_else_is_no_claim(tnr_pipeline) -> None:
     assert tnr_pipeline.process_text("Turnout was 60 percent of the electorate.").claims == []
+
+
+def test_a_state_denying_the_act_is_a_negated_claim_of_its_own(tnr_pipeline) -> None:
+    [claim] = tnr_pipeline.process_text(
+        "Beijing rejected the allegations as groundless and false, a spokesman said."
+    ).claims
+    assert claim.negated
+
+
+def test_a_penalty_the_target_faces_is_prosecution(tnr_pipeline) -> None:
+    record = tnr_pipeline.process_text(
+        "Ruritania wants Omar Zahid back. He faces up to 15 years in prison if returned."
+    )
+    claim = next(c for c in record.claims if c.text.startswith("He faces"))
+    assert claim.methods == ["PROSECUTION"]
