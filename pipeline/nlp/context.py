@@ -344,6 +344,7 @@ WORD_LISTS: tuple[str, ...] = (
     "AGENT_NOUNS",
     "BEARING_VERBS",
     "DESCRIPTION_NOUNS",
+    "EXILE_VERBS",
     "FAMILY_NOUNS",
     "HONORIFICS",
     "NAME_PARTICLES",

@@ -25,7 +25,9 @@
   apposition to a person noun that is ("His lawyer, Ana Ruiz, said"), is a person: an
   organisation that speaks has an organisation-shaped name, which the ORG rules tag first.
   One word is enough when it is no acronym ("Ruiz said"). Context rule
-  ``PERSON.speaker``.
+  ``PERSON.speaker``. So is a name of two words or more that flees, emigrates or settles
+  abroad (``EXILE_VERBS``: "Ana Ruiz fled to Oslo in 2016"): context rule
+  ``PERSON.exile``.
 - **People acted on.** An untagged title-case name of two to four words that an act (a
   METHOD span) is done to ("agents abducted Ana Ruiz", "the extradition of Ana Ruiz",
   "Ana Ruiz's phone was hacked", "Ana Ruiz received threats") and that is no known place
@@ -246,10 +248,11 @@ def speaking_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     )
     stop = words.HONORIFICS | words.OFFICE_NOUNS
     found: list[Span] = []
-    for i in tokens_with(doc, LEMMA, words.SPEECH_VERBS):
+    for i in tokens_with(doc, LEMMA, words.SPEECH_VERBS | words.EXILE_VERBS):
         verb = doc[i]
         if verb.pos_ != "VERB":
             continue
+        exile = verb.lemma_.lower() not in words.SPEECH_VERBS
         for subject in verb.children:
             if subject.dep_ != "nsubj":
                 continue
@@ -258,9 +261,11 @@ def speaking_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
                 candidates = [c for c in subject.children if c.dep_ == "appos"]
             for head in candidates:
                 extent = _untagged_name(doc, head.i, covered, stop, words.NOT_PERSON_HEADS)
-                if extent is not None:
-                    found.append(make(doc, *extent, "PERSON", "PERSON.speaker"))
-                    covered.update(range(*extent))
+                if extent is None or (exile and extent[1] - extent[0] < 2):
+                    continue  # one word that flees may be a group's name; one that speaks not
+                rule = "PERSON.exile" if exile else "PERSON.speaker"
+                found.append(make(doc, *extent, "PERSON", rule))
+                covered.update(range(*extent))
     if not found:
         return spans
     return sorted([*spans, *found], key=lambda s: (s.start, s.end))
@@ -342,18 +347,17 @@ def acted_on_people(
                 continue
             if token.dep_ == "nsubj" and token.head.lemma_.lower() not in words.BEARING_VERBS:
                 continue
-            if token.pos_ == "PROPN":
-                extent = _untagged_name(doc, token.i, covered, stop, words.NOT_PERSON_HEADS)
-                if (
-                    extent is not None
-                    and extent[1] - extent[0] >= 2
-                    and not is_place(doc[extent[0] : extent[1]].text)
-                ):
-                    found.append(make(doc, *extent, "PERSON", "PERSON.patient"))
-                    covered.update(range(*extent))
-                    continue
+            if token.pos_ == "PROPN" and _add_name(
+                doc, token.i, covered, stop, words, is_place, found
+            ):
+                continue
             if depth < 3:
                 reach.extend((c, depth + 1) for c in token.children)
+    # the one whose relatives these are is a person too ("Bolat Serik's relatives")
+    for i in tokens_with(doc, LOWER, words.FAMILY_NOUNS):
+        for owner in doc[i].children:
+            if owner.dep_ == "poss" and owner.pos_ == "PROPN":
+                _add_name(doc, owner.i, covered, stop, words, is_place, found)
     if not found:
         return spans
     spans = [
@@ -362,6 +366,25 @@ def acted_on_people(
         if id(s) not in misread or not any(s.start < n.end and n.start < s.end for n in found)
     ]
     return _without_overlaps(spans, found)
+
+
+def _add_name(
+    doc: Doc,
+    head: int,
+    covered: set[int],
+    stop: frozenset[str],
+    words: Lexicons,
+    is_place: Callable[[str], bool],
+    found: list[Span],
+) -> bool:
+    """Add the untagged person's name of two words or more ending at ``head`` to ``found``
+    (context rule ``PERSON.patient``); False when there is none."""
+    extent = _untagged_name(doc, head, covered, stop, words.NOT_PERSON_HEADS)
+    if extent is None or extent[1] - extent[0] < 2 or is_place(doc[extent[0] : extent[1]].text):
+        return False
+    found.append(make(doc, *extent, "PERSON", "PERSON.patient"))
+    covered.update(range(*extent))
+    return True
 
 
 def _may_be_person(span: Span, words: Lexicons) -> bool:

@@ -453,3 +453,23 @@ def test_a_reporting_verb_inside_a_quotation_is_part_of_the_quoted_words(tnr_pip
         '"No one told us where they were held."'
     )
     assert claim_of(tnr_pipeline, text, '"No one').source == "Samir Haddad"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Rights groups followed the case. Dilnur Tursunova fled to Istanbul in 2016.",
+            "Dilnur Tursunova",
+        ),
+        (
+            "Police froze the assets of Bolat Serikbayev's relatives in the capital.",
+            "Bolat Serikbayev",
+        ),
+        ("Gunmen shot Tariq Mahmoodi outside his home in the suburbs.", "Tariq Mahmoodi"),
+    ],
+)
+def test_names_the_model_misses_or_misreads_in_other_positions(
+    tnr_pipeline, text: str, name: str
+) -> None:
+    assert (name, name) in people(tnr_pipeline, text)
