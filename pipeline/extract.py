@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -280,14 +280,7 @@ class Pipeline:
             return records
         places = [r.text for r in records if r.label == "LOCATION"]
         renamed = self.normaliser.institution_names(orgs, places, text)
-        if not renamed:
-            return records
-        return [
-            r.model_copy(update={"name": renamed[r.start]})
-            if r.label == "ORG" and r.start in renamed
-            else r
-            for r in records
-        ]
+        return _renamed(records, "ORG", lambda r: renamed.get(r.start)) if renamed else records
 
 
 def _with_shared_family_names(records: list[SpanRecord], text: str) -> list[SpanRecord]:
@@ -296,12 +289,18 @@ def _with_shared_family_names(records: list[SpanRecord], text: str) -> list[Span
     renamed = shared_family_names(people, text) if len(people) > 1 else {}
     if not renamed:
         return records
-    return [
-        r.model_copy(update={"name": renamed[r.name]})
-        if r.label == "PERSON" and r.name in renamed
-        else r
-        for r in records
-    ]
+    return _renamed(records, "PERSON", lambda r: renamed.get(r.name or ""))
+
+
+def _renamed(
+    records: list[SpanRecord], label: str, new_name: Callable[[SpanRecord], str | None]
+) -> list[SpanRecord]:
+    """``records`` with the ``label`` records that ``new_name`` gives a name renamed."""
+    result = []
+    for record in records:
+        name = new_name(record) if record.label == label else None
+        result.append(record.model_copy(update={"name": name}) if name else record)
+    return result
 
 
 def _with_inherited_instruments(records: list[SpanRecord], text: str) -> list[SpanRecord]:
