@@ -24,13 +24,13 @@ from tnr_claims.claims import build_claims
 from tnr_claims.claims.rules import WORD_LISTS as CLAIM_WORD_LISTS
 from tnr_claims.nlp import build_nlp, model_info
 from tnr_claims.nlp.context import WORD_LISTS as NLP_WORD_LISTS
+from tnr_claims.nlp.names import ABBREVIATIONS_KEY
 from tnr_claims.nlp.provenance import Provenance, provenance_of
 from tnr_claims.nlp.spans import SEGMENTS_KEY, SPAN_KEY, sentence_bounds, sentence_spans
 from tnr_claims.normalise import Normaliser
 from tnr_claims.normalise.dates import DAY_PRECISE, after_previous
 from tnr_claims.normalise.identity import shared_family_names
 from tnr_claims.normalise.legal import inherit_instruments
-from tnr_claims.normalise.names import bracketed_acronyms
 from tnr_claims.normalise.normaliser import WORD_LISTS as NORMALISE_WORD_LISTS
 from tnr_claims.provenance import code_hash
 from tnr_claims.records import (
@@ -208,9 +208,7 @@ class Pipeline:
         anchor = norm.anchor_date(text, meta)
         raw = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
         named = [(s.label_, s.text) for s in raw if s.label_ in ("PERSON", "ORG")]
-        defined = bracketed_acronyms(
-            [(s.label_, s.start_char, s.end_char, s.text) for s in raw], text
-        )
+        defined = doc.user_data.get(ABBREVIATIONS_KEY, {})
         names = iter(norm.names(named, text, defined)) if named else iter(())
         records: list[SpanRecord] = []
         previous_day: str | None = None

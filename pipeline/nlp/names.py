@@ -212,14 +212,24 @@ def _abbreviation_after(doc: Doc, span: Span) -> int | None:
     return i + 1
 
 
+ABBREVIATIONS_KEY = "tnr_abbreviations"
+"""``doc.user_data`` key of the abbreviations defined right after an ORG, mapped to that
+ORG's text: the normaliser names them after it, whatever their letters ("National
+Intelligence Organization (MIT)")."""
+
+
 def abbreviations(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     """Abbreviations defined right after an ORG or LEGAL_REF take its label everywhere."""
     defined: dict[str, str] = {}
+    long_forms: dict[str, str] = {}
     for span in spans:
         if span.label_ in ABBREVIATED_LABELS:
             k = _abbreviation_after(doc, span)
             if k is not None:
                 defined.setdefault(doc[k].text, span.label_)
+                if span.label_ == "ORG":
+                    long_forms.setdefault(doc[k].text, span.text)
+    doc.user_data[ABBREVIATIONS_KEY] = long_forms
     if not defined:
         return spans
     by_token = {i: s for s in spans for i in range(s.start, s.end)}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
 
 from tnr_claims.normalise.strings import (
     WORD,
@@ -100,23 +99,4 @@ def acronym_definitions(text: str, function_words: frozenset[str]) -> dict[str, 
             continue
         if _initials_match(letters, long_form.split(), function_words):
             found[acronym] = long_form
-    return found
-
-
-def bracketed_acronyms(spans: Sequence[tuple[str, int, int, str]], text: str) -> dict[str, str]:
-    """Acronyms written in brackets right after an ORG or LEGAL_REF span, mapped to that
-    span's text, whatever their letters: "National Intelligence Organization (MIT)" (the
-    letters of the name in its own language). ``spans`` are ``(label, start, end, text)``
-    in document order. Codebook: the abbreviation takes its long form's canonical name."""
-    found: dict[str, str] = {}
-    for (label, _, end, long_form), (_, start, stop, short) in zip(
-        spans, spans[1:], strict=False
-    ):
-        if label not in ("ORG", "LEGAL_REF") or short in found:
-            continue
-        letters = short.replace(".", "")
-        if not (2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()):
-            continue
-        if text[end:start].strip() == "(" and text[stop : stop + 2].strip().startswith(")"):
-            found[short] = long_form
     return found
