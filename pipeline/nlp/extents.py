@@ -54,21 +54,21 @@ RETURN_VERBS = frozenset({"return", "surrender", "repatriate", "hand", "extradit
 
 
 def asks_for_something_else(span: Span) -> bool:
-    """Whether a request or persuasion match (PERSUASION_TO_RETURN, a state asking another
-    to hand someone over) asks for no return ('urged Thailand not to return them') or, for
-    persuasion, for returning others or a thing ('pressed him to surrender his passport').
-    Such matches are dropped before the rule spans are merged, so that a rule for the act
-    itself can take the words."""
-    persuasion = span.id_.startswith("PERSUASION_TO_RETURN.")
-    if span.label_ != "METHOD" or not (persuasion or span.id_ == "EXTRADITION.asked_to_hand_over"):
+    """Whether a request or persuasion match (its act a complement of its first verb:
+    'urged him to return', 'asked Kenya to hand him over') asks for no return ('urged
+    Thailand not to return them') or, for PERSUASION_TO_RETURN, for returning others or a
+    thing ('pressed him to surrender his passport'). Such matches are dropped before the
+    rule spans are merged, so that a rule for the act itself can take the words."""
+    if span.label_ != "METHOD":
         return False
-    verb = next((t for t in reversed(span) if t.lemma_.lower() in RETURN_VERBS), None)
-    if verb is None:
+    act = next((t for t in reversed(span) if t.lemma_.lower() in RETURN_VERBS), None)
+    if act is None or act.i == span.start or act.dep_ != "xcomp" or act.head.i != span.start:
         return False
+    persuasion = span.id_.split(".", 1)[0] == "PERSUASION_TO_RETURN"
     return any(
         c.dep_ == "neg"
         or (persuasion and c.dep_ == "dobj" and not c.lower_.endswith(("self", "selves")))
-        for c in verb.children
+        for c in act.children
     )
 
 
