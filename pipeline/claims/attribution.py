@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from tnr_claims.claims.index import CLOSING_QUOTES, inside_quotation
+from tnr_claims.claims.mentions import DETERMINERS
 from tnr_claims.claims.rules import SPEAKER_MEMORY_SENTENCES
 from tnr_claims.rules.schemas import CueRule
 
@@ -309,6 +310,16 @@ def _quoted_speaker(index: DocIndex, verb: int) -> int | None:
     return None
 
 
+def _according_to_whom(index: DocIndex, verb: int) -> int | None:
+    """The object of 'according to' ('according to their lawyer, Ana Ruiz': the lawyer)."""
+    for prep in index.children(verb):
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return pobj.i
+    return None
+
+
 def _speaker_token(index: DocIndex, sentence: Sentence, verb: int) -> int | None:
     """The speaker of a reporting verb: its subject, the one quoted ('quoted X as saying'),
     the subject of the clause a participle hangs on ('X issued a statement, stating ...'),
@@ -317,6 +328,8 @@ def _speaker_token(index: DocIndex, sentence: Sentence, verb: int) -> int | None
     quoted = _quoted_speaker(index, verb)
     if quoted is not None:
         return quoted
+    if index.lower[verb] == "according":
+        return _according_to_whom(index, verb)
     subject = subject_of(index, verb)
     if subject is None and index.dep[verb] == "advcl" and index.tag[verb] == "VBG":
         subject = subject_of(index, index.head[verb])  # '..., stating that ...'
@@ -411,7 +424,9 @@ def _resolve_speaker(  # noqa: C901
         for child in index.children(subject):
             if child.dep_ in deps:
                 ref = index.named(child.i)
-                if ref is not None:
+                if ref is not None and not (deps == ("poss",) and ref.record.label == "PERSON"):
+                    # 'Amnesty's researchers said' is Amnesty; 'Ana's lawyers said' is
+                    # not Ana but people the sentence does not name
                     return ref.record.name, "named"
     for token in index.doc[subject].subtree:
         if token.dep_ in ("relcl", "ccomp", "acl") and token.i != subject:
@@ -482,8 +497,11 @@ def _described_speaker(
     set: sources through a relative phrase): 'the leader of the group said' -> the one
     person the document describes as its leader; 'the group said' -> the organisation
     named last before the sentence."""
-    if not index.has_child(subject, ("det", "poss")) or index.tag[subject] != "NN":
-        return None
+    if index.tag[subject] != "NN" or not any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DETERMINERS)
+        for c in index.children(subject)
+    ):
+        return None  # "another activist said" is someone the document has not named
     for child in index.children(subject):
         if child.dep_ == "poss" and child.lemma_.lower() in index.words.ORG_DESCRIPTION_NOUNS:
             subject = child.i  # 'the group's blog said': the group speaks

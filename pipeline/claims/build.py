@@ -23,9 +23,19 @@ from tnr_claims.claims.index import (
 )
 from tnr_claims.claims.mentions import document_mentions, narrator
 from tnr_claims.claims.modifiers import find_hedges, find_negation_scopes, find_negations
-from tnr_claims.claims.qualify import decide_type, find_recommendation_cue, qualifies
-from tnr_claims.claims.rules import CLAIM_ZONES
-from tnr_claims.claims.targets import find_targets, is_patient, pick_last_target
+from tnr_claims.claims.qualify import (
+    decide_type,
+    find_recommendation_cue,
+    qualifies,
+    same_group_acted_on,
+)
+from tnr_claims.claims.rules import CLAIM_ZONES, SAME_OCCASION_SENTENCES
+from tnr_claims.claims.targets import (
+    find_targets,
+    introduces_another_person,
+    is_patient,
+    pick_last_target,
+)
 from tnr_claims.records import ClaimProvenance, ClaimRecord, Segment, SpanRecord
 from tnr_claims.rules.loader import PatternSet, default_patterns
 from tnr_claims.rules.schemas import CueRule
@@ -109,6 +119,9 @@ def _analyse(
     )
     analysis = Analysis(sentence, number, targets, source, source_rule, source_cue)
     analysis.target_rules = target_decisions
+    if not targets and introduces_another_person(index, sentence):
+        # 'Another activist said ...': later pronouns are that unnamed person
+        memory.last_target = memory.last_person = memory.last_speaker = None
     if targets:
         memory.last_target = (
             targets[-1] if len(targets) == 1 else pick_last_target(index, sentence, targets)
@@ -137,6 +150,15 @@ def _analyse(
     if analysis.claim_rule is None:
         return analysis
     analysis.type_id, analysis.claim_type = decide_type(index, sentence, targets, recommendation)
+    if (
+        analysis.claim_type == "pattern"
+        and memory.last_incident is not None
+        and 0 < number - memory.last_incident <= SAME_OCCASION_SENTENCES
+        and same_group_acted_on(index, sentence)
+    ):
+        analysis.type_id, analysis.claim_type = "TYPE.same_occasion", "incident"
+    if analysis.claim_type == "incident":
+        memory.last_incident = number
     analysis.hedge_cues = find_hedges(index, sentence, by_kind, memory)
     analysis.negation_cues = find_negations(index, sentence, negation_scopes)
     return analysis

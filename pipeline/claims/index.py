@@ -80,6 +80,9 @@ class Memory:
     last_person: tuple[str, int] | None = None
     """The person named last, and the sentence number: 'He said' after a sentence naming
     no speaker."""
+    last_incident: int | None = None
+    """The number of the last sentence typed incident: 'They were handed over' just after
+    it is the same occasion."""
     last_org_speaker: tuple[str, int] | None = None
     """The organisation last named as a source, and the sentence number: 'it added'."""
     authors: list[tuple[int, str]] = field(default_factory=list)

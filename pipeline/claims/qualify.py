@@ -202,6 +202,37 @@ def _share_of_occasions(index: DocIndex, sentence: Sentence) -> bool:
     return False
 
 
+GROUP_PRONOUNS = frozenset({"they", "them"})
+
+
+def same_group_acted_on(index: DocIndex, sentence: Sentence) -> bool:
+    """'They were handed over to police at the border.': a plural pronoun that is the
+    patient of an act in the past. Right after an incident about a group, the sentence is
+    more of the same occasion (the caller checks that an incident came just before)."""
+    from tnr_claims.claims.targets import is_patient
+
+    return any(
+        index.lower[i] in GROUP_PRONOUNS
+        and index.pos[i] == "PRON"
+        and is_patient(index, i)
+        and _past_clause(index, index.head[i])
+        for i in range(sentence.span.start, sentence.span.end)
+    )
+
+
+def _past_clause(index: DocIndex, verb: int) -> bool:
+    """A verb in the past or perfect ('were handed over', 'have been deported'), not a
+    present passive ('are handed over')."""
+    if index.tag[verb] == "VBD":
+        return True
+    if index.tag[verb] != "VBN":
+        return False
+    return any(
+        c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lemma_ == "have")
+        for c in index.children(verb)
+    )
+
+
 def _definite_group(index: DocIndex, quantities: list[SpanRef]) -> bool:
     """A small group met before, acted on in the past: 'the two men were abducted', 'the
     three activists' ('two men were abducted each year' counts occasions)."""

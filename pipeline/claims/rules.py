@@ -11,6 +11,10 @@ CLAIM_ZONES = frozenset({"body"})
 """Zones whose sentences may be claims (title, headings, boilerplate, references never)."""
 
 
+SAME_OCCASION_SENTENCES = 2
+"""How far after an incident a group pronoun acted on is still that occasion."""
+
+
 CLAIM_RULES: tuple[tuple[str, str], ...] = (
     ("CLAIM.method", "a METHOD span in the sentence: 'Agents abducted the activist.'"),
     (
@@ -81,6 +85,12 @@ TYPE_RULES: tuple[tuple[str, str, str], ...] = (
         "TYPE.definite_group",
         "incident",
         "a small definite group acted on in the past: 'The two men were abducted in Nairobi.'",
+    ),
+    (
+        "TYPE.same_occasion",
+        "incident",
+        "a group pronoun acted on in the past, within two sentences of an incident: 'Police "
+        "deported three activists on Friday. They were handed over at the border.'",
     ),
     (
         "TYPE.count",

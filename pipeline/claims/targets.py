@@ -69,6 +69,8 @@ def find_targets(  # noqa: C901
                 # subject, so there 'him' is Ana.
                 owner = (name, index.head[ref.root])
                 last_named, last_root, blocked = None, -1, True
+            elif owner is not None and _names_the_owned(index, ref.root, owner[1]):
+                pass  # 'Ana's lawyer, Luis Vela, said he ...': 'he' is still Ana
             elif name not in memory.officials:
                 last_named, last_root, blocked, owner = name, ref.root, False, None
         elif (
@@ -265,6 +267,24 @@ def _unnamed_person(index: DocIndex, i: int, nouns: frozenset[str]) -> bool:
     )
 
 
+def introduces_another_person(index: DocIndex, sentence: Sentence) -> bool:
+    """Whether the sentence's subject is 'another <person noun>' ('Another activist, who
+    asked not to be named, said ...'): a new, unnamed person whom later pronouns refer to,
+    not the person the document named before. Relatives are not counted: 'another
+    relative said he was detained' still speaks about the target."""
+    nouns = describing_nouns(index)
+    for i in range(sentence.span.start, sentence.span.end):
+        if (
+            index.dep[i] in ("nsubj", "nsubjpass")
+            and index.lemma[i] in nouns
+            and index.lemma[i] not in index.words.FAMILY_NOUNS
+            and index.named(i) is None
+            and any(c.dep_ == "det" and c.lower_ == "another" for c in index.children(i))
+        ):
+            return True
+    return False
+
+
 def _owns_a_person(index: DocIndex, root: int, nouns: frozenset[str]) -> bool:
     """Whether a name possesses a noun for a person ('Ana's cousin', 'Ana's lawyer'): that
     person, not the name, is what a later pronoun refers to."""
@@ -275,6 +295,12 @@ def _owns_a_person(index: DocIndex, root: int, nouns: frozenset[str]) -> bool:
     return index.pos[owned] == "NOUN" and (
         lemma in index.words.FAMILY_NOUNS or lemma in nouns or lemma in index.words.OFFICE_NOUNS
     )
+
+
+def _names_the_owned(index: DocIndex, root: int, owned: int) -> bool:
+    """True when the name at ``root`` is in apposition to ``owned``, the relative or
+    lawyer a possessive introduced ('Ana's lawyer, Luis Vela')."""
+    return index.dep[root] == "appos" and index.head[root] == owned
 
 
 def _not_a_person(index: DocIndex, name: str) -> bool:

@@ -42,6 +42,26 @@ def is_alleged_crime(span: Span, words: Lexicons) -> bool:
     return not _has_object_after(span, words)
 
 
+ROLE_CODES = frozenset({"OVERSEAS_AGENTS", "INFORMANT_COERCION"})
+"""Codes whose METHOD spans are often role nouns ('agents', 'informants')."""
+
+
+def is_former_role(span: Span, words: Lexicons) -> bool:
+    """'a former intelligence officer', 'an ex-spy': a role noun the person no longer holds
+    names who they were (often the victim), not an agent at work (codebook, role nouns).
+    Up to two words before the span are read ('a former senior intelligence officer')."""
+    if span.id_.split(".", 1)[0] not in ROLE_CODES:
+        return False
+    doc = span.doc
+    for j in range(span.start - 1, max(-1, span.start - 3), -1):
+        token = doc[j]
+        if token.lower_ in words.FORMER_WORDS:
+            return True
+        if token.is_punct and token.text != "-":
+            return False
+    return False
+
+
 def _has_object_after(span: Span, words: Lexicons) -> bool:
     """Whether the words after ``span`` begin its object (a name, pronoun or noun phrase)."""
     doc = span.doc
@@ -346,6 +366,7 @@ WORD_LISTS: tuple[str, ...] = (
     "DESCRIPTION_NOUNS",
     "EXILE_VERBS",
     "FAMILY_NOUNS",
+    "FORMER_WORDS",
     "HONORIFICS",
     "NAME_PARTICLES",
     "NOT_COUNT_NEXT",

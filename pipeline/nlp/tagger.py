@@ -14,6 +14,7 @@ from tnr_claims.nlp.context import (
     DATELINE_NEXT,
     drop_perpetrator_charges,
     is_alleged_crime,
+    is_former_role,
     propagate_names,
     recode_relative_reprisals,
     role_named_people,
@@ -67,6 +68,21 @@ def _named_by_place_noun(span: Span, words: Any) -> bool:
     if root.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
         return False
     return prep.head.lower_ in words.PLACE_NOUNS and prep.head.pos_ == "NOUN"
+
+
+def _demonym_modifier(span: Span) -> bool:
+    """'the [Kazakh] government', 'the [Tajik] prosecutor's office': one demonym that
+    modifies a noun after it is no person or organisation (the model reads some as names)."""
+    from tnr_claims.normalise.places import DEMONYMS
+
+    if len(span) != 1 or span.text not in DEMONYMS:
+        return False
+    head = span.root.head
+    return (
+        span.root.dep_ in ("amod", "compound", "nmod")
+        and head.i > span.start
+        and head.pos_ in ("NOUN", "PROPN")
+    )
 
 
 MAX_PLACE_NAMES_SPREAD = 100
@@ -144,7 +160,9 @@ class RuleTagger:
             if start >= end:
                 continue
             span = Span(doc, start, end, label=rule.label, span_id=rule.id)
-            if rule.label == "METHOD" and is_alleged_crime(span, words):
+            if rule.label == "METHOD" and (
+                is_alleged_crime(span, words) or is_former_role(span, words)
+            ):
                 continue
             spans.append(span)
         return drop_perpetrator_charges(spans), blocked
@@ -190,10 +208,15 @@ class RuleTagger:
             span = Span(doc, start, end, label=label, span_id=f"model:{ent.label_}")
             if label == "QUANTITY" and not is_count(span, words):
                 continue
+            if label in ("PERSON", "ORG") and _demonym_modifier(span):
+                continue
             if label == "LOCATION" and self._normaliser is not None:
                 if not self._normaliser.is_known_place(span.text):
                     continue
-            if label == "PERSON" and span.text not in full_name_words and self._is_big_place(span):
+            may_be_place = label == "ORG" or (
+                label == "PERSON" and span.text not in full_name_words
+            )
+            if may_be_place and self._is_big_place(span):
                 span = derive(span, "LOCATION.person_is_place", "label", label="LOCATION")
             elif label in ("PERSON", "ORG") and _named_by_place_noun(span, words):
                 span = derive(span, "LOCATION.place_noun_of", "label", label="LOCATION")
@@ -209,8 +232,9 @@ class RuleTagger:
         return spans + _other_mentions(doc, places, spans)
 
     def _is_big_place(self, span: Span) -> bool:
-        """A one-word 'person' that is a country or a city of over
-        :data:`PLACE_OVER_PERSON_POPULATION` people ("Berlin", "Rotterdam").
+        """A one-word 'person' or 'organisation' that is a country or a city of over
+        :data:`PLACE_OVER_PERSON_POPULATION` people ("Berlin", "Rotterdam"; a capital
+        standing for its government, "Dushanbe says", is that place too).
 
         The small model tags some capitals as PERSON; a word of a person the model names in
         full elsewhere in the document keeps PERSON (the caller checks).

@@ -218,6 +218,37 @@ def test_a_state_denying_the_act_is_a_negated_claim_of_its_own(tnr_pipeline) -> 
     assert claim.negated
 
 
+def test_a_group_pronoun_acted_on_right_after_an_incident_is_that_occasion(
+    tnr_pipeline,
+) -> None:
+    text = (
+        "Note on the deportations.\n\n"
+        "Police deported four exiled students on Monday. They were handed over to "
+        "border guards at a crossing."
+    )
+    record = tnr_pipeline.process_text(text)
+    [handed] = [c for c in record.claims if c.text.startswith("They were")]
+    assert (handed.type, handed.provenance.type_rule) == ("incident", "TYPE.same_occasion")
+    # a practice told in the present after the incident stays a practice
+    text = (
+        "Note on the deportations.\n\n"
+        "Police deported four exiled students on Monday. They are often handed over "
+        "to border guards."
+    )
+    record = tnr_pipeline.process_text(text)
+    [handed] = [c for c in record.claims if c.text.startswith("They are")]
+    assert handed.type == "pattern"
+
+
+def test_a_former_agent_is_no_agent_at_work(tnr_pipeline) -> None:
+    record = tnr_pipeline.process_text(
+        "Note on the case.\n\nThe killing of a former intelligence officer in Pretoria "
+        "shocked exiles. Intelligence officers later followed his widow."
+    )
+    roles = [s.text for s in record.spans if s.code == "OVERSEAS_AGENTS"]
+    assert roles == ["Intelligence officers"]
+
+
 def test_a_penalty_the_target_faces_is_prosecution(tnr_pipeline) -> None:
     record = tnr_pipeline.process_text(
         "Ruritania wants Omar Zahid back. He faces up to 15 years in prison if returned."

@@ -335,12 +335,27 @@ def test_my_inside_a_quotation_is_not_the_author(tnr_pipeline) -> None:
             ["Alim Turdi"],
             "Alim Turdi",
         ),
-        # the one whose family speaks is 'he'
+        # the one whose family speaks is 'he'; the family, unnamed, is no source
+        # (codebook: 'his wife said' resolves like a target does)
         (
             "Kiflom Berhe's family said in a statement that he had been poisoned in Kampala.",
             "Kiflom",
             ["Kiflom Berhe"],
-            "Kiflom Berhe",
+            None,
+        ),
+        (
+            "Yerlan Omarov's lawyer, Ines Vidal, said he had been abducted in Riga.",
+            "Yerlan",
+            ["Yerlan Omarov"],
+            "Ines Vidal",
+        ),
+        # 'according to' names a speaker: never a target
+        (
+            "Kamal Nour fled in 2019. His brother was arrested, according to their lawyer, "
+            "Ines Vidal.",
+            "His brother",
+            ["Kamal Nour"],
+            "Ines Vidal",
         ),
         # 'He said' after a sentence naming one person and no speaker
         (
@@ -473,3 +488,33 @@ def test_names_the_model_misses_or_misreads_in_other_positions(
     tnr_pipeline, text: str, name: str
 ) -> None:
     assert (name, name) in people(tnr_pipeline, text)
+
+
+def test_another_unnamed_person_takes_the_pronouns_and_the_speech(tnr_pipeline) -> None:
+    text = (
+        "Note on the exiles.\n\n"
+        "Farid Nazari, a student in Lyon, said his phone had been hacked in 2020. "
+        "Another activist, who asked not to be named, said a diplomat offered him money. "
+        "When he refused, his father was banned from travel."
+    )
+    offered = claim_of(tnr_pipeline, text, "Another activist")
+    assert offered.source is None and offered.targets == []
+    assert claim_of(tnr_pipeline, text, "When he refused").targets == []
+
+
+def test_a_demonym_before_a_noun_is_no_person(tnr_pipeline) -> None:
+    text = (
+        "Note on the case.\n\n"
+        "Yerlan Omarov lives in Vienna. The Kazakh government had sought his extradition "
+        "and obtained a red notice against him."
+    )
+    assert all(name != "Kazakh" for _, name in people(tnr_pipeline, text))
+    assert claim_of(tnr_pipeline, text, "The Kazakh").targets == ["Yerlan Omarov"]
+
+
+def test_a_capital_the_model_reads_as_an_organisation_is_the_place(tnr_pipeline) -> None:
+    record = tnr_pipeline.process_text(
+        "Note on the case.\n\nRustam Qodirov was abducted in Moscow in 2019 and flown to Dushanbe."
+    )
+    places = {(s.text, s.label, s.code) for s in record.spans if s.text == "Dushanbe"}
+    assert places == {("Dushanbe", "LOCATION", "TJ")}
