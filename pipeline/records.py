@@ -387,7 +387,12 @@ class ClaimRecord(_Strict):
         """Return the gold-format view of this claim."""
         data = self.model_dump(
             exclude={
-                "doc_id", "cues", "provenance", "perpetrator_states", "host_states", "host_role"
+                "doc_id",
+                "cues",
+                "provenance",
+                "perpetrator_states",
+                "host_states",
+                "host_role",
             }
         )
         return GoldClaim(**data)

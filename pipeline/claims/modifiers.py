@@ -173,11 +173,14 @@ def find_negations(
 ) -> list[Span]:
     """Negation cues when the sentence denies the act: their scopes cover every act token
     (METHOD roots and event verbs), or, with no act token, a cue in the main clause."""
+    # 'would suffer if he did not return': a condition asserts nothing, nor denies it
+    active = [(cue, scope) for cue, scope in active if not _in_condition(index, cue.start)]
     if not active:
         return []
     s0, s1 = sentence.span.start, sentence.span.end
     keys = {_predicate(index, ref.root) for ref in sentence.spans if ref.record.label == "METHOD"}
     keys |= {i for i in range(s0, s1) if index.is_event(i) and index.pos[i] == "VERB"}
+    keys = {k for k in keys if not _in_condition(index, k)}
     if keys:
         covered: set[int] = set()
         for _, scope in active:
@@ -187,6 +190,24 @@ def find_negations(
         covering = [cue for cue, scope in active if keys & scope]
         return covering if keys <= covered else []
     return [cue for cue, _ in active if index.embedding(cue.start) is None]
+
+
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _in_condition(index: DocIndex, i: int) -> bool:
+    """Whether token ``i`` is inside an adverbial clause of condition ('if he did not
+    return', 'unless she stopped writing')."""
+    j = i
+    for _ in range(12):
+        if index.dep[j] == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in index.children(j)
+        ):
+            return True
+        if index.head[j] == j:
+            return False
+        j = index.head[j]
+    return False
 
 
 def _predicate(index: DocIndex, i: int) -> int:

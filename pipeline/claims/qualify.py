@@ -176,7 +176,26 @@ def decide_type(
         return "TYPE.count", "statistic"
     if _definite_act(index, sentence):
         return "TYPE.definite_act", "incident"
+    if _one_case(index, sentence):
+        return "TYPE.one_case", "incident"
     return "TYPE.general_practice", "pattern"
+
+
+CASE_NOUNS = frozenset({"case", "instance", "incident", "example"})
+
+
+def _one_case(index: DocIndex, sentence: Sentence) -> bool:
+    """'In one case, ...', 'In another instance, ...': the writer singles out one occasion
+    of the practice just described."""
+    for i in range(sentence.span.start, min(sentence.span.end, sentence.span.start + 4)):
+        if index.lemma[i] not in CASE_NOUNS or index.dep[i] != "pobj":
+            continue
+        if index.lower[index.head[i]] in ("in", "for") and any(
+            c.lower_ in ("one", "another") and c.dep_ in ("nummod", "det", "amod")
+            for c in index.children(i)
+        ):
+            return True
+    return False
 
 
 PERCENT_WORDS = frozenset({"percent", "%", "cent", "percentage", "share", "proportion"})
@@ -354,7 +373,7 @@ def _single_person_event(index: DocIndex, sentence: Sentence) -> bool:
         if any(
             t.i in index.method_tokens or index.is_event(t.i)
             for c in index.children(verb)
-            if c.dep_ in ("prep", "xcomp", "advcl", "ccomp", "pcomp")
+            if c.dep_ in ("prep", "xcomp", "advcl", "ccomp", "pcomp", "conj")
             for t in c.subtree
         ):
             return True

@@ -104,6 +104,12 @@ TYPE_RULES: tuple[tuple[str, str, str], ...] = (
         "hallmarks of a political killing.'",
     ),
     (
+        "TYPE.one_case",
+        "incident",
+        "'In one case' or 'in another instance' opening the sentence: 'In one case, an "
+        "activist's phone was hacked hours after he spoke on television.'",
+    ),
+    (
         "TYPE.general_practice",
         "pattern",
         "anything else: 'Agents often pressure relatives to persuade targets to return.'",

@@ -493,7 +493,10 @@ def has_event_clause(index: DocIndex, verb: int) -> bool:
         for c in candidates:
             if c.dep_ in ("advcl", "xcomp", "conj", "pcomp") and index.is_event(c.i):
                 if not index.has_child(c.i, SUBJECT_DEPS) and (
-                    index.is_passive(c.i) or c.dep_ == "conj"
+                    index.is_passive(c.i)
+                    # 'X fled and disappeared'; not 'X followed him and photographed his
+                    # home', where X does the act
+                    or (c.dep_ == "conj" and not index.has_child(c.i, ("dobj", "dative")))
                 ):
                     return True
     return False

@@ -73,7 +73,6 @@ PatternsOpt = Annotated[
 ]
 
 
-
 def say(message: object, *, stderr: bool = True) -> None:
     """Print one line of text that may come from a file (control characters escaped)."""
     (err if stderr else console).print(
@@ -213,5 +212,3 @@ def checked_pipeline(model: str | None, patterns: Path):  # type: ignore[no-unty
             f"(`claims patterns check {patterns}` lists them)"
         )
     return pipeline
-
-

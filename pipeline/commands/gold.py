@@ -169,5 +169,3 @@ def patterns_check(
         stderr=False,
     )
     raise typer.Exit(1 if failures else 0)
-
-

@@ -38,6 +38,10 @@ from tnr_claims.rules.loader import Lexicons
 LEGAL_CODES = frozenset({"DETENTION", "PROSECUTION", "EXTRADITION"})
 """Codes of the legal steps that, aimed at perpetrators, are not METHODs."""
 
+MESSENGER_CODES = frozenset({"PERSUASION_TO_RETURN", "FAMILY_PRESSURE"})
+"""Codes whose doer is often a messenger made to act (a relative, a returned exile urging
+others to come home), not a perpetrator."""
+
 CONTENT_DEPS = frozenset({"prep", "pobj", "pcomp", "xcomp", "acl", "compound", "amod"})
 """Dependencies followed from a legal act to what it is for ('for ... in the killing')."""
 
@@ -150,9 +154,14 @@ def _named_doers(methods: Iterable[Span], names: dict[int, set[str]]) -> list[To
     doers = []
     for span in methods:
         verb = span.root
-        if _code(span) in LEGAL_CODES or verb.pos_ != "VERB" or not _acts_on_someone(verb):
+        if _code(span) in LEGAL_CODES | MESSENGER_CODES or verb.pos_ != "VERB":
             continue
-        for subject in verb.children:
+        if not _acts_on_someone(verb):
+            continue
+        doer = verb
+        while doer.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in doer.children):
+            doer = doer.head  # 'followed the critic and photographed his home'
+        for subject in doer.children:
             if subject.dep_ == "nsubj" and subject.i in names:
                 doers.append(subject)
                 doers.extend(c for c in subject.children if c.dep_ == "conj" and c.i in names)

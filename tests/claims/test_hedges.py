@@ -249,6 +249,34 @@ def test_a_former_agent_is_no_agent_at_work(tnr_pipeline) -> None:
     assert roles == ["Intelligence officers"]
 
 
+def test_a_negation_inside_a_condition_denies_nothing(tnr_pipeline) -> None:
+    record = tnr_pipeline.process_text(
+        "Note on the case.\n\nOfficers told Nadia Rahimi that her brother would be "
+        "arrested if she did not return."
+    )
+    [claim] = record.claims
+    assert not claim.negated
+
+
+def test_one_case_singled_out_is_an_incident(tnr_pipeline) -> None:
+    record = tnr_pipeline.process_text(
+        "Note on the practice.\n\nIn one case, the phone of an exiled poet was hacked "
+        "hours after he spoke on the radio."
+    )
+    [claim] = record.claims
+    assert (claim.type, claim.provenance.type_rule) == ("incident", "TYPE.one_case")
+
+
+def test_named_people_who_follow_and_photograph_someone_are_no_targets(tnr_pipeline) -> None:
+    text = (
+        "Note on the case.\n\nAccording to the complaint, Tomas Vik and Ivo Sand followed "
+        "the critic, photographed his home and sent him threatening messages."
+    )
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.targets == []
+    assert {"SURVEILLANCE", "THREAT"} <= set(claim.methods)
+
+
 def test_a_penalty_the_target_faces_is_prosecution(tnr_pipeline) -> None:
     record = tnr_pipeline.process_text(
         "Ruritania wants Omar Zahid back. He faces up to 15 years in prison if returned."
