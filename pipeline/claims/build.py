@@ -119,6 +119,29 @@ def _analyse(
     )
     analysis = Analysis(sentence, number, targets, source, source_rule, source_cue)
     analysis.target_rules = target_decisions
+    _remember_people(index, sentence, number, memory, analysis)
+    recommendation = find_recommendation_cue(index, sentence, by_kind, rules_by_id)
+    analysis.recommendation_cue = recommendation
+    analysis.claim_rule = qualifies(index, sentence, targets, recommendation, source)
+    if analysis.claim_rule is None:
+        return analysis
+    analysis.type_id, analysis.claim_type = _claim_type(
+        index, sentence, number, memory, targets, recommendation
+    )
+    if analysis.claim_type == "incident":
+        memory.last_incident = number
+    if analysis.claim_rule == "CLAIM.method":
+        memory.last_method = number
+    analysis.hedge_cues = find_hedges(index, sentence, by_kind, memory)
+    analysis.negation_cues = find_negations(index, sentence, negation_scopes)
+    return analysis
+
+
+def _remember_people(
+    index: DocIndex, sentence: Sentence, number: int, memory: Memory, analysis: Analysis
+) -> None:
+    """Carry the sentence's targets, speaker and last named person to the next sentences."""
+    targets, source, source_rule = analysis.targets, analysis.source, analysis.source_rule
     if not targets and introduces_another_person(index, sentence):
         # 'Another activist said ...': later pronouns are that unnamed person
         memory.last_target = memory.last_person = memory.last_speaker = None
@@ -144,24 +167,27 @@ def _analyse(
     people = [ref.record.name for ref in sentence.spans if ref.record.label == "PERSON"]
     if people and people[-1]:
         memory.last_person = (people[-1], number)
-    recommendation = find_recommendation_cue(index, sentence, by_kind, rules_by_id)
-    analysis.recommendation_cue = recommendation
-    analysis.claim_rule = qualifies(index, sentence, targets, recommendation, source)
-    if analysis.claim_rule is None:
-        return analysis
-    analysis.type_id, analysis.claim_type = decide_type(index, sentence, targets, recommendation)
+
+
+def _claim_type(
+    index: DocIndex,
+    sentence: Sentence,
+    number: int,
+    memory: Memory,
+    targets: list[str],
+    recommendation: Span | None,
+) -> tuple[str, str]:
+    """``(TYPE_RULES id, type)``: the sentence's own rules, then 'They were handed over'
+    right after an incident is that occasion."""
+    type_id, claim_type = decide_type(index, sentence, targets, recommendation)
     if (
-        analysis.claim_type == "pattern"
+        claim_type == "pattern"
         and memory.last_incident is not None
         and 0 < number - memory.last_incident <= SAME_OCCASION_SENTENCES
         and same_group_acted_on(index, sentence)
     ):
-        analysis.type_id, analysis.claim_type = "TYPE.same_occasion", "incident"
-    if analysis.claim_type == "incident":
-        memory.last_incident = number
-    analysis.hedge_cues = find_hedges(index, sentence, by_kind, memory)
-    analysis.negation_cues = find_negations(index, sentence, negation_scopes)
-    return analysis
+        return "TYPE.same_occasion", "incident"
+    return type_id, claim_type
 
 
 def _record(

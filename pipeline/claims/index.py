@@ -80,6 +80,9 @@ class Memory:
     last_person: tuple[str, int] | None = None
     """The person named last, and the sentence number: 'He said' after a sentence naming
     no speaker."""
+    last_method: int | None = None
+    """The number of the last claim sentence with a METHOD: 'Among those affected are A
+    and B' just after it lists its targets."""
     last_incident: int | None = None
     """The number of the last sentence typed incident: 'They were handed over' just after
     it is the same occasion."""

@@ -41,6 +41,17 @@ def find_recommendation_cue(
     return None
 
 
+def _is_question(index: DocIndex, sentence: Sentence) -> bool:
+    """Whether the sentence ends with a question mark (closing quotes aside)."""
+    k = sentence.span.end - 1
+    while k > sentence.span.start and (index.pos[k] == "SPACE" or index.lower[k] in CLOSING_MARKS):
+        k -= 1
+    return index.lower[k] == "?"
+
+
+CLOSING_MARKS = frozenset({'"', "”", "’", "'", ")"})
+
+
 def qualifies(
     index: DocIndex,
     sentence: Sentence,
@@ -51,6 +62,8 @@ def qualifies(
     """The first CLAIM_RULES id that fires, ``None`` when the sentence is no claim."""
     labels = {ref.record.label for ref in sentence.spans}
     s0, s1 = sentence.span.start, sentence.span.end
+    if _is_question(index, sentence):
+        return None  # 'When did the threats begin?' asks; a claim asserts
     events = [i for i in range(s0, s1) if index.is_event(i) and index.pos[i] in ("VERB", "AUX")]
     if "METHOD" in labels:
         return "CLAIM.method"

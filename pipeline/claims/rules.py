@@ -153,6 +153,10 @@ TARGET_RULES: tuple[tuple[str, str], ...] = (
     ("TARGET.possessed_lever", "'his family' with a METHOD in the sentence"),
     ("TARGET.coordinated", "'X, his wife, Y, and their friend, Z, were abducted'"),
     ("TARGET.incident_person", "the only other named person of an incident sentence"),
+    (
+        "TARGET.listed",
+        "a list of who the act just told hit: 'Among those affected are A and B.'",
+    ),
 )
 """Why a person is a target (checked after the exclusions: speaker, agent, official, possessor)."""
 

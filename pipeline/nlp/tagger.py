@@ -56,6 +56,9 @@ from tnr_claims.normalise import Normaliser
 from tnr_claims.rules.loader import PatternSet
 from tnr_claims.rules.schemas import SpanRule
 
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "from", "to"})
+"""Prepositions after which a one-word organisation that names a known place is that place."""
+
 PLACE_OVER_PERSON_POPULATION = 500_000
 """A one-word model PERSON naming a city at least this large is read as the city."""
 
@@ -216,7 +219,9 @@ class RuleTagger:
             may_be_place = label == "ORG" or (
                 label == "PERSON" and span.text not in full_name_words
             )
-            if may_be_place and self._is_big_place(span):
+            if may_be_place and (
+                self._is_big_place(span) or (label == "ORG" and self._place_after_in(span))
+            ):
                 span = derive(span, "LOCATION.person_is_place", "label", label="LOCATION")
             elif label in ("PERSON", "ORG") and _named_by_place_noun(span, words):
                 span = derive(span, "LOCATION.place_noun_of", "label", label="LOCATION")
@@ -230,6 +235,16 @@ class RuleTagger:
             for s in spans
         ]
         return spans + _other_mentions(doc, places, spans)
+
+    def _place_after_in(self, span: Span) -> bool:
+        """'a court in [Grozny]': a one-word 'organisation' that is the object of a
+        preposition of place and names a known city or country."""
+        if self._normaliser is None or len(span) != 1:
+            return False
+        root = span.root
+        if root.dep_ != "pobj" or root.head.lower_ not in PLACE_PREPOSITIONS:
+            return False
+        return self._normaliser.is_known_place(span.text, subdivisions=False)
 
     def _is_big_place(self, span: Span) -> bool:
         """A one-word 'person' or 'organisation' that is a country or a city of over

@@ -277,6 +277,14 @@ def test_named_people_who_follow_and_photograph_someone_are_no_targets(tnr_pipel
     assert {"SURVEILLANCE", "THREAT"} <= set(claim.methods)
 
 
+def test_a_question_is_no_claim(tnr_pipeline) -> None:
+    record = tnr_pipeline.process_text(
+        "Interview.\n\nQ: When did the threats against your family begin?\n\n"
+        "A: In 2022, police detained my brother in Herat."
+    )
+    assert [c.text for c in record.claims] == ["In 2022, police detained my brother in Herat."]
+
+
 def test_a_penalty_the_target_faces_is_prosecution(tnr_pipeline) -> None:
     record = tnr_pipeline.process_text(
         "Ruritania wants Omar Zahid back. He faces up to 15 years in prison if returned."

@@ -518,3 +518,32 @@ def test_a_capital_the_model_reads_as_an_organisation_is_the_place(tnr_pipeline)
     )
     places = {(s.text, s.label, s.code) for s in record.spans if s.text == "Dushanbe"}
     assert places == {("Dushanbe", "LOCATION", "TJ")}
+
+
+def test_a_list_of_who_the_act_just_told_hit_names_its_targets(tnr_pipeline) -> None:
+    text = (
+        "Note on the decree.\n\n"
+        "The government stripped 30 exiled critics of their citizenship on Monday. "
+        "Among those affected are the novelist Ivo Sand and the singer Lena Ortiz."
+    )
+    listed = claim_of(tnr_pipeline, text, "Among those")
+    assert sorted(listed.targets) == ["Ivo Sand", "Lena Ortiz"]
+    assert listed.type == "incident"
+    # a list with no act just before it is no claim about targets
+    text = (
+        "Note on the conference.\n\n"
+        "The conference opened in Oslo on Monday. Among the speakers were the novelist "
+        "Ivo Sand and the singer Lena Ortiz."
+    )
+    assert not tnr_pipeline.process_text(text).claims
+
+
+def test_a_one_word_organisation_after_in_that_names_a_city_is_the_city(tnr_pipeline) -> None:
+    record = tnr_pipeline.process_text(
+        "Note on the case.\n\nA court in Grozny sentenced Ivo Sand in absentia to 12 years."
+    )
+    assert [(s.text, s.label) for s in record.spans if s.text == "Grozny"] == [
+        ("Grozny", "LOCATION")
+    ]
+    [claim] = record.claims
+    assert claim.methods == ["PROSECUTION"] and claim.targets == ["Ivo Sand"]
