@@ -215,9 +215,14 @@ def _recent_person(memory: Memory, number: int) -> str | None:
     Ana Ruiz left in 2017, she thought her family was safe. Within a year, two of her
     brothers had been arrested')."""
     recent = memory.last_person
-    if recent is None or recent[1] != number - 1:
+    if recent is None or not 0 < number - recent[1] <= RECENT_PERSON_SENTENCES:
         return None
     return recent[0]
+
+
+RECENT_PERSON_SENTENCES = 2
+"""How far back the person named last may be ('2018: Ana Ruiz flees. | March 2020: | Her
+mother is detained': a date line may stand between)."""
 
 
 def _later_speaker(index: DocIndex, i: int, sentence: Sentence, speakers: set[int]) -> str | None:

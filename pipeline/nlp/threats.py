@@ -21,6 +21,11 @@ THREAT_LEMMAS = frozenset({"threaten", "warn"})
 
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 
+THREAT_NOUNS = frozenset({"warning", "threat"})
+"""Nouns whose clause is the act threatened ('a warning that he would be killed')."""
+
+NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp"})
+
 
 def _threatening_verb(token: Token) -> Token | None:
     """The threatening verb whose complement holds ``token`` (through conj), if any."""
@@ -31,6 +36,8 @@ def _threatening_verb(token: Token) -> Token | None:
             continue
         if node.dep_ in COMPLEMENT_DEPS and node.head.lemma_.lower() in THREAT_LEMMAS:
             return node.head
+        if node.dep_ in NOUN_CLAUSE_DEPS and node.head.lemma_.lower() in THREAT_NOUNS:
+            return node.head  # 'a warning that he would be killed'
         prep = node.head
         if node.dep_ == "pobj" and prep.lower_ == "with":
             owner = prep.head

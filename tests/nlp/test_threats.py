@@ -22,6 +22,15 @@ def methods(tnr_pipeline, text: str) -> list[tuple[str, str]]:
         ("Police threatened the exiled poet with arrest.", [("threatened", "THREAT")]),
         ("Agents threatened to kill him if he spoke.", [("threatened", "THREAT")]),
         ("Police arrested his parents in Urumqi.", [("arrested his parents", "RELATIVE_REPRISAL")]),
+        # a warning or threats whose clause is the act threatened
+        (
+            "She received a warning that she would be killed if she kept writing.",
+            [("warning", "THREAT")],
+        ),
+        (
+            "Agents sent him threats that his family would be arrested.",
+            [("threats", "FAMILY_PRESSURE")],
+        ),
     ],
 )
 def test_threatened_acts(tnr_pipeline, text: str, expected: list[tuple[str, str]]) -> None:
