@@ -417,6 +417,12 @@ def _resolve_speaker(  # noqa: C901
 ) -> tuple[str | None, str]:
     """Name the speaker token ``subject`` stands for: ``(name, how)`` with how ``named``,
     ``report_author``, ``pronoun_speaker`` or ``unnamed_speaker``."""
+    for child in index.children(subject):
+        person = index.named(child.i, ("PERSON",)) if child.dep_ == "appos" else None
+        if person is not None and person.record.name:
+            # 'The UN Special Rapporteur on torture, Marta Kell, said': the name in
+            # apposition, whatever the office before it was read as
+            return person.record.name, "named"
     ref = index.named(subject)
     if ref is not None:
         return ref.record.name, "named"

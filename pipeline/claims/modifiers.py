@@ -174,7 +174,11 @@ def find_negations(
     """Negation cues when the sentence denies the act: their scopes cover every act token
     (METHOD roots and event verbs), or, with no act token, a cue in the main clause."""
     # 'would suffer if he did not return': a condition asserts nothing, nor denies it
-    active = [(cue, scope) for cue, scope in active if not _in_condition(index, cue.start)]
+    active = [
+        (cue, scope)
+        for cue, scope in active
+        if not _in_condition(index, cue.start) and not _no_one_held_to_account(index, cue)
+    ]
     if not active:
         return []
     s0, s1 = sentence.span.start, sentence.span.end
@@ -193,6 +197,23 @@ def find_negations(
 
 
 CONDITION_MARKS = frozenset({"if", "unless"})
+
+ACCOUNTABILITY_VERBS = frozenset(
+    {"charge", "arrest", "convict", "prosecute", "punish", "try", "indict", "sentence", "jail"}
+)
+"""Legal steps against those responsible: 'no one has been charged over the abduction'
+denies the step, not the abduction."""
+
+
+def _no_one_held_to_account(index: DocIndex, cue: Span) -> bool:
+    """'No one has been charged over the killing', 'nobody was arrested': a negated subject
+    of a legal step against perpetrators, which leaves the act itself asserted."""
+    root = cue.root
+    return (
+        index.dep[root.i] in ("nsubj", "nsubjpass")
+        and index.lower[cue.start] in ("no", "nobody", "none")
+        and index.lemma[index.head[root.i]] in ACCOUNTABILITY_VERBS
+    )
 
 
 def _in_condition(index: DocIndex, i: int) -> bool:

@@ -277,6 +277,14 @@ def test_named_people_who_follow_and_photograph_someone_are_no_targets(tnr_pipel
     assert {"SURVEILLANCE", "THREAT"} <= set(claim.methods)
 
 
+def test_no_one_charged_over_an_act_leaves_the_act_asserted(tnr_pipeline) -> None:
+    record = tnr_pipeline.process_text(
+        "Note on the case.\n\nNo one has been charged over the abduction of Ivo Sand in Riga."
+    )
+    [claim] = record.claims
+    assert not claim.negated and "ABDUCTION" in claim.methods
+
+
 def test_a_question_is_no_claim(tnr_pipeline) -> None:
     record = tnr_pipeline.process_text(
         "Interview.\n\nQ: When did the threats against your family begin?\n\n"

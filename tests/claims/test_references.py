@@ -547,3 +547,11 @@ def test_a_one_word_organisation_after_in_that_names_a_city_is_the_city(tnr_pipe
     ]
     [claim] = record.claims
     assert claim.methods == ["PROSECUTION"] and claim.targets == ["Ivo Sand"]
+
+
+def test_a_name_in_apposition_to_an_office_is_the_speaker(tnr_pipeline) -> None:
+    text = (
+        "Note on the case.\n\nThe UN Special Rapporteur on torture, Marta Kell, said Ivo "
+        "Sand had been abducted in Riga."
+    )
+    assert claim_of(tnr_pipeline, text, "The UN").source == "Marta Kell"
