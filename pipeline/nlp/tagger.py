@@ -73,6 +73,35 @@ def _named_by_place_noun(span: Span, words: Any) -> bool:
     return prep.head.lower_ in words.PLACE_NOUNS and prep.head.pos_ == "NOUN"
 
 
+NAME_FILLERS = frozenset({"the", "of", "and", "for", "on", "against", "in"})
+
+
+def _without_words_of_names(rules: list[Span], model: list[Span], words: Any) -> list[Span]:
+    """Drop a METHOD that is a capitalised word inside an organisation's name the model
+    found ('the Crown [Prosecution] Service', 'the [Surveillance] Department'): the name
+    ends in an organisation head (``ORG_NAME_HEADS``), and every word of it but small
+    fillers is capitalised."""
+    names = [
+        m
+        for m in model
+        if m.label_ == "ORG"
+        and len(m) >= 2
+        and m[-1].text in words.ORG_NAME_HEADS
+        and all(t.is_title or t.is_upper or t.lower_ in NAME_FILLERS for t in m)
+    ]
+    if not names:
+        return rules
+    kept = []
+    for span in rules:
+        inside = span.label_ == "METHOD" and any(
+            n.start <= span.start and span.end < n.end and all(t.is_title for t in span)
+            for n in names
+        )
+        if not inside:
+            kept.append(span)
+    return kept
+
+
 def _demonym_modifier(span: Span) -> bool:
     """'the [Kazakh] government', 'the [Tajik] prosecutor's office': one demonym that
     modifies a noun after it is no person or organisation (the model reads some as names)."""
@@ -294,6 +323,7 @@ class RuleTagger:
         if self._parsed:
             rule_spans = [s for s in rule_spans if not asks_for_something_else(s)]
         model = self.model_spans(doc) + self.dateline_spans(doc)
+        rule_spans = _without_words_of_names(rule_spans, model, words)
         merged = merge_spans(doc, rule_spans, model, blocked)
         places = self._normaliser.is_known_place if self._normaliser else lambda _: False
         if self._tagged:

@@ -555,3 +555,19 @@ def test_a_name_in_apposition_to_an_office_is_the_speaker(tnr_pipeline) -> None:
         "Sand had been abducted in Riga."
     )
     assert claim_of(tnr_pipeline, text, "The UN").source == "Marta Kell"
+
+
+def test_a_capitalised_method_word_inside_an_organisations_name_is_the_name(
+    tnr_pipeline,
+) -> None:
+    record = tnr_pipeline.process_text(
+        "Note on the case.\n\nThe Crown Prosecution Service charged two men with "
+        "harassing the exiled writer Ivo Sand."
+    )
+    assert [s.text for s in record.spans if s.label == "ORG"] == ["Crown Prosecution Service"]
+    assert all(s.text != "Prosecution" for s in record.spans)
+    # the same word in running text stays an act
+    record = tnr_pipeline.process_text(
+        "Note on the case.\n\nThe prosecution of Ivo Sand in absentia began in May."
+    )
+    assert "PROSECUTION" in {s.code for s in record.spans if s.label == "METHOD"}
