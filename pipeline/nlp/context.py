@@ -208,14 +208,15 @@ def propagate_names(
     }
     if not parts:
         return spans
+    # a whole name the model tagged otherwise elsewhere ('Ivo Sand' read as an ORG)
+    full_names = {span.text for span in spans if span.label_ == "PERSON" and len(span) > 1}
     covered = [False] * len(doc)
     result: list[Span] = []
     for span in spans:
         if (
             span.label_ != "PERSON"
             and is_bare_model(span)
-            and len(span) == 1
-            and span.text in parts
+            and ((len(span) == 1 and span.text in parts) or span.text in full_names)
         ):
             span = derive(span, "PERSON.name_part", "label", label="PERSON")
         for i in range(span.start, span.end):

@@ -170,8 +170,10 @@ def _name_extent(
 
 
 def coordinated_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
-    """Untagged proper names in coordination with a PERSON span become PERSON spans."""
-    covered = {i for s in spans for i in range(s.start, s.end)}
+    """Untagged proper names in coordination with a PERSON span become PERSON spans; so do
+    model ORGs shaped like a name ('[Ivo Sand] and Lena Ortiz are exiles')."""
+    misread = {s.start: s for s in spans if s.label_ == "ORG" and _may_be_person(s, words)}
+    covered = {i for s in spans if s.start not in misread for i in range(s.start, s.end)}
     stop = words.HONORIFICS | words.OFFICE_NOUNS
     made: list[Span] = []
     for span in spans:
@@ -190,6 +192,11 @@ def coordinated_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Spa
             covered.update(range(*extent))
     if not made:
         return spans
+    spans = [
+        s
+        for s in spans
+        if s.start not in misread or not any(s.start < m.end and m.start < s.end for m in made)
+    ]
     return sorted([*spans, *made], key=lambda s: (s.start, s.end))
 
 

@@ -571,3 +571,15 @@ def test_a_capitalised_method_word_inside_an_organisations_name_is_the_name(
         "Note on the case.\n\nThe prosecution of Ivo Sand in absentia began in May."
     )
     assert "PROSECUTION" in {s.code for s in record.spans if s.label == "METHOD"}
+
+
+def test_a_name_the_model_read_as_an_organisation_is_a_person_by_its_partner_and_after(
+    tnr_pipeline,
+) -> None:
+    text = (
+        "Note on the case.\n\n"
+        "Ivo Sand and Lena Ortiz are exiles. Ivo Sand survived an assassination attempt "
+        "in Vilnius in 2020."
+    )
+    assert ("Ivo Sand", "Ivo Sand") in people(tnr_pipeline, text)
+    assert claim_of(tnr_pipeline, text, "Ivo Sand survived").targets == ["Ivo Sand"]
