@@ -264,6 +264,10 @@ class Normaliser:
                 self.location(owner) if self.is_known_place(owner) else None
             )
             value = possessor.group("rest")
+            owned = ARTICLE_OF.match(value)
+            if owned and not owned.group("rest") and instrument:
+                # "Interpol's Article 3": the owner's instrument, that article
+                return instrument, article_number(owned.group("article")), found or jurisdiction
         value = INTERNATIONAL_PREFIXES.sub("", value)
         words = value.split()
         code, n = self._leading_place(words)

@@ -321,6 +321,12 @@ def test_legal_ref(
             {"instrument": "Counter-Espionage Law"},
             ("Counter-Espionage Law", None, None),
         ),
+        # the owner's instrument, that article
+        (
+            "Interpol's Article 3",
+            {"instrument": "Interpol Constitution"},
+            ("Interpol Constitution", "3", None),
+        ),
     ],
 )
 def test_legal_ref_arguments(
