@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
     from tnr_claims.rules.loader import PatternSet
 
-MODEL_ATTRS = frozenset({"POS", "TAG", "DEP", "LEMMA", "MORPH"})
+MODEL_ATTRS = frozenset({"POS", "TAG", "DEP", "LEMMA", "MORPH", "ENT_TYPE", "ENT_IOB"})
 """Token attributes only a statistical model sets."""
 
 EARLIER_PERPETRATOR = "MD"
