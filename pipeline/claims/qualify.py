@@ -211,8 +211,23 @@ def _one_case(index: DocIndex, sentence: Sentence) -> bool:
     return False
 
 
-PERCENT_WORDS = frozenset({"percent", "%", "cent", "percentage", "share", "proportion"})
-"""Heads of a share ('22 percent of the incidents', 'a third of cases' is not read)."""
+PERCENT_WORDS = frozenset(
+    {
+        "percent",
+        "%",
+        "cent",
+        "percentage",
+        "share",
+        "proportion",
+        "quarter",
+        "third",
+        "half",
+        "fifth",
+        "tenth",
+        "majority",
+    }
+)
+"""Heads of a share ('22 percent of the incidents', 'a quarter of all incidents')."""
 
 
 def _share_of_occasions(index: DocIndex, sentence: Sentence) -> bool:

@@ -93,6 +93,10 @@ def find_targets(  # noqa: C901
                 antecedent = antecedent or memory.last_target or _recent_person(memory, number)
             if antecedent:
                 mentions.append((i, antecedent, True))
+                if _owns_a_person(index, i, nouns):
+                    # 'His lawyer, Selin Aydin, said he ...': 'he' is still his
+                    owner = (antecedent, index.head[i])
+                    last_named, last_root, blocked = None, -1, True
         elif (
             has_method
             and index.lower[i] in FIRST_PERSON

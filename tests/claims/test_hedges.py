@@ -99,6 +99,7 @@ def test_a_judgement_or_an_idiom_is_no_denial(tnr_pipeline, text: str, expected:
         ("Exile Watch urged Thailand not to return the refugees to Laos.", "recommendation"),
         ("Ruritanian transnational repression is exceptionally broad in its reach.", "pattern"),
         ("China accounted for 22 percent of these incidents, followed by Turkey.", "statistic"),
+        ("Ruritania is responsible for roughly a quarter of all incidents.", "statistic"),
         ("Ravi Kumar faces charges of murder-for-hire in a plot against an exile.", "incident"),
     ],
 )

@@ -583,3 +583,14 @@ def test_a_name_the_model_read_as_an_organisation_is_a_person_by_its_partner_and
     )
     assert ("Ivo Sand", "Ivo Sand") in people(tnr_pipeline, text)
     assert claim_of(tnr_pipeline, text, "Ivo Sand survived").targets == ["Ivo Sand"]
+
+
+def test_a_pronoun_owners_lawyer_named_in_apposition_speaks_about_the_owner(
+    tnr_pipeline,
+) -> None:
+    text = (
+        "Note on the case.\n\nIvo Sand was detained in March. His lawyer, Selin Kaya, "
+        "said he would be tortured if returned."
+    )
+    claim = claim_of(tnr_pipeline, text, "His lawyer")
+    assert claim.targets == ["Ivo Sand"] and claim.source == "Selin Kaya"
