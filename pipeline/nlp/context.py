@@ -180,6 +180,38 @@ def recode_relative_reprisals(spans: list[Span], words: Lexicons) -> list[Span]:
     return result
 
 
+def recode_sentenced_terms(spans: list[Span]) -> list[Span]:
+    """The custody a court sentences someone to is a penalty: PROSECUTION (codebook,
+    penalties and sentences), context rule ``PROSECUTION.sentenced_term``.
+
+    "sentenced him in absentia to life imprisonment": a DETENTION noun that is the object
+    of 'to' with a form of 'sentence' at most four heads above it."""
+    result = []
+    for span in spans:
+        root = span.root
+        if (
+            span.label_ == "METHOD"
+            and span.id_.split(".", 1)[0] == "DETENTION"
+            and root.dep_ == "pobj"
+            and root.head.lower_ == "to"
+            and _sentenced_above(root)
+        ):
+            span = derive(span, "PROSECUTION.sentenced_term", "code")
+        result.append(span)
+    return result
+
+
+def _sentenced_above(token: Token) -> bool:
+    node = token
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() == "sentence" and node.pos_ == "VERB":
+            return True
+    return False
+
+
 DATELINE_NEXT = frozenset({"(", "-", "–", "—", ","})
 
 

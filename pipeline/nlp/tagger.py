@@ -17,6 +17,7 @@ from tnr_claims.nlp.context import (
     is_former_role,
     propagate_names,
     recode_relative_reprisals,
+    recode_sentenced_terms,
     role_named_people,
 )
 from tnr_claims.nlp.counts import vague_counts
@@ -352,6 +353,7 @@ class RuleTagger:
             merged = drop_acts_against_perpetrators(doc, merged, words)
             merged = threatened_acts(doc, merged, words)
             merged = recode_relative_reprisals(merged, words)
+            merged = recode_sentenced_terms(merged)
             merged = method_extents(doc, merged, words)
         ranges = zone_filter(doc)
         starts = [start for start, _ in ranges]

@@ -300,3 +300,13 @@ def test_a_penalty_the_target_faces_is_prosecution(tnr_pipeline) -> None:
     )
     claim = next(c for c in record.claims if c.text.startswith("He faces"))
     assert claim.methods == ["PROSECUTION"]
+
+
+def test_the_imprisonment_a_court_sentences_someone_to_is_prosecution(tnr_pipeline) -> None:
+    record = tnr_pipeline.process_text(
+        "Note on the case.\n\nA court sentenced Ivo Sand in absentia to life imprisonment. "
+        "He was held in prison in Riga."
+    )
+    codes = [(s.text, s.code) for s in record.spans if s.label == "METHOD"]
+    assert ("imprisonment", "PROSECUTION") in codes
+    assert ("held in prison", "DETENTION") in codes
