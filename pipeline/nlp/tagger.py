@@ -103,6 +103,12 @@ def _without_words_of_names(rules: list[Span], model: list[Span], words: Any) ->
     return kept
 
 
+def _lone_modifier(span: Span) -> bool:
+    """'[Transnational] repression is not new': one word the tagger reads as an adjective,
+    adverb or verb is no name, whatever the entity recogniser said."""
+    return len(span) == 1 and span[0].pos_ in ("ADJ", "ADV", "VERB") and span[0].tag_ != "NNP"
+
+
 def _demonym_modifier(span: Span) -> bool:
     """'the [Kazakh] government', 'the [Tajik] prosecutor's office': one demonym that
     modifies a noun after it is no person or organisation (the model reads some as names)."""
@@ -241,7 +247,7 @@ class RuleTagger:
             span = Span(doc, start, end, label=label, span_id=f"model:{ent.label_}")
             if label == "QUANTITY" and not is_count(span, words):
                 continue
-            if label in ("PERSON", "ORG") and _demonym_modifier(span):
+            if label in ("PERSON", "ORG") and (_demonym_modifier(span) or _lone_modifier(span)):
                 continue
             if label == "LOCATION" and self._normaliser is not None:
                 if not self._normaliser.is_known_place(span.text):

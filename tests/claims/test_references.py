@@ -594,3 +594,11 @@ def test_a_pronoun_owners_lawyer_named_in_apposition_speaks_about_the_owner(
     )
     claim = claim_of(tnr_pipeline, text, "His lawyer")
     assert claim.targets == ["Ivo Sand"] and claim.source == "Selin Kaya"
+
+
+def test_an_adjective_the_recogniser_tagged_is_no_name(tnr_pipeline) -> None:
+    record = tnr_pipeline.process_text(
+        "Why exiles are never safe\n\nTransnational repression is not new. Authoritarian "
+        "states have long sought to silence critics who flee abroad."
+    )
+    assert [s.text for s in record.spans if s.label in ("ORG", "PERSON")] == []
