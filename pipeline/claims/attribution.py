@@ -80,8 +80,8 @@ def speaker_tokens(index: DocIndex, sentence: Sentence, by_kind: dict[str, list[
             verb = cue.start
             if index.pos[verb] not in ("VERB", "AUX") and not index.has_child(verb, ("nsubj",)):
                 continue
-            if index.is_passive(verb):
-                continue
+            if index.is_passive(verb) or _aside_without_act(index, sentence, verb):
+                continue  # 'X, who had criticised the president, was poisoned': X is no speaker
             speaker = _speaker_token(index, sentence, verb)
             if speaker is None:
                 continue
@@ -241,13 +241,23 @@ def _quoted_words(index: DocIndex, sentence: Sentence, i: int) -> bool:
 def _aside_without_act(index: DocIndex, sentence: Sentence, verb: int) -> bool:
     """Whether the cue verb speaks in a marked adverbial clause that holds none of the
     sentence's acts: in 'his brother was detained after he criticised the government'
-    the critic reports nothing; 'as Exile Watch reported' still attributes."""
-    if index.embedding(verb) != "adverbial":
+    the critic reports nothing; 'as Exile Watch reported' still attributes. So with a
+    relative clause: in 'Ivo Sand, who had criticised the president, was poisoned' the
+    critic reports nothing; 'X, who told Reuters that agents beat him,' still does."""
+    embedding = index.embedding(verb)
+    if embedding not in ("adverbial", "relative"):
         return False
-    head = index.clause_head(verb)
-    marks = {c.lower_ for c in index.children(head) if c.dep_ == "mark"}
-    if not marks or "as" in marks:
-        return False
+    if embedding == "relative":
+        owner = index.head[index.clause_head(verb)]
+        if index.named(owner, ("PERSON",)) is None and index.lemma[owner] not in (
+            index.words.PERSON_NOUNS
+        ):
+            return False  # 'the website, which states ...' quotes a text
+    if embedding == "adverbial":
+        head = index.clause_head(verb)
+        marks = {c.lower_ for c in index.children(head) if c.dep_ == "mark"}
+        if not marks or "as" in marks:
+            return False
     token = index.doc[verb]
     lo, hi = token.left_edge.i, token.right_edge.i
     return not any(ref.record.label == "METHOD" and lo <= ref.start <= hi for ref in sentence.spans)

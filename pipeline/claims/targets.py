@@ -442,6 +442,10 @@ def _former(index: DocIndex, k: int, s0: int) -> bool:
     return any(c.lower_ in index.words.FORMER_WORDS for c in index.children(k))
 
 
+REQUESTER_NOUNS = frozenset({"request", "behest", "order", "instruction", "initiative", "demand"})
+"""'at the request of X': X is who asked for the act, not its target."""
+
+
 def _target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> str | None:  # noqa: C901
     """A TARGET_RULES id when token ``i`` is a patient of the act, ``"exclude"`` when it is
     an agent or the possessor of something unrelated, else ``None``."""
@@ -472,6 +476,8 @@ def _target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> 
         return "TARGET.object"
     if dep == "pobj" and index.lower[head] in ("of", "against", "for", "on"):
         noun = index.head[head]
+        if index.lower[head] == "of" and index.lemma[noun] in REQUESTER_NOUNS:
+            return "exclude"  # 'at the request of Ambassador X': X asked for it
         if index.is_event(noun) or index.lemma[noun] in index.words.EVENT_NOUNS:
             return "TARGET.prep_object"
         if index.lower[head] == "of" and has_method and _lever_of(index, noun):

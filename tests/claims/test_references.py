@@ -602,3 +602,38 @@ def test_an_adjective_the_recogniser_tagged_is_no_name(tnr_pipeline) -> None:
         "states have long sought to silence critics who flee abroad."
     )
     assert [s.text for s in record.spans if s.label in ("ORG", "PERSON")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence_start", "targets", "source"),
+    [
+        # a named relative held is a target, and so is the one whose relative she is
+        (
+            "Ivo Sand and Lena Ortiz are exiles. Ivo Sand's wife, Mara, was interrogated "
+            "for nine hours.",
+            "Ivo Sand's",
+            ["Ivo Sand", "Mara"],
+            None,
+        ),
+        # a relative clause on the target that speaks of something else attributes nothing
+        (
+            "Ivo Sand, who had criticised the president, was poisoned in Vienna.",
+            "Ivo Sand",
+            ["Ivo Sand"],
+            None,
+        ),
+        # the one at whose request the act was done is no target
+        (
+            "Police arrested Ivo Sand at the request of Ambassador Karl Berg.",
+            "Police",
+            ["Ivo Sand"],
+            None,
+        ),
+    ],
+)
+def test_relatives_asides_and_requesters(
+    tnr_pipeline, text: str, sentence_start: str, targets: list[str], source: str | None
+) -> None:
+    claim = claim_of(tnr_pipeline, "Note on the case.\n\n" + text, sentence_start)
+    assert sorted(claim.targets) == targets
+    assert claim.source == source
