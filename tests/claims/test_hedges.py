@@ -310,3 +310,12 @@ def test_the_imprisonment_a_court_sentences_someone_to_is_prosecution(tnr_pipeli
     codes = [(s.text, s.code) for s in record.spans if s.label == "METHOD"]
     assert ("imprisonment", "PROSECUTION") in codes
     assert ("held in prison", "DETENTION") in codes
+
+
+def test_a_person_who_must_be_released_is_a_call_for_action(tnr_pipeline) -> None:
+    record = tnr_pipeline.process_text(
+        "Note on the case.\n\nIvo Sand was detained in Riga in May. Ivo Sand must be "
+        "released immediately and unconditionally."
+    )
+    [call] = [c for c in record.claims if c.text.startswith("Ivo Sand must")]
+    assert (call.type, call.targets) == ("recommendation", ["Ivo Sand"])
