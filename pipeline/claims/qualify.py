@@ -435,11 +435,20 @@ def _is_legal(index: DocIndex, sentence: Sentence, labels: set[str]) -> bool:
     return False
 
 
+def _takes_an_act(index: DocIndex, i: int) -> bool:
+    """A verb whose object is a named act ('issued arrest warrants', 'filed an extradition
+    request'): in the past, the act took place."""
+    return index.pos[i] == "VERB" and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.i in index.method_tokens for c in index.children(i)
+    )
+
+
 def _dated_event(index: DocIndex, sentence: Sentence, has_count: bool) -> bool:
     """A past act anchored to a day or month, or to a year when no count is the point."""
     s0, s1 = sentence.span.start, sentence.span.end
     past = any(
-        (index.is_event(i) or vanished(index, i)) and index.tag[i] in ("VBD", "VBN")
+        (index.is_event(i) or vanished(index, i) or _takes_an_act(index, i))
+        and index.tag[i] in ("VBD", "VBN")
         for i in range(s0, s1)
     )
     if not past:

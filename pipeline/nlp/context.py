@@ -46,6 +46,18 @@ ROLE_CODES = frozenset({"OVERSEAS_AGENTS", "INFORMANT_COERCION"})
 """Codes whose METHOD spans are often role nouns ('agents', 'informants')."""
 
 
+def is_aim_of_a_bounty(span: Span) -> bool:
+    """'information leading to the arrest of each of them': the arrest a reward is for has
+    not happened; the bounty is the act (INFORMANT_COERCION)."""
+    root = span.root
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "to"
+        and root.head.head.lemma_.lower() == "lead"
+        and root.head.head.head.lemma_.lower() in ("information", "tip", "detail")
+    )
+
+
 def is_former_role(span: Span, words: Lexicons) -> bool:
     """'a former intelligence officer', 'an ex-spy': a role noun the person no longer holds
     names who they were (often the victim), not an agent at work (codebook, role nouns).

@@ -181,7 +181,8 @@ def coordinated_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Spa
             continue
         root = span.root
         partners = [c.i for c in root.children if c.dep_ == "conj"]
-        if root.dep_ == "conj":
+        if root.dep_ == "conj" or (root.dep_ == "appos" and root.head.pos_ == "PROPN"):
+            # 'A, B and C' (the parser may hang B on A as an apposition)
             partners.append(root.head.i)
             partners += [c.i for c in root.head.children if c.dep_ == "conj" and c.i != root.i]
         for head in partners:

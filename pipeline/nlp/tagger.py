@@ -13,6 +13,7 @@ from tnr_claims.errors import ClaimsError
 from tnr_claims.nlp.context import (
     DATELINE_NEXT,
     drop_perpetrator_charges,
+    is_aim_of_a_bounty,
     is_alleged_crime,
     is_former_role,
     propagate_names,
@@ -200,7 +201,9 @@ class RuleTagger:
                 continue
             span = Span(doc, start, end, label=rule.label, span_id=rule.id)
             if rule.label == "METHOD" and (
-                is_alleged_crime(span, words) or is_former_role(span, words)
+                is_alleged_crime(span, words)
+                or is_former_role(span, words)
+                or is_aim_of_a_bounty(span)
             ):
                 continue
             spans.append(span)

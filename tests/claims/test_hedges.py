@@ -319,3 +319,21 @@ def test_a_person_who_must_be_released_is_a_call_for_action(tnr_pipeline) -> Non
     )
     [call] = [c for c in record.claims if c.text.startswith("Ivo Sand must")]
     assert (call.type, call.targets) == ("recommendation", ["Ivo Sand"])
+
+
+def test_a_government_notice_of_warrants_bounties_and_designations(tnr_pipeline) -> None:
+    record = tnr_pipeline.process_text(
+        "Police act against absconders\n\n"
+        "The Security Department today (March 3) issued arrest warrants for four persons "
+        "who have absconded overseas. The four wanted persons are Ivo Sand, Lena Ortiz, "
+        "Tomas Vik and Mara Hol. A reward of $200,000 is offered for information leading "
+        "to the arrest of each of them. The Police will apply for orders prohibiting any "
+        "person from making funds available to the absconders. The Secretary has specified "
+        "the four as absconders, and their passports will be cancelled."
+    )
+    claims = {c.text.split()[1]: c for c in record.claims}
+    assert claims["Security"].type == "incident"
+    assert sorted(claims["four"].targets) == ["Ivo Sand", "Lena Ortiz", "Mara Hol", "Tomas Vik"]
+    assert claims["reward"].methods == ["INFORMANT_COERCION"]
+    assert claims["Police"].methods == ["ASSET_FREEZE"]
+    assert set(claims["Secretary"].methods) == {"PROSECUTION", "TRAVEL_RESTRICTION"}
