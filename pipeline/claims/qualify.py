@@ -185,6 +185,8 @@ def decide_type(
         return "TYPE.share", "statistic"
     if quantities and not tally and _definite_group(index, quantities):
         return "TYPE.definite_group", "incident"
+    if quantities and not tally and _small_group_acted_on(index, quantities):
+        return "TYPE.small_group", "incident"
     if quantities and _counts_operations(index, sentence):
         return "TYPE.count", "statistic"
     if _definite_act(index, sentence):
@@ -291,6 +293,24 @@ def _definite_group(index: DocIndex, quantities: list[SpanRef]) -> bool:
             c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in index.children(noun)
         )
         if determined and _in_past(index, noun):
+            return True
+    return False
+
+
+def _small_group_acted_on(index: DocIndex, quantities: list[SpanRef]) -> bool:
+    """A few people acted on in the past, with or without 'the': 'Two men were jailed in
+    Britain last year', 'police detained three students' (the count is a detail of one
+    occasion; 'two men are abducted every year' is in the present and counts occasions)."""
+    for q in quantities:
+        if not (isinstance(q.record.value, int) and q.record.value >= 2):
+            continue
+        if index.dep[q.root] != "nummod":
+            continue
+        noun = index.head[q.root]
+        if index.dep[noun] not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        verb = index.head[noun]
+        if (index.is_event(verb) or verb in index.method_tokens) and _past_clause(index, verb):
             return True
     return False
 

@@ -87,6 +87,12 @@ TYPE_RULES: tuple[tuple[str, str, str], ...] = (
         "a small definite group acted on in the past: 'The two men were abducted in Nairobi.'",
     ),
     (
+        "TYPE.small_group",
+        "incident",
+        "a few people (a count up to the small-group size) acted on in the past: 'Two men "
+        "were jailed in Riga last year.'",
+    ),
+    (
         "TYPE.same_occasion",
         "incident",
         "a group pronoun acted on in the past, within two sentences of an incident: 'Police "

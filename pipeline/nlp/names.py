@@ -39,7 +39,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from spacy.attrs import LEMMA, LOWER
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from tnr_claims.nlp.provenance import derive, is_bare_model, make
 from tnr_claims.nlp.spans import compound_start, cut_before_names, tokens_with
@@ -265,20 +265,24 @@ def speaking_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
         words.DESCRIPTION_NOUNS | words.OFFICE_NOUNS | words.FAMILY_NOUNS | words.PERSON_NOUNS
     )
     stop = words.HONORIFICS | words.OFFICE_NOUNS
+    # a model ORG shaped like a name that flees or vanishes is re-read as a person ('Ivo
+    # Sand, 37, was last seen on Friday'); one that speaks may be an outlet ('Reuters said')
+    misread = {i for s in spans if s.label_ == "ORG" and _may_be_person(s, words) for i in s}
     found: list[Span] = []
-    for i in tokens_with(doc, LEMMA, words.SPEECH_VERBS | words.EXILE_VERBS):
+    for i in tokens_with(doc, LEMMA, words.SPEECH_VERBS | words.EXILE_VERBS | VANISH_LEMMAS):
         verb = doc[i]
-        if verb.pos_ != "VERB":
+        if verb.pos_ != "VERB" or not _speaks_flees_or_vanishes(verb, words):
             continue
         exile = verb.lemma_.lower() not in words.SPEECH_VERBS
         for subject in verb.children:
-            if subject.dep_ != "nsubj":
+            if subject.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             candidates = [subject]
             if subject.pos_ == "NOUN" and subject.lemma_.lower() in people_nouns:
                 candidates = [c for c in subject.children if c.dep_ == "appos"]
             for head in candidates:
-                extent = _untagged_name(doc, head.i, covered, stop, words.NOT_PERSON_HEADS)
+                seen = covered - {t.i for t in misread} if exile else covered
+                extent = _untagged_name(doc, head.i, seen, stop, words.NOT_PERSON_HEADS)
                 if extent is None or (exile and extent[1] - extent[0] < 2):
                     continue  # one word that flees may be a group's name; one that speaks not
                 rule = "PERSON.exile" if exile else "PERSON.speaker"
@@ -286,7 +290,23 @@ def speaking_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
                 covered.update(range(*extent))
     if not found:
         return spans
+    spans = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]
     return sorted([*spans, *found], key=lambda s: (s.start, s.end))
+
+
+VANISH_LEMMAS = frozenset({"vanish", "disappear", "see"})
+"""Verbs whose subject is the person a report is about ('vanished', 'was last seen')."""
+
+
+def _speaks_flees_or_vanishes(verb: Token, words: Lexicons) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma in words.SPEECH_VERBS or lemma in words.EXILE_VERBS:
+        return True
+    if lemma == "see":  # only 'was last seen'
+        return any(c.lower_ == "last" for c in verb.children) and any(
+            c.dep_ == "auxpass" for c in verb.children
+        )
+    return True
 
 
 def _untagged_name(

@@ -637,3 +637,13 @@ def test_relatives_asides_and_requesters(
     claim = claim_of(tnr_pipeline, "Note on the case.\n\n" + text, sentence_start)
     assert sorted(claim.targets) == targets
     assert claim.source == source
+
+
+def test_a_name_read_as_an_organisation_that_vanishes_is_a_person(tnr_pipeline) -> None:
+    text = (
+        "Note on the case.\n\nIvo Sand, 37, was last seen on Friday leaving a restaurant "
+        "in Vientiane, his sister Lena said. He had been living in Laos since 2019."
+    )
+    assert ("Ivo Sand", "Ivo Sand") in people(tnr_pipeline, text)
+    seen = claim_of(tnr_pipeline, text, "Ivo Sand")
+    assert (seen.targets, seen.source) == (["Ivo Sand"], "Lena")
