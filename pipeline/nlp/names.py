@@ -294,6 +294,44 @@ def speaking_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     return sorted([*spans, *found], key=lambda s: (s.start, s.end))
 
 
+def byline_people(
+    doc: Doc, spans: list[Span], words: Lexicons, is_place: Callable[[str], bool]
+) -> list[Span]:
+    """'By Selam Tesfay' on a line of its own: the author's name is a person's, whatever the
+    model read it as (context rule ``PERSON.byline``). Two to four title-case words after a
+    line-opening 'By', up to the end of the line, a comma or 'and'."""
+    found: list[Span] = []
+    for i, token in enumerate(doc):
+        if token.text not in ("By", "BY") or (i > 0 and not _line_break(doc[i - 1])):
+            continue
+        j = i + 1
+        while j < len(doc) and j - i <= MAX_SPEAKER_NAME_WORDS and doc[j].is_title:
+            j += 1
+        ends_line = j >= len(doc) or _line_break(doc[j - 1]) or _line_break(doc[j])
+        ends_line = ends_line or doc[j].text in (",", "and")
+        if 2 <= j - i - 1 <= MAX_SPEAKER_NAME_WORDS and ends_line:
+            name = doc[i + 1 : j]
+            if all(t.text not in words.ORG_NAME_HEADS and not is_place(t.text) for t in name):
+                # not 'By Latin America Reports', an outlet
+                found.append(make(doc, i + 1, j, "PERSON", "PERSON.byline"))
+    if not found:
+        return spans
+    spans = [
+        s
+        for s in spans
+        if not any(s.start < f.end and f.start < s.end for f in found)
+        or s.label_ in ("PERSON", "METHOD", "LEGAL_REF")
+    ]
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    found = [f for f in found if not any(i in covered for i in range(f.start, f.end))]
+    return sorted([*spans, *found], key=lambda s: (s.start, s.end))
+
+
+def _line_break(token: Token) -> bool:
+    """A newline token, or a token followed by a newline."""
+    return "\n" in token.text_with_ws
+
+
 VANISH_LEMMAS = frozenset({"vanish", "disappear", "see"})
 """Verbs whose subject is the person a report is about ('vanished', 'was last seen')."""
 

@@ -28,6 +28,7 @@ from tnr_claims.nlp.matcher import RuleMatcher
 from tnr_claims.nlp.names import (
     abbreviations,
     acted_on_people,
+    byline_people,
     coordinated_people,
     given_names,
     organisations_named_after_people,
@@ -345,6 +346,7 @@ class RuleTagger:
         if self._tagged:
             merged = given_names(doc, merged, words)
         merged = particle_surnames(doc, merged, words)
+        merged = byline_people(doc, merged, words, places)
         if self._parsed:
             merged = speaking_people(doc, merged, words)
             merged = acted_on_people(doc, merged, words, places)

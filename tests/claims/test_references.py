@@ -647,3 +647,13 @@ def test_a_name_read_as_an_organisation_that_vanishes_is_a_person(tnr_pipeline) 
     assert ("Ivo Sand", "Ivo Sand") in people(tnr_pipeline, text)
     seen = claim_of(tnr_pipeline, text, "Ivo Sand")
     assert (seen.targets, seen.source) == (["Ivo Sand"], "Lena")
+
+
+def test_a_byline_names_the_narrator_whatever_the_model_read(tnr_pipeline) -> None:
+    text = (
+        "The tax that follows us\n\nBy Selam Tesfay\n\nI have lived in Toronto since 2012. "
+        "I stopped paying the tax in 2016. Since then, my father has been questioned twice "
+        "by security officers in Asmara."
+    )
+    assert ("Selam Tesfay", "Selam Tesfay") in people(tnr_pipeline, text)
+    assert claim_of(tnr_pipeline, text, "Since then").targets == ["Selam Tesfay"]
