@@ -35,7 +35,7 @@ from collections.abc import Callable
 from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
-from tnr_claims.nlp.provenance import derive, make
+from tnr_claims.nlp.provenance import derive, is_bare_model, make
 from tnr_claims.nlp.spans import compound_start, tokens_with
 from tnr_claims.rules.loader import Lexicons
 
@@ -148,11 +148,24 @@ def _name_word(token: Token, titles: frozenset[str]) -> bool:
 
 def described_organisations(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     """Untagged proper names in apposition to 'a/the ... group' become ORG (see module)."""
-    covered = {i for s in spans for i in range(s.start, s.end)}
+    # a one-word name the model read as a person may be re-read ('the rights group Memorial')
+    misread = {s.start for s in spans if s.label_ == "PERSON" and len(s) == 1 and is_bare_model(s)}
+    covered = {i for s in spans if s.start not in misread for i in range(s.start, s.end)}
     nouns = words.ORG_DESCRIPTION_NOUNS
     found: list[Span] = []
-    for i in tokens_with(doc, DEP, ["appos"]):
+    for i in tokens_with(doc, DEP, ["appos", "compound"]):
         token = doc[i]
+        if token.dep_ == "compound":
+            if token.lemma_.lower() not in nouns or token.head.i != i + 1:
+                continue
+            name = token.head  # 'the human rights group Memorial'
+            if not any(c.dep_ == "det" for c in name.children):
+                continue
+            start = name.i
+            if name.pos_ == "PROPN" and name.i not in covered and name.is_title:
+                found.append(make(doc, start, name.i + 1, "ORG", "ORG.described_as_organisation"))
+                covered.add(name.i)
+            continue
         if _organisation_noun(token.head, nouns):
             name = token  # 'an exile group, Nor-5': the name is an apposition to the noun
         elif _organisation_noun(token, nouns) and token.head.i < i:
@@ -167,6 +180,7 @@ def described_organisations(doc: Doc, spans: list[Span], words: Lexicons) -> lis
             covered.update(range(start, name.i + 1))
     if not found:
         return spans
+    spans = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]
     return sorted([*spans, *found], key=lambda s: (s.start, s.end))
 
 

@@ -259,9 +259,7 @@ class RuleTagger:
             may_be_place = label == "ORG" or (
                 label == "PERSON" and span.text not in full_name_words
             )
-            if may_be_place and (
-                self._is_big_place(span) or (label == "ORG" and self._place_after_in(span))
-            ):
+            if may_be_place and (self._is_big_place(span) or self._place_after_in(span)):
                 span = derive(span, "LOCATION.person_is_place", "label", label="LOCATION")
             elif label in ("PERSON", "ORG") and _named_by_place_noun(span, words):
                 span = derive(span, "LOCATION.place_noun_of", "label", label="LOCATION")
@@ -277,8 +275,8 @@ class RuleTagger:
         return spans + _other_mentions(doc, places, spans)
 
     def _place_after_in(self, span: Span) -> bool:
-        """'a court in [Grozny]': a one-word 'organisation' that is the object of a
-        preposition of place and names a known city or country."""
+        """'a court in [Grozny]': a one-word 'organisation' or 'person' that is the object
+        of a preposition of place and names a known city or country."""
         if self._normaliser is None or len(span) != 1:
             return False
         root = span.root

@@ -657,3 +657,19 @@ def test_a_byline_names_the_narrator_whatever_the_model_read(tnr_pipeline) -> No
     )
     assert ("Selam Tesfay", "Selam Tesfay") in people(tnr_pipeline, text)
     assert claim_of(tnr_pipeline, text, "Since then").targets == ["Selam Tesfay"]
+
+
+def test_chechen_style_report_places_groups_and_agents(tnr_pipeline) -> None:
+    text = (
+        "Note on the case.\n\nIvo Sand was stabbed in Lille on Sunday. He was taken to "
+        "hospital with wounds to his neck. Two days earlier, his father was detained in "
+        "Grozny, according to the human rights group Memorial. His attackers said they "
+        "were acting for Ruritanian intelligence."
+    )
+    record = tnr_pipeline.process_text(text)
+    labels = {s.text: s.label for s in record.spans}
+    assert labels.get("Grozny") == "LOCATION" and labels.get("Memorial") == "ORG"
+    assert claim_of(tnr_pipeline, text, "He was taken").methods == []
+    detained = claim_of(tnr_pipeline, text, "Two days")
+    assert (detained.targets, detained.source) == (["Ivo Sand"], "Memorial")
+    assert "OVERSEAS_AGENTS" in claim_of(tnr_pipeline, text, "His attackers").methods
