@@ -310,9 +310,27 @@ def _small_group_acted_on(index: DocIndex, quantities: list[SpanRef]) -> bool:
         if index.dep[noun] not in ("nsubj", "nsubjpass", "dobj"):
             continue
         verb = index.head[noun]
-        if (index.is_event(verb) or verb in index.method_tokens) and _past_clause(index, verb):
+        if not (index.is_event(verb) or verb in index.method_tokens):
+            continue
+        # 'police have disrupted a plot to kill two journalists': the act or the clause
+        # it hangs on is in the past
+        main = index.head[verb] if index.dep[verb] in ("xcomp", "acl", "relcl") else verb
+        if index.dep[main] in ("acl", "pobj") or index.pos[main] == "NOUN":
+            main = _governing_verb(index, main)
+        if _past_clause(index, verb) or (main is not None and _past_clause(index, main)):
             return True
     return False
+
+
+def _governing_verb(index: DocIndex, i: int) -> int | None:
+    """The nearest verb above token ``i``."""
+    for _ in range(6):
+        if index.head[i] == i:
+            return None
+        i = index.head[i]
+        if index.pos[i] == "VERB":
+            return i
+    return None
 
 
 def _definite_act(index: DocIndex, sentence: Sentence) -> bool:

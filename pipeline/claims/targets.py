@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from tnr_claims.claims.index import inside_quotation
 from tnr_claims.claims.mentions import FIRST_PERSON, describing_nouns, description_at
-from tnr_claims.claims.rules import DIRECT_PATIENT_RULES, SUBJECT_DEPS
+from tnr_claims.claims.rules import DIRECT_PATIENT_RULES, SPEAKER_MEMORY_SENTENCES, SUBJECT_DEPS
 from tnr_claims.normalise.numbers import quantity_value
 from tnr_claims.records import TargetDecision
 
@@ -101,7 +101,7 @@ def find_targets(  # noqa: C901
             has_method
             and index.lower[i] in FIRST_PERSON
             and index.pos[i] == "PRON"
-            and (quoted := _quoting_person(index, sentence, i, speakers))
+            and (quoted := _quoting_person(index, sentence, i, speakers, memory, number))
         ):
             # '"They told my mother I would be arrested," said Ana Ruiz': Ana Ruiz
             mentions.append((i, quoted, True))
@@ -204,13 +204,25 @@ def lists_people_acted_on(index: DocIndex, sentence: Sentence, nouns: frozenset[
     return False
 
 
-def _quoting_person(index: DocIndex, sentence: Sentence, i: int, speakers: set[int]) -> str | None:
-    """The named person whose quotation holds token ``i`` (a first-person pronoun)."""
+def _quoting_person(
+    index: DocIndex,
+    sentence: Sentence,
+    i: int,
+    speakers: set[int],
+    memory: Memory,
+    number: int,
+) -> str | None:
+    """The named person whose quotation holds token ``i`` (a first-person pronoun); for
+    '"..., " he said', the person who spoke last, within a few sentences."""
     if not inside_quotation(index, sentence, i):
         return None
     for ref in sentence.spans:
         if ref.record.label == "PERSON" and ref.root in speakers and ref.record.name:
             return ref.record.name
+    if any(index.lower[k] in index.words.SUBJECT_PRONOUNS for k in speakers):
+        for recent in (memory.last_speaker, memory.last_person):
+            if recent and 0 < number - recent[1] <= SPEAKER_MEMORY_SENTENCES:
+                return recent[0]  # as a pronoun speaker resolves
     return None
 
 

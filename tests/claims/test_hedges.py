@@ -96,6 +96,7 @@ def test_a_judgement_or_an_idiom_is_no_denial(tnr_pipeline, text: str, expected:
         ("The two men were abducted in Nairobi and later surfaced in a Kampala jail.", "incident"),
         ("Two men are abducted in Nairobi every year.", "statistic"),
         ("Last year, two men were jailed in Riga for plotting to attack an editor.", "incident"),
+        ("Police have disrupted a plot to kill two exiled journalists in Oslo.", "incident"),
         ("Police urged his parents to persuade him to return.", "incident"),
         ("Exile Watch urged Thailand not to return the refugees to Laos.", "recommendation"),
         ("Ruritanian transnational repression is exceptionally broad in its reach.", "pattern"),

@@ -673,3 +673,11 @@ def test_chechen_style_report_places_groups_and_agents(tnr_pipeline) -> None:
     detained = claim_of(tnr_pipeline, text, "Two days")
     assert (detained.targets, detained.source) == (["Ivo Sand"], "Memorial")
     assert "OVERSEAS_AGENTS" in claim_of(tnr_pipeline, text, "His attackers").methods
+
+
+def test_first_person_in_a_quotation_after_he_said_is_the_last_speaker(tnr_pipeline) -> None:
+    text = (
+        "Note on the case.\n\nOmar Haddad said he believed the sentence was revenge for his "
+        'own criticism. "They punish my family because they cannot reach me," he said.'
+    )
+    assert claim_of(tnr_pipeline, text, '"They punish').targets == ["Omar Haddad"]
