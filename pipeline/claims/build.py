@@ -29,13 +29,9 @@ from tnr_claims.claims.qualify import (
     qualifies,
     same_group_acted_on,
 )
+from tnr_claims.claims.roles import is_patient
 from tnr_claims.claims.rules import CLAIM_ZONES, SAME_OCCASION_SENTENCES
-from tnr_claims.claims.targets import (
-    find_targets,
-    introduces_another_person,
-    is_patient,
-    pick_last_target,
-)
+from tnr_claims.claims.targets import find_targets, introduces_another_person, pick_last_target
 from tnr_claims.records import ClaimProvenance, ClaimRecord, Segment, SpanRecord
 from tnr_claims.rules.loader import PatternSet, default_patterns
 from tnr_claims.rules.schemas import CueRule

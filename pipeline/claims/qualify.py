@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from tnr_claims.claims.attribution import is_weak, subject_of, urges_the_act
-from tnr_claims.claims.targets import has_event_clause, has_event_object, vanished
+from tnr_claims.claims.roles import has_event_clause, has_event_object, is_patient, vanished
 from tnr_claims.rules.schemas import CueRule
 
 if TYPE_CHECKING:
@@ -258,8 +258,6 @@ def same_group_acted_on(index: DocIndex, sentence: Sentence) -> bool:
     """'They were handed over to police at the border.': a plural pronoun that is the
     patient of an act in the past. Right after an incident about a group, the sentence is
     more of the same occasion (the caller checks that an incident came just before)."""
-    from tnr_claims.claims.targets import is_patient
-
     return any(
         index.lower[i] in GROUP_PRONOUNS
         and index.pos[i] == "PRON"

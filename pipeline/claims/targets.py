@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from tnr_claims.claims.index import inside_quotation
 from tnr_claims.claims.mentions import FIRST_PERSON, describing_nouns, description_at
-from tnr_claims.claims.rules import DIRECT_PATIENT_RULES, SPEAKER_MEMORY_SENTENCES, SUBJECT_DEPS
+from tnr_claims.claims.roles import fallback_role, target_role
+from tnr_claims.claims.rules import DIRECT_PATIENT_RULES, SPEAKER_MEMORY_SENTENCES
 from tnr_claims.normalise.numbers import quantity_value
 from tnr_claims.records import TargetDecision
 
@@ -138,7 +139,7 @@ def find_targets(  # noqa: C901
             continue
         if _not_a_person(index, name):
             continue
-        verdict = _target_role(index, root, has_method)
+        verdict = target_role(index, root, has_method)
         if verdict == "exclude":
             continue
         official = not pronoun and name in memory.officials
@@ -148,8 +149,8 @@ def find_targets(  # noqa: C901
         if verdict is not None:
             strong.append((root, name, verdict))
         elif not official and (
-            (has_event and _fallback_role(index, root, False))
-            or (known and root in denied and _fallback_role(index, root, True))
+            (has_event and fallback_role(index, root, False))
+            or (known and root in denied and fallback_role(index, root, True))
         ):
             weak.append((root, name, "TARGET.incident_person"))
     chosen = strong or weak
@@ -251,23 +252,6 @@ def _later_speaker(index: DocIndex, i: int, sentence: Sentence, speakers: set[in
         if ref.start > i and ref.record.label == "PERSON" and ref.root in speakers:
             return ref.record.name
     return None
-
-
-def _lever_in_act(index: DocIndex, noun: int) -> bool:
-    """Whether a possessed lever noun takes part in the act: not a possessor itself ('his
-    family's troubles') and not the subject of a verb that is no act ('his cousin arrived';
-    'his family received threats' stays, threats being the act)."""
-    dep = index.dep[noun]
-    if dep in ("poss", "compound"):
-        return False
-    if dep == "nsubj":
-        verb = index.head[noun]
-        return (
-            index.is_passive(verb)
-            or index.is_event(verb)
-            or any(index.span_at[c.i] >= 0 for c in index.children(verb) if c.dep_ == "dobj")
-        )
-    return True
 
 
 def _described(memory: Memory, index: DocIndex, i: int) -> str | None:
@@ -452,162 +436,3 @@ def _former(index: DocIndex, k: int, s0: int) -> bool:
         if index.lower[j] in index.words.FORMER_WORDS:
             return True
     return any(c.lower_ in index.words.FORMER_WORDS for c in index.children(k))
-
-
-REQUESTER_NOUNS = frozenset({"request", "behest", "order", "instruction", "initiative", "demand"})
-"""'at the request of X': X is who asked for the act, not its target."""
-
-
-def _target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> str | None:  # noqa: C901
-    """A TARGET_RULES id when token ``i`` is a patient of the act, ``"exclude"`` when it is
-    an agent or the possessor of something unrelated, else ``None``."""
-    if _depth > 6:
-        return None
-    dep = index.dep[i]
-    head = index.head[i]
-    if _addressee(index, i):
-        return "exclude"
-    if dep == "pobj" and index.dep[head] == "agent":
-        return "exclude"
-    if dep == "poss":
-        if index.is_event(head) or index.lemma[head] in index.words.EVENT_NOUNS:
-            return "TARGET.possessed_event"
-        if (
-            has_method
-            and index.lemma[head] in index.words.LEVER_NOUNS
-            and _lever_in_act(index, head)
-        ):
-            # 'his family was questioned'; not 'his family's troubles began', where the
-            # family only owns something else
-            return "TARGET.possessed_lever"
-        return "exclude"
-    if dep == "nsubjpass" or (dep == "nsubj" and index.is_passive(head)):
-        if index.is_event(head) or has_event_clause(index, head) or has_event_object(index, head):
-            return "TARGET.passive_subject"
-    if dep in ("dobj", "obj", "dative") and index.is_event(head):
-        return "TARGET.object"
-    if dep == "pobj" and index.lower[head] in ("of", "against", "for", "on"):
-        noun = index.head[head]
-        if index.lower[head] == "of" and index.lemma[noun] in REQUESTER_NOUNS:
-            return "exclude"  # 'at the request of Ambassador X': X asked for it
-        if index.is_event(noun) or index.lemma[noun] in index.words.EVENT_NOUNS:
-            return "TARGET.prep_object"
-        if index.lower[head] == "of" and has_method and _lever_of(index, noun):
-            return "TARGET.lever_of"
-    if dep in ("nsubj", "nsubjpass") and vanished(index, head):
-        return "TARGET.return_subject"
-    if dep == "nsubj" and index.lemma[head] in index.words.BEARING_VERBS:
-        if any(
-            c.dep_ == "dobj"
-            and (
-                c.i in index.method_tokens
-                or any(g.dep_ == "compound" and g.i in index.method_tokens for g in c.children)
-            )
-            for c in index.children(head)
-        ):
-            return "TARGET.bears_the_act"  # 'X received death threats', 'X faces charges'
-
-    if dep == "nsubj":
-        if index.lemma[head] in index.words.RETURN_VERBS:
-            return "TARGET.return_subject"
-        if has_event_clause(index, head):
-            return "TARGET.subject_of_passive_clause"
-    for child in index.children(i):
-        if child.dep_ in ("relcl", "acl") and index.is_event(child.i):
-            for grandchild in child.children:
-                if (
-                    grandchild.dep_ in ("nsubjpass", "dobj")
-                    and grandchild.lower_ in index.words.RELATIVE_PRONOUNS
-                ):
-                    return "TARGET.relative_clause"
-            if child.dep_ == "acl" and child.tag_ == "VBN":
-                return "TARGET.relative_clause"
-    if dep in ("conj", "appos") and head != i:
-        inherited = _target_role(index, head, has_method, _depth + 1)
-        if inherited is not None and inherited != "exclude":
-            return "TARGET.coordinated"
-    return None
-
-
-def _lever_of(index: DocIndex, noun: int) -> bool:
-    """'arrested a relative of X', 'raided the homes of members of the family of X': a lever
-    noun (``LEVER_NOUNS``) over X, through 'of' phrases, that takes part in the act."""
-    for _ in range(3):
-        if index.lemma[noun] in index.words.LEVER_NOUNS:
-            return _lever_in_act(index, noun)
-        if index.lemma[noun] != "member":
-            return False
-        prep = index.head[noun]
-        if index.dep[noun] != "pobj" or index.lower[prep] != "of":
-            return False
-        noun = index.head[prep]
-    return False
-
-
-def _addressee(index: DocIndex, i: int) -> bool:
-    """The one told ('X told Radio Y that ...', 'she told him: "..."'): an audience, not a
-    patient. 'Police told him to return' (an order, with an infinitive) is not excluded."""
-    head = index.head[i]
-    return (
-        index.dep[i] in ("dobj", "dative")
-        and index.lemma[head] == "tell"
-        and not index.has_child(head, ("xcomp",))
-    )
-
-
-def has_event_clause(index: DocIndex, verb: int) -> bool:
-    """True when ``verb`` governs a subjectless passive event clause ('after being detained')."""
-    for child in index.children(verb):
-        candidates = [child]
-        if child.dep_ == "prep":
-            candidates = [c for c in child.children if c.dep_ == "pcomp"]
-        for c in candidates:
-            if c.dep_ in ("advcl", "xcomp", "conj", "pcomp") and index.is_event(c.i):
-                if not index.has_child(c.i, SUBJECT_DEPS) and (
-                    index.is_passive(c.i)
-                    # 'X fled and disappeared'; not 'X followed him and photographed his
-                    # home', where X does the act
-                    or (c.dep_ == "conj" and not index.has_child(c.i, ("dobj", "dative")))
-                ):
-                    return True
-    return False
-
-
-def has_event_object(index: DocIndex, verb: int) -> bool:
-    """True when ``verb`` takes an act as object ('was given two life sentences')."""
-    return any(
-        child.dep_ in ("dobj", "attr")
-        and (child.i in index.method_tokens or child.lemma_.lower() in index.words.EVENT_NOUNS)
-        for child in index.children(verb)
-    )
-
-
-def _fallback_role(index: DocIndex, i: int, known: bool) -> bool:
-    """TARGET.incident_person: a named person in an incident sentence who is not an actor
-    (the subject of a transitive verb is one, unless the person is already a known target
-    of the document)."""
-    dep = index.dep[i]
-    head = index.head[i]
-    if dep == "nsubj":
-        return known or not index.has_child(head, ("dobj", "obj", "ccomp", "xcomp"))
-    return dep in ("nsubjpass", "dobj", "pobj", "appos", "attr", "conj", "npadvmod", "ROOT")
-
-
-def is_patient(index: DocIndex, i: int) -> bool:
-    """Whether token ``i`` is the patient of an act by one of the strong TARGET_RULES."""
-    role = _target_role(index, i, has_method=True)
-    return role is not None and role != "exclude"
-
-
-def vanished(index: DocIndex, verb: int) -> bool:
-    """'went missing', 'was last seen', 'vanished': the subject is the person the report is
-    about, though no act is named (codebook: plain 'went missing' is no METHOD, but the
-    sentence is about an identified target)."""
-    lemma = index.lemma[verb]
-    if lemma in ("vanish", "disappear"):
-        return True
-    if lemma == "go":
-        return any(c.lower_ == "missing" for c in index.children(verb))
-    if lemma == "see":
-        return index.is_passive(verb) and any(c.lower_ == "last" for c in index.children(verb))
-    return False
