@@ -221,26 +221,23 @@ def test_a_state_denying_the_act_is_a_negated_claim_of_its_own(tnr_pipeline) -> 
     assert claim.negated
 
 
+@pytest.mark.parametrize(
+    ("follow_up", "type_rule"),
+    [
+        ("They were handed over to border guards at a crossing.", "TYPE.same_occasion"),
+        # a practice told in the present after the incident stays a practice
+        ("They are often handed over to border guards.", "TYPE.general_practice"),
+    ],
+)
 def test_a_group_pronoun_acted_on_right_after_an_incident_is_that_occasion(
-    tnr_pipeline,
+    tnr_pipeline, follow_up: str, type_rule: str
 ) -> None:
     text = (
-        "Note on the deportations.\n\n"
-        "Police deported four exiled students on Monday. They were handed over to "
-        "border guards at a crossing."
+        "Note on the deportations.\n\nPolice deported four exiled students on Monday. " + follow_up
     )
     record = tnr_pipeline.process_text(text)
-    [handed] = [c for c in record.claims if c.text.startswith("They were")]
-    assert (handed.type, handed.provenance.type_rule) == ("incident", "TYPE.same_occasion")
-    # a practice told in the present after the incident stays a practice
-    text = (
-        "Note on the deportations.\n\n"
-        "Police deported four exiled students on Monday. They are often handed over "
-        "to border guards."
-    )
-    record = tnr_pipeline.process_text(text)
-    [handed] = [c for c in record.claims if c.text.startswith("They are")]
-    assert handed.type == "pattern"
+    [handed] = [c for c in record.claims if c.text == follow_up]
+    assert handed.provenance.type_rule == type_rule
 
 
 def test_a_former_agent_is_no_agent_at_work(tnr_pipeline) -> None:
