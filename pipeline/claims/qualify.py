@@ -185,7 +185,7 @@ def decide_type(
         return "TYPE.share", "statistic"
     if quantities and not tally and _definite_group(index, quantities):
         return "TYPE.definite_group", "incident"
-    if quantities and not tally and _small_group_acted_on(index, quantities):
+    if quantities and not tally and _small_group_acted_on(index, sentence, quantities):
         return "TYPE.small_group", "incident"
     if quantities and _counts_operations(index, sentence):
         return "TYPE.count", "statistic"
@@ -295,12 +295,23 @@ def _definite_group(index: DocIndex, quantities: list[SpanRef]) -> bool:
     return False
 
 
-def _small_group_acted_on(index: DocIndex, quantities: list[SpanRef]) -> bool:
+AGGREGATE_MARKERS = frozenset(
+    {"least", "more", "than", "over", "nearly", "almost", "about", "around", "roughly", "up"}
+)
+"""Words before a count that make it a tally ('at least nine', 'more than five')."""
+
+
+def _small_group_acted_on(index: DocIndex, sentence: Sentence, quantities: list[SpanRef]) -> bool:
     """A few people acted on in the past, with or without 'the': 'Two men were jailed in
     Britain last year', 'police detained three students' (the count is a detail of one
-    occasion; 'two men are abducted every year' is in the present and counts occasions)."""
+    occasion; 'two men are abducted every year' is in the present and counts occasions;
+    'at least nine have disappeared since 2016' is a tally over a period)."""
+    if any(ref.record.label == "DATE" and _period(index, ref) for ref in sentence.spans):
+        return False
     for q in quantities:
         if not (isinstance(q.record.value, int) and q.record.value >= 2):
+            continue
+        if any(index.lower[k] in AGGREGATE_MARKERS for k in range(max(0, q.start - 2), q.end)):
             continue
         if index.dep[q.root] != "nummod":
             continue

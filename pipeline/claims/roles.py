@@ -144,9 +144,14 @@ def has_event_clause(index: DocIndex, verb: int) -> bool:
             if c.dep_ in ("advcl", "xcomp", "conj", "pcomp") and index.is_event(c.i):
                 if not index.has_child(c.i, SUBJECT_DEPS) and (
                     index.is_passive(c.i)
-                    # 'X fled and disappeared'; not 'X followed him and photographed his
-                    # home', where X does the act
-                    or (c.dep_ == "conj" and not index.has_child(c.i, ("dobj", "dative")))
+                    # 'X fled and disappeared', 'X left and faced charges'; not 'X
+                    # followed him and photographed his home', where X does the act
+                    or (
+                        c.dep_ == "conj"
+                        and not (
+                            c.i in index.method_tokens and index.has_child(c.i, ("dobj", "dative"))
+                        )
+                    )
                 ):
                     return True
     return False

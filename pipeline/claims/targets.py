@@ -87,7 +87,7 @@ def find_targets(  # noqa: C901
                 antecedent = owner[0]  # and so are the pronouns after this one
                 last_named, last_root, blocked, owner = antecedent, i, False, None
             if antecedent is None and not blocked:
-                antecedent = _later_speaker(index, i, sentence, speakers)
+                antecedent = _later_speaker(index, i, sentence, speakers, memory, number)
             if antecedent is not None and _inside_phrase_of(index, i, last_root):
                 antecedent = None
             if not blocked:
@@ -242,15 +242,28 @@ RECENT_PERSON_SENTENCES = 2
 mother is detained': a date line may stand between)."""
 
 
-def _later_speaker(index: DocIndex, i: int, sentence: Sentence, speakers: set[int]) -> str | None:
+def _later_speaker(
+    index: DocIndex,
+    i: int,
+    sentence: Sentence,
+    speakers: set[int],
+    memory: Memory,
+    number: int,
+) -> str | None:
     """The person who speaks later in the sentence, for a possessive pronoun on a relative
     with nothing named before it: in 'police questioned his parents, Ana Ruiz said' the
-    parents are Ana Ruiz's. 'Police detained him, Ana Ruiz said' names no one for 'him'."""
+    parents are Ana Ruiz's, and in 'her mother was questioned, she said' they are the
+    speaker's whom 'she' stands for (the person who spoke or was named last). 'Police
+    detained him, Ana Ruiz said' names no one for 'him'."""
     if index.dep[i] != "poss" or index.lemma[index.head[i]] not in index.words.FAMILY_NOUNS:
         return None
     for ref in sentence.spans:
         if ref.start > i and ref.record.label == "PERSON" and ref.root in speakers:
             return ref.record.name
+    if any(k > i and index.lower[k] in index.words.SUBJECT_PRONOUNS for k in speakers):
+        for recent in (memory.last_speaker, memory.last_person):
+            if recent and 0 < number - recent[1] <= SPEAKER_MEMORY_SENTENCES:
+                return recent[0]
     return None
 
 

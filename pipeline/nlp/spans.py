@@ -108,6 +108,7 @@ def trim_entity(span: Span) -> tuple[int, int]:
         start < end - 1
         and doc[start].pos_ in ("ADV", "CCONJ", "SCONJ")
         and doc[start].is_sent_start
+        and doc[start + 1].lower_ not in ("least", "most")  # 'At least nine' is a count
     ):
         start += 1
     while start < end and doc[start].lower_ in _LEADING_DROP:

@@ -681,3 +681,17 @@ def test_first_person_in_a_quotation_after_he_said_is_the_last_speaker(tnr_pipel
         'own criticism. "They punish my family because they cannot reach me," he said.'
     )
     assert claim_of(tnr_pipeline, text, '"They punish').targets == ["Omar Haddad"]
+
+
+def test_a_relative_of_her_before_she_said_is_the_speakers(tnr_pipeline) -> None:
+    text = (
+        "Note on the exiles.\n\nAmong the exiles named in the report are Ivo Sand, Mara "
+        'Hol and Tomas Vik. "They want us to be afraid," said Hol, who lives in Riga. Her '
+        "mother was interrogated twice in 2023, she said."
+    )
+    assert claim_of(tnr_pipeline, text, "Her mother").targets == ["Mara Hol"]
+
+
+def test_a_joined_act_the_subject_bears_keeps_the_subject_a_target(tnr_pipeline) -> None:
+    text = "Note on the case.\n\nLena Ortiz fled to Oslo in 2019 and received death threats."
+    assert claim_of(tnr_pipeline, text, "Lena Ortiz").targets == ["Lena Ortiz"]
