@@ -97,6 +97,9 @@ def _analyse(
     rules_by_id: dict[str, CueRule],
 ) -> Analysis | None:
     """Targets, source, qualification, type, hedge and negation of one sentence."""
+    s0, s1 = sentence.span.start, sentence.span.end
+    if not any(index.pos[i] in ("VERB", "AUX") for i in range(s0, s1)):
+        memory.verbless.add(number)  # 'March 2020:' (pronouns look past it)
     if sentence.zone not in CLAIM_ZONES:
         return None
     by_kind: dict[str, list[Span]] = {}

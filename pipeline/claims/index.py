@@ -80,6 +80,8 @@ class Memory:
     last_person: tuple[str, int] | None = None
     """The person named last, and the sentence number: 'He said' after a sentence naming
     no speaker."""
+    verbless: set[int] = field(default_factory=set)
+    """Numbers of the sentences without a verb ('March 2020:'), which pronouns look past."""
     last_method: int | None = None
     """The number of the last claim sentence with a METHOD: 'Among those affected are A
     and B' just after it lists its targets."""

@@ -230,16 +230,15 @@ def _quoting_person(
 def _recent_person(memory: Memory, number: int) -> str | None:
     """The person named in the sentence just before, when no target is known yet ('When
     Ana Ruiz left in 2017, she thought her family was safe. Within a year, two of her
-    brothers had been arrested')."""
+    brothers had been arrested'); verbless lines between do not count ('2018: Ana Ruiz
+    flees. | March 2020: | Her mother is detained')."""
     recent = memory.last_person
-    if recent is None or not 0 < number - recent[1] <= RECENT_PERSON_SENTENCES:
+    if recent is None or recent[1] >= number:
         return None
+    between = range(recent[1] + 1, number)
+    if any(k not in memory.verbless for k in between):
+        return None  # only a verbless line ('March 2020:') may stand between
     return recent[0]
-
-
-RECENT_PERSON_SENTENCES = 2
-"""How far back the person named last may be ('2018: Ana Ruiz flees. | March 2020: | Her
-mother is detained': a date line may stand between)."""
 
 
 def _later_speaker(

@@ -62,6 +62,10 @@ from tnr_claims.rules.schemas import SpanRule
 PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "from", "to"})
 """Prepositions after which a one-word organisation that names a known place is that place."""
 
+PERSON_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside"})
+"""The same for a one-word 'person': 'a letter from Hassan', 'he spoke to Jordan' stay
+people ('from' and 'to' take people as often as places)."""
+
 PLACE_OVER_PERSON_POPULATION = 500_000
 """A one-word model PERSON naming a city at least this large is read as the city."""
 
@@ -280,7 +284,8 @@ class RuleTagger:
         if self._normaliser is None or len(span) != 1:
             return False
         root = span.root
-        if root.dep_ != "pobj" or root.head.lower_ not in PLACE_PREPOSITIONS:
+        prepositions = PLACE_PREPOSITIONS if span.label_ == "ORG" else PERSON_PLACE_PREPOSITIONS
+        if root.dep_ != "pobj" or root.head.lower_ not in prepositions:
             return False
         return self._normaliser.is_known_place(span.text, subdivisions=False)
 
