@@ -224,7 +224,7 @@ def _sentenced_above(token: Token) -> bool:
     return False
 
 
-DATELINE_NEXT = frozenset({"(", "-", "–", "—", ","})
+DATELINE_NEXT = frozenset({"(", "-", "--", "–", "—", ","})
 
 
 _NAME_PART = re.compile(r"^[A-Z][a-zà-ÿ'’-]+$")

@@ -336,7 +336,8 @@ class RuleTagger:
         rule_spans += self.dependency_spans(doc)
         if self._parsed:
             rule_spans = [s for s in rule_spans if not asks_for_something_else(s)]
-        model = self.model_spans(doc) + self.dateline_spans(doc)
+        # a dateline place wins a tie with the model's reading ("ISTANBUL --" read as an ORG)
+        model = self.dateline_spans(doc) + self.model_spans(doc)
         rule_spans = _without_words_of_names(rule_spans, model, words)
         merged = merge_spans(doc, rule_spans, model, blocked)
         places = self._normaliser.is_known_place if self._normaliser else lambda _: False

@@ -695,3 +695,13 @@ def test_a_relative_of_her_before_she_said_is_the_speakers(tnr_pipeline) -> None
 def test_a_joined_act_the_subject_bears_keeps_the_subject_a_target(tnr_pipeline) -> None:
     text = "Note on the case.\n\nLena Ortiz fled to Oslo in 2019 and received death threats."
     assert claim_of(tnr_pipeline, text, "Lena Ortiz").targets == ["Lena Ortiz"]
+
+
+def test_a_dateline_with_a_double_hyphen_is_a_place(tnr_pipeline) -> None:
+    record = tnr_pipeline.process_text(
+        "Blogger found dead\n\nISTANBUL -- An exiled blogger has been found dead in his "
+        "flat, police said."
+    )
+    assert [(s.text, s.label) for s in record.spans if s.text == "ISTANBUL"] == [
+        ("ISTANBUL", "LOCATION")
+    ]
