@@ -482,6 +482,16 @@ def _is_legal(index: DocIndex, sentence: Sentence, labels: set[str]) -> bool:
     return False
 
 
+def _of_a_report(index: DocIndex, i: int) -> bool:
+    """'a report released today': the verb says what happened to a text, not to people."""
+    if index.dep[i] == "acl" and index.lemma[index.head[i]] in index.words.REPORT_NOUNS:
+        return True
+    return any(
+        c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in index.words.REPORT_NOUNS
+        for c in index.children(i)
+    )
+
+
 def _takes_an_act(index: DocIndex, i: int) -> bool:
     """A verb whose object is a named act ('issued arrest warrants', 'filed an extradition
     request'): in the past, the act took place."""
@@ -493,14 +503,19 @@ def _takes_an_act(index: DocIndex, i: int) -> bool:
 def _dated_event(index: DocIndex, sentence: Sentence, has_count: bool) -> bool:
     """A past act anchored to a day or month, or to a year when no count is the point."""
     s0, s1 = sentence.span.start, sentence.span.end
-    past = any(
-        (index.is_event(i) or vanished(index, i) or _takes_an_act(index, i))
-        and index.tag[i] in ("VBD", "VBN")
+    past = {
+        i
         for i in range(s0, s1)
-    )
+        if (index.is_event(i) or vanished(index, i) or _takes_an_act(index, i))
+        and index.tag[i] in ("VBD", "VBN")
+        and not _of_a_report(index, i)
+    }
     if not past:
         return False
-    if any(index.lower[i] in index.words.TIME_WORDS for i in range(s0, s1)):
+    if any(
+        index.lower[i] in index.words.TIME_WORDS and _governing_verb(index, i) in past
+        for i in range(s0, s1)
+    ):
         return True
     for ref in sentence.spans:
         if ref.record.label == "DATE" and isinstance(ref.record.value, str):

@@ -98,6 +98,11 @@ def test_a_judgement_or_an_idiom_is_no_denial(tnr_pipeline, text: str, expected:
         ("Last year, two men were jailed in Riga for plotting to attack an editor.", "incident"),
         ("Police have disrupted a plot to kill two exiled journalists in Oslo.", "incident"),
         ("At least nine exiled critics have disappeared abroad since 2016.", "statistic"),
+        # 'today' dates the report, not the acts it counts
+        (
+            "A report released today documents 735 cases of transnational repression since 2014.",
+            "statistic",
+        ),
         ("Police urged his parents to persuade him to return.", "incident"),
         ("Exile Watch urged Thailand not to return the refugees to Laos.", "recommendation"),
         ("Ruritanian transnational repression is exceptionally broad in its reach.", "pattern"),
