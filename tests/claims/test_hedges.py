@@ -28,6 +28,8 @@ def hedged(tnr_pipeline, text: str, sentence_start: str) -> bool:
         ("The report suggests governments to sanction the agents.", False),
         ("Officials insist the activist Lena Ortiz returned to Hanoi voluntarily.", True),
         ("Critics condemned his apparent abduction in Nairobi.", True),
+        ("It appears that agents hacked the phone of the exiled poet Ivo Sand.", True),
+        ("Exile Watch said it could not confirm that Ivo Sand had been detained in Riga.", True),
         ("The state was accused of abducting the blogger Tomas Vik in Riga.", True),
         ("The sister of Tomas Vik was reportedly beaten by police in Riga.", True),
         ("Critics condemned the reported detention of Tomas Vik in Minsk.", True),
