@@ -122,6 +122,8 @@ def find_negation_scopes(
             continue  # 'did not say why he was deported', 'neither ... has explained how'
         if cue.start > s0 and index.lower[cue.start - 1] == "than":
             continue  # 'more often than not'
+        if cue.start in index.method_tokens:
+            continue  # a word of the act's own name ('were not allowed to leave')
 
         rule = rules_by_id.get(cue.id_)
         active.append((cue, _scope(index, cue, rule, s0, s1, terminators)))

@@ -344,3 +344,12 @@ def test_a_government_notice_of_warrants_bounties_and_designations(tnr_pipeline)
     assert claims["reward"].methods == ["INFORMANT_COERCION"]
     assert claims["Police"].methods == ["ASSET_FREEZE"]
     assert set(claims["Secretary"].methods) == {"PROSECUTION", "TRAVEL_RESTRICTION"}
+
+
+def test_not_allowed_to_leave_is_a_travel_ban_and_negates_nothing(tnr_pipeline) -> None:
+    record = tnr_pipeline.process_text(
+        "Note on the case.\n\nIvo Sand is an exile in Riga. His parents were not allowed to "
+        "leave the country."
+    )
+    [claim] = [c for c in record.claims if c.text.startswith("His parents")]
+    assert (claim.methods, claim.negated) == (["TRAVEL_RESTRICTION"], False)
