@@ -465,10 +465,8 @@ def _resolve_speaker(  # noqa: C901
         for ref in reversed(sentence.spans):
             if ref.record.label == "PERSON" and ref.end <= subject and ref.record.name:
                 return ref.record.name, "pronoun_speaker"
-        for recent in (memory.last_speaker, memory.last_person):
-            if recent and 0 < number - recent[1] <= SPEAKER_MEMORY_SENTENCES:
-                return recent[0], "pronoun_speaker"
-        return None, "unnamed_speaker"
+        recent = memory.recent_speaker(number)
+        return (recent, "pronoun_speaker") if recent else (None, "unnamed_speaker")
     office = _office_of_organisation(index, subject)
     if office is not None:
         return office, "named"  # 'a spokesperson for Exile Watch said'

@@ -15,7 +15,7 @@ from typing import Any
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
-from tnr_claims.claims.rules import CLAUSE_DEPS
+from tnr_claims.claims.rules import CLAUSE_DEPS, SPEAKER_MEMORY_SENTENCES
 from tnr_claims.codebook import legal_ref_key
 from tnr_claims.nlp.spans import sentence_bounds, sentence_spans
 from tnr_claims.records import Segment, SpanRecord, TargetDecision
@@ -96,6 +96,15 @@ class Memory:
     known_targets: set[str] = field(default_factory=set)
     mentions: Any = None
     """The document's mention sets (:class:`tnr_claims.claims.mentions.Mentions`)."""
+
+    def recent_speaker(self, number: int) -> str | None:
+        """Who 'he said' in sentence ``number`` stands for when the sentence names no one:
+        the person who spoke last, else the person named last, within
+        ``SPEAKER_MEMORY_SENTENCES``."""
+        for recent in (self.last_speaker, self.last_person):
+            if recent and 0 < number - recent[1] <= SPEAKER_MEMORY_SENTENCES:
+                return recent[0]
+        return None
 
 
 class DocIndex:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from tnr_claims.claims.index import inside_quotation
 from tnr_claims.claims.mentions import FIRST_PERSON, describing_nouns, description_at
 from tnr_claims.claims.roles import fallback_role, target_role
-from tnr_claims.claims.rules import DIRECT_PATIENT_RULES, SPEAKER_MEMORY_SENTENCES
+from tnr_claims.claims.rules import DIRECT_PATIENT_RULES
 from tnr_claims.normalise.numbers import quantity_value
 from tnr_claims.records import TargetDecision
 
@@ -221,9 +221,7 @@ def _quoting_person(
         if ref.record.label == "PERSON" and ref.root in speakers and ref.record.name:
             return ref.record.name
     if any(index.lower[k] in index.words.SUBJECT_PRONOUNS for k in speakers):
-        for recent in (memory.last_speaker, memory.last_person):
-            if recent and 0 < number - recent[1] <= SPEAKER_MEMORY_SENTENCES:
-                return recent[0]  # as a pronoun speaker resolves
+        return memory.recent_speaker(number)  # as a pronoun speaker resolves
     return None
 
 
@@ -260,9 +258,7 @@ def _later_speaker(
         if ref.start > i and ref.record.label == "PERSON" and ref.root in speakers:
             return ref.record.name
     if any(k > i and index.lower[k] in index.words.SUBJECT_PRONOUNS for k in speakers):
-        for recent in (memory.last_speaker, memory.last_person):
-            if recent and 0 < number - recent[1] <= SPEAKER_MEMORY_SENTENCES:
-                return recent[0]
+        return memory.recent_speaker(number)
     return None
 
 
