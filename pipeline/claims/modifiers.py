@@ -179,14 +179,14 @@ def find_negations(
     active = [
         (cue, scope)
         for cue, scope in active
-        if not _in_condition(index, cue.start) and not _no_one_held_to_account(index, cue)
+        if index.embedding(cue.start) != "conditional" and not _no_one_held_to_account(index, cue)
     ]
     if not active:
         return []
     s0, s1 = sentence.span.start, sentence.span.end
     keys = {_predicate(index, ref.root) for ref in sentence.spans if ref.record.label == "METHOD"}
     keys |= {i for i in range(s0, s1) if index.is_event(i) and index.pos[i] == "VERB"}
-    keys = {k for k in keys if not _in_condition(index, k)}
+    keys = {k for k in keys if index.embedding(k) != "conditional"}
     if keys:
         covered: set[int] = set()
         for _, scope in active:
@@ -197,8 +197,6 @@ def find_negations(
         return covering if keys <= covered else []
     return [cue for cue, _ in active if index.embedding(cue.start) is None]
 
-
-CONDITION_MARKS = frozenset({"if", "unless"})
 
 ACCOUNTABILITY_VERBS = frozenset(
     {"charge", "arrest", "convict", "prosecute", "punish", "try", "indict", "sentence", "jail"}
@@ -216,21 +214,6 @@ def _no_one_held_to_account(index: DocIndex, cue: Span) -> bool:
         and index.lower[cue.start] in ("no", "nobody", "none")
         and index.lemma[index.head[root.i]] in ACCOUNTABILITY_VERBS
     )
-
-
-def _in_condition(index: DocIndex, i: int) -> bool:
-    """Whether token ``i`` is inside an adverbial clause of condition ('if he did not
-    return', 'unless she stopped writing')."""
-    j = i
-    for _ in range(12):
-        if index.dep[j] == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in index.children(j)
-        ):
-            return True
-        if index.head[j] == j:
-            return False
-        j = index.head[j]
-    return False
 
 
 def _predicate(index: DocIndex, i: int) -> int:
