@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from tnr_claims.nlp.provenance import derive, is_bare_model, make
@@ -294,6 +294,9 @@ def speaking_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     return sorted([*spans, *found], key=lambda s: (s.start, s.end))
 
 
+BYLINE_WORDS = ("By", "BY")
+
+
 def byline_people(
     doc: Doc, spans: list[Span], words: Lexicons, is_place: Callable[[str], bool]
 ) -> list[Span]:
@@ -301,8 +304,8 @@ def byline_people(
     model read it as (context rule ``PERSON.byline``). Two to four title-case words after a
     line-opening 'By', up to the end of the line, a comma or 'and'."""
     found: list[Span] = []
-    for i, token in enumerate(doc):
-        if token.text not in ("By", "BY") or (i > 0 and not _line_break(doc[i - 1])):
+    for i in tokens_with(doc, ORTH, BYLINE_WORDS):
+        if i > 0 and not _line_break(doc[i - 1]):
             continue
         j = i + 1
         while j < len(doc) and j - i <= MAX_SPEAKER_NAME_WORDS and doc[j].is_title:

@@ -56,6 +56,7 @@ from tnr_claims.nlp.spans import (
 )
 from tnr_claims.nlp.threats import threatened_acts
 from tnr_claims.normalise import Normaliser
+from tnr_claims.normalise.places import DEMONYMS
 from tnr_claims.rules.loader import PatternSet
 from tnr_claims.rules.schemas import SpanRule
 
@@ -118,8 +119,6 @@ def _lone_modifier(span: Span) -> bool:
 def _demonym_modifier(span: Span) -> bool:
     """'the [Kazakh] government', 'the [Tajik] prosecutor's office': one demonym that
     modifies a noun after it is no person or organisation (the model reads some as names)."""
-    from tnr_claims.normalise.places import DEMONYMS
-
     if len(span) != 1 or span.text not in DEMONYMS:
         return False
     head = span.root.head
@@ -264,7 +263,8 @@ class RuleTagger:
                 label == "PERSON" and span.text not in full_name_words
             )
             if may_be_place and (self._is_big_place(span) or self._place_after_in(span)):
-                span = derive(span, "LOCATION.person_is_place", "label", label="LOCATION")
+                rule = "LOCATION.person_is_place" if label == "PERSON" else "LOCATION.org_is_place"
+                span = derive(span, rule, "label", label="LOCATION")
             elif label in ("PERSON", "ORG") and _named_by_place_noun(span, words):
                 span = derive(span, "LOCATION.place_noun_of", "label", label="LOCATION")
                 places.add(span.text)
