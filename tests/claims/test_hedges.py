@@ -107,10 +107,10 @@ def test_a_judgement_or_an_idiom_is_no_denial(tnr_pipeline, text: str, expected:
         ),
         ("Police urged his parents to persuade him to return.", "incident"),
         ("Exile Watch urged Thailand not to return the refugees to Laos.", "recommendation"),
-        ("Ruritanian transnational repression is exceptionally broad in its reach.", "pattern"),
+        ("Ruritanian transnational repression now reaches exiles on four continents.", "pattern"),
         ("China accounted for 22 percent of these incidents, followed by Turkey.", "statistic"),
         ("Ruritania is responsible for roughly a quarter of all incidents.", "statistic"),
-        ("Ravi Kumar faces charges of murder-for-hire in a plot against an exile.", "incident"),
+        ("Ravi Kumar faces murder-for-hire charges over a plot against an exile.", "incident"),
     ],
 )
 def test_one_occasion_is_told_from_a_tally_and_a_practice(
