@@ -203,6 +203,8 @@ def _attribution(  # noqa: C901
     )
     if not is_verb or index.dep[verb] in ("amod", "compound"):
         return None
+    if _gives_an_order(index, verb):
+        return None  # 'officials told her mother to persuade him': an order, no report
     rule = "recommendation_verb" if cue.label_ == "recommendation" else "reporting_verb"
     if cue.label_ == "attribution" and any(
         c.dep_ == "aux" and c.lower_ in index.words.FUTURE_MODALS for c in index.children(verb)
@@ -226,6 +228,19 @@ def _attribution(  # noqa: C901
         return None
     name, how = _resolve_speaker(index, sentence, number, memory, subject)
     return name, rule if how == "named" else how
+
+
+def _gives_an_order(index: DocIndex, verb: int) -> bool:
+    """'told her to return', 'warned him to stop posting': a telling verb with a person
+    object and an infinitive, and no clause of what was said, orders rather than reports."""
+    if index.lemma[verb] not in ("tell", "warn"):
+        return False
+    children = list(index.children(verb))
+    return (
+        any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in children)
+        and any(c.dep_ in ("dobj", "dative") for c in children)
+        and not any(c.dep_ == "ccomp" for c in children)
+    )
 
 
 def _quoted_words(index: DocIndex, sentence: Sentence, i: int) -> bool:

@@ -149,7 +149,13 @@ def _remember_people(
             targets[-1] if len(targets) == 1 else pick_last_target(index, sentence, targets)
         )
         memory.known_targets.update(targets)
-        if len(targets) > 1:
+        # the group a later 'the two men' means: the people the sentence names, not those
+        # it reaches through a pronoun ('Her father, A, and her brother, B, were held')
+        named = {ref.record.name for ref in sentence.spans if ref.record.label == "PERSON"}
+        group = [name for name in targets if name in named]
+        if len(group) > 1:
+            memory.last_group = group
+        elif len(targets) > 1:
             memory.last_group = list(targets)
     if source is not None and source_rule in (
         "reporting_verb",

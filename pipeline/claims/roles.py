@@ -75,16 +75,8 @@ def target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> s
             return "TARGET.lever_of"
     if dep in ("nsubj", "nsubjpass") and vanished(index, head):
         return "TARGET.return_subject"
-    if dep == "nsubj" and index.lemma[head] in index.words.BEARING_VERBS:
-        if any(
-            c.dep_ == "dobj"
-            and (
-                c.i in index.method_tokens
-                or any(g.dep_ == "compound" and g.i in index.method_tokens for g in c.children)
-            )
-            for c in index.children(head)
-        ):
-            return "TARGET.bears_the_act"  # 'X received death threats', 'X faces charges'
+    if dep == "nsubj" and _bears_the_act(index, head):
+        return "TARGET.bears_the_act"  # 'X received death threats', 'X faces charges'
 
     if dep == "nsubj":
         if index.lemma[head] in index.words.RETURN_VERBS:
@@ -106,6 +98,32 @@ def target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> s
         if inherited is not None and inherited != "exclude":
             return "TARGET.coordinated"
     return None
+
+
+PHASE_VERBS = frozenset({"begin", "start", "continue", "keep"})
+"""Verbs whose subject is the subject of their -ing or infinitive complement ('she began
+receiving threats': she receives them)."""
+
+
+def _bears_the_act(index: DocIndex, verb: int) -> bool:
+    """Whether the subject of ``verb`` bears the act its object names: a bearing verb
+    ('received death threats', 'faces charges'), also after a phase verb ('began receiving
+    threats', 'continues to face charges'); not 'began sending threats'."""
+    if index.lemma[verb] in PHASE_VERBS:
+        verb = next(
+            (c.i for c in index.children(verb) if c.dep_ == "xcomp"),
+            verb,
+        )
+    if index.lemma[verb] not in index.words.BEARING_VERBS:
+        return False
+    return any(
+        c.dep_ == "dobj"
+        and (
+            c.i in index.method_tokens
+            or any(g.dep_ == "compound" and g.i in index.method_tokens for g in c.children)
+        )
+        for c in index.children(verb)
+    )
 
 
 def _lever_of(index: DocIndex, noun: int) -> bool:

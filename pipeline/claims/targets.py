@@ -112,10 +112,10 @@ def find_targets(  # noqa: C901
             and index.pos[i] == "PRON"
             and memory.mentions is not None
             and memory.mentions.narrator
-            and not sentence.has_quote
-            and not sentence.starts_in_quote
+            and not inside_quotation(index, sentence, i)
         ):
-            # an op-ed's 'my father was detained': the author named in its byline
+            # an op-ed's 'my father was detained': the author named in its byline (also
+            # in a sentence that quotes a charge: 'sentenced me for "insulting" him')
             mentions.append((i, memory.mentions.narrator, True))
         elif (
             description_at(index, i, nouns)
@@ -273,17 +273,27 @@ def _described(memory: Memory, index: DocIndex, i: int) -> str | None:
     return memory.mentions.resolve(lemma, fallback=not kin_of_someone)
 
 
+EACH_OF_A_GROUP = frozenset({"neither", "either", "each"})
+"""Determiners of a singular noun that stand for every member of a group named before."""
+
+
 def _group_phrase(index: DocIndex, i: int, size: int, nouns: frozenset[str]) -> bool:
     """A definite plural phrase for people named before as a group: 'the three', 'the two
-    men', 'the detained activists', 'all five' (a number must equal the group's size)."""
+    men', 'the detained activists', 'all five' (a number must equal the group's size);
+    'neither man', 'each woman'."""
     if index.pos[i] == "NUM":
         if index.dep[i] not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"):
             return False
         determined = any(c.lower_ in ("the", "all", "these") for c in index.children(i))
         return determined and _number(index, i) == size
-    if index.tag[i] != "NNS" or index.lemma[i] not in nouns:
+    if index.lemma[i] not in nouns:
         return False
     children = list(index.children(i))
+    if index.tag[i] == "NN":
+        # 'neither man was charged', 'each woman was questioned': one of the group, all of it
+        return any(c.dep_ in ("det", "preconj") and c.lower_ in EACH_OF_A_GROUP for c in children)
+    if index.tag[i] != "NNS":
+        return False
     if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "both") for c in children):
         return False
     counted = [c.i for c in children if c.dep_ == "nummod"]

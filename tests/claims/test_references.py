@@ -287,6 +287,24 @@ def test_groups_survivors_and_shared_family_names(
     assert claim_of(tnr_pipeline, text, start).targets == targets
 
 
+@pytest.mark.parametrize(
+    ("second", "start"),
+    [
+        ("The two men are held in a prison outside the capital.", "The two men"),
+        ("Neither man has seen a lawyer since the arrest.", "Neither man"),
+    ],
+)
+def test_a_group_is_the_people_named_not_the_one_reached_through_a_pronoun(
+    tnr_pipeline, second: str, start: str
+) -> None:
+    text = (
+        "Police detained the uncle and cousin of the exiled singer Lara Mendez last week. "
+        "Her uncle, Tomas Mendez, and her cousin, Hugo Ramos, were taken from their homes "
+        "in the night. " + second
+    )
+    assert claim_of(tnr_pipeline, text, start).targets == ["Hugo Ramos", "Tomas Mendez"]
+
+
 def test_a_number_that_does_not_fit_the_group_refers_to_no_one(tnr_pipeline) -> None:
     text = (
         "Agents detained Omar Haddad and Li Wen in Bangkok in May. "
@@ -311,6 +329,31 @@ OP_ED = (
 def test_my_in_a_first_person_piece_is_its_author(tnr_pipeline) -> None:
     text = OP_ED + "In 2021 police detained my father in the capital."
     assert claim_of(tnr_pipeline, text, "In 2021").targets == ["Lena Ortiz"]
+
+
+def test_me_outside_a_quoted_charge_is_the_author(tnr_pipeline) -> None:
+    text = OP_ED + 'Last year a court sentenced me in absentia for "spreading lies".'
+    assert claim_of(tnr_pipeline, text, "Last year").targets == ["Lena Ortiz"]
+
+
+def test_the_subject_of_a_phase_verb_bears_the_act_of_its_complement(tnr_pipeline) -> None:
+    text = "After the interview, Dara Sun began receiving death threats from unknown numbers."
+    assert claim_of(tnr_pipeline, text, "After").targets == ["Dara Sun"]
+
+
+def test_an_order_to_a_relative_is_no_report_by_the_one_who_gave_it(tnr_pipeline) -> None:
+    text = (
+        "The exiled singer Lara Mendez lives in Madrid. Last week Colonel Ivo Sand told "
+        "her mother to persuade Lara to come home."
+    )
+    assert claim_of(tnr_pipeline, text, "Last week").source is None
+
+
+def test_police_questioning_a_family_is_no_report_of_the_police(tnr_pipeline) -> None:
+    text = (
+        "In May, two NSS officers questioned the parents of the blogger Ivo Sand about his posts."
+    )
+    assert claim_of(tnr_pipeline, text, "In May").source is None
 
 
 def test_my_inside_a_quotation_is_not_the_author(tnr_pipeline) -> None:
