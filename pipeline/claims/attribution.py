@@ -47,6 +47,8 @@ def report_authors(index: DocIndex, sentences: Sequence[Sentence]) -> list[tuple
                 if index.pos[k] in ("VERB", "AUX") or lower[k] in (".", ";", ":"):
                     break
             if not found:
+                found = _authored_by(index, ref.root)
+            if not found:
                 after = lower[ref.end : ref.end + 4]
                 if after and after[0] in ("'s", "’s", "'", "’"):
                     found = any(w in index.words.REPORT_NOUNS for w in after[1:])
@@ -57,6 +59,27 @@ def report_authors(index: DocIndex, sentences: Sequence[Sentence]) -> list[tuple
             if found:
                 authors.append((ref.record.start, ref.record.name))
     return authors
+
+
+def _authored_by(index: DocIndex, root: int) -> bool:
+    """'a report published on Tuesday by the London-based group X', 'a study released last
+    week by X': the ORG is the agent of a publishing verb on a report noun, however many
+    words stand between them."""
+    if index.dep[root] == "appos":
+        root = index.head[root]  # 'by the group X'
+    prep = index.head[root]
+    if index.dep[root] != "pobj" or index.lower[prep] not in ("by", "from"):
+        return False
+    verb = index.head[prep]
+    if index.lemma[verb] in index.words.REPORT_NOUNS:
+        return True
+    return index.lower[verb] in index.words.PUBLISH_WORDS and (
+        index.lemma[index.head[verb]] in index.words.REPORT_NOUNS
+        or any(
+            c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in index.words.REPORT_NOUNS
+            for c in index.children(verb)
+        )
+    )
 
 
 def _report_author(memory: Memory, sentence: Sentence) -> str | None:

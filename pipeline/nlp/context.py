@@ -231,7 +231,12 @@ _NAME_PART = re.compile(r"^[A-Z][a-zà-ÿ'’-]+$")
 
 
 def propagate_names(
-    doc: Doc, spans: list[Span], words: Lexicons, *, tagged: bool | None = None
+    doc: Doc,
+    spans: list[Span],
+    words: Lexicons,
+    *,
+    tagged: bool | None = None,
+    _again: bool = False,
 ) -> list[Span]:
     """Give every mention of a known person's name part the PERSON label.
 
@@ -259,7 +264,7 @@ def propagate_names(
     for span in spans:
         if (
             span.label_ != "PERSON"
-            and is_bare_model(span)
+            and (is_bare_model(span) or _name_read_as_a_place(span))
             and ((len(span) == 1 and span.text in parts) or span.text in full_names)
         ):
             span = derive(span, "PERSON.name_part", "label", label="PERSON")
@@ -280,7 +285,62 @@ def propagate_names(
             continue
         result.append(make(doc, i, i + 1, "PERSON", "PERSON.name_part"))
     result.sort(key=lambda s: (s.start, s.end))
-    return _join_adjacent_names(result)
+    joined = _join_adjacent_names(result)
+    extended = _name_heads_after_parts(doc, joined)
+    if extended is not joined and not _again:
+        # the whole name's last word is a name part too ('Vinh' after 'Le Quang Vinh')
+        return propagate_names(doc, extended, words, tagged=tagged, _again=True)
+    return extended
+
+
+def _name_heads_after_parts(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Extend a PERSON made of another person's name parts over the proper noun those parts
+    modify: with 'Le Quang Hieu' named, 'Le Quang Vinh keeps ...' is 'Le Quang Vinh', not a
+    second mention of Hieu cut short (relatives share the leading parts of a name). A
+    one-word span of another label on that noun gives way."""
+    out = list(spans)
+    changed = False
+    for k, span in enumerate(out):
+        if span.label_ != "PERSON" or span.end >= len(doc):
+            continue
+        if "PERSON.name_part" not in provenance_of(span).context_rules:
+            continue
+        last, after = doc[span.end - 1], doc[span.end]
+        if not (
+            after.pos_ == "PROPN"
+            and after.is_title
+            and last.dep_ == "compound"
+            and last.head.i == after.i
+        ):
+            continue
+        nxt = out[k + 1] if k + 1 < len(out) else None
+        if nxt is not None and nxt.start == after.i:
+            if len(nxt) != 1 or nxt.label_ == "PERSON":
+                continue
+            out[k + 1] = None  # type: ignore[call-overload]
+        out[k] = derive(span, "PERSON.name_part", "extent", end=after.i + 1)
+        changed = True
+    if not changed:
+        return spans
+    return [span for span in out if span is not None]
+
+
+_PLACE_READINGS = frozenset({"LOCATION.org_is_place", "LOCATION.person_is_place"})
+
+
+def _name_read_as_a_place(span: Span) -> bool:
+    """A one-word model name read as a city only because a city has that name, where it
+    does not stand after a preposition of place: with 'Le Quang Vinh' named, 'Vinh said' is
+    him; 'police in Vinh' stays the city."""
+    provenance = provenance_of(span)
+    return (
+        len(span) == 1
+        and provenance.origin is not None
+        and provenance.origin.kind == "model"
+        and bool(provenance.context_rules)
+        and set(provenance.context_rules) <= _PLACE_READINGS
+        and span.root.dep_ != "pobj"
+    )
 
 
 def _single_name(span: Span) -> bool:

@@ -748,3 +748,25 @@ def test_a_dateline_with_a_double_hyphen_is_a_place(tnr_pipeline) -> None:
     assert [(s.text, s.label) for s in record.spans if s.text == "ISTANBUL"] == [
         ("ISTANBUL", "LOCATION")
     ]
+
+
+def test_relatives_who_share_the_leading_parts_of_a_name_stay_two_people(tnr_pipeline) -> None:
+    # 'Vinh' is also a city: after the full name it is the man, as subject of 'said'
+    text = (
+        "Exile in Bangkok\n\n"
+        "Le Quang Vinh keeps his curtains drawn. Police in Laos detained his brother, "
+        "Le Quang Hieu, in 2022. Vinh said he was followed home by two men last week."
+    )
+    names = [name for _, name in people(tnr_pipeline, text)]
+    assert names == ["Le Quang Vinh", "Le Quang Hieu", "Le Quang Vinh"]
+    claim = claim_of(tnr_pipeline, text, "Vinh said")
+    assert (claim.source, claim.targets) == ("Le Quang Vinh", ["Le Quang Vinh"])
+
+
+def test_the_publisher_of_a_report_named_far_from_its_noun_is_its_author(tnr_pipeline) -> None:
+    text = (
+        "States that hunt critics abroad kill more of them, according to a study published "
+        "on Monday by the Geneva-based group Exile Watch. "
+        "The study documents 20 killings in nine countries."
+    )
+    assert claim_of(tnr_pipeline, text, "The study").source == "Exile Watch"
