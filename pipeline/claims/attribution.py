@@ -113,6 +113,10 @@ def speaker_tokens(index: DocIndex, sentence: Sentence, by_kind: dict[str, list[
     return speakers
 
 
+INFERRED_SOURCE_RULES = frozenset({"report_author", "pronoun_speaker"})
+"""Source rules that infer the speaker from the document rather than read a name."""
+
+
 def find_source(
     index: DocIndex,
     sentence: Sentence,
@@ -142,7 +146,12 @@ def find_source(
         candidates.append((index.depth(cue.start), cue.start, name, rule, cue))
     named = [c for c in candidates if c[2] is not None]
     if named:
-        _, _, name, rule, cue = max(named, key=lambda c: (c[0], c[1]))
+        # the deepest cue speaks ('the lawyer said the report found ...'), but a speaker
+        # named on the page outranks one inferred for 'it' or 'the report' ('Amnesty says
+        # it has documented ...': Amnesty, not the last report's author)
+        _, _, name, rule, cue = max(
+            named, key=lambda c: (c[3] not in INFERRED_SOURCE_RULES, c[0], c[1])
+        )
         return name, rule, cue
     if candidates:
         cue = candidates[0][4]

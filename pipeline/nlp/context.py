@@ -257,8 +257,16 @@ def propagate_names(
     }
     if not parts:
         return spans
-    # a whole name the model tagged otherwise elsewhere ('Ivo Sand' read as an ORG)
+    # a whole name the model tagged otherwise elsewhere ('Ivo Sand' read as an ORG), and a
+    # family name of several words ('Mr El-Sherbiny' after 'Youssef El-Sherbiny')
     full_names = {span.text for span in spans if span.label_ == "PERSON" and len(span) > 1}
+    full_names |= {
+        span[k:].text
+        for span in spans
+        if span.label_ == "PERSON" and len(span) > 2
+        for k in range(1, len(span) - 1)
+        if span[k].text[:1].isupper()
+    }
     covered = [False] * len(doc)
     result: list[Span] = []
     for span in spans:
@@ -283,7 +291,17 @@ def propagate_names(
             continue
         if tagged and (pos != PROPN or _modifies_common_noun(doc[i])):
             continue
-        result.append(make(doc, i, i + 1, "PERSON", "PERSON.name_part"))
+        start = i
+        if (
+            i >= 2
+            and doc[i - 1].text == "-"
+            and not doc[i - 2].whitespace_
+            and not doc[i - 1].whitespace_
+            and doc[i - 2].text[:1].isupper()
+            and not covered[i - 2]
+        ):
+            start = i - 2  # 'El-Sherbiny': the prefix before the hyphen is part of the name
+        result.append(make(doc, start, i + 1, "PERSON", "PERSON.name_part"))
     result.sort(key=lambda s: (s.start, s.end))
     joined = _join_adjacent_names(result)
     extended = _name_heads_after_parts(doc, joined)
@@ -440,7 +458,7 @@ def _join_adjacent_names(spans: list[Span]) -> list[Span]:
         if (
             previous is not None
             and span.label_ == previous.label_ == "PERSON"
-            and previous.end == span.start
+            and (previous.end == span.start or _joined_by_hyphen(previous, span))
             and "PERSON.name_part"
             in provenance_of(previous).context_rules + provenance_of(span).context_rules
         ):
@@ -456,6 +474,17 @@ def _join_adjacent_names(spans: list[Span]) -> list[Span]:
             continue
         joined.append(span)
     return joined
+
+
+def _joined_by_hyphen(first: Span, second: Span) -> bool:
+    """'El' + '-' + 'Sherbiny' written as one word: the two names touch a hyphen."""
+    doc = first.doc
+    return (
+        second.start == first.end + 1
+        and doc[first.end].text == "-"
+        and not doc[first.end - 1].whitespace_
+        and not doc[first.end].whitespace_
+    )
 
 
 def _modifies_common_noun(token: Token) -> bool:

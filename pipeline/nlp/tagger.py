@@ -112,7 +112,10 @@ def _without_words_of_names(rules: list[Span], model: list[Span], words: Any) ->
 
 def _lone_modifier(span: Span) -> bool:
     """'[Transnational] repression is not new': one word the tagger reads as an adjective,
-    adverb or verb is no name, whatever the entity recogniser said."""
+    adverb or verb is no name, whatever the entity recogniser said. Nor are words without a
+    capital letter ('pushed him into a [grey van]'): names have one, 'al-' or 'van' aside."""
+    if not any(token.text[:1].isupper() for token in span):
+        return True
     return len(span) == 1 and span[0].pos_ in ("ADJ", "ADV", "VERB") and span[0].tag_ != "NNP"
 
 

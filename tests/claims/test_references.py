@@ -770,3 +770,20 @@ def test_the_publisher_of_a_report_named_far_from_its_noun_is_its_author(tnr_pip
         "The study documents 20 killings in nine countries."
     )
     assert claim_of(tnr_pipeline, text, "The study").source == "Exile Watch"
+
+
+def test_a_hyphenated_family_name_after_an_honorific_is_the_person(tnr_pipeline) -> None:
+    text = (
+        "Karim Abu-Salem, a student in Vienna, was followed by two men in May. "
+        "Mr Abu-Salem told a newspaper that an embassy official had threatened him."
+    )
+    claim = claim_of(tnr_pipeline, text, "Mr Abu-Salem")
+    assert (claim.source, claim.targets) == ("Karim Abu-Salem", ["Karim Abu-Salem"])
+
+
+def test_a_named_speaker_outranks_a_report_author_inferred_for_it(tnr_pipeline) -> None:
+    text = (
+        "A report by the Exile Watch Centre described the case of Ivo Sand in 2021. "
+        "Human Rights Watch says it has documented 14 abductions of exiles since 2019."
+    )
+    assert claim_of(tnr_pipeline, text, "Human Rights").source == "Human Rights Watch"

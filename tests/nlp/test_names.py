@@ -142,3 +142,24 @@ def test_a_name_across_a_parser_sentence_start_joins_the_two_sentences() -> None
         "Heading \n\n",
         "Ana Vell , a spokeswoman , said so .",
     ]
+
+
+@pytest.mark.parametrize(
+    ("words", "entity", "kept"),
+    [
+        (["They", "pushed", "him", "into", "a", "grey", "van", "."], (5, 7), False),
+        (["They", "met", "Pieter", "van", "Houten", "."], (2, 5), True),
+    ],
+)
+def test_a_model_name_needs_a_capital_letter(tnr_pipeline, words, entity, kept) -> None:
+    """The model's entity is set by hand (its readings of such phrases vary)."""
+    from spacy.tokens import Doc, Span
+
+    nlp = tnr_pipeline.nlp
+    doc = Doc(nlp.vocab, words=words)
+    for name, component in nlp.pipeline:
+        if name not in ("ner", "tnr_tagger"):
+            doc = component(doc)
+    doc.ents = [Span(doc, *entity, label="PERSON")]
+    found = [s.text for s in nlp.get_pipe("tnr_tagger").model_spans(doc) if s.label_ == "PERSON"]
+    assert (Span(doc, *entity).text in found) is kept
