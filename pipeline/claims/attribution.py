@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from tnr_claims.claims.index import CLOSING_QUOTES, inside_quotation
-from tnr_claims.claims.mentions import DETERMINERS
+from tnr_claims.claims.mentions import DETERMINERS, describing_nouns
 from tnr_claims.claims.rules import SPEAKER_MEMORY_SENTENCES
+from tnr_claims.claims.targets import group_phrase
 from tnr_claims.rules.schemas import CueRule
 
 if TYPE_CHECKING:
@@ -483,6 +484,14 @@ def _resolve_speaker(  # noqa: C901
     ref = index.named(subject)
     if ref is not None:
         return ref.record.name, "named"
+    if index.lemma[subject] in index.words.PERSON_NOUNS:
+        # 'Two bloggers in Oslo, Ana Ruiz and Li Wen, told me': the parser may hang the
+        # names on the place; the first person set off in the subject phrase speaks
+        for token in index.doc[subject].subtree:
+            if token.dep_ in ("appos", "conj") and token.head.dep_ == "pobj":
+                person = index.named(token.i, ("PERSON",))
+                if person is not None and person.record.name:
+                    return person.record.name, "named"
     for deps in (("appos", "compound"), ("poss",)):
         for child in index.children(subject):
             if child.dep_ in deps:
@@ -514,6 +523,12 @@ def _resolve_speaker(  # noqa: C901
                 return ref.record.name, "pronoun_speaker"
         recent = memory.recent_speaker(number)
         return (recent, "pronoun_speaker") if recent else (None, "unnamed_speaker")
+    if memory.last_group and group_phrase(
+        index, subject, len(memory.last_group), describing_nouns(index)
+    ):
+        # 'The two students believe ...': a joint statement takes the first one named, as
+        # a call made jointly by several organisations does (codebook, second set)
+        return memory.last_group[0], "described_speaker"
     office = _office_of_organisation(index, subject)
     if office is not None:
         return office, "named"  # 'a spokesperson for Exile Watch said'

@@ -77,6 +77,10 @@ def target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> s
         return "TARGET.return_subject"
     if dep == "nsubj" and _bears_the_act(index, head):
         return "TARGET.bears_the_act"  # 'X received death threats', 'X faces charges'
+    if dep in ("nsubj", "nsubjpass") and any(
+        _bears_the_act(index, clause) for clause in _subjectless_ing_clauses(index, head)
+    ):
+        return "TARGET.bears_the_act"  # 'X moved to Oslo after receiving death threats'
 
     if dep == "nsubj":
         if index.lemma[head] in index.words.RETURN_VERBS:
@@ -103,6 +107,21 @@ def target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> s
 PHASE_VERBS = frozenset({"begin", "start", "continue", "keep"})
 """Verbs whose subject is the subject of their -ing or infinitive complement ('she began
 receiving threats': she receives them)."""
+
+
+def _subjectless_ing_clauses(index: DocIndex, verb: int) -> list[int]:
+    """The -ing clauses on ``verb`` whose subject is ``verb``'s own: 'left after receiving
+    threats' (after + pcomp), 'fled, fearing arrest' (advcl)."""
+    found = []
+    for child in index.children(verb):
+        clause = child.i if child.dep_ == "advcl" else None
+        if child.dep_ == "prep":
+            clause = next((g.i for g in child.children if g.dep_ == "pcomp"), None)
+        if clause is None or index.tag[clause] != "VBG":
+            continue
+        if not index.has_child(clause, ("nsubj", "nsubjpass")):
+            found.append(clause)
+    return found
 
 
 def _bears_the_act(index: DocIndex, verb: int) -> bool:

@@ -123,7 +123,7 @@ def find_targets(  # noqa: C901
             and (described := _described(memory, index, i))
         ):
             mentions.append((i, described, True))
-        elif memory.last_group and _group_phrase(index, i, len(memory.last_group), nouns):
+        elif memory.last_group and group_phrase(index, i, len(memory.last_group), nouns):
             # 'The three were deported', 'the detained activists were flown to Hanoi'
             mentions.extend((i, name, True) for name in memory.last_group)
         elif _unnamed_person(index, i, nouns):
@@ -277,7 +277,7 @@ EACH_OF_A_GROUP = frozenset({"neither", "either", "each"})
 """Determiners of a singular noun that stand for every member of a group named before."""
 
 
-def _group_phrase(index: DocIndex, i: int, size: int, nouns: frozenset[str]) -> bool:
+def group_phrase(index: DocIndex, i: int, size: int, nouns: frozenset[str]) -> bool:
     """A definite plural phrase for people named before as a group: 'the three', 'the two
     men', 'the detained activists', 'all five' (a number must equal the group's size);
     'neither man', 'each woman'."""
