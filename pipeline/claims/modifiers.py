@@ -76,6 +76,13 @@ def find_hedges(  # noqa: C901
             if not index.in_relcl(i):
                 used.append(cue)
             continue
+        if (
+            slug != "modal"
+            and index.embedding(i) == "relative"
+            and _on_who_is_behind(index, sentence, i)
+        ):
+            used.append(cue)  # 'men he believes work for the ministry followed him'
+            continue
         if slug != "unclear_whether" and index.embedding(i) in (
             "relative",
             "concessive",
@@ -288,6 +295,36 @@ def _reaches_the_act(index: DocIndex, sentence: Sentence, i: int) -> bool:
     while index.dep[head] == "conj" and index.head[head] != head:
         head = index.head[head]  # 'the shooting has ... and looks to be ...': one subject
     return any(t.i in acts for t in index.doc[head].subtree)
+
+
+AGENT_CODES = frozenset({"OVERSEAS_AGENTS", "INFORMANT_COERCION"})
+
+
+def _on_who_is_behind(index: DocIndex, sentence: Sentence, i: int) -> bool:
+    """Codebook (second set), hedges on who is behind it: a hedge in a clause on the doers
+    that ties them to a state body ('two men he believes work for the security ministry',
+    'a gang allegedly hired by the intelligence service', 'men I believe to be informants')
+    hedges the claim. Not on a named person ('X, who allegedly ran a banned group'), nor
+    a modal ('those who could be engaged in activity that threatens security')."""
+    clause = i
+    for _ in range(16):
+        if index.dep[clause] in ("relcl", "acl") or index.head[clause] == clause:
+            break
+        clause = index.head[clause]
+    if index.dep[clause] not in ("relcl", "acl"):
+        return False
+    owner = index.head[clause]
+    if index.span_at[owner] >= 0 and index.spans[index.span_at[owner]].record.label == "PERSON":
+        return False
+    for token in index.doc[clause].subtree:
+        k = index.span_at[token.i]
+        if k >= 0:
+            record = index.spans[k].record
+            if record.label == "ORG" or (record.label == "METHOD" and record.code in AGENT_CODES):
+                return True
+        if index.lemma[token.i] in index.words.STATE_ACTOR_NOUNS and token.i != owner:
+            return True
+    return False
 
 
 def _qualifies_other_than_the_act(index: DocIndex, i: int) -> bool:

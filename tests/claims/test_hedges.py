@@ -18,6 +18,21 @@ def hedged(tnr_pipeline, text: str, sentence_start: str) -> bool:
     ("text", "expected"),
     [
         ("Police arrested the teacher over alleged links to a banned group.", False),
+        (
+            "Ivo Sand says he was followed home by men he believes work for the Ministry "
+            "of State Security.",
+            True,
+        ),
+        (
+            "The satirist Ivo Sand survived a stabbing in 2019 by members of a gang "
+            "allegedly hired by the intelligence ministry.",
+            True,
+        ),
+        (
+            "Ivo Sand, who allegedly ran a group banned by the Interior Ministry, was "
+            "arrested in Minsk.",
+            False,
+        ),
         ("The suspected gunman fatally shot the exiled editor Rui Lam in Lisbon.", False),
         (
             "Marko Tal, a former officer, was accused of helping to kidnap the critic "
