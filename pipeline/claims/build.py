@@ -154,9 +154,9 @@ def _remember_people(
         named = {ref.record.name for ref in sentence.spans if ref.record.label == "PERSON"}
         group = [name for name in targets if name in named]
         if len(group) > 1:
-            memory.last_group = group
+            memory.last_group, memory.last_group_at = group, number
         elif len(targets) > 1:
-            memory.last_group = list(targets)
+            memory.last_group, memory.last_group_at = list(targets), number
     if source is not None and source_rule in (
         "reporting_verb",
         "according_to",

@@ -77,6 +77,9 @@ class Memory:
     last_speaker: tuple[str, int] | None = None
     last_group: list[str] = field(default_factory=list)
     """The targets of the last claim that had more than one: 'the three' refers to them."""
+    last_group_at: int = -1
+    """The number of the sentence that set ``last_group``: 'their' refers to it only
+    right after."""
     last_person: tuple[str, int] | None = None
     """The person named last, and the sentence number: 'He said' after a sentence naming
     no speaker."""

@@ -53,6 +53,7 @@ def find_targets(  # noqa: C901
     last_root = -1
     blocked = False
     owner: tuple[str, int] | None = None
+    only_as_patient: set[int] = set()  # plural pronouns: targets only where acted on
     person_starts = {
         ref.start: ref for ref in sentence.spans if ref.record.label == "PERSON" and ref.record.name
     }
@@ -126,6 +127,14 @@ def find_targets(  # noqa: C901
         elif memory.last_group and group_phrase(index, i, len(memory.last_group), nouns):
             # 'The three were deported', 'the detained activists were flown to Hanoi'
             mentions.extend((i, name, True) for name in memory.last_group)
+        elif index.lower[i] in GROUP_PRONOUNS and index.pos[i] == "PRON":
+            # 'A and B noticed a man following them'; right after 'A and B were
+            # deported', 'Their mother is questioned every week'
+            group = _named_together_before(index, sentence, i, person_starts)
+            if not group and memory.last_group and 0 < number - memory.last_group_at <= 1:
+                group = memory.last_group
+            mentions.extend((i, name, True) for name in group)
+            only_as_patient.add(i)
         elif _unnamed_person(index, i, nouns):
             # 'agents pressured a cousin and his wife': 'his' is the cousin's
             last_named, last_root, blocked, owner = None, -1, True, None
@@ -148,9 +157,13 @@ def find_targets(  # noqa: C901
             continue
         if verdict is not None:
             strong.append((root, name, verdict))
-        elif not official and (
-            (has_event and fallback_role(index, root, False))
-            or (known and root in denied and fallback_role(index, root, True))
+        elif (
+            not official
+            and root not in only_as_patient
+            and (
+                (has_event and fallback_role(index, root, False))
+                or (known and root in denied and fallback_role(index, root, True))
+            )
         ):
             weak.append((root, name, "TARGET.incident_person"))
     chosen = strong or weak
@@ -271,6 +284,31 @@ def _described(memory: Memory, index: DocIndex, i: int) -> str | None:
     # 'the half-brother of the leader' may be
     kin_of_someone = lemma in index.words.FAMILY_NOUNS and index.has_child(i, ("poss",))
     return memory.mentions.resolve(lemma, fallback=not kin_of_someone)
+
+
+GROUP_PRONOUNS = frozenset({"them", "their"})
+"""Plural pronouns that may stand for people just named together ('they' is more often
+the doers, and is left alone)."""
+
+
+def _named_together_before(
+    index: DocIndex, sentence: Sentence, i: int, person_starts: dict[int, SpanRef]
+) -> list[str]:
+    """The people coordinated before token ``i`` in its sentence ('A and B ... them')."""
+    for start, ref in sorted(person_starts.items()):
+        if start >= i:
+            break
+        names = [ref.record.name or ""]
+        for other in person_starts.values():
+            if (
+                other.start < i
+                and index.dep[other.root] == "conj"
+                and index.head[other.root] == ref.root
+            ):
+                names.append(other.record.name or "")
+        if len(names) > 1:
+            return names
+    return []
 
 
 EACH_OF_A_GROUP = frozenset({"neither", "either", "each"})

@@ -815,3 +815,33 @@ def test_speakers_named_after_a_place_in_the_subject_still_speak(tnr_pipeline) -
         "reporters they had received death threats on Telegram."
     )
     assert claim_of(tnr_pipeline, text, "Two other").source == "Aigerim Sadykova"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "targets"),
+    [
+        (
+            "In May, Ivo Sand and Lena Ortiz noticed a man following them from a cafe.",
+            "In May",
+            ["Ivo Sand", "Lena Ortiz"],
+        ),
+        (
+            "The brothers Ivo Sand and Tomas Sand were deported from Riga in May. "
+            "Their mother is questioned by police every week.",
+            "Their mother",
+            ["Ivo Sand", "Tomas Sand"],
+        ),
+        (
+            "Ivo Sand and Lena Ortiz were deported from Riga in May. "
+            '"She tells me not to listen to them," he said.',
+            '"She tells',
+            None,
+        ),
+    ],
+)
+def test_them_and_their_after_people_named_together(
+    tnr_pipeline, text: str, start: str, targets: list[str] | None
+) -> None:
+    record = tnr_pipeline.process_text(text)
+    found = [c.targets for c in record.claims if c.text.startswith(start)]
+    assert found == ([targets] if targets is not None else [])
