@@ -97,6 +97,15 @@ def target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> s
                     return "TARGET.relative_clause"
             if child.dep_ == "acl" and child.tag_ == "VBN":
                 return "TARGET.relative_clause"
+    if (
+        dep == "appos"
+        and has_method
+        and index.lemma[head] in index.words.FAMILY_NOUNS
+        and index.has_child(head, ("poss",))
+    ):
+        # 'His brother, Omar, lost his job', 'they urged Ana's wife, Mara, to persuade her':
+        # a named relative of the one the act is aimed at (GUIDELINES: a target with him)
+        return "TARGET.named_relative"
     if dep in ("conj", "appos") and head != i:
         inherited = target_role(index, head, has_method, _depth + 1)
         if inherited is not None and inherited != "exclude":

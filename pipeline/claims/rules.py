@@ -157,6 +157,9 @@ TARGET_RULES: tuple[tuple[str, str], ...] = (
     ("TARGET.relative_clause", "'X, who was abducted in 2019, ...'"),
     ("TARGET.possessed_event", "'his arrest', 'X's extradition'"),
     ("TARGET.possessed_lever", "'his family' with a METHOD in the sentence"),
+    ("TARGET.lever_of", "'police arrested a relative of X' with a METHOD in the sentence"),
+    ("TARGET.bears_the_act", "'X received death threats', 'X left after receiving threats'"),
+    ("TARGET.named_relative", "'His brother, Y, lost his job': the relative named in apposition"),
     ("TARGET.coordinated", "'X, his wife, Y, and their friend, Z, were abducted'"),
     ("TARGET.incident_person", "the only other named person of an incident sentence"),
     (

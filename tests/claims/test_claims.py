@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import spacy
 
-from tnr_claims.claims import CLAIM_RULES, TYPE_RULES, build_claims, load_cue_rules
+from tnr_claims.claims import CLAIM_RULES, TARGET_RULES, TYPE_RULES, build_claims, load_cue_rules
 from tnr_claims.records import ClaimRecord, Segment, SpanProvenance, SpanRecord
 from tnr_claims.rules.schemas import CueRule
 
@@ -108,6 +108,21 @@ def test_rule_tables_have_unique_ids() -> None:
     assert len({r[0] for r in CLAIM_RULES}) == len(CLAIM_RULES)
     assert len({r[0] for r in TYPE_RULES}) == len(TYPE_RULES)
     assert TYPE_RULES[-1][0] == "TYPE.general_practice"
+
+
+def test_every_target_rule_the_code_gives_is_documented() -> None:
+    import re
+    from pathlib import Path
+
+    import tnr_claims.claims as claims_package
+
+    folder = Path(claims_package.__file__).parent
+    used = {
+        rule_id
+        for path in folder.glob("*.py")
+        for rule_id in re.findall(r'"(TARGET\.[a-z_]+)"', path.read_text(encoding="utf-8"))
+    }
+    assert used and used <= {rule_id for rule_id, _ in TARGET_RULES}
 
 
 # --------------------------------------------------------------------------- source
@@ -881,7 +896,6 @@ def test_every_target_records_the_rule_that_chose_it(tnr_pipeline) -> None:
     record = tnr_pipeline.process_text(
         "Agents abducted Lena Ortiz in Bangkok. Her brother Tomas Ortiz was arrested in Hanoi."
     )
-    from tnr_claims.claims import TARGET_RULES
 
     decided = {(d.name, d.rule) for c in record.claims for d in c.provenance.target_rules}
     assert ("Lena Ortiz", "TARGET.object") in decided

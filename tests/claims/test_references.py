@@ -845,3 +845,26 @@ def test_them_and_their_after_people_named_together(
     record = tnr_pipeline.process_text(text)
     found = [c.targets for c in record.claims if c.text.startswith(start)]
     assert found == ([targets] if targets is not None else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "targets"),
+    [
+        (
+            "Ivo Sand fled Belarus in 2020. His brother, Tomas Sand, lost his post at a "
+            "state school in March.",
+            "His brother",
+            ["Ivo Sand", "Tomas Sand"],
+        ),
+        (
+            "Ivo Sand fled Belarus in 2020. Police urged his wife, Mara Sand, to persuade "
+            "him to come home.",
+            "Police urged",
+            ["Ivo Sand", "Mara Sand"],
+        ),
+    ],
+)
+def test_a_relative_named_beside_the_act_is_a_target_with_the_one_aimed_at(
+    tnr_pipeline, text: str, start: str, targets: list[str]
+) -> None:
+    assert sorted(claim_of(tnr_pipeline, text, start).targets) == targets
