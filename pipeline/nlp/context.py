@@ -304,24 +304,45 @@ def propagate_names(
         result.append(make(doc, start, i + 1, "PERSON", "PERSON.name_part"))
     result.sort(key=lambda s: (s.start, s.end))
     joined = _join_adjacent_names(result)
-    extended = _name_heads_after_parts(doc, joined)
+    extended = _name_heads_after_parts(doc, joined, words)
     if extended is not joined and not _again:
         # the whole name's last word is a name part too ('Vinh' after 'Le Quang Vinh')
         return propagate_names(doc, extended, words, tagged=tagged, _again=True)
     return extended
 
 
-def _name_heads_after_parts(doc: Doc, spans: list[Span]) -> list[Span]:
+def _name_heads_after_parts(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     """Extend a PERSON made of another person's name parts over the proper noun those parts
     modify: with 'Le Quang Hieu' named, 'Le Quang Vinh keeps ...' is 'Le Quang Vinh', not a
     second mention of Hieu cut short (relatives share the leading parts of a name). A
-    one-word span of another label on that noun gives way."""
+    one-word span of another label on that noun gives way. Likewise back over a given name
+    the parser hangs on a known family name ('Memet Abdurehim' beside 'Gulnar Abdurehim'),
+    not over a title ('President')."""
     out = list(spans)
     changed = False
     for k, span in enumerate(out):
-        if span.label_ != "PERSON" or span.end >= len(doc):
+        if span is None or span.label_ != "PERSON" or span.end > len(doc):
             continue
         if "PERSON.name_part" not in provenance_of(span).context_rules:
+            continue
+        before = doc[span.start - 1] if span.start > 0 else None
+        prev = out[k - 1] if k > 0 else None
+        if (
+            before is not None
+            and before.pos_ == "PROPN"
+            and before.is_title
+            and before.dep_ == "compound"
+            and span.start <= before.head.i < span.end
+            and before.text not in words.NOT_NAME_PARTS
+            and before.lower_ not in words.HONORIFICS
+            and (prev is None or prev.end <= before.i)
+        ):
+            # 'The poet, Memet Abdurehim, ...' where only the family name is known: the
+            # given name the parser hangs on it is part of the name
+            span = derive(span, "PERSON.name_part", "extent", start=before.i)
+            out[k] = span
+            changed = True
+        if span.end >= len(doc):
             continue
         last, after = doc[span.end - 1], doc[span.end]
         if not (

@@ -163,3 +163,24 @@ def test_a_model_name_needs_a_capital_letter(tnr_pipeline, words, entity, kept) 
     doc.ents = [Span(doc, *entity, label="PERSON")]
     found = [s.text for s in nlp.get_pipe("tnr_tagger").model_spans(doc) if s.label_ == "PERSON"]
     assert (Span(doc, *entity).text in found) is kept
+
+
+def test_a_given_name_before_a_known_family_name_joins_it_but_a_title_does_not() -> None:
+    """On a hand-built parse: the model tagged only the sister's full name."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from tnr_claims.nlp.context import propagate_names
+    from tnr_claims.rules.loader import default_patterns
+
+    words = ["Memet", "Abdurehim", "met", "President", "Abdurehim", "and", "Gulnar", "Abdurehim"]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        pos=["PROPN", "PROPN", "VERB", "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN"],
+        deps=["compound", "nsubj", "ROOT", "compound", "dobj", "cc", "compound", "conj"],
+        heads=[1, 2, 2, 4, 2, 4, 7, 4],
+    )
+    spans = [Span(doc, 6, 8, "PERSON", span_id="model:PERSON")]
+    names = [s.text for s in propagate_names(doc, spans, default_patterns().lexicons)]
+    assert names == ["Memet Abdurehim", "Abdurehim", "Gulnar Abdurehim"]
