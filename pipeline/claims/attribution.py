@@ -114,6 +114,9 @@ def speaker_tokens(index: DocIndex, sentence: Sentence, by_kind: dict[str, list[
     return speakers
 
 
+FIRST_PERSON_SPEAKERS = frozenset({"i", "we"})
+"""Subjects that, inside a quotation, are its speaker."""
+
 INFERRED_SOURCE_RULES = frozenset({"report_author", "pronoun_speaker"})
 """Source rules that infer the speaker from the document rather than read a name."""
 
@@ -259,6 +262,8 @@ def _attribution(  # noqa: C901
     subject = _speaker_token(index, sentence, verb)
     if subject is None:
         return None
+    if index.lower[subject] in FIRST_PERSON_SPEAKERS and inside_quotation(index, sentence, verb):
+        return None  # '"We have documented 14 cases ...': the quotation's speaker says it
     name, how = _resolve_speaker(index, sentence, number, memory, subject)
     return name, rule if how == "named" else how
 
@@ -520,7 +525,10 @@ def _resolve_speaker(  # noqa: C901
     if lower in index.words.SUBJECT_PRONOUNS:
         for ref in reversed(sentence.spans):
             if ref.record.label == "PERSON" and ref.end <= subject and ref.record.name:
-                return ref.record.name, "pronoun_speaker"
+                owner = _owner_of_relative(index, ref.root)
+                if owner is False:
+                    continue  # 'His daughter, Lili, was dismissed, he said': not Lili
+                return (owner or ref.record.name), "pronoun_speaker"
         recent = memory.recent_speaker(number)
         return (recent, "pronoun_speaker") if recent else (None, "unnamed_speaker")
     if memory.last_group and group_phrase(
@@ -550,6 +558,20 @@ def _resolve_speaker(  # noqa: C901
             if author is not None:
                 return author, "report_author"
     return None, "unnamed_speaker"
+
+
+def _owner_of_relative(index: DocIndex, root: int) -> str | bool | None:
+    """For a name in apposition to a possessed relative ('Zheng's daughter, Zheng Lili'):
+    the owner's name when it is named, ``False`` when it is a pronoun ('his daughter,
+    Lili'); ``None`` for any other name."""
+    head = index.head[root]
+    if index.dep[root] != "appos" or index.lemma[head] not in index.words.FAMILY_NOUNS:
+        return None
+    for child in index.children(head):
+        if child.dep_ == "poss":
+            ref = index.named(child.i, ("PERSON",))
+            return ref.record.name if ref is not None and ref.record.name else False
+    return None
 
 
 def _office_of_organisation(index: DocIndex, subject: int) -> str | None:
@@ -628,18 +650,7 @@ def quotation_sources(analyses: list[Analysis]) -> None:
             groups[-1].append(analysis)
         else:
             groups.append([analysis])
-    for group in groups:
-        if len(group) < 2:
-            continue
-        for position, member in enumerate(group):
-            if member.source_rule is not None:
-                continue
-            earlier = [m for m in group[:position] if m.source is not None]
-            later = [m for m in group[position + 1 :] if m.source is not None]
-            if earlier:
-                member.source, member.source_rule = earlier[-1].source, "quote_continued"
-            elif later:
-                member.source, member.source_rule = later[0].source, "quote_attributed_after"
+    _continue_quotations(groups)
     for previous, analysis in zip(analyses, analyses[1:], strict=False):
         s = analysis.sentence
         quoted = s.starts_in_quote or (
@@ -653,3 +664,22 @@ def quotation_sources(analyses: list[Analysis]) -> None:
             and previous.source is not None
         ):
             analysis.source, analysis.source_rule = previous.source, "quote_same_speaker"
+    # a quotation opened right after an attributed one may run on over several sentences
+    _continue_quotations(groups)
+
+
+def _continue_quotations(groups: list[list[Analysis]]) -> None:
+    """Members of a quotation running over several sentences without an attribution of
+    their own take its speaker, named earlier or when it closes."""
+    for group in groups:
+        if len(group) < 2:
+            continue
+        for position, member in enumerate(group):
+            if member.source_rule is not None:
+                continue
+            earlier = [m for m in group[:position] if m.source is not None]
+            later = [m for m in group[position + 1 :] if m.source is not None]
+            if earlier:
+                member.source, member.source_rule = earlier[-1].source, "quote_continued"
+            elif later:
+                member.source, member.source_rule = later[0].source, "quote_attributed_after"

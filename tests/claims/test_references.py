@@ -868,3 +868,21 @@ def test_a_relative_named_beside_the_act_is_a_target_with_the_one_aimed_at(
     tnr_pipeline, text: str, start: str, targets: list[str]
 ) -> None:
     assert sorted(claim_of(tnr_pipeline, text, start).targets) == targets
+
+
+def test_he_said_after_a_named_relative_is_the_one_whose_relative_it_is(tnr_pipeline) -> None:
+    text = (
+        "Ivo Sand fled to Oslo in 2019. Sand's daughter, Mara Sand, was dismissed from her "
+        "post in Minsk in June, he said."
+    )
+    assert claim_of(tnr_pipeline, text, "Sand's daughter").source == "Ivo Sand"
+
+
+def test_a_quotation_that_opens_after_an_attributed_one_keeps_its_speaker(tnr_pipeline) -> None:
+    text = (
+        '"Riga is no longer safe," said Ana Ruiz of Exile Watch. "Since 2019 we have '
+        "documented 12 exiles who were deported. At least four of them were beaten on "
+        'arrival. Lena Ortiz must not be sent back."'
+    )
+    record = tnr_pipeline.process_text(text)
+    assert [c.source for c in record.claims] == ["Ana Ruiz"] * 3
