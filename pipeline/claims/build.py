@@ -145,8 +145,12 @@ def _remember_people(
         # 'Another activist said ...': later pronouns are that unnamed person
         memory.last_target = memory.last_person = memory.last_speaker = None
     if targets:
+        # a relative named beside the act is not who later pronouns are about ('took her
+        # brother, Erik, ... Officers told her mother': her is still the one he is kin to)
+        relatives = {d.name for d in analysis.target_rules if d.rule == "TARGET.named_relative"}
+        focus = [name for name in targets if name not in relatives] or targets
         memory.last_target = (
-            targets[-1] if len(targets) == 1 else pick_last_target(index, sentence, targets)
+            focus[-1] if len(focus) == 1 else pick_last_target(index, sentence, focus)
         )
         memory.known_targets.update(targets)
         # the group a later 'the two men' means: the people the sentence names, not those

@@ -102,6 +102,7 @@ def target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> s
         and has_method
         and index.lemma[head] in index.words.FAMILY_NOUNS
         and index.has_child(head, ("poss",))
+        and _relative_in_act(index, head)
     ):
         # 'His brother, Omar, lost his job', 'they urged Ana's wife, Mara, to persuade her':
         # a named relative of the one the act is aimed at (GUIDELINES: a target with him)
@@ -152,6 +153,23 @@ def _bears_the_act(index: DocIndex, verb: int) -> bool:
         )
         for c in index.children(verb)
     )
+
+
+def _relative_in_act(index: DocIndex, noun: int) -> bool:
+    """Whether a relative noun takes part in the act as more than its teller: not 'his
+    wife, Y, told reporters' (a speaker), but 'his brother, Y, lost his job' (the act's
+    own words as object) or 'police urged his wife, Y, to ...'."""
+    dep = index.dep[noun]
+    if dep in ("poss", "compound"):
+        return False
+    if dep == "nsubj":
+        verb = index.head[noun]
+        return (
+            index.is_passive(verb)
+            or index.is_event(verb)
+            or any(c.dep_ == "dobj" and c.i in index.method_tokens for c in index.children(verb))
+        )
+    return True
 
 
 def _lever_of(index: DocIndex, noun: int) -> bool:

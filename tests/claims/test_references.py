@@ -886,3 +886,14 @@ def test_a_quotation_that_opens_after_an_attributed_one_keeps_its_speaker(tnr_pi
     )
     record = tnr_pipeline.process_text(text)
     assert [c.source for c in record.claims] == ["Ana Ruiz"] * 3
+
+
+def test_a_relative_who_only_tells_is_no_target_and_later_his_is_the_exile(tnr_pipeline) -> None:
+    text = (
+        "Ivo Sand, 41, was detained on Friday, his wife Mara Sand told reporters. "
+        "Officers later detained his brother, Tomas Sand. "
+        "They pressured his mother to persuade him to come home."
+    )
+    assert claim_of(tnr_pipeline, text, "Ivo Sand").targets == ["Ivo Sand"]
+    assert claim_of(tnr_pipeline, text, "Officers").targets == ["Ivo Sand", "Tomas Sand"]
+    assert claim_of(tnr_pipeline, text, "They pressured").targets == ["Ivo Sand"]
