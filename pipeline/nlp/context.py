@@ -480,8 +480,11 @@ def _join_adjacent_names(spans: list[Span]) -> list[Span]:
             previous is not None
             and span.label_ == previous.label_ == "PERSON"
             and (previous.end == span.start or _joined_by_hyphen(previous, span))
-            and "PERSON.name_part"
-            in provenance_of(previous).context_rules + provenance_of(span).context_rules
+            and (
+                "PERSON.name_part"
+                in provenance_of(previous).context_rules + provenance_of(span).context_rules
+                or _one_name_cut_in_two(previous, span)
+            )
         ):
             first, second = provenance_of(previous), provenance_of(span)
             origin = first.origin if not first.context else second.origin
@@ -495,6 +498,19 @@ def _join_adjacent_names(spans: list[Span]) -> list[Span]:
             continue
         joined.append(span)
     return joined
+
+
+def _one_name_cut_in_two(first: Span, second: Span) -> bool:
+    """'[Mercedes Alcaraz] [Ruiz]': two names that touch, a single space apart, with no
+    possessive between and one of them a single word, are one person's name (given names
+    and two family names)."""
+    return (
+        first.end == second.start
+        and min(len(first), len(second)) == 1
+        and first.doc[first.end - 1].whitespace_ == " "
+        and first[-1].text not in ("'s", "’s")
+        and len(first) + len(second) <= 5
+    )
 
 
 def _joined_by_hyphen(first: Span, second: Span) -> bool:

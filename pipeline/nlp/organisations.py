@@ -16,6 +16,9 @@ Each rule reads token shapes around a model ORG span; none names an organisation
 - **The last word.** A span stopped one word short of the name ("[Commonwealth of
   Independent] States", "[Labour] Advocates") takes the next word when it is an untagged
   title-case proper noun that is no title or role word. Context rule ``ORG.last_word``.
+- **Names with a possessive.** An ORG followed by "'s" and title-case words ending in an
+  organisation head word ("[Supreme People]'s Court", "[Prosecutor General]'s Office") is
+  one name. Context rule ``ORG.possessive_name``.
 - **Numbered names.** A span whose last word is a numbered-name head (``NUMBERED_NAME_HEADS``:
   "[Group] 24", "[Charter] 97") takes the number after it, which then is no QUANTITY.
   Context rule ``ORG.numbered_name``.
@@ -64,7 +67,46 @@ def organisation_extents(
             if span is None:
                 continue
         result.append(span)
-    return result
+    return _names_with_a_possessive(doc, result, words)
+
+
+INNER_POSSESSIVES = frozenset({"'s", "’s"})
+
+
+def _names_with_a_possessive(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
+    """'[Prosecutor General]'s [Office] of Kazakhstan', '[Supreme People]'s Court': an ORG
+    followed by "'s" and title-case words that end in an organisation head word
+    (``ORG_NAME_HEADS``) is one name with them, and with an 'of ...' the model gave the
+    second part. Spans inside the joined name give way. Not after a whole name that owns a
+    unit ("RFE/RL's Tajik Service": an acronym or a name ending in a head word). Context
+    rule ``ORG.possessive_name``."""
+    heads = words.ORG_NAME_HEADS
+    out: list[Span | None] = list(spans)
+    changed = False
+    for k, span in enumerate(out):
+        if span is None or span.label_ != "ORG" or span.end + 1 >= len(doc):
+            continue
+        if doc[span.end].text not in INNER_POSSESSIVES or doc[span.end - 1].whitespace_:
+            continue
+        if span[-1].text in heads or span[-1].is_upper:
+            continue  # a whole name owning a unit: "BBC's Persian Service", "X International's"
+        end = span.end + 1
+        while end < len(doc) and doc[end].is_alpha and doc[end].is_title:
+            end += 1
+        if end == span.end + 1 or doc[end - 1].text not in heads:
+            continue
+        for j in range(k + 1, len(out)):
+            other = out[j]
+            if other is None:
+                continue
+            if other.start >= end and not (other.label_ == "ORG" and other.start <= span.end + 1):
+                break
+            if other.label_ == "ORG" and other.start <= span.end + 1:
+                end = max(end, other.end)  # 'Office of Kazakhstan' read as its own ORG
+            out[j] = None
+        out[k] = derive(span, "ORG.possessive_name", "extent", end=end)
+        changed = True
+    return [s for s in out if s is not None] if changed else spans
 
 
 def _numbered_names(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:

@@ -184,3 +184,33 @@ def test_a_given_name_before_a_known_family_name_joins_it_but_a_title_does_not()
     spans = [Span(doc, 6, 8, "PERSON", span_id="model:PERSON")]
     names = [s.text for s in propagate_names(doc, spans, default_patterns().lexicons)]
     assert names == ["Memet Abdurehim", "Abdurehim", "Gulnar Abdurehim"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Supreme People's Court of Borduria upheld the sentence.", "Supreme People's Court"),
+        (
+            "Officers of the People's Armed Police detained him in the capital.",
+            "People's Armed Police",
+        ),
+        (
+            "A spokesman for the Ministry of People's Security denied the claims.",
+            "Ministry of People's Security",
+        ),
+    ],
+)
+def test_an_organisation_name_with_a_possessive_inside_is_one_name(
+    tnr_pipeline, text: str, name: str
+) -> None:
+    assert name in [s for s in spans_of(tnr_pipeline, text, "ORG")]
+
+
+def test_a_unit_owned_by_a_whole_name_is_not_joined_to_it(tnr_pipeline) -> None:
+    text = "The BBC's Persian Service said its staff had been threatened."
+    assert "BBC's Persian Service" not in spans_of(tnr_pipeline, text, "ORG")
+
+
+def test_a_name_the_model_cuts_in_two_is_one_person(tnr_pipeline) -> None:
+    text = "Presiding judge Mercedes Alcaraz Ruiz said the charge was political."
+    assert spans_of(tnr_pipeline, text, "PERSON") == ["Mercedes Alcaraz Ruiz"]
