@@ -626,6 +626,20 @@ def _described_speaker(
     }
     if len(ends_so) == 1:
         return next(iter(ends_so))
+    # 'the commission said' and one 'Central Commission for Discipline Inspection': the one
+    # organisation whose name holds the noun as a capitalised word
+    holds = {
+        ref.record.name
+        for ref in index.spans
+        if ref.record.label == "ORG"
+        and ref.record.name
+        and ref.end - ref.start > 1
+        and any(
+            index.lemma[k] == lemma and index.doc[k].is_title for k in range(ref.start, ref.end)
+        )
+    }
+    if not ends_so and len(holds) == 1:
+        return next(iter(holds))
     return None
 
 

@@ -897,3 +897,22 @@ def test_a_relative_who_only_tells_is_no_target_and_later_his_is_the_exile(tnr_p
     assert claim_of(tnr_pipeline, text, "Ivo Sand").targets == ["Ivo Sand"]
     assert claim_of(tnr_pipeline, text, "Officers").targets == ["Ivo Sand", "Tomas Sand"]
     assert claim_of(tnr_pipeline, text, "They pressured").targets == ["Ivo Sand"]
+
+
+def test_the_commission_is_the_one_organisation_whose_name_holds_the_word(tnr_pipeline) -> None:
+    text = (
+        "The Central Commission for Party Discipline announced that 12 fugitives had been "
+        "brought back from abroad. The commission said 900 fugitives had been brought back "
+        "since 2020."
+    )
+    assert claim_of(tnr_pipeline, text, "The commission").source == (
+        "Central Commission for Party Discipline"
+    )
+
+
+def test_the_brief_is_its_named_author(tnr_pipeline) -> None:
+    text = (
+        "A brief published by the Exile Data Project on Monday counts 40 deportations. "
+        "The brief describes how exiles are watched, then detained and deported."
+    )
+    assert claim_of(tnr_pipeline, text, "The brief").source == "Exile Data Project"
