@@ -1,99 +1,22 @@
 """Claim sources: who a claim is attributed to (``SOURCE_RULES``).
 
-Reporting verbs, 'according to', passive agents, colons, report authors named earlier in
-the document, and quotations continued across sentences.
+Reporting verbs, 'according to', passive agents and colons: the cue and the token that
+speaks. Who that token stands for is :mod:`~tnr_claims.claims.speakers`; quotations
+continued across sentences are :mod:`~tnr_claims.claims.quotations`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
 from tnr_claims.claims.index import CLOSING_QUOTES, inside_quotation
-from tnr_claims.claims.mentions import DETERMINERS, describing_nouns
-from tnr_claims.claims.rules import SPEAKER_MEMORY_SENTENCES
-from tnr_claims.claims.targets import group_phrase
+from tnr_claims.claims.speakers import report_author, resolve_speaker
 from tnr_claims.rules.schemas import CueRule
 
 if TYPE_CHECKING:
-    from tnr_claims.claims.index import Analysis, DocIndex, Memory, Sentence, SpanRef
-
-
-def report_authors(index: DocIndex, sentences: Sequence[Sentence]) -> list[tuple[int, str]]:
-    """``(char offset, ORG name)`` of every ORG named as a report's author or publisher.
-
-    Recognised: 'a report (titled ...) by X', 'a study from X', 'X's (latest) report',
-    'X, which published ...', 'X released a report'.
-    """
-    lower = index.lower
-    authors: list[tuple[int, str]] = []
-    for sentence in sentences:
-        if sentence.zone not in ("body", "title", "heading"):
-            continue
-        s0 = sentence.span.start
-        for ref in sentence.spans:
-            if ref.record.label != "ORG" or not ref.record.name:
-                continue
-            found = False
-            for k in range(ref.start - 1, max(s0, ref.start - 5) - 1, -1):
-                if lower[k] in ("by", "from"):
-                    window = lower[max(s0, k - 25) : k]
-                    found = any(
-                        w in index.words.REPORT_NOUNS or w.rstrip("s") in index.words.REPORT_NOUNS
-                        for w in window
-                    ) or any(w in index.words.PUBLISH_WORDS for w in window)
-                    break
-                if index.pos[k] in ("VERB", "AUX") or lower[k] in (".", ";", ":"):
-                    break
-            if not found:
-                found = _authored_by(index, ref.root)
-            if not found:
-                after = lower[ref.end : ref.end + 4]
-                if after and after[0] in ("'s", "’s", "'", "’"):
-                    found = any(w in index.words.REPORT_NOUNS for w in after[1:])
-                if not found:
-                    found = any(
-                        w in index.words.PUBLISH_WORDS for w in lower[ref.end : ref.end + 3]
-                    )
-            if found:
-                authors.append((ref.record.start, ref.record.name))
-    return authors
-
-
-def _authored_by(index: DocIndex, root: int) -> bool:
-    """'a report published on Tuesday by the London-based group X', 'a study released last
-    week by X': the ORG is the agent of a publishing verb on a report noun, however many
-    words stand between them."""
-    if index.dep[root] == "appos":
-        root = index.head[root]  # 'by the group X'
-    prep = index.head[root]
-    if index.dep[root] != "pobj" or index.lower[prep] not in ("by", "from"):
-        return False
-    verb = index.head[prep]
-    if index.lemma[verb] in index.words.REPORT_NOUNS:
-        return True
-    return index.lower[verb] in index.words.PUBLISH_WORDS and (
-        index.lemma[index.head[verb]] in index.words.REPORT_NOUNS
-        or any(
-            c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in index.words.REPORT_NOUNS
-            for c in index.children(verb)
-        )
-    )
-
-
-def _report_author(memory: Memory, sentence: Sentence) -> str | None:
-    """The author of 'the report' at this sentence: the last named before its end, else the
-    first named later, else the ORG most often a source so far."""
-    before = [name for offset, name in memory.authors if offset < sentence.end_char]
-    if before:
-        return before[-1]
-    if memory.authors:
-        return memory.authors[0][1]
-    if memory.org_sources:
-        return memory.org_sources.most_common(1)[0][0]
-    return None
+    from tnr_claims.claims.index import DocIndex, Memory, Sentence, SpanRef
 
 
 def speaker_tokens(index: DocIndex, sentence: Sentence, by_kind: dict[str, list[Span]]) -> set[int]:
@@ -212,7 +135,7 @@ def _attribution(  # noqa: C901
                 return ref.record.name, "according_to"
         window = index.lower[cue.end : min(s1, cue.end + 4)]
         if any(w in index.words.REPORT_NOUNS for w in window):
-            author = _report_author(memory, sentence)
+            author = report_author(memory, sentence)
             return author, "report_author" if author else "unnamed_speaker"
         return None, "unnamed_speaker"
     if rule_direction == "backward":
@@ -251,12 +174,12 @@ def _attribution(  # noqa: C901
             if child.dep_ == "agent":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        name, how = _resolve_speaker(index, sentence, number, memory, pobj.i)
+                        name, how = resolve_speaker(index, sentence, number, memory, pobj.i)
                         return name, "passive_agent" if how == "named" else how
             if child.dep_ == "prep" and child.lower_ == "in" and cue.label_ == "attribution":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and pobj.lemma_.lower() in index.words.REPORT_NOUNS:
-                        name, how = _resolve_speaker(index, sentence, number, memory, pobj.i)
+                        name, how = resolve_speaker(index, sentence, number, memory, pobj.i)
                         return name, "passive_agent" if how == "named" else how
         return None
     subject = _speaker_token(index, sentence, verb)
@@ -264,7 +187,7 @@ def _attribution(  # noqa: C901
         return None
     if index.lower[subject] in FIRST_PERSON_SPEAKERS and inside_quotation(index, sentence, verb):
         return None  # '"We have documented 14 cases ...': the quotation's speaker says it
-    name, how = _resolve_speaker(index, sentence, number, memory, subject)
+    name, how = resolve_speaker(index, sentence, number, memory, subject)
     return name, rule if how == "named" else how
 
 
@@ -473,227 +396,3 @@ def subject_of(index: DocIndex, verb: int) -> int | None:
             continue
         break
     return None
-
-
-def _resolve_speaker(  # noqa: C901
-    index: DocIndex, sentence: Sentence, number: int, memory: Memory, subject: int
-) -> tuple[str | None, str]:
-    """Name the speaker token ``subject`` stands for: ``(name, how)`` with how ``named``,
-    ``report_author``, ``pronoun_speaker`` or ``unnamed_speaker``."""
-    for child in index.children(subject):
-        person = index.named(child.i, ("PERSON",)) if child.dep_ == "appos" else None
-        if person is not None and person.record.name:
-            # 'The UN Special Rapporteur on torture, Marta Kell, said': the name in
-            # apposition, whatever the office before it was read as
-            return person.record.name, "named"
-    ref = index.named(subject)
-    if ref is not None:
-        return ref.record.name, "named"
-    if index.lemma[subject] in index.words.PERSON_NOUNS:
-        # 'Two bloggers in Oslo, Ana Ruiz and Li Wen, told me': the parser may hang the
-        # names on the place; the first person set off in the subject phrase speaks
-        for token in index.doc[subject].subtree:
-            if token.dep_ in ("appos", "conj") and token.head.dep_ == "pobj":
-                person = index.named(token.i, ("PERSON",))
-                if person is not None and person.record.name:
-                    return person.record.name, "named"
-    for deps in (("appos", "compound"), ("poss",)):
-        for child in index.children(subject):
-            if child.dep_ in deps:
-                ref = index.named(child.i)
-                if ref is not None and not (deps == ("poss",) and ref.record.label == "PERSON"):
-                    # 'Amnesty's researchers said' is Amnesty; 'Ana's lawyers said' is
-                    # not Ana but people the sentence does not name
-                    return ref.record.name, "named"
-    for token in index.doc[subject].subtree:
-        if token.dep_ in ("relcl", "ccomp", "acl") and token.i != subject:
-            continue
-        if (
-            token.dep_ == "pobj"
-            and token.head.lower_ in ("by", "from")
-            and token.head.head.i != token.head.i
-        ):
-            ref = index.named(token.i)
-            if ref is None:
-                for grand in token.children:
-                    if grand.dep_ in ("appos", "compound"):
-                        ref = index.named(grand.i)
-                        break
-            if ref is not None:
-                return ref.record.name, "named"
-    lower = index.lower[subject]
-    if lower in index.words.SUBJECT_PRONOUNS:
-        for ref in reversed(sentence.spans):
-            if ref.record.label == "PERSON" and ref.end <= subject and ref.record.name:
-                owner = _owner_of_relative(index, ref.root)
-                if owner is False:
-                    continue  # 'His daughter, Lili, was dismissed, he said': not Lili
-                return (owner or ref.record.name), "pronoun_speaker"
-        recent = memory.recent_speaker(number)
-        return (recent, "pronoun_speaker") if recent else (None, "unnamed_speaker")
-    if memory.last_group and group_phrase(
-        index, subject, len(memory.last_group), describing_nouns(index)
-    ):
-        # 'The two students believe ...': a joint statement takes the first one named, as
-        # a call made jointly by several organisations does (codebook, second set)
-        return memory.last_group[0], "described_speaker"
-    office = _office_of_organisation(index, subject)
-    if office is not None:
-        return office, "named"  # 'a spokesperson for Exile Watch said'
-    described = _described_speaker(index, sentence, memory, subject)
-    if described is not None:
-        return described, "described_speaker"
-    recent_org = memory.last_org_speaker
-    if lower == "it" and recent_org and number - recent_org[1] <= SPEAKER_MEMORY_SENTENCES:
-        return recent_org[0], "pronoun_speaker"  # '..., it added': the organisation just quoted
-    plural_ok = index.tag[subject] != "NNS" or index.lemma[subject] in (
-        "author",
-        "researcher",
-        "finding",
-    )
-    if lower == "it" or (index.lemma[subject] in index.words.REPORT_NOUNS and plural_ok):
-        determiners = {c.lower_ for c in index.children(subject) if c.dep_ in ("det", "poss")}
-        if lower == "it" or determiners & {"the", "this", "its", "their", "that", "our"}:
-            author = _report_author(memory, sentence)
-            if author is not None:
-                return author, "report_author"
-    return None, "unnamed_speaker"
-
-
-def _owner_of_relative(index: DocIndex, root: int) -> str | bool | None:
-    """For a name in apposition to a possessed relative ('Zheng's daughter, Zheng Lili'):
-    the owner's name when it is named, ``False`` when it is a pronoun ('his daughter,
-    Lili'); ``None`` for any other name."""
-    head = index.head[root]
-    if index.dep[root] != "appos" or index.lemma[head] not in index.words.FAMILY_NOUNS:
-        return None
-    for child in index.children(head):
-        if child.dep_ == "poss":
-            ref = index.named(child.i, ("PERSON",))
-            return ref.record.name if ref is not None and ref.record.name else False
-    return None
-
-
-def _office_of_organisation(index: DocIndex, subject: int) -> str | None:
-    """'a spokesperson for X', 'a researcher at X', 'the director of X': an unnamed holder
-    of an office speaks for the named organisation X."""
-    if index.lemma[subject] not in index.words.OFFICE_NOUNS or index.pos[subject] != "NOUN":
-        return None
-    for prep in index.children(subject):
-        if prep.dep_ == "prep" and prep.lower_ in ("for", "at", "of", "with"):
-            for pobj in prep.children:
-                ref = index.named(pobj.i, ("ORG",)) if pobj.dep_ == "pobj" else None
-                if ref is not None:
-                    return ref.record.name
-    return None
-
-
-def _described_speaker(
-    index: DocIndex, sentence: Sentence, memory: Memory, subject: int
-) -> str | None:
-    """A definite description as speaker resolves like a target does (codebook, second
-    set: sources through a relative phrase): 'the leader of the group said' -> the one
-    person the document describes as its leader; 'the group said' -> the organisation
-    named last before the sentence."""
-    if index.tag[subject] != "NN" or not any(
-        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DETERMINERS)
-        for c in index.children(subject)
-    ):
-        return None  # "another activist said" is someone the document has not named
-    for child in index.children(subject):
-        if child.dep_ == "poss" and child.lemma_.lower() in index.words.ORG_DESCRIPTION_NOUNS:
-            subject = child.i  # 'the group's blog said': the group speaks
-            break
-    lemma = index.lemma[subject]
-    mentions = memory.mentions
-    if mentions is not None:
-        named = mentions.descriptions.get(lemma, set())
-        if len(named) == 1:
-            return next(iter(named))
-    if lemma in index.words.ORG_DESCRIPTION_NOUNS:
-        for ref in reversed(index.spans):
-            if ref.end <= sentence.span.start and ref.record.label == "ORG" and ref.record.name:
-                return ref.record.name
-    # 'the counter-terrorism unit said' and, before or after, one 'Joint Counter Terrorism
-    # Unit': the one organisation whose name ends in the noun
-    ends_so = {
-        ref.record.name
-        for ref in index.spans
-        if ref.record.label == "ORG"
-        and ref.record.name
-        and index.lemma[ref.end - 1] == lemma
-        and ref.end - ref.start > 1
-    }
-    if len(ends_so) == 1:
-        return next(iter(ends_so))
-    # 'the commission said' and one 'Central Commission for Discipline Inspection': the one
-    # organisation whose name holds the noun as a capitalised word
-    holds = {
-        ref.record.name
-        for ref in index.spans
-        if ref.record.label == "ORG"
-        and ref.record.name
-        and ref.end - ref.start > 1
-        and any(
-            index.lemma[k] == lemma and index.doc[k].is_title for k in range(ref.start, ref.end)
-        )
-    }
-    if not ends_so and len(holds) == 1:
-        return next(iter(holds))
-    return None
-
-
-def quotation_sources(analyses: list[Analysis]) -> None:
-    """Give quoted sentences without their own attribution the speaker of their quotation.
-
-    A quotation running over several sentences keeps its speaker, named in an earlier
-    sentence (``quote_continued``) or when it closes (``quote_attributed_after``); an
-    unattributed quotation right after an attributed one is the same speaker
-    (``quote_same_speaker``, the news convention).
-    """
-    groups: list[list[Analysis]] = []
-    for analysis in analyses:
-        s = analysis.sentence
-        previous = groups[-1][-1] if groups else None
-        if (
-            previous is not None
-            and previous.index == analysis.index - 1
-            and previous.sentence.ends_in_quote
-            and s.starts_in_quote
-        ):
-            groups[-1].append(analysis)
-        else:
-            groups.append([analysis])
-    _continue_quotations(groups)
-    for previous, analysis in zip(analyses, analyses[1:], strict=False):
-        s = analysis.sentence
-        quoted = s.starts_in_quote or (
-            s.quote_cue is not None and s.quote_cue.start == s.span.start
-        )
-        if (
-            analysis.source_rule is None
-            and quoted
-            and previous.index == analysis.index - 1
-            and previous.sentence.has_quote
-            and previous.source is not None
-        ):
-            analysis.source, analysis.source_rule = previous.source, "quote_same_speaker"
-    # a quotation opened right after an attributed one may run on over several sentences
-    _continue_quotations(groups)
-
-
-def _continue_quotations(groups: list[list[Analysis]]) -> None:
-    """Members of a quotation running over several sentences without an attribution of
-    their own take its speaker, named earlier or when it closes."""
-    for group in groups:
-        if len(group) < 2:
-            continue
-        for position, member in enumerate(group):
-            if member.source_rule is not None:
-                continue
-            earlier = [m for m in group[:position] if m.source is not None]
-            later = [m for m in group[position + 1 :] if m.source is not None]
-            if earlier:
-                member.source, member.source_rule = earlier[-1].source, "quote_continued"
-            elif later:
-                member.source, member.source_rule = later[0].source, "quote_attributed_after"

@@ -6,12 +6,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
-from tnr_claims.claims.attribution import (
-    find_source,
-    quotation_sources,
-    report_authors,
-    speaker_tokens,
-)
+from tnr_claims.claims.attribution import find_source, speaker_tokens
 from tnr_claims.claims.cues import cue_record, match_cues
 from tnr_claims.claims.index import (
     Analysis,
@@ -29,8 +24,10 @@ from tnr_claims.claims.qualify import (
     qualifies,
     same_group_acted_on,
 )
+from tnr_claims.claims.quotations import quotation_sources
 from tnr_claims.claims.roles import is_patient
 from tnr_claims.claims.rules import CLAIM_ZONES, SAME_OCCASION_SENTENCES
+from tnr_claims.claims.speakers import report_authors
 from tnr_claims.claims.targets import find_targets, introduces_another_person, pick_last_target
 from tnr_claims.records import ClaimProvenance, ClaimRecord, Segment, SpanRecord
 from tnr_claims.rules.loader import PatternSet, default_patterns
