@@ -916,3 +916,8 @@ def test_the_brief_is_its_named_author(tnr_pipeline) -> None:
         "The brief describes how exiles are watched, then detained and deported."
     )
     assert claim_of(tnr_pipeline, text, "The brief").source == "Exile Data Project"
+
+
+def test_one_serving_a_sentence_bears_it(tnr_pipeline) -> None:
+    text = "Tomas Sand was tried in absentia in 2019. Tomas Sand is now serving a 12-year sentence."
+    assert claim_of(tnr_pipeline, text, "Tomas Sand is").targets == ["Tomas Sand"]
