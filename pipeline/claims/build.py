@@ -28,7 +28,12 @@ from tnr_claims.claims.quotations import quotation_sources
 from tnr_claims.claims.roles import is_patient
 from tnr_claims.claims.rules import CLAIM_ZONES, SAME_OCCASION_SENTENCES
 from tnr_claims.claims.speakers import report_authors
-from tnr_claims.claims.targets import find_targets, introduces_another_person, pick_last_target
+from tnr_claims.claims.targets import (
+    find_targets,
+    introduces_another_person,
+    named_together,
+    pick_last_target,
+)
 from tnr_claims.records import ClaimProvenance, ClaimRecord, Segment, SpanRecord
 from tnr_claims.rules.loader import PatternSet, default_patterns
 from tnr_claims.rules.schemas import CueRule
@@ -158,6 +163,12 @@ def _remember_people(
             memory.last_group, memory.last_group_at = group, number
         elif len(targets) > 1:
             memory.last_group, memory.last_group_at = list(targets), number
+    else:
+        together = named_together(index, sentence)
+        if len(together) > 1:
+            # 'The bloggers, A and his brother B, lived in Tbilisi': the later 'the
+            # brothers' are these two, although nothing was done to them yet
+            memory.last_group, memory.last_group_at = together, number
     if source is not None and source_rule in (
         "reporting_verb",
         "according_to",

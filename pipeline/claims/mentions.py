@@ -152,10 +152,16 @@ def description_at(index: DocIndex, i: int, nouns: frozenset[str]) -> bool:
         return False
     if index.lemma[i] not in nouns and not _former_office(index, i):
         return False
+    if index.dep[i] == "pobj" and index.lower[index.head[i]] in ABSENT_PREPOSITIONS:
+        return False  # 'questioned without a lawyer present' is nobody
     return any(
         child.dep_ in ("det", "poss") and (child.lower_ in DETERMINERS or child.dep_ == "poss")
         for child in index.children(i)
     )
+
+
+ABSENT_PREPOSITIONS = frozenset({"without", "instead"})
+"""Prepositions whose object is someone who was not there ('without a lawyer')."""
 
 
 def _former_office(index: DocIndex, i: int) -> bool:

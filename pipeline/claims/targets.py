@@ -291,6 +291,29 @@ GROUP_PRONOUNS = frozenset({"them", "their"})
 the doers, and is left alone)."""
 
 
+def _coordinated_with(index: DocIndex, j: int, first: int) -> bool:
+    """Whether token ``j`` is a later conjunct of ``first`` ('A and B', 'A, B and C'), also
+    as the name in apposition to a conjunct ('A and his brother B')."""
+    if index.dep[j] == "appos":
+        j = index.head[j]
+    for _ in range(8):
+        if index.dep[j] != "conj" or index.head[j] == j:
+            return False
+        j = index.head[j]
+        if j == first:
+            return True
+    return False
+
+
+def named_together(index: DocIndex, sentence: Sentence) -> list[str]:
+    """The people a sentence names in one coordination ('A and B', 'A, his wife B, and C'),
+    in order; empty when it names fewer than two so."""
+    starts = {
+        ref.start: ref for ref in sentence.spans if ref.record.label == "PERSON" and ref.record.name
+    }
+    return _named_together_before(index, sentence, sentence.span.end, starts)
+
+
 def _named_together_before(
     index: DocIndex, sentence: Sentence, i: int, person_starts: dict[int, SpanRef]
 ) -> list[str]:
@@ -299,11 +322,11 @@ def _named_together_before(
         if start >= i:
             break
         names = [ref.record.name or ""]
-        for other in person_starts.values():
+        for other in sorted(person_starts.values(), key=lambda r: r.start):
             if (
                 other.start < i
-                and index.dep[other.root] == "conj"
-                and index.head[other.root] == ref.root
+                and other is not ref
+                and _coordinated_with(index, other.root, ref.root)
             ):
                 names.append(other.record.name or "")
         if len(names) > 1:

@@ -921,3 +921,16 @@ def test_the_brief_is_its_named_author(tnr_pipeline) -> None:
 def test_one_serving_a_sentence_bears_it(tnr_pipeline) -> None:
     text = "Tomas Sand was tried in absentia in 2019. Tomas Sand is now serving a 12-year sentence."
     assert claim_of(tnr_pipeline, text, "Tomas Sand is").targets == ["Tomas Sand"]
+
+
+def test_people_named_together_are_the_later_group_before_anything_is_done_to_them(
+    tnr_pipeline,
+) -> None:
+    text = (
+        "The singers, Rustam Aliyev and his younger brother Timur Aliyev, lived in Riga "
+        "since 2020. "
+        "Their lawyer, Mara Ortiz, said the brothers were detained by police on Sunday and "
+        "questioned without a lawyer present."
+    )
+    claim = claim_of(tnr_pipeline, text, "Their lawyer")
+    assert (claim.targets, claim.source) == (["Rustam Aliyev", "Timur Aliyev"], "Mara Ortiz")
