@@ -70,7 +70,14 @@ def find_source(
         if result is None:
             continue
         name, rule = result
+        if name is None and inside_quotation(index, sentence, cue.start):
+            continue  # '"Relatives were told by police that ...': the quotation's speaker says it
         candidates.append((index.depth(cue.start), cue.start, name, rule, cue))
+    timed = [c for c in candidates if _told_at_another_time(index, c[4].start)]
+    if timed and len(timed) < len(candidates):
+        # 'Officials denied that ..., a day after the lawyer said ...': the telling that
+        # only dates the statement gives way to the sentence's own
+        candidates = [c for c in candidates if c not in timed]
     named = [c for c in candidates if c[2] is not None]
     if named:
         # the deepest cue speaks ('the lawyer said the report found ...'), but a speaker
@@ -189,6 +196,19 @@ def _attribution(  # noqa: C901
         return None  # '"We have documented 14 cases ...': the quotation's speaker says it
     name, how = resolve_speaker(index, sentence, number, memory, subject)
     return name, rule if how == "named" else how
+
+
+TIME_PREPOSITIONS = frozenset({"after", "before", "since", "until"})
+
+
+def _told_at_another_time(index: DocIndex, verb: int) -> bool:
+    """'..., a day after the lawyer said they had been forced back': a telling in a clause of
+    time, which only dates the sentence's own statement when it has one."""
+    head = index.head[verb]
+    return index.dep[verb] in ("pcomp", "advcl") and (
+        index.lower[head] in TIME_PREPOSITIONS
+        or any(c.dep_ == "mark" and c.lower_ in TIME_PREPOSITIONS for c in index.children(verb))
+    )
 
 
 def _gives_an_order(index: DocIndex, verb: int) -> bool:

@@ -241,6 +241,7 @@ WORD_LISTS: tuple[str, ...] = (
     "REPORT_NOUNS",
     "RETURN_VERBS",
     "STATE_ACTOR_NOUNS",
+    "STATE_BODY_HEADS",
     "SUBJECT_PRONOUNS",
     "TIME_WORDS",
     "VAGUE_QUANTITIES",

@@ -209,7 +209,7 @@ def _described_speaker(
     """A definite description as speaker resolves like a target does (codebook, second
     set: sources through a relative phrase): 'the leader of the group said' -> the one
     person the document describes as its leader; 'the group said' -> the organisation
-    named last before the sentence."""
+    that spoke last, else the one named last before the sentence."""
     if index.tag[subject] != "NN" or not any(
         c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DETERMINERS)
         for c in index.children(subject)
@@ -226,8 +226,18 @@ def _described_speaker(
         if len(named) == 1:
             return next(iter(named))
     if lemma in index.words.ORG_DESCRIPTION_NOUNS:
+        # 'the organisation said': the one that spoke last, else the one named last; a
+        # group, a network, an NGO is no ministry, court or police force
+        spoke = memory.last_org_speaker[0] if memory.last_org_speaker is not None else None
+        if spoke is not None and not _state_body(spoke, index):
+            return spoke
         for ref in reversed(index.spans):
-            if ref.end <= sentence.span.start and ref.record.label == "ORG" and ref.record.name:
+            if (
+                ref.end <= sentence.span.start
+                and ref.record.label == "ORG"
+                and ref.record.name
+                and not _state_body(ref.record.name, index)
+            ):
                 return ref.record.name
     # 'the counter-terrorism unit said' and, before or after, one 'Joint Counter Terrorism
     # Unit': the one organisation whose name ends in the noun
@@ -256,3 +266,9 @@ def _described_speaker(
     if not ends_so and len(holds) == 1:
         return next(iter(holds))
     return None
+
+
+def _state_body(name: str, index: DocIndex) -> bool:
+    """Whether an organisation's name is a state body's ('Ministry of Public Security',
+    'Metropolitan Police'): a word of ``STATE_BODY_HEADS``."""
+    return any(word in index.words.STATE_BODY_HEADS for word in name.split())

@@ -934,3 +934,38 @@ def test_people_named_together_are_the_later_group_before_anything_is_done_to_th
     )
     claim = claim_of(tnr_pipeline, text, "Their lawyer")
     assert (claim.targets, claim.source) == (["Rustam Aliyev", "Timur Aliyev"], "Mara Ortiz")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "source"),
+    [
+        (
+            "Exile Watch said police in Riga detained Ivo Sand. The Interior Ministry said "
+            "he had broken the law. The group said Ivo Sand was deported on Monday.",
+            "The group said",
+            "Exile Watch",
+        ),
+        (
+            "Officials in Riga denied that they had deported Ivo Sand, a day after his lawyer, "
+            "Mara Ortiz, said he had been forced onto a plane.",
+            "Officials",
+            None,
+        ),
+        (
+            "The denial came a day after the Riga Police Service said officers had detained "
+            "two men for stalking Ivo Sand.",
+            "The denial",
+            "Riga Police Service",
+        ),
+        (
+            '"Thailand is unsafe," said Ana Ruiz of Exile Watch. "In two cases, relatives were '
+            'told by police that the missing men faced charges."',
+            '"In two cases',
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_sources_of_groups_time_clauses_and_quoted_tellings(
+    tnr_pipeline, text: str, start: str, source: str | None
+) -> None:
+    assert claim_of(tnr_pipeline, text, start).source == source
