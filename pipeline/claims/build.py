@@ -157,8 +157,10 @@ def _remember_people(
         memory.known_targets.update(targets)
         # the group a later 'the two men' means: the people the sentence names, not those
         # it reaches through a pronoun ('Her father, A, and her brother, B, were held')
-        named = {ref.record.name for ref in sentence.spans if ref.record.label == "PERSON"}
-        group = [name for name in targets if name in named]
+        order = [ref.record.name for ref in sentence.spans if ref.record.label == "PERSON"]
+        group = sorted(
+            (name for name in targets if name in order), key=order.index
+        )  # in the order the sentence names them: a joint statement is its first
         if len(group) > 1:
             memory.last_group, memory.last_group_at = group, number
         elif len(targets) > 1:

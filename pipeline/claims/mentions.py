@@ -154,11 +154,22 @@ def description_at(index: DocIndex, i: int, nouns: frozenset[str]) -> bool:
         return False
     if index.dep[i] == "pobj" and index.lower[index.head[i]] in ABSENT_PREPOSITIONS:
         return False  # 'questioned without a lawyer present' is nobody
+    if any(c.dep_ == "amod" and c.lower_ in UNNAMED_MODIFIERS for c in index.children(i)):
+        return False  # 'the same man', 'an unknown man': someone the document does not name
+    if index.dep[i] == "conj" and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in index.children(i)
+    ):
+        return False  # 'X and a fellow student, Y,': a new person joins, not X again
     return any(
         child.dep_ in ("det", "poss") and (child.lower_ in DETERMINERS or child.dep_ == "poss")
         for child in index.children(i)
     )
 
+
+UNNAMED_MODIFIERS = frozenset(
+    {"same", "other", "another", "unknown", "unidentified", "anonymous", "second", "third"}
+)
+"""Modifiers of a person noun that point to someone unnamed ('the same man')."""
 
 ABSENT_PREPOSITIONS = frozenset({"without", "instead"})
 """Prepositions whose object is someone who was not there ('without a lawyer')."""

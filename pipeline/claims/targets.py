@@ -295,7 +295,15 @@ def _coordinated_with(index: DocIndex, j: int, first: int) -> bool:
     """Whether token ``j`` is a later conjunct of ``first`` ('A and B', 'A, B and C'), also
     as the name in apposition to a conjunct ('A and his brother B')."""
     if index.dep[j] == "appos":
+        name = j
         j = index.head[j]
+        if j == first:
+            # 'A and a fellow student, B,': the parser may hang B on A, after the unnamed
+            # conjunct that B names
+            return any(
+                c.dep_ == "conj" and c.i < name and index.span_at[c.i] < 0
+                for c in index.children(first)
+            )
     for _ in range(8):
         if index.dep[j] != "conj" or index.head[j] == j:
             return False

@@ -969,3 +969,21 @@ def test_sources_of_groups_time_clauses_and_quoted_tellings(
     tnr_pipeline, text: str, start: str, source: str | None
 ) -> None:
     assert claim_of(tnr_pipeline, text, start).source == source
+
+
+def test_the_same_man_and_a_new_person_joining_are_no_one_named_before(tnr_pipeline) -> None:
+    text = (
+        "Police in Cairo questioned the sister of the student Karim Aziz in May. "
+        "In June, Karim Aziz and a fellow student, Nadia Samir, noticed the same man "
+        "following them to the station. The two students say he was an intelligence agent."
+    )
+    assert claim_of(tnr_pipeline, text, "In June").targets == ["Karim Aziz", "Nadia Samir"]
+    assert claim_of(tnr_pipeline, text, "The two students").source == "Karim Aziz"
+
+
+def test_an_unknown_man_is_not_the_person_the_report_is_about(tnr_pipeline) -> None:
+    text = (
+        "Police in Riga detained Karim Aziz in May. Karim Aziz was released a week later. "
+        "In June an unknown man was arrested outside the station."
+    )
+    assert claim_of(tnr_pipeline, text, "In June").targets == []
