@@ -191,22 +191,25 @@ def _name_word(token: Token, titles: frozenset[str]) -> bool:
 def described_organisations(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     """Untagged proper names in apposition to 'a/the ... group' become ORG (see module)."""
     # a one-word name the model read as a person may be re-read ('the rights group Memorial')
-    misread = {s.start for s in spans if s.label_ == "PERSON" and len(s) == 1 and is_bare_model(s)}
+    misread = {s.start for s in spans if s.label_ == "PERSON" and len(s) <= 3 and is_bare_model(s)}
     covered = {i for s in spans if s.start not in misread for i in range(s.start, s.end)}
     nouns = words.ORG_DESCRIPTION_NOUNS
     found: list[Span] = []
     for i in tokens_with(doc, DEP, ["appos", "compound"]):
         token = doc[i]
         if token.dep_ == "compound":
-            if token.lemma_.lower() not in nouns or token.head.i != i + 1:
+            name = token.head  # 'the human rights group Memorial', 'the news site Ana Vell'
+            if token.lemma_.lower() not in nouns or not i < name.i <= i + 3:
                 continue
-            name = token.head  # 'the human rights group Memorial'
             if not any(c.dep_ == "det" for c in name.children):
                 continue
-            start = name.i
-            if name.pos_ == "PROPN" and name.i not in covered and name.is_title:
-                found.append(make(doc, start, name.i + 1, "ORG", "ORG.described_as_organisation"))
-                covered.add(name.i)
+            words_of_name = range(i + 1, name.i + 1)
+            if all(
+                doc[k].pos_ == "PROPN" and k not in covered and doc[k].is_title
+                for k in words_of_name
+            ):
+                found.append(make(doc, i + 1, name.i + 1, "ORG", "ORG.described_as_organisation"))
+                covered.update(words_of_name)
             continue
         if _organisation_noun(token.head, nouns):
             name = token  # 'an exile group, Nor-5': the name is an apposition to the noun

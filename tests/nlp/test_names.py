@@ -214,3 +214,18 @@ def test_a_unit_owned_by_a_whole_name_is_not_joined_to_it(tnr_pipeline) -> None:
 def test_a_name_the_model_cuts_in_two_is_one_person(tnr_pipeline) -> None:
     text = "Presiding judge Mercedes Alcaraz Ruiz said the charge was political."
     assert spans_of(tnr_pipeline, text, "PERSON") == ["Mercedes Alcaraz Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        (
+            "The Kazakh news site Orda Zhany reported that the blogger had been detained.",
+            "Orda Zhany",
+        ),
+        ("The exile television channel Sahar Nou said its reporter was threatened.", "Sahar Nou"),
+    ],
+)
+def test_a_name_after_an_outlet_noun_is_that_outlet(tnr_pipeline, text: str, org: str) -> None:
+    assert org in spans_of(tnr_pipeline, text, "ORG")
+    assert org not in spans_of(tnr_pipeline, text, "PERSON")
