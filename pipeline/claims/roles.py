@@ -16,19 +16,24 @@ if TYPE_CHECKING:
     from tnr_claims.claims.index import DocIndex
 
 
-def _lever_in_act(index: DocIndex, noun: int) -> bool:
+def _lever_in_act(index: DocIndex, noun: int, *, act_object: bool = False) -> bool:
     """Whether a possessed lever noun takes part in the act: not a possessor itself ('his
     family's troubles') and not the subject of a verb that is no act ('his cousin arrived';
-    'his family received threats' stays, threats being the act)."""
+    'his family received threats' stays, threats being the act). With ``act_object`` the
+    object must be the act's own words ('his brother, Y, lost his job'), not any name
+    ('his wife, Y, told Reuters': a speaker)."""
     dep = index.dep[noun]
     if dep in ("poss", "compound"):
         return False
     if dep == "nsubj":
         verb = index.head[noun]
+        objects = [c.i for c in index.children(verb) if c.dep_ == "dobj"]
         return (
             index.is_passive(verb)
             or index.is_event(verb)
-            or any(index.span_at[c.i] >= 0 for c in index.children(verb) if c.dep_ == "dobj")
+            or any(
+                (k in index.method_tokens) if act_object else index.span_at[k] >= 0 for k in objects
+            )
         )
     return True
 
@@ -102,7 +107,7 @@ def target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> s
         and has_method
         and index.lemma[head] in index.words.FAMILY_NOUNS
         and index.has_child(head, ("poss",))
-        and _relative_in_act(index, head)
+        and _lever_in_act(index, head, act_object=True)
     ):
         # 'His brother, Omar, lost his job', 'they urged Ana's wife, Mara, to persuade her':
         # a named relative of the one the act is aimed at (GUIDELINES: a target with him)
@@ -153,23 +158,6 @@ def _bears_the_act(index: DocIndex, verb: int) -> bool:
         )
         for c in index.children(verb)
     )
-
-
-def _relative_in_act(index: DocIndex, noun: int) -> bool:
-    """Whether a relative noun takes part in the act as more than its teller: not 'his
-    wife, Y, told reporters' (a speaker), but 'his brother, Y, lost his job' (the act's
-    own words as object) or 'police urged his wife, Y, to ...'."""
-    dep = index.dep[noun]
-    if dep in ("poss", "compound"):
-        return False
-    if dep == "nsubj":
-        verb = index.head[noun]
-        return (
-            index.is_passive(verb)
-            or index.is_event(verb)
-            or any(c.dep_ == "dobj" and c.i in index.method_tokens for c in index.children(verb))
-        )
-    return True
 
 
 def _lever_of(index: DocIndex, noun: int) -> bool:
