@@ -305,7 +305,7 @@ def _on_who_is_behind(index: DocIndex, sentence: Sentence, i: int) -> bool:
     that ties them to a state body ('two men he believes work for the security ministry',
     'a gang allegedly hired by the intelligence service', 'men I believe to be informants')
     hedges the claim. Not on a named person ('X, who allegedly ran a banned group'), nor
-    a modal ('those who could be engaged in activity that threatens security')."""
+    a modal ('men who could be working for the security ministry')."""
     clause = i
     for _ in range(16):
         if index.dep[clause] in ("relcl", "acl") or index.head[clause] == clause:

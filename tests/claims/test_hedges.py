@@ -33,6 +33,11 @@ def hedged(tnr_pipeline, text: str, sentence_start: str) -> bool:
             "arrested in Minsk.",
             False,
         ),
+        (
+            "The ministry will track the plans of visitors who could be working for the "
+            "State Security Committee.",
+            False,
+        ),
         ("The suspected gunman fatally shot the exiled editor Rui Lam in Lisbon.", False),
         (
             "Marko Tal, a former officer, was accused of helping to kidnap the critic "
