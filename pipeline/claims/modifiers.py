@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
+from tnr_claims.nlp.context import ROLE_CODES
 from tnr_claims.rules.schemas import CueRule
 
 if TYPE_CHECKING:
@@ -297,9 +298,6 @@ def _reaches_the_act(index: DocIndex, sentence: Sentence, i: int) -> bool:
     return any(t.i in acts for t in index.doc[head].subtree)
 
 
-AGENT_CODES = frozenset({"OVERSEAS_AGENTS", "INFORMANT_COERCION"})
-
-
 def _on_who_is_behind(index: DocIndex, sentence: Sentence, i: int) -> bool:
     """Codebook (second set), hedges on who is behind it: a hedge in a clause on the doers
     that ties them to a state body ('two men he believes work for the security ministry',
@@ -320,7 +318,7 @@ def _on_who_is_behind(index: DocIndex, sentence: Sentence, i: int) -> bool:
         k = index.span_at[token.i]
         if k >= 0:
             record = index.spans[k].record
-            if record.label == "ORG" or (record.label == "METHOD" and record.code in AGENT_CODES):
+            if record.label == "ORG" or (record.label == "METHOD" and record.code in ROLE_CODES):
                 return True
         if index.lemma[token.i] in index.words.STATE_ACTOR_NOUNS and token.i != owner:
             return True

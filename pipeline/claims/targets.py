@@ -127,7 +127,7 @@ def find_targets(  # noqa: C901
         elif memory.last_group and group_phrase(index, i, len(memory.last_group), nouns):
             # 'The three were deported', 'the detained activists were flown to Hanoi'
             mentions.extend((i, name, True) for name in memory.last_group)
-        elif index.lower[i] in GROUP_PRONOUNS and index.pos[i] == "PRON":
+        elif index.lower[i] in PLURAL_REFERENCE_PRONOUNS and index.pos[i] == "PRON":
             # 'A and B noticed a man following them'; right after 'A and B were
             # deported', 'Their mother is questioned every week'
             group = _named_together_before(index, sentence, i, person_starts)
@@ -286,7 +286,7 @@ def _described(memory: Memory, index: DocIndex, i: int) -> str | None:
     return memory.mentions.resolve(lemma, fallback=not kin_of_someone)
 
 
-GROUP_PRONOUNS = frozenset({"them", "their"})
+PLURAL_REFERENCE_PRONOUNS = frozenset({"them", "their"})
 """Plural pronouns that may stand for people just named together ('they' is more often
 the doers, and is left alone)."""
 
@@ -326,16 +326,11 @@ def _named_together_before(
     index: DocIndex, sentence: Sentence, i: int, person_starts: dict[int, SpanRef]
 ) -> list[str]:
     """The people coordinated before token ``i`` in its sentence ('A and B ... them')."""
-    for start, ref in sorted(person_starts.items()):
-        if start >= i:
-            break
+    refs = [ref for start, ref in sorted(person_starts.items()) if start < i]
+    for ref in refs:
         names = [ref.record.name or ""]
-        for other in sorted(person_starts.values(), key=lambda r: r.start):
-            if (
-                other.start < i
-                and other is not ref
-                and _coordinated_with(index, other.root, ref.root)
-            ):
+        for other in refs:
+            if other is not ref and _coordinated_with(index, other.root, ref.root):
                 names.append(other.record.name or "")
         if len(names) > 1:
             return names

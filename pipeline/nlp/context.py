@@ -294,9 +294,7 @@ def propagate_names(
         start = i
         if (
             i >= 2
-            and doc[i - 1].text == "-"
-            and not doc[i - 2].whitespace_
-            and not doc[i - 1].whitespace_
+            and _hyphen_joins(doc, i - 1)
             and doc[i - 2].text[:1].isupper()
             and not covered[i - 2]
         ):
@@ -321,7 +319,7 @@ def _name_heads_after_parts(doc: Doc, spans: list[Span], words: Lexicons) -> lis
     out = list(spans)
     changed = False
     for k, span in enumerate(out):
-        if span is None or span.label_ != "PERSON" or span.end > len(doc):
+        if span is None or span.label_ != "PERSON":
             continue
         if "PERSON.name_part" not in provenance_of(span).context_rules:
             continue
@@ -515,13 +513,12 @@ def _one_name_cut_in_two(first: Span, second: Span) -> bool:
 
 def _joined_by_hyphen(first: Span, second: Span) -> bool:
     """'El' + '-' + 'Sherbiny' written as one word: the two names touch a hyphen."""
-    doc = first.doc
-    return (
-        second.start == first.end + 1
-        and doc[first.end].text == "-"
-        and not doc[first.end - 1].whitespace_
-        and not doc[first.end].whitespace_
-    )
+    return second.start == first.end + 1 and _hyphen_joins(first.doc, first.end)
+
+
+def _hyphen_joins(doc: Doc, k: int) -> bool:
+    """Whether token ``k`` is a hyphen written inside one word ('El-Sherbiny')."""
+    return k > 0 and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
 
 
 def _modifies_common_noun(token: Token) -> bool:

@@ -267,7 +267,7 @@ def speaking_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     stop = words.HONORIFICS | words.OFFICE_NOUNS
     # a model ORG shaped like a name that flees or vanishes is re-read as a person ('Ivo
     # Sand, 37, was last seen on Friday'); one that speaks may be an outlet ('Reuters said')
-    misread = {i for s in spans if s.label_ == "ORG" and _may_be_person(s, words) for i in s}
+    misread = {t.i for s in spans if s.label_ == "ORG" and _may_be_person(s, words) for t in s}
     found: list[Span] = []
     for i in tokens_with(doc, LEMMA, words.SPEECH_VERBS | words.EXILE_VERBS | VANISH_LEMMAS):
         verb = doc[i]
@@ -281,7 +281,7 @@ def speaking_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
             if subject.pos_ == "NOUN" and subject.lemma_.lower() in people_nouns:
                 candidates = [c for c in subject.children if c.dep_ == "appos"]
             for head in candidates:
-                seen = covered - {t.i for t in misread} if exile else covered
+                seen = covered - misread if exile else covered
                 extent = _untagged_name(doc, head.i, seen, stop, words.NOT_PERSON_HEADS)
                 if extent is None or (exile and extent[1] - extent[0] < 2):
                     continue  # one word that flees may be a group's name; one that speaks not

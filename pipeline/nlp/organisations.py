@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.attrs import DEP
+from spacy.attrs import DEP, LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from tnr_claims.nlp.provenance import derive, is_bare_model, make
@@ -70,7 +70,8 @@ def organisation_extents(
     return _names_with_a_possessive(doc, result, words)
 
 
-INNER_POSSESSIVES = frozenset({"'s", "’s"})
+INNER_POSSESSIVES = POSSESSIVE_ENDINGS - {"'", "’"}
+"""The possessive endings that may stand inside a name ("Supreme People's Court")."""
 
 
 def _names_with_a_possessive(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
@@ -195,11 +196,13 @@ def described_organisations(doc: Doc, spans: list[Span], words: Lexicons) -> lis
     covered = {i for s in spans if s.start not in misread for i in range(s.start, s.end)}
     nouns = words.ORG_DESCRIPTION_NOUNS
     found: list[Span] = []
-    for i in tokens_with(doc, DEP, ["appos", "compound"]):
+    lemmas = nouns | {noun.title() for noun in nouns}
+    compounds = [i for i in tokens_with(doc, LEMMA, lemmas) if doc[i].dep_ == "compound"]
+    for i in sorted([*tokens_with(doc, DEP, ["appos"]), *compounds]):
         token = doc[i]
         if token.dep_ == "compound":
             name = token.head  # 'the human rights group Memorial', 'the news site Ana Vell'
-            if token.lemma_.lower() not in nouns or not i < name.i <= i + 3:
+            if not i < name.i <= i + 3:
                 continue
             if not any(c.dep_ == "det" for c in name.children):
                 continue
