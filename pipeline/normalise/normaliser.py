@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -520,13 +519,12 @@ def _nearest_fullest(value: str, position: int, people: _Names) -> str:
         return people.fullest(value)
     if len(tokens) == 1 and all(toks[-1] == tokens[0] for toks in maximal):
         # one family name shared by relatives ('Ana Ruiz', 'Luis Ruiz', 'Ruiz'): reporting
-        # gives relatives their full names and keeps the bare surname for the person the
-        # story follows, the one named most often in full (first named on a tie)
-        counts = Counter(persons[j] for j in containing if persons[j] in full)
+        # gives relatives their full names, often more than once, and keeps the bare
+        # surname for the person the story follows, the one it names first
         first = {}
         for j in containing:
             first.setdefault(persons[j], j)
-        return people.fullest(max(full, key=lambda n: (counts[n], -first[n])))
+        return people.fullest(min(full, key=first.__getitem__))
     before = [j for j in containing if j < position and persons[j] in full]
     after = [j for j in containing if j > position and persons[j] in full]
     chosen = persons[before[-1]] if before else persons[after[0]]

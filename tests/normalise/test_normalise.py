@@ -513,7 +513,7 @@ NAME_CASES = [
         ["Arjun Singh Dhillon", "Kiran Singh", "Kiran Singh", "Arjun Singh Dhillon"],
     ),
     (
-        "a surname shared by relatives is the person named most often in full",
+        "a surname shared by relatives is the person named first",
         [
             ("PERSON", "Omar Haddad"),
             ("PERSON", "Omar Haddad"),
@@ -522,6 +522,17 @@ NAME_CASES = [
         ],
         "Omar Haddad fled. Omar Haddad spoke. Police held Sami Haddad. Haddad's aunt was held.",
         ["Omar Haddad", "Omar Haddad", "Sami Haddad", "Omar Haddad"],
+    ),
+    (
+        "a surname shared by relatives is the person named first, not the relative named twice",
+        [
+            ("PERSON", "Omar Haddad"),
+            ("PERSON", "Sami Haddad"),
+            ("PERSON", "Sami Haddad"),
+            ("PERSON", "Haddad"),
+        ],
+        "Omar Haddad fled. Police held Sami Haddad. Sami Haddad was freed. Haddad said so.",
+        ["Omar Haddad", "Sami Haddad", "Sami Haddad", "Omar Haddad"],
     ),
     (
         "a short form before any full name takes the first full name after it",
