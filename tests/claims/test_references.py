@@ -279,6 +279,12 @@ def test_a_capitalised_title_is_not_taken_for_a_person(tnr_pipeline) -> None:
             "His daughters",
             ["Mona Haddad", "Omar Haddad", "Sara Haddad"],
         ),
+        (
+            # a journalist's job before the name is no office: the editor is acted on
+            "The editor Mara Lind and the writer Ivo Tamm were put on the wanted list.",
+            "The editor",
+            ["Ivo Tamm", "Mara Lind"],
+        ),
     ],
 )
 def test_groups_survivors_and_shared_family_names(
