@@ -18,6 +18,7 @@ from tnr_claims.claims.index import (
 )
 from tnr_claims.claims.mentions import document_mentions, narrator
 from tnr_claims.claims.modifiers import find_hedges, find_negation_scopes, find_negations
+from tnr_claims.claims.named_next import groups_named_next
 from tnr_claims.claims.qualify import (
     decide_type,
     find_recommendation_cue,
@@ -82,6 +83,7 @@ def build_claims(
         if analysis is not None:
             analyses.append(analysis)
     quotation_sources(analyses)
+    groups_named_next(index, analyses, memory)
     claims = []
     for analysis in analyses:
         if analysis.claim_rule is not None:

@@ -163,6 +163,10 @@ TARGET_RULES: tuple[tuple[str, str], ...] = (
     ("TARGET.coordinated", "'X, his wife, Y, and their friend, Z, were abducted'"),
     ("TARGET.incident_person", "the only other named person of an incident sentence"),
     (
+        "TARGET.named_next",
+        "a group the next sentence names: 'Police held two sisters of X. The women, A and B, ...'",
+    ),
+    (
         "TARGET.listed",
         "a list of who the act just told hit: 'Among those affected are A and B.'",
     ),

@@ -285,6 +285,27 @@ def test_a_capitalised_title_is_not_taken_for_a_person(tnr_pipeline) -> None:
             "The editor",
             ["Ivo Tamm", "Mara Lind"],
         ),
+        (
+            # a group phrase whose people the next sentence names (TARGET.named_next)
+            "Police detained the father and two brothers of Omar Haddad in May. "
+            "The men, Sami Haddad, Ali Haddad and Karim Haddad, were questioned for days.",
+            "Police detained",
+            ["Ali Haddad", "Karim Haddad", "Omar Haddad", "Sami Haddad"],
+        ),
+        (
+            # the number must count the names that follow
+            "Police detained four activists in Minsk in May. "
+            "The men, Ivo Tamm and Karl Sepp, were questioned for days.",
+            "Police detained",
+            [],
+        ),
+        (
+            # the doers of the act are no group it was done to
+            "Two men attacked Omar Haddad in Oslo in May. "
+            "The men, Ivo Tamm and Karl Sepp, were charged a week later.",
+            "Two men",
+            ["Omar Haddad"],
+        ),
     ],
 )
 def test_groups_survivors_and_shared_family_names(

@@ -1,0 +1,136 @@
+"""Group phrases whose people the next sentence names (``TARGET.named_next``).
+
+Reporting often tells the act first and the names after it: "Police detained the father
+and two brothers of an exiled blogger. The men, A, B and C, were questioned for two
+days." The codebook's group and relative phrases refer to people named elsewhere in the
+document, so the first sentence's "the father and two brothers" are A, B and C. The next
+sentence must open with a group that it names (a subject "The men, A, B and C" or a list
+after "Those detained are ..."), and a number in the first phrase must equal the names
+counted.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tnr_claims.claims.mentions import describing_nouns
+from tnr_claims.claims.roles import fallback_role, target_role
+from tnr_claims.normalise.numbers import quantity_value
+from tnr_claims.records import TargetDecision
+
+if TYPE_CHECKING:
+    from tnr_claims.claims.index import Analysis, DocIndex, Memory
+    from tnr_claims.nlp.spans import Sentence
+
+GROUP_WORDS = frozenset({"those", "both", "all"})
+"""Pronouns that open a sentence naming a group ('Those held are A and B')."""
+
+
+def groups_named_next(index: DocIndex, analyses: list[Analysis], memory: Memory) -> None:
+    """Add to a claim the people the next sentence names for its unnamed group phrase."""
+    nouns = describing_nouns(index) | index.words.FAMILY_NOUNS
+    for previous, analysis in zip(analyses, analyses[1:], strict=False):
+        if analysis.index != previous.index + 1 or previous.claim_rule is None:
+            continue
+        if not any(ref.record.label == "METHOD" for ref in previous.sentence.spans):
+            continue
+        names = [
+            name
+            for name in _named_group(index, analysis.sentence, nouns)
+            if not (memory.mentions is not None and memory.mentions.is_perpetrator(name))
+        ]
+        if len(names) < 2 or set(names) <= set(previous.targets):
+            continue
+        if not _unnamed_group(index, previous.sentence, len(names), nouns):
+            continue
+        for name in names:
+            if name not in previous.targets:
+                previous.targets.append(name)
+                previous.target_rules.append(TargetDecision(name=name, rule="TARGET.named_next"))
+        if previous.claim_type in ("statistic", "pattern"):
+            # the count was a detail of one event on named people
+            previous.claim_type, previous.type_id = "incident", "TYPE.named_target_event"
+
+
+def _named_group(index: DocIndex, sentence: Sentence, nouns: frozenset[str]) -> list[str]:
+    """The people a sentence names for its subject group: in apposition to it ('The men,
+    A and B, were ...') or after the verb of a copula ('Those placed on the list are A,
+    B and C')."""
+    s0, s1 = sentence.span.start, sentence.span.end
+    for i in range(s0, s1):
+        if index.dep[i] not in ("nsubj", "nsubjpass") or index.named(i) is not None:
+            continue
+        if not _group_head(index, i, nouns):
+            continue
+        verb = index.head[i]
+        if index.lemma[verb] == "be":
+            region = set(range(verb + 1, s1))
+        else:
+            region = {t.i for t in index.doc[i].subtree}
+        names: list[str] = []
+        for ref in sentence.spans:
+            if (
+                ref.record.label == "PERSON"
+                and ref.record.name
+                and ref.root in region
+                and index.dep[ref.root] not in ("poss", "pobj")
+                and ref.record.name not in names
+            ):
+                names.append(ref.record.name)
+        return names
+    return []
+
+
+def _group_head(index: DocIndex, i: int, nouns: frozenset[str]) -> bool:
+    """'the men', 'the two women', 'the three', 'those', 'both'."""
+    if index.lower[i] in GROUP_WORDS:
+        return True
+    if index.pos[i] == "NUM":
+        return any(c.lower_ in ("the", "all") for c in index.children(i))
+    return index.tag[i] == "NNS" and index.lemma[i] in nouns
+
+
+def _unnamed_group(index: DocIndex, sentence: Sentence, size: int, nouns: frozenset[str]) -> bool:
+    """Whether the sentence has an unnamed plural phrase for people that the act touches
+    ('four activists', 'the father and two brothers of X', 'two sisters of X') and that
+    counts ``size`` people when it gives a number."""
+    s0, s1 = sentence.span.start, sentence.span.end
+    for i in range(s0, s1):
+        if index.named(i) is not None or index.lemma[i] not in nouns:
+            continue
+        if index.dep[i] == "conj":
+            continue  # counted with the first conjunct
+        if index.lemma[i] in index.words.PERPETRATOR_NOUNS:
+            continue
+        members = [i] + [
+            t.i
+            for t in index.doc[i].subtree
+            if t.dep_ == "conj" and t.i > i and index.lemma[t.i] in nouns
+        ]
+        if not any(index.tag[k] == "NNS" for k in members):
+            continue
+        role = target_role(index, i, has_method=True)
+        if role == "exclude" or (role is None and not fallback_role(index, i, False)):
+            continue
+        count = _count(index, members)
+        if count is None or count == size:
+            return True
+    return False
+
+
+def _count(index: DocIndex, members: list[int]) -> int | None:
+    """How many people the coordinated nouns count ('the father and two brothers': 3);
+    None when a plural gives no number ('his parents', 'relatives')."""
+    total = 0
+    for k in members:
+        numbers = [c.i for c in index.children(k) if c.dep_ == "nummod"]
+        if numbers:
+            value = quantity_value(index.lower[numbers[0]], index.words.VAGUE_QUANTITIES)
+            if not isinstance(value, int):
+                return None
+            total += value
+        elif index.tag[k] == "NNS":
+            return None
+        else:
+            total += 1
+    return total
