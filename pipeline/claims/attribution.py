@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from tnr_claims.claims.index import CLOSING_QUOTES, inside_quotation
-from tnr_claims.claims.speakers import report_author, resolve_speaker
+from tnr_claims.claims.speakers import issuer_of_document, report_author, resolve_speaker
 from tnr_claims.rules.schemas import CueRule
 
 if TYPE_CHECKING:
@@ -140,6 +140,9 @@ def _attribution(  # noqa: C901
                 if _named_through_a_noun(index, cue, ref):
                     break  # 'according to a source close to X' names the source, not X
                 return ref.record.name, "according_to"
+        issuer = issuer_of_document(index, sentence, head) if head is not None else None
+        if issuer is not None:
+            return issuer, "according_to"  # 'according to the indictment'
         window = index.lower[cue.end : min(s1, cue.end + 4)]
         if any(w in index.words.REPORT_NOUNS for w in window):
             author = report_author(memory, sentence)

@@ -4,6 +4,7 @@ pronoun, a description or a group phrase means (``SOURCE_RULES`` ids ``named``,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -155,6 +156,9 @@ def resolve_speaker(  # noqa: C901
     office = _office_of_organisation(index, subject)
     if office is not None:
         return office, "named"  # 'a spokesperson for Exile Watch said'
+    issuer = issuer_of_document(index, sentence, subject)
+    if issuer is not None:
+        return issuer, "described_speaker"
     described = _described_speaker(index, sentence, memory, subject)
     if described is not None:
         return described, "described_speaker"
@@ -265,6 +269,41 @@ def _described_speaker(
     }
     if not ends_so and len(holds) == 1:
         return next(iter(holds))
+    return None
+
+
+COURT_WORDS = frozenset({"court", "tribunal"})
+"""The words of ``ISSUER_HEADS`` that make an organisation a court."""
+
+
+def issuer_of_document(index: DocIndex, sentence: Sentence, subject: int) -> str | None:
+    """'according to the verdict' -> the court named last before the sentence;
+    'according to the indictment', 'the court documents say' -> the prosecutor or police
+    force named last (codebook: 'the report' is its author, when the document names it)."""
+    lemma = index.lemma[subject]
+    court_filed = lemma in ("document", "filing", "paper") and any(
+        c.dep_ in ("compound", "amod") and c.lower_ in ("court", "charging")
+        for c in index.children(subject)
+    )
+    if lemma in index.words.COURT_DOCUMENT_NOUNS:
+        heads = COURT_WORDS
+    elif lemma in index.words.CHARGE_DOCUMENT_NOUNS or court_filed:
+        heads = index.words.ISSUER_HEADS - COURT_WORDS
+    else:
+        return None
+    if not any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "its"))
+        for c in index.children(subject)
+    ):
+        return None  # 'a ruling' is one the document has not placed
+    for ref in reversed(index.spans):
+        if (
+            ref.end <= sentence.span.start
+            and ref.record.label == "ORG"
+            and ref.record.name
+            and any(word in heads for word in re.findall(r"[a-z]+", ref.record.name.lower()))
+        ):
+            return ref.record.name
     return None
 
 

@@ -214,6 +214,35 @@ def test_speakers_in_the_usual_news_forms(tnr_pipeline, text: str, source: str |
     assert claim.source == source
 
 
+@pytest.mark.parametrize(
+    ("second", "source"),
+    [
+        ("According to the verdict, the men tracked Omar Haddad for weeks.", "Narva City Court"),
+        (
+            "According to the indictment, the men tracked Omar Haddad for weeks.",
+            "Office of the Prosecutor General",
+        ),
+        # the charging body named last, not the police named before it
+        (
+            "The complaint says the men tracked Omar Haddad for weeks.",
+            "Office of the Prosecutor General",
+        ),
+        # a ruling the document has not placed is no one's
+        ("According to a ruling, the men tracked Omar Haddad for weeks.", None),
+    ],
+)
+def test_a_legal_document_speaks_for_the_body_that_issued_it(
+    tnr_pipeline, second: str, source: str | None
+) -> None:
+    text = (
+        "The Harbour Police arrested two men in May. The Office of the Prosecutor General "
+        "charged them in June, and the Narva City Court convicted them in July. " + second
+    )
+    record = tnr_pipeline.process_text(text)
+    [claim] = [c for c in record.claims if c.text == second]
+    assert claim.source == source
+
+
 def test_an_acronym_that_speaks_is_not_made_a_person(tnr_pipeline) -> None:
     record = tnr_pipeline.process_text("KNB said agents detained Omar Haddad in Riga.")
     assert all(s.text != "KNB" for s in record.spans if s.label == "PERSON")
