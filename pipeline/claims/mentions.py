@@ -134,6 +134,9 @@ def document_mentions(doc: Doc, index: DocIndex, is_patient: Callable[[int], boo
             counts[name] += 1
         for noun in _descriptors(index, ref, nouns):
             mentions.descriptions.setdefault(noun, set()).add(name)
+    for noun, name in _introduced_after(index, describing_nouns(index)):
+        if noun not in mentions.descriptions and not mentions.is_perpetrator(name):
+            mentions.descriptions[noun] = {name}
     ranked = [(n, c) for n, c in counts.most_common(2) if not mentions.is_perpetrator(n)]
     # the one person the document names as a patient, or the one named so most often
     if ranked and (ranked[0][1] >= MIN_DOMINANT_MENTIONS or len(counts) == 1):
@@ -141,6 +144,47 @@ def document_mentions(doc: Doc, index: DocIndex, is_patient: Callable[[int], boo
         if ranked[0][1] > runner_up and ranked[0][0] == counts.most_common(1)[0][0]:
             mentions.dominant = ranked[0][0]
     return mentions
+
+
+def _introduced_after(index: DocIndex, nouns: frozenset[str]) -> list[tuple[str, str]]:
+    """``(noun, name)`` for a person a sentence describes and the next one names: the news
+    lede "A blogger living in Oslo says police detained his brother. Ana Ruiz, 34, told
+    ..." (a name first mentioned as the subject that opens a sentence, and one singular
+    indefinite description in the sentence before it)."""
+    found: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    doc = index.doc
+    for ref in index.spans:
+        name = ref.record.name
+        if ref.record.label != "PERSON" or not name or name in seen:
+            continue
+        seen.add(name)
+        sentence = doc[ref.root].sent
+        if (
+            ref.start - sentence.start > 1
+            or index.dep[ref.root] not in ("nsubj", "nsubjpass")
+            or sentence.start == 0
+        ):
+            continue
+        before = doc[sentence.start - 1].sent
+        if any(
+            other.record.label == "PERSON" and before.start <= other.start < before.end
+            for other in index.spans
+        ):
+            continue  # the sentence before names someone: its description may be them
+        described = {
+            index.lemma[k]
+            for k in range(before.start, before.end)
+            if index.lemma[k] in nouns
+            and index.tag[k] == "NN"
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in index.children(k))
+            and not any(
+                c.dep_ == "amod" and c.lower_ in UNNAMED_MODIFIERS for c in index.children(k)
+            )
+        }
+        if len(described) == 1:
+            found.append((described.pop(), name))
+    return found
 
 
 def description_at(index: DocIndex, i: int, nouns: frozenset[str]) -> bool:

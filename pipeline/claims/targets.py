@@ -124,6 +124,17 @@ def find_targets(  # noqa: C901
             and (described := _described(memory, index, i))
         ):
             mentions.append((i, described, True))
+            if (
+                index.dep[i] in ("nsubj", "nsubjpass")
+                and index.lemma[i] not in index.words.FAMILY_NOUNS
+                and any(c.dep_ == "det" for c in index.children(i))
+                and not any(c.dep_ in ("poss", "appos") for c in index.children(i))
+                and described in memory.mentions.descriptions.get(index.lemma[i], ())
+            ):
+                # 'A critic living in Paris says he was abducted': 'he' is the critic (not
+                # 'his lawyer', nor a noun a name stands beside, nor 'a man' read as the
+                # person the report is about for want of anyone described so)
+                last_named, last_root, blocked, owner = described, i, False, None
         elif memory.last_group and group_phrase(index, i, len(memory.last_group), nouns):
             # 'The three were deported', 'the detained activists were flown to Hanoi'
             mentions.extend((i, name, True) for name in memory.last_group)

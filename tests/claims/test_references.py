@@ -243,6 +243,24 @@ def test_a_legal_document_speaks_for_the_body_that_issued_it(
     assert claim.source == source
 
 
+def test_a_lede_describes_the_person_the_next_sentence_names(tnr_pipeline) -> None:
+    text = (
+        "A blogger living in Oslo says he was beaten by two men in May. "
+        "Omar Haddad, 34, told reporters the attack came after his videos."
+    )
+    claim = claim_of(tnr_pipeline, text, "A blogger")
+    assert (claim.source, claim.targets) == ("Omar Haddad", ["Omar Haddad"])
+
+
+def test_a_lede_with_two_descriptions_names_no_one(tnr_pipeline) -> None:
+    text = (
+        "A lawyer for a blogger says he was beaten by two men in May. "
+        "Omar Haddad, 34, told reporters the attack came after his videos."
+    )
+    claim = claim_of(tnr_pipeline, text, "A lawyer")
+    assert (claim.source, claim.targets) == (None, [])
+
+
 def test_an_acronym_that_speaks_is_not_made_a_person(tnr_pipeline) -> None:
     record = tnr_pipeline.process_text("KNB said agents detained Omar Haddad in Riga.")
     assert all(s.text != "KNB" for s in record.spans if s.label == "PERSON")
