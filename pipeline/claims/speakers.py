@@ -13,7 +13,7 @@ from tnr_claims.claims.rules import SPEAKER_MEMORY_SENTENCES
 from tnr_claims.claims.targets import group_phrase
 
 if TYPE_CHECKING:
-    from tnr_claims.claims.index import DocIndex, Memory, Sentence
+    from tnr_claims.claims.index import DocIndex, Memory, Sentence, SpanRef
 
 
 def report_authors(index: DocIndex, sentences: Sequence[Sentence]) -> list[tuple[int, str]]:
@@ -104,7 +104,7 @@ def resolve_speaker(  # noqa: C901
             return person.record.name, "named"
     ref = index.named(subject)
     if ref is not None:
-        return ref.record.name, "named"
+        return _first_of_joined(index, sentence, ref).record.name, "named"
     if index.lemma[subject] in index.words.PERSON_NOUNS:
         # 'Two bloggers in Oslo, Ana Ruiz and Li Wen, told me': the parser may hang the
         # names on the place; the first person set off in the subject phrase speaks
@@ -177,6 +177,24 @@ def resolve_speaker(  # noqa: C901
             if author is not None:
                 return author, "report_author"
     return None, "unnamed_speaker"
+
+
+def _first_of_joined(index: DocIndex, sentence: Sentence, ref: SpanRef) -> SpanRef:
+    """The first of names joined by 'and' in one subject ('Exile Watch and Human Rights
+    Watch said'): a joint statement takes the first one named (codebook, second set), also
+    where the parser hangs the first name on the last."""
+    subtree = {t.i for t in index.doc[ref.root].subtree}
+    for other in sentence.spans:
+        if (
+            other.end <= ref.start
+            and other.record.label == ref.record.label
+            and other.record.name
+            and other.root in subtree
+            and any(index.lower[j] == "and" for j in range(other.end, ref.start))
+            and all(index.lower[j] in ("and", ",", "the") for j in range(other.end, ref.start))
+        ):
+            return other
+    return ref
 
 
 def _owner_of_relative(index: DocIndex, root: int) -> str | bool | None:

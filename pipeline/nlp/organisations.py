@@ -22,6 +22,10 @@ Each rule reads token shapes around a model ORG span; none names an organisation
 - **Numbered names.** A span whose last word is a numbered-name head (``NUMBERED_NAME_HEADS``:
   "[Group] 24", "[Charter] 97") takes the number after it, which then is no QUANTITY.
   Context rule ``ORG.numbered_name``.
+- **Two names joined by "and".** A span "[Exile Watch and Human Rights Watch]" is two
+  organisations when one side is named alone elsewhere in the document and both sides
+  start with a capital ("Ministry of Justice and Public Security" stays one). Context rule
+  ``ORG.coordinated_names``.
 - **"X for Y" names.** A span that starts after "for", "without" or "against" preceded by
   an untagged title-case plural proper noun ("Sikhs for [Justice]", "Doctors without
   [Borders]") takes both. Context rule ``ORG.for_name``.
@@ -67,7 +71,29 @@ def organisation_extents(
             if span is None:
                 continue
         result.append(span)
-    return _names_with_a_possessive(doc, result, words)
+    return _coordinated_names(doc, _names_with_a_possessive(doc, result, words))
+
+
+def _coordinated_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Split an ORG span at "and" when one side is an ORG named alone elsewhere."""
+    alone = {span.text for span in spans if span.label_ == "ORG"}
+    out: list[Span] = []
+    for span in spans:
+        joins = [t.i for t in span[1:-1] if t.lower_ == "and"] if span.label_ == "ORG" else []
+        if len(joins) == 1:
+            k = joins[0]
+            right = k + 1 + (doc[k + 1].lower_ == "the" and k + 2 < span.end)
+            left_text, right_text = doc[span.start : k].text, doc[right : span.end].text
+            if (
+                (left_text in alone or right_text in alone)
+                and doc[span.start].text[:1].isupper()
+                and doc[right].text[:1].isupper()
+            ):
+                out.append(derive(span, "ORG.coordinated_names", "extent", end=k))
+                out.append(derive(span, "ORG.coordinated_names", "extent", start=right))
+                continue
+        out.append(span)
+    return out
 
 
 INNER_POSSESSIVES = POSSESSIVE_ENDINGS - {"'", "’"}

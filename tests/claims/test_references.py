@@ -261,6 +261,27 @@ def test_a_lede_with_two_descriptions_names_no_one(tnr_pipeline) -> None:
     assert (claim.source, claim.targets) == (None, [])
 
 
+def test_two_organisations_joined_by_and_are_two_and_the_first_speaks(tnr_pipeline) -> None:
+    text = (
+        "The Baltic Exile Centre documented the arrest of Omar Haddad in Riga. "
+        "The Baltic Exile Centre and Human Rights Watch jointly called on Latvia to halt "
+        "the deportation of Omar Haddad."
+    )
+    record = tnr_pipeline.process_text(text)
+    organisations = [s.text for s in record.spans if s.label == "ORG"]
+    assert organisations == ["Baltic Exile Centre", "Baltic Exile Centre", "Human Rights Watch"]
+    assert claim_of(tnr_pipeline, text, "The Baltic Exile Centre and").source == (
+        "Baltic Exile Centre"
+    )
+
+
+def test_an_organisation_named_with_and_stays_one(tnr_pipeline) -> None:
+    text = "The Ministry of Justice and Public Security ordered the arrest of Omar Haddad."
+    record = tnr_pipeline.process_text(text)
+    organisations = [s.text for s in record.spans if s.label == "ORG"]
+    assert organisations == ["Ministry of Justice and Public Security"]
+
+
 def test_an_acronym_that_speaks_is_not_made_a_person(tnr_pipeline) -> None:
     record = tnr_pipeline.process_text("KNB said agents detained Omar Haddad in Riga.")
     assert all(s.text != "KNB" for s in record.spans if s.label == "PERSON")
