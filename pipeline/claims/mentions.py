@@ -38,6 +38,18 @@ from tnr_claims.claims.index import DocIndex, SpanRef
 from tnr_claims.nlp.perpetrators import PERPETRATORS_KEY
 from tnr_claims.nlp.spans import tokens_with
 
+PRONOUN_GENDERS = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+"""The gender a third-person pronoun asks of its antecedent."""
+
 DETERMINERS = frozenset({"a", "an", "the", "this", "that"})
 """Determiners that make a singular noun a description of one individual."""
 
@@ -63,6 +75,17 @@ class Mentions:
     perpetrators: frozenset[str] = frozenset()
     narrator: str | None = None
     """The author of a first-person piece, whom 'I' and 'my' stand for."""
+    genders: dict[str, str] = field(default_factory=dict)
+    """Name -> "m" or "f" where the document tells it (a gendered noun beside the name, an
+    honorific); names it does not tell, or tells both ways, are absent."""
+
+    def agrees(self, name: str, pronoun: str) -> bool:
+        """Whether a third-person ``pronoun`` may stand for ``name``: not when the document
+        tells the person's gender and the pronoun has the other ('his sister, Leyla' is no
+        'he')."""
+        wanted = PRONOUN_GENDERS.get(pronoun.lower())
+        known = self.genders.get(name)
+        return wanted is None or known is None or wanted == known
 
     def is_perpetrator(self, name: str) -> bool:
         """Whether ``name`` (full or last word) is one of the document's perpetrators."""
@@ -126,14 +149,23 @@ def document_mentions(doc: Doc, index: DocIndex, is_patient: Callable[[int], boo
     perpetrators = frozenset(doc.user_data.get(PERPETRATORS_KEY, ()))
     mentions = Mentions(perpetrators=perpetrators)
     counts: Counter[str] = Counter()
+    told: dict[str, set[str]] = {}
     for ref in index.spans:
         name = ref.record.name
         if ref.record.label != "PERSON" or not name:
             continue
         if is_patient(ref.root):
             counts[name] += 1
-        for noun in _descriptors(index, ref, nouns):
+        descriptors = _descriptors(index, ref, nouns)
+        for noun in descriptors:
             mentions.descriptions.setdefault(noun, set()).add(name)
+        honorific = index.lower[ref.start - 1] if ref.start > 0 else ""
+        for word in (*descriptors, honorific, index.lower[ref.start]):
+            if word in index.words.MALE_NOUNS:
+                told.setdefault(name, set()).add("m")
+            elif word in index.words.FEMALE_NOUNS:
+                told.setdefault(name, set()).add("f")
+    mentions.genders = {name: next(iter(g)) for name, g in told.items() if len(g) == 1}
     for noun, name in _introduced_after(index, describing_nouns(index)):
         if noun not in mentions.descriptions and not mentions.is_perpetrator(name):
             mentions.descriptions[noun] = {name}

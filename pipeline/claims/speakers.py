@@ -139,13 +139,19 @@ def resolve_speaker(  # noqa: C901
                 return ref.record.name, "named"
     lower = index.lower[subject]
     if lower in index.words.SUBJECT_PRONOUNS:
+        mentions = memory.mentions
         for ref in reversed(sentence.spans):
             if ref.record.label == "PERSON" and ref.end <= subject and ref.record.name:
                 owner = _owner_of_relative(index, ref.root)
                 if owner is False:
                     continue  # 'His daughter, Lili, was dismissed, he said': not Lili
-                return (owner or ref.record.name), "pronoun_speaker"
+                speaker = owner or ref.record.name
+                if mentions is not None and not mentions.agrees(speaker, lower):
+                    continue  # 'One brother, Omar, lost his post, she said': not Omar
+                return speaker, "pronoun_speaker"
         recent = memory.recent_speaker(number)
+        if recent and mentions is not None and not mentions.agrees(recent, lower):
+            recent = None
         return (recent, "pronoun_speaker") if recent else (None, "unnamed_speaker")
     if memory.last_group and group_phrase(
         index, subject, len(memory.last_group), describing_nouns(index)

@@ -10,7 +10,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tnr_claims.claims.index import inside_quotation
-from tnr_claims.claims.mentions import FIRST_PERSON, describing_nouns, description_at
+from tnr_claims.claims.mentions import (
+    FIRST_PERSON,
+    PRONOUN_GENDERS,
+    describing_nouns,
+    description_at,
+)
 from tnr_claims.claims.roles import fallback_role, target_role
 from tnr_claims.claims.rules import DIRECT_PATIENT_RULES
 from tnr_claims.normalise.numbers import quantity_value
@@ -53,6 +58,8 @@ def find_targets(  # noqa: C901
     last_root = -1
     blocked = False
     owner: tuple[str, int] | None = None
+    owned_name: str | None = None  # the name given to the owner's relative, if any
+    owner_gender: str | None = None  # the owner's, when 'his' or 'her' or the document tells
     only_as_patient: set[int] = set()  # plural pronouns: targets only where acted on
     person_starts = {
         ref.start: ref for ref in sentence.spans if ref.record.label == "PERSON" and ref.record.name
@@ -70,9 +77,11 @@ def find_targets(  # noqa: C901
                 # But 'Ana's mother told him': a pronoun object is never its own clause's
                 # subject, so there 'him' is Ana.
                 owner = (name, index.head[ref.root])
+                owned_name = None
+                owner_gender = memory.mentions.genders.get(name) if memory.mentions else None
                 last_named, last_root, blocked = None, -1, True
             elif owner is not None and _names_the_owned(index, ref.root, owner[1]):
-                pass  # 'Ana's lawyer, Luis Vela, said he ...': 'he' is still Ana
+                owned_name = name  # 'Ana's lawyer, Luis Vela, said he ...': 'he' is still Ana
             elif name not in memory.officials:
                 last_named, last_root, blocked, owner = name, ref.root, False, None
         elif (
@@ -81,6 +90,18 @@ def find_targets(  # noqa: C901
             and not _generic_pronoun(index, i, s0, s1)
         ):
             antecedent = last_named
+            wanted = PRONOUN_GENDERS.get(index.lower[i])
+            if (
+                owner is not None
+                and wanted is not None
+                and _gender_of_noun(index, owner[1]) == wanted
+                and owner_gender not in (None, wanted)
+            ):
+                # 'His wife, Mara, said officials refused to renew her passport': 'her' is
+                # the wife (named or not), not the man whose wife she is
+                if owned_name is not None:
+                    mentions.append((i, owned_name, True))
+                continue
             if owner is not None and (
                 _subject_of_clause(index, i) == owner[1] or owner[1] in speakers
             ):
@@ -93,11 +114,17 @@ def find_targets(  # noqa: C901
                 antecedent = None
             if not blocked:
                 antecedent = antecedent or memory.last_target or _recent_person(memory, number)
+            if antecedent and not _agrees(memory, antecedent, index.lower[i]):
+                # 'her brother, Asad, was held ... she said': not Asad; the target before
+                fallback = memory.last_target
+                agreeing = fallback and _agrees(memory, fallback, index.lower[i])
+                antecedent = fallback if agreeing and not blocked else None
             if antecedent:
                 mentions.append((i, antecedent, True))
                 if _owns_a_person(index, i, nouns):
                     # 'His lawyer, Selin Aydin, said he ...': 'he' is still his
                     owner = (antecedent, index.head[i])
+                    owned_name, owner_gender = None, PRONOUN_GENDERS.get(index.lower[i])
                     last_named, last_root, blocked = None, -1, True
         elif (
             has_method
@@ -247,6 +274,20 @@ def _quoting_person(
     if any(index.lower[k] in index.words.SUBJECT_PRONOUNS for k in speakers):
         return memory.recent_speaker(number)  # as a pronoun speaker resolves
     return None
+
+
+def _gender_of_noun(index: DocIndex, i: int) -> str | None:
+    """'m' for 'brother', 'father' ...; 'f' for 'sister', 'wife' ...; else None."""
+    if index.lemma[i] in index.words.MALE_NOUNS:
+        return "m"
+    if index.lemma[i] in index.words.FEMALE_NOUNS:
+        return "f"
+    return None
+
+
+def _agrees(memory: Memory, name: str, pronoun: str) -> bool:
+    """Whether the pronoun may stand for ``name`` (see :meth:`Mentions.agrees`)."""
+    return memory.mentions is None or memory.mentions.agrees(name, pronoun)
 
 
 def _recent_person(memory: Memory, number: int) -> str | None:

@@ -282,6 +282,28 @@ def test_an_organisation_named_with_and_stays_one(tnr_pipeline) -> None:
     assert organisations == ["Ministry of Justice and Public Security"]
 
 
+@pytest.mark.parametrize(
+    ("pronoun", "targets"),
+    [("her", ["Mara Lind"]), ("his", ["Omar Haddad"])],
+)
+def test_a_pronoun_takes_the_gender_a_relative_noun_gives(
+    tnr_pipeline, pronoun: str, targets: list[str]
+) -> None:
+    text = (
+        "Omar Haddad fled to Oslo in 2019. His wife, Mara Lind, said officials had refused "
+        f"to renew {pronoun} passport."
+    )
+    assert claim_of(tnr_pipeline, text, "His wife").targets == targets
+
+
+def test_she_said_is_not_a_man_named_in_the_sentence(tnr_pipeline) -> None:
+    text = (
+        "Omar Haddad fled to Oslo in 2019, his lawyer, Ana Ruiz, said. "
+        "His brother, Sami Haddad, lost his post at a state bank in 2020, she said."
+    )
+    assert claim_of(tnr_pipeline, text, "His brother").source == "Ana Ruiz"
+
+
 def test_an_acronym_that_speaks_is_not_made_a_person(tnr_pipeline) -> None:
     record = tnr_pipeline.process_text("KNB said agents detained Omar Haddad in Riga.")
     assert all(s.text != "KNB" for s in record.spans if s.label == "PERSON")
