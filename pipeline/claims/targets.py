@@ -321,6 +321,13 @@ def _later_speaker(
         return None
     for ref in sentence.spans:
         if ref.start > i and ref.record.label == "PERSON" and ref.root in speakers:
+            head = index.head[ref.root]
+            if index.dep[ref.root] == "appos" and index.has_child(head, ("poss",)):
+                return None  # 'according to her lawyer, Mara Lind': someone's, not the one
+            if memory.mentions is not None and not memory.mentions.agrees(
+                ref.record.name or "", index.lower[i]
+            ):
+                return None
             return ref.record.name
     if any(k > i and index.lower[k] in index.words.SUBJECT_PRONOUNS for k in speakers):
         return memory.recent_speaker(number)

@@ -304,6 +304,15 @@ def test_she_said_is_not_a_man_named_in_the_sentence(tnr_pipeline) -> None:
     assert claim_of(tnr_pipeline, text, "His brother").source == "Ana Ruiz"
 
 
+def test_a_possessive_is_not_the_later_speaker_it_owns(tnr_pipeline) -> None:
+    text = (
+        "Ana Ruiz fled to Oslo in 2019. In 2020 her brother, Sami Ruiz, was detained in "
+        "Minsk, according to her lawyer, Mara Lind."
+    )
+    claim = claim_of(tnr_pipeline, text, "In 2020")
+    assert (claim.targets, claim.source) == (["Ana Ruiz", "Sami Ruiz"], "Mara Lind")
+
+
 def test_an_acronym_that_speaks_is_not_made_a_person(tnr_pipeline) -> None:
     record = tnr_pipeline.process_text("KNB said agents detained Omar Haddad in Riga.")
     assert all(s.text != "KNB" for s in record.spans if s.label == "PERSON")
