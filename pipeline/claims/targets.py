@@ -101,6 +101,10 @@ def find_targets(  # noqa: C901
                 # the wife (named or not), not the man whose wife she is
                 if owned_name is not None:
                     mentions.append((i, owned_name, True))
+                    if _reprisal(sentence):
+                        # a named relative held or punished is a target with the one whose
+                        # relative he or she is (GUIDELINES)
+                        mentions.append((i, owner[0], True))
                 continue
             if owner is not None and (
                 _subject_of_clause(index, i) == owner[1] or owner[1] in speakers
@@ -274,6 +278,17 @@ def _quoting_person(
     if any(index.lower[k] in index.words.SUBJECT_PRONOUNS for k in speakers):
         return memory.recent_speaker(number)  # as a pronoun speaker resolves
     return None
+
+
+REPRISAL_CODES = frozenset({"RELATIVE_REPRISAL", "EMPLOYMENT_REPRISAL", "FAMILY_PRESSURE"})
+"""Codes of acts on relatives that reach the one abroad (a relative's own passport or a
+threat to the relative herself does not)."""
+
+
+def _reprisal(sentence: Sentence) -> bool:
+    return any(
+        ref.record.label == "METHOD" and ref.record.code in REPRISAL_CODES for ref in sentence.spans
+    )
 
 
 def _gender_of_noun(index: DocIndex, i: int) -> str | None:

@@ -313,6 +313,22 @@ def test_a_possessive_is_not_the_later_speaker_it_owns(tnr_pipeline) -> None:
     assert (claim.targets, claim.source) == (["Ana Ruiz", "Sami Ruiz"], "Mara Lind")
 
 
+@pytest.mark.parametrize(
+    ("act", "targets"),
+    [
+        # a named relative punished is a target with the one abroad (GUIDELINES)
+        ("he was handed a dismissal letter at work", ["Ana Ruiz", "Sami Ruiz"]),
+        # a relative's own passport: only the relative
+        ("officials had cancelled his passport", ["Sami Ruiz"]),
+    ],
+)
+def test_a_named_relative_punished_brings_in_the_one_abroad(
+    tnr_pipeline, act: str, targets: list[str]
+) -> None:
+    text = f"Ana Ruiz fled to Oslo in 2019. Her brother, Sami Ruiz, said {act} in May."
+    assert claim_of(tnr_pipeline, text, "Her brother").targets == targets
+
+
 def test_an_acronym_that_speaks_is_not_made_a_person(tnr_pipeline) -> None:
     record = tnr_pipeline.process_text("KNB said agents detained Omar Haddad in Riga.")
     assert all(s.text != "KNB" for s in record.spans if s.label == "PERSON")
