@@ -16,7 +16,10 @@ DETENTION, PROSECUTION or EXTRADITION of a target. The rule reads the dependency
    targeting critics"), is an act against a perpetrator too. The agent of a passive act on
    someone ("was attacked by Z") is remembered as well, and so is a named person who does
    such an act ("Karel Dvorak surveilled the dissident").
-3. **The same act again.** Once an indictment or charge has been recognised as one against
+3. **Named beside a perpetrator noun.** "The suspects, A and B, were arrested", "the
+   accused, a national identified as A": A and B are remembered (apposition,
+   coordination, a naming participle's 'as'; never an 'of' phrase).
+4. **The same act again.** Once an indictment or charge has been recognised as one against
    perpetrators, a bare definite mention of it ("the indictment", "the charges") with no
    patient of its own refers back to it.
 
@@ -190,6 +193,41 @@ def _refers_back(span: Span) -> bool:
     return _code(span) == "PROSECUTION" and definite and not _patients(root)
 
 
+NAMING_VERBS = frozenset({"identify", "name", "know", "give"})
+"""Verbs of a participle that gives a described person's name ('a man identified as X')."""
+
+
+def _named_as_perpetrators(doc: Doc, spans: list[Span], words: Lexicons) -> set[str]:
+    """Names set off beside a perpetrator noun: 'The suspects, A and B, were arrested',
+    'the accused, a national identified only as A, ...'. Followed upward: apposition,
+    coordination, and 'as' after a naming participle; never an 'of' phrase ('the suspects
+    in the killing of X' does not make X one)."""
+    found: set[str] = set()
+    for span in spans:
+        if span.label_ != "PERSON":
+            continue
+        node = span.root
+        for _ in range(6):
+            head = node.head
+            if head.i == node.i:
+                break
+            if node.dep_ in ("appos", "conj"):
+                node = head
+            elif (
+                node.dep_ == "pobj"
+                and head.lower_ == "as"
+                and head.head.lemma_.lower() in NAMING_VERBS
+                and head.head.dep_ == "acl"
+            ):
+                node = head.head.head  # 'a national identified only as X': the national
+            else:
+                break
+            if node.lemma_.lower() in words.PERPETRATOR_NOUNS:
+                found.update({span.text.lower(), span[-1].lower_})
+                break
+    return found
+
+
 def _doers_and_accused(
     doc: Doc,
     methods: list[Span],
@@ -226,6 +264,7 @@ def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons)
     method_at = {i: s for s in methods for i in range(s.start, s.end)}
     names = _person_names(spans)
     remembered = _doers_and_accused(doc, methods, method_at, names, words)
+    remembered |= _named_as_perpetrators(doc, spans, words)
     dropped = {s.start for s in legal if _charged_for_an_act(s, method_at)}
     for span in legal:
         if span.start in dropped:

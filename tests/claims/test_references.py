@@ -415,6 +415,13 @@ def test_a_capitalised_title_is_not_taken_for_a_person(tnr_pipeline) -> None:
             [],
         ),
         (
+            # names set off beside 'the suspects' are perpetrators, never targets
+            "Two men attacked the blogger Omar Haddad in Oslo in May. "
+            "The suspects, Ivo Tamm and Karl Sepp, were arrested a week later.",
+            "The suspects",
+            [],
+        ),
+        (
             # the doers of the act are no group it was done to
             "Two men attacked Omar Haddad in Oslo in May. "
             "The men, Ivo Tamm and Karl Sepp, were charged a week later.",
