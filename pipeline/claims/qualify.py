@@ -8,6 +8,7 @@ from spacy.tokens import Span
 
 from tnr_claims.claims.attribution import is_weak, subject_of, urges_the_act
 from tnr_claims.claims.roles import has_event_clause, has_event_object, is_patient, vanished
+from tnr_claims.nlp.perpetrators import CONDITION_VERBS
 from tnr_claims.rules.schemas import CueRule
 
 if TYPE_CHECKING:
@@ -64,6 +65,8 @@ def qualifies(
     s0, s1 = sentence.span.start, sentence.span.end
     if _is_question(index, sentence):
         return None  # 'When did the threats begin?' asks; a claim asserts
+    if _waits_on_a_conviction(index, sentence):
+        return None  # 'If convicted, the two men could face life sentences': nothing yet
     events = [i for i in range(s0, s1) if index.is_event(i) and index.pos[i] in ("VERB", "AUX")]
     if "METHOD" in labels:
         return "CLAIM.method"
@@ -91,6 +94,20 @@ def qualifies(
     if _a_state_denies(index, sentence):
         return "CLAIM.state_denial"
     return None
+
+
+def _waits_on_a_conviction(index: DocIndex, sentence: Sentence) -> bool:
+    """The main clause waits on an 'if convicted' clause (a penalty no one has received;
+    the tagger drops its METHOD spans, ``PROSECUTION.if_convicted``)."""
+    for i in range(sentence.span.start, sentence.span.end):
+        if (
+            index.dep[i] == "advcl"
+            and index.lemma[i] in CONDITION_VERBS
+            and index.dep[index.head[i]] == "ROOT"
+            and any(c.dep_ == "mark" and c.lower_ == "if" for c in index.children(i))
+        ):
+            return True
+    return False
 
 
 def _a_state_denies(index: DocIndex, sentence: Sentence) -> bool:

@@ -281,3 +281,33 @@ def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons)
         dropped.update(s.start for s in legal if _refers_back(s))
     doc.user_data[PERPETRATORS_KEY] = sorted(remembered)
     return [s for s in spans if not (s.label_ == "METHOD" and s.start in dropped)]
+
+
+CONDITION_VERBS = frozenset({"convict", "find", "prove", "try"})
+"""Verbs of an 'if' clause that makes a penalty hypothetical ('If convicted, ...')."""
+
+
+def drop_hypothetical_penalties(spans: list[Span]) -> list[Span]:
+    """Drop DETENTION and PROSECUTION spans in the main clause of an 'if convicted' clause
+    ('If convicted, he could be jailed for up to seven years'): no one has been sentenced,
+    and the accused is as often the perpetrator as the target (context rule
+    ``PROSECUTION.if_convicted``, a drop)."""
+    kept = []
+    for span in spans:
+        if span.label_ == "METHOD" and _code(span) in ("DETENTION", "PROSECUTION"):
+            verb = span.root
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            if _condition(verb) or any(_condition(clause) for clause in verb.children):
+                continue  # the penalty, or the conviction it waits on
+        kept.append(span)
+    return kept
+
+
+def _condition(clause: Token) -> bool:
+    """An 'if convicted' clause: an adverbial clause of a condition verb marked by 'if'."""
+    return (
+        clause.dep_ == "advcl"
+        and clause.lemma_.lower() in CONDITION_VERBS
+        and any(c.dep_ == "mark" and c.lower_ == "if" for c in clause.children)
+    )

@@ -329,6 +329,22 @@ def test_a_named_relative_punished_brings_in_the_one_abroad(
     assert claim_of(tnr_pipeline, text, "Her brother").targets == targets
 
 
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        ("If convicted, the two men could face life sentences.", 0),
+        ("If found guilty, he could be jailed for up to seven years.", 0),
+        ("Omar Haddad was convicted in absentia and sentenced to ten years in prison.", 1),
+    ],
+)
+def test_a_penalty_that_waits_on_a_conviction_is_no_claim(
+    tnr_pipeline, text: str, claims: int
+) -> None:
+    record = tnr_pipeline.process_text(text)
+    methods = [s for s in record.spans if s.label == "METHOD"]
+    assert (len(record.claims), bool(methods)) == (claims, bool(claims))
+
+
 def test_an_acronym_that_speaks_is_not_made_a_person(tnr_pipeline) -> None:
     record = tnr_pipeline.process_text("KNB said agents detained Omar Haddad in Riga.")
     assert all(s.text != "KNB" for s in record.spans if s.label == "PERSON")
