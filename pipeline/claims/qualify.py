@@ -482,7 +482,11 @@ def _is_legal(index: DocIndex, sentence: Sentence, labels: set[str]) -> bool:
             if ref.record.label != "LEGAL_REF":
                 continue
             head = index.head[ref.root]
-            if index.dep[ref.root] == "pobj" and index.lower[head] in index.words.LEGAL_FRAMES:
+            if (
+                index.dep[ref.root] == "pobj"
+                and index.lower[head] in index.words.LEGAL_FRAMES
+                and not _applied_to_people(index, index.head[head])
+            ):
                 return True
     for i in range(s0, s1):
         if index.lemma[i] not in index.words.LEGAL_VERBS or index.pos[i] not in ("VERB", "AUX"):
@@ -494,6 +498,35 @@ def _is_legal(index: DocIndex, sentence: Sentence, labels: set[str]) -> bool:
             subject is not None
             and "METHOD" in labels
             and index.lemma[subject] in index.words.LEGAL_NOUNS
+        ):
+            return True
+    return False
+
+
+APPLIED_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "each", "both", "all"})
+"""Pronouns for people a law was applied to ('each is charged under Article 5')."""
+
+
+def _applied_to_people(index: DocIndex, verb: int) -> bool:
+    """'each is charged under Article 5', 'returnees are prosecuted under Article 7':
+    a law applied to people, not what the law says. The verb has no modal ('offences abroad
+    can be prosecuted under Article 38' states the law) and its patient is people: a name,
+    a personal pronoun, a noun for people, or a number."""
+    if index.pos[verb] not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in index.children(verb)):
+        return False
+    for child in index.children(verb):
+        if child.dep_ not in ("nsubjpass", "dobj", "nsubj"):
+            continue
+        if child.dep_ == "nsubj" and not index.is_passive(verb):
+            continue
+        if (
+            index.pos[child.i] in ("PROPN", "NUM")
+            or child.lower_ in APPLIED_PRONOUNS
+            or child.lemma_.lower() in index.words.PEOPLE_LEMMAS
+            or child.lemma_.lower() in index.words.PERSON_NOUNS
+            or child.lemma_.lower() in ("returnee", "deportee", "absconder")
         ):
             return True
     return False

@@ -22,6 +22,9 @@ DETENTION, PROSECUTION or EXTRADITION of a target. The rule reads the dependency
 4. **The same act again.** Once an indictment or charge has been recognised as one against
    perpetrators, a bare definite mention of it ("the indictment", "the charges") with no
    patient of its own refers back to it.
+5. **Penalties that wait on a conviction.** 'If convicted, he could be jailed for seven
+   years': the penalty and the conviction it waits on are dropped (no one has been
+   sentenced; context rule ``PROSECUTION.if_convicted``).
 
 A METHOD named as the target's alleged crime with no object ("arrested for spying") is
 not charge content: the alleged-crime rule has already removed it, so the legal act stays.

@@ -345,6 +345,21 @@ def test_a_penalty_that_waits_on_a_conviction_is_no_claim(
     assert (len(record.claims), bool(methods)) == (claims, bool(claims))
 
 
+@pytest.mark.parametrize(
+    ("text", "claim_type"),
+    [
+        # a law applied to people is the practice or the case, not what the law says
+        ("Once home, returnees are typically prosecuted under Article 12 of the Code.", "pattern"),
+        ("Under Article 12 of the Code, offences abroad can be prosecuted at home.", "legal"),
+    ],
+)
+def test_a_law_applied_to_people_is_not_a_legal_claim(
+    tnr_pipeline, text: str, claim_type: str
+) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.type == claim_type
+
+
 def test_an_acronym_that_speaks_is_not_made_a_person(tnr_pipeline) -> None:
     record = tnr_pipeline.process_text("KNB said agents detained Omar Haddad in Riga.")
     assert all(s.text != "KNB" for s in record.spans if s.label == "PERSON")
