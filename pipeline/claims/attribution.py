@@ -179,7 +179,7 @@ def _attribution(  # noqa: C901
         c.dep_ == "aux" and c.lower_ in index.words.FUTURE_MODALS for c in index.children(verb)
     ):
         return None  # 'the Commission would discuss ...' reports nothing yet
-    if index.is_passive(verb) or _as_reported_by(index, verb):
+    if (index.is_passive(verb) or _as_reported_by(index, verb)) and not _by_a_means(index, verb):
         for child in index.children(verb):
             if child.dep_ == "agent":
                 for pobj in child.children:
@@ -199,6 +199,32 @@ def _attribution(  # noqa: C901
         return None  # '"We have documented 14 cases ...': the quotation's speaker says it
     name, how = resolve_speaker(index, sentence, number, memory, subject)
     return name, rule if how == "named" else how
+
+
+def _main_clause_read_as_a_participle(index: DocIndex, verb: int) -> bool:
+    """'The sister, Ana Ruiz, confirmed by phone that ...' parsed as a noun (the root) with
+    a participle that takes a clause: the participle is the main verb."""
+    return (
+        index.dep[verb] == "acl"
+        and index.dep[index.head[verb]] == "ROOT"
+        and index.has_child(verb, ("ccomp",))
+    )
+
+
+MEANS_NOUNS = frozenset(
+    {"phone", "telephone", "email", "e-mail", "video", "letter", "text", "message"}
+)
+"""Nouns after 'by' that say how someone spoke, not who ('confirmed by phone that')."""
+
+
+def _by_a_means(index: DocIndex, verb: int) -> bool:
+    """'The sister confirmed by phone that ...', read by the parser as a passive with the
+    agent 'by phone': the means of speaking, so the verb is no passive."""
+    return any(
+        child.dep_ == "agent"
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in MEANS_NOUNS for g in child.children)
+        for child in index.children(verb)
+    )
 
 
 TIME_PREPOSITIONS = frozenset({"after", "before", "since", "until"})
@@ -245,6 +271,8 @@ def _aside_without_act(index: DocIndex, sentence: Sentence, verb: int) -> bool:
     critic reports nothing; 'X, who told Reuters that agents beat him,' still does."""
     embedding = index.embedding(verb)
     if embedding not in ("adverbial", "relative"):
+        return False
+    if _main_clause_read_as_a_participle(index, verb):
         return False
     if embedding == "relative":
         owner = index.head[index.clause_head(verb)]
@@ -417,5 +445,7 @@ def subject_of(index: DocIndex, verb: int) -> int | None:
         if index.dep[j] in ("conj", "xcomp") and index.head[j] != j:
             j = index.head[j]
             continue
+        if _main_clause_read_as_a_participle(index, j):
+            return index.head[j]  # the noun the whole sentence hangs on speaks
         break
     return None

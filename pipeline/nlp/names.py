@@ -274,9 +274,15 @@ def speaking_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
         if verb.pos_ != "VERB" or not _speaks_flees_or_vanishes(verb, words):
             continue
         exile = verb.lemma_.lower() not in words.SPEECH_VERBS
-        for subject in verb.children:
-            if subject.dep_ not in ("nsubj", "nsubjpass"):
-                continue
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if (
+            not subjects
+            and verb.dep_ == "acl"
+            and verb.head.dep_ == "ROOT"
+            and any(c.dep_ == "ccomp" for c in verb.children)
+        ):
+            subjects = [verb.head]  # 'His sister, X, confirmed by phone that ...' misparsed
+        for subject in subjects:
             candidates = [subject]
             if subject.pos_ == "NOUN" and subject.lemma_.lower() in people_nouns:
                 candidates = [c for c in subject.children if c.dep_ == "appos"]

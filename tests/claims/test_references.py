@@ -205,6 +205,18 @@ def test_the_minister_named_beside_an_act_is_an_official(tnr_pipeline) -> None:
             "Agents abducted Omar Haddad in Riga, according to Exile Watch researcher Ana Ruiz.",
             "Ana Ruiz",
         ),
+        # names ending in an organisation's head word speak as organisations
+        (
+            "Nordvik Forensics found that agents hacked the phone of Omar Haddad.",
+            "Nordvik Forensics",
+        ),
+        ("The Working Group said police detained Omar Haddad in Riga.", "Working Group"),
+        # a reply or a confirmation that a clause is true, also read as a participle
+        ("Exile Watch replied on Monday that police detained Omar Haddad in Riga.", "Exile Watch"),
+        (
+            "His sister, Ana Ruiz, confirmed by phone that police detained Omar Haddad in Riga.",
+            "Ana Ruiz",
+        ),
     ],
 )
 def test_speakers_in_the_usual_news_forms(tnr_pipeline, text: str, source: str | None) -> None:
