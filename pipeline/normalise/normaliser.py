@@ -517,8 +517,12 @@ def _nearest_fullest(value: str, position: int, people: _Names) -> str:
     full = {persons[j] for j in containing if person_tokens[j] in maximal}
     if len(full) <= 1:
         return people.fullest(value)
-    if len(tokens) == 1 and all(toks[-1] == tokens[0] for toks in maximal):
-        # one family name shared by relatives ('Ana Ruiz', 'Luis Ruiz', 'Ruiz'): reporting
+    if len(tokens) == 1 and (
+        all(toks[-1] == tokens[0] for toks in maximal)
+        or all(toks[0] == tokens[0] for toks in maximal)
+    ):
+        # one family name shared by relatives ('Ana Ruiz', 'Luis Ruiz', 'Ruiz'; written
+        # first in 'Lou Jianhe', 'Lou Meifang', 'Lou'): reporting
         # gives relatives their full names, often more than once, and keeps the bare
         # surname for the person the story follows, the one it names first
         first = {}

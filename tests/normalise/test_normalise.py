@@ -496,10 +496,10 @@ NAME_CASES = [
         ["Xi Jinping", "Xi Jinping", "Paul Rusesabagina"],
     ),
     (
-        "two competing fullest forms: the one named most recently before wins",
+        "a family name written first and shared by relatives: the one named first",
         [("PERSON", "Wang Wei"), ("PERSON", "Wang Fang"), ("PERSON", "Wang")],
         "Wang Wei and Wang Fang were questioned. Wang was released.",
-        ["Wang Wei", "Wang Fang", "Wang Fang"],
+        ["Wang Wei", "Wang Fang", "Wang Wei"],
     ),
     (
         "a shared word is no merge by list order: the nearest full name before",
