@@ -25,7 +25,7 @@ from tnr_claims.claims.qualify import (
     qualifies,
     same_group_acted_on,
 )
-from tnr_claims.claims.quotations import quotation_sources
+from tnr_claims.claims.quotations import quotation_sources, quoted_first_person
 from tnr_claims.claims.roles import is_patient
 from tnr_claims.claims.rules import CLAIM_ZONES, SAME_OCCASION_SENTENCES
 from tnr_claims.claims.speakers import report_authors
@@ -83,6 +83,7 @@ def build_claims(
         if analysis is not None:
             analyses.append(analysis)
     quotation_sources(analyses)
+    quoted_first_person(index, analyses)
     groups_named_next(index, analyses, memory)
     claims = []
     for analysis in analyses:

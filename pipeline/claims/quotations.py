@@ -5,8 +5,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tnr_claims.claims.index import inside_quotation
+from tnr_claims.claims.mentions import FIRST_PERSON
+from tnr_claims.claims.roles import target_role
+from tnr_claims.records import TargetDecision
+
 if TYPE_CHECKING:
-    from tnr_claims.claims.index import Analysis
+    from tnr_claims.claims.index import Analysis, DocIndex
+
+QUOTE_RULES = frozenset({"quote_continued", "quote_attributed_after", "quote_same_speaker"})
 
 
 def quotation_sources(analyses: list[Analysis]) -> None:
@@ -63,3 +70,35 @@ def _continue_quotations(groups: list[list[Analysis]]) -> None:
                 member.source, member.source_rule = earlier[-1].source, "quote_continued"
             elif later:
                 member.source, member.source_rule = later[0].source, "quote_attributed_after"
+
+
+def quoted_first_person(index: DocIndex, analyses: list[Analysis]) -> None:
+    """'"My sister was questioned by police in May."' in a quotation whose speaker an
+    earlier sentence named: 'my' and 'me' are that speaker, a target where acted on (the
+    sentence pass could not know the speaker yet)."""
+    people = {ref.record.name for ref in index.spans if ref.record.label == "PERSON"}
+    for analysis in analyses:
+        speaker = analysis.source
+        if (
+            analysis.claim_rule is None
+            or analysis.source_rule not in QUOTE_RULES
+            or speaker not in people
+            or speaker in analysis.targets
+        ):
+            continue
+        sentence = analysis.sentence
+        if not any(ref.record.label == "METHOD" for ref in sentence.spans):
+            continue
+        for i in range(sentence.span.start, sentence.span.end):
+            if index.lower[i] not in FIRST_PERSON or index.pos[i] != "PRON":
+                continue
+            if not inside_quotation(index, sentence, i):
+                continue
+            role = target_role(index, i, has_method=True)
+            if role is None or role == "exclude":
+                continue
+            analysis.targets.append(speaker)
+            analysis.target_rules.append(TargetDecision(name=speaker, rule=role))
+            if analysis.claim_type == "pattern":
+                analysis.claim_type, analysis.type_id = "incident", "TYPE.named_target_event"
+            break

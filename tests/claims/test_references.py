@@ -372,6 +372,14 @@ def test_a_law_applied_to_people_is_not_a_legal_claim(
     assert claim.type == claim_type
 
 
+def test_my_in_a_continued_quotation_is_its_speaker(tnr_pipeline) -> None:
+    text = (
+        '"I cannot go back to Minsk," Ana Ruiz told reporters in Oslo. '
+        '"My sister was questioned by police there in May."'
+    )
+    assert "Ana Ruiz" in claim_of(tnr_pipeline, text, '"My sister').targets
+
+
 def test_an_acronym_that_speaks_is_not_made_a_person(tnr_pipeline) -> None:
     record = tnr_pipeline.process_text("KNB said agents detained Omar Haddad in Riga.")
     assert all(s.text != "KNB" for s in record.spans if s.label == "PERSON")
