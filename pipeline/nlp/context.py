@@ -157,6 +157,9 @@ def _patients(token: Token) -> list[Token]:
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     found = [c for t in (token, head) for c in t.children if c.dep_ in ("nsubjpass", "dobj")]
+    if not found and head.dep_ == "xcomp" and head.tag_ == "VBN":
+        # 'her brother is believed to have been held in prison': the raised subject
+        found = [c for c in head.head.children if c.dep_ in ("nsubjpass", "nsubj")]
     if token.dep_ == "pobj" and token.head.head.pos_ == "VERB":
         # 'his family was placed under house arrest': the verb's patient undergoes it
         verb = token.head.head

@@ -21,6 +21,7 @@ def method_codes(tnr_pipeline, text: str) -> dict[str, str]:
         ("His father was beaten by police after the interview.", "beaten"),
         ("His parents were detained after he refused to go home.", "detained"),
         ("His family was placed under house arrest after his interview.", "house arrest"),
+        ("Her brother is believed to have been held in Zarva prison since May.", "held"),
     ],
 )
 def test_custody_or_punishment_of_a_relative_is_a_reprisal(tnr_pipeline, text, word) -> None:
