@@ -193,15 +193,27 @@ def find_negations(
         return []
     s0, s1 = sentence.span.start, sentence.span.end
     keys = {_predicate(index, ref.root) for ref in sentence.spans if ref.record.label == "METHOD"}
-    keys |= {i for i in range(s0, s1) if index.is_event(i) and index.pos[i] == "VERB"}
+    keys |= {
+        i
+        for i in range(s0, s1)
+        if index.is_event(i)
+        and index.pos[i] == "VERB"
+        and index.dep[i] not in ("amod", "compound")  # 'returning citizens' names people
+    }
     keys = {k for k in keys if index.embedding(k) != "conditional"}
     if keys:
         covered: set[int] = set()
-        for _, scope in active:
-            covered |= scope
-        if any(index.lemma[k] in index.words.PRESUPPOSING_VERBS for k in keys & covered):
-            return []
-        covering = [cue for cue, scope in active if keys & scope]
+        for cue, scope in active:
+            # the denial verb itself may govern the act ('denied any involvement in the
+            # assault': the assault's predicate is 'denied')
+            covered |= scope | set(range(cue.start, cue.end))
+        if any(
+            index.lemma[k] in index.words.PRESUPPOSING_VERBS and k not in index.method_tokens
+            for k in keys & covered
+        ):
+            return []  # 'failed to prevent the abduction'; not 'no one was prevented from
+            # leaving', where preventing is the act
+        covering = [cue for cue, scope in active if keys & (scope | set(range(cue.start, cue.end)))]
         return covering if keys <= covered else []
     return [cue for cue, _ in active if index.embedding(cue.start) is None]
 

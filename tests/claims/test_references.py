@@ -380,6 +380,22 @@ def test_my_in_a_continued_quotation_is_its_speaker(tnr_pipeline) -> None:
     assert "Ana Ruiz" in claim_of(tnr_pipeline, text, '"My sister').targets
 
 
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("The ministry denied any involvement in the assault on Omar Haddad.", True),
+        ("The embassy said that returning citizens are not detained for their opinions.", True),
+        ("The ministry said that no citizen had been prevented from leaving the country.", True),
+        ('It called the reports of surveillance in Vilnius "pure fabrication".', True),
+        # the abduction happened: failing to prevent it presupposes it
+        ("Police failed to prevent the abduction of Omar Haddad.", False),
+    ],
+)
+def test_a_state_denies_the_act(tnr_pipeline, text: str, negated: bool) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.negated is negated
+
+
 def test_an_acronym_that_speaks_is_not_made_a_person(tnr_pipeline) -> None:
     record = tnr_pipeline.process_text("KNB said agents detained Omar Haddad in Riga.")
     assert all(s.text != "KNB" for s in record.spans if s.label == "PERSON")
