@@ -418,7 +418,10 @@ EACH_OF_A_GROUP = frozenset({"neither", "either", "each"})
 def group_phrase(index: DocIndex, i: int, size: int, nouns: frozenset[str]) -> bool:
     """A definite plural phrase for people named before as a group: 'the three', 'the two
     men', 'the detained activists', 'all five' (a number must equal the group's size);
-    'neither man', 'each woman'."""
+    'neither man', 'each woman'; 'both' alone for a pair."""
+    if index.lower[i] == "both" and index.dep[i] in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        # not 'both of whom', which points into its own sentence
+        return size == 2 and not index.has_child(i, ("prep",))
     if index.pos[i] == "NUM":
         if index.dep[i] not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"):
             return False

@@ -489,6 +489,13 @@ def test_a_capitalised_title_is_not_taken_for_a_person(tnr_pipeline) -> None:
             [],
         ),
         (
+            # 'both' alone is the pair named together before, not 'both of whom'
+            "Police detained Omar Haddad and Li Wen in Bangkok in May. "
+            "Both were deported to Hanoi a week later.",
+            "Both were",
+            ["Li Wen", "Omar Haddad"],
+        ),
+        (
             # the doers of the act are no group it was done to
             "Two men attacked Omar Haddad in Oslo in May. "
             "The men, Ivo Tamm and Karl Sepp, were charged a week later.",
