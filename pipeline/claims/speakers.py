@@ -17,10 +17,12 @@ if TYPE_CHECKING:
 
 
 def report_authors(index: DocIndex, sentences: Sequence[Sentence]) -> list[tuple[int, str]]:
-    """``(char offset, ORG name)`` of every ORG named as a report's author or publisher.
+    """``(char offset, name)`` of every ORG named as a report's author or publisher, and of
+    every ORG or PERSON who writes a letter ('X and three other experts have written to the
+    Government').
 
     Recognised: 'a report (titled ...) by X', 'a study from X', 'X's (latest) report',
-    'X, which published ...', 'X released a report'.
+    'X, which published ...', 'X released a report', 'X has written to ...'.
     """
     lower = index.lower
     authors: list[tuple[int, str]] = []
@@ -29,7 +31,11 @@ def report_authors(index: DocIndex, sentences: Sequence[Sentence]) -> list[tuple
             continue
         s0 = sentence.span.start
         for ref in sentence.spans:
-            if ref.record.label != "ORG" or not ref.record.name:
+            if ref.record.label not in ("ORG", "PERSON") or not ref.record.name:
+                continue
+            if ref.record.label == "PERSON":
+                if _wrote_to(index, ref.root):
+                    authors.append((ref.record.start, ref.record.name))
                 continue
             found = False
             for k in range(ref.start - 1, max(s0, ref.start - 5) - 1, -1):
@@ -52,9 +58,31 @@ def report_authors(index: DocIndex, sentences: Sequence[Sentence]) -> list[tuple
                     found = any(
                         w in index.words.PUBLISH_WORDS for w in lower[ref.end : ref.end + 3]
                     )
-            if found:
+            if found or _wrote_to(index, ref.root):
                 authors.append((ref.record.start, ref.record.name))
     return authors
+
+
+WRITING_VERBS = frozenset({"write", "send", "address", "submit"})
+"""Verbs of sending a letter or communication ('have written to the Government')."""
+
+
+def _wrote_to(index: DocIndex, root: int) -> bool:
+    """'X and three other experts have written to the Government about Y': X writes the
+    letter that later sentences call 'the letter' or 'their letter' (also X in apposition
+    to the subject: 'The Special Rapporteur on torture, X, has written to ...')."""
+    if index.dep[root] == "appos":
+        root = index.head[root]
+    if index.dep[root] != "nsubj":
+        return False
+    verb = index.head[root]
+    if index.lemma[verb] not in WRITING_VERBS:
+        return False
+    return any(
+        (c.dep_ == "prep" and c.lower_ == "to")
+        or (c.dep_ == "dobj" and c.lemma_.lower() in index.words.REPORT_NOUNS)
+        for c in index.children(verb)
+    )
 
 
 def _authored_by(index: DocIndex, root: int) -> bool:

@@ -396,6 +396,15 @@ def test_a_state_denies_the_act(tnr_pipeline, text: str, negated: bool) -> None:
     assert claim.negated is negated
 
 
+def test_the_letter_is_its_writers(tnr_pipeline) -> None:
+    text = (
+        "Ana Ruiz, the UN Special Rapporteur on torture, and two other experts have written "
+        "to the government of Ruritania about Omar Haddad. "
+        "The letter says police detained his brother in Minsk in May."
+    )
+    assert claim_of(tnr_pipeline, text, "The letter").source == "Ana Ruiz"
+
+
 def test_an_acronym_that_speaks_is_not_made_a_person(tnr_pipeline) -> None:
     record = tnr_pipeline.process_text("KNB said agents detained Omar Haddad in Riga.")
     assert all(s.text != "KNB" for s in record.spans if s.label == "PERSON")
