@@ -236,14 +236,15 @@ def is_patient(index: DocIndex, i: int) -> bool:
 
 
 def vanished(index: DocIndex, verb: int) -> bool:
-    """'went missing', 'was last seen', 'vanished': the subject is the person the report is
-    about, though no act is named (codebook: plain 'went missing' is no METHOD, but the
-    sentence is about an identified target)."""
+    """'went missing', 'was last seen', 'has not been seen since', 'vanished': the subject is
+    the person the report is about, though no act is named (codebook: plain 'went missing'
+    is no METHOD, but the sentence is about an identified target)."""
     lemma = index.lemma[verb]
     if lemma in ("vanish", "disappear"):
         return True
     if lemma == "go":
         return any(c.lower_ == "missing" for c in index.children(verb))
-    if lemma == "see":
-        return index.is_passive(verb) and any(c.lower_ == "last" for c in index.children(verb))
+    if lemma in ("see", "hear") and index.is_passive(verb):
+        # 'was last seen', 'have not been seen since', 'has not been heard from since'
+        return any(c.lower_ == "last" or c.dep_ == "neg" for c in index.children(verb))
     return False

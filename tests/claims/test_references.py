@@ -405,6 +405,22 @@ def test_the_letter_is_its_writers(tnr_pipeline) -> None:
     assert claim_of(tnr_pipeline, text, "The letter").source == "Ana Ruiz"
 
 
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("Omar Haddad has not been heard from since May.", [["Omar Haddad"]]),
+        (
+            "The two cousins, Ali Saleh and Omar Saleh, have not been seen since.",
+            [["Ali Saleh", "Omar Saleh"]],
+        ),
+        ("The film has not been seen since 1990.", []),
+    ],
+)
+def test_not_seen_since_is_about_the_one_missing(tnr_pipeline, text: str, targets) -> None:
+    record = tnr_pipeline.process_text(text)
+    assert [c.targets for c in record.claims] == targets
+
+
 def test_an_acronym_that_speaks_is_not_made_a_person(tnr_pipeline) -> None:
     record = tnr_pipeline.process_text("KNB said agents detained Omar Haddad in Riga.")
     assert all(s.text != "KNB" for s in record.spans if s.label == "PERSON")
