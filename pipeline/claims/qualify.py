@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from tnr_claims.claims.attribution import is_weak, subject_of, urges_the_act
-from tnr_claims.claims.roles import has_event_clause, has_event_object, is_patient, vanished
+from tnr_claims.claims.occasions import dated_event, governing_verb, is_period
+from tnr_claims.claims.roles import has_event_clause, has_event_object, is_patient
 from tnr_claims.nlp.perpetrators import CONDITION_VERBS
 from tnr_claims.rules.schemas import CueRule
 
@@ -194,7 +195,7 @@ def decide_type(
         for q in quantities
         if not (isinstance(q.record.value, int) and q.record.value <= SMALL_GROUP)
     ]
-    if _dated_event(index, sentence, bool(tally)):
+    if dated_event(index, sentence, bool(tally)):
         return "TYPE.dated_event", "incident"
     if not tally and _single_person_event(index, sentence):
         return "TYPE.single_person_event", "incident"
@@ -323,7 +324,7 @@ def _small_group_acted_on(index: DocIndex, sentence: Sentence, quantities: list[
     Britain last year', 'police detained three students' (the count is a detail of one
     occasion; 'two men are abducted every year' is in the present and counts occasions;
     'at least nine have disappeared since 2016' is a tally over a period)."""
-    if any(ref.record.label == "DATE" and _period(index, ref) for ref in sentence.spans):
+    if any(ref.record.label == "DATE" and is_period(index, ref) for ref in sentence.spans):
         return False
     for q in quantities:
         if not (isinstance(q.record.value, int) and q.record.value >= 2):
@@ -342,21 +343,10 @@ def _small_group_acted_on(index: DocIndex, sentence: Sentence, quantities: list[
         # it hangs on is in the past
         main = index.head[verb] if index.dep[verb] in ("xcomp", "acl", "relcl") else verb
         if index.dep[main] in ("acl", "pobj") or index.pos[main] == "NOUN":
-            main = _governing_verb(index, main)
+            main = governing_verb(index, main)
         if _past_clause(index, verb) or (main is not None and _past_clause(index, main)):
             return True
     return False
-
-
-def _governing_verb(index: DocIndex, i: int) -> int | None:
-    """The nearest verb above token ``i``."""
-    for _ in range(6):
-        if index.head[i] == i:
-            return None
-        i = index.head[i]
-        if index.pos[i] == "VERB":
-            return i
-    return None
 
 
 def _definite_act(index: DocIndex, sentence: Sentence) -> bool:
@@ -391,20 +381,8 @@ def _definite_act(index: DocIndex, sentence: Sentence) -> bool:
     return False
 
 
-PERIOD_WORDS = frozenset({"since", "between", "from", "until", "till", "throughout", "over"})
-"""Words that make a DATE a span of time ('since 2019'), which dates no one occasion."""
-
 SMALL_GROUP = 10
 """A count up to this many ('three activists') is a detail of one occasion, not a tally."""
-
-
-def _period(index: DocIndex, ref: SpanRef) -> bool:
-    """Whether a DATE span is a span of time: opened by or right after a period word, or
-    valued as an interval ('2014/2020')."""
-    first = index.lower[ref.start]
-    before = index.lower[ref.start - 1] if ref.start > 0 else ""
-    value = ref.record.value if isinstance(ref.record.value, str) else ""
-    return first in PERIOD_WORDS or before in PERIOD_WORDS or "/" in value
 
 
 def _in_past(index: DocIndex, i: int) -> bool:
@@ -529,64 +507,4 @@ def _applied_to_people(index: DocIndex, verb: int) -> bool:
             or child.lemma_.lower() in ("returnee", "deportee", "absconder")
         ):
             return True
-    return False
-
-
-def _dates_the_telling(index: DocIndex, i: int) -> bool:
-    """A time word on a report ('a report released today'): it dates the text, not the
-    acts it counts.
-
-    A time word on a reporting verb ('police said on Tuesday') still counts, as a signal
-    and not as the reason: the codebook says such a date does not make a sentence an
-    incident, and the gold types these sentences by their content, but in news they are
-    nearly always about a recent, single act the other type rules miss. Dropping the
-    signal lowered type accuracy on the cases set (0.774 to 0.765)."""
-    verb = _governing_verb(index, i)
-    return verb is not None and _of_a_report(index, verb)
-
-
-def _of_a_report(index: DocIndex, i: int) -> bool:
-    """'a report released today': the verb says what happened to a text, not to people."""
-    if index.dep[i] == "acl" and index.lemma[index.head[i]] in index.words.REPORT_NOUNS:
-        return True
-    return any(
-        c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in index.words.REPORT_NOUNS
-        for c in index.children(i)
-    )
-
-
-def _takes_an_act(index: DocIndex, i: int) -> bool:
-    """A verb whose object is a named act ('issued arrest warrants', 'filed an extradition
-    request'): in the past, the act took place."""
-    return index.pos[i] == "VERB" and any(
-        c.dep_ in ("dobj", "nsubjpass") and c.i in index.method_tokens for c in index.children(i)
-    )
-
-
-def _dated_event(index: DocIndex, sentence: Sentence, has_count: bool) -> bool:
-    """A past act anchored to a day or month, or to a year when no count is the point."""
-    s0, s1 = sentence.span.start, sentence.span.end
-    past = {
-        i
-        for i in range(s0, s1)
-        if (index.is_event(i) or vanished(index, i) or _takes_an_act(index, i))
-        and index.tag[i] in ("VBD", "VBN")
-        and not _of_a_report(index, i)
-    }
-    if not past:
-        return False
-    if any(
-        index.lower[i] in index.words.TIME_WORDS and not _dates_the_telling(index, i)
-        for i in range(s0, s1)
-    ):
-        return True
-    for ref in sentence.spans:
-        if ref.record.label == "DATE" and isinstance(ref.record.value, str):
-            if _period(index, ref):
-                continue  # 'since 2019', 'between 2014 and 2020': a span of time, no occasion
-            value = ref.record.value
-            if len(value) >= 7 or value.startswith("--"):
-                return True
-            if not has_count:
-                return True
     return False

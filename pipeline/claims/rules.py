@@ -244,6 +244,7 @@ WORD_LISTS: tuple[str, ...] = (
     "PUBLISH_WORDS",
     "RELATIVE_PRONOUNS",
     "REPORT_NOUNS",
+    "SPEECH_VERBS",
     "MALE_NOUNS",
     "FEMALE_NOUNS",
     "COURT_DOCUMENT_NOUNS",

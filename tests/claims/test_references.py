@@ -421,6 +421,29 @@ def test_not_seen_since_is_about_the_one_missing(tnr_pipeline, text: str, target
     assert [c.targets for c in record.claims] == targets
 
 
+@pytest.mark.parametrize(
+    ("text", "claim_type"),
+    [
+        # the day is the statement's; the count over many acts is the point
+        (
+            "Courts have convicted at least 17 exiled journalists in absentia since 2023, "
+            "the Exile Watch group said on Thursday.",
+            "statistic",
+        ),
+        (
+            "VILNIUS, 2 May 2024 — Courts have convicted at least 17 exiled journalists in "
+            "absentia since 2023.",
+            "statistic",
+        ),
+        # one dated event: the count is a detail of it
+        ("Police detained 40 students in Minsk on 4 July.", "incident"),
+    ],
+)
+def test_a_count_is_not_dated_by_its_telling(tnr_pipeline, text: str, claim_type: str) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.type == claim_type
+
+
 def test_an_acronym_that_speaks_is_not_made_a_person(tnr_pipeline) -> None:
     record = tnr_pipeline.process_text("KNB said agents detained Omar Haddad in Riga.")
     assert all(s.text != "KNB" for s in record.spans if s.label == "PERSON")
