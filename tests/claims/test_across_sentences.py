@@ -1,0 +1,234 @@
+"""Reading across sentences and clauses: who a letter, a lede or a quotation stands for,
+what a gendered pronoun can refer to, when a state's statement denies the act, and when a
+count or a law makes a sentence a statistic or a practice. Invented texts through the
+whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def claim_of(tnr_pipeline, text: str, sentence_start: str):
+    record = tnr_pipeline.process_text(text)
+    [claim] = [c for c in record.claims if c.text.startswith(sentence_start)]
+    return claim
+
+
+@pytest.mark.parametrize(
+    ("second", "source"),
+    [
+        ("According to the verdict, the men tracked Omar Haddad for weeks.", "Narva City Court"),
+        (
+            "According to the indictment, the men tracked Omar Haddad for weeks.",
+            "Office of the Prosecutor General",
+        ),
+        # the charging body named last, not the police named before it
+        (
+            "The complaint says the men tracked Omar Haddad for weeks.",
+            "Office of the Prosecutor General",
+        ),
+        # a ruling the document has not placed is no one's
+        ("According to a ruling, the men tracked Omar Haddad for weeks.", None),
+    ],
+)
+def test_a_legal_document_speaks_for_the_body_that_issued_it(
+    tnr_pipeline, second: str, source: str | None
+) -> None:
+    text = (
+        "The Harbour Police arrested two men in May. The Office of the Prosecutor General "
+        "charged them in June, and the Narva City Court convicted them in July. " + second
+    )
+    record = tnr_pipeline.process_text(text)
+    [claim] = [c for c in record.claims if c.text == second]
+    assert claim.source == source
+
+
+def test_a_lede_describes_the_person_the_next_sentence_names(tnr_pipeline) -> None:
+    text = (
+        "A blogger living in Oslo says he was beaten by two men in May. "
+        "Omar Haddad, 34, told reporters the attack came after his videos."
+    )
+    claim = claim_of(tnr_pipeline, text, "A blogger")
+    assert (claim.source, claim.targets) == ("Omar Haddad", ["Omar Haddad"])
+
+
+def test_a_lede_with_two_descriptions_names_no_one(tnr_pipeline) -> None:
+    text = (
+        "A lawyer for a blogger says he was beaten by two men in May. "
+        "Omar Haddad, 34, told reporters the attack came after his videos."
+    )
+    claim = claim_of(tnr_pipeline, text, "A lawyer")
+    assert (claim.source, claim.targets) == (None, [])
+
+
+def test_two_organisations_joined_by_and_are_two_and_the_first_speaks(tnr_pipeline) -> None:
+    text = (
+        "The Baltic Exile Centre documented the arrest of Omar Haddad in Riga. "
+        "The Baltic Exile Centre and Human Rights Watch jointly called on Latvia to halt "
+        "the deportation of Omar Haddad."
+    )
+    record = tnr_pipeline.process_text(text)
+    organisations = [s.text for s in record.spans if s.label == "ORG"]
+    assert organisations == ["Baltic Exile Centre", "Baltic Exile Centre", "Human Rights Watch"]
+    assert claim_of(tnr_pipeline, text, "The Baltic Exile Centre and").source == (
+        "Baltic Exile Centre"
+    )
+
+
+def test_an_organisation_named_with_and_stays_one(tnr_pipeline) -> None:
+    text = "The Ministry of Justice and Public Security ordered the arrest of Omar Haddad."
+    record = tnr_pipeline.process_text(text)
+    organisations = [s.text for s in record.spans if s.label == "ORG"]
+    assert organisations == ["Ministry of Justice and Public Security"]
+
+
+@pytest.mark.parametrize(
+    ("pronoun", "targets"),
+    [("her", ["Mara Lind"]), ("his", ["Omar Haddad"])],
+)
+def test_a_pronoun_takes_the_gender_a_relative_noun_gives(
+    tnr_pipeline, pronoun: str, targets: list[str]
+) -> None:
+    text = (
+        "Omar Haddad fled to Oslo in 2019. His wife, Mara Lind, said officials had refused "
+        f"to renew {pronoun} passport."
+    )
+    assert claim_of(tnr_pipeline, text, "His wife").targets == targets
+
+
+def test_she_said_is_not_a_man_named_in_the_sentence(tnr_pipeline) -> None:
+    text = (
+        "Omar Haddad fled to Oslo in 2019, his lawyer, Ana Ruiz, said. "
+        "His brother, Sami Haddad, lost his post at a state bank in 2020, she said."
+    )
+    assert claim_of(tnr_pipeline, text, "His brother").source == "Ana Ruiz"
+
+
+def test_a_possessive_is_not_the_later_speaker_it_owns(tnr_pipeline) -> None:
+    text = (
+        "Ana Ruiz fled to Oslo in 2019. In 2020 her brother, Sami Ruiz, was detained in "
+        "Minsk, according to her lawyer, Mara Lind."
+    )
+    claim = claim_of(tnr_pipeline, text, "In 2020")
+    assert (claim.targets, claim.source) == (["Ana Ruiz", "Sami Ruiz"], "Mara Lind")
+
+
+@pytest.mark.parametrize(
+    ("act", "targets"),
+    [
+        # a named relative punished is a target with the one abroad (GUIDELINES)
+        ("he was handed a dismissal letter at work", ["Ana Ruiz", "Sami Ruiz"]),
+        # a relative's own passport: only the relative
+        ("officials had cancelled his passport", ["Sami Ruiz"]),
+    ],
+)
+def test_a_named_relative_punished_brings_in_the_one_abroad(
+    tnr_pipeline, act: str, targets: list[str]
+) -> None:
+    text = f"Ana Ruiz fled to Oslo in 2019. Her brother, Sami Ruiz, said {act} in May."
+    assert claim_of(tnr_pipeline, text, "Her brother").targets == targets
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        ("If convicted, the two men could face life sentences.", 0),
+        ("If found guilty, he could be jailed for up to seven years.", 0),
+        ("Omar Haddad was convicted in absentia and sentenced to ten years in prison.", 1),
+    ],
+)
+def test_a_penalty_that_waits_on_a_conviction_is_no_claim(
+    tnr_pipeline, text: str, claims: int
+) -> None:
+    record = tnr_pipeline.process_text(text)
+    methods = [s for s in record.spans if s.label == "METHOD"]
+    assert (len(record.claims), bool(methods)) == (claims, bool(claims))
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_type"),
+    [
+        # a law applied to people is the practice or the case, not what the law says
+        ("Once home, returnees are typically prosecuted under Article 12 of the Code.", "pattern"),
+        ("Under Article 12 of the Code, offences abroad can be prosecuted at home.", "legal"),
+    ],
+)
+def test_a_law_applied_to_people_is_not_a_legal_claim(
+    tnr_pipeline, text: str, claim_type: str
+) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.type == claim_type
+
+
+def test_my_in_a_continued_quotation_is_its_speaker(tnr_pipeline) -> None:
+    text = (
+        '"I cannot go back to Minsk," Ana Ruiz told reporters in Oslo. '
+        '"My sister was questioned by police there in May."'
+    )
+    assert "Ana Ruiz" in claim_of(tnr_pipeline, text, '"My sister').targets
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("The ministry denied any involvement in the assault on Omar Haddad.", True),
+        ("The embassy said that returning citizens are not detained for their opinions.", True),
+        ("The ministry said that no citizen had been prevented from leaving the country.", True),
+        ('It called the reports of surveillance in Vilnius "pure fabrication".', True),
+        # the abduction happened: failing to prevent it presupposes it
+        ("Police failed to prevent the abduction of Omar Haddad.", False),
+    ],
+)
+def test_a_state_denies_the_act(tnr_pipeline, text: str, negated: bool) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.negated is negated
+
+
+def test_the_letter_is_its_writers(tnr_pipeline) -> None:
+    text = (
+        "Ana Ruiz, the UN Special Rapporteur on torture, and two other experts have written "
+        "to the government of Ruritania about Omar Haddad. "
+        "The letter says police detained his brother in Minsk in May."
+    )
+    assert claim_of(tnr_pipeline, text, "The letter").source == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("Omar Haddad has not been heard from since May.", [["Omar Haddad"]]),
+        (
+            "The two cousins, Ali Saleh and Omar Saleh, have not been seen since.",
+            [["Ali Saleh", "Omar Saleh"]],
+        ),
+        ("The film has not been seen since 1990.", []),
+    ],
+)
+def test_not_seen_since_is_about_the_one_missing(tnr_pipeline, text: str, targets) -> None:
+    record = tnr_pipeline.process_text(text)
+    assert [c.targets for c in record.claims] == targets
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_type"),
+    [
+        # the day is the statement's; the count over many acts is the point
+        (
+            "Courts have convicted at least 17 exiled journalists in absentia since 2023, "
+            "the Exile Watch group said on Thursday.",
+            "statistic",
+        ),
+        (
+            "VILNIUS, 2 May 2024 — Courts have convicted at least 17 exiled journalists in "
+            "absentia since 2023.",
+            "statistic",
+        ),
+        # one dated event: the count is a detail of it
+        ("Police detained 40 students in Minsk on 4 July.", "incident"),
+    ],
+)
+def test_a_count_is_not_dated_by_its_telling(tnr_pipeline, text: str, claim_type: str) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.type == claim_type
