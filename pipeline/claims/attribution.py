@@ -108,6 +108,8 @@ def _attribution(  # noqa: C901
         index, sentence, verb
     ):
         return None
+    if _denies_the_charge(index, verb):
+        return None  # '..., a charge he denies': the accused on his supposed offence
     if rule_direction == "forward":
         # the speaker is the phrase the cue introduces, up to the first comma or verb:
         # 'according to a relative, police detained X' names no speaker (not X)
@@ -199,6 +201,26 @@ def _attribution(  # noqa: C901
         return None  # '"We have documented 14 cases ...': the quotation's speaker says it
     name, how = resolve_speaker(index, sentence, number, memory, subject)
     return name, rule if how == "named" else how
+
+
+CHARGE_NOUNS = frozenset({"charge", "accusation", "allegation", "claim", "offence", "offense"})
+
+
+def _denies_the_charge(index: DocIndex, verb: int) -> bool:
+    """'accused him of embezzlement, a charge he denies', '..., which he denies': a denial
+    in a relative clause on the charge is the accused's, about his supposed offence; it
+    neither speaks for the sentence nor denies the act reported."""
+    if index.lemma[verb] != "deny" or index.dep[verb] != "relcl":
+        return False
+    head = index.head[verb]
+    return index.lemma[head] in CHARGE_NOUNS or any(
+        c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in index.children(verb)
+    )
+
+
+def _a_place(index: DocIndex, i: int) -> bool:
+    ref = index.ref(i)
+    return ref is not None and ref.record.label == "LOCATION"
 
 
 def _main_clause_read_as_a_participle(index: DocIndex, verb: int) -> bool:
@@ -434,7 +456,11 @@ def subject_of(index: DocIndex, verb: int) -> int | None:
     """The subject of ``verb``, inherited through conj/xcomp; relative pronouns resolved."""
     j = verb
     for _ in range(4):
-        for child in index.children(j):
+        subjects = [c for c in index.children(j) if c.dep_ in ("nsubj", "csubj")]
+        if len(subjects) > 1:
+            # 'Grozny — The blogger X said': the parser may make the dateline a subject too
+            subjects = [c for c in subjects if not _a_place(index, c.i)] or subjects
+        for child in subjects:
             if child.dep_ in ("nsubj", "csubj"):
                 if child.lower_ in index.words.RELATIVE_PRONOUNS and index.dep[j] in (
                     "relcl",

@@ -227,7 +227,8 @@ def _sentenced_above(token: Token) -> bool:
     return False
 
 
-DATELINE_NEXT = frozenset({"(", "-", "--", "–", "—", ","})
+DATELINE_DASHES = frozenset({"-", "--", "–", "—"})
+DATELINE_NEXT = DATELINE_DASHES | {"(", ","}
 
 
 _NAME_PART = re.compile(r"^[A-Z][a-zà-ÿ'’-]+$")

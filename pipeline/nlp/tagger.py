@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from tnr_claims.errors import ClaimsError
 from tnr_claims.nlp.context import (
+    DATELINE_DASHES,
     DATELINE_NEXT,
     drop_perpetrator_charges,
     is_aim_of_a_bounty,
@@ -307,7 +308,8 @@ class RuleTagger:
         )
 
     def dateline_spans(self, doc: Doc) -> list[Span]:
-        """An upper-case place opening a paragraph ("BERLIN (Reuters) -") as LOCATION."""
+        """A place opening a paragraph before a dateline mark ("BERLIN (Reuters) -",
+        "Lahore — ") as LOCATION: upper case before any mark, title case before a dash."""
         if self._normaliser is None:
             return []
         spans = []
@@ -321,7 +323,14 @@ class RuleTagger:
             j = i
             while j < len(doc) and j - i < 3 and doc[j].is_upper and doc[j].is_alpha:
                 j += 1
-            if j == i or j >= len(doc) or doc[j].text not in DATELINE_NEXT:
+            if j == i:
+                # 'Lahore — Relatives of ...': a title-case place, before a dash only (a
+                # comma after a title-case word is as often a person's: 'Vinh, 34, said')
+                while j < len(doc) and j - i < 3 and doc[j].is_title and doc[j].is_alpha:
+                    j += 1
+                if j == i or j >= len(doc) or doc[j].text not in DATELINE_DASHES:
+                    continue
+            if j >= len(doc) or doc[j].text not in DATELINE_NEXT:
                 continue
             if self._normaliser.is_known_place(doc[i:j].text.title()):
                 spans.append(make(doc, i, j, "LOCATION", "LOCATION.dateline"))

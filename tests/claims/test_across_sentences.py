@@ -232,3 +232,27 @@ def test_not_seen_since_is_about_the_one_missing(tnr_pipeline, text: str, target
 def test_a_count_is_not_dated_by_its_telling(tnr_pipeline, text: str, claim_type: str) -> None:
     [claim] = tnr_pipeline.process_text(text).claims
     assert claim.type == claim_type
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a title-case place before a dash is a dateline, never a speaker
+        (
+            "Lahore — Relatives of the exiled blogger Omar Haddad say two of his cousins "
+            "were detained.",
+            None,
+        ),
+        (
+            "Grozny — The blogger Omar Haddad said on Monday that his mother had been detained.",
+            "Omar Haddad",
+        ),
+        # the accused denying his supposed offence speaks for nothing
+        ("Prosecutors accused Omar Haddad of treason in absentia, a charge he denies.", None),
+    ],
+)
+def test_datelines_and_denied_charges_do_not_speak(
+    tnr_pipeline, text: str, source: str | None
+) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.source == source
