@@ -33,6 +33,9 @@ Each rule reads token shapes around a model ORG span; none names an organisation
   noun (``ORG_DESCRIPTION_NOUNS``) with an article ("an exile group, Nor-5", "Nor-5, a
   rebel movement based abroad") is that organisation. Context rule
   ``ORG.described_as_organisation``.
+  A name closed by a comma right after such a noun ('for the news site Mekong Watch,') is
+  one too, however the parser hangs it; a name that is the subject of a clause on the noun
+  ('the group Ana Ruiz founded') is not.
 """
 
 from __future__ import annotations
@@ -232,6 +235,8 @@ def described_organisations(doc: Doc, spans: list[Span], words: Lexicons) -> lis
                 continue
             if not any(c.dep_ == "det" for c in name.children):
                 continue
+            if _subject_of_a_reduced_clause(doc, name.i):
+                continue
             words_of_name = range(i + 1, name.i + 1)
             if all(
                 doc[k].pos_ == "PROPN" and k not in covered and doc[k].is_title
@@ -244,9 +249,11 @@ def described_organisations(doc: Doc, spans: list[Span], words: Lexicons) -> lis
             name = token  # 'an exile group, Nor-5': the name is an apposition to the noun
         elif _organisation_noun(token, nouns) and token.head.i < i:
             name = token.head  # 'Nor-5, a rebel movement based abroad'
+        elif _right_after_an_organisation_noun(doc, token, nouns):
+            name = token  # 'for the news site Mekong Watch,', parsed as another apposition
         else:
             continue
-        if name.pos_ != "PROPN" or name.i in covered:
+        if name.pos_ != "PROPN" or name.i in covered or _subject_of_a_reduced_clause(doc, name.i):
             continue
         start = _name_start(doc, name.i, covered)
         if doc[start].is_title or doc[start].is_upper:
@@ -256,6 +263,26 @@ def described_organisations(doc: Doc, spans: list[Span], words: Lexicons) -> lis
         return spans
     spans = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]
     return sorted([*spans, *found], key=lambda s: (s.start, s.end))
+
+
+def _subject_of_a_reduced_clause(doc: Doc, name: int) -> bool:
+    """'the group Ana Ruiz founded': the verb right after the name is a clause on the noun
+    before it, whose subject the name is (not 'the group Memorial said')."""
+    nxt = doc[name + 1] if name + 1 < len(doc) else None
+    return nxt is not None and nxt.pos_ == "VERB" and nxt.dep_ in ("acl", "relcl")
+
+
+def _right_after_an_organisation_noun(doc: Doc, name: Token, nouns: frozenset[str]) -> bool:
+    """A proper name whose compound words follow an organisation noun with an article
+    ('the news site Mekong Watch'), and that a comma or the sentence's end closes (not
+    'the group Ana Ruiz founded', where the name is a subject)."""
+    start = name.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    if start == 0 or name.i - start > 2:
+        return False
+    after = doc[name.i + 1] if name.i + 1 < len(doc) else None
+    return _organisation_noun(doc[start - 1], nouns) and (after is None or after.is_punct)
 
 
 def _name_start(doc: Doc, head: int, covered: set[int]) -> int:

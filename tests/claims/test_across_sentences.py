@@ -256,3 +256,22 @@ def test_datelines_and_denied_charges_do_not_speak(
 ) -> None:
     [claim] = tnr_pipeline.process_text(text).claims
     assert claim.source == source
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        (
+            "Omar Haddad, a reporter for the news site Kestrel Watchpost, was charged in May.",
+            "Kestrel Watchpost",
+            "ORG",
+        ),
+        # a name the organisation noun is followed by as a subject stays a person
+        ("Police raided the group Omar Haddad founded in Minsk in May.", "Omar Haddad", "PERSON"),
+    ],
+)
+def test_a_name_closed_right_after_an_outlet_noun_is_the_outlet(
+    tnr_pipeline, text: str, name: str, label: str
+) -> None:
+    spans = tnr_pipeline.process_text(text).spans
+    assert [s.label for s in spans if s.text == name] == [label]
