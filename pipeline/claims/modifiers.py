@@ -316,6 +316,8 @@ def _on_who_is_behind(index: DocIndex, sentence: Sentence, i: int) -> bool:
     'a gang allegedly hired by the intelligence service', 'men I believe to be informants')
     hedges the claim. Not on a named person ('X, who allegedly ran a banned group'), nor
     a modal ('men who could be working for the security ministry')."""
+    if index.lemma[i] in ("claim", "purport", "pretend", "pose"):
+        return False  # 'two men claiming to be police': the doers' disguise, no hedge
     clause = i
     for _ in range(16):
         if index.dep[clause] in ("relcl", "acl") or index.head[clause] == clause:
@@ -326,13 +328,19 @@ def _on_who_is_behind(index: DocIndex, sentence: Sentence, i: int) -> bool:
     owner = index.head[clause]
     if index.span_at[owner] >= 0 and index.spans[index.span_at[owner]].record.label == "PERSON":
         return False
-    for token in index.doc[clause].subtree:
-        k = index.span_at[token.i]
-        if k >= 0:
-            record = index.spans[k].record
+    # the clause, and the words up to the act's verb, which the parser may hang elsewhere
+    # ('a man they believe works for the security service photographed them')
+    words = {t.i for t in index.doc[clause].subtree}
+    acts = [k for k in index.method_tokens if clause < k < sentence.span.end]
+    if acts:
+        words |= set(range(clause, min(acts)))
+    for k in sorted(words):
+        ref = index.span_at[k]
+        if ref >= 0:
+            record = index.spans[ref].record
             if record.label == "ORG" or (record.label == "METHOD" and record.code in ROLE_CODES):
                 return True
-        if index.lemma[token.i] in index.words.STATE_ACTOR_NOUNS and token.i != owner:
+        if index.lemma[k] in index.words.STATE_ACTOR_NOUNS and k != owner:
             return True
     return False
 

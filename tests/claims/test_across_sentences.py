@@ -275,3 +275,18 @@ def test_a_name_closed_right_after_an_outlet_noun_is_the_outlet(
 ) -> None:
     spans = tnr_pipeline.process_text(text).spans
     assert [s.label for s in spans if s.text == name] == [label]
+
+
+@pytest.mark.parametrize(
+    ("act", "hedged"),
+    [
+        # a belief that ties the doers to a state body, however the parser hangs it
+        ("a man they believe works for the State Security Service photographed them", True),
+        ("a man they believe works in a bakery photographed them", False),
+        # the doers' own disguise is no hedge on who is behind it
+        ("two men claiming to be police tried to force them into a car", False),
+    ],
+)
+def test_a_hedge_on_who_is_behind_it(tnr_pipeline, act: str, hedged: bool) -> None:
+    text = f"Omar Haddad and Ana Ruiz fled to Oslo. Both say {act} in May."
+    assert claim_of(tnr_pipeline, text, "Both say").hedged is hedged
