@@ -54,7 +54,7 @@ CONTENT_DEPS = frozenset({"prep", "pobj", "pcomp", "xcomp", "acl", "compound", "
 OBJECT_DEPS = frozenset({"dobj", "poss", "nsubjpass", "compound"})
 """Dependencies that show an act has someone it is done to."""
 
-MAX_CONTENT_DEPTH = 4
+MAX_CONTENT_DEPTH = 6
 
 PERPETRATORS_KEY = "tnr_perpetrators"
 """``doc.user_data`` key of the lower-cased names and nouns remembered as perpetrators, for
@@ -70,7 +70,10 @@ def _code(span: Span) -> str:
 
 
 def _acts_on_someone(token: Token) -> bool:
-    """Whether the act word ``token`` has an object, possessor or 'of/on/against' phrase."""
+    """Whether the act word ``token`` has an object, possessor or 'of/on/against' phrase
+    (or the noun it modifies has: 'an assassination plot against X')."""
+    if token.dep_ == "compound" and token.head.i != token.i and _acts_on_someone(token.head):
+        return True
     for child in token.children:
         if child.dep_ in OBJECT_DEPS:
             return True

@@ -23,6 +23,9 @@ def legal_spans(tnr_pipeline, text: str) -> list[tuple[str, str]]:
         "Officers detained the suspects over the abduction of a Uyghur teacher in Dubai.",
         "Rights groups urged the authorities to prosecute those responsible.",
         "Latvia will be requesting extradition of the suspect, who fled to Minsk.",
+        # the act charged may stand deep in the phrase, or be a noun's modifier
+        "The raids led to the arrest of twelve members linked to the killing of Ana Reyes.",
+        "Police arrested two men over an assassination plot against the blogger Ana Reyes.",
     ],
 )
 def test_legal_acts_against_perpetrators_are_not_methods(tnr_pipeline, text: str) -> None:
