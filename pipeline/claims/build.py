@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span
 
 from tnr_claims.claims.attribution import find_source, speaker_tokens
 from tnr_claims.claims.cues import cue_record, match_cues
+from tnr_claims.claims.groups import named_together
 from tnr_claims.claims.index import (
     Analysis,
     DocIndex,
@@ -32,7 +33,6 @@ from tnr_claims.claims.speakers import report_authors
 from tnr_claims.claims.targets import (
     find_targets,
     introduces_another_person,
-    named_together,
     pick_last_target,
 )
 from tnr_claims.records import ClaimProvenance, ClaimRecord, Segment, SpanRecord

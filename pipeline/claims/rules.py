@@ -167,6 +167,11 @@ TARGET_RULES: tuple[tuple[str, str], ...] = (
         "a group the next sentence names: 'Police held two sisters of X. The women, A and B, ...'",
     ),
     (
+        "TARGET.own_case",
+        "a speaker known as a target, on a definite act told again: 'X said the attack was"
+        " planned in Minsk'",
+    ),
+    (
         "TARGET.listed",
         "a list of who the act just told hit: 'Among those affected are A and B.'",
     ),

@@ -8,9 +8,9 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from tnr_claims.claims.groups import group_phrase
 from tnr_claims.claims.mentions import DETERMINERS, describing_nouns
 from tnr_claims.claims.rules import SPEAKER_MEMORY_SENTENCES
-from tnr_claims.claims.targets import group_phrase
 
 if TYPE_CHECKING:
     from tnr_claims.claims.index import DocIndex, Memory, Sentence, SpanRef

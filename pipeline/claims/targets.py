@@ -9,6 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tnr_claims.claims.groups import (
+    PLURAL_REFERENCE_PRONOUNS,
+    group_phrase,
+    named_together_before,
+)
 from tnr_claims.claims.index import inside_quotation
 from tnr_claims.claims.mentions import (
     FIRST_PERSON,
@@ -18,7 +23,6 @@ from tnr_claims.claims.mentions import (
 )
 from tnr_claims.claims.roles import fallback_role, target_role
 from tnr_claims.claims.rules import DIRECT_PATIENT_RULES
-from tnr_claims.normalise.numbers import quantity_value
 from tnr_claims.records import TargetDecision
 
 if TYPE_CHECKING:
@@ -172,7 +176,7 @@ def find_targets(  # noqa: C901
         elif index.lower[i] in PLURAL_REFERENCE_PRONOUNS and index.pos[i] == "PRON":
             # 'A and B noticed a man following them'; right after 'A and B were
             # deported', 'Their mother is questioned every week'
-            group = _named_together_before(index, sentence, i, person_starts)
+            group = named_together_before(index, sentence, i, person_starts)
             if not group and memory.last_group and 0 < number - memory.last_group_at <= 1:
                 group = memory.last_group
             mentions.extend((i, name, True) for name in group)
@@ -223,6 +227,13 @@ def find_targets(  # noqa: C901
             and root not in speakers
             and not (memory.mentions is not None and memory.mentions.is_perpetrator(name))
         ]
+    if not chosen and _act_told_again(index, sentence):
+        # 'X says he believes the attack was ordered from Baku': the one whose attack it is
+        chosen = [
+            (root, name, "TARGET.own_case")
+            for root, name, _ in mentions
+            if root in speakers and name in memory.known_targets
+        ][:1]
     decisions: list[TargetDecision] = []
     for _, name, rule_id in sorted(chosen):
         if all(d.name != name for d in decisions):
@@ -289,6 +300,20 @@ def _reprisal(sentence: Sentence) -> bool:
     return any(
         ref.record.label == "METHOD" and ref.record.code in REPRISAL_CODES for ref in sentence.spans
     )
+
+
+def _act_told_again(index: DocIndex, sentence: Sentence) -> bool:
+    """A definite act noun with no one it is done to in the sentence ('the attack', 'the
+    red notice'): the act told before, whose target a speaker of the sentence may be."""
+    for ref in sentence.spans:
+        if ref.record.label != "METHOD" or index.pos[ref.root] != "NOUN":
+            continue
+        children = list(index.children(ref.root))
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in children)
+        patient = any(c.dep_ in ("poss", "prep") for c in children)
+        if definite and not patient:
+            return True
+    return False
 
 
 def _gender_of_noun(index: DocIndex, i: int) -> str | None:
@@ -358,92 +383,6 @@ def _described(memory: Memory, index: DocIndex, i: int) -> str | None:
     # 'the half-brother of the leader' may be
     kin_of_someone = lemma in index.words.FAMILY_NOUNS and index.has_child(i, ("poss",))
     return memory.mentions.resolve(lemma, fallback=not kin_of_someone)
-
-
-PLURAL_REFERENCE_PRONOUNS = frozenset({"them", "their"})
-"""Plural pronouns that may stand for people just named together ('they' is more often
-the doers, and is left alone)."""
-
-
-def _coordinated_with(index: DocIndex, j: int, first: int) -> bool:
-    """Whether token ``j`` is a later conjunct of ``first`` ('A and B', 'A, B and C'), also
-    as the name in apposition to a conjunct ('A and his brother B')."""
-    if index.dep[j] == "appos":
-        name = j
-        j = index.head[j]
-        if j == first:
-            # 'A and a fellow student, B,': the parser may hang B on A, after the unnamed
-            # conjunct that B names
-            return any(
-                c.dep_ == "conj" and c.i < name and index.span_at[c.i] < 0
-                for c in index.children(first)
-            )
-    for _ in range(8):
-        if index.dep[j] != "conj" or index.head[j] == j:
-            return False
-        j = index.head[j]
-        if j == first:
-            return True
-    return False
-
-
-def named_together(index: DocIndex, sentence: Sentence) -> list[str]:
-    """The people a sentence names in one coordination ('A and B', 'A, his wife B, and C'),
-    in order; empty when it names fewer than two so."""
-    starts = {
-        ref.start: ref for ref in sentence.spans if ref.record.label == "PERSON" and ref.record.name
-    }
-    return _named_together_before(index, sentence, sentence.span.end, starts)
-
-
-def _named_together_before(
-    index: DocIndex, sentence: Sentence, i: int, person_starts: dict[int, SpanRef]
-) -> list[str]:
-    """The people coordinated before token ``i`` in its sentence ('A and B ... them')."""
-    refs = [ref for start, ref in sorted(person_starts.items()) if start < i]
-    for ref in refs:
-        names = [ref.record.name or ""]
-        for other in refs:
-            if other is not ref and _coordinated_with(index, other.root, ref.root):
-                names.append(other.record.name or "")
-        if len(names) > 1:
-            return names
-    return []
-
-
-EACH_OF_A_GROUP = frozenset({"neither", "either", "each"})
-"""Determiners of a singular noun that stand for every member of a group named before."""
-
-
-def group_phrase(index: DocIndex, i: int, size: int, nouns: frozenset[str]) -> bool:
-    """A definite plural phrase for people named before as a group: 'the three', 'the two
-    men', 'the detained activists', 'all five' (a number must equal the group's size);
-    'neither man', 'each woman'; 'both' alone for a pair."""
-    if index.lower[i] == "both" and index.dep[i] in ("nsubj", "nsubjpass", "dobj", "pobj"):
-        # not 'both of whom', which points into its own sentence
-        return size == 2 and not index.has_child(i, ("prep",))
-    if index.pos[i] == "NUM":
-        if index.dep[i] not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"):
-            return False
-        determined = any(c.lower_ in ("the", "all", "these") for c in index.children(i))
-        return determined and _number(index, i) == size
-    if index.lemma[i] not in nouns:
-        return False
-    children = list(index.children(i))
-    if index.tag[i] == "NN":
-        # 'neither man was charged', 'each woman was questioned': one of the group, all of it
-        return any(c.dep_ in ("det", "preconj") and c.lower_ in EACH_OF_A_GROUP for c in children)
-    if index.tag[i] != "NNS":
-        return False
-    if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "both") for c in children):
-        return False
-    counted = [c.i for c in children if c.dep_ == "nummod"]
-    return not counted or _number(index, counted[0]) == size
-
-
-def _number(index: DocIndex, i: int) -> int | None:
-    """The value of a number word or figure ('three', '3'), as QUANTITY values are read."""
-    return quantity_value(index.lower[i], index.words.VAGUE_QUANTITIES)
 
 
 def _subject_of_clause(index: DocIndex, i: int) -> int | None:

@@ -290,3 +290,17 @@ def test_a_name_closed_right_after_an_outlet_noun_is_the_outlet(
 def test_a_hedge_on_who_is_behind_it(tnr_pipeline, act: str, hedged: bool) -> None:
     text = f"Omar Haddad and Ana Ruiz fled to Oslo. Both say {act} in May."
     assert claim_of(tnr_pipeline, text, "Both say").hedged is hedged
+
+
+@pytest.mark.parametrize(
+    ("second", "targets"),
+    [
+        # the one whose attack it was speaks of it again
+        ("Omar Haddad says he believes the abduction was ordered from Minsk.", ["Omar Haddad"]),
+        # someone else speaking of it is no target
+        ("Ana Ruiz says she believes the abduction was ordered from Minsk.", []),
+    ],
+)
+def test_a_target_speaking_of_his_own_case_again(tnr_pipeline, second, targets) -> None:
+    text = "Agents abducted the blogger Omar Haddad in Oslo in May. " + second
+    assert claim_of(tnr_pipeline, text, second[:8]).targets == targets
