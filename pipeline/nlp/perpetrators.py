@@ -22,8 +22,8 @@ DETENTION, PROSECUTION or EXTRADITION of a target. The rule reads the dependency
 4. **The same act again.** Once an indictment or charge has been recognised as one against
    perpetrators, a bare definite mention of it ("the indictment", "the charges") with no
    patient of its own refers back to it.
-5. **Penalties that wait on a conviction.** 'If convicted, he could be jailed for seven
-   years': the penalty and the conviction it waits on are dropped (no one has been
+5. **Penalties that wait on a conviction.** 'If convicted, the pair face twelve years in
+   prison': the penalty and the conviction it waits on are dropped (no one has been
    sentenced; context rule ``PROSECUTION.if_convicted``).
 
 A METHOD named as the target's alleged crime with no object ("arrested for spying") is
@@ -295,7 +295,7 @@ CONDITION_VERBS = frozenset({"convict", "find", "prove", "try"})
 
 def drop_hypothetical_penalties(spans: list[Span]) -> list[Span]:
     """Drop DETENTION and PROSECUTION spans in the main clause of an 'if convicted' clause
-    ('If convicted, he could be jailed for up to seven years'): no one has been sentenced,
+    ('If convicted, the pair face twelve years in prison'): no one has been sentenced,
     and the accused is as often the perpetrator as the target (context rule
     ``PROSECUTION.if_convicted``, a drop)."""
     kept = []

@@ -135,7 +135,7 @@ def test_a_named_relative_punished_brings_in_the_one_abroad(
     ("text", "claims"),
     [
         ("If convicted, the two men could face life sentences.", 0),
-        ("If found guilty, he could be jailed for up to seven years.", 0),
+        ("If found guilty, the pair would face twelve years in prison.", 0),
         ("Omar Haddad was convicted in absentia and sentenced to ten years in prison.", 1),
     ],
 )
