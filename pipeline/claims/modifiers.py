@@ -40,6 +40,8 @@ def find_hedges(  # noqa: C901
             continue
         if slug == "suggest" and index.lemma[i] == "suggest" and not _finite_clause(index, i):
             continue
+        if slug == "investigating_whether" and not _whether_on_the_state(index, sentence, cue):
+            continue  # 'investigating whether the poison was made there': a detail, no doubt
         if (
             slug not in ("accused_of", "reported_act")
             and index.pos[i] != "ADV"
@@ -341,6 +343,27 @@ def _on_who_is_behind(index: DocIndex, sentence: Sentence, i: int) -> bool:
             if record.label == "ORG" or (record.label == "METHOD" and record.code in ROLE_CODES):
                 return True
         if index.lemma[k] in index.words.STATE_ACTOR_NOUNS and k != owner:
+            return True
+    return False
+
+
+STATE_WORDS = frozenset({"government", "state", "regime", "authorities", "embassy", "agency"})
+SUBSTANCE_WORDS = frozenset({"nerve", "chemical", "biological", "toxic", "poisonous"})
+
+
+def _whether_on_the_state(index: DocIndex, sentence: Sentence, cue: Span) -> bool:
+    """An inquiry into whether a state is behind the act ('including whether there are any
+    ties to the government of X'): the state's role is the open question (codebook, second
+    set: hedges on who is behind it). The words after 'whether' must name a state body."""
+    whether = cue.end - 1
+    clause = sorted(t.i for t in index.doc[index.head[whether]].subtree if t.i > whether)
+    for k in clause or range(cue.end, sentence.span.end):
+        if k > 0 and index.lower[k - 1] in SUBSTANCE_WORDS:
+            continue  # 'the nerve agent': a poison, not a state's agent
+        if index.lemma[k] in index.words.STATE_ACTOR_NOUNS or index.lower[k] in STATE_WORDS:
+            return True
+        ref = index.span_at[k]
+        if ref >= 0 and index.spans[ref].record.label == "ORG":
             return True
     return False
 

@@ -304,3 +304,25 @@ def test_a_hedge_on_who_is_behind_it(tnr_pipeline, act: str, hedged: bool) -> No
 def test_a_target_speaking_of_his_own_case_again(tnr_pipeline, second, targets) -> None:
     text = "Agents abducted the blogger Omar Haddad in Oslo in May. " + second
     assert claim_of(tnr_pipeline, text, second[:8]).targets == targets
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        (
+            "Police said their inquiry into the killing of Omar Haddad would continue, "
+            "including whether there are any ties to the government of Ruritania.",
+            True,
+        ),
+        ("An official has been implicated in the plot to kill Omar Haddad in Oslo.", True),
+        # an inquiry into a detail leaves the act asserted
+        (
+            "Police are investigating whether the nerve agent used to kill Omar Haddad was "
+            "made in Oslo.",
+            False,
+        ),
+    ],
+)
+def test_an_open_question_on_who_is_behind_it_hedges(tnr_pipeline, text: str, hedged) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.hedged is hedged
