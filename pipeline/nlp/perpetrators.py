@@ -48,7 +48,7 @@ MESSENGER_CODES = frozenset({"PERSUASION_TO_RETURN", "FAMILY_PRESSURE"})
 """Codes whose doer is often a messenger made to act (a relative, a returned exile urging
 others to come home), not a perpetrator."""
 
-CONTENT_DEPS = frozenset({"prep", "pobj", "pcomp", "xcomp", "acl", "compound", "amod"})
+CONTENT_DEPS = frozenset({"prep", "pobj", "pcomp", "xcomp", "acl", "compound", "amod", "dobj"})
 """Dependencies followed from a legal act to what it is for ('for ... in the killing')."""
 
 OBJECT_DEPS = frozenset({"dobj", "poss", "nsubjpass", "compound"})
@@ -271,11 +271,17 @@ def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons)
     names = _person_names(spans)
     remembered = _doers_and_accused(doc, methods, method_at, names, words)
     remembered |= _named_as_perpetrators(doc, spans, words)
-    dropped = {s.start for s in legal if _charged_for_an_act(s, method_at)}
+    dropped = {
+        s.start
+        for s in legal
+        if _charged_for_an_act(s, method_at) and not _relatives_only(s, words)
+    }
     for span in legal:
         if span.start in dropped:
             for patient in _patients(span.root):
                 remembered.update(names.get(patient.i, _mention_words(patient)))
+    # relatives are never the doers: a charge against 'his brothers' is a reprisal on them
+    remembered = {w for w in remembered if w not in words.FAMILY_NOUNS}
     for span in legal:
         for patient in _patients(span.root):
             mention = names.get(patient.i, _mention_words(patient))
@@ -317,3 +323,9 @@ def _condition(clause: Token) -> bool:
         and clause.lemma_.lower() in CONDITION_VERBS
         and any(c.dep_ == "mark" and c.lower_ == "if" for c in clause.children)
     )
+
+
+def _relatives_only(span: Span, words: Lexicons) -> bool:
+    """Whether the legal act is done to relatives ('sentenced the brothers for ...')."""
+    patients = _patients(span.root)
+    return bool(patients) and all(p.lemma_.lower() in words.FAMILY_NOUNS for p in patients)

@@ -50,7 +50,19 @@ def test_a_charged_perpetrator_is_remembered_for_the_whole_document(tnr_pipeline
         ("Police arrested the dissident Ana Reyes in Cairo.", "DETENTION"),
         ("The exiled blogger was arrested for spying after his return.", "DETENTION"),
         ("Egypt requested the extradition of the activist Omar Said.", "EXTRADITION"),
+        # relatives charged over the exile's supposed acts are relatives punished
+        (
+            "The court convicted the brothers of Omar Said of helping him plot the killing "
+            "of a minister.",
+            "RELATIVE_REPRISAL",
+        ),
     ],
 )
 def test_legal_acts_against_targets_stay(tnr_pipeline, text: str, expected: str) -> None:
     assert expected in {code for _, code in legal_spans(tnr_pipeline, text)}
+
+
+def test_the_one_accused_of_ordering_a_killing_is_no_target(tnr_pipeline) -> None:
+    text = "Ruritania accused Interior Minister Tom Reed of giving the order to kill Ana Reyes."
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert "Tom Reed" not in claim.targets
