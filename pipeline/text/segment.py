@@ -11,8 +11,10 @@ How a text is cut
     Inside a block a line starts a segment of its own when it is a list item
     (``"- ..."``, ``"1. ..."``, ``"a.) ..."``), matches a zone rule, or follows a
     segment that cannot run on (a heading; a list item or zone line that ends a
-    sentence). Other lines continue the segment before them, so hard-wrapped
-    paragraphs and wrapped reference entries stay whole.
+    sentence), or is a title-case heading line right after a line that ends a sentence
+    (texts with one line per paragraph and no blank lines). Other lines continue the
+    segment before them, so hard-wrapped paragraphs and wrapped reference entries stay
+    whole.
 
 How a segment is classified (first that applies)
     1. A zone rule of ``patterns/zones.jsonl`` matches its first line: the rule's kind
@@ -276,15 +278,23 @@ def _pieces(
         rule = _first_rule(line.text, rules)
         is_item = bool(_BULLET.match(line.text) or _MARKER.match(line.text))
         nxt = block[index + 1].text if index + 1 < len(block) else ""
+        previous = block[index - 1].text if index else ""
         heads = (
-            index == 0
-            and not rule
-            and (is_heading(line.text, strict=True) or (first and _short(line.text)))
+            not rule
             and not _starts_lowercase(nxt)
+            and (
+                (
+                    index == 0
+                    and (is_heading(line.text, strict=True) or (first and _short(line.text)))
+                )
+                # one line per paragraph: a title-case line after a finished sentence
+                or (index > 0 and _ends_sentence(previous) and is_heading(line.text, strict=True))
+            )
         )
         last = pieces[-1] if pieces else None
         can_continue = (
             last is not None
+            and not heads
             and not rule
             and not is_item
             and last.opener != "heading"

@@ -153,6 +153,22 @@ def test_hard_wrapped_paragraph_is_one_body_segment(rules: tuple[ZoneRule, ...])
     assert kinds(text, rules) == [("title", "A Title"), ("body", para)]
 
 
+def test_a_title_case_line_after_a_finished_sentence_is_a_heading(
+    rules: tuple[ZoneRule, ...],
+) -> None:
+    # one line per paragraph, no blank lines: a subheading between two paragraphs
+    text = (
+        "A Title\n\nAgents followed the exiles for weeks.\nThe Money Trail\n"
+        "According to the files, the payments came from the embassy."
+    )
+    assert kinds(text, rules) == [
+        ("title", "A Title"),
+        ("body", "Agents followed the exiles for weeks."),
+        ("heading", "The Money Trail"),
+        ("body", "According to the files, the payments came from the embassy."),
+    ]
+
+
 def test_list_items_are_their_own_segments(rules: tuple[ZoneRule, ...]) -> None:
     text = (
         "A Title\n\nThe methods include:\n- surveillance of relatives\n- threats against family\n"
