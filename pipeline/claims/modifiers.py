@@ -352,8 +352,8 @@ SUBSTANCE_WORDS = frozenset({"nerve", "chemical", "biological", "toxic", "poison
 
 
 def _whether_on_the_state(index: DocIndex, sentence: Sentence, cue: Span) -> bool:
-    """An inquiry into whether a state is behind the act ('including whether there are any
-    ties to the government of X'): the state's role is the open question (codebook, second
+    """An inquiry into whether a state is behind the act ('detectives are examining whether
+    the embassy played a part'): the state's role is the open question (codebook, second
     set: hedges on who is behind it). The words after 'whether' must name a state body."""
     whether = cue.end - 1
     clause = sorted(t.i for t in index.doc[index.head[whether]].subtree if t.i > whether)

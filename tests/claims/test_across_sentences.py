@@ -311,7 +311,7 @@ def test_a_target_speaking_of_his_own_case_again(tnr_pipeline, second, targets) 
     [
         (
             "Police said their inquiry into the killing of Omar Haddad would continue, "
-            "including whether there are any ties to the government of Ruritania.",
+            "including whether the embassy of Ruritania played a part.",
             True,
         ),
         ("An official has been implicated in the plot to kill Omar Haddad in Oslo.", True),

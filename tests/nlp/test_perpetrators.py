@@ -62,7 +62,7 @@ def test_legal_acts_against_targets_stay(tnr_pipeline, text: str, expected: str)
     assert expected in {code for _, code in legal_spans(tnr_pipeline, text)}
 
 
-def test_the_one_accused_of_ordering_a_killing_is_no_target(tnr_pipeline) -> None:
-    text = "Ruritania accused Interior Minister Tom Reed of giving the order to kill Ana Reyes."
+def test_the_one_accused_of_arranging_an_abduction_is_no_target(tnr_pipeline) -> None:
+    text = "Ruritania accused Interior Minister Tom Reed of arranging the abduction of Ana Reyes."
     [claim] = tnr_pipeline.process_text(text).claims
     assert "Tom Reed" not in claim.targets
