@@ -26,6 +26,9 @@ Each rule reads token shapes around a model ORG span; none names an organisation
   organisations when one side is named alone elsewhere in the document and both sides
   start with a capital ("Ministry of Justice and Public Security" stays one). Context rule
   ``ORG.coordinated_names``.
+- **Bodies named after their subject.** "[UN Working Group] on Arbitrary Detention" is
+  one name: an ORG ending in a body's head word (group, committee, commission ...), then
+  "on" and title-case words. Context rule ``ORG.on_name``.
 - **"X for Y" names.** A span that starts after "for", "without" or "against" preceded by
   an untagged title-case plural proper noun ("Sikhs for [Justice]", "Doctors without
   [Borders]") takes both. Context rule ``ORG.for_name``.
@@ -74,7 +77,54 @@ def organisation_extents(
             if span is None:
                 continue
         result.append(span)
-    return _coordinated_names(doc, _names_with_a_possessive(doc, result, words))
+    return _coordinated_names(
+        doc, _names_on_a_subject(doc, _names_with_a_possessive(doc, result, words))
+    )
+
+
+ON_NAME_HEADS = frozenset(
+    {"group", "committee", "subcommittee", "commission", "council", "panel", "mission"}
+)
+"""Head words of bodies named after their subject ('Working Group on Arbitrary Detention')."""
+
+ON_NAME_LINKS = frozenset({"of", "and", "or", "the", "for", "against", "in"})
+
+
+def _names_on_a_subject(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'[UN Working Group] on Arbitrary Detention' -> one name: an ORG ending in a body's
+    head word, then 'on' and title-case words (linked by 'of', 'and', 'the' ...), up to the
+    last title-case word. Context rule ``ORG.on_name``."""
+    # a METHOD word inside the name ('Arbitrary Detention') is part of the name
+    taken = {i for s in spans if s.label_ != "METHOD" for i in range(s.start, s.end)}
+    result: list[Span] = []
+    grown: list[Span] = []
+    for span in spans:
+        end = span.end
+        if (
+            span.label_ == "ORG"
+            and end + 1 < len(doc)
+            and doc[end - 1].lower_ in ON_NAME_HEADS
+            and doc[end].lower_ == "on"
+            and doc[end + 1].is_title
+            and end not in taken
+        ):
+            last = None
+            k = end + 1
+            while k < len(doc) and k - end <= 8 and k not in taken:
+                if doc[k].is_title and doc[k].is_alpha:
+                    last = k
+                elif doc[k].lower_ not in ON_NAME_LINKS:
+                    break
+                k += 1
+            if last is not None:
+                span = derive(span, "ORG.on_name", "extent", end=last + 1)
+                grown.append(span)
+        result.append(span)
+    return [
+        s
+        for s in result
+        if not (s.label_ == "METHOD" and any(g.start <= s.start < g.end for g in grown))
+    ]
 
 
 def _coordinated_names(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -326,3 +326,23 @@ def test_a_target_speaking_of_his_own_case_again(tnr_pipeline, second, targets) 
 def test_an_open_question_on_who_is_behind_it_hedges(tnr_pipeline, text: str, hedged) -> None:
     [claim] = tnr_pipeline.process_text(text).claims
     assert claim.hedged is hedged
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        (
+            "The UN Working Group on Arbitrary Detention said Omar Haddad was held unlawfully.",
+            "UN Working Group on Arbitrary Detention",
+        ),
+        (
+            "The Committee on Human Rights of Exiles said police detained Omar Haddad.",
+            "Committee on Human Rights of Exiles",
+        ),
+    ],
+)
+def test_a_body_named_after_its_subject_is_one_name(tnr_pipeline, text, organisation) -> None:
+    spans = tnr_pipeline.process_text(text).spans
+    assert organisation in [s.text for s in spans if s.label == "ORG"]
+    # a METHOD word inside the name is part of the name
+    assert not any(s.label == "METHOD" and s.text == "Detention" for s in spans)
