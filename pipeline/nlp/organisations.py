@@ -26,7 +26,7 @@ Each rule reads token shapes around a model ORG span; none names an organisation
   organisations when one side is named alone elsewhere in the document and both sides
   start with a capital ("Ministry of Justice and Public Security" stays one). Context rule
   ``ORG.coordinated_names``.
-- **Bodies named after their subject.** "[UN Working Group] on Arbitrary Detention" is
+- **Bodies named after their subject.** "[UN Working Group] on Forced Returns" is
   one name: an ORG ending in a body's head word (group, committee, commission ...), then
   "on" and title-case words. Context rule ``ORG.on_name``.
 - **"X for Y" names.** A span that starts after "for", "without" or "against" preceded by
@@ -85,16 +85,16 @@ def organisation_extents(
 ON_NAME_HEADS = frozenset(
     {"group", "committee", "subcommittee", "commission", "council", "panel", "mission"}
 )
-"""Head words of bodies named after their subject ('Working Group on Arbitrary Detention')."""
+"""Head words of bodies named after their subject ('Working Group on Forced Returns')."""
 
 ON_NAME_LINKS = frozenset({"of", "and", "or", "the", "for", "against", "in"})
 
 
 def _names_on_a_subject(doc: Doc, spans: list[Span]) -> list[Span]:
-    """'[UN Working Group] on Arbitrary Detention' -> one name: an ORG ending in a body's
+    """'[UN Working Group] on Forced Returns' -> one name: an ORG ending in a body's
     head word, then 'on' and title-case words (linked by 'of', 'and', 'the' ...), up to the
     last title-case word. Context rule ``ORG.on_name``."""
-    # a METHOD word inside the name ('Arbitrary Detention') is part of the name
+    # a METHOD word inside the name ('Forced Returns') is part of the name
     taken = {i for s in spans if s.label_ != "METHOD" for i in range(s.start, s.end)}
     result: list[Span] = []
     grown: list[Span] = []
