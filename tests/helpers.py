@@ -259,3 +259,11 @@ def claims_cli(
         timeout=timeout,
         env=dict(env) if env is not None else None,
     )
+
+
+def claim_of(tnr_pipeline, text: str, sentence_start: str) -> ClaimRecord:
+    """The one claim of ``text``, run through the whole pipeline, whose sentence starts
+    with ``sentence_start``."""
+    record = tnr_pipeline.process_text(text)
+    [claim] = [c for c in record.claims if c.text.startswith(sentence_start)]
+    return claim

@@ -81,7 +81,7 @@ def group_phrase(index: DocIndex, i: int, size: int, nouns: frozenset[str]) -> b
         if index.dep[i] not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos"):
             return False
         determined = any(c.lower_ in ("the", "all", "these") for c in index.children(i))
-        return determined and _number(index, i) == size
+        return determined and number_value(index, i) == size
     if index.lemma[i] not in nouns:
         return False
     children = list(index.children(i))
@@ -93,9 +93,9 @@ def group_phrase(index: DocIndex, i: int, size: int, nouns: frozenset[str]) -> b
     if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "both") for c in children):
         return False
     counted = [c.i for c in children if c.dep_ == "nummod"]
-    return not counted or _number(index, counted[0]) == size
+    return not counted or number_value(index, counted[0]) == size
 
 
-def _number(index: DocIndex, i: int) -> int | None:
+def number_value(index: DocIndex, i: int) -> int | None:
     """The value of a number word or figure ('three', '3'), as QUANTITY values are read."""
     return quantity_value(index.lower[i], index.words.VAGUE_QUANTITIES)

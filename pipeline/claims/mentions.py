@@ -37,6 +37,7 @@ from spacy.tokens import Doc
 from tnr_claims.claims.index import DocIndex, SpanRef
 from tnr_claims.nlp.perpetrators import PERPETRATORS_KEY
 from tnr_claims.nlp.spans import tokens_with
+from tnr_claims.rules.loader import Lexicons
 
 PRONOUN_GENDERS = {
     "he": "m",
@@ -49,6 +50,17 @@ PRONOUN_GENDERS = {
     "herself": "f",
 }
 """The gender a third-person pronoun asks of its antecedent."""
+
+
+def word_gender(word: str, words: Lexicons) -> str | None:
+    """The gender a noun or title tells: 'm' for ``MALE_NOUNS`` ('brother', 'mr'), 'f' for
+    ``FEMALE_NOUNS`` ('wife', 'ms'), else None."""
+    if word in words.MALE_NOUNS:
+        return "m"
+    if word in words.FEMALE_NOUNS:
+        return "f"
+    return None
+
 
 DETERMINERS = frozenset({"a", "an", "the", "this", "that"})
 """Determiners that make a singular noun a description of one individual."""
@@ -161,10 +173,9 @@ def document_mentions(doc: Doc, index: DocIndex, is_patient: Callable[[int], boo
             mentions.descriptions.setdefault(noun, set()).add(name)
         honorific = index.lower[ref.start - 1] if ref.start > 0 else ""
         for word in (*descriptors, honorific, index.lower[ref.start]):
-            if word in index.words.MALE_NOUNS:
-                told.setdefault(name, set()).add("m")
-            elif word in index.words.FEMALE_NOUNS:
-                told.setdefault(name, set()).add("f")
+            gender = word_gender(word, index.words)
+            if gender is not None:
+                told.setdefault(name, set()).add(gender)
     mentions.genders = {name: next(iter(g)) for name, g in told.items() if len(g) == 1}
     for noun, name in _introduced_after(index, describing_nouns(index)):
         if noun not in mentions.descriptions and not mentions.is_perpetrator(name):
@@ -186,6 +197,7 @@ def _introduced_after(index: DocIndex, nouns: frozenset[str]) -> list[tuple[str,
     found: list[tuple[str, str]] = []
     seen: set[str] = set()
     doc = index.doc
+    naming = {doc[r.root].sent.start for r in index.spans if r.record.label == "PERSON"}
     for ref in index.spans:
         name = ref.record.name
         if ref.record.label != "PERSON" or not name or name in seen:
@@ -199,10 +211,7 @@ def _introduced_after(index: DocIndex, nouns: frozenset[str]) -> list[tuple[str,
         ):
             continue
         before = doc[sentence.start - 1].sent
-        if any(
-            other.record.label == "PERSON" and before.start <= other.start < before.end
-            for other in index.spans
-        ):
+        if before.start in naming:
             continue  # the sentence before names someone: its description may be them
         described = {
             index.lemma[k]

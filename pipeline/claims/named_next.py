@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tnr_claims.claims.groups import number_value
 from tnr_claims.claims.mentions import describing_nouns
 from tnr_claims.claims.roles import fallback_role, target_role
-from tnr_claims.normalise.numbers import quantity_value
 from tnr_claims.records import TargetDecision
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ def _count(index: DocIndex, members: list[int]) -> int | None:
     for k in members:
         numbers = [c.i for c in index.children(k) if c.dep_ == "nummod"]
         if numbers:
-            value = quantity_value(index.lower[numbers[0]], index.words.VAGUE_QUANTITIES)
+            value = number_value(index, numbers[0])
             if not isinstance(value, int):
                 return None
             total += value

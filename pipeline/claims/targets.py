@@ -20,6 +20,7 @@ from tnr_claims.claims.mentions import (
     PRONOUN_GENDERS,
     describing_nouns,
     description_at,
+    word_gender,
 )
 from tnr_claims.claims.roles import fallback_role, target_role
 from tnr_claims.claims.rules import DIRECT_PATIENT_RULES
@@ -98,7 +99,7 @@ def find_targets(  # noqa: C901
             if (
                 owner is not None
                 and wanted is not None
-                and _gender_of_noun(index, owner[1]) == wanted
+                and word_gender(index.lemma[owner[1]], index.words) == wanted
                 and owner_gender not in (None, wanted)
             ):
                 # 'His wife, Mara, said officials refused to renew her passport': 'her' is
@@ -314,15 +315,6 @@ def _act_told_again(index: DocIndex, sentence: Sentence) -> bool:
         if definite and not patient:
             return True
     return False
-
-
-def _gender_of_noun(index: DocIndex, i: int) -> str | None:
-    """'m' for 'brother', 'father' ...; 'f' for 'sister', 'wife' ...; else None."""
-    if index.lemma[i] in index.words.MALE_NOUNS:
-        return "m"
-    if index.lemma[i] in index.words.FEMALE_NOUNS:
-        return "f"
-    return None
 
 
 def _agrees(memory: Memory, name: str, pronoun: str) -> bool:

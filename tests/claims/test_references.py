@@ -4,14 +4,9 @@ through the whole pipeline (the rules read the parse and the document's names)."
 from __future__ import annotations
 
 import pytest
+from helpers import claim_of
 
 pytestmark = pytest.mark.model
-
-
-def claim_of(tnr_pipeline, text: str, sentence_start: str):
-    record = tnr_pipeline.process_text(text)
-    [claim] = [c for c in record.claims if c.text.startswith(sentence_start)]
-    return claim
 
 
 def people(tnr_pipeline, text: str) -> list[tuple[str, str | None]]:
