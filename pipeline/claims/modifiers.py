@@ -204,20 +204,27 @@ def find_negations(
     }
     keys = {k for k in keys if index.embedding(k) != "conditional"}
     if keys:
-        covered: set[int] = set()
-        for cue, scope in active:
-            # the denial verb itself may govern the act ('denied any involvement in the
-            # assault': the assault's predicate is 'denied')
-            covered |= scope | set(range(cue.start, cue.end))
+        reaches = [(cue, _reach(index, cue, scope)) for cue, scope in active]
+        covered: set[int] = set().union(*(reach for _, reach in reaches))
         if any(
             index.lemma[k] in index.words.PRESUPPOSING_VERBS and k not in index.method_tokens
             for k in keys & covered
         ):
             return []  # 'failed to prevent the abduction'; not 'no one was prevented from
             # leaving', where preventing is the act
-        covering = [cue for cue, scope in active if keys & (scope | set(range(cue.start, cue.end)))]
+        covering = [cue for cue, reach in reaches if keys & reach]
         return covering if keys <= covered else []
     return [cue for cue, _ in active if index.embedding(cue.start) is None]
+
+
+def _reach(index: DocIndex, cue: Span, scope: set[int]) -> set[int]:
+    """The tokens a negation denies: its scope, its own words (the denial verb may govern
+    the act: 'denied any involvement in the assault'), and the verb a 'not' hangs on ('is
+    not in custody': the copula before it holds the act)."""
+    reach = scope | set(range(cue.start, cue.end))
+    if index.dep[cue.start] == "neg":
+        reach.add(index.head[cue.start])
+    return reach
 
 
 ACCOUNTABILITY_VERBS = frozenset(
@@ -395,6 +402,9 @@ def _accused(index: DocIndex, i: int) -> list[int]:
     return found
 
 
+PERSONAL_PRONOUNS = frozenset({"he", "him", "she", "her"})
+
+
 def _accuses_a_person(index: DocIndex, i: int, memory: Memory | None) -> bool:
     """Whether the accusation at ``i`` is aimed at a person (a defendant, a named suspect,
     a target charged with an offence) rather than at a state or its leader: the accused is
@@ -404,15 +414,17 @@ def _accuses_a_person(index: DocIndex, i: int, memory: Memory | None) -> bool:
     officials = memory.officials if memory is not None else set()
     for k in _accused(index, i):
         place = index.ref(k)
-        if place is not None and place.record.label in ("LOCATION", "METHOD"):
+        if place is not None and (
+            place.record.label == "LOCATION" or (place.record.label == "METHOD" and place.root == k)
+        ):
             # a state, even one the document remembers as the perpetrator, or the state's
             # agents named as a role ('Chinese agents were accused of ...')
             return False
         ref = index.named(k, ("PERSON",))
         if ref is not None:
             return ref.record.name not in officials
-        if index.lemma[k] in people:
-            return True
+        if index.lemma[k] in people or index.lower[k] in PERSONAL_PRONOUNS:
+            return True  # 'accuses him of ...': a state is never 'he' or 'she'
         if mentions is not None and mentions.is_perpetrator(index.lower[k]):
             return True
     return False

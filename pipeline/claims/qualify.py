@@ -38,8 +38,10 @@ def find_recommendation_cue(
             if index.tag[cue.start] == "MD" or index.pos[cue.start] in ("NOUN", "VERB"):
                 return cue
             continue
-        if index.pos[cue.start] in ("VERB", "AUX") or cue.end - cue.start > 1:
-            return cue
+        if index.pos[cue.start] in ("VERB", "AUX") or (
+            cue.end - cue.start > 1 and index.pos[cue.start] not in ("NOUN", "PROPN")
+        ):
+            return cue  # not the noun in 'public calls for violence', 'an appeal to the court'
     return None
 
 

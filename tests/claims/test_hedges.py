@@ -4,6 +4,7 @@ act, and one occasion is told from a practice (codebook, second set). Invented s
 from __future__ import annotations
 
 import pytest
+from helpers import claim_of
 
 pytestmark = pytest.mark.model
 
@@ -373,3 +374,29 @@ def test_not_allowed_to_leave_is_a_travel_ban_and_negates_nothing(tnr_pipeline) 
     )
     [claim] = [c for c in record.claims if c.text.startswith("His parents")]
     assert (claim.methods, claim.negated) == (["TRAVEL_RESTRICTION"], False)
+
+
+def test_a_denial_and_a_negated_copula_together_deny_every_act(tnr_pipeline) -> None:
+    # 'is not in custody': the negation reaches the copula before it, which holds the act
+    claim = claim_of(
+        tnr_pipeline,
+        "Omar Bekele was last seen in Nairobi. A spokesman for the Ruritanian Ministry of "
+        "the Interior denied that Ruritanian agents had entered Kenya, saying Bekele "
+        '"is not in the custody of any state body".',
+        "A spokesman",
+    )
+    assert claim.negated is True
+    assert "DETENTION" in claim.methods
+
+
+def test_a_state_accusing_him_of_an_offence_is_the_charge_not_a_hedge(tnr_pipeline) -> None:
+    # a pronoun that names a person is a person accused, even inside the METHOD's span;
+    # 'public calls for' is a noun, no call for action
+    claim = claim_of(
+        tnr_pipeline,
+        "Omar Bekele fled to Prague in 2019. Uganda accuses him of public calls for "
+        "unrest, an offence under Article 12 of its Criminal Code.",
+        "Uganda accuses",
+    )
+    assert (claim.type, claim.hedged, claim.targets) == ("incident", False, ["Omar Bekele"])
+    assert "PROSECUTION" in claim.methods
