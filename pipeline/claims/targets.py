@@ -391,10 +391,11 @@ def _subject_of_clause(index: DocIndex, i: int) -> int | None:
 
 
 def _unnamed_person(index: DocIndex, i: int, nouns: frozenset[str]) -> bool:
-    """An indefinite person noun taking part in the clause ('a cousin', 'two relatives'),
-    not an apposition or predicate describing a name ('Ana, a journalist')."""
+    """An indefinite person noun taking part in the clause ('a cousin', 'a guard'), not an
+    apposition or predicate describing a name ('Ana, a journalist'), nor a plural no 'he'
+    or 'she' can stand for ('four men forced him into a van')."""
     lemma = index.lemma[i]
-    if index.pos[i] != "NOUN" or index.named(i) is not None:
+    if index.pos[i] != "NOUN" or index.tag[i] == "NNS" or index.named(i) is not None:
         return False
     if lemma not in index.words.FAMILY_NOUNS and lemma not in nouns:
         return False

@@ -1019,3 +1019,20 @@ def test_an_unknown_man_is_not_the_person_the_report_is_about(tnr_pipeline) -> N
         "In June an unknown man was arrested outside the station."
     )
     assert claim_of(tnr_pipeline, text, "In June").targets == []
+
+
+def test_men_who_act_do_not_stand_between_him_and_the_person_named_before(
+    tnr_pipeline,
+) -> None:
+    # a plural noun ('four men') cannot be 'him', so it leaves the antecedent in place
+    claim = claim_of(
+        tnr_pipeline,
+        "Omar Bekele, 34, had lived in Kampala since 2020.\n\nHis wife, Sara Tadesse, said "
+        "four men in plain clothes forced him into a grey saloon as he left a cafe.",
+        "His wife",
+    )
+    assert (claim.methods, claim.targets, claim.source) == (
+        ["ABDUCTION"],
+        ["Omar Bekele"],
+        "Sara Tadesse",
+    )
