@@ -445,8 +445,8 @@ def _single_person_event(index: DocIndex, sentence: Sentence) -> bool:
         if any(
             t.i in index.method_tokens or index.is_event(t.i)
             for c in index.children(verb)
-            if c.dep_ in ("prep", "xcomp", "advcl", "ccomp", "pcomp", "conj")
-            for t in c.subtree
+            if c.dep_ in ("prep", "xcomp", "advcl", "ccomp", "pcomp", "conj", "acomp", "dobj")
+            for t in c.subtree  # 'pleaded guilty to stalking X', 'admitted a count of ...'
         ):
             return True
     return False

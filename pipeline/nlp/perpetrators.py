@@ -10,12 +10,14 @@ DETENTION, PROSECUTION or EXTRADITION of a target. The rule reads the dependency
    "arrested for their involvement in the killing of X", "charges against Y in connection
    with a plot to kill X", "indicts Y in plot to kill X", "arrests in the activist killing".
    The act's patients (Y) are remembered as perpetrators for the whole document.
-2. **Who.** A legal act whose patient is a remembered perpetrator, or a perpetrator noun of
-   the ``PERPETRATOR_NOUNS`` word list ("the suspected hit man was arrested", "prosecute
-   those responsible") or an agent noun of ``AGENT_NOUNS`` ("agents have been accused of
-   targeting critics"), is an act against a perpetrator too. The agent of a passive act on
-   someone ("was attacked by Z") is remembered as well, and so is a named person who does
-   such an act ("Karel Dvorak surveilled the dissident").
+2. **Who.** A named person who admits or pleads to an act on someone ("A and B each
+   admitted one count of conspiring to act as an agent of X", "pleaded not guilty to
+   stalking Y") is remembered. A legal act whose patient is a remembered perpetrator, or
+   a perpetrator noun of the ``PERPETRATOR_NOUNS`` word list ("the suspected hit man was
+   arrested", "prosecute those responsible") or an agent noun of ``AGENT_NOUNS`` ("agents
+   have been accused of targeting critics"), is an act against a perpetrator too. The
+   agent of a passive act on someone ("was attacked by Z") is remembered as well, and so
+   is a named person who does such an act ("Karel Dvorak surveilled the dissident").
 3. **Named beside a perpetrator noun.** "The suspects, A and B, were arrested", "the
    accused, a national identified as A": A and B are remembered (apposition,
    coordination, a naming participle's 'as'; never an 'of' phrase).
@@ -63,6 +65,13 @@ the claim stage (perpetrators are never targets)."""
 ACCUSING_VERBS = frozenset({"accuse", "charge", "indict", "convict", "sentence", "suspect"})
 """Verbs whose object is remembered as a perpetrator when the charge is an act on someone
 ('accused Y of giving the order to kill X'), whether or not they are METHOD spans."""
+
+
+ADMITTING_VERBS = frozenset({"admit", "plead", "confess"})
+"""Verbs whose named subject is remembered as a perpetrator when what is admitted is an act
+on someone ('A and B each admitted one count of conspiring to act as agents of X', 'pleaded
+guilty to stalking Y'); a plea of not guilty to such a charge makes the same person the
+accused."""
 
 
 def _code(span: Span) -> str:
@@ -256,6 +265,15 @@ def _doers_and_accused(
                 # people only: 'the state was accused of abducting X' accuses a state
                 if patient.i in names or patient.lemma_.lower() in people:
                     remembered.update(names.get(patient.i, _mention_words(patient)))
+    for i in tokens_with(doc, LEMMA, ADMITTING_VERBS):
+        token = doc[i]
+        pleas = [token, *(c for c in token.children if c.dep_ == "acomp")]  # 'pleaded guilty to'
+        if token.pos_ == "VERB" and any(_charged_for_an_act_at(p, method_at, None) for p in pleas):
+            for subject in token.children:
+                if subject.dep_ == "nsubj" and subject.i in names:
+                    remembered.update(names[subject.i])
+                    for other in subject.conjuncts:
+                        remembered.update(names.get(other.i, ()))
     return remembered
 
 

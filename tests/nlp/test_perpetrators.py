@@ -66,3 +66,34 @@ def test_the_one_accused_of_arranging_an_abduction_is_no_target(tnr_pipeline) ->
     text = "Ruritania accused Interior Minister Tom Reed of arranging the abduction of Ana Reyes."
     [claim] = tnr_pipeline.process_text(text).claims
     assert "Tom Reed" not in claim.targets
+
+
+@pytest.mark.parametrize(
+    "plea",
+    [
+        "each admitted one count of conspiring to act as agents of Ruritania",
+        "each pleaded guilty to conspiring to stalk the journalist Lena Ortiz",
+        "each pleaded not guilty to charges of stalking the journalist Lena Ortiz",
+    ],
+)
+def test_people_who_plead_to_an_act_on_someone_are_its_perpetrators(
+    tnr_pipeline, plea: str
+) -> None:
+    text = (
+        f"Marko Tal, 44, of Yonkers, and Ivo Sand, 39, of Queens, {plea}. Tal and Sand face "
+        "up to five years in prison when they are sentenced in May."
+    )
+    record = tnr_pipeline.process_text(text)
+    assert all(not {"Marko Tal", "Ivo Sand"} & set(c.targets) for c in record.claims)
+    [plea_claim] = [c for c in record.claims if c.text.startswith("Marko Tal")]
+    assert plea_claim.type == "incident"
+
+
+def test_a_person_who_admits_nothing_is_no_perpetrator(tnr_pipeline) -> None:
+    # counterexample: admitting something that is no act on anyone leaves the name alone
+    record = tnr_pipeline.process_text(
+        "Ivo Sand admitted that he had been afraid for years. Police detained Ivo Sand "
+        "in Minsk on his return."
+    )
+    [claim] = [c for c in record.claims if c.text.startswith("Police")]
+    assert claim.targets == ["Ivo Sand"]
