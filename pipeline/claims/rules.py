@@ -134,6 +134,11 @@ SOURCE_RULES: tuple[tuple[str, str], ...] = (
     ("according_to", "'according to X'"),
     ("colon", "'X: ...' at the start of the sentence"),
     ("report_author", "'the report/study/organisation/it says': the document's report author"),
+    (
+        "report_case",
+        "'A second case in the report concerns X', 'The report's central case involves X': "
+        "the report's author",
+    ),
     ("pronoun_speaker", "'he/she said': the last named speaker within three sentences"),
     (
         "described_speaker",

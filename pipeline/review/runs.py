@@ -21,6 +21,7 @@ PathLike = str | Path
 INDIRECT_SOURCE_RULES: frozenset[str] = frozenset(
     {
         "report_author",
+        "report_case",
         "pronoun_speaker",
         "quote_continued",
         "quote_attributed_after",

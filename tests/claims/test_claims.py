@@ -314,6 +314,23 @@ SOURCE_CASES = [
         "Rights Watch",
         "recommendation_verb",
     ),
+    (
+        "Rights Watch published its annual report in March. The report's second case concerns "
+        "Lena Ortiz, who was abducted in Riga.",
+        [RW, ("Lena Ortiz", "PERSON", "Lena Ortiz"), ABDUCTED, ("Riga", "LOCATION", "LV")],
+        "The report's",
+        "Rights Watch",
+        "report_case",
+    ),
+    (
+        # counterexample: a case reported to the police is no case a report sets out
+        "Rights Watch published its annual report in March. The case was reported to police "
+        "after Lena Ortiz was abducted in Riga.",
+        [RW, ("Lena Ortiz", "PERSON", "Lena Ortiz"), ABDUCTED, ("Riga", "LOCATION", "LV")],
+        "The case",
+        None,
+        None,
+    ),
 ]
 
 
