@@ -29,6 +29,10 @@ Each rule reads token shapes around a model ORG span; none names an organisation
 - **Bodies named after their subject.** "[UN Working Group] on Forced Returns" is
   one name: an ORG ending in a body's head word (group, committee, commission ...), then
   "on" and title-case words. Context rule ``ORG.on_name``.
+- **Short forms.** "the Observatory" after "the Northern Rights Observatory": "the" and the
+  last word of an organisation named in full, when it is an organisation head word, is
+  that organisation (untagged, or read by the model as a PERSON). Context rule
+  ``ORG.short_form``.
 - **"X for Y" names.** A span that starts after "for", "without" or "against" preceded by
   an untagged title-case plural proper noun ("Sikhs for [Justice]", "Doctors without
   [Borders]") takes both. Context rule ``ORG.for_name``.
@@ -77,9 +81,37 @@ def organisation_extents(
             if span is None:
                 continue
         result.append(span)
-    return _coordinated_names(
-        doc, _names_on_a_subject(doc, _names_with_a_possessive(doc, result, words))
-    )
+    result = _names_with_a_possessive(doc, result, words)
+    return _short_forms(doc, _coordinated_names(doc, _names_on_a_subject(doc, result)), words)
+
+
+def _short_forms(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
+    """'the Observatory' after 'the Northern Rights Observatory': 'the' and the last word of
+    an organisation named in full, when that word is an organisation head
+    (``ORG_NAME_HEADS``), is that organisation, whether the model left it untagged or read
+    it as a PERSON ('Observatory'). Context rule ``ORG.short_form``; the normaliser then
+    gives it the full name."""
+    heads = {
+        doc[s.end - 1].text
+        for s in spans
+        if s.label_ == "ORG" and len(s) > 1 and doc[s.end - 1].text in words.ORG_NAME_HEADS
+    }
+    if not heads:
+        return spans
+    at = {s.start: s for s in spans}
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    result = [s for s in spans if not (s.label_ == "PERSON" and len(s) == 1 and s.text in heads)]
+    for i in range(1, len(doc)):
+        if doc[i].text not in heads or doc[i - 1].lower_ != "the":
+            continue
+        if i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN":
+            continue  # 'the Observatory Trust': a longer name, not the short form
+        span = at.get(i)
+        if span is not None and span.label_ == "PERSON" and len(span) == 1:
+            result.append(derive(span, "ORG.short_form", "label", label="ORG"))
+        elif i not in covered:
+            result.append(make(doc, i, i + 1, "ORG", "ORG.short_form"))
+    return sorted(result, key=lambda s: (s.start, s.end))
 
 
 ON_NAME_HEADS = frozenset(

@@ -191,3 +191,32 @@ def test_a_dateline_place_before_an_outlets_bracket_is_a_place() -> None:
     spans = [Span(doc, 0, 3, "ORG", span_id="model:ORG")]
     kept = organisation_extents(doc, spans, default_patterns().lexicons, {"Solvak"}.__contains__)
     assert [(s.text, s.label_) for s in kept] == [("SOLVAK", "LOCATION")]
+
+
+def short_forms(words: list[str], pos: list[str], orgs_at: list[tuple[int, int]], person: int):
+    doc = Doc(VOCAB, words=words, pos=pos, sent_starts=[True] + [False] * (len(words) - 1))
+    spans = [Span(doc, a, b, "ORG", span_id="model:ORG") for a, b in orgs_at]
+    if person >= 0:
+        spans.append(Span(doc, person, person + 1, "PERSON", span_id="model:PERSON"))
+    kept = organisation_extents(doc, spans, default_patterns().lexicons)
+    return [(s.text, s.label_) for s in sorted(kept, key=lambda s: s.start)]
+
+
+@pytest.mark.parametrize("person", [-1, 7])
+def test_the_last_word_of_an_organisation_named_in_full_is_that_organisation(
+    person: int,
+) -> None:
+    # untagged, or read by the model as a person: 'the Observatory' is the organisation
+    words = ["the", "Vell", "Rights", "Observatory", "said", ".", "the", "Observatory", "said"]
+    pos = ["DET", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT", "DET", "PROPN", "VERB"]
+    assert short_forms(words, pos, [(1, 4)], person) == [
+        ("Vell Rights Observatory", "ORG"),
+        ("Observatory", "ORG"),
+    ]
+
+
+def test_a_head_word_with_no_organisation_named_in_full_stays_as_it_was() -> None:
+    # counterexample: no 'X Observatory' in the document, so no short form of one
+    words = ["the", "Observatory", "said", "."]
+    pos = ["DET", "PROPN", "VERB", "PUNCT"]
+    assert short_forms(words, pos, [], 1) == [("Observatory", "PERSON")]
