@@ -123,3 +123,30 @@ def dated_event(index: DocIndex, sentence: Sentence, has_count: bool) -> bool:
             if not has_count:
                 return True
     return False
+
+
+COUNTED_CASE_NOUNS = frozenset({"case", "instance", "incident"})
+"""Nouns of the cases a sentence counts ('In 33 of the cases', 'in at least three cases')."""
+
+CASES_COUNTED_WINDOW = 8
+"""How many opening tokens may hold 'In N (of the) cases'."""
+
+
+def counts_cases(index: DocIndex, sentence: Sentence) -> bool:
+    """'In 33 of the cases, ...', 'In at least three cases, ...': the sentence tells what
+    happened in a number of the cases counted, a statistic, whose 'the exile' or 'the
+    journalist' is anyone of them (not 'In one case', a single occasion, nor 'In most
+    cases', a practice)."""
+    s0 = sentence.span.start
+    if index.lower[s0] != "in":
+        return False
+    hi = min(sentence.span.end, s0 + CASES_COUNTED_WINDOW)
+    for i in range(s0 + 1, hi):
+        if index.lemma[i] in COUNTED_CASE_NOUNS and index.tag[i] == "NNS":
+            return any(
+                index.tag[k] == "CD" and index.lower[k] not in ("one", "1")
+                for k in range(s0 + 1, i)
+            )
+        if index.pos[i] in ("VERB", "PUNCT"):
+            return False
+    return False

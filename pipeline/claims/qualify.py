@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from tnr_claims.claims.attribution import is_weak, subject_of, urges_the_act
-from tnr_claims.claims.occasions import dated_event, governing_verb, is_period
+from tnr_claims.claims.occasions import counts_cases, dated_event, governing_verb, is_period
 from tnr_claims.claims.roles import has_event_clause, has_event_object, is_patient
 from tnr_claims.nlp.perpetrators import CONDITION_VERBS
 from tnr_claims.rules.schemas import CueRule
@@ -183,6 +183,8 @@ def decide_type(
     labels = {ref.record.label for ref in sentence.spans}
     if recommendation is not None:
         return "TYPE.recommendation_cue", "recommendation"
+    if counts_cases(index, sentence):
+        return "TYPE.cases_counted", "statistic"
     if targets:
         return "TYPE.named_target_event", "incident"
     if _is_legal(index, sentence, labels):

@@ -54,6 +54,12 @@ TYPE_RULES: tuple[tuple[str, str, str], ...] = (
         "a recommendation cue in the main clause: 'Amnesty urges Laos to halt the deportation.'",
     ),
     (
+        "TYPE.cases_counted",
+        "statistic",
+        "what happened in a number of the cases counted: 'In 33 of the cases, relatives "
+        "were questioned.'",
+    ),
+    (
         "TYPE.named_target_event",
         "incident",
         "the sentence has named targets: 'Ana Lopes was detained in Bangkok in 2019.'",

@@ -22,6 +22,7 @@ from tnr_claims.claims.mentions import (
     description_at,
     word_gender,
 )
+from tnr_claims.claims.occasions import counts_cases
 from tnr_claims.claims.roles import fallback_role, target_role
 from tnr_claims.claims.rules import DIRECT_PATIENT_RULES
 from tnr_claims.records import TargetDecision
@@ -66,6 +67,7 @@ def find_targets(  # noqa: C901
     owned_name: str | None = None  # the name given to the owner's relative, if any
     owner_gender: str | None = None  # the owner's, when 'his' or 'her' or the document tells
     only_as_patient: set[int] = set()  # plural pronouns: targets only where acted on
+    counted = counts_cases(index, sentence)
     person_starts = {
         ref.start: ref for ref in sentence.spans if ref.record.label == "PERSON" and ref.record.name
     }
@@ -157,6 +159,7 @@ def find_targets(  # noqa: C901
         elif (
             description_at(index, i, nouns)
             and index.span_at[i] < 0
+            and not counted  # 'In 33 of the cases, the exile ...': any exile, no one named
             and (described := _described(memory, index, i))
         ):
             mentions.append((i, described, True))

@@ -132,6 +132,11 @@ def test_a_judgement_or_an_idiom_is_no_denial(tnr_pipeline, text: str, expected:
         ("China accounted for 22 percent of these incidents, followed by Turkey.", "statistic"),
         ("Ruritania is responsible for roughly a quarter of all incidents.", "statistic"),
         ("Ravi Kumar faces murder-for-hire charges over a plot against an exile.", "incident"),
+        # what happened in a number of the cases counted is a tally
+        ("In 40 of the cases, relatives were summoned for questioning by police.", "statistic"),
+        ("In at least three cases, officials offered rewards for an exile's address.", "statistic"),
+        ("In one case, officials offered a reward for an exile's address in 2021.", "incident"),
+        ("In most cases, relatives are summoned for questioning by police.", "pattern"),
     ],
 )
 def test_one_occasion_is_told_from_a_tally_and_a_practice(
@@ -400,3 +405,14 @@ def test_a_state_accusing_him_of_an_offence_is_the_charge_not_a_hedge(tnr_pipeli
     )
     assert (claim.type, claim.hedged, claim.targets) == ("incident", False, ["Omar Bekele"])
     assert "PROSECUTION" in claim.methods
+
+
+def test_the_exile_in_a_number_of_cases_counted_is_no_one_named(tnr_pipeline) -> None:
+    # 'the journalist' is anyone of the cases counted, not the journalist named before
+    record = tnr_pipeline.process_text(
+        "Police detained the journalist Ana Ruiz in Minsk in May. The report counts 90 "
+        "cases of pressure on relatives since 2020. In 40 of those cases, relatives were "
+        "summoned by police and told to persuade the journalist to stop writing."
+    )
+    [claim] = [c for c in record.claims if c.text.startswith("In 40")]
+    assert (claim.type, claim.targets) == ("statistic", [])
