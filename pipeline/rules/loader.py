@@ -166,8 +166,18 @@ def _expand_token(token: dict[str, Any], lexicons: Lexicons) -> dict[str, Any]:
                 op: _expand_list(items, lexicons) if op in ("IN", "NOT_IN") else items
                 for op, items in value.items()
             }
+            if attr == "LEMMA" and isinstance(value.get("IN"), list):
+                value["IN"] = _with_capitalised(value["IN"])
         new_token[attr] = value
     return new_token
+
+
+def _with_capitalised(items: list[Any]) -> list[Any]:
+    """A ``LEMMA`` ``IN`` list with each lower-case word also capitalised: the model keeps
+    the capital in the lemma of some sentence-initial words ('Police told his mother ...'
+    has the lemma 'Police'), which would otherwise miss a rule written in lower case."""
+    extra = [w.capitalize() for w in items if isinstance(w, str) and w[:1].islower()]
+    return list(dict.fromkeys([*items, *extra]))
 
 
 def _expand_list(items: Any, lexicons: Lexicons) -> Any:

@@ -94,6 +94,9 @@ def test_dependency_nodes_reference_lists_by_name(tmp_path: Path) -> None:
     [loaded] = load_patterns(folder).dependency_rules
     expanded = {"DEP": "dobj", "LEMMA": {"NOT_IN": ["aunt", "uncle"]}}
     assert loaded.pattern[1]["RIGHT_ATTRS"] == expanded
+    # a lemma list also holds each word capitalised: the model keeps the capital in the
+    # lemma of some sentence-initial words ('Police told ...')
+    assert loaded.pattern[0]["RIGHT_ATTRS"] == {"LEMMA": {"IN": ["send", "Send"]}}
 
 
 def test_an_unknown_reference_or_list_is_an_error_not_an_empty_set(tmp_path: Path) -> None:
