@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
+from tnr_claims.claims.attribution import told_to_someone
 from tnr_claims.nlp.context import ROLE_CODES
 from tnr_claims.rules.schemas import CueRule
 
@@ -134,6 +135,8 @@ def find_negation_scopes(
             continue  # 'more often than not'
         if cue.start in index.method_tokens:
             continue  # a word of the act's own name ('were not allowed to leave')
+        if told_to_someone(index, cue.start):
+            continue  # 'told the brother the family would have no peace': words said to him
 
         rule = rules_by_id.get(cue.id_)
         active.append((cue, _scope(index, cue, rule, s0, s1, terminators)))
@@ -340,7 +343,12 @@ def _on_who_is_behind(index: DocIndex, sentence: Sentence, i: int) -> bool:
     # the clause, and the words up to the act's verb, which the parser may hang elsewhere
     # ('a man they believe works for the security service photographed them')
     words = {t.i for t in index.doc[clause].subtree}
-    acts = [k for k in index.method_tokens if clause < k < sentence.span.end]
+    acts = [
+        k
+        for k in index.method_tokens
+        if clause < k < sentence.span.end
+        and index.spans[index.span_at[k]].record.code not in ROLE_CODES  # not 'works for X'
+    ]
     if acts:
         words |= set(range(clause, min(acts)))
     for k in sorted(words):

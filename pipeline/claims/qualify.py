@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
-from tnr_claims.claims.attribution import is_weak, subject_of, urges_the_act
+from tnr_claims.claims.attribution import is_weak, subject_of, told_to_someone, urges_the_act
 from tnr_claims.claims.occasions import counts_cases, dated_event, governing_verb, is_period
 from tnr_claims.claims.roles import has_event_clause, has_event_object, is_patient
 from tnr_claims.nlp.perpetrators import CONDITION_VERBS
@@ -32,6 +32,8 @@ def find_recommendation_cue(
         if cue.start in index.method_tokens or urges_the_act(index, cue):
             continue  # 'police urged his parents to persuade him': the urging is the act
         if is_weak(cue):
+            if told_to_someone(index, cue.start):
+                continue  # 'she told me I must come home': an order to a person, no call
             nxt = cue.end
             if not has_anchor or (nxt < sentence.span.end and index.lower[nxt] in ("have", "'ve")):
                 continue

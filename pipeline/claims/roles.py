@@ -41,6 +41,9 @@ def _lever_in_act(index: DocIndex, noun: int, *, act_object: bool = False) -> bo
 REQUESTER_NOUNS = frozenset({"request", "behest", "order", "instruction", "initiative", "demand"})
 """'at the request of X': X is who asked for the act, not its target."""
 
+EMPLOYMENT_VERBS = frozenset({"work", "act", "spy", "operate", "serve"})
+"""'worked for X', 'spied for X': X is who the agent serves, not a target."""
+
 
 def target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> str | None:  # noqa: C901
     """A TARGET_RULES id when token ``i`` is a patient of the act, ``"exclude"`` when it is
@@ -74,6 +77,8 @@ def target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> s
         noun = index.head[head]
         if index.lower[head] == "of" and index.lemma[noun] in REQUESTER_NOUNS:
             return "exclude"  # 'at the request of Ambassador X': X asked for it
+        if index.lower[head] == "for" and index.lemma[noun] in EMPLOYMENT_VERBS:
+            return "exclude"  # 'worked for X', 'spied for X': X is who the agent serves
         if index.is_event(noun) or index.lemma[noun] in index.words.EVENT_NOUNS:
             return "TARGET.prep_object"
         if index.lower[head] == "of" and has_method and _lever_of(index, noun):

@@ -416,3 +416,23 @@ def test_the_exile_in_a_number_of_cases_counted_is_no_one_named(tnr_pipeline) ->
     )
     [claim] = [c for c in record.claims if c.text.startswith("In 40")]
     assert (claim.type, claim.targets) == ("statistic", [])
+
+
+def test_words_said_to_a_relative_neither_deny_nor_call_for_action(tnr_pipeline) -> None:
+    # a capitalised 'Police' opening the sentence is still the state's people
+    [threat] = tnr_pipeline.process_text(
+        "Police told the brother that the family would have no peace until Omar came home."
+    ).claims
+    assert ("FAMILY_PRESSURE" in threat.methods, threat.negated) == (True, False)
+    [order] = tnr_pipeline.process_text(
+        '"She told me I was a disgrace and that I must come home," said Ana Ruiz.'
+    ).claims
+    assert (order.type, order.methods) == ("incident", ["PERSUASION_TO_RETURN"])
+
+
+def test_what_reporters_were_told_is_a_statement_that_can_deny(tnr_pipeline) -> None:
+    # counterexample: told to reporters, 'no one' denies the act
+    [claim] = tnr_pipeline.process_text(
+        "Police told reporters that no one had been detained at the border."
+    ).claims
+    assert claim.negated is True
