@@ -343,14 +343,13 @@ def _on_who_is_behind(index: DocIndex, sentence: Sentence, i: int) -> bool:
     # the clause, and the words up to the act's verb, which the parser may hang elsewhere
     # ('a man they believe works for the security service photographed them')
     words = {t.i for t in index.doc[clause].subtree}
-    acts = [
-        k
-        for k in index.method_tokens
-        if clause < k < sentence.span.end
-        and index.spans[index.span_at[k]].record.code not in ROLE_CODES  # not 'works for X'
-    ]
+    later = [k for k in index.method_tokens if clause < k < sentence.span.end]
+    roles = [k for k in later if index.spans[index.span_at[k]].record.code in ROLE_CODES]
+    acts = [k for k in later if k not in roles]  # 'works for X' names the doers, no act
     if acts:
         words |= set(range(clause, min(acts)))
+    elif roles:
+        words |= set(range(clause, max(roles) + 1))  # 'men I believe to be KGB informants'
     for k in sorted(words):
         ref = index.span_at[k]
         if ref >= 0:

@@ -19,6 +19,18 @@ def hedged(tnr_pipeline, text: str, sentence_start: str) -> bool:
     ("text", "expected"),
     [
         ("Police arrested the teacher over alleged links to a banned group.", False),
+        # a belief that the doers serve a state body: whether the parser hangs that body on
+        # the act ('works for X photographed them') or on a role noun ('KGB informants film')
+        (
+            "Ana Ruiz says a man she believes works for the State Security Service of "
+            "Ruritania photographed her outside her flat.",
+            True,
+        ),
+        (
+            "At every protest in Vilnius, two men I believe to be KGB informants film "
+            "everyone who attends.",
+            True,
+        ),
         (
             "Ivo Sand says he was followed home by men he believes work for the Ministry "
             "of State Security.",
