@@ -277,7 +277,11 @@ def propagate_names(
         if (
             span.label_ != "PERSON"
             and (is_bare_model(span) or _name_read_as_a_place(span))
-            and ((len(span) == 1 and span.text in parts) or span.text in full_names)
+            and (
+                (len(span) == 1 and span.text in parts)
+                or span.text in full_names
+                or _surname_of_a_person(span, parts, words)
+            )
         ):
             span = derive(span, "PERSON.name_part", "label", label="PERSON")
         for i in range(span.start, span.end):
@@ -381,6 +385,26 @@ def _name_read_as_a_place(span: Span) -> bool:
         and bool(provenance.context_rules)
         and set(provenance.context_rules) <= _PLACE_READINGS
         and span.root.dep_ != "pobj"
+    )
+
+
+def _surname_of_a_person(span: Span, parts: set[str], words: Lexicons) -> bool:
+    """A model ORG of two or three title-case words, none an organisation's, whose last word
+    the document names a person by ('Dawit Habte plays ...' read as an ORG, then 'Habte
+    said'): a person's name, last word first (the family name a report uses)."""
+    return (
+        span.label_ == "ORG"
+        and is_bare_model(span)
+        and 2 <= len(span) <= 3
+        and span[-1].text in parts
+        and all(
+            t.is_title
+            and t.is_alpha
+            and t.text not in words.ORG_NAME_HEADS
+            and t.lower_ not in words.ORG_HEAD_NOUNS
+            and t.lower_ not in words.NOT_PERSON_HEADS
+            for t in span
+        )
     )
 
 

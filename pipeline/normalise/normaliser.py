@@ -517,6 +517,16 @@ def _nearest_fullest(value: str, position: int, people: _Names) -> str:
     full = {persons[j] for j in containing if person_tokens[j] in maximal}
     if len(full) <= 1:
         return people.fullest(value)
+    if len(tokens) == 1:
+        # 'Habte said' with 'Dawit Habte' and his father 'Habte Weldu': a bare word is a
+        # surname, so the names that end in it come before those that start with it
+        ending = {persons[j] for j in containing if person_tokens[j][-1] == tokens[0]}
+        if ending & full and len(ending & full) < len(full):
+            full = ending & full
+            maximal = {toks for toks in maximal if toks[-1] == tokens[0]}
+            containing = [j for j in containing if persons[j] in full]
+            if len(full) == 1:
+                return people.fullest(next(iter(full)))
     if len(tokens) == 1 and (
         all(toks[-1] == tokens[0] for toks in maximal)
         or all(toks[0] == tokens[0] for toks in maximal)

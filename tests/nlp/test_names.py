@@ -229,3 +229,34 @@ def test_a_name_the_model_cuts_in_two_is_one_person(tnr_pipeline) -> None:
 def test_a_name_after_an_outlet_noun_is_that_outlet(tnr_pipeline, text: str, org: str) -> None:
     assert org in spans_of(tnr_pipeline, text, "ORG")
     assert org not in spans_of(tnr_pipeline, text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("org_words", "label"),
+    [
+        (["Dawit", "Tesfay"], "PERSON"),
+        # counterexample: an organisation's head word keeps the ORG
+        (["Tesfay", "Foundation"], "ORG"),
+    ],
+)
+def test_an_org_ending_in_a_surname_the_document_names_a_person_by_is_a_person(
+    org_words: list[str], label: str
+) -> None:
+    """On a hand-built doc: the model read the full name as an ORG, then 'Tesfay said'."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from tnr_claims.nlp.context import propagate_names
+    from tnr_claims.rules.loader import default_patterns
+
+    words = [*org_words, "sings", ".", "Tesfay", "said", "so", "."]
+    pos = ["PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB", "ADV", "PUNCT"]
+    deps = ["compound", "nsubj", "ROOT", "punct", "nsubj", "ROOT", "advmod", "punct"]
+    heads = [1, 2, 2, 2, 5, 5, 5, 5]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, deps=deps, heads=heads)
+    spans = [
+        Span(doc, 0, 2, "ORG", span_id="model:ORG"),
+        Span(doc, 4, 5, "PERSON", span_id="model:PERSON"),
+    ]
+    kept = propagate_names(doc, spans, default_patterns().lexicons, tagged=True)
+    assert [(s.text, s.label_) for s in kept][0] == (" ".join(org_words), label)

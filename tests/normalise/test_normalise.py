@@ -535,6 +535,12 @@ NAME_CASES = [
         ["Omar Haddad", "Sami Haddad", "Sami Haddad", "Omar Haddad"],
     ),
     (
+        "a bare word is a surname: the name ending in it, not the relative's starting with it",
+        [("PERSON", "Dawit Tesfay"), ("PERSON", "Tesfay Gebre"), ("PERSON", "Tesfay")],
+        "Dawit Tesfay sings. His father, Tesfay Gebre, was taken. Tesfay said so.",
+        ["Dawit Tesfay", "Tesfay Gebre", "Dawit Tesfay"],
+    ),
+    (
         "a short form before any full name takes the first full name after it",
         [("PERSON", "Wang"), ("PERSON", "Wang Wei")],
         "Wang was released. Wang Wei went home.",
