@@ -63,6 +63,8 @@ def find_source(
     for cue in cues:
         if cue.label_ == "attribution" and _quoted_words(index, sentence, cue.start):
             continue  # '"No one told us where they were," she said': the quoted words
+        if cue.id_ == "ATTRIBUTION.deny" and _refuses_a_thing(index, cue.start):
+            continue  # 'Interpol rejected 19 notices', 'denied him a passport': an act
         rule = rules_by_id.get(cue.id_)
         result = _attribution(
             index, sentence, number, memory, cue, rule.direction if rule else "both"
@@ -107,6 +109,47 @@ REPORT_DOCUMENTS = frozenset(
 
 REPORT_CASE_WINDOW = 10
 """How many opening tokens may hold the case noun and the report that sets it out."""
+
+
+REFUSED_THINGS = frozenset(
+    {
+        "appeal",
+        "application",
+        "bail",
+        "bid",
+        "entry",
+        "notice",
+        "passport",
+        "permission",
+        "petition",
+        "request",
+        "visa",
+    }
+)
+"""What a body refuses when a denial verb is an act ('rejected the request', 'denied bail'),
+as against a statement it denies ('rejected the allegations', 'rejected the move')."""
+
+
+def _refuses_a_thing(index: DocIndex, verb: int) -> bool:
+    """Whether the denial verb at ``verb`` refuses a thing rather than denies a statement:
+    it refuses something to someone ('denied him a visa'), or its object is counted or a
+    thing asked for ('Interpol rejected 19 notices', 'the court rejected the request')."""
+    objects = [c for c in index.children(verb) if c.dep_ in ("dobj", "dative")]
+    if not objects:  # 'rejected or later cancelled 19 notices': the object they share
+        objects = [
+            g
+            for c in index.children(verb)
+            if c.dep_ == "conj"
+            for g in c.children
+            if g.dep_ == "dobj"
+        ]
+    return any(
+        c.dep_ == "dative"
+        or c.pos_ == "NUM"
+        or (c.pos_ == "NOUN" and any(g.dep_ == "nummod" for g in c.children))
+        or c.lemma_.lower() in REFUSED_THINGS
+        for c in objects
+    )
 
 
 def _case_of_a_report(index: DocIndex, sentence: Sentence) -> bool:

@@ -206,11 +206,31 @@ def resolve_speaker(  # noqa: C901
     )
     if lower == "it" or (index.lemma[subject] in index.words.REPORT_NOUNS and plural_ok):
         determiners = {c.lower_ for c in index.children(subject) if c.dep_ in ("det", "poss")}
-        if lower == "it" or determiners & {"the", "this", "its", "their", "that", "our"}:
+        if (
+            lower == "it"
+            or determiners & {"the", "this", "its", "their", "that", "our"}
+            or _owned_by_a_definite_body(index, subject)
+        ):
             author = report_author(memory, sentence)
             if author is not None:
                 return author, "report_author"
     return None, "unnamed_speaker"
+
+
+def _owned_by_a_definite_body(index: DocIndex, subject: int) -> bool:
+    """'the observatory's researchers found', 'the group's report says': a possessor that is
+    a definite body (a report noun or an organisation's head word written in lower case)."""
+    for child in index.children(subject):
+        if child.dep_ != "poss" or child.pos_ != "NOUN":
+            continue
+        definite = any(g.dep_ == "det" and g.lower_ in ("the", "its") for g in child.children)
+        body = (
+            child.lemma_.lower() in index.words.REPORT_NOUNS
+            or child.text.capitalize() in index.words.ORG_NAME_HEADS
+        )
+        if definite and body:
+            return True
+    return False
 
 
 def _first_of_joined(index: DocIndex, sentence: Sentence, ref: SpanRef) -> SpanRef:

@@ -323,6 +323,30 @@ SOURCE_CASES = [
         "report_case",
     ),
     (
+        # refusing counted things is Interpol's act, not its statement; 'the group's
+        # researchers' are the report's authors
+        "Rights Watch published its annual report in March. Interpol rejected 19 of the "
+        "notices against exiles, the group's researchers found.",
+        [RW, ("Interpol", "ORG", "Interpol"), ("19", "QUANTITY", 19)],
+        "Interpol rejected",
+        "Rights Watch",
+        "report_author",
+    ),
+    (
+        # counterexample: rejecting what is said is a statement
+        "Agents abducted two exiles in Riga. Ruritania's Interior Ministry rejected the "
+        "allegations.",
+        [
+            ABDUCTED,
+            ("two", "QUANTITY", 2),
+            ("Riga", "LOCATION", "LV"),
+            ("Interior Ministry", "ORG", "Interior Ministry"),
+        ],
+        "Ruritania's",
+        "Interior Ministry",
+        "reporting_verb",
+    ),
+    (
         # counterexample: a case reported to the police is no case a report sets out
         "Rights Watch published its annual report in March. The case was reported to police "
         "after Lena Ortiz was abducted in Riga.",
