@@ -449,7 +449,8 @@ def _single_person_event(index: DocIndex, sentence: Sentence) -> bool:
         if any(
             t.i in index.method_tokens or index.is_event(t.i)
             for c in index.children(verb)
-            if c.dep_ in ("prep", "xcomp", "advcl", "ccomp", "pcomp", "conj", "acomp", "dobj")
+            if c.dep_
+            in ("prep", "xcomp", "advcl", "ccomp", "pcomp", "conj", "acomp", "oprd", "dobj")
             for t in c.subtree  # 'pleaded guilty to stalking X', 'admitted a count of ...'
         ):
             return True
@@ -469,7 +470,7 @@ def _is_legal(index: DocIndex, sentence: Sentence, labels: set[str]) -> bool:
             if (
                 index.dep[ref.root] == "pobj"
                 and index.lower[head] in index.words.LEGAL_FRAMES
-                and not _applied_to_people(index, index.head[head])
+                and not _applied_up_the_clause(index, index.head[head])
             ):
                 return True
     for i in range(s0, s1):
@@ -489,6 +490,22 @@ def _is_legal(index: DocIndex, sentence: Sentence, labels: set[str]) -> bool:
 
 APPLIED_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "each", "both", "all"})
 """Pronouns for people a law was applied to ('each is charged under Article 5')."""
+
+
+def _applied_up_the_clause(index: DocIndex, word: int) -> bool:
+    """:func:`_applied_to_people` at the verb the framed ``word`` belongs to, or at the verb
+    that verb completes ('was convicted of assisting a foreign service under Section 3',
+    'was found guilty of agent activity under Section 99': the parser hangs 'under' on
+    'assisting' or 'activity', and the conviction is what applies the law)."""
+    j = word
+    for _ in range(8):
+        verb = index.pos[j] in ("VERB", "AUX")
+        if verb and _applied_to_people(index, j):
+            return True
+        if index.head[j] == j or (verb and index.dep[j] not in ("pcomp", "xcomp", "conj")):
+            return False
+        j = index.head[j]
+    return False
 
 
 def _applied_to_people(index: DocIndex, verb: int) -> bool:

@@ -144,6 +144,22 @@ def test_a_judgement_or_an_idiom_is_no_denial(tnr_pipeline, text: str, expected:
         ("China accounted for 22 percent of these incidents, followed by Turkey.", "statistic"),
         ("Ruritania is responsible for roughly a quarter of all incidents.", "statistic"),
         ("Ravi Kumar faces murder-for-hire charges over a plot against an exile.", "incident"),
+        # a law applied to a person in a conviction, however the parser hangs 'under'
+        (
+            "Ivo Sand was convicted in March of assisting a foreign intelligence service "
+            "under Section 3 of the Ruritanian Security Act.",
+            "incident",
+        ),
+        (
+            "The defendant was found guilty of secret service agent activity under Section "
+            "99 of the Ruritanian Criminal Code.",
+            "incident",
+        ),
+        # counterexample: what the law allows stays legal
+        (
+            "Under Section 3 of the Ruritanian Security Act, agents may detain exiles abroad.",
+            "legal",
+        ),
         # what happened in a number of the cases counted is a tally
         ("In 40 of the cases, relatives were summoned for questioning by police.", "statistic"),
         ("In at least three cases, officials offered rewards for an exile's address.", "statistic"),
