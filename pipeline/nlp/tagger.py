@@ -241,6 +241,11 @@ class RuleTagger:
         full_name_words = {
             t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
         }
+        # a one-word name the model reads as a place elsewhere: 'from Grozny' tagged a
+        # person, 'in Grozny' a place, is the place both times
+        read_as_place = {
+            ent.text for ent in doc.ents if ent.label_ in ("GPE", "LOC") and len(ent) == 1
+        }
         for ent in doc.ents:
             label = MODEL_LABELS.get(ent.label_)
             if label is None:
@@ -266,7 +271,11 @@ class RuleTagger:
             may_be_place = label == "ORG" or (
                 label == "PERSON" and span.text not in full_name_words
             )
-            if may_be_place and (self._is_big_place(span) or self._place_after_in(span)):
+            if may_be_place and (
+                self._is_big_place(span)
+                or self._place_after_in(span)
+                or (label == "PERSON" and self._read_as_place_elsewhere(span, read_as_place))
+            ):
                 rule = "LOCATION.person_is_place" if label == "PERSON" else "LOCATION.org_is_place"
                 span = derive(span, rule, "label", label="LOCATION")
             elif label in ("PERSON", "ORG") and _named_by_place_noun(span, words):
@@ -290,6 +299,13 @@ class RuleTagger:
         root = span.root
         prepositions = PLACE_PREPOSITIONS if span.label_ == "ORG" else PERSON_PLACE_PREPOSITIONS
         if root.dep_ != "pobj" or root.head.lower_ not in prepositions:
+            return False
+        return self._normaliser.is_known_place(span.text, subdivisions=False)
+
+    def _read_as_place_elsewhere(self, span: Span, read_as_place: set[str]) -> bool:
+        """A one-word 'person' the model tags as a place elsewhere in the document, that
+        names a known city or country ('instructions from [Grozny]' beside 'in Grozny')."""
+        if self._normaliser is None or len(span) != 1 or span.text not in read_as_place:
             return False
         return self._normaliser.is_known_place(span.text, subdivisions=False)
 

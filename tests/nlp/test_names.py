@@ -260,3 +260,16 @@ def test_an_org_ending_in_a_surname_the_document_names_a_person_by_is_a_person(
     ]
     kept = propagate_names(doc, spans, default_patterns().lexicons, tagged=True)
     assert [(s.text, s.label_) for s in kept][0] == (" ".join(org_words), label)
+
+
+def test_a_one_word_person_the_model_reads_as_a_place_elsewhere_is_that_place(
+    tnr_pipeline,
+) -> None:
+    # the model tags 'from Grozny' a person and 'in Grozny' a place: both are the city
+    text = (
+        "Swedish prosecutors charged a Russian citizen with attempted murder, and the report "
+        "says the attacker is believed to have received instructions from Grozny. My brother "
+        "was taken from our house in Grozny by men in uniform."
+    )
+    spans = tnr_pipeline.process_text(text).spans
+    assert [s.label for s in spans if s.text == "Grozny"] == ["LOCATION", "LOCATION"]
