@@ -28,6 +28,10 @@ DETENTION, PROSECUTION or EXTRADITION of a target. The rule reads the dependency
    prison': the penalty and the conviction it waits on are dropped (no one has been
    sentenced; context rule ``PROSECUTION.if_convicted``).
 
+6. **The document as a source.** 'According to the indictment, the men followed her',
+   'the indictment says': a charging document that tells the story is where the claim
+   comes from, not an act in it (context rule ``PROSECUTION.document_as_source``, a drop).
+
 A METHOD named as the target's alleged crime with no object ("arrested for spying") is
 not charge content: the alleged-crime rule has already removed it, so the legal act stays.
 """
@@ -129,7 +133,21 @@ def _patients(root: Token) -> list[Token]:
                 found.extend(c for c in prep.children if c.dep_ == "pobj")
     if root.dep_ == "dobj" and root.head.lemma_.lower() == "face":
         found.extend(c for c in root.head.children if c.dep_ == "nsubj")
+    if root.lemma_.lower() in BORNE_LEGAL_VERBS:
+        # 'X faces up to five years', 'X ... is due to stand trial': who bears it
+        holder = root
+        for _ in range(4):
+            subjects = [c for c in holder.children if c.dep_ == "nsubj"]
+            if subjects or holder.dep_ not in ("xcomp", "acomp", "conj"):
+                break
+            holder = holder.head
+        for subject in (c for c in holder.children if c.dep_ == "nsubj"):
+            found.extend([subject, *subject.conjuncts])
     return found
+
+
+BORNE_LEGAL_VERBS = frozenset({"face", "stand", "await"})
+"""Verbs of a legal step borne by their subject ('faces trial', 'is due to stand trial')."""
 
 
 def _mention_words(token: Token) -> set[str]:
@@ -270,10 +288,13 @@ def _doers_and_accused(
         pleas = [token, *(c for c in token.children if c.dep_ == "acomp")]  # 'pleaded guilty to'
         if token.pos_ == "VERB" and any(_charged_for_an_act_at(p, method_at, None) for p in pleas):
             for subject in token.children:
-                if subject.dep_ == "nsubj" and subject.i in names:
-                    remembered.update(names[subject.i])
-                    for other in subject.conjuncts:
-                        remembered.update(names.get(other.i, ()))
+                if subject.dep_ != "nsubj":
+                    continue
+                # 'A third man, X, has pleaded not guilty': the name beside the noun
+                named = [subject, *subject.conjuncts]
+                named += [c for n in named for c in n.children if c.dep_ == "appos"]
+                for person in named:
+                    remembered.update(names.get(person.i, ()))
     return remembered
 
 
@@ -347,3 +368,33 @@ def _relatives_only(span: Span, words: Lexicons) -> bool:
     """Whether the legal act is done to relatives ('sentenced the brothers for ...')."""
     patients = _patients(span.root)
     return bool(patients) and all(p.lemma_.lower() in words.FAMILY_NOUNS for p in patients)
+
+
+TELLING_DOCUMENT_VERBS = frozenset(
+    {"say", "allege", "state", "show", "describe", "read", "note", "detail", "claim", "add"}
+)
+"""Verbs of a document that tells what happened ('the indictment says', '... alleges')."""
+
+
+def drop_documents_as_sources(spans: list[Span], words: Lexicons) -> list[Span]:
+    """Drop a PROSECUTION noun that is the source of the sentence, not an act in it: the
+    object of 'according to' ('According to the indictment, ...') or the subject of a verb
+    of telling ('the charge sheet says', 'the complaint alleges'). Context rule
+    ``PROSECUTION.document_as_source``, a drop."""
+    telling = TELLING_DOCUMENT_VERBS | words.SPEECH_VERBS
+    kept = []
+    for span in spans:
+        if span.label_ == "METHOD" and _code(span) == "PROSECUTION" and len(span) <= 3:
+            root = span.root
+            head = root.head
+            according = (
+                root.dep_ == "pobj"
+                and head.lower_ == "to"
+                and head.i > 0
+                and span.doc[head.i - 1].lower_ == "according"
+            )
+            telling_subject = root.dep_ == "nsubj" and head.lemma_.lower() in telling
+            if according or telling_subject:
+                continue
+        kept.append(span)
+    return kept

@@ -38,7 +38,11 @@ from tnr_claims.nlp.names import (
 )
 from tnr_claims.nlp.organisations import described_organisations, organisation_extents
 from tnr_claims.nlp.parse_matcher import ParseMatcher
-from tnr_claims.nlp.perpetrators import drop_acts_against_perpetrators, drop_hypothetical_penalties
+from tnr_claims.nlp.perpetrators import (
+    drop_acts_against_perpetrators,
+    drop_documents_as_sources,
+    drop_hypothetical_penalties,
+)
 from tnr_claims.nlp.provenance import derive, make
 from tnr_claims.nlp.spans import (
     CUE_KEY,
@@ -395,6 +399,7 @@ class RuleTagger:
         if self._parsed:
             merged = drop_acts_against_perpetrators(doc, merged, words)
             merged = drop_hypothetical_penalties(merged)
+            merged = drop_documents_as_sources(merged, words)
             merged = threatened_acts(doc, merged, words)
             merged = recode_relative_reprisals(merged, words)
             merged = recode_sentenced_terms(merged)

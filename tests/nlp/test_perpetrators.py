@@ -97,3 +97,28 @@ def test_a_person_who_admits_nothing_is_no_perpetrator(tnr_pipeline) -> None:
     )
     [claim] = [c for c in record.claims if c.text.startswith("Police")]
     assert claim.targets == ["Ivo Sand"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the indictment, two men followed the journalist Lena Ortiz to Oslo.",
+        "Two men followed the journalist Lena Ortiz to Oslo, the charge sheet says.",
+    ],
+)
+def test_a_charging_document_that_tells_the_story_is_no_act(tnr_pipeline, text: str) -> None:
+    assert legal_spans(tnr_pipeline, text) == []
+
+
+def test_a_charge_named_as_an_act_stays(tnr_pipeline) -> None:
+    # counterexample: an indictment that is done to someone is PROSECUTION
+    text = "Ruritania issued an indictment against the journalist Lena Ortiz in May."
+    assert [code for _, code in legal_spans(tnr_pipeline, text)] == ["PROSECUTION"]
+
+
+def test_a_penalty_a_remembered_perpetrator_faces_is_no_method(tnr_pipeline) -> None:
+    text = (
+        "Marko Tal and Ivo Sand each admitted one count of conspiring to stalk the "
+        "journalist Lena Ortiz. Tal and Sand face up to five years in prison."
+    )
+    assert legal_spans(tnr_pipeline, text) == []
