@@ -70,6 +70,10 @@ EACH_OF_A_GROUP = frozenset({"neither", "either", "each"})
 """Determiners of a singular noun that stand for every member of a group named before."""
 
 
+PAIR_NOUNS = frozenset({"couple", "pair"})
+"""Singular nouns for two people ('the couple', 'the pair')."""
+
+
 def group_phrase(index: DocIndex, i: int, size: int, nouns: frozenset[str]) -> bool:
     """A definite plural phrase for people named before as a group: 'the three', 'the two
     men', 'the detained activists', 'all five' (a number must equal the group's size);
@@ -82,6 +86,8 @@ def group_phrase(index: DocIndex, i: int, size: int, nouns: frozenset[str]) -> b
             return False
         determined = any(c.lower_ in ("the", "all", "these") for c in index.children(i))
         return determined and number_value(index, i) == size
+    if index.lemma[i] in PAIR_NOUNS:  # 'the pair', 'the couple': two named together
+        return size == 2 and any(c.lower_ in ("the", "this") for c in index.children(i))
     if index.lemma[i] not in nouns:
         return False
     children = list(index.children(i))

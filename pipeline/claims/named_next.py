@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tnr_claims.claims.groups import number_value
+from tnr_claims.claims.groups import PAIR_NOUNS, number_value
 from tnr_claims.claims.mentions import describing_nouns
 from tnr_claims.claims.roles import fallback_role, target_role
 from tnr_claims.records import TargetDecision
@@ -25,10 +25,13 @@ if TYPE_CHECKING:
 GROUP_WORDS = frozenset({"those", "both", "all"})
 """Pronouns that open a sentence naming a group ('Those held are A and B')."""
 
+MEMBER_NOUNS = frozenset({"member"})
+"""Plural nouns for people of a group ('three members of a banned party')."""
+
 
 def groups_named_next(index: DocIndex, analyses: list[Analysis], memory: Memory) -> None:
     """Add to a claim the people the next sentence names for its unnamed group phrase."""
-    nouns = describing_nouns(index) | index.words.FAMILY_NOUNS
+    nouns = describing_nouns(index) | index.words.FAMILY_NOUNS | PAIR_NOUNS | MEMBER_NOUNS
     for previous, analysis in zip(analyses, analyses[1:], strict=False):
         if analysis.index != previous.index + 1 or previous.claim_rule is None:
             continue
@@ -41,7 +44,8 @@ def groups_named_next(index: DocIndex, analyses: list[Analysis], memory: Memory)
         ]
         if len(names) < 2 or set(names) <= set(previous.targets):
             continue
-        if not _unnamed_group(index, previous.sentence, len(names), nouns):
+        head = _named_group_head(index, analysis.sentence, nouns)
+        if not _unnamed_group(index, previous.sentence, len(names), nouns, head):
             continue
         for name in names:
             if name not in previous.targets:
@@ -81,19 +85,36 @@ def _named_group(index: DocIndex, sentence: Sentence, nouns: frozenset[str]) -> 
     return []
 
 
+def _named_group_head(index: DocIndex, sentence: Sentence, nouns: frozenset[str]) -> str | None:
+    """The lemma of the group noun a sentence names people for ('The couple, A and B')."""
+    for i in range(sentence.span.start, sentence.span.end):
+        if index.dep[i] in ("nsubj", "nsubjpass") and _group_head(index, i, nouns):
+            return index.lemma[i]
+    return None
+
+
 def _group_head(index: DocIndex, i: int, nouns: frozenset[str]) -> bool:
-    """'the men', 'the two women', 'the three', 'those', 'both'."""
+    """'the men', 'the two women', 'the three', 'those', 'both', 'the couple'."""
     if index.lower[i] in GROUP_WORDS:
         return True
     if index.pos[i] == "NUM":
         return any(c.lower_ in ("the", "all") for c in index.children(i))
+    if index.lemma[i] in PAIR_NOUNS:
+        return any(c.lower_ == "the" for c in index.children(i))
     return index.tag[i] == "NNS" and index.lemma[i] in nouns
 
 
-def _unnamed_group(index: DocIndex, sentence: Sentence, size: int, nouns: frozenset[str]) -> bool:
+def _unnamed_group(
+    index: DocIndex,
+    sentence: Sentence,
+    size: int,
+    nouns: frozenset[str],
+    head: str | None = None,
+) -> bool:
     """Whether the sentence has an unnamed plural phrase for people that the act touches
     ('four activists', 'the father and two brothers of X', 'two sisters of X') and that
-    counts ``size`` people when it gives a number."""
+    counts ``size`` people when it gives a number; or a pair the next sentence names by the
+    same noun ('a couple and a fellow activist' ... 'The couple, A and B')."""
     s0, s1 = sentence.span.start, sentence.span.end
     for i in range(s0, s1):
         if index.named(i) is not None or index.lemma[i] not in nouns:
@@ -107,11 +128,13 @@ def _unnamed_group(index: DocIndex, sentence: Sentence, size: int, nouns: frozen
             for t in index.doc[i].subtree
             if t.dep_ == "conj" and t.i > i and index.lemma[t.i] in nouns
         ]
-        if not any(index.tag[k] == "NNS" for k in members):
+        if not any(index.tag[k] == "NNS" or index.lemma[k] in PAIR_NOUNS for k in members):
             continue
         role = target_role(index, i, has_method=True)
         if role == "exclude" or (role is None and not fallback_role(index, i, False)):
             continue
+        if head in PAIR_NOUNS and size == 2 and any(index.lemma[k] == head for k in members):
+            return True  # 'a couple and a fellow activist' ... 'The couple, A and B'
         count = _count(index, members)
         if count is None or count == size:
             return True
@@ -132,5 +155,5 @@ def _count(index: DocIndex, members: list[int]) -> int | None:
         elif index.tag[k] == "NNS":
             return None
         else:
-            total += 1
+            total += 2 if index.lemma[k] in PAIR_NOUNS else 1
     return total

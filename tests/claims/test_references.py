@@ -300,6 +300,27 @@ def test_a_capitalised_title_is_not_taken_for_a_person(tnr_pipeline) -> None:
             ["Ali Haddad", "Karim Haddad", "Omar Haddad", "Sami Haddad"],
         ),
         (
+            # a pair named next by the same noun, whatever else the group holds
+            "Police detained a Ruritanian couple and a fellow activist in Riga in May. "
+            "The couple, Ivo Tamm and Mara Lind, ran a satirical blog.",
+            "Police detained",
+            ["Ivo Tamm", "Mara Lind"],
+        ),
+        (
+            # members of a group named next by 'Those deported were ...'
+            "Police deported three members of a banned party to Minsk in May. "
+            "Those deported were Ivo Tamm, Karl Sepp and Mara Lind.",
+            "Police deported",
+            ["Ivo Tamm", "Karl Sepp", "Mara Lind"],
+        ),
+        (
+            # 'the pair' is the two named together before; taken to a prison is custody
+            "Police detained Ivo Tamm and Mara Lind in Riga in May. "
+            "The pair were taken to Vell prison a week later.",
+            "The pair",
+            ["Ivo Tamm", "Mara Lind"],
+        ),
+        (
             # the number must count the names that follow
             "Police detained four activists in Minsk in May. "
             "The men, Ivo Tamm and Karl Sepp, were questioned for days.",
