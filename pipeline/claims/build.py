@@ -169,6 +169,11 @@ def _remember_people(
         elif len(targets) > 1:
             memory.last_group, memory.last_group_at = list(targets), number
     else:
+        topic = _named_subject(index, sentence, memory, source)
+        if topic is not None:
+            # 'My colleague Vo Minh Khoi was less lucky. ..., he was seized': the person a
+            # sentence is about is who the next pronouns mean, before an older target
+            memory.last_target = topic
         together = named_together(index, sentence)
         if len(together) > 1:
             # 'The bloggers, A and his brother B, lived in Tbilisi': the later 'the
@@ -189,6 +194,30 @@ def _remember_people(
     people = [ref.record.name for ref in sentence.spans if ref.record.label == "PERSON"]
     if people and people[-1]:
         memory.last_person = (people[-1], number)
+
+
+def _named_subject(
+    index: DocIndex, sentence: Sentence, memory: Memory, source: str | None
+) -> str | None:
+    """The person named as the subject of a sentence's main verb, when that verb is no
+    speech verb and the person is no official, perpetrator or the sentence's source."""
+    mentions = memory.mentions
+    for ref in sentence.spans:
+        if ref.record.label != "PERSON" or not ref.record.name:
+            continue
+        verb = index.head[ref.root]
+        if index.dep[ref.root] not in ("nsubj", "nsubjpass") or index.dep[verb] != "ROOT":
+            continue
+        name = ref.record.name
+        if (
+            name == source
+            or name in memory.officials
+            or index.lemma[verb] in index.words.SPEECH_VERBS
+            or (mentions is not None and mentions.is_perpetrator(name))
+        ):
+            return None
+        return name
+    return None
 
 
 def _claim_type(
