@@ -497,11 +497,7 @@ def _speaker_token(index: DocIndex, sentence: Sentence, verb: int) -> int | None
         return quoted
     if index.lower[verb] == "according":
         return _according_to_whom(index, verb)
-    subject = subject_of(index, verb)
-    if subject is None and index.dep[verb] == "advcl" and index.tag[verb] == "VBG":
-        subject = subject_of(index, index.head[verb])  # '..., stating that ...'
-        if subject is not None:
-            return subject
+    subject = _grammatical_speaker(index, verb)
     if subject is not None:
         return subject
     if index.dep[verb] == "ROOT" and index.tag[verb] == "NNS":
@@ -526,6 +522,26 @@ def _speaker_token(index: DocIndex, sentence: Sentence, verb: int) -> int | None
                 return ref.root
         break
     return None
+
+
+def _grammatical_speaker(index: DocIndex, verb: int) -> int | None:
+    """The subject of a reporting verb, of the clause a participle hangs on ('X issued a
+    statement, stating ...'), or of a main verb the parser read as a modifier."""
+    subject = subject_of(index, verb)
+    if subject is None and index.dep[verb] == "advcl" and index.tag[verb] == "VBG":
+        subject = subject_of(index, index.head[verb])  # '..., stating that ...'
+    if subject is None and index.dep[verb] == "acl" and index.embedding(verb) is None:
+        subject = _first_of_the_noun_phrase(index, verb)
+    return subject
+
+
+def _first_of_the_noun_phrase(index: DocIndex, verb: int) -> int:
+    """'The group, Exile Watch and four others called on ...' read with a noun root and the
+    verb as its modifier: the noun phrase it hangs on is its subject; the first one speaks."""
+    k = index.head[verb]
+    while index.dep[k] in ("conj", "appos") and index.head[k] != k:
+        k = index.head[k]
+    return k
 
 
 def _in_relative_clause(index: DocIndex, i: int, lo: int, hi: int) -> bool:

@@ -213,6 +213,8 @@ class DocIndex:
         j = self.clause_head(i)
         for _ in range(64):
             dep = self.dep[j]
+            if dep == "acl" and self._main_verb_read_as_a_modifier(j):
+                return None
             if dep in ("relcl", "acl"):
                 return "relative"
             if dep == "advcl":
@@ -228,6 +230,18 @@ class DocIndex:
                 return None
             j = self.clause_head(self.head[j])
         return None
+
+    def _main_verb_read_as_a_modifier(self, verb: int) -> bool:
+        """'The group, Exile Watch and four others called on Thailand to ...' parsed with
+        a noun as the root and the verb as its modifier: the sentence has no verb of its
+        own above the noun phrase (reached only through apposition and coordination), so
+        the verb is the main one."""
+        k = self.head[verb]
+        for _ in range(8):
+            if self.dep[k] not in ("conj", "appos") or self.head[k] == k:
+                break
+            k = self.head[k]
+        return self.dep[k] == "ROOT" and self.pos[k] in ("NOUN", "PROPN") and k < verb
 
     def in_relcl(self, i: int) -> bool:
         """True when token ``i`` lies inside a finite relative clause ('who denied the claims')."""

@@ -143,6 +143,8 @@ def resolve_speaker(  # noqa: C901
                     return person.record.name, "named"
     for deps in (("appos", "compound"), ("poss",)):
         for child in index.children(subject):
+            if child.dep_ == "appos" and index.has_child(child.i, ("conj",)):
+                continue  # 'The group, Exile Watch and four others': a list, the first speaks
             if child.dep_ in deps:
                 ref = index.named(child.i)
                 if ref is not None and not (deps == ("poss",) and ref.record.label == "PERSON"):

@@ -347,6 +347,23 @@ SOURCE_CASES = [
         "reporting_verb",
     ),
     (
+        # a joint call the parser reads with a noun root and 'called' as its modifier:
+        # still the main verb, and the first of the list ('the group') speaks
+        "Rights Watch published its annual report in March. The group, Amnesty "
+        "International and four other organisations called on Latvia in a joint statement "
+        "to halt all deportations to Belarus.",
+        [
+            RW,
+            ("Amnesty International", "ORG", "Amnesty International"),
+            ("Latvia", "LOCATION", "LV"),
+            ("deportations", "METHOD", "DEPORTATION"),
+            ("Belarus", "LOCATION", "BY"),
+        ],
+        "The group",
+        "Rights Watch",
+        "described_speaker",
+    ),
+    (
         # counterexample: a case reported to the police is no case a report sets out
         "Rights Watch published its annual report in March. The case was reported to police "
         "after Lena Ortiz was abducted in Riga.",
