@@ -29,6 +29,8 @@ Each rule reads token shapes around a model ORG span; none names an organisation
 - **Bodies named after their subject.** "[UN Working Group] on Forced Returns" is
   one name: an ORG ending in a body's head word (group, committee, commission ...), then
   "on" and title-case words. Context rule ``ORG.on_name``.
+- **Names cut at "of".** An ORG that ends in "of" right before a place the place rules took
+  ("[Permanent Mission of] [Iran]") is one name with it. Context rule ``ORG.of_place``.
 - **Short forms.** "the Observatory" after "the Northern Rights Observatory": "the" and the
   last word of an organisation named in full, when it is an organisation head word, is
   that organisation (untagged, or read by the model as a PERSON). Context rule
@@ -81,8 +83,24 @@ def organisation_extents(
             if span is None:
                 continue
         result.append(span)
-    result = _names_with_a_possessive(doc, result, words)
+    result = _names_with_a_possessive(doc, _names_cut_at_of(doc, result), words)
     return _short_forms(doc, _coordinated_names(doc, _names_on_a_subject(doc, result)), words)
+
+
+def _names_cut_at_of(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'[Permanent Mission of] [Iran]': an ORG that ends in 'of' right before a place the
+    place rules took from it is one name with that place (no name ends in 'of'). Context
+    rule ``ORG.of_place``."""
+    starts = {s.start: s for s in spans if s.label_ == "LOCATION"}
+    joined: set[int] = set()
+    result: list[Span] = []
+    for span in spans:
+        place = starts.get(span.end)
+        if span.label_ == "ORG" and len(span) > 1 and span[-1].lower_ == "of" and place:
+            span = derive(span, "ORG.of_place", "extent", end=place.end)
+            joined.add(place.start)
+        result.append(span)
+    return [s for s in result if not (s.label_ == "LOCATION" and s.start in joined)]
 
 
 def _short_forms(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:

@@ -220,3 +220,25 @@ def test_a_head_word_with_no_organisation_named_in_full_stays_as_it_was() -> Non
     words = ["the", "Observatory", "said", "."]
     pos = ["DET", "PROPN", "VERB", "PUNCT"]
     assert short_forms(words, pos, [], 1) == [("Observatory", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("org_end", "expected"),
+    [
+        (4, [("Permanent Mission of Vell", "ORG")]),
+        # counterexample: a name that does not end in 'of' leaves the place alone
+        (3, [("Permanent Mission", "ORG"), ("Vell", "LOCATION")]),
+    ],
+)
+def test_a_name_cut_at_of_takes_the_place_after_it(org_end: int, expected) -> None:
+    words = ["the", "Permanent", "Mission", "of", "Vell", "said"]
+    if org_end == 3:
+        words = ["the", "Permanent", "Mission", "in", "Vell", "said"]
+    pos = ["DET", "PROPN", "PROPN", "ADP", "PROPN", "VERB"]
+    doc = Doc(VOCAB, words=words, pos=pos, sent_starts=[True] + [False] * 5)
+    spans = [
+        Span(doc, 1, org_end, "ORG", span_id="model:ORG"),
+        Span(doc, 4, 5, "LOCATION", span_id="LOCATION.vell"),
+    ]
+    kept = organisation_extents(doc, spans, default_patterns().lexicons)
+    assert [(s.text, s.label_) for s in sorted(kept, key=lambda s: s.start)] == expected
