@@ -197,7 +197,9 @@ def find_negations(
     if not active:
         return []
     s0, s1 = sentence.span.start, sentence.span.end
-    keys = {_predicate(index, ref.root) for ref in sentence.spans if ref.record.label == "METHOD"}
+    acts = [ref.root for ref in sentence.spans if ref.record.label == "METHOD"]
+    given = [root for root in acts if _presupposed(index, root)]
+    keys = {_predicate(index, root) for root in acts if root not in given}
     keys |= {
         i
         for i in range(s0, s1)
@@ -217,7 +219,20 @@ def find_negations(
             # leaving', where preventing is the act
         covering = [cue for cue, reach in reaches if keys & reach]
         return covering if keys <= covered else []
+    if given:
+        return []  # 'not allowed to see them during their detention': the act is a given
     return [cue for cue, _ in active if index.embedding(cue.start) is None]
+
+
+GIVEN_PREPOSITIONS = frozenset({"during", "since", "after", "before", "until", "following"})
+"""Prepositions whose act is a given of the sentence ('not allowed to see them during their
+detention'): a negation of the clause does not deny it."""
+
+
+def _presupposed(index: DocIndex, root: int) -> bool:
+    """Whether the act at ``root`` is the object of a preposition of time: the sentence
+    takes it as given ('during their detention', 'since his arrest')."""
+    return index.dep[root] == "pobj" and index.lower[index.head[root]] in GIVEN_PREPOSITIONS
 
 
 def _reach(index: DocIndex, cue: Span, scope: set[int]) -> set[int]:
@@ -241,10 +256,13 @@ def _no_one_held_to_account(index: DocIndex, cue: Span) -> bool:
     """'No one has been charged over the killing', 'nobody was arrested': a negated subject
     of a legal step against perpetrators, which leaves the act itself asserted."""
     root = cue.root
+    verb = index.head[root.i]
     return (
         index.dep[root.i] in ("nsubj", "nsubjpass")
         and index.lower[cue.start] in ("no", "nobody", "none")
-        and index.lemma[index.head[root.i]] in ACCOUNTABILITY_VERBS
+        and index.lemma[verb] in ACCOUNTABILITY_VERBS
+        # not 'nobody arrested them': an arrest of people named is the act, denied
+        and not (index.dep[root.i] == "nsubj" and index.has_child(verb, ("dobj",)))
     )
 
 

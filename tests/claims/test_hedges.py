@@ -114,6 +114,11 @@ def negated(tnr_pipeline, text: str) -> bool:
             False,
         ),
         ("Police did not detain Tomas Vik in Riga.", True),
+        # an act in a phrase of time is a given: the negation is about something else
+        ("Her lawyer was not allowed to see Tomas Vik during his detention in Riga.", False),
+        # 'nobody arrested them' denies the arrest of people named; no one held to account
+        # is 'nobody was arrested over ...' (test below)
+        ("Nobody in Latvia arrested Tomas Vik and Ana Ruiz in May.", True),
     ],
 )
 def test_a_judgement_or_an_idiom_is_no_denial(tnr_pipeline, text: str, expected: bool) -> None:
