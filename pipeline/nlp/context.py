@@ -195,6 +195,41 @@ def recode_relative_reprisals(spans: list[Span], words: Lexicons) -> list[Span]:
     return result
 
 
+TELLING_LEMMAS = frozenset({"tell", "warn", "remind"})
+ADDRESSEES = frozenset({"me", "him", "her", "us", "them", "you"})
+
+
+def recode_returns_told(spans: list[Span], words: Lexicons) -> list[Span]:
+    """A return in the words said to a person or a relative ('they told her that a good
+    mother would bring her daughter home') is pressure to return, not a return that
+    happened: PERSUASION_TO_RETURN (codebook: urging a person to return, by any messenger),
+    context rule ``PERSUASION_TO_RETURN.return_told``."""
+    result = []
+    for span in spans:
+        if span.label_ == "METHOD" and span.id_.split(".", 1)[0] == "FORCED_RETURN":
+            if _said_to_someone(span.root, words):
+                span = derive(span, "PERSUASION_TO_RETURN.return_told", "code")
+        result.append(span)
+    return result
+
+
+def _said_to_someone(token: Token, words: Lexicons) -> bool:
+    """Whether ``token`` lies in the clause of what a person or relative was told."""
+    node, through_clause = token, False
+    for _ in range(6):
+        if node.head.i == node.i:
+            return False
+        through_clause = through_clause or node.dep_ == "ccomp"
+        node = node.head
+        if node.lemma_.lower() in TELLING_LEMMAS and node.pos_ == "VERB":
+            return through_clause and any(
+                c.dep_ in ("dobj", "dative")
+                and (c.lower_ in ADDRESSEES or c.lemma_.lower() in words.FAMILY_NOUNS)
+                for c in node.children
+            )
+    return False
+
+
 def recode_sentenced_terms(spans: list[Span]) -> list[Span]:
     """The custody a court sentences someone to is a penalty: PROSECUTION (codebook,
     penalties and sentences), context rule ``PROSECUTION.sentenced_term``.

@@ -19,6 +19,7 @@ from tnr_claims.nlp.context import (
     is_former_role,
     propagate_names,
     recode_relative_reprisals,
+    recode_returns_told,
     recode_sentenced_terms,
     role_named_people,
 )
@@ -403,6 +404,7 @@ class RuleTagger:
             merged = threatened_acts(doc, merged, words)
             merged = recode_relative_reprisals(merged, words)
             merged = recode_sentenced_terms(merged)
+            merged = recode_returns_told(merged, words)
             merged = method_extents(doc, merged, words)
         ranges = zone_filter(doc)
         starts = [start for start, _ in ranges]

@@ -469,3 +469,22 @@ def test_what_reporters_were_told_is_a_statement_that_can_deny(tnr_pipeline) -> 
         "Police told reporters that no one had been detained at the border."
     ).claims
     assert claim.negated is True
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a return in the words said to a relative is pressure to return
+        (
+            "Officers told her that a good mother would bring her son Tomas Vik home.",
+            "PERSUASION_TO_RETURN",
+        ),
+        # counterexample: a return that happened stays a forced return
+        ("Officers brought her son Tomas Vik home from Riga in May.", "FORCED_RETURN"),
+    ],
+)
+def test_a_return_told_to_a_relative_is_pressure_to_return(
+    tnr_pipeline, text: str, code: str
+) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.methods == [code]
