@@ -418,6 +418,8 @@ class Normaliser:
             value = strip_determiner_possessive(surface)
             if label == "PERSON":
                 value = self._strip_person_prefix(value)
+            elif label == "ORG":
+                value = _spelled_out_prefix(value)
             cleaned.append((label, value or squash(surface)))
         acronyms = {
             short: strip_determiner_possessive(long_form)
@@ -558,6 +560,28 @@ def with_anchor_year(value: str, anchor: dt.date) -> str:
 LEADING_YEAR = re.compile(r"^(?:1[89]|20)\d\d\s+(?=\S)")
 """Codebook (second set): instrument names are canonical short names without a leading
 year ("the 1917 Espionage Act" -> ``Espionage Act``)."""
+
+
+SPELLED_OUT_PREFIXES = (
+    ("U.S. ", "United States "),
+    ("US ", "United States "),
+    ("U.K. ", "United Kingdom "),
+    ("UK ", "United Kingdom "),
+    ("UN ", "United Nations "),
+    ("EU ", "European Union "),
+)
+"""Abbreviated state or union names opening an organisation's name, spelled out in its
+canonical name ('US District Court' is 'United States District Court')."""
+
+
+def _spelled_out_prefix(value: str) -> str:
+    """``value`` with an abbreviated state or union opening it spelled out, when a
+    capitalised word follows ('US Attorney', 'UN Human Rights Council'; not 'UN' alone)."""
+    for short, long_form in SPELLED_OUT_PREFIXES:
+        rest = value[len(short) :]
+        if value.startswith(short) and rest[:1].isupper():
+            return long_form + rest
+    return value
 
 
 @functools.lru_cache(maxsize=256)

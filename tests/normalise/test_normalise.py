@@ -547,6 +547,12 @@ NAME_CASES = [
         ["Wang Wei", "Wang Wei"],
     ),
     (
+        "an abbreviated state opening an organisation's name is spelled out; alone it stays",
+        [("ORG", "US District Court for the Southern District"), ("ORG", "UN"), ("ORG", "UNHCR")],
+        "The US District Court for the Southern District heard it. The UN and UNHCR spoke.",
+        ["United States District Court for the Southern District", "UN", "UNHCR"],
+    ),
+    (
         "acronym defined after the long form",
         [("ORG", "Chinese Communist Party"), ("ORG", "CCP"), ("ORG", "the CCP’s")],
         "The Chinese Communist Party (CCP) runs the campaign. The CCP denies it.",
