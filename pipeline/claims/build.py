@@ -154,9 +154,12 @@ def _remember_people(
         # brother, Erik, ... Officers told her mother': her is still the one he is kin to)
         relatives = {d.name for d in analysis.target_rules if d.rule == "TARGET.named_relative"}
         focus = [name for name in targets if name not in relatives] or targets
-        memory.last_target = (
-            focus[-1] if len(focus) == 1 else pick_last_target(index, sentence, focus)
-        )
+        narrator = memory.mentions.narrator if memory.mentions is not None else None
+        focus = [name for name in focus if name != narrator]  # 'I', never 'he' or 'she'
+        if focus:
+            memory.last_target = (
+                focus[-1] if len(focus) == 1 else pick_last_target(index, sentence, focus)
+            )
         memory.known_targets.update(targets)
         # the group a later 'the two men' means: the people the sentence names, not those
         # it reaches through a pronoun ('Her father, A, and her brother, B, were held')
@@ -205,8 +208,11 @@ def _named_subject(
     for ref in sentence.spans:
         if ref.record.label != "PERSON" or not ref.record.name:
             continue
-        verb = index.head[ref.root]
-        if index.dep[ref.root] not in ("nsubj", "nsubjpass") or index.dep[verb] != "ROOT":
+        root = ref.root
+        if index.dep[root] == "appos":
+            root = index.head[root]  # 'My husband, X, had lived in Nairobi ...'
+        verb = index.head[root]
+        if index.dep[root] not in ("nsubj", "nsubjpass") or index.dep[verb] != "ROOT":
             continue
         name = ref.record.name
         if (

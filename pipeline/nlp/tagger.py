@@ -305,6 +305,10 @@ class RuleTagger:
         prepositions = PLACE_PREPOSITIONS if span.label_ == "ORG" else PERSON_PLACE_PREPOSITIONS
         if root.dep_ != "pobj" or root.head.lower_ not in prepositions:
             return False
+        if span.label_ == "PERSON" and root.head.lower_ == "in" and root.head.head.pos_ == "NOUN":
+            # 'a police station in Kilimani': a place of a place, known to the gazetteer
+            # or not (a district, a camp); the caller keeps words of people named in full
+            return True
         return self._normaliser.is_known_place(span.text, subdivisions=False)
 
     def _read_as_place_elsewhere(self, span: Span, read_as_place: set[str]) -> bool:

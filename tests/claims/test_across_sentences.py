@@ -341,3 +341,15 @@ def test_a_body_named_after_its_subject_is_one_name(tnr_pipeline, text, organisa
     assert organisation in [s.text for s in spans if s.label == "ORG"]
     # a METHOD word inside the name is part of the name
     assert not any(s.label == "METHOD" and s.text == "Forced Returns" for s in spans)
+
+
+def test_the_byline_author_is_i_never_he(tnr_pipeline) -> None:
+    # the narrator named in the byline is 'I' and 'my': a later 'he' is the husband
+    text = (
+        "My husband was sent back\n\nBy Mara Lind\n\nMy husband, Tomas Vik, was deported to "
+        "Riga in May. A consular officer told me my own passport would not be renewed. In "
+        "June he appeared before a court in Riga, charged under Article 5 of the Penal Code."
+    )
+    record = tnr_pipeline.process_text(text)
+    [claim] = [c for c in record.claims if c.text.startswith("In June")]
+    assert claim.targets == ["Tomas Vik"]

@@ -329,6 +329,15 @@ def test_a_capitalised_title_is_not_taken_for_a_person(tnr_pipeline) -> None:
             ["Vo Minh Khoi"],
         ),
         (
+            # a name beside the subject ('My husband, X, had lived ...') is who the
+            # sentence is about; a one-word name in a place of a place ('a police station in
+            # Kilimani') is a place, never an antecedent
+            "My husband, Tomas Vik, had lived in Nairobi for years. Police held him at a "
+            "station in Kilimani for two days and then deported him to Riga.",
+            "Police held",
+            ["Tomas Vik"],
+        ),
+        (
             # the number must count the names that follow
             "Police detained four activists in Minsk in May. "
             "The men, Ivo Tamm and Karl Sepp, were questioned for days.",
