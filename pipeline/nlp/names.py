@@ -106,6 +106,19 @@ def given_names(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
                 title=True,
                 stop=stop,
             )
+            first = doc[start - 1] if start > 0 else None
+            if (
+                first is not None
+                and first.is_sent_start
+                and first.is_title
+                and first.pos_ == "NOUN"
+                and first.dep_ == "compound"
+                and first.head.i in range(span.start, span.end)
+                and first.i not in covered
+                and first.lower_ not in stop | words.PERSON_NOUNS
+            ):
+                start -= 1  # 'Gemechu Lemma Dhaba, an Oromo journalist': the tagger read the
+                # unfamiliar given name opening the sentence as a common noun
             if start < span.start:
                 span = derive(span, "PERSON.given_name", "extent", start=start)
         result.append(span)

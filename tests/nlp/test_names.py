@@ -273,3 +273,34 @@ def test_a_one_word_person_the_model_reads_as_a_place_elsewhere_is_that_place(
     )
     spans = tnr_pipeline.process_text(text).spans
     assert [s.label for s in spans if s.text == "Grozny"] == ["LOCATION", "LOCATION"]
+
+
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        ("Gemechu", "Gemechu Lemma Dhaba"),
+        # counterexample: a role word opening the sentence is no given name
+        ("Activist", "Lemma Dhaba"),
+    ],
+)
+def test_a_given_name_read_as_a_noun_at_the_sentence_start_joins_the_name(
+    first: str, expected: str
+) -> None:
+    """On a hand-built parse: the tagger read the unfamiliar given name as a common noun."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from tnr_claims.nlp.names import given_names
+    from tnr_claims.rules.loader import default_patterns
+
+    words = [first, "Lemma", "Dhaba", "left", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        pos=["NOUN", "PROPN", "PROPN", "VERB", "PUNCT"],
+        deps=["compound", "compound", "nsubj", "ROOT", "punct"],
+        heads=[2, 2, 3, 3, 3],
+    )
+    spans = [Span(doc, 1, 3, "PERSON", span_id="model:PERSON")]
+    [name] = given_names(doc, spans, default_patterns().lexicons)
+    assert name.text == expected
