@@ -229,6 +229,7 @@ def find_targets(  # noqa: C901
             for root, name, pronoun in mentions
             if not pronoun
             and root not in speakers
+            and not index.in_relcl(root)  # 'A, whose father, B, lives abroad': not B
             and not (memory.mentions is not None and memory.mentions.is_perpetrator(name))
         ]
     if not chosen and _act_told_again(index, sentence):

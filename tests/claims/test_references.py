@@ -670,6 +670,13 @@ def test_a_list_of_who_the_act_just_told_hit_names_its_targets(tnr_pipeline) -> 
     listed = claim_of(tnr_pipeline, text, "Among those")
     assert sorted(listed.targets) == ["Ivo Sand", "Lena Ortiz"]
     assert listed.type == "incident"
+    # a name in a clause about one of them is not among them
+    text = (
+        "Note on the decree.\n\n"
+        "Police deported four students to Cairo on Monday. Among them was Ivo Sand, a "
+        "student whose father, the preacher Karl Sand, lives in exile in Istanbul."
+    )
+    assert claim_of(tnr_pipeline, text, "Among them").targets == ["Ivo Sand"]
     # a list with no act just before it is no claim about targets
     text = (
         "Note on the conference.\n\n"
