@@ -28,7 +28,7 @@ from tnr_claims.claims.qualify import (
 )
 from tnr_claims.claims.quotations import quotation_sources, quoted_first_person
 from tnr_claims.claims.roles import is_patient
-from tnr_claims.claims.rules import CLAIM_ZONES, SAME_OCCASION_SENTENCES
+from tnr_claims.claims.rules import CLAIM_ZONES, DIRECT_PATIENT_RULES, SAME_OCCASION_SENTENCES
 from tnr_claims.claims.speakers import report_authors
 from tnr_claims.claims.targets import (
     find_targets,
@@ -85,6 +85,7 @@ def build_claims(
     quotation_sources(analyses)
     quoted_first_person(index, analyses)
     groups_named_next(index, analyses, memory)
+    _custody_of_relatives(index, analyses, memory)
     claims = []
     for analysis in analyses:
         if analysis.claim_rule is not None:
@@ -92,6 +93,45 @@ def build_claims(
                 _record(index, analysis, doc_id=doc_id, pipeline_version=pipeline_version)
             )
     return claims
+
+
+RELATIVE_CUSTODY_CODES = frozenset({"DETENTION", "PROSECUTION"})
+"""Codes that are RELATIVE_REPRISAL when the one held or charged is a relative the document
+named as such (codebook, second set: custody and punishment of relatives)."""
+
+
+def _custody_of_relatives(index: DocIndex, analyses: list[Analysis], memory: Memory) -> None:
+    """'His brother, Saleh, was arrested in May. ... Saleh is still held': custody of a
+    person the document introduced as someone's relative is RELATIVE_REPRISAL wherever it
+    is told, also where the sentence names him or says 'he' (the tagger's rule sees only
+    the family noun itself). The span's code changes, with the context decision
+    ``RELATIVE_REPRISAL.relative_named_before``; the person the report is about, its
+    narrator and perpetrators are never such a relative."""
+    mentions = memory.mentions
+    if mentions is None:
+        return
+    relatives = mentions.relatives(index.words.FAMILY_NOUNS) - {
+        mentions.dominant,
+        mentions.narrator,
+    }
+    if not relatives:
+        return
+    for analysis in analyses:
+        if analysis.claim_rule is None:
+            continue
+        if not any(
+            d.rule in DIRECT_PATIENT_RULES and d.name in relatives for d in analysis.target_rules
+        ):
+            continue
+        for ref in analysis.sentence.spans:
+            record = ref.record
+            if record.label == "METHOD" and record.code in RELATIVE_CUSTODY_CODES:
+                rules = [
+                    *record.provenance.context_rules,
+                    "RELATIVE_REPRISAL.relative_named_before",
+                ]
+                record.provenance = record.provenance.model_copy(update={"context_rules": rules})
+                record.code = "RELATIVE_REPRISAL"
 
 
 def _analyse(

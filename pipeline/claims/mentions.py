@@ -99,6 +99,16 @@ class Mentions:
         known = self.genders.get(name)
         return wanted is None or known is None or wanted == known
 
+    def relatives(self, family_nouns: frozenset[str]) -> set[str]:
+        """The names the document sets beside a family noun ('his brother, X')."""
+        return {
+            name
+            for noun, names in self.descriptions.items()
+            if noun in family_nouns
+            for name in names
+            if not self.is_perpetrator(name)
+        }
+
     def is_perpetrator(self, name: str) -> bool:
         """Whether ``name`` (full or last word) is one of the document's perpetrators."""
         lower = name.lower()

@@ -353,3 +353,27 @@ def test_the_byline_author_is_i_never_he(tnr_pipeline) -> None:
     record = tnr_pipeline.process_text(text)
     [claim] = [c for c in record.claims if c.text.startswith("In June")]
     assert claim.targets == ["Tomas Vik"]
+
+
+@pytest.mark.parametrize(
+    ("held", "code"),
+    [
+        ("Sami Haddad is still held without trial in Cairo.", "RELATIVE_REPRISAL"),
+        ("He is still held without trial in Cairo.", "RELATIVE_REPRISAL"),
+        # counterexample: the person the report is about is no relative of his own
+        ("Omar Haddad was later held for a week in Oslo.", "DETENTION"),
+    ],
+)
+def test_custody_of_a_person_named_as_a_relative_is_a_reprisal(
+    tnr_pipeline, held: str, code: str
+) -> None:
+    text = (
+        "Omar Haddad fled to Oslo in 2015. Police in Cairo charged Omar Haddad in absentia "
+        "in 2019, and agents followed Omar Haddad in Oslo in 2020. His brother, Sami "
+        "Haddad, was arrested in Cairo in May. " + held
+    )
+    record = tnr_pipeline.process_text(text)
+    [claim] = [c for c in record.claims if c.text == held]
+    assert claim.methods == [code]
+    spans = [s for s in record.spans if s.label == "METHOD" and s.start >= claim.start]
+    assert [s.code for s in spans] == [code]
