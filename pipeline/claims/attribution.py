@@ -12,7 +12,12 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from tnr_claims.claims.index import CLOSING_QUOTES, inside_quotation
-from tnr_claims.claims.speakers import issuer_of_document, report_author, resolve_speaker
+from tnr_claims.claims.speakers import (
+    case_of_a_report,
+    issuer_of_document,
+    report_author,
+    resolve_speaker,
+)
 from tnr_claims.rules.schemas import CueRule
 
 if TYPE_CHECKING:
@@ -92,23 +97,11 @@ def find_source(
     if candidates:
         cue = candidates[0][4]
         return None, "unnamed_speaker", cue
-    if _case_of_a_report(index, sentence):
+    if case_of_a_report(index, sentence):
         author = report_author(memory, sentence)
         if author is not None:
             return author, "report_case", None
     return None, None, None
-
-
-CASE_NOUNS = frozenset({"case", "example", "instance"})
-"""Nouns of one case a report sets out ('A second case in the report concerns X')."""
-
-REPORT_DOCUMENTS = frozenset(
-    {"report", "study", "investigation", "survey", "dossier", "review", "paper", "analysis"}
-)
-"""Documents that set out cases ('the report', 'the study'); not the group that wrote one."""
-
-REPORT_CASE_WINDOW = 10
-"""How many opening tokens may hold the case noun and the report that sets it out."""
 
 
 REFUSED_THINGS = frozenset(
@@ -150,25 +143,6 @@ def _refuses_a_thing(index: DocIndex, verb: int) -> bool:
         or c.lemma_.lower() in REFUSED_THINGS
         for c in objects
     )
-
-
-def _case_of_a_report(index: DocIndex, sentence: Sentence) -> bool:
-    """'A second case in the report concerns X', 'The report's central case involves X',
-    'Among the cases the study highlights is ...': the sentence opens by presenting one of
-    a report's cases, so the report's author tells it (not 'The case was reported to the
-    police', where no report noun has a determiner, nor a case in a court's report)."""
-    s0 = sentence.span.start
-    hi = min(sentence.span.end, s0 + REPORT_CASE_WINDOW)
-    if not any(index.lemma[i] in CASE_NOUNS and index.pos[i] == "NOUN" for i in range(s0, hi)):
-        return False
-    for i in range(s0, hi):
-        if index.tag[i] != "NN" or index.lemma[i] not in REPORT_DOCUMENTS:
-            continue  # one document, not 'the group called the cases ...' nor 'reports'
-        before = index.lower[i - 1] if i > s0 else ""
-        after = index.lower[i + 1] if i + 1 < sentence.span.end else ""
-        if before in ("the", "its", "this", "their") or after in ("'s", "’s"):
-            return True
-    return False
 
 
 def _attribution(  # noqa: C901

@@ -1,7 +1,8 @@
 """Context rules applied to tagged spans, each general and each tested.
 
-Accusations against perpetrators, relatives as patients (RELATIVE_REPRISAL), name parts of
-people named in full, proper names next to role nouns, touching name parts.
+Accusations against perpetrators, name parts of people named in full, proper names next to
+role nouns, touching name parts. Rules that change a METHOD's code are
+:mod:`tnr_claims.nlp.recodes`.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
+from tnr_claims.nlp.names import may_be_person
 from tnr_claims.nlp.provenance import Provenance, derive, is_bare_model, make, provenance_of
 from tnr_claims.nlp.spans import compound_start
 from tnr_claims.rules.loader import Lexicons
@@ -128,138 +130,6 @@ def drop_perpetrator_charges(spans: list[Span]) -> list[Span]:
 
 
 _LIST_BREAKS = frozenset({"and", "or", ",", ";", ".", "but"})
-
-
-RECODE_TO_RELATIVE = frozenset({"DETENTION", "PROSECUTION", "ABDUCTION", "PHYSICAL_ATTACK"})
-"""Codes that become RELATIVE_REPRISAL when the people acted on are relatives (codebook,
-second set: custody and punishment of relatives, whatever the act word)."""
-
-
-def _is_relative(token: Token, words: Lexicons) -> bool:
-    """A relative acted on in a target's stead: a family noun, not one that ties the person
-    to an office ('the half-brother of the country's leader' is the target himself)."""
-    if not (
-        token.lower_ in words.FAMILY_NOUNS
-        or any(c.dep_ == "compound" and c.lower_ in words.FAMILY_NOUNS for c in token.children)
-    ):
-        return False
-    return not any(
-        t.lower_ in words.OFFICE_NOUNS
-        for prep in token.children
-        if prep.dep_ == "prep" and prep.lower_ == "of"
-        for t in prep.subtree
-    )
-
-
-def _patients(token: Token) -> list[Token]:
-    """Who undergoes the act of ``token``: passive subjects, objects, 'of' phrases."""
-    head = token
-    while head.dep_ == "conj" and head.head.i != head.i:
-        head = head.head
-    found = [c for t in (token, head) for c in t.children if c.dep_ in ("nsubjpass", "dobj")]
-    if not found and head.dep_ == "xcomp" and head.tag_ == "VBN":
-        # 'her brother is believed to have been held in prison': the raised subject
-        found = [c for c in head.head.children if c.dep_ in ("nsubjpass", "nsubj")]
-    if token.dep_ == "pobj" and token.head.head.pos_ == "VERB":
-        # 'his family was placed under house arrest': the verb's patient undergoes it
-        verb = token.head.head
-        found.extend(c for c in verb.children if c.dep_ in ("nsubjpass", "dobj"))
-    # 'arrests, disappearances and detention of relatives': the 'of' phrase of a list's
-    # last member belongs to every member
-    for t in (token, head, *head.conjuncts):
-        for prep in t.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                found.extend(c for c in prep.children if c.dep_ == "pobj")
-    return found
-
-
-def recode_relative_reprisals(spans: list[Span], words: Lexicons) -> list[Span]:
-    """Custody or punishment of relatives is RELATIVE_REPRISAL (context rule; the codes of
-    :data:`RECODE_TO_RELATIVE`).
-
-    "Relatives of exiled activists have been detained": the patient of "detained" is
-    a relative, so the span's code changes: its provenance gains the context decision
-    ``RELATIVE_REPRISAL.relative_patient`` (changed: code) after its original rule.
-    """
-    result = []
-    for span in spans:
-        code = span.id_.split(".", 1)[0]
-        if (
-            span.label_ == "METHOD"
-            and code in RECODE_TO_RELATIVE
-            and not provenance_of(span).context
-        ):
-            if any(_is_relative(p, words) for p in _patients(span.root)):
-                span = derive(span, "RELATIVE_REPRISAL.relative_patient", "code")
-        result.append(span)
-    return result
-
-
-TELLING_LEMMAS = frozenset({"tell", "warn", "remind"})
-ADDRESSEES = frozenset({"me", "him", "her", "us", "them", "you"})
-
-
-def recode_returns_told(spans: list[Span], words: Lexicons) -> list[Span]:
-    """A return in the words said to a person or a relative ('they told her that a good
-    mother would bring her daughter home') is pressure to return, not a return that
-    happened: PERSUASION_TO_RETURN (codebook: urging a person to return, by any messenger),
-    context rule ``PERSUASION_TO_RETURN.return_told``."""
-    result = []
-    for span in spans:
-        if span.label_ == "METHOD" and span.id_.split(".", 1)[0] == "FORCED_RETURN":
-            if _said_to_someone(span.root, words):
-                span = derive(span, "PERSUASION_TO_RETURN.return_told", "code")
-        result.append(span)
-    return result
-
-
-def _said_to_someone(token: Token, words: Lexicons) -> bool:
-    """Whether ``token`` lies in the clause of what a person or relative was told."""
-    node, through_clause = token, False
-    for _ in range(6):
-        if node.head.i == node.i:
-            return False
-        through_clause = through_clause or node.dep_ == "ccomp"
-        node = node.head
-        if node.lemma_.lower() in TELLING_LEMMAS and node.pos_ == "VERB":
-            return through_clause and any(
-                c.dep_ in ("dobj", "dative")
-                and (c.lower_ in ADDRESSEES or c.lemma_.lower() in words.FAMILY_NOUNS)
-                for c in node.children
-            )
-    return False
-
-
-def recode_sentenced_terms(spans: list[Span]) -> list[Span]:
-    """The custody a court sentences someone to is a penalty: PROSECUTION (codebook,
-    penalties and sentences), context rule ``PROSECUTION.sentenced_term``.
-
-    "sentenced him in absentia to life imprisonment": a DETENTION noun that is the object
-    of 'to' with a form of 'sentence' at most four heads above it."""
-    result = []
-    for span in spans:
-        root = span.root
-        if (
-            span.label_ == "METHOD"
-            and span.id_.split(".", 1)[0] == "DETENTION"
-            and root.dep_ == "pobj"
-            and root.head.lower_ == "to"
-            and _sentenced_above(root)
-        ):
-            span = derive(span, "PROSECUTION.sentenced_term", "code")
-        result.append(span)
-    return result
-
-
-def _sentenced_above(token: Token) -> bool:
-    node = token
-    for _ in range(4):
-        if node.head.i == node.i:
-            return False
-        node = node.head
-        if node.lemma_.lower() == "sentence" and node.pos_ == "VERB":
-            return True
-    return False
 
 
 DATELINE_DASHES = frozenset({"-", "--", "–", "—"})
@@ -429,17 +299,9 @@ def _surname_of_a_person(span: Span, parts: set[str], words: Lexicons) -> bool:
     said'): a person's name, last word first (the family name a report uses)."""
     return (
         span.label_ == "ORG"
-        and is_bare_model(span)
         and 2 <= len(span) <= 3
         and span[-1].text in parts
-        and all(
-            t.is_title
-            and t.is_alpha
-            and t.text not in words.ORG_NAME_HEADS
-            and t.lower_ not in words.ORG_HEAD_NOUNS
-            and t.lower_ not in words.NOT_PERSON_HEADS
-            for t in span
-        )
+        and may_be_person(span, words)
     )
 
 

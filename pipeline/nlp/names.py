@@ -185,7 +185,7 @@ def _name_extent(
 def coordinated_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     """Untagged proper names in coordination with a PERSON span become PERSON spans; so do
     model ORGs shaped like a name ('[Ivo Sand] and Lena Ortiz are exiles')."""
-    misread = {s.start: s for s in spans if s.label_ == "ORG" and _may_be_person(s, words)}
+    misread = {s.start: s for s in spans if s.label_ == "ORG" and may_be_person(s, words)}
     covered = {i for s in spans if s.start not in misread for i in range(s.start, s.end)}
     stop = words.HONORIFICS | words.OFFICE_NOUNS
     made: list[Span] = []
@@ -280,7 +280,7 @@ def speaking_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     stop = words.HONORIFICS | words.OFFICE_NOUNS
     # a model ORG shaped like a name that flees or vanishes is re-read as a person ('Ivo
     # Sand, 37, was last seen on Friday'); one that speaks may be an outlet ('Reuters said')
-    misread = {t.i for s in spans if s.label_ == "ORG" and _may_be_person(s, words) for t in s}
+    misread = {t.i for s in spans if s.label_ == "ORG" and may_be_person(s, words) for t in s}
     found: list[Span] = []
     for i in tokens_with(doc, LEMMA, words.SPEECH_VERBS | words.EXILE_VERBS | VANISH_LEMMAS):
         verb = doc[i]
@@ -416,7 +416,7 @@ def acted_on_people(
     spans are cut before names later."""
     # a model ORG with no organisation word may be a name the model misread ('a red notice
     # for Nodira Yusupova'); as a patient it is re-read as a person
-    misread = {id(s) for s in spans if s.label_ == "ORG" and _may_be_person(s, words)}
+    misread = {id(s) for s in spans if s.label_ == "ORG" and may_be_person(s, words)}
     covered = {
         i
         for s in spans
@@ -485,7 +485,7 @@ def _add_name(
     return True
 
 
-def _may_be_person(span: Span, words: Lexicons) -> bool:
+def may_be_person(span: Span, words: Lexicons) -> bool:
     """Whether a model ORG span is shaped like a person's name: title-case words only, none
     an organisation's ('Watch', 'Bureau', 'movement') and no acronym."""
     if not is_bare_model(span) or len(span) > MAX_SPEAKER_NAME_WORDS:

@@ -18,9 +18,6 @@ from tnr_claims.nlp.context import (
     is_alleged_crime,
     is_former_role,
     propagate_names,
-    recode_relative_reprisals,
-    recode_returns_told,
-    recode_sentenced_terms,
     role_named_people,
 )
 from tnr_claims.nlp.counts import vague_counts
@@ -45,6 +42,11 @@ from tnr_claims.nlp.perpetrators import (
     drop_hypothetical_penalties,
 )
 from tnr_claims.nlp.provenance import derive, make
+from tnr_claims.nlp.recodes import (
+    recode_relative_reprisals,
+    recode_returns_told,
+    recode_sentenced_terms,
+)
 from tnr_claims.nlp.spans import (
     CUE_KEY,
     MODEL_LABELS,
