@@ -409,7 +409,7 @@ def _qualifies_other_than_the_act(index: DocIndex, i: int) -> bool:
     return (
         head in index.words.OFFENCE_NOUNS
         or head in index.words.PERPETRATOR_NOUNS
-        or head in index.words.PERSON_NOUNS  # 'the suspected hit man was arrested'
+        or head in index.words.PERSON_NOUNS  # 'the suspected gunman was detained'
     )
 
 

@@ -13,8 +13,8 @@ DETENTION, PROSECUTION or EXTRADITION of a target. The rule reads the dependency
 2. **Who.** A named person who admits or pleads to an act on someone ("A and B each
    admitted one count of conspiring to act as an agent of X", "pleaded not guilty to
    stalking Y") is remembered. A legal act whose patient is a remembered perpetrator, or
-   a perpetrator noun of the ``PERPETRATOR_NOUNS`` word list ("the suspected hit man was
-   arrested", "prosecute those responsible") or an agent noun of ``AGENT_NOUNS`` ("agents
+   a perpetrator noun of the ``PERPETRATOR_NOUNS`` word list ("the suspected gunman was
+   detained", "prosecute those responsible") or an agent noun of ``AGENT_NOUNS`` ("agents
    have been accused of targeting critics"), is an act against a perpetrator too. The
    agent of a passive act on someone ("was attacked by Z") is remembered as well, and so
    is a named person who does such an act ("Karel Dvorak surveilled the dissident").

@@ -66,7 +66,7 @@ def hedged(tnr_pipeline, text: str, sentence_start: str) -> bool:
         ("The state was accused of abducting the blogger Tomas Vik in Riga.", True),
         ("The sister of Tomas Vik was reportedly beaten by police in Riga.", True),
         ("Critics condemned the reported detention of Tomas Vik in Minsk.", True),
-        ("The suspected hit man was arrested in Riga after the murder of Tomas Vik.", False),
+        ("The suspected gunman was detained in Riga after the murder of Tomas Vik.", False),
         (
             "Under what reportedly was a fake alarm, the plane carrying Tomas Vik was "
             "diverted to Minsk and he was arrested.",

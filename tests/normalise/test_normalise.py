@@ -548,9 +548,9 @@ NAME_CASES = [
     ),
     (
         "an abbreviated state opening an organisation's name is spelled out; alone it stays",
-        [("ORG", "US District Court for the Southern District"), ("ORG", "UN"), ("ORG", "UNHCR")],
-        "The US District Court for the Southern District heard it. The UN and UNHCR spoke.",
-        ["United States District Court for the Southern District", "UN", "UNHCR"],
+        [("ORG", "US Court of Appeals for the Vell Circuit"), ("ORG", "UN"), ("ORG", "UNHCR")],
+        "The US Court of Appeals for the Vell Circuit heard it. The UN and UNHCR spoke.",
+        ["United States Court of Appeals for the Vell Circuit", "UN", "UNHCR"],
     ),
     (
         "acronym defined after the long form",
