@@ -51,7 +51,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.attrs import DEP, LEMMA
+from spacy.attrs import DEP, LEMMA, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from tnr_claims.nlp.provenance import derive, is_bare_model, make
@@ -118,17 +118,22 @@ def _short_forms(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
         return spans
     at = {s.start: s for s in spans}
     covered = {i for s in spans for i in range(s.start, s.end)}
-    result = [s for s in spans if not (s.label_ == "PERSON" and len(s) == 1 and s.text in heads)]
-    for i in range(1, len(doc)):
-        if doc[i].text not in heads or doc[i - 1].lower_ != "the":
+    relabelled: dict[int, Span] = {}
+    made: list[Span] = []
+    for i in tokens_with(doc, ORTH, heads):
+        if i == 0 or doc[i - 1].lower_ != "the":
             continue
         if i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN":
             continue  # 'the Observatory Trust': a longer name, not the short form
         span = at.get(i)
         if span is not None and span.label_ == "PERSON" and len(span) == 1:
-            result.append(derive(span, "ORG.short_form", "label", label="ORG"))
+            relabelled[i] = derive(span, "ORG.short_form", "label", label="ORG")
         elif i not in covered:
-            result.append(make(doc, i, i + 1, "ORG", "ORG.short_form"))
+            made.append(make(doc, i, i + 1, "ORG", "ORG.short_form"))
+    if not relabelled and not made:
+        return spans
+    result = [relabelled.get(s.start, s) if s.label_ == "PERSON" else s for s in spans]
+    result += made
     return sorted(result, key=lambda s: (s.start, s.end))
 
 

@@ -242,3 +242,13 @@ def test_a_name_cut_at_of_takes_the_place_after_it(org_end: int, expected) -> No
     ]
     kept = organisation_extents(doc, spans, default_patterns().lexicons)
     assert [(s.text, s.label_) for s in sorted(kept, key=lambda s: s.start)] == expected
+
+
+def test_a_head_word_without_the_keeps_the_models_reading() -> None:
+    # no 'the' before it: not the short form, and the model's span is not lost either
+    words = ["the", "Vell", "Rights", "Observatory", "said", ".", "Observatory", "said"]
+    pos = ["DET", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "VERB"]
+    assert short_forms(words, pos, [(1, 4)], 6) == [
+        ("Vell Rights Observatory", "ORG"),
+        ("Observatory", "PERSON"),
+    ]
