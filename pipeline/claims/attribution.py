@@ -18,6 +18,7 @@ from tnr_claims.claims.speakers import (
     report_author,
     resolve_speaker,
 )
+from tnr_claims.nlp.recodes import said_to_someone
 from tnr_claims.rules.schemas import CueRule
 
 if TYPE_CHECKING:
@@ -327,34 +328,11 @@ def _gives_an_order(index: DocIndex, verb: int) -> bool:
     )
 
 
-TELLING_VERBS = frozenset({"tell", "warn", "remind", "inform"})
-"""Verbs of telling someone something ('told her that she must come home')."""
-
-ADDRESSEE_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you"})
-
-
 def told_to_someone(index: DocIndex, i: int) -> bool:
-    """Whether token ``i`` lies in the clause of what a person or a relative was told ('told
-    me I must come home', 'told the brother the family would have no peace'): the words
-    said to them, which neither call for action nor deny an act. Not what reporters were
-    told ('told reporters that no one was held'): that is a statement."""
-    j, through_clause = i, False
-    for _ in range(8):
-        if index.head[j] == j:
-            return False
-        through_clause = through_clause or index.dep[j] == "ccomp"
-        j = index.head[j]
-        if index.lemma[j] in TELLING_VERBS and index.pos[j] == "VERB":
-            break
-    else:
-        return False
-    if not through_clause or index.lemma[j] not in TELLING_VERBS:
-        return False
-    return any(
-        c.dep_ in ("dobj", "dative")
-        and (c.lower_ in ADDRESSEE_PRONOUNS or c.lemma_.lower() in index.words.FAMILY_NOUNS)
-        for c in index.children(j)
-    )
+    """Whether token ``i`` lies in the words said to a person or a relative
+    (:func:`tnr_claims.nlp.recodes.said_to_someone`), which neither call for action nor
+    deny an act."""
+    return said_to_someone(index.doc[i], index.words)
 
 
 def _quoted_words(index: DocIndex, sentence: Sentence, i: int) -> bool:

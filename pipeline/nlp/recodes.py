@@ -81,8 +81,11 @@ def recode_relative_reprisals(spans: list[Span], words: Lexicons) -> list[Span]:
     return result
 
 
-TELLING_LEMMAS = frozenset({"tell", "warn", "remind"})
+TELLING_LEMMAS = frozenset({"tell", "warn", "remind", "inform"})
+"""Verbs of telling someone something ('told her that she must come home')."""
+
 ADDRESSEES = frozenset({"me", "him", "her", "us", "them", "you"})
+"""Pronouns for the person told: a person or relative, not 'reporters' or 'the court'."""
 
 
 def recode_returns_told(spans: list[Span], words: Lexicons) -> list[Span]:
@@ -93,16 +96,20 @@ def recode_returns_told(spans: list[Span], words: Lexicons) -> list[Span]:
     result = []
     for span in spans:
         if span.label_ == "METHOD" and span.id_.split(".", 1)[0] == "FORCED_RETURN":
-            if _said_to_someone(span.root, words):
+            if said_to_someone(span.root, words):
                 span = derive(span, "PERSUASION_TO_RETURN.return_told", "code")
         result.append(span)
     return result
 
 
-def _said_to_someone(token: Token, words: Lexicons) -> bool:
-    """Whether ``token`` lies in the clause of what a person or relative was told."""
+def said_to_someone(token: Token, words: Lexicons) -> bool:
+    """Whether ``token`` lies in the clause of what a person or a relative was told ('told
+    me I must come home', 'told the brother the family would have no peace'): the words
+    said to them. Not what reporters were told ('told reporters that no one was held'):
+    that is a statement. Shared by this recode and the claim rules (a call for action and
+    a denial are never in such words)."""
     node, through_clause = token, False
-    for _ in range(6):
+    for _ in range(8):
         if node.head.i == node.i:
             return False
         through_clause = through_clause or node.dep_ == "ccomp"
