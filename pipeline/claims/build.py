@@ -57,7 +57,10 @@ def build_claims(
 
     Args:
         doc: The processed Doc (parse and sentences; cue matches in ``doc.spans``).
-        spans: The document's final, normalised spans with provenance.
+        spans: The document's final, normalised spans with provenance. The one decision
+            that needs the claims' people changes them in place: a custody or charge of a
+            relative named before becomes RELATIVE_REPRISAL (:func:`_custody_of_relatives`),
+            so the document's spans and its claims' methods agree.
         segments: The document's zones; only sentences starting in ``body`` zones count
             (every sentence when the list is empty).
         doc_id: Copied into every record.
