@@ -429,12 +429,15 @@ def _specific_people(index: DocIndex, i: int) -> bool:
 def _single_person_event(index: DocIndex, sentence: Sentence) -> bool:
     """A past act by or on specific people (codebook: an incident is identified by its own
     definite group too): 'A blogger was abducted', 'the man is accused of helping to kidnap
-    ...', 'the authorities jailed him and his wife', 'threatened to imprison his parents'.
-    Such a person as subject or object of an act whose verb is in the past, or of
+    ...', 'the authorities jailed him and his wife', 'threatened to imprison his parents',
+    'unsealed charges against X, including stalking'. Such a person (or the act noun set
+    against that person) as subject or object of an act whose verb is in the past, or of
     'accused'."""
     for i in range(sentence.span.start, sentence.span.end):
         if not _specific_people(index, i):
             continue
+        if index.dep[i] == "pobj" and index.lower[index.head[i]] == "against":
+            i = index.head[index.head[i]]  # 'unsealed charges against X': the charges' slot
         if index.dep[i] not in ("nsubj", "nsubjpass", "dobj"):
             continue
         if any(c.lower_ in ("every", "any", "each", "no") for c in index.children(i)):

@@ -79,7 +79,11 @@ def target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> s
             return "exclude"  # 'at the request of Ambassador X': X asked for it
         if index.lower[head] == "for" and index.lemma[noun] in EMPLOYMENT_VERBS:
             return "exclude"  # 'worked for X', 'spied for X': X is who the agent serves
-        if index.is_event(noun) or index.lemma[noun] in index.words.EVENT_NOUNS:
+        if (
+            index.is_event(noun)
+            or index.lemma[noun] in index.words.EVENT_NOUNS
+            or _names_an_act(index, noun)
+        ):
             return "TARGET.prep_object"
         if index.lower[head] == "of" and has_method and _lever_of(index, noun):
             return "TARGET.lever_of"
@@ -122,6 +126,20 @@ def target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> s
         if inherited is not None and inherited != "exclude":
             return "TARGET.coordinated"
     return None
+
+
+ATTEMPT_NOUNS = frozenset({"plot", "attempt", "plan", "scheme", "bid", "conspiracy", "operation"})
+"""Nouns of an act tried or planned, made an act by the act word before them."""
+
+
+def _names_an_act(index: DocIndex, noun: int) -> bool:
+    """Whether an attempt noun is made an act by the act word compounded before it: 'an
+    assassination plot against X', 'a kidnapping attempt on X' (not 'a murder case against
+    X', where X is the accused: a case is no attempt)."""
+    return index.lemma[noun] in ATTEMPT_NOUNS and any(
+        child.dep_ == "compound" and child.i in index.method_tokens
+        for child in index.children(noun)
+    )
 
 
 PHASE_VERBS = frozenset({"begin", "start", "continue", "keep"})

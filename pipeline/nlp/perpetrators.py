@@ -117,8 +117,26 @@ def _content_tokens(root: Token) -> Iterable[Token]:
         yield token
         if depth < MAX_CONTENT_DEPTH:
             frontier.extend(
-                (child, depth + 1) for child in token.children if child.dep_ in CONTENT_DEPS
+                (child, depth + _step(token, child))
+                for child in token.children
+                if child.dep_ in CONTENT_DEPS or (child.dep_ == "conj" and child.pos_ in NOMINAL)
             )
+
+
+NOMINAL = frozenset({"NOUN", "PROPN"})
+
+LINKING_NOUNS = frozenset({"connection", "relation", "link"})
+"""Nouns of 'in connection with', 'in relation to': a way through to what the act is for,
+not a step away from it."""
+
+
+def _step(token: Token, child: Token) -> int:
+    """How far ``child`` lies from the legal act beyond ``token``: a coordinated noun is the
+    same slot ('charges against A and B in connection with ...': B's phrase is the
+    charges'), and so is the preposition after a linking noun ('in connection with')."""
+    if child.dep_ == "conj" or token.lemma_.lower() in LINKING_NOUNS:
+        return 0
+    return 1
 
 
 def _patients(root: Token) -> list[Token]:

@@ -990,3 +990,35 @@ def test_quantities_are_labelled_only_in_claim_sentences(tnr_pipeline) -> None:
 def test_a_definite_group_makes_an_incident(tnr_pipeline, text: str, expected: str) -> None:
     [claim] = tnr_pipeline.process_text(text).claims
     assert claim.type == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        (
+            "Prosecutors unveiled charges against Marko Tal and an unnamed officer in "
+            "connection with an assassination plot against the journalist Ivo Sand.",
+            ["Ivo Sand"],
+        ),
+        ("Police foiled a kidnapping attempt on the blogger Ivo Sand in Vienna.", ["Ivo Sand"]),
+    ],
+)
+def test_the_one_an_attempt_named_by_its_act_is_against_is_the_target(
+    tnr_pipeline, text: str, targets: list[str]
+) -> None:
+    claims = tnr_pipeline.process_text(text).claims
+    assert [name for claim in claims for name in claim.targets] == targets
+
+
+@pytest.mark.model
+def test_charges_unsealed_against_a_named_accused_are_one_incident(tnr_pipeline) -> None:
+    text = (
+        "Marko Tal was charged with plotting to kill the journalist Ivo Sand. Prosecutors "
+        "have unsealed charges against Marko Tal, including stalking and conspiracy to "
+        "kidnap, in a federal court. Prosecutors routinely file charges against critics."
+    )
+    claims = tnr_pipeline.process_text(text).claims
+    assert (claims[1].type, claims[1].targets) == ("incident", [])
+    # counterexample: charges against unnamed people in general stay a practice
+    assert claims[-1].type == "pattern"

@@ -122,3 +122,28 @@ def test_a_penalty_a_remembered_perpetrator_faces_is_no_method(tnr_pipeline) -> 
         "journalist Lena Ortiz. Tal and Sand face up to five years in prison."
     )
     assert legal_spans(tnr_pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    "charge",
+    [
+        # the second accused and 'in connection with' stand between the charge and the act
+        "unveiled charges against Marko Tal and an unnamed officer in connection with a "
+        "kidnapping plot against the journalist Ivo Sand",
+        "filed charges against Marko Tal in relation to the attempted abduction of the "
+        "journalist Ivo Sand",
+    ],
+)
+def test_the_accused_is_remembered_through_a_coordinated_patient_or_linking_phrase(
+    tnr_pipeline, charge: str
+) -> None:
+    text = f"Prosecutors {charge}. Tal was later extradited to Austria."
+    record = tnr_pipeline.process_text(text)
+    assert legal_spans(tnr_pipeline, text) == []
+    assert all("Marko Tal" not in claim.targets for claim in record.claims)
+
+
+def test_a_coordinated_target_of_a_legal_act_is_no_perpetrator(tnr_pipeline) -> None:
+    # counterexample: no act on someone is charged, so the arrest stays an act on them
+    text = "Police arrested Omar Said and Ali Noor in connection with a protest in Cairo."
+    assert "DETENTION" in {code for _, code in legal_spans(tnr_pipeline, text)}
