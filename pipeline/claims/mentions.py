@@ -35,7 +35,7 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
 from tnr_claims.claims.index import DocIndex, SpanRef
-from tnr_claims.nlp.perpetrators import PERPETRATORS_KEY
+from tnr_claims.nlp.perpetrators import PERPETRATOR_PRONOUNS_KEY, PERPETRATORS_KEY
 from tnr_claims.nlp.spans import tokens_with
 from tnr_claims.rules.loader import Lexicons
 
@@ -85,6 +85,9 @@ class Mentions:
     resolve speakers; targets are looked up with :func:`describing_nouns` only)."""
     dominant: str | None = None
     perpetrators: frozenset[str] = frozenset()
+    perpetrator_pronouns: frozenset[int] = frozenset()
+    """Token indices of pronouns that stand for a perpetrator noun ('the suspect ... police
+    arrested him'): no one's target."""
     narrator: str | None = None
     """The author of a first-person piece, whom 'I' and 'my' stand for."""
     genders: dict[str, str] = field(default_factory=dict)
@@ -169,7 +172,10 @@ def document_mentions(doc: Doc, index: DocIndex, is_patient: Callable[[int], boo
     """
     nouns = speaker_nouns(index)
     perpetrators = frozenset(doc.user_data.get(PERPETRATORS_KEY, ()))
-    mentions = Mentions(perpetrators=perpetrators)
+    mentions = Mentions(
+        perpetrators=perpetrators,
+        perpetrator_pronouns=frozenset(doc.user_data.get(PERPETRATOR_PRONOUNS_KEY, ())),
+    )
     counts: Counter[str] = Counter()
     told: dict[str, set[str]] = {}
     for ref in index.spans:

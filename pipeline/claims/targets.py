@@ -91,6 +91,8 @@ def find_targets(  # noqa: C901
                 owned_name = name  # 'Ana's lawyer, Luis Vela, said he ...': 'he' is still Ana
             elif name not in memory.officials:
                 last_named, last_root, blocked, owner = name, ref.root, False, None
+        elif memory.mentions is not None and i in memory.mentions.perpetrator_pronouns:
+            continue  # 'the suspect fled ... police arrested him': the suspect
         elif (
             index.lower[i] in index.words.PERSON_PRONOUNS
             and index.pos[i] == "PRON"

@@ -32,6 +32,12 @@ DETENTION, PROSECUTION or EXTRADITION of a target. The rule reads the dependency
    'the indictment says': a charging document that tells the story is where the claim
    comes from, not an act in it (context rule ``PROSECUTION.document_as_source``, a drop).
 
+7. **A pronoun for a perpetrator noun.** 'The suspected gunman fled across the border.
+   "Police there have arrested him," an officer said': the legal act's pronoun stands for
+   the nearest person mention before it, and that is a definite perpetrator noun of its
+   number, so the act is dropped and the pronoun is no one's target (its token is kept
+   under ``PERPETRATOR_PRONOUNS_KEY`` for the claim stage).
+
 A METHOD named as the target's alleged crime with no object ("arrested for spying") is
 not charge content: the alleged-crime rule has already removed it, so the legal act stays.
 """
@@ -61,6 +67,10 @@ OBJECT_DEPS = frozenset({"dobj", "poss", "nsubjpass", "compound"})
 """Dependencies that show an act has someone it is done to."""
 
 MAX_CONTENT_DEPTH = 6
+
+PERPETRATOR_PRONOUNS_KEY = "tnr_perpetrator_pronouns"
+"""``doc.user_data`` key of the token indices of pronouns that stand for a perpetrator noun
+('The suspect fled ... police arrested him'): the claim stage makes no target of them."""
 
 PERPETRATORS_KEY = "tnr_perpetrators"
 """``doc.user_data`` key of the lower-cased names and nouns remembered as perpetrators, for
@@ -348,8 +358,57 @@ def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons)
                 dropped.add(span.start)
     if any(_code(s) == "PROSECUTION" for s in legal if s.start in dropped):
         dropped.update(s.start for s in legal if _refers_back(s))
+    pronouns = set()
+    for span in legal:
+        for patient in _patients(span.root):
+            if _stands_for_a_perpetrator(patient, names, words):
+                dropped.add(span.start)
+                pronouns.add(patient.i)
     doc.user_data[PERPETRATORS_KEY] = sorted(remembered)
+    doc.user_data[PERPETRATOR_PRONOUNS_KEY] = sorted(pronouns)
     return [s for s in spans if not (s.label_ == "METHOD" and s.start in dropped)]
+
+
+SINGULAR_PRONOUNS = frozenset({"him", "her", "his"})
+PLURAL_PRONOUNS = frozenset({"them", "their"})
+
+
+def _stands_for_a_perpetrator(pronoun: Token, names: dict[int, set[str]], words: Lexicons) -> bool:
+    """Whether an object pronoun of a legal act ('police arrested him') stands for a
+    perpetrator named by a noun just before ('The suspected gunman fled to Riga ... "Police
+    have arrested him," he said'): the nearest person mention before it, in its own
+    sentence or the one before, is a definite perpetrator noun of the pronoun's number.
+
+    A name, a person noun ('the exile'), or a perpetrator noun of the other number found
+    first is the antecedent instead; a name that is the subject of a speech verb (the one
+    quoted) is passed over."""
+    lower = pronoun.lower_
+    if pronoun.pos_ != "PRON" or lower not in SINGULAR_PRONOUNS | PLURAL_PRONOUNS:
+        return False
+    plural = lower in PLURAL_PRONOUNS
+    sentence = pronoun.sent
+    start = sentence.start
+    if start > 0:
+        start = pronoun.doc[start - 1].sent.start
+    people = words.PERSON_NOUNS | words.DESCRIPTION_NOUNS | words.FAMILY_NOUNS
+    for j in range(pronoun.i - 1, start - 1, -1):
+        token = pronoun.doc[j]
+        if j in names:
+            if token.dep_ == "nsubj" and token.head.lemma_.lower() in words.SPEECH_VERBS:
+                continue
+            if token.dep_ == "compound":
+                continue  # the name's own first words: its head decides
+            return False
+        if token.pos_ != "NOUN":
+            continue
+        perpetrator = bool(_mention_words(token) & words.PERPETRATOR_NOUNS)
+        if not perpetrator and token.lemma_.lower() not in people:
+            continue
+        if (token.tag_ == "NNS") != plural:
+            continue  # 'the kidnappers ... arrested him': not them
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in token.children)
+        return perpetrator and definite
+    return False
 
 
 CONDITION_VERBS = frozenset({"convict", "find", "prove", "try"})

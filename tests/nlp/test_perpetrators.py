@@ -147,3 +147,32 @@ def test_a_coordinated_target_of_a_legal_act_is_no_perpetrator(tnr_pipeline) -> 
     # counterexample: no act on someone is charged, so the arrest stays an act on them
     text = "Police arrested Omar Said and Ali Noor in connection with a protest in Cairo."
     assert "DETENTION" in {code for _, code in legal_spans(tnr_pipeline, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The exiled writer Ivo Sand was shot in Riga. The suspected gunman fled across the "
+        'border. "Police there have arrested him," an officer said.',
+        "The exiled writer Ivo Sand was stabbed in Oslo. The two attackers escaped by car. "
+        "Police arrested them at the airport, said the police chief, Ola Berg.",
+    ],
+)
+def test_a_pronoun_for_a_perpetrator_noun_just_before_is_no_target(tnr_pipeline, text: str) -> None:
+    record = tnr_pipeline.process_text(text)
+    assert legal_spans(tnr_pipeline, text) == []
+    assert all("Ivo Sand" not in claim.targets for claim in record.claims[1:])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the person named last is the antecedent
+        "The suspected gunman fled. The exiled writer Ivo Sand was later found in Riga, "
+        "where police arrested him.",
+        # a perpetrator noun of the other number is not 'him'
+        "The exiled writer Ivo Sand had escaped the kidnappers. Police arrested him in Riga.",
+    ],
+)
+def test_a_pronoun_for_a_named_person_stays_a_target(tnr_pipeline, text: str) -> None:
+    assert "DETENTION" in {code for _, code in legal_spans(tnr_pipeline, text)}
