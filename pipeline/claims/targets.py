@@ -218,6 +218,16 @@ def find_targets(  # noqa: C901
             )
         ):
             weak.append((root, name, "TARGET.incident_person"))
+    if _reprisal(sentence):
+        # 'police arrested her cousin, Omar Said': the relative named and the one whose
+        # relative he is are both targets (GUIDELINES), however the parser hangs the name
+        strong += [
+            (root, name, "TARGET.named_relative")
+            for root, name in _named_relatives(index, person_starts, mentions)
+            if root not in speakers
+            and all(name != known for _, known, _ in strong)
+            and not (memory.mentions is not None and memory.mentions.is_perpetrator(name))
+        ]
     chosen = strong or weak
     if (
         not chosen
@@ -307,6 +317,41 @@ def _reprisal(sentence: Sentence) -> bool:
     return any(
         ref.record.label == "METHOD" and ref.record.code in REPRISAL_CODES for ref in sentence.spans
     )
+
+
+def _named_relatives(
+    index: DocIndex, person_starts: dict[int, SpanRef], mentions: list[tuple[int, str, bool]]
+) -> list[tuple[int, str]]:
+    """Each name set right after a family noun ('her cousin, Omar Said', 'a relative of
+    Ruiz's, Omar Said', 'his brother Omar'), with the one whose relative it is: the family
+    noun's possessor or the name in its 'of' phrase, as resolved in ``mentions``. Read on
+    the tokens, for the parser often hangs such a name on the verb."""
+    named_at = {root: name for root, name, _ in mentions}
+    found: list[tuple[int, str]] = []
+    for start, ref in person_starts.items():
+        j = start - 1
+        if j >= 0 and index.lower[j] == ",":
+            j -= 1
+        owner: int | None = None
+        if j >= 0 and index.lower[j] in ("'s", "’s"):
+            j -= 1
+        k = j
+        while k >= 0 and index.span_at[k] >= 0 and index.span_at[k] == index.span_at[j]:
+            k -= 1  # over the owner's name in 'a relative of Ruiz's, Omar Said'
+        if k < j and k >= 1 and index.lower[k] == "of":
+            owner, j = j, k - 1
+        if j < 0 or index.lemma[j] not in index.words.FAMILY_NOUNS:
+            continue
+        if owner is None:
+            owner = next((c.i for c in index.children(j) if c.dep_ == "poss"), None)
+        found.append((ref.root, ref.record.name or ""))
+        if owner is None:
+            continue
+        named = index.named(owner, ("PERSON",))
+        owner_root = named.root if named is not None else owner
+        if owner_root in named_at:
+            found.append((owner_root, named_at[owner_root]))
+    return found
 
 
 def _act_told_again(index: DocIndex, sentence: Sentence) -> bool:

@@ -1022,3 +1022,35 @@ def test_charges_unsealed_against_a_named_accused_are_one_incident(tnr_pipeline)
     assert (claims[1].type, claims[1].targets) == ("incident", [])
     # counterexample: charges against unnamed people in general stay a practice
     assert claims[-1].type == "pattern"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "arrest",
+    [
+        "Police arrested Ana Ruiz's cousin, Omar Said, in Cairo.",
+        "Police arrested a third relative of Ruiz's, Omar Said, in Cairo.",
+        "Police arrested her cousin, Omar Said, in Cairo.",
+        "Police arrested her cousin Omar Said in Cairo.",
+    ],
+)
+def test_a_named_relative_held_is_a_target_with_the_one_whose_relative_he_is(
+    tnr_pipeline, arrest: str
+) -> None:
+    text = f"Agents threatened the dissident Ana Ruiz in Madrid last year. {arrest}"
+    claim = tnr_pipeline.process_text(text).claims[-1]
+    assert claim.targets == ["Ana Ruiz", "Omar Said"]
+
+
+@pytest.mark.model
+def test_a_name_after_a_family_noun_outside_a_reprisal_is_no_relative_target(
+    tnr_pipeline,
+) -> None:
+    # counterexample: no act on the relative, so the relative named beside the noun is
+    # only who speaks
+    text = (
+        "Agents threatened the dissident Ana Ruiz in Madrid last year, her cousin, "
+        "Omar Said, told reporters."
+    )
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.targets == ["Ana Ruiz"]
