@@ -121,11 +121,35 @@ def target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> s
         # 'His brother, Omar, lost his job', 'they urged Ana's wife, Mara, to persuade her':
         # a named relative of the one the act is aimed at (GUIDELINES: a target with him)
         return "TARGET.named_relative"
+    if dep == "appos" and _person_of_group(index, head):
+        # 'a leader of the Ivo movement, Ana Ruiz,': the name is the leader, however the
+        # parser hangs it on the group, and plays the leader's part
+        return target_role(index, index.head[index.head[head]], has_method, _depth + 1)
     if dep in ("conj", "appos") and head != i:
         inherited = target_role(index, head, has_method, _depth + 1)
         if inherited is not None and inherited != "exclude":
             return "TARGET.coordinated"
     return None
+
+
+MEMBER_NOUNS = frozenset({"member", "supporter", "follower", "co-founder", "figure"})
+"""Nouns of belonging to a group that the person and office lexicons do not hold."""
+
+
+def _person_of_group(index: DocIndex, noun: int) -> bool:
+    """Whether ``noun`` is the object of an 'of' phrase on a person noun ('a leader of
+    FETO', 'a member of the group'): a name set after it names that person."""
+    prep = index.head[noun]
+    person = index.head[prep]
+    return (
+        index.dep[noun] == "pobj"
+        and index.lower[prep] == "of"
+        and (
+            index.lemma[person] in MEMBER_NOUNS
+            or index.lemma[person] in index.words.PERSON_NOUNS | index.words.OFFICE_NOUNS
+        )
+        and index.lemma[noun] not in index.words.PERSON_NOUNS
+    )
 
 
 ATTEMPT_NOUNS = frozenset({"plot", "attempt", "plan", "scheme", "bid", "conspiracy", "operation"})

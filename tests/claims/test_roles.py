@@ -33,3 +33,17 @@ def test_the_one_an_act_is_against_is_its_target(tnr_pipeline) -> None:
     # counterexample: 'the abduction of X' keeps X as the one acted on
     role = role_of(tnr_pipeline, "Officials began the abduction of Sand in May.", "Sand")
     assert role == "TARGET.prep_object"
+
+
+def test_a_name_after_a_person_of_a_group_plays_that_persons_part(tnr_pipeline) -> None:
+    # 'a leader of X, Ana Ruiz': the parser hangs the name on X; it is the leader's name
+    text = "Agents abducted a senior leader of Zorba, Ana Ruiz, in Riga."
+    assert role_of(tnr_pipeline, text, "Ruiz") == "TARGET.object"
+    text = "Police detained a member of Veritas, Ana Ruiz, in Riga."
+    assert role_of(tnr_pipeline, text, "Ruiz") == "TARGET.object"
+
+
+def test_a_name_after_a_place_of_a_group_is_not_a_person_acted_on(tnr_pipeline) -> None:
+    # counterexample: the 'of' phrase hangs on no person noun
+    text = "Agents searched the headquarters of the Ivo movement, Ruiz House, in Riga."
+    assert role_of(tnr_pipeline, text, "Ruiz") != "TARGET.object"
