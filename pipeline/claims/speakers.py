@@ -13,6 +13,8 @@ from tnr_claims.claims.mentions import DETERMINERS, describing_nouns
 from tnr_claims.claims.rules import SPEAKER_MEMORY_SENTENCES
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from tnr_claims.claims.index import DocIndex, Memory, Sentence, SpanRef
 
 
@@ -312,6 +314,20 @@ def _office_of_organisation(index: DocIndex, subject: int) -> str | None:
     return None
 
 
+def _possessor(token: Token) -> bool:
+    """A possessor: 'poss', or a noun modifier the parser gives its own "'s" ('the
+    watchdog's website', read as nmod with a case child)."""
+    return token.dep_ == "poss" or (
+        token.dep_ == "nmod" and any(c.dep_ == "case" for c in token.children)
+    )
+
+
+STATE_DESCRIPTION_NOUNS = frozenset({"watchdog", "agency", "monitor", "regulator"})
+"""Organisation descriptions that fit a state body as well ('the antigraft watchdog said'
+after a party commission spoke): these take the organisation that spoke last whatever it
+is; 'the group', 'the charity' never stand for a ministry or a court."""
+
+
 def _described_speaker(
     index: DocIndex, sentence: Sentence, memory: Memory, subject: int
 ) -> str | None:
@@ -320,12 +336,12 @@ def _described_speaker(
     person the document describes as its leader; 'the group said' -> the organisation
     that spoke last, else the one named last before the sentence."""
     if index.tag[subject] != "NN" or not any(
-        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DETERMINERS)
+        _possessor(c) or (c.dep_ == "det" and c.lower_ in DETERMINERS)
         for c in index.children(subject)
     ):
         return None  # "another activist said" is someone the document has not named
     for child in index.children(subject):
-        if child.dep_ == "poss" and child.lemma_.lower() in index.words.ORG_DESCRIPTION_NOUNS:
+        if _possessor(child) and child.lemma_.lower() in index.words.ORG_DESCRIPTION_NOUNS:
             subject = child.i  # 'the group's blog said': the group speaks
             break
     lemma = index.lemma[subject]
@@ -337,15 +353,17 @@ def _described_speaker(
     if lemma in index.words.ORG_DESCRIPTION_NOUNS:
         # 'the organisation said': the one that spoke last, else the one named last; a
         # group, a network, an NGO is no ministry, court or police force
+        # bodies; but a watchdog or an agency may be the state's own
+        state_too = lemma in STATE_DESCRIPTION_NOUNS
         spoke = memory.last_org_speaker[0] if memory.last_org_speaker is not None else None
-        if spoke is not None and not _state_body(spoke, index):
+        if spoke is not None and (state_too or not _state_body(spoke, index)):
             return spoke
         for ref in reversed(index.spans):
             if (
                 ref.end <= sentence.span.start
                 and ref.record.label == "ORG"
                 and ref.record.name
-                and not _state_body(ref.record.name, index)
+                and (state_too or not _state_body(ref.record.name, index))
             ):
                 return ref.record.name
     # 'the counter-terrorism unit said' and, before or after, one 'Joint Counter Terrorism

@@ -1054,3 +1054,25 @@ def test_a_name_after_a_family_noun_outside_a_reprisal_is_no_relative_target(
     )
     [claim] = tnr_pipeline.process_text(text).claims
     assert claim.targets == ["Ana Ruiz"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("body", "possessor", "source"),
+    [
+        ("Kazakhstan's Central Commission for Graft Control", "antigraft watchdog", "CCGC"),
+        # counterexample: 'the group' never stands for a ministry
+        ("Kazakhstan's Ministry of the Interior", "group", None),
+    ],
+)
+def test_a_watchdogs_website_speaks_for_the_state_body_that_spoke_last(
+    tnr_pipeline, body: str, possessor: str, source: str | None
+) -> None:
+    text = (
+        f"{body} said agents had returned 40 fugitives from abroad. The {possessor}’s "
+        "website explains that agents persuaded relatives to call the fugitives."
+    )
+    claims = tnr_pipeline.process_text(text).claims
+    first, second = claims[0].source, claims[-1].source
+    assert second == (first if source else None)
+    assert first is not None
