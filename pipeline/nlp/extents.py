@@ -11,6 +11,9 @@ with the words that say what kind of act it is).
   ``ACT_KIND_MODIFIERS``; words that describe one occasion ("sudden disappearance", "actual
   kidnapping") or the charge ("terrorism charges") stay out. Context rule
   ``METHOD.kind_of_act``.
+- **A modifier and its act.** A METHOD span that modifies the act noun right after it
+  ("hostage-like arrests", "spyware attacks") is one span over both, with the modifier's
+  code, which says what kind of act the noun is. Context rule ``METHOD.modifier_of_act``.
 - **Asking for something else.** "Persuade ... to return" names a persuasion to come back
   only when "return" (or "surrender") has no object: in "urged the host state to return
   the refugees" or "pressed him to surrender his passport" the return is of others or of
@@ -37,8 +40,9 @@ MAX_MODIFIERS = 2
 
 
 def method_extents(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
-    """Apply both rules of the module docstring to every METHOD span."""
+    """Apply the rules of the module docstring to every METHOD span."""
     kinds = words.ACT_KIND_MODIFIERS
+    spans = _modifiers_with_their_acts(doc, spans)
     covered = {i for s in spans for i in range(s.start, s.end)}
     result: list[Span] = []
     for span in spans:
@@ -47,6 +51,42 @@ def method_extents(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
             span = _with_kind(doc, span, covered, kinds)
         result.append(span)
     return result
+
+
+ACT_HEAD_LEMMAS = frozenset({"attack", "arrest", "raid", "operation"})
+"""Act nouns that a METHOD modifier names the kind of ('spyware attacks')."""
+
+
+def _modifiers_with_their_acts(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A METHOD span that modifies the act noun right after it ('hostage-like arrests',
+    'spyware attacks') is one span over both, with the modifier's code: it says what kind
+    of act the noun is. A METHOD span on that noun gives way. Context rule
+    ``METHOD.modifier_of_act``."""
+    starts = {s.start: s for s in spans if s.label_ == "METHOD"}
+    merged: dict[int, Span] = {}
+    absorbed: set[int] = set()
+    for span in spans:
+        if span.label_ != "METHOD" or span.start in absorbed or span.end >= len(doc):
+            continue
+        noun = doc[span.end]
+        last = doc[span.end - 1]
+        if noun.pos_ != "NOUN" or last.head.i != noun.i or last.dep_ not in MODIFIER_DEPS:
+            continue
+        following = starts.get(noun.i)
+        if following is None and noun.lemma_.lower() not in ACT_HEAD_LEMMAS:
+            continue
+        if following is not None and len(following) > 1:
+            continue  # 'hostage-like [arrests of relatives]': the longer reading stands
+        merged[span.start] = derive(span, "METHOD.modifier_of_act", "extent", end=noun.i + 1)
+        if following is not None:
+            absorbed.add(following.start)
+    if not merged:
+        return spans
+    return [
+        merged.get(s.start, s) if s.label_ == "METHOD" else s
+        for s in spans
+        if not (s.label_ == "METHOD" and s.start in absorbed)
+    ]
 
 
 RETURN_VERBS = frozenset({"return", "surrender", "repatriate", "hand", "extradite", "deport"})

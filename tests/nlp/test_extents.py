@@ -67,3 +67,28 @@ def test_a_request_for_something_other_than_the_return_is_no_persuasion(
     tnr_pipeline, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert codes(tnr_pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lawyers for the exile said the hostage-like arrests in Cairo must stop.",
+            ("hostage-like arrests", "RELATIVE_REPRISAL"),
+        ),
+        (
+            "Exiles in Oslo report spyware attacks on their phones.",
+            ("spyware attacks", "SURVEILLANCE"),
+        ),
+    ],
+)
+def test_a_method_modifying_the_act_noun_after_it_is_one_span_with_its_code(
+    tnr_pipeline, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in codes(tnr_pipeline, text)
+
+
+def test_a_method_before_a_noun_that_is_no_act_keeps_its_extent(tnr_pipeline) -> None:
+    # counterexample: a kidnapping suspect is no act
+    found = codes(tnr_pipeline, "Police questioned a kidnapping suspect in Oslo.")
+    assert not any(text.endswith("suspect") for text, _ in found)
