@@ -1,7 +1,9 @@
 """Context rules that change a METHOD span's code from what the parse shows of its act.
 
 - **Relatives acted on.** Custody or punishment of relatives is RELATIVE_REPRISAL, whatever
-  the act word (codebook, second set): ``RELATIVE_REPRISAL.relative_patient``.
+  the act word (codebook, second set): ``RELATIVE_REPRISAL.relative_patient``; also of some
+  of them counted ('arrested two of his cousins'). The agents who do it at home are no
+  OVERSEAS_AGENTS (``OVERSEAS_AGENTS.home_reprisal``, a drop).
 - **A return told to someone.** A return in the words said to a person or a relative ('they
   told her a good mother would bring her daughter home') is pressure to return:
   ``PERSUASION_TO_RETURN.return_told``.
@@ -56,6 +58,13 @@ def _patients(token: Token) -> list[Token]:
         for prep in t.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 found.extend(c for c in prep.children if c.dep_ == "pobj")
+    # 'arrested two of his cousins', 'detained some of her relatives': the 'of' phrase
+    # of a count is who is counted
+    for count in list(found):
+        if count.pos_ in ("NUM", "PRON", "DET") or count.lower_ in ("some", "several", "many"):
+            for prep in count.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    found.extend(c for c in prep.children if c.dep_ == "pobj")
     return found
 
 
@@ -79,6 +88,38 @@ def recode_relative_reprisals(spans: list[Span], words: Lexicons) -> list[Span]:
                 span = derive(span, "RELATIVE_REPRISAL.relative_patient", "code")
         result.append(span)
     return result
+
+
+def _current_code(span: Span) -> str:
+    """The span's METHOD code now: the last context rule that changed it, else its origin."""
+    provenance = provenance_of(span)
+    return (provenance.code_rule() or provenance.origin_id).split(".", 1)[0]
+
+
+def drop_agents_of_home_reprisals(spans: list[Span]) -> list[Span]:
+    """Agents who hold or punish relatives at home ('security agents arrested two of his
+    cousins') are the home state's own police at work, no OVERSEAS_AGENTS: the act on the
+    relatives is the METHOD (RELATIVE_REPRISAL). The agent noun span is dropped when it is
+    the subject of a verb inside a RELATIVE_REPRISAL span (context rule
+    ``OVERSEAS_AGENTS.home_reprisal``, a drop)."""
+    reprisal_tokens = {
+        i
+        for s in spans
+        if s.label_ == "METHOD" and _current_code(s) == "RELATIVE_REPRISAL"
+        for i in range(s.start, s.end)
+    }
+    if not reprisal_tokens:
+        return spans
+    return [
+        s
+        for s in spans
+        if not (
+            s.label_ == "METHOD"
+            and _current_code(s) == "OVERSEAS_AGENTS"
+            and s.root.dep_ == "nsubj"
+            and s.root.head.i in reprisal_tokens
+        )
+    ]
 
 
 TELLING_LEMMAS = frozenset({"tell", "warn", "remind", "inform"})

@@ -43,6 +43,7 @@ from tnr_claims.nlp.perpetrators import (
 )
 from tnr_claims.nlp.provenance import derive, make
 from tnr_claims.nlp.recodes import (
+    drop_agents_of_home_reprisals,
     recode_relative_reprisals,
     recode_returns_told,
     recode_sentenced_terms,
@@ -409,6 +410,7 @@ class RuleTagger:
             merged = drop_documents_as_sources(merged, words)
             merged = threatened_acts(doc, merged, words)
             merged = recode_relative_reprisals(merged, words)
+            merged = drop_agents_of_home_reprisals(merged)
             merged = recode_sentenced_terms(merged)
             merged = recode_returns_told(merged, words)
             merged = method_extents(doc, merged, words)

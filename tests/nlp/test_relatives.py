@@ -43,3 +43,30 @@ def test_a_relative_of_an_office_holder_is_the_target_himself(tnr_pipeline) -> N
 def test_a_person_under_house_arrest_who_is_no_relative_stays_detained(tnr_pipeline) -> None:
     codes = method_codes(tnr_pipeline, "The blogger was placed under house arrest in May.")
     assert codes.get("house arrest") == "DETENTION"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security agents arrested two of his cousins at their homes in Giza.",
+        "Police detained several of her relatives after the broadcast.",
+    ],
+)
+def test_custody_of_some_of_the_relatives_counted_is_a_reprisal(tnr_pipeline, text) -> None:
+    codes = method_codes(tnr_pipeline, text)
+    assert "RELATIVE_REPRISAL" in codes.values()
+    assert "DETENTION" not in codes.values()
+
+
+def test_custody_of_some_of_a_group_of_others_stays_detention(tnr_pipeline) -> None:
+    # counterexample: the people counted are no relatives
+    codes = method_codes(tnr_pipeline, "Police detained two of the activists in Giza.")
+    assert list(codes.values()) == ["DETENTION"]
+
+
+def test_agents_who_hold_relatives_at_home_are_no_overseas_agents(tnr_pipeline) -> None:
+    codes = method_codes(tnr_pipeline, "Security agents arrested his parents in Giza.")
+    assert "OVERSEAS_AGENTS" not in codes.values()
+    # counterexample: agents acting on someone else stay
+    codes = method_codes(tnr_pipeline, "Security agents followed the exile in Berlin.")
+    assert "OVERSEAS_AGENTS" in codes.values()
