@@ -103,7 +103,8 @@ def _acts_on_someone(token: Token) -> bool:
         if child.dep_ in ("amod", "nmod") and child.pos_ in ("NOUN", "PROPN"):
             return True  # 'the activist killing': the parser makes the victim a modifier
         if child.dep_ == "prep" and child.lower_ in ("of", "on", "against"):
-            return True
+            if not any(g.ent_type_ in ("DATE", "TIME") for g in child.children):
+                return True  # not 'returned on February 15': a date is no one acted on
     return False
 
 

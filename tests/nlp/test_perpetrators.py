@@ -176,3 +176,15 @@ def test_a_pronoun_for_a_perpetrator_noun_just_before_is_no_target(tnr_pipeline,
 )
 def test_a_pronoun_for_a_named_person_stays_a_target(tnr_pipeline, text: str) -> None:
     assert "DETENTION" in {code for _, code in legal_spans(tnr_pipeline, text)}
+
+
+def test_a_person_whose_return_is_dated_is_no_doer(tnr_pipeline) -> None:
+    # 'returned ... on March 3': the date is no one acted on, so the returnee did nothing
+    # to anyone and stays the target of the next act
+    text = (
+        "Officials in Baku insist Ivo Sand, 33, returned voluntarily on March 3. "
+        "Police arrested Ivo Sand at the airport."
+    )
+    claims = tnr_pipeline.process_text(text).claims
+    assert claims[-1].targets == ["Ivo Sand"]
+    assert "DETENTION" in claims[-1].methods
