@@ -241,10 +241,17 @@ def resolve_speaker(  # noqa: C901
     )
     if lower == "it" or (index.lemma[subject] in index.words.REPORT_NOUNS and plural_ok):
         determiners = {c.lower_ for c in index.children(subject) if c.dep_ in ("det", "poss")}
+        bare_authors = (
+            not determiners
+            and index.lemma[subject] in ("author", "researcher")
+            and index.tag[subject] == "NNS"
+            and not index.has_child(subject, ("prep", "amod", "compound"))
+        )  # 'Researchers documented threats in 40 countries': the report's own
         if (
             lower == "it"
             or determiners & {"the", "this", "its", "their", "that", "our"}
             or _owned_by_a_definite_body(index, subject)
+            or bare_authors
         ):
             author = report_author(memory, sentence)
             if author is not None:

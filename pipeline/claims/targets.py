@@ -103,11 +103,13 @@ def find_targets(  # noqa: C901
             if (
                 owner is not None
                 and wanted is not None
-                and word_gender(index.lemma[owner[1]], index.words) == wanted
+                and word_gender(index.lemma[owner[1]], index.words) in (wanted, None)
+                and (owned_name is not None or word_gender(index.lemma[owner[1]], index.words))
                 and owner_gender not in (None, wanted)
             ):
                 # 'His wife, Mara, said officials refused to renew her passport': 'her' is
-                # the wife (named or not), not the man whose wife she is
+                # the wife (named or not), not the man whose wife she is; so is 'his' after
+                # 'Her colleague Reza Tan said' (a named one of no told gender)
                 if owned_name is not None:
                     mentions.append((i, owned_name, True))
                     if _reprisal(sentence):

@@ -35,8 +35,18 @@ def _is_relative(token: Token, words: Lexicons) -> bool:
         t.lower_ in words.OFFICE_NOUNS
         for prep in token.children
         if prep.dep_ == "prep" and prep.lower_ == "of"
-        for t in prep.subtree
+        for t in _phrase_without_clauses(prep)
     )
+
+
+def _phrase_without_clauses(token: Token) -> list[Token]:
+    """The tokens of ``token``'s phrase without the clauses inside it ('of Omar Hadi, a
+    citizen who sued the crown prince': not the prince)."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ not in ("relcl", "acl"):
+            found.extend(_phrase_without_clauses(child))
+    return found
 
 
 def _patients(token: Token) -> list[Token]:

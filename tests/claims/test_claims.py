@@ -1076,3 +1076,41 @@ def test_a_watchdogs_website_speaks_for_the_state_body_that_spoke_last(
     first, second = claims[0].source, claims[-1].source
     assert second == (first if source else None)
     assert first is not None
+
+
+@pytest.mark.model
+def test_his_after_her_named_colleague_is_the_colleague(tnr_pipeline) -> None:
+    text = (
+        "Agents summoned the parents of the presenter Mina Azad and told them she must "
+        "quit her job. Her colleague Reza Tan said agents had threatened his sister."
+    )
+    claims = tnr_pipeline.process_text(text).claims
+    assert claims[-1].targets == ["Reza Tan"]
+
+
+@pytest.mark.model
+def test_his_after_his_lawyer_is_still_the_client(tnr_pipeline) -> None:
+    # counterexample: the owner's gender agrees, so 'he' is the one whose lawyer spoke
+    text = (
+        "Agents abducted the blogger Omar Hadi in Kyiv. His lawyer, Ana Ruiz, said he was "
+        "beaten in custody."
+    )
+    claims = tnr_pipeline.process_text(text).claims
+    assert claims[-1].targets == ["Omar Hadi"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("subject", "source"),
+    # counterexample: researchers placed elsewhere are not the report's
+    [("Researchers", "Exile Watch"), ("Researchers at Oxford", "Oxford")],
+)
+def test_bare_researchers_in_a_report_story_are_the_reports_author(
+    tnr_pipeline, subject: str, source: str | None
+) -> None:
+    text = (
+        "Exile Watch recorded 850 incidents between 2014 and 2023, according to its new "
+        f"report. {subject} documented threats against relatives in 40 countries."
+    )
+    claims = tnr_pipeline.process_text(text).claims
+    assert claims[-1].source == source

@@ -70,3 +70,15 @@ def test_agents_who_hold_relatives_at_home_are_no_overseas_agents(tnr_pipeline) 
     # counterexample: agents acting on someone else stay
     codes = method_codes(tnr_pipeline, "Security agents followed the exile in Berlin.")
     assert "OVERSEAS_AGENTS" in codes.values()
+
+
+def test_an_office_in_a_clause_about_the_exile_does_not_make_the_relative_an_official(
+    tnr_pipeline,
+) -> None:
+    text = (
+        "Police detained two brothers of Omar Hadi, a banker who sued the crown prince, in Zarva."
+    )
+    assert "RELATIVE_REPRISAL" in method_codes(tnr_pipeline, text).values()
+    # counterexample: the relative of an office holder is the one acted on himself
+    text = "Police detained the half-brother of the country's president."
+    assert "RELATIVE_REPRISAL" not in method_codes(tnr_pipeline, text).values()
