@@ -189,6 +189,10 @@ def find_targets(  # noqa: C901
                 group = memory.last_group
             mentions.extend((i, name, True) for name in group)
             only_as_patient.add(i)
+        elif has_method and (kin := _the_family(index, i, s0, owner, last_named, memory)):
+            # 'His son said the family had received threats', 'The family has been
+            # threatened since 2020': the family of the one the story is about
+            mentions.append((i, kin, True))
         elif _unnamed_person(index, i, nouns):
             # 'agents pressured a cousin and his wife': 'his' is the cousin's
             last_named, last_root, blocked, owner = None, -1, True, None
@@ -417,6 +421,48 @@ def _later_speaker(
     if any(k > i and index.lower[k] in index.words.SUBJECT_PRONOUNS for k in speakers):
         return memory.recent_speaker(number)
     return None
+
+
+COLLECTIVE_KIN = frozenset({"family", "relative"})
+"""Nouns for a person's kin as a whole ('the family', 'the relatives')."""
+
+
+def _the_family(
+    index: DocIndex,
+    i: int,
+    s0: int,
+    owner: tuple[str, int] | None,
+    last_named: str | None,
+    memory: Memory,
+) -> str | None:
+    """Whose family 'the family' or 'the relatives' is, with no possessor or 'of' phrase
+    of its own: the one whose relative speaks in the sentence ('His son said the family
+    ...'), else the person named last in it, else the last target. Not after a family
+    owned by a common noun in the same sentence ('holding a target's family hostage or
+    punishing the family'): that family is anyone's."""
+    if index.lemma[i] not in COLLECTIVE_KIN or index.pos[i] != "NOUN":
+        return None
+    if any(
+        index.lemma[j] in index.words.FAMILY_NOUNS and _owned_by_a_common_noun(index, j)
+        for j in range(s0, i)
+    ):
+        return None
+    children = list(index.children(i))
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in children) or any(
+        c.dep_ in ("poss", "prep", "nummod", "amod") for c in children
+    ):
+        return None
+    if owner is not None:
+        return owner[0]
+    return last_named or memory.last_target
+
+
+def _owned_by_a_common_noun(index: DocIndex, j: int) -> bool:
+    """'a target's family', 'an exile's relatives' (the parser may hang the possessor on
+    the next noun): the owner is anyone."""
+    if any(c.dep_ == "poss" and c.pos_ == "NOUN" for c in index.children(j)):
+        return True
+    return j >= 2 and index.lower[j - 1] in ("'s", "’s") and index.pos[j - 2] == "NOUN"
 
 
 def _described(memory: Memory, index: DocIndex, i: int) -> str | None:

@@ -1114,3 +1114,33 @@ def test_bare_researchers_in_a_report_story_are_the_reports_author(
     )
     claims = tnr_pipeline.process_text(text).claims
     assert claims[-1].source == source
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "His son said the family had received threats from Saudi security officers.",
+        "The family has been threatened repeatedly since 2020.",
+    ],
+)
+def test_the_family_is_the_family_of_the_one_the_story_is_about(
+    tnr_pipeline, sentence: str
+) -> None:
+    text = (
+        "Imam Karim Osman, 54, was wanted in Riyadh on extremism charges and had been "
+        f"detained in 2015 at Riyadh's request. {sentence}"
+    )
+    claims = tnr_pipeline.process_text(text).claims
+    assert claims[-1].targets == ["Karim Osman"]
+
+
+@pytest.mark.model
+def test_the_family_after_anyones_family_is_anyones(tnr_pipeline) -> None:
+    # counterexample: 'a target's family ... the family' is a practice's family
+    text = (
+        "Imam Karim Osman was detained in 2015 at Riyadh's request. The state holds a "
+        "target's family hostage or punishes the family instead."
+    )
+    claims = tnr_pipeline.process_text(text).claims
+    assert claims[-1].targets == []
