@@ -18,7 +18,8 @@ with the words that say what kind of act it is).
   only when "return" (or "surrender") has no object: in "urged the host state to return
   the refugees" or "pressed him to surrender his passport" the return is of others or of
   a thing, and the match is dropped (a reflexive, "surrender himself", stays). A request
-  or persuasion not to return ("urged Thailand not to return them") is dropped too.
+  or persuasion not to return ("urged Thailand not to return them") is dropped too. So is
+  a return "to justice" or "to account": no place.
 """
 
 from __future__ import annotations
@@ -110,6 +111,24 @@ def asks_for_something_else(span: Span) -> bool:
         or (persuasion and c.dep_ == "dobj" and not c.lower_.endswith(("self", "selves")))
         for c in act.children
     )
+
+
+NOT_PLACES = frozenset({"justice", "account", "trial", "book"})
+"""Words after 'bring him to' that are no place: 'bring them to justice' is a prosecution
+hoped for, not a return."""
+
+
+def brought_to_no_place(span: Span) -> bool:
+    """Whether a FORCED_RETURN match ('bring them to') goes on to a word that is no place
+    ('bring them to justice', 'brought to account'): such matches are dropped before the
+    merge, like :func:`asks_for_something_else`."""
+    if span.label_ != "METHOD" or span.id_.split(".", 1)[0] != "FORCED_RETURN":
+        return False
+    doc = span.doc
+    k = span.end
+    if doc[k - 1].lower_ != "to" and k < len(doc) and doc[k].lower_ == "to":
+        k += 1
+    return doc[k - 1].lower_ == "to" and k < len(doc) and doc[k].lower_ in NOT_PLACES
 
 
 def _without_trailing_preposition(doc: Doc, span: Span) -> Span:

@@ -21,7 +21,7 @@ from tnr_claims.nlp.context import (
     role_named_people,
 )
 from tnr_claims.nlp.counts import vague_counts
-from tnr_claims.nlp.extents import asks_for_something_else, method_extents
+from tnr_claims.nlp.extents import asks_for_something_else, brought_to_no_place, method_extents
 from tnr_claims.nlp.instruments import instruments_with_parties, provisions_of_instruments
 from tnr_claims.nlp.matcher import RuleMatcher
 from tnr_claims.nlp.names import (
@@ -375,7 +375,11 @@ class RuleTagger:
         rule_spans, blocked = self.rule_spans(doc)
         rule_spans += self.dependency_spans(doc)
         if self._parsed:
-            rule_spans = [s for s in rule_spans if not asks_for_something_else(s)]
+            rule_spans = [
+                s
+                for s in rule_spans
+                if not asks_for_something_else(s) and not brought_to_no_place(s)
+            ]
         # a dateline place wins a tie with the model's reading ("ISTANBUL --" read as an ORG)
         model = self.dateline_spans(doc) + self.model_spans(doc)
         rule_spans = _without_words_of_names(rule_spans, model, words)

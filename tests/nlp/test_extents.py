@@ -92,3 +92,15 @@ def test_a_method_before_a_noun_that_is_no_act_keeps_its_extent(tnr_pipeline) ->
     # counterexample: a kidnapping suspect is no act
     found = codes(tnr_pipeline, "Police questioned a kidnapping suspect in Oslo.")
     assert not any(text.endswith("suspect") for text, _ in found)
+
+
+@pytest.mark.parametrize("place", ["justice", "account"])
+def test_bringing_someone_to_no_place_is_no_return(tnr_pipeline, place: str) -> None:
+    text = f"Officials vowed to bring them to {place} whatever it takes."
+    assert not any(code == "FORCED_RETURN" for _, code in codes(tnr_pipeline, text))
+
+
+def test_bringing_someone_to_a_place_stays_a_return(tnr_pipeline) -> None:
+    # counterexample: a place after 'to'
+    text = "Agents seized the teacher and brought him to Ankara."
+    assert any(code == "FORCED_RETURN" for _, code in codes(tnr_pipeline, text))
