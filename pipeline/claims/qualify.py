@@ -445,6 +445,8 @@ def _single_person_event(index: DocIndex, sentence: Sentence) -> bool:
         verb = index.head[i]
         governing = index.head[verb] if index.dep[verb] == "xcomp" else verb
         past = index.tag[verb] in ("VBD", "VBN") or index.tag[governing] in ("VBD", "VBN")
+        if any(c.tag_ == "MD" for c in index.children(verb)):
+            past = False  # 'their relatives can be punished': what may happen to anyone
         if not past and index.lemma[verb] not in ("accuse", "face"):
             continue  # 'Kumar faces charges of ...', 'she faces extradition': one person's case
         if index.is_event(verb) or has_event_clause(index, verb) or has_event_object(index, verb):

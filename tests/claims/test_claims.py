@@ -1144,3 +1144,19 @@ def test_the_family_after_anyones_family_is_anyones(tnr_pipeline) -> None:
     )
     claims = tnr_pipeline.process_text(text).claims
     assert claims[-1].targets == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Exiles who refuse to pay find that their relatives at home can be punished.", "pattern"),
+        # counterexample: the same people acted on once, in the past
+        ("When Omar refused to pay, his relatives at home were punished.", "incident"),
+    ],
+)
+def test_what_may_happen_to_someones_relatives_is_a_practice(
+    tnr_pipeline, sentence: str, expected: str
+) -> None:
+    [claim] = tnr_pipeline.process_text(sentence).claims
+    assert claim.type == expected
