@@ -59,6 +59,8 @@ def institution_names(
             continue
         if code is None:
             code = _country_before(text[max(0, start - LOOKBEHIND) : start], code_of)
+        if code is None and _COUNTRYS.search(text[max(0, start - LOOKBEHIND) : start]):
+            code = _country_earlier_in_sentence(text, start, code_of)
         if code is None and surface.split()[0] != name.split()[0]:
             code = code_of(surface.split()[0])  # 'Tajik Supreme Court' named as is
         if code is not None:
@@ -88,6 +90,27 @@ def _institution(
         if code is not None:
             return base, code
     return None, None
+
+
+_COUNTRYS = re.compile(r"\bthe (?:country|nation)['’]s\s*$", re.IGNORECASE)
+"""'the country's Supreme Court': the country is one the sentence has named before."""
+
+SENTENCE_LOOKBEHIND = 300
+
+
+def _country_earlier_in_sentence(
+    text: str, start: int, code_of: Callable[[str], str | None]
+) -> str | None:
+    """ISO code of the last country name or demonym earlier in the sentence ('members of
+    the Tajik opposition movement have called on the country's Supreme Court')."""
+    before = text[max(0, start - SENTENCE_LOOKBEHIND) : start]
+    ends = [m.end() for m in re.finditer(r"[.!?][\"”’']?\s+(?=[A-Z“\"])", before)]
+    sentence = before[ends[-1] :] if ends else before
+    for word in reversed(re.findall(r"\b[A-Z][\w-]+", sentence)):
+        code = code_of(word)
+        if code is not None:
+            return code
+    return None
 
 
 def _country_before(before: str, code_of: Callable[[str], str | None]) -> str | None:

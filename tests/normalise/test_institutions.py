@@ -89,3 +89,13 @@ def test_a_bare_mention_after_the_full_name_is_that_institution(tnr_pipeline) ->
     assert {name for _, name in org_names(tnr_pipeline, text)} == {
         "Ministry of Foreign Affairs of Ruritania"
     }
+
+
+def test_the_countrys_institution_is_of_the_country_named_before_in_the_sentence(
+    tnr_pipeline,
+) -> None:
+    text = "Members of the Uzbek opposition asked the country's Supreme Court to lift the ban."
+    assert ("Supreme Court", "Supreme Court of Uzbekistan") in org_names(tnr_pipeline, text)
+    # counterexample: a country in the sentence before is no help
+    text = "Members fled Uzbekistan in 2015. They asked the country's Supreme Court to act."
+    assert ("Supreme Court", "Supreme Court") in org_names(tnr_pipeline, text)
