@@ -12,13 +12,16 @@ is written with it:
 - a demonym right before it or opening it ("the Saudi foreign ministry", "the Tajik
   Supreme Court");
 - an earlier mention of the same institution with its country (written with it, or named
-  in full as "Ministry of Foreign Affairs of Ruritania"), for a bare later one.
+  in full as "Ministry of Foreign Affairs of Ruritania"), for a bare later one;
+- for "the country's Supreme Court", the last country or demonym earlier in the same
+  sentence ("members of the Tajik opposition asked the country's Supreme Court").
 
 The country is named as the document names it where it names the country itself
 ("Tajikistan"), else by its common English name ("Laos"), with "the" where English puts one
 (``COUNTRIES_WITH_THE``). A name that already ends in "of <place>" is left as it is, and
-so is an institution whose country the document never gives ("the country's Supreme
-Court" stays "Supreme Court": the rule does not guess).
+so is an institution whose country the sentence never gives ("the country's Supreme
+Court" with no country before it in its sentence stays "Supreme Court": the rule does not
+guess).
 """
 
 from __future__ import annotations
