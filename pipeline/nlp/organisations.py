@@ -19,6 +19,9 @@ Each rule reads token shapes around a model ORG span; none names an organisation
 - **Names with a possessive.** An ORG followed by "'s" and title-case words ending in an
   organisation head word ("[Supreme People]'s Court", "[Prosecutor General]'s Office") is
   one name. Context rule ``ORG.possessive_name``.
+- **Units.** "[RFE/RL]'s [Tajik Service]": a unit (a name ending in a unit word such as
+  Service, Desk or Division) right after its organisation's possessive is part of that
+  organisation; only the organisation is named. Context rule ``ORG.unit``, a drop.
 - **Numbered names.** A span whose last word is a numbered-name head (``NUMBERED_NAME_HEADS``:
   "[Group] 24", "[Charter] 97") takes the number after it, which then is no QUANTITY.
   Context rule ``ORG.numbered_name``.
@@ -84,7 +87,30 @@ def organisation_extents(
                 continue
         result.append(span)
     result = _names_with_a_possessive(doc, _names_cut_at_of(doc, result), words)
+    result = _without_units(doc, result)
     return _short_forms(doc, _coordinated_names(doc, _names_on_a_subject(doc, result)), words)
+
+
+UNIT_HEADS = frozenset({"Service", "Desk", "Unit", "Division", "Section", "Programme", "Program"})
+"""Last words of a unit's name inside an organisation ('the BBC's Persian Service')."""
+
+
+def _without_units(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'[RFE/RL]'s [Tajik Service] reported': a unit named right after its organisation's
+    possessive is part of that organisation, which is the one named (and the one that
+    speaks); the unit's own span is dropped. Context rule ``ORG.unit``, a drop."""
+    ends = {s.end: s for s in spans if s.label_ == "ORG"}
+    return [
+        s
+        for s in spans
+        if not (
+            s.label_ == "ORG"
+            and s[-1].text in UNIT_HEADS
+            and s.start >= 2
+            and doc[s.start - 1].lower_ in POSSESSIVE_ENDINGS
+            and (s.start - 1) in ends
+        )
+    ]
 
 
 def _names_cut_at_of(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -256,8 +256,12 @@ def merge_spans(
     for start, end in blocked:
         blocked_tokens.update(range(start, end))
     tier2_rules = [s for s in rule_spans if s.label_ not in TIER1_LABELS]
+    named = [s for s in tier2_rules if s.label_ in ("ORG", "PERSON", "LOCATION")]
     tier2_model = [
-        s for s in model_spans if not any(i in blocked_tokens for i in range(s.start, s.end))
+        s
+        for s in model_spans
+        if not any(i in blocked_tokens for i in range(s.start, s.end))
+        and not any(_crosses(s, rule) for rule in named)
     ]
     candidates = sorted(
         [(s, 0) for s in tier2_rules] + [(s, 1) for s in tier2_model],
@@ -272,6 +276,19 @@ def merge_spans(
         chosen.append(span)
     chosen.sort(key=lambda s: (s.start, s.end))
     return chosen
+
+
+def _crosses(model: Span, rule: Span) -> bool:
+    """Whether a model span overlaps a rule's name without holding it whole or lying inside
+    it ('[RFE]/[RL's Tajik Service]' across the listed 'RFE/RL'), or holds it as the owner
+    of what follows ('[RFE/RL's Tajik Service]'): the model cut the name in the wrong place,
+    so it gives way to the rule."""
+    overlap = model.start < rule.end and rule.start < model.end
+    holds = model.start <= rule.start and rule.end <= model.end
+    inside = rule.start <= model.start and model.end <= rule.end
+    if holds and rule.end < model.end and model.doc[rule.end].lower_ in ("'s", "’s"):
+        return True  # '[RFE/RL's Tajik Service]': the listed name owns what follows
+    return overlap and not holds and not inside
 
 
 def zone_filter(doc: Doc) -> list[tuple[int, int]]:

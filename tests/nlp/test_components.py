@@ -116,6 +116,25 @@ def test_merge_prefers_longer_model_entity_over_shorter_gazetteer_rule(blank) ->
 
 
 @pytest.mark.parametrize(
+    ("model_text", "expected"),
+    [
+        # the model cut across the listed name: it gives way
+        ("Nord/Ost’s Baltic Desk", [("Nord/Ost", "ORG")]),
+        # the model ran the listed name on into what it owns: it gives way
+        ("Ost’s Baltic Desk", [("Nord/Ost", "ORG")]),
+    ],
+)
+def test_merge_prefers_a_listed_name_to_a_model_span_cut_across_it(
+    blank, model_text: str, expected: list[tuple[str, str]]
+) -> None:
+    doc = blank("Nord/Ost’s Baltic Desk reported it.")
+    rule = [_span(doc, "Nord/Ost", "ORG", "ORG.nord_ost")]
+    model = [_span(doc, model_text, "ORG", "model:ORG")]
+    merged = merge_spans(doc, rule, model)
+    assert [(s.text, s.label_) for s in merged] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "entity", "expected"),
     [
         ("He met the Netherlands team.", "the Netherlands", "Netherlands"),

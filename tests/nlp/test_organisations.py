@@ -252,3 +252,16 @@ def test_a_head_word_without_the_keeps_the_models_reading() -> None:
         ("Vell Rights Observatory", "ORG"),
         ("Observatory", "PERSON"),
     ]
+
+
+def test_a_unit_after_its_organisations_possessive_is_that_organisation() -> None:
+    words = ["NRT", "’s", "Baltic", "Service", "reported"]
+    pos = ["PROPN", "PART", "PROPN", "PROPN", "VERB"]
+    assert orgs(words, [(0, 1), (2, 4)], pos=pos) == ["NRT"]
+
+
+def test_a_body_after_an_organisations_possessive_that_is_no_unit_stays() -> None:
+    # counterexample: a commission of Interpol's is an organisation of its own
+    words = ["Interpol", "’s", "Files", "Commission", "ruled"]
+    pos = ["PROPN", "PART", "PROPN", "PROPN", "VERB"]
+    assert orgs(words, [(0, 1), (2, 4)], pos=pos) == ["Interpol", "Files Commission"]
