@@ -230,8 +230,16 @@ def _remember_people(
         "according_to",
         "passive_agent",
         "colon",
+        "described_speaker",
     ):
         kind = label_of(sentence, source)
+        if kind is None and source_rule == "described_speaker":
+            # 'The blogger ... said': a person named elsewhere, for a later 'he added'
+            # (an organisation so described is not remembered as one that spoke)
+            person = any(
+                r.record.name == source and r.record.label == "PERSON" for r in index.spans
+            )
+            kind = "PERSON" if person else None
         if kind == "PERSON":
             memory.last_speaker = (source, number)
         elif kind == "ORG":

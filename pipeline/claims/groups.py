@@ -98,8 +98,23 @@ def group_phrase(index: DocIndex, i: int, size: int, nouns: frozenset[str]) -> b
         return False
     if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "both") for c in children):
         return False
+    if _said_before_in_sentence(index, i):
+        return False  # 'relatives of critics abroad were held after the critics spoke'
     counted = [c.i for c in children if c.dep_ == "nummod"]
     return not counted or number_value(index, counted[0]) == size
+
+
+def _said_before_in_sentence(index: DocIndex, i: int) -> bool:
+    """Whether the plural noun at ``i`` repeats one used earlier in its own sentence without
+    a determiner ('cases in which relatives of critics were held after the critics spoke'):
+    it refers to those people, whoever they are, not to a group named before."""
+    start = index.doc[i].sent.start
+    return any(
+        index.lemma[j] == index.lemma[i]
+        and index.tag[j] == "NNS"
+        and not any(c.dep_ == "det" for c in index.children(j))
+        for j in range(start, i)
+    )
 
 
 def number_value(index: DocIndex, i: int) -> int | None:

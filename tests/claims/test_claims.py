@@ -1160,3 +1160,39 @@ def test_what_may_happen_to_someones_relatives_is_a_practice(
 ) -> None:
     [claim] = tnr_pipeline.process_text(sentence).claims
     assert claim.type == expected
+
+
+@pytest.mark.model
+def test_he_added_after_a_described_speaker_is_that_speaker(tnr_pipeline) -> None:
+    text = (
+        "Agents detained two brothers of Omar Said, a blogger living in Oslo. The brothers, "
+        "Rami Said and Sami Said, were taken from their home in Homs. The blogger, who has a "
+        "large following, said he was afraid. His mother was barred from travelling abroad, "
+        "he added."
+    )
+    claim = tnr_pipeline.process_text(text).claims[-1]
+    assert (claim.source, claim.targets) == ("Omar Said", ["Omar Said"])
+
+
+@pytest.mark.model
+def test_the_critics_after_critics_in_the_same_sentence_are_no_group_named_before(
+    tnr_pipeline,
+) -> None:
+    people = "Police detained the activists Ana Ruiz and Omar Haddad in Cairo."
+    text = (
+        f"{people} Exile Watch said it had recorded 11 cases in which relatives of "
+        "activists were detained after the activists spoke."
+    )
+    assert tnr_pipeline.process_text(text).claims[-1].targets == []
+    # counterexample: 'the activists' with no such noun before it in its sentence
+    text = f"{people} The activists were beaten in custody."
+    claim = tnr_pipeline.process_text(text).claims[-1]
+    assert claim.targets == ["Ana Ruiz", "Omar Haddad"]
+
+
+@pytest.mark.model
+def test_a_cue_word_inside_a_name_is_no_cue(tnr_pipeline) -> None:
+    # 'Omar Said' is a name, not 'said': no speaker comes of it
+    [claim] = tnr_pipeline.process_text("Police detained Omar Said in Cairo on Monday.").claims
+    assert claim.source is None
+    assert not claim.cues
