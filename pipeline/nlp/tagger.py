@@ -422,7 +422,16 @@ class RuleTagger:
         starts = [start for start, _ in ranges]
         doc.spans[SPAN_KEY] = [s for s in merged if inside_ranges(ranges, starts, s)]
         cues = []
+        # a cue word inside a name is part of the name ('Omar Said', not 'said')
+        in_names = {
+            i
+            for s in merged
+            if s.label_ in ("PERSON", "ORG", "LOCATION")
+            for i in range(s.start, s.end)
+        }
         for start, end, rule in self.cue_matcher(doc):
+            if all(i in in_names for i in range(start, end)):
+                continue
             cue = Span(doc, start, end, label=rule.kind, span_id=rule.id)  # type: ignore[union-attr]
             if inside_ranges(ranges, starts, cue):
                 cues.append(cue)
