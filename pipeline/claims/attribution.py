@@ -443,12 +443,15 @@ def _speaker_token(index: DocIndex, sentence: Sentence, verb: int) -> int | None
     """The speaker of a reporting verb: its subject, the one quoted ('quoted X as saying'),
     the subject of the clause a participle hangs on ('X issued a statement, stating ...'),
     or, when the parser found none, a name set off by commas right before it ('..., X, a
-    rights activist, told reporters')."""
+    rights activist, told reporters'; '..., his brother X said')."""
     quoted = _quoted_speaker(index, verb)
     if quoted is not None:
         return quoted
     if index.lower[verb] == "according":
         return _according_to_whom(index, verb)
+    closing = _closing_speaker(index, sentence, verb)
+    if closing is not None:
+        return closing
     subject = _grammatical_speaker(index, verb)
     if subject is not None:
         return subject
@@ -464,7 +467,8 @@ def _speaker_token(index: DocIndex, sentence: Sentence, verb: int) -> int | None
             continue
         if ref.start < lo:
             break
-        if ref.start > sentence.span.start and index.lower[ref.start - 1] in (",", "—", "–"):
+        opener = _phrase_start(index, ref.start, sentence.span.start)
+        if opener > sentence.span.start and index.lower[opener - 1] in (",", "—", "–"):
             # verbs in between may only belong to a clause on the name ('X, who asked not
             # to be named, says')
             if all(
@@ -474,6 +478,37 @@ def _speaker_token(index: DocIndex, sentence: Sentence, verb: int) -> int | None
                 return ref.root
         break
     return None
+
+
+def _closing_speaker(index: DocIndex, sentence: Sentence, verb: int) -> int | None:
+    """'..., Human Rights Watch said.': a name right before a reporting verb that closes
+    the sentence after a comma speaks, whatever the parser hung the name on (it often joins
+    it to a name earlier in the sentence)."""
+    if index.pos[verb] != "VERB" or any(
+        c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > verb for c in index.children(verb)
+    ):
+        return None  # '..., X said that ...' reports what follows: the parse decides
+    ref = index.named(verb - 1) if verb > sentence.span.start else None
+    if ref is None or ref.end != verb:
+        return None
+    opener = _phrase_start(index, ref.start, sentence.span.start)
+    if opener > sentence.span.start and index.lower[opener - 1] in (",", "—", "–"):
+        return ref.root
+    return None
+
+
+def _phrase_start(index: DocIndex, start: int, lo: int) -> int:
+    """Where the noun phrase ending in the name at ``start`` begins: before a describing
+    phrase set before the name ('..., his brother Youssef Omar said')."""
+    k = start
+    while (
+        k > lo
+        and start - k < 4
+        and index.span_at[k - 1] < 0
+        and (index.pos[k - 1] in ("DET", "ADJ", "NOUN") or index.tag[k - 1] == "PRP$")
+    ):
+        k -= 1
+    return k
 
 
 def _grammatical_speaker(index: DocIndex, verb: int) -> int | None:

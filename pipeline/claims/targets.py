@@ -255,7 +255,8 @@ def find_targets(  # noqa: C901
         chosen = [
             (root, name, "TARGET.own_case")
             for root, name, _ in mentions
-            if root in speakers and name in memory.known_targets
+            if (root in speakers or _owns_a_speaker(index, root, speakers))
+            and name in memory.known_targets
         ][:1]
     decisions: list[TargetDecision] = []
     for _, name, rule_id in sorted(chosen):
@@ -358,6 +359,11 @@ def _named_relatives(
         if owner_root in named_at:
             found.append((owner_root, named_at[owner_root]))
     return found
+
+
+def _owns_a_speaker(index: DocIndex, i: int, speakers: set[int]) -> bool:
+    """'His lawyer ... told the court': the one whose lawyer (or relative) speaks."""
+    return index.dep[i] == "poss" and index.head[i] in speakers
 
 
 def _act_told_again(index: DocIndex, sentence: Sentence) -> bool:

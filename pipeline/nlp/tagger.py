@@ -29,6 +29,7 @@ from tnr_claims.nlp.names import (
     acted_on_people,
     byline_people,
     coordinated_people,
+    described_people,
     given_names,
     organisations_named_after_people,
     particle_surnames,
@@ -399,6 +400,7 @@ class RuleTagger:
             merged = speaking_people(doc, merged, words)
             merged = acted_on_people(doc, merged, words, places)
         if self._parsed:
+            merged = described_people(doc, merged, words)
             merged = coordinated_people(doc, merged, words)
         merged = propagate_names(doc, merged, words, tagged=self._tagged)
         merged = organisations_named_after_people(doc, merged, words)

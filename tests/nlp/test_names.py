@@ -304,3 +304,53 @@ def test_a_given_name_read_as_a_noun_at_the_sentence_start_joins_the_name(
     spans = [Span(doc, 1, 3, "PERSON", span_id="model:PERSON")]
     [name] = given_names(doc, spans, default_patterns().lexicons)
     assert name.text == expected
+
+
+def _described(noun: str) -> list[tuple[str, str]]:
+    """'The lawyer's <noun>, Samia Fouad, fled' parsed by hand, the name read as an ORG."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from tnr_claims.nlp.names import described_people
+    from tnr_claims.rules.loader import default_patterns
+
+    words = ["The", "lawyer", "'s", noun, ",", "Samia", "Fouad", ",", "fled"]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 3, 1, 8, 3, 6, 3, 3, 8],
+        deps=["det", "poss", "case", "nsubj", "punct", "compound", "appos", "punct", "ROOT"],
+        pos=["DET", "NOUN", "PART", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB"],
+        lemmas=[w.lower() for w in words],
+    )
+    spans = [Span(doc, 5, 7, "ORG", span_id="model:ORG")]
+    return [(s.text, s.label_) for s in described_people(doc, spans, default_patterns().lexicons)]
+
+
+def test_a_model_org_in_apposition_to_a_family_noun_is_a_person() -> None:
+    assert _described("mother") == [("Samia Fouad", "PERSON")]
+
+
+def test_a_model_org_in_apposition_to_an_organisation_noun_stays_one() -> None:
+    # counterexample: 'The lawyer's group, Samia Fouad,' names a group
+    assert _described("group") == [("Samia Fouad", "ORG")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "surface", "label"),
+    [
+        (
+            "The lawyer's mother, Samia Fouad, 70, was barred from travelling abroad.",
+            "Samia Fouad",
+            "PERSON",
+        ),
+        # counterexample: an organisation noun in apposition keeps the organisation
+        ("The rights group, Exile Watch, said the ban was unlawful.", "Exile Watch", "ORG"),
+    ],
+)
+def test_a_name_in_apposition_to_a_person_noun_is_a_person(
+    tnr_pipeline, text: str, surface: str, label: str
+) -> None:
+    spans = tnr_pipeline.process_text(text).spans
+    assert (surface, label) in {(s.text, s.label) for s in spans}
