@@ -242,7 +242,24 @@ def _reach(index: DocIndex, cue: Span, scope: set[int]) -> set[int]:
     reach = scope | set(range(cue.start, cue.end))
     if index.dep[cue.start] == "neg":
         reach.add(index.head[cue.start])
+    noun = index.head[cue.start]
+    if (
+        index.dep[cue.start] == "det"
+        and index.dep[noun] == "dobj"
+        and index.lemma[index.head[noun]] == "have"
+        and index.lemma[noun] in LINK_NOUNS
+        and not any(  # 'his arrest had no connection to his brother': the arrest stands
+            c.dep_ == "nsubj" and c.i in index.method_tokens
+            for c in index.children(index.head[noun])
+        )
+    ):
+        # 'had no connection to the killing', 'had nothing to do with it': denied
+        reach.add(index.head[noun])
     return reach
+
+
+LINK_NOUNS = frozenset({"connection", "link", "involvement", "role", "part", "relation"})
+"""Nouns of a tie to an act that 'had no ...' denies ('had no connection to the killing')."""
 
 
 ACCOUNTABILITY_VERBS = frozenset(

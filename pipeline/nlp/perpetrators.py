@@ -243,9 +243,25 @@ def _charged_for_an_act_at(root: Token, method_at: dict[int, Span], own: Span | 
         inner = method_at.get(token.i)
         if inner is None or inner is own or _code(inner) in LEGAL_CODES:
             continue
-        if any(_acts_on_someone(token) for token in inner):
+        if any(_acts_on_someone(token) for token in inner) or _the_act_told(inner):
             return True
     return False
+
+
+TOLD_ACT_CODES = frozenset({"PHYSICAL_ATTACK", "ABDUCTION"})
+"""Codes of an act that 'the stabbing', 'the kidnapping' may refer back to."""
+
+
+def _the_act_told(span: Span) -> bool:
+    """'arrested over the stabbing', 'in connection with the killing': a definite noun for
+    an attack or abduction is the one the document told, done to its victim (unlike
+    'arrested for spying', the target's alleged offence, which has no determiner)."""
+    root = span.root
+    return (
+        _code(span) in TOLD_ACT_CODES
+        and root.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in root.children)
+    )
 
 
 def _refers_back(span: Span) -> bool:

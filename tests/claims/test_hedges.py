@@ -488,3 +488,19 @@ def test_a_return_told_to_a_relative_is_pressure_to_return(
 ) -> None:
     [claim] = tnr_pipeline.process_text(text).claims
     assert claim.methods == [code]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "negated"),
+    [
+        ("The ministry said state bodies had no connection to the killing of Nodir Kamal.", True),
+        # counterexample: the arrest stands; only its tie to the brother is denied
+        ("The ministry said the arrest of Nodir Kamal had no connection to his brother.", False),
+    ],
+)
+def test_having_no_connection_to_an_act_denies_it(
+    tnr_pipeline, sentence: str, negated: bool
+) -> None:
+    [claim] = tnr_pipeline.process_text(sentence).claims
+    assert claim.negated is negated

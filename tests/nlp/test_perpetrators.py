@@ -188,3 +188,23 @@ def test_a_person_whose_return_is_dated_is_no_doer(tnr_pipeline) -> None:
     claims = tnr_pipeline.process_text(text).claims
     assert claims[-1].targets == ["Ivo Sand"]
     assert "DETENTION" in claims[-1].methods
+
+
+@pytest.mark.parametrize(
+    "arrest",
+    [
+        "Two Russian nationals were arrested over the stabbing the next morning.",
+        "Police detained four men on Thursday in connection with the stabbing.",
+    ],
+)
+def test_an_arrest_over_the_attack_told_before_is_against_its_perpetrators(
+    tnr_pipeline, arrest: str
+) -> None:
+    text = f"The blogger Aslan Dudar was stabbed in Lille on Monday. {arrest}"
+    assert legal_spans(tnr_pipeline, text) == []
+
+
+def test_an_arrest_for_an_offence_without_a_determiner_stays(tnr_pipeline) -> None:
+    # counterexample: 'for spying' is the target's alleged offence
+    text = "The exiled blogger was arrested for spying after his return."
+    assert "DETENTION" in {code for _, code in legal_spans(tnr_pipeline, text)}
