@@ -28,9 +28,6 @@
   ``PERSON.speaker``. So is a name of two words or more that flees, emigrates or settles
   abroad (``EXILE_VERBS``: "Ana Ruiz fled to Oslo in 2016"): context rule
   ``PERSON.exile``.
-- **Described as a person.** A model ORG shaped like a person's name in apposition to a
-  person or family noun ("The lawyer's mother, Samia Fouad,") is a person. Context rule
-  ``PERSON.described``.
 - **People acted on.** An untagged title-case name of two to four words that an act (a
   METHOD span) is done to ("agents abducted Ana Ruiz", "the extradition of Ana Ruiz",
   "Ana Ruiz's phone was hacked", "Ana Ruiz received threats") and that is no known place
@@ -183,37 +180,6 @@ def _name_extent(
         doc, head, range(head, head + 1), lambda i: i not in covered, title=True, stop=stop
     )
     return start, head + 1
-
-
-def described_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
-    """A model ORG shaped like a person's name and set in apposition to a person or family
-    noun ('The lawyer's mother, Samia Fouad,'; 'Samia Fouad, a retired teacher,') is a
-    person: organisations are not anyone's mother. Context rule ``PERSON.described``."""
-    people = (words.FAMILY_NOUNS | words.PERSON_NOUNS | words.DESCRIPTION_NOUNS) - (
-        words.ORG_DESCRIPTION_NOUNS
-    )
-    covered = {i for s in spans for i in range(s.start, s.end)}
-    stop = words.HONORIFICS | words.OFFICE_NOUNS | words.DESCRIPTION_NOUNS
-    result = []
-    for span in spans:
-        if span.label_ == "ORG" and may_be_person(span, words):
-            root = span.root
-            nouns = [c for c in root.children if c.dep_ == "appos"]
-            if root.dep_ == "appos":
-                nouns.append(root.head)
-            if any(n.pos_ == "NOUN" and n.lemma_.lower() in people for n in nouns):
-                # the model often leaves the given name out of the span it misread
-                start = compound_start(
-                    doc,
-                    span.start,
-                    range(span.start, span.end),
-                    lambda i: i not in covered,
-                    title=True,
-                    stop=stop,
-                )
-                span = derive(span, "PERSON.described", "label", label="PERSON", start=start)
-        result.append(span)
-    return result
 
 
 def coordinated_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:

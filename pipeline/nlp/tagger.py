@@ -29,7 +29,6 @@ from tnr_claims.nlp.names import (
     acted_on_people,
     byline_people,
     coordinated_people,
-    described_people,
     given_names,
     organisations_named_after_people,
     particle_surnames,
@@ -37,6 +36,7 @@ from tnr_claims.nlp.names import (
 )
 from tnr_claims.nlp.organisations import described_organisations, organisation_extents
 from tnr_claims.nlp.parse_matcher import ParseMatcher
+from tnr_claims.nlp.people import described_people, listed_people
 from tnr_claims.nlp.perpetrators import (
     drop_acts_against_perpetrators,
     drop_documents_as_sources,
@@ -402,6 +402,7 @@ class RuleTagger:
         if self._parsed:
             merged = described_people(doc, merged, words)
             merged = coordinated_people(doc, merged, words)
+            merged = listed_people(doc, merged, words)
         merged = propagate_names(doc, merged, words, tagged=self._tagged)
         merged = organisations_named_after_people(doc, merged, words)
         merged = abbreviations(doc, merged, words)

@@ -311,7 +311,7 @@ def _described(noun: str) -> list[tuple[str, str]]:
     import spacy
     from spacy.tokens import Doc, Span
 
-    from tnr_claims.nlp.names import described_people
+    from tnr_claims.nlp.people import described_people
     from tnr_claims.rules.loader import default_patterns
 
     words = ["The", "lawyer", "'s", noun, ",", "Samia", "Fouad", ",", "fled"]
@@ -354,3 +354,37 @@ def test_a_name_in_apposition_to_a_person_noun_is_a_person(
 ) -> None:
     spans = tnr_pipeline.process_text(text).spans
     assert (surface, label) in {(s.text, s.label) for s in spans}
+
+
+def _listed(words: list[str], spans: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from tnr_claims.nlp.people import listed_people
+    from tnr_claims.rules.loader import default_patterns
+
+    pos = ["PROPN" if w[:1].isalpha() and w not in ("and", "are") else "PUNCT" for w in words]
+    spaces = [
+        i + 1 < len(words) and words[i + 1] not in ",-" and w != "-" for i, w in enumerate(words)
+    ]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, pos=pos)
+    made = [Span(doc, a, b, label, span_id=f"model:{label}") for a, b, label in spans]
+    found = listed_people(doc, made, default_patterns().lexicons)
+    return [(s.text, s.label_) for s in found]
+
+
+def test_name_shaped_items_listed_with_people_are_people() -> None:
+    words = "Lam Tsz - kin , Ho Wai - man , Chan Pui - yee and Lee Ka - ho , are".split()
+    got = _listed(words, [(0, 4, "ORG"), (10, 14, "PERSON"), (15, 19, "PERSON")])
+    assert got == [
+        ("Lam Tsz-kin", "PERSON"),
+        ("Ho Wai-man", "PERSON"),
+        ("Chan Pui-yee", "PERSON"),
+        ("Lee Ka-ho", "PERSON"),
+    ]
+
+
+def test_a_title_before_a_name_in_commas_is_no_listed_person() -> None:
+    # counterexample: one comma and no 'and' is an apposition, not a list
+    words = "Interior Minister , Ana Ruiz , said".split()
+    assert _listed(words, [(3, 5, "PERSON")]) == [("Ana Ruiz", "PERSON")]
