@@ -7,6 +7,8 @@
 - **A return told to someone.** A return in the words said to a person or a relative ('they
   told her a good mother would bring her daughter home') is pressure to return:
   ``PERSUASION_TO_RETURN.return_told``.
+- **Rewards for information.** A reward offered for information on or the capture of a
+  person is a bounty, INFORMANT_COERCION: ``INFORMANT_COERCION.reward_for_information``.
 - **Sentenced terms.** The custody a court sentences someone to is a penalty, PROSECUTION:
   ``PROSECUTION.sentenced_term``.
 """
@@ -130,6 +132,46 @@ def drop_agents_of_home_reprisals(spans: list[Span]) -> list[Span]:
             and s.root.head.i in reprisal_tokens
         )
     ]
+
+
+SOUGHT_NOUNS = frozenset({"information", "arrest", "capture", "whereabouts", "location", "return"})
+"""What a bounty pays for ('a reward for information leading to the arrest')."""
+
+
+def recode_rewards_for_information(spans: list[Span]) -> list[Span]:
+    """A reward offered for information on, or the capture of, a person is a bounty:
+    INFORMANT_COERCION, not an INDUCEMENT to the target (codebook: bounties for information
+    on or capture of targets). 'offering a reward of $1 million for information leading to
+    their arrest': the reward noun has a 'for' phrase, also after an 'of' amount. Context
+    rule ``INFORMANT_COERCION.reward_for_information``."""
+    result = []
+    for span in spans:
+        if span.label_ == "METHOD" and _current_code(span) == "INDUCEMENT":
+            noun = span[-1]
+            if noun.lemma_.lower() in REWARD_NOUNS and _paid_for_finding(noun, span[0]):
+                span = derive(span, "INFORMANT_COERCION.reward_for_information", "code")
+        result.append(span)
+    return result
+
+
+REWARD_NOUNS = frozenset({"reward", "payment", "money", "cash"})
+
+
+def _paid_for_finding(noun: Token, verb: Token) -> bool:
+    """Whether the reward, its amount, or the verb offering it (where the parser hangs the
+    phrase) is 'for' information, an arrest or a capture."""
+    holders = [
+        noun,
+        verb,
+        *(p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children),
+    ]
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "for"
+        and any(o.lemma_.lower() in SOUGHT_NOUNS for o in prep.children if o.dep_ == "pobj")
+        for holder in holders
+        for prep in holder.children
+    )
 
 
 TELLING_LEMMAS = frozenset({"tell", "warn", "remind", "inform"})

@@ -47,6 +47,7 @@ from tnr_claims.nlp.recodes import (
     drop_agents_of_home_reprisals,
     recode_relative_reprisals,
     recode_returns_told,
+    recode_rewards_for_information,
     recode_sentenced_terms,
 )
 from tnr_claims.nlp.spans import (
@@ -420,6 +421,7 @@ class RuleTagger:
             merged = drop_agents_of_home_reprisals(merged)
             merged = recode_sentenced_terms(merged)
             merged = recode_returns_told(merged, words)
+            merged = recode_rewards_for_information(merged)
             merged = method_extents(doc, merged, words)
         ranges = zone_filter(doc)
         starts = [start for start, _ in ranges]

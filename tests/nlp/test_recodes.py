@@ -1,0 +1,31 @@
+"""Context rules that change a METHOD's code from what the parse shows of its act
+(``nlp/recodes.py``), other than the relatives' ones. Invented sentences, whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def method_codes(tnr_pipeline, text: str) -> dict[str, str]:
+    record = tnr_pipeline.process_text(text)
+    return {s.text: s.code for s in record.spans if s.label == "METHOD"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police are offering a reward of $50,000 for information leading to their arrest.",
+        "The ministry offered a cash reward for the capture of the four exiles.",
+    ],
+)
+def test_a_reward_for_information_or_capture_is_a_bounty(tnr_pipeline, text) -> None:
+    assert "INFORMANT_COERCION" in method_codes(tnr_pipeline, text).values()
+    assert "INDUCEMENT" not in method_codes(tnr_pipeline, text).values()
+
+
+def test_a_reward_for_coming_home_stays_an_inducement(tnr_pipeline) -> None:
+    # counterexample: the reward is the target's, for returning
+    codes = method_codes(tnr_pipeline, "Officials offered him a reward if he returned home.")
+    assert "INDUCEMENT" in codes.values()
