@@ -38,6 +38,10 @@ def _lever_in_act(index: DocIndex, noun: int, *, act_object: bool = False) -> bo
     return True
 
 
+WHOLE_WORDS = frozenset({"each", "both", "all"})
+"""Words that take every member of the group in their 'of' phrase ('each of them'); 'some
+of them', a subset, gives no target (codebook, second set)."""
+
 REQUESTER_NOUNS = frozenset({"request", "behest", "order", "instruction", "initiative", "demand"})
 """'at the request of X': X is who asked for the act, not its target."""
 
@@ -56,6 +60,9 @@ def target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> s
         return "exclude"
     if dep == "pobj" and index.dep[head] == "agent":
         return "exclude"
+    if dep == "pobj" and index.lower[head] == "of" and index.lower[index.head[head]] in WHOLE_WORDS:
+        # 'the arrest of each of them': each of them plays the part of 'each'
+        return target_role(index, index.head[head], has_method, _depth + 1)
     if dep == "poss":
         if index.is_event(head) or index.lemma[head] in index.words.EVENT_NOUNS:
             return "TARGET.possessed_event"

@@ -47,3 +47,10 @@ def test_a_name_after_a_place_of_a_group_is_not_a_person_acted_on(tnr_pipeline) 
     # counterexample: the 'of' phrase hangs on no person noun
     text = "Agents searched the headquarters of the Ivo movement, Ruiz House, in Riga."
     assert role_of(tnr_pipeline, text, "Ruiz") != "TARGET.object"
+
+
+@pytest.mark.parametrize(("word", "role"), [("each", "TARGET.prep_object"), ("some", None)])
+def test_each_of_them_plays_the_part_of_each(tnr_pipeline, word: str, role: str | None) -> None:
+    # 'some of them', a subset, gives no target (codebook, second set)
+    text = f"Police sought the arrest of {word} of them in Riga."
+    assert role_of(tnr_pipeline, text, "them") == role
