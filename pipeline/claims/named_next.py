@@ -5,8 +5,9 @@ and two brothers of an exiled blogger. The men, A, B and C, were questioned for 
 days." The codebook's group and relative phrases refer to people named elsewhere in the
 document, so the first sentence's "the father and two brothers" are A, B and C. The next
 sentence must open with a group that it names (a subject "The men, A, B and C" or a list
-after "Those detained are ..."), and a number in the first phrase must equal the names
-counted.
+after "Those detained are ..."), or list the people as its subject ("A, a journalist, and
+B, a businessman, are ..."), and a number in the first phrase must equal the names counted
+(for a bare list of names, there must be such a number).
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ def groups_named_next(index: DocIndex, analyses: list[Analysis], memory: Memory)
         head = _named_group_head(index, analysis.sentence, nouns)
         if not _unnamed_group(index, previous.sentence, len(names), nouns, head):
             continue
+        if head is None and _count_of_group(index, previous.sentence, nouns) != len(names):
+            continue  # a bare list of names must be counted: 'three citizens' ... A, B and C
         for name in names:
             if name not in previous.targets:
                 previous.targets.append(name)
@@ -82,7 +85,45 @@ def _named_group(index: DocIndex, sentence: Sentence, nouns: frozenset[str]) -> 
             ):
                 names.append(ref.record.name)
         return names
+    return _listed_subjects(index, sentence)
+
+
+def _listed_subjects(index: DocIndex, sentence: Sentence) -> list[str]:
+    """The people a sentence lists as the subject of its main verb when it tells what they
+    are or what was done to them ('A, a former officer, B, a journalist, and C, a
+    businessman, are members of ...'; '... were detained'), in order."""
+    for i in range(sentence.span.start, sentence.span.end):
+        if index.dep[i] not in ("nsubj", "nsubjpass") or index.dep[index.head[i]] != "ROOT":
+            continue
+        verb = index.head[i]
+        if index.dep[i] == "nsubj" and index.lemma[verb] != "be":
+            return []  # 'A and B took instructions to monitor ...': doers, not the group
+        first = index.named(i, ("PERSON",))
+        if first is None:
+            return []
+        region = {t.i for t in index.doc[i].subtree}
+        names: list[str] = []
+        for ref in sentence.spans:
+            if (
+                ref.record.label == "PERSON"
+                and ref.record.name
+                and ref.root in region
+                and index.dep[ref.root] in ("nsubj", "nsubjpass", "appos", "conj")
+                and ref.record.name not in names
+            ):
+                names.append(ref.record.name)
+        return names
     return []
+
+
+def _count_of_group(index: DocIndex, sentence: Sentence, nouns: frozenset[str]) -> int | None:
+    """The number an unnamed plural phrase of the sentence gives ('three citizens')."""
+    for i in range(sentence.span.start, sentence.span.end):
+        if index.lemma[i] in nouns and index.tag[i] == "NNS" and index.named(i) is None:
+            count = _count(index, [i])
+            if count is not None:
+                return count
+    return None
 
 
 def _named_group_head(index: DocIndex, sentence: Sentence, nouns: frozenset[str]) -> str | None:

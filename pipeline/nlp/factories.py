@@ -24,6 +24,11 @@ from tnr_claims.rules.loader import PatternSet
 from tnr_claims.rules.schemas import ZoneRule
 from tnr_claims.text.segment import segment_text
 
+OPENING_BRACKETS = frozenset({"[", "("})
+"""Brackets that start no sentence after a word ('on Tuesday [4 March] that ...'); the
+parser keeps a boundary marked False."""
+SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", "\n", "\n\n"})
+
 
 class Segmenter:
     """The ``tnr_segmenter`` component: zones in ``doc.user_data``, a sentence per zone start."""
@@ -55,6 +60,10 @@ class Segmenter:
         if not len(doc):
             return doc
         token_starts = doc.to_array(IDX).tolist()
+        for token in doc[1:]:
+            if token.text in OPENING_BRACKETS and doc[token.i - 1].text not in SENTENCE_ENDS:
+                # 'announced on Tuesday [4 March] that ...': a bracket inside a sentence
+                token.is_sent_start = False
         for segment in segments:
             i = bisect_left(token_starts, segment.start)
             while i < len(doc) and doc[i].is_space:

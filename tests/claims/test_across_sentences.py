@@ -377,3 +377,24 @@ def test_custody_of_a_person_named_as_a_relative_is_a_reprisal(
     assert claim.methods == [code]
     spans = [s for s in record.spans if s.label == "METHOD" and s.start >= claim.start]
     assert [s.code for s in spans] == [code]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("listed", "targets"),
+    [
+        (
+            "Ana Ruiz, a journalist, Omar Haddad, a lawyer, and Lena Ortiz, a teacher, are "
+            "members of the banned group.",
+            ["Ana Ruiz", "Lena Ortiz", "Omar Haddad"],
+        ),
+        # counterexample: people listed doing something are not the counted group
+        ("Ana Ruiz, Omar Haddad and Lena Ortiz took instructions from the police.", []),
+    ],
+)
+def test_a_counted_group_is_the_people_the_next_sentence_lists_as_its_subject(
+    tnr_pipeline, listed: str, targets: list[str]
+) -> None:
+    text = f"The ministry said three exiles had been added to its wanted list. {listed}"
+    claim = tnr_pipeline.process_text(text).claims[0]
+    assert sorted(claim.targets) == targets

@@ -428,3 +428,27 @@ def test_dask_spec_carries_the_rules_as_data(tmp_path) -> None:
     restored = pickle.loads(pickle.dumps(spec))
     assert restored.patterns.span_rules == patterns.span_rules
     assert restored.patterns.sha256 == patterns.sha256
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # a bracketed date inside a sentence starts no sentence
+        (
+            "The ministry announced on Tuesday [4 March] that three exiles were listed. "
+            "The minister spoke later.",
+            2,
+        ),
+        ("The government today (June 12) specified measures. Police said so.", 2),
+        # counterexample: a bracket after a full stop may start one
+        ("Police said so. (Reuters) The minister spoke later.", 3),
+    ],
+)
+def test_an_opening_bracket_inside_a_sentence_starts_no_sentence(
+    tnr_pipeline, text: str, sentences: int
+) -> None:
+    doc = tnr_pipeline.nlp(text)
+    starts = [s.text for s in doc.sents]
+    assert len(starts) == sentences, starts
+    assert not any(s.startswith(("[4", "(June")) for s in starts)
