@@ -13,12 +13,12 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from spacy.attrs import IDX
+from spacy.attrs import IDX, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from tnr_claims.errors import ClaimsError
-from tnr_claims.nlp.spans import SEGMENTS_KEY
+from tnr_claims.nlp.spans import SEGMENTS_KEY, tokens_with
 from tnr_claims.nlp.tagger import RuleTagger
 from tnr_claims.rules.loader import PatternSet
 from tnr_claims.rules.schemas import ZoneRule
@@ -60,10 +60,10 @@ class Segmenter:
         if not len(doc):
             return doc
         token_starts = doc.to_array(IDX).tolist()
-        for token in doc[1:]:
-            if token.text in OPENING_BRACKETS and doc[token.i - 1].text not in SENTENCE_ENDS:
+        for i in tokens_with(doc, ORTH, OPENING_BRACKETS):
+            if i > 0 and doc[i - 1].text not in SENTENCE_ENDS:
                 # 'announced on Tuesday [4 March] that ...': a bracket inside a sentence
-                token.is_sent_start = False
+                doc[i].is_sent_start = False
         for segment in segments:
             i = bisect_left(token_starts, segment.start)
             while i < len(doc) and doc[i].is_space:
