@@ -74,6 +74,10 @@ def _named_group(index: DocIndex, sentence: Sentence, nouns: frozenset[str]) -> 
             region = set(range(verb + 1, s1))
         else:
             region = {t.i for t in index.doc[i].subtree}
+            if i + 1 < verb and index.lower[i + 1] == ",":
+                # 'The two, A and B, left ...': the names set off after the group, however
+                # the parser hangs them
+                region |= set(range(i, verb))
         names: list[str] = []
         for ref in sentence.spans:
             if (

@@ -398,3 +398,14 @@ def test_a_counted_group_is_the_people_the_next_sentence_lists_as_its_subject(
     text = f"The ministry said three exiles had been added to its wanted list. {listed}"
     claim = tnr_pipeline.process_text(text).claims[0]
     assert sorted(claim.targets) == targets
+
+
+@pytest.mark.model
+def test_a_counted_group_is_the_people_set_off_after_the_two(tnr_pipeline) -> None:
+    text = (
+        "The court sentenced two nationals living in London to life in absentia. The two, "
+        "Hassan Abdulla al-Amri, a 34-year-old blogger, and Ali Jaffar Nouri, a former "
+        "engineer at the state oil company, left the country in 2017."
+    )
+    claim = tnr_pipeline.process_text(text).claims[0]
+    assert sorted(claim.targets) == ["Ali Jaffar Nouri", "Hassan Abdulla al-Amri"]
