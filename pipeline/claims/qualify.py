@@ -82,7 +82,9 @@ def qualifies(
         return "CLAIM.count"
     if _share_of_occasions(index, sentence):
         return "CLAIM.share"
-    if "LEGAL_REF" in labels and _has_legal_verb(index, sentence):
+    if "LEGAL_REF" in labels and (
+        _has_legal_verb(index, sentence) or _an_instrument_is_or_is_not(index, sentence)
+    ):
         return "CLAIM.legal_provision"
     if targets:
         return "CLAIM.named_target"
@@ -168,6 +170,22 @@ def _counts_operations(index: DocIndex, sentence: Sentence) -> bool:
             if index.dep[k] == "compound" or index.pos[k] == "NOUN":
                 if any(c.lemma_.lower() in index.words.COUNT_NOUNS for c in index.children(k)):
                     return True
+    return False
+
+
+def _an_instrument_is_or_is_not(index: DocIndex, sentence: Sentence) -> bool:
+    """'There is no extradition treaty between A and B', 'Britain has no extradition
+    treaty with Bahrain': the sentence says whether an instrument exists (codebook, second
+    set: a treaty said not to exist is still the sentence's instrument)."""
+    for ref in sentence.spans:
+        if ref.record.label != "LEGAL_REF":
+            continue
+        root = ref.root
+        verb = index.head[root]
+        existential = index.dep[root] == "attr" and index.has_child(verb, ("expl",))
+        possessed = index.dep[root] == "dobj" and index.lemma[verb] == "have"
+        if (existential and index.lemma[verb] == "be") or possessed:
+            return True
     return False
 
 
@@ -467,6 +485,8 @@ def _is_legal(index: DocIndex, sentence: Sentence, labels: set[str]) -> bool:
     38 of the law, offences abroad can be prosecuted") when a METHOD is named, or a legal
     noun subject of a provision verb with a METHOD."""
     s0, s1 = sentence.span.start, sentence.span.end
+    if "LEGAL_REF" in labels and _an_instrument_is_or_is_not(index, sentence):
+        return True
     if "LEGAL_REF" in labels and "METHOD" in labels:
         for ref in sentence.spans:
             if ref.record.label != "LEGAL_REF":

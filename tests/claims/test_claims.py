@@ -1239,3 +1239,23 @@ def test_his_lawyer_speaking_about_the_act_speaks_of_his_case(tnr_pipeline) -> N
     )
     claim = tnr_pipeline.process_text(text).claims[-1]
     assert (claim.source, claim.targets) == ("Ines Vidal", ["Davron Kholmat"])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There is no extradition treaty between Bahrain and the United Kingdom.",
+        "Britain has no extradition treaty with Bahrain.",
+    ],
+)
+def test_a_treaty_said_not_to_exist_is_a_negated_legal_claim(tnr_pipeline, sentence: str) -> None:
+    [claim] = tnr_pipeline.process_text(sentence).claims
+    assert (claim.type, claim.negated) == ("legal", True)
+
+
+@pytest.mark.model
+def test_a_treaty_mentioned_in_passing_makes_no_legal_claim(tnr_pipeline) -> None:
+    # counterexample: a sentence that only names the treaty's talks says nothing it holds
+    claims = tnr_pipeline.process_text("Ministers discussed the extradition treaty talks.").claims
+    assert all(c.type != "legal" for c in claims)
