@@ -319,8 +319,9 @@ def _single_name(span: Span) -> bool:
 def role_named_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     """Untagged proper names next to a role noun become PERSON spans.
 
-    "the activist Sok Dara" (role before) and "Ilhan Demir, a Turkish-Kyrgyz educator"
-    (role in an apposition after) name people even where the small model tags nothing.
+    "the activist Sok Dara" or "her husband Moses Okello" (role before) and "Ilhan Demir, a
+    Turkish-Kyrgyz educator" (role in an apposition after) name people even where the small
+    model tags nothing.
     The name is two to four proper-noun tokens, none covered by another span, or a
     model ORG or place span of proper nouns in that position (the small model often calls
     unfamiliar names organisations or places), extended left over the untagged
@@ -377,7 +378,18 @@ def role_named_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span
 
 
 def _role_before(doc: Doc, start: int, words: Lexicons) -> bool:
-    return start > 0 and doc[start - 1].lower_ in words.DESCRIPTION_NOUNS
+    """A role noun right before the name ('the activist Sok Dara'), or a possessed singular
+    family noun ('her husband Moses Okello'; not 'punishing their families, Exile Watch
+    said', where the name starts a new clause)."""
+    if start > 0 and doc[start - 1].lower_ in words.DESCRIPTION_NOUNS:
+        return True
+    k = start - 1
+    return (
+        k > 0
+        and doc[k].lower_ in words.FAMILY_NOUNS
+        and doc[k].tag_ == "NN"
+        and doc[k - 1].lower_ in ("his", "her", "their", "'s", "’s")
+    )
 
 
 def _role_after(doc: Doc, end: int, words: Lexicons) -> bool:

@@ -388,3 +388,19 @@ def test_a_title_before_a_name_in_commas_is_no_listed_person() -> None:
     # counterexample: one comma and no 'and' is an apposition, not a list
     words = "Interior Minister , Ana Ruiz , said".split()
     assert _listed(words, [(3, 5, "PERSON")]) == [("Ana Ruiz", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("A journalist, Brenda Achan, and her husband Moses Okello were followed.", True),
+        # counterexample: after 'their families,' a new clause starts with an organisation
+        ("Agents punished their families, Open Press Defence said on Monday.", False),
+    ],
+)
+def test_an_untagged_name_after_a_possessed_family_noun_is_a_person(
+    tnr_pipeline, text: str, person: bool
+) -> None:
+    spans = tnr_pipeline.process_text(text).spans
+    people = {s.text for s in spans if s.label == "PERSON"}
+    assert ("Moses Okello" in people or "Open Press Defence" in people) is person
