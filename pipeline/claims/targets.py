@@ -419,6 +419,8 @@ def _later_speaker(
             head = index.head[ref.root]
             if index.dep[ref.root] == "appos" and index.has_child(head, ("poss",)):
                 return None  # 'according to her lawyer, Mara Lind': someone's, not the one
+            if _owned_description_before(index, ref.start):
+                return None  # 'according to her friend and fellow activist Mara Lind'
             if memory.mentions is not None and not memory.mentions.agrees(
                 ref.record.name or "", index.lower[i]
             ):
@@ -427,6 +429,19 @@ def _later_speaker(
     if any(k > i and index.lower[k] in index.words.SUBJECT_PRONOUNS for k in speakers):
         return memory.recent_speaker(number)
     return None
+
+
+def _owned_description_before(index: DocIndex, start: int) -> bool:
+    """Whether the words right before a name describe it as someone's ('her friend and
+    fellow activist X'): a possessive pronoun opening the noun phrase before the name."""
+    k = start - 1
+    for _ in range(6):
+        if k < 0 or index.pos[k] not in ("NOUN", "ADJ", "CCONJ", "PRON", "DET"):
+            return False
+        if index.tag[k] == "PRP$":
+            return True
+        k -= 1
+    return False
 
 
 COLLECTIVE_KIN = frozenset({"family", "relative"})

@@ -1259,3 +1259,23 @@ def test_a_treaty_mentioned_in_passing_makes_no_legal_claim(tnr_pipeline) -> Non
     # counterexample: a sentence that only names the treaty's talks says nothing it holds
     claims = tnr_pipeline.process_text("Ministers discussed the extradition treaty talks.").claims
     assert all(c.type != "legal" for c in claims)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("speaker", "targets"),
+    [
+        # the speaker is her friend: 'her father' is still the activist's
+        ("her friend and fellow activist Leila Moradi", ["Hossein Tavakoli", "Shirin Tavakoli"]),
+    ],
+)
+def test_her_before_a_speaker_described_as_someones_friend_is_not_the_speaker(
+    tnr_pipeline, speaker: str, targets: list[str]
+) -> None:
+    text = (
+        "Agents stabbed the activist Shirin Tavakoli in Hamburg in May. Since the spring, "
+        "her father, Hossein Tavakoli, was visited twice by intelligence officers in "
+        f"Isfahan, according to {speaker}."
+    )
+    claim = tnr_pipeline.process_text(text).claims[-1]
+    assert sorted(claim.targets) == targets
