@@ -571,6 +571,10 @@ def subject_of(index: DocIndex, verb: int) -> int | None:
         if len(subjects) > 1:
             # 'Grozny — The blogger X said': the parser may make the dateline a subject too
             subjects = [c for c in subjects if not _a_place(index, c.i)] or subjects
+        if len(subjects) > 1:
+            # '..., and that of his wife, said the reporter, X': the speaker is the one who
+            # can speak, not a pronoun the parser also made a subject
+            subjects = [c for c in subjects if c.pos_ != "PRON"] or subjects
         for child in subjects:
             if child.dep_ in ("nsubj", "csubj"):
                 if child.lower_ in index.words.RELATIVE_PRONOUNS and index.dep[j] in (

@@ -1279,3 +1279,14 @@ def test_her_before_a_speaker_described_as_someones_friend_is_not_the_speaker(
     )
     claim = tnr_pipeline.process_text(text).claims[-1]
     assert sorted(claim.targets) == targets
+
+
+@pytest.mark.model
+def test_said_the_reporter_after_that_of_his_wife_is_the_reporter(tnr_pipeline) -> None:
+    # the parser makes both 'that (of his wife)' and 'the reporter' subjects of 'said'
+    text = (
+        "Omar Hadi, 66, was questioned for nine hours, and officers confiscated his passport "
+        "and that of his wife, Lina Hadi, said the reporter, Karim Hadi, who lives in Warsaw."
+    )
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.source == "Karim Hadi"
