@@ -5,7 +5,8 @@
   of them counted ('arrested two of his cousins'). The agents who do it at home are no
   OVERSEAS_AGENTS (``OVERSEAS_AGENTS.home_reprisal``, a drop).
 - **A return told to someone.** A return in the words said to a person or a relative ('they
-  told her a good mother would bring her daughter home') is pressure to return:
+  told her a good mother would bring her daughter home'), or asked of them for a relative
+  ('told her to bring her son home'), is pressure to return:
   ``PERSUASION_TO_RETURN.return_told``.
 - **Rewards for information.** A reward offered for information on or the capture of a
   person is a bounty, INFORMANT_COERCION: ``INFORMANT_COERCION.reward_for_information``.
@@ -189,10 +190,30 @@ def recode_returns_told(spans: list[Span], words: Lexicons) -> list[Span]:
     result = []
     for span in spans:
         if span.label_ == "METHOD" and span.id_.split(".", 1)[0] == "FORCED_RETURN":
-            if said_to_someone(span.root, words):
+            if said_to_someone(span.root, words) or _told_to_bring_someone(span, words):
                 span = derive(span, "PERSUASION_TO_RETURN.return_told", "code")
         result.append(span)
     return result
+
+
+BRINGING_LEMMAS = frozenset({"bring", "send", "get"})
+"""Verbs of making someone else come back ('told her to bring her son home')."""
+
+
+def _told_to_bring_someone(span: Span, words: Lexicons) -> bool:
+    """'told her to bring her son home': a return asked of a relative or a person told, of
+    someone else, is pressure to return, not a return that happened."""
+    verb = next((t for t in span if t.lemma_.lower() in BRINGING_LEMMAS), None)
+    if verb is None or verb.dep_ != "xcomp":
+        return False
+    teller = verb.head
+    told = [c for c in teller.children if c.dep_ in ("dobj", "dative")]
+    brought = [c for c in verb.children if c.dep_ == "dobj"]
+    return (
+        teller.lemma_.lower() in TELLING_LEMMAS | {"ask", "urge", "order"}
+        and any(c.lower_ in ADDRESSEES or c.lemma_.lower() in words.FAMILY_NOUNS for c in told)
+        and any(b.lemma_.lower() in words.FAMILY_NOUNS for b in brought)
+    )
 
 
 def said_to_someone(token: Token, words: Lexicons) -> bool:

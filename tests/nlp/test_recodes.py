@@ -29,3 +29,16 @@ def test_a_reward_for_coming_home_stays_an_inducement(tnr_pipeline) -> None:
     # counterexample: the reward is the target's, for returning
     codes = method_codes(tnr_pipeline, "Officials offered him a reward if he returned home.")
     assert "INDUCEMENT" in codes.values()
+
+
+def test_a_return_a_relative_is_told_to_bring_about_is_pressure_to_return(tnr_pipeline) -> None:
+    codes = method_codes(
+        tnr_pipeline, "A man phoned his mother in Grozny and told her to bring her son home."
+    )
+    assert codes == {"told her": "FAMILY_PRESSURE", "bring": "PERSUASION_TO_RETURN"}
+
+
+def test_a_return_agents_carried_out_stays_a_forced_return(tnr_pipeline) -> None:
+    # counterexample: no one is told anything; agents brought him back
+    codes = method_codes(tnr_pipeline, "Agents seized the teacher and brought him home.")
+    assert "FORCED_RETURN" in codes.values()
