@@ -29,6 +29,8 @@ def test_a_method_span_ends_before_its_preposition(tnr_pipeline, text: str, span
         ("Relatives of critics face arbitrary arrests in Cairo.", "arbitrary arrests"),
         ("Police foiled a political assassination in Berlin in 2021.", "political assassination"),
         ("The agency uses direct kidnapping against fugitives abroad.", "direct kidnapping"),
+        # the codebook's own example of a threat named as such
+        ("She had received death threats on Telegram since May.", "death threats"),
     ],
 )
 def test_a_modifier_naming_the_kind_of_act_is_inside_the_span(
