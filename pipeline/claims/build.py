@@ -19,7 +19,7 @@ from tnr_claims.claims.index import (
 )
 from tnr_claims.claims.mentions import document_mentions, narrator
 from tnr_claims.claims.modifiers import find_hedges, find_negation_scopes, find_negations
-from tnr_claims.claims.named_next import groups_named_next
+from tnr_claims.claims.named_next import group_named, groups_named_next
 from tnr_claims.claims.qualify import (
     decide_type,
     find_recommendation_cue,
@@ -220,7 +220,8 @@ def _remember_people(
             # 'My colleague Vo Minh Khoi was less lucky. ..., he was seized': the person a
             # sentence is about is who the next pronouns mean, before an older target
             memory.last_target = topic
-        together = named_together(index, sentence)
+        # the parse may lose part of a list: the longer reading of the group wins
+        together = max(named_together(index, sentence), group_named(index, sentence), key=len)
         if len(together) > 1:
             # 'The bloggers, A and his brother B, lived in Tbilisi': the later 'the
             # brothers' are these two, although nothing was done to them yet

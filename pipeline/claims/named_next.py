@@ -59,6 +59,14 @@ def groups_named_next(index: DocIndex, analyses: list[Analysis], memory: Memory)
             previous.claim_type, previous.type_id = "incident", "TYPE.named_target_event"
 
 
+def group_named(index: DocIndex, sentence: Sentence) -> list[str]:
+    """The people a sentence names as one group, for the group phrases of the sentences
+    after it ('The two, A and B, left ...'; 'A, a journalist, and B, a lawyer, are ...')."""
+    nouns = describing_nouns(index) | index.words.FAMILY_NOUNS | PAIR_NOUNS | MEMBER_NOUNS
+    names = _named_group(index, sentence, nouns)
+    return names if len(names) > 1 else []
+
+
 def _named_group(index: DocIndex, sentence: Sentence, nouns: frozenset[str]) -> list[str]:
     """The people a sentence names for its subject group: in apposition to it ('The men,
     A and B, were ...') or after the verb of a copula ('Those placed on the list are A,

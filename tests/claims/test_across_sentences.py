@@ -409,3 +409,14 @@ def test_a_counted_group_is_the_people_set_off_after_the_two(tnr_pipeline) -> No
     )
     claim = tnr_pipeline.process_text(text).claims[0]
     assert sorted(claim.targets) == ["Ali Jaffar Nouri", "Hassan Abdulla al-Amri"]
+
+
+@pytest.mark.model
+def test_a_group_listed_as_a_subject_is_what_all_three_later_means(tnr_pipeline) -> None:
+    text = (
+        "The ministry published its list on Tuesday. Ana Ruiz, a journalist, Omar Haddad, a "
+        "lawyer, and Lena Ortiz, a teacher, are members of the banned group. The minister "
+        "said the passports of all three had been cancelled."
+    )
+    claim = tnr_pipeline.process_text(text).claims[-1]
+    assert sorted(claim.targets) == ["Ana Ruiz", "Lena Ortiz", "Omar Haddad"]
