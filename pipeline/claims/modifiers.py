@@ -243,6 +243,8 @@ def _reach(index: DocIndex, cue: Span, scope: set[int]) -> set[int]:
     if index.dep[cue.start] == "neg":
         reach.add(index.head[cue.start])
     noun = index.head[cue.start]
+    if index.dep[cue.start] == "det" and index.dep[noun] == "dobj" and noun in index.method_tokens:
+        reach.add(index.head[noun])  # 'had received no extradition request': denied
     if (
         index.dep[cue.start] == "det"
         and index.dep[noun] == "dobj"

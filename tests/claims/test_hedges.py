@@ -497,6 +497,8 @@ def test_a_return_told_to_a_relative_is_pressure_to_return(
         ("The ministry said state bodies had no connection to the killing of Nodir Kamal.", True),
         # counterexample: the arrest stands; only its tie to the brother is denied
         ("The ministry said the arrest of Nodir Kamal had no connection to his brother.", False),
+        # 'received no request': the act named by the object is denied
+        ("Berlin said it had received no extradition request for Nodir Kamal.", True),
     ],
 )
 def test_having_no_connection_to_an_act_denies_it(
