@@ -53,8 +53,16 @@ def institution_names(
     renamed: dict[int, str] = {}
     for start, surface, name in orgs:
         base, code = _institution(name, canonical, code_of)
+        if base is not None:
+            base = _ministry_named_by_its_field(base, canonical) or base
         if base is None:
             written, of, place = name.rpartition(" of ")
+            field = _ministry_named_by_its_field(written, canonical) if of else None
+            if field is not None and place[:1].isupper():
+                # 'Foreign Ministry of Iran' (a demonym moved behind): the listed ministry
+                renamed[start] = f"{field} of {place}"
+                known.setdefault(field, renamed[start])
+                continue
             if of and written.casefold() in canonical and place[:1].isupper():
                 # 'Ministry of Foreign Affairs of Ruritania' named in full: later bare
                 # mentions are that one
@@ -87,7 +95,7 @@ def _institution(
     if base is not None:
         return base, None
     first, _, rest = name.partition(" ")
-    base = canonical.get(rest.casefold())
+    base = canonical.get(rest.casefold()) or _ministry_named_by_its_field(rest, canonical)
     if base is not None:
         code = code_of(first)
         if code is not None:
@@ -114,6 +122,22 @@ def _country_earlier_in_sentence(
         if code is not None:
             return code
     return None
+
+
+def _ministry_named_by_its_field(name: str, canonical: dict[str, str]) -> str | None:
+    """'Foreign Ministry' -> 'Ministry of Foreign Affairs', 'Interior Ministry' -> 'Ministry
+    of the Interior' (GUIDELINES: ministries take the form 'Ministry of ...'): the one
+    listed ministry whose name holds the field word."""
+    words = name.split()
+    if len(words) != 2 or words[1].casefold() != "ministry":
+        return None
+    field = words[0].casefold()
+    found = [
+        full
+        for key, full in canonical.items()
+        if key.startswith("ministry of ") and field in key.split()
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _country_before(before: str, code_of: Callable[[str], str | None]) -> str | None:

@@ -99,3 +99,30 @@ def test_the_countrys_institution_is_of_the_country_named_before_in_the_sentence
     # counterexample: a country in the sentence before is no help
     text = "Members fled Uzbekistan in 2015. They asked the country's Supreme Court to act."
     assert ("Supreme Court", "Supreme Court") in org_names(tnr_pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        (
+            "The Iranian Foreign Ministry denied the report.",
+            "Iranian Foreign Ministry",
+            "Ministry of Foreign Affairs of Iran",
+        ),
+        (
+            "The Uzbek Interior Ministry denied the report.",
+            "Uzbek Interior Ministry",
+            "Ministry of the Interior of Uzbekistan",
+        ),
+    ],
+)
+def test_a_ministry_named_by_its_field_takes_the_ministry_of_form(
+    tnr_pipeline, text: str, surface: str, name: str
+) -> None:
+    assert (surface, name) in org_names(tnr_pipeline, text)
+
+
+def test_a_ministry_not_listed_keeps_its_name(tnr_pipeline) -> None:
+    # counterexample: no listed ministry holds 'Health'
+    names = org_names(tnr_pipeline, "The Uzbek Health Ministry denied the report.")
+    assert all(not name.startswith("Ministry of") for _, name in names)
