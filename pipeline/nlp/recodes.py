@@ -3,7 +3,9 @@
 - **Relatives acted on.** Custody or punishment of relatives is RELATIVE_REPRISAL, whatever
   the act word (codebook, second set): ``RELATIVE_REPRISAL.relative_patient``; also of some
   of them counted ('arrested two of his cousins'). The agents who do it at home are no
-  OVERSEAS_AGENTS (``OVERSEAS_AGENTS.home_reprisal``, a drop).
+  OVERSEAS_AGENTS (``OVERSEAS_AGENTS.home_reprisal``, a drop). A definite act noun with no
+  one of its own ('knowledge of the arrests') in a sentence telling such an act is that
+  act: ``RELATIVE_REPRISAL.same_act_in_sentence``.
 - **A return told to someone.** A return in the words said to a person or a relative ('they
   told her a good mother would bring her daughter home'), or asked of them for a relative
   ('told her to bring her son home'), is pressure to return:
@@ -79,6 +81,39 @@ def _patients(token: Token) -> list[Token]:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     found.extend(c for c in prep.children if c.dep_ == "pobj")
     return found
+
+
+def same_act_told_in_the_sentence(spans: list[Span]) -> list[Span]:
+    """'sources with knowledge of the arrests told HRW that agents arrested two of his
+    cousins': a definite act noun with no one of its own is the act the sentence tells, so
+    it takes that act's RELATIVE_REPRISAL code. Context rule
+    ``RELATIVE_REPRISAL.same_act_in_sentence``."""
+    reprisals = [
+        s for s in spans if s.label_ == "METHOD" and _current_code(s) == "RELATIVE_REPRISAL"
+    ]
+    if not reprisals:
+        return spans
+    result = []
+    for span in spans:
+        root = span.root
+        if (
+            span.label_ == "METHOD"
+            and _current_code(span) in RECODE_TO_RELATIVE
+            and root.pos_ == "NOUN"
+            and any(
+                c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in root.children
+            )
+            and not _patients(root)
+            and any(
+                r.root.lemma_.lower() == root.lemma_.lower()
+                and r.sent == span.sent
+                and r is not span
+                for r in reprisals
+            )
+        ):
+            span = derive(span, "RELATIVE_REPRISAL.same_act_in_sentence", "code")
+        result.append(span)
+    return result
 
 
 def recode_relative_reprisals(spans: list[Span], words: Lexicons) -> list[Span]:

@@ -49,6 +49,7 @@ from tnr_claims.nlp.recodes import (
     recode_returns_told,
     recode_rewards_for_information,
     recode_sentenced_terms,
+    same_act_told_in_the_sentence,
 )
 from tnr_claims.nlp.spans import (
     CUE_KEY,
@@ -419,6 +420,7 @@ class RuleTagger:
             merged = threatened_acts(doc, merged, words)
             merged = recode_relative_reprisals(merged, words)
             merged = drop_agents_of_home_reprisals(merged)
+            merged = same_act_told_in_the_sentence(merged)
             merged = recode_sentenced_terms(merged)
             merged = recode_returns_told(merged, words)
             merged = recode_rewards_for_information(merged)

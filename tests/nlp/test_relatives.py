@@ -82,3 +82,17 @@ def test_an_office_in_a_clause_about_the_exile_does_not_make_the_relative_an_off
     # counterexample: the relative of an office holder is the one acted on himself
     text = "Police detained the half-brother of the country's president."
     assert "RELATIVE_REPRISAL" not in method_codes(tnr_pipeline, text).values()
+
+
+def test_the_arrests_in_a_sentence_telling_arrests_of_relatives_are_those(tnr_pipeline) -> None:
+    text = (
+        "Two sources with direct knowledge of the arrests told reporters that agents "
+        "arrested two of his cousins at their homes."
+    )
+    assert set(method_codes(tnr_pipeline, text).values()) == {"RELATIVE_REPRISAL"}
+
+
+def test_the_arrests_in_a_sentence_telling_no_reprisal_stay_detention(tnr_pipeline) -> None:
+    # counterexample: the act told is on an activist, no relative
+    text = "Sources with knowledge of the arrests said police arrested two activists at home."
+    assert "RELATIVE_REPRISAL" not in method_codes(tnr_pipeline, text).values()
