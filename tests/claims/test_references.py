@@ -102,7 +102,7 @@ def test_it_as_speaker_is_the_organisation_just_quoted(tnr_pipeline) -> None:
         "lawful. Interpol had issued a red notice for Omar Farah in May, it added."
     )
     claim = claim_of(tnr_pipeline, text, "Interpol had")
-    assert claim.source == "Interior Ministry of Ruritania"
+    assert claim.source == "Ministry of the Interior of Ruritania"  # GUIDELINES form
 
 
 def test_a_reporting_verb_in_the_future_attributes_nothing(tnr_pipeline) -> None:
