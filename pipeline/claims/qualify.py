@@ -324,14 +324,16 @@ def _past_clause(index: DocIndex, verb: int) -> bool:
 
 def _definite_group(index: DocIndex, quantities: list[SpanRef]) -> bool:
     """A small group met before, acted on in the past: 'the two men were abducted', 'the
-    three activists' ('two men were abducted each year' counts occasions)."""
+    three activists', 'charged all three' ('two men were abducted each year' counts
+    occasions)."""
     for q in quantities:
         if not (isinstance(q.record.value, int) and q.record.value >= 2):
             continue  # 'the one above' is no group
         noun = index.head[q.root] if index.dep[q.root] == "nummod" else q.root
         determined = any(
-            c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in index.children(noun)
-        )
+            c.dep_ in ("det", "predet") and c.lower_ in ("the", "these", "those", "all")
+            for c in index.children(noun)
+        )  # 'the two men', 'all three'
         if determined and _in_past(index, noun):
             return True
     return False
