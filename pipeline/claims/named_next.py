@@ -12,6 +12,7 @@ B, a businessman, are ..."), and a number in the first phrase must equal the nam
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tnr_claims.claims.groups import PAIR_NOUNS, number_value
@@ -86,18 +87,26 @@ def _named_group(index: DocIndex, sentence: Sentence, nouns: frozenset[str]) -> 
                 # 'The two, A and B, left ...': the names set off after the group, however
                 # the parser hangs them
                 region |= set(range(i, verb))
-        names: list[str] = []
-        for ref in sentence.spans:
-            if (
-                ref.record.label == "PERSON"
-                and ref.record.name
-                and ref.root in region
-                and index.dep[ref.root] not in ("poss", "pobj")
-                and ref.record.name not in names
-            ):
-                names.append(ref.record.name)
-        return names
+        return _people_in(index, sentence, region, lambda dep: dep not in ("poss", "pobj"))
     return _listed_subjects(index, sentence)
+
+
+def _people_in(
+    index: DocIndex, sentence: Sentence, region: set[int], fits: Callable[[str], bool]
+) -> list[str]:
+    """The named people of ``sentence`` whose head lies in ``region`` with a dependency
+    that ``fits``, in order, each once."""
+    names: list[str] = []
+    for ref in sentence.spans:
+        if (
+            ref.record.label == "PERSON"
+            and ref.record.name
+            and ref.root in region
+            and fits(index.dep[ref.root])
+            and ref.record.name not in names
+        ):
+            names.append(ref.record.name)
+    return names
 
 
 def _listed_subjects(index: DocIndex, sentence: Sentence) -> list[str]:
@@ -114,17 +123,9 @@ def _listed_subjects(index: DocIndex, sentence: Sentence) -> list[str]:
         if first is None:
             return []
         region = {t.i for t in index.doc[i].subtree}
-        names: list[str] = []
-        for ref in sentence.spans:
-            if (
-                ref.record.label == "PERSON"
-                and ref.record.name
-                and ref.root in region
-                and index.dep[ref.root] in ("nsubj", "nsubjpass", "appos", "conj")
-                and ref.record.name not in names
-            ):
-                names.append(ref.record.name)
-        return names
+        return _people_in(
+            index, sentence, region, lambda dep: dep in ("nsubj", "nsubjpass", "appos", "conj")
+        )
     return []
 
 

@@ -91,6 +91,19 @@ def organisations_named_after_people(doc: Doc, spans: list[Span], words: Lexicon
     return result
 
 
+def given_name_start(doc: Doc, span: Span, covered: set[int], words: Lexicons) -> int:
+    """Where a person's name starts when the span lacks its given names: over the untagged
+    title-case proper nouns compounded to it, stopping at titles and role words."""
+    return compound_start(
+        doc,
+        span.start,
+        range(span.start, span.end),
+        lambda i: i not in covered,
+        title=True,
+        stop=words.HONORIFICS | words.OFFICE_NOUNS | words.DESCRIPTION_NOUNS,
+    )
+
+
 def given_names(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     """A model PERSON span grows left over untagged title-case proper-noun compounds."""
     covered = {i for s in spans for i in range(s.start, s.end)}
@@ -98,14 +111,7 @@ def given_names(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     result: list[Span] = []
     for span in spans:
         if span.label_ == "PERSON" and is_bare_model(span):
-            start = compound_start(
-                doc,
-                span.start,
-                range(span.start, span.end),
-                lambda i: i not in covered,
-                title=True,
-                stop=stop,
-            )
+            start = given_name_start(doc, span, covered, words)
             first = doc[start - 1] if start > 0 else None
             if (
                 first is not None

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from tnr_claims.nlp.names import may_be_person
+from tnr_claims.nlp.names import given_name_start, may_be_person
 from tnr_claims.nlp.provenance import derive, is_bare_model, make
-from tnr_claims.nlp.spans import compound_start
 from tnr_claims.rules.loader import Lexicons
 
 
@@ -27,7 +26,6 @@ def described_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]
         words.ORG_DESCRIPTION_NOUNS
     )
     covered = {i for s in spans for i in range(s.start, s.end)}
-    stop = words.HONORIFICS | words.OFFICE_NOUNS | words.DESCRIPTION_NOUNS
     result = []
     for span in spans:
         if span.label_ == "ORG" and may_be_person(span, words):
@@ -37,14 +35,7 @@ def described_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]
                 nouns.append(root.head)
             if any(n.pos_ == "NOUN" and n.lemma_.lower() in people for n in nouns):
                 # the model often leaves the given name out of the span it misread
-                start = compound_start(
-                    doc,
-                    span.start,
-                    range(span.start, span.end),
-                    lambda i: i not in covered,
-                    title=True,
-                    stop=stop,
-                )
+                start = given_name_start(doc, span, covered, words)
                 span = derive(span, "PERSON.described", "label", label="PERSON", start=start)
         result.append(span)
     return result
