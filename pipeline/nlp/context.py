@@ -320,7 +320,7 @@ def role_named_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span
     """Untagged proper names next to a role noun become PERSON spans.
 
     "the activist Sok Dara" or "her husband Moses Okello" (role before) and "Ilhan Demir, a
-    Turkish-Kyrgyz educator" (role in an apposition after) name people even where the small
+    Dutch-Somali educator" (role in an apposition after) name people even where the small
     model tags nothing.
     The name is two to four proper-noun tokens, none covered by another span, or a
     model ORG or place span of proper nouns in that position (the small model often calls
@@ -393,7 +393,7 @@ def _role_before(doc: Doc, start: int, words: Lexicons) -> bool:
 
 
 def _role_after(doc: Doc, end: int, words: Lexicons) -> bool:
-    """After a name, ", a (Turkish-Kyrgyz) educator": a comma, an article and a role noun
+    """After a name, ", a (Dutch-Somali) educator": a comma, an article and a role noun
     within 5 tokens; or an office noun ("spokesman", "director") that the parse makes an
     apposition to the name (", the group's director said" after an organisation is not)."""
     if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):

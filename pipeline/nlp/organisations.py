@@ -19,7 +19,7 @@ Each rule reads token shapes around a model ORG span; none names an organisation
 - **Names with a possessive.** An ORG followed by "'s" and title-case words ending in an
   organisation head word ("[Supreme People]'s Court", "[Prosecutor General]'s Office") is
   one name. Context rule ``ORG.possessive_name``.
-- **Units.** "[RFE/RL]'s [Tajik Service]": a unit (a name ending in a unit word such as
+- **Units.** "[RFE/RL]'s [Baltic Service]": a unit (a name ending in a unit word such as
   Service, Desk or Division) right after its organisation's possessive is part of that
   organisation; only the organisation is named. Context rule ``ORG.unit``, a drop.
 - **Numbered names.** A span whose last word is a numbered-name head (``NUMBERED_NAME_HEADS``:
@@ -96,7 +96,7 @@ UNIT_HEADS = frozenset({"Service", "Desk", "Unit", "Division", "Section", "Progr
 
 
 def _without_units(doc: Doc, spans: list[Span]) -> list[Span]:
-    """'[RFE/RL]'s [Tajik Service] reported': a unit named right after its organisation's
+    """'[RFE/RL]'s [Baltic Service] reported': a unit named right after its organisation's
     possessive is part of that organisation, which is the one named (and the one that
     speaks); the unit's own span is dropped. Context rule ``ORG.unit``, a drop."""
     ends = {s.end: s for s in spans if s.label_ == "ORG"}
@@ -239,7 +239,7 @@ def _names_with_a_possessive(doc: Doc, spans: list[Span], words: Lexicons) -> li
     followed by "'s" and title-case words that end in an organisation head word
     (``ORG_NAME_HEADS``) is one name with them, and with an 'of ...' the model gave the
     second part. Spans inside the joined name give way. Not after a whole name that owns a
-    unit ("RFE/RL's Tajik Service": an acronym or a name ending in a head word). Context
+    unit ("RFE/RL's Baltic Service": an acronym or a name ending in a head word). Context
     rule ``ORG.possessive_name``."""
     heads = words.ORG_NAME_HEADS
     out: list[Span | None] = list(spans)

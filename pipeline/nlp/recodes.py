@@ -2,9 +2,9 @@
 
 - **Relatives acted on.** Custody or punishment of relatives is RELATIVE_REPRISAL, whatever
   the act word (codebook, second set): ``RELATIVE_REPRISAL.relative_patient``; also of some
-  of them counted ('arrested two of his cousins'). The agents who do it at home are no
+  of them counted ('detained two of her nephews'). The agents who do it at home are no
   OVERSEAS_AGENTS (``OVERSEAS_AGENTS.home_reprisal``, a drop). A definite act noun with no
-  one of its own ('knowledge of the arrests') in a sentence telling such an act is that
+  one of its own ('heard about the arrests') in a sentence telling such an act is that
   act: ``RELATIVE_REPRISAL.same_act_in_sentence``.
 - **A return told to someone.** A return in the words said to a person or a relative ('they
   told her a good mother would bring her daughter home'), or asked of them for a relative
@@ -73,7 +73,7 @@ def _patients(token: Token) -> list[Token]:
         for prep in t.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 found.extend(c for c in prep.children if c.dep_ == "pobj")
-    # 'arrested two of his cousins', 'detained some of her relatives': the 'of' phrase
+    # 'detained two of her nephews', 'held some of her relatives': the 'of' phrase
     # of a count is who is counted
     for count in list(found):
         if count.pos_ in ("NUM", "PRON", "DET") or count.lower_ in ("some", "several", "many"):
@@ -84,8 +84,8 @@ def _patients(token: Token) -> list[Token]:
 
 
 def same_act_told_in_the_sentence(spans: list[Span]) -> list[Span]:
-    """'sources with knowledge of the arrests told HRW that agents arrested two of his
-    cousins': a definite act noun with no one of its own is the act the sentence tells, so
+    """'people who heard about the arrests said officers arrested two of her
+    nephews': a definite act noun with no one of its own is the act the sentence tells, so
     it takes that act's RELATIVE_REPRISAL code. Context rule
     ``RELATIVE_REPRISAL.same_act_in_sentence``."""
     reprisals = [

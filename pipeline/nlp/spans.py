@@ -280,14 +280,14 @@ def merge_spans(
 
 def _crosses(model: Span, rule: Span) -> bool:
     """Whether a model span overlaps a rule's name without holding it whole or lying inside
-    it ('[RFE]/[RL's Tajik Service]' across the listed 'RFE/RL'), or holds it as the owner
-    of what follows ('[RFE/RL's Tajik Service]'): the model cut the name in the wrong place,
+    it ('[RFE]/[RL's Baltic Service]' across the listed 'RFE/RL'), or holds it as the owner
+    of what follows ('[RFE/RL's Baltic Service]'): the model cut the name in the wrong place,
     so it gives way to the rule."""
     overlap = model.start < rule.end and rule.start < model.end
     holds = model.start <= rule.start and rule.end <= model.end
     inside = rule.start <= model.start and model.end <= rule.end
     if holds and rule.end < model.end and model.doc[rule.end].lower_ in ("'s", "’s"):
-        return True  # '[RFE/RL's Tajik Service]': the listed name owns what follows
+        return True  # '[RFE/RL's Baltic Service]': the listed name owns what follows
     return overlap and not holds and not inside
 
 

@@ -350,8 +350,8 @@ def test_relative_week_is_an_iso_week() -> None:
     ("text", "name"),
     [
         (
-            "In 2021 agents abducted Orhan Inandi, a Turkish-Kyrgyz educator, in Bishkek.",
-            "Orhan Inandi",
+            "In 2021 agents abducted Aydin Korkmaz, a Dutch-Somali educator, in Bishkek.",
+            "Aydin Korkmaz",
         ),
         ("Police detained the blogger Minh Tran Quoc on Monday.", "Minh Tran Quoc"),
     ],

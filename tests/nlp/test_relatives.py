@@ -48,7 +48,7 @@ def test_a_person_under_house_arrest_who_is_no_relative_stays_detained(tnr_pipel
 @pytest.mark.parametrize(
     "text",
     [
-        "Security agents arrested two of his cousins at their homes in Giza.",
+        "Police officers detained two of her nephews at a checkpoint in Giza.",
         "Police detained several of her relatives after the broadcast.",
     ],
 )
@@ -86,13 +86,13 @@ def test_an_office_in_a_clause_about_the_exile_does_not_make_the_relative_an_off
 
 def test_the_arrests_in_a_sentence_telling_arrests_of_relatives_are_those(tnr_pipeline) -> None:
     text = (
-        "Two sources with direct knowledge of the arrests told reporters that agents "
-        "arrested two of his cousins at their homes."
+        "People who heard about the arrests told reporters that officers "
+        "arrested two of her nephews at a checkpoint."
     )
     assert set(method_codes(tnr_pipeline, text).values()) == {"RELATIVE_REPRISAL"}
 
 
 def test_the_arrests_in_a_sentence_telling_no_reprisal_stay_detention(tnr_pipeline) -> None:
     # counterexample: the act told is on an activist, no relative
-    text = "Sources with knowledge of the arrests said police arrested two activists at home."
+    text = "People who heard about the detentions said police detained two activists at home."
     assert "RELATIVE_REPRISAL" not in method_codes(tnr_pipeline, text).values()

@@ -45,8 +45,8 @@ def norm() -> Normaliser:
         ("U.S.", "U.S."),
         ("an Interpol red notice", "Interpol red notice"),
         ("Paris", "Paris"),
-        ("Paul Rusesabagina '", "Paul Rusesabagina"),
-        ("'Hotel Rwanda", "Hotel Rwanda"),
+        ("Paul Mugenzi '", "Paul Mugenzi"),
+        ("'Hotel Kivu", "Hotel Kivu"),
     ],
 )
 def test_strip_determiner_possessive(text: str, expected: str) -> None:
@@ -479,21 +479,21 @@ def test_quantity(norm: Normaliser, text: str, expected: int | None) -> None:
 NAME_CASES = [
     (
         "short PERSON forms map to the fullest form",
-        [("PERSON", "Xu Zheng"), ("PERSON", "Xu"), ("PERSON", "Xu’s")],
-        "Xu Zheng, a businessman, fled. Xu said nothing.",
-        ["Xu Zheng", "Xu Zheng", "Xu Zheng"],
+        [("PERSON", "Xu Lan"), ("PERSON", "Xu"), ("PERSON", "Xu’s")],
+        "Xu Lan, a businessman, fled. Xu said nothing.",
+        ["Xu Lan", "Xu Lan", "Xu Lan"],
     ),
     (
         "honorifics are stripped before matching",
-        [("PERSON", "Mr Thanh"), ("PERSON", "Trinh Xuan Thanh"), ("PERSON", "Mr. Trinh")],
-        "Mr Thanh was seized in Berlin. Trinh Xuan Thanh had asked for asylum.",
-        ["Trinh Xuan Thanh", "Trinh Xuan Thanh", "Trinh Xuan Thanh"],
+        [("PERSON", "Mr Minh"), ("PERSON", "Tran Van Minh"), ("PERSON", "Mr. Tran")],
+        "Mr Minh was seized in Berlin. Tran Van Minh had asked for asylum.",
+        ["Tran Van Minh", "Tran Van Minh", "Tran Van Minh"],
     ),
     (
         "titles too, and a name alone stays as written",
-        [("PERSON", "President Xi"), ("PERSON", "Xi Jinping"), ("PERSON", "Paul Rusesabagina")],
-        "President Xi met Xi Jinping's aides. Paul Rusesabagina was flown to Kigali.",
-        ["Xi Jinping", "Xi Jinping", "Paul Rusesabagina"],
+        [("PERSON", "President Xi"), ("PERSON", "Xi Jinping"), ("PERSON", "Paul Mugenzi")],
+        "President Xi met Xi Jinping's aides. Paul Mugenzi was flown to Kigali.",
+        ["Xi Jinping", "Xi Jinping", "Paul Mugenzi"],
     ),
     (
         "a family name written first and shared by relatives: the one named first",
