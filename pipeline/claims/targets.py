@@ -15,6 +15,7 @@ from tnr_claims.claims.groups import (
     named_together_before,
 )
 from tnr_claims.claims.index import inside_quotation
+from tnr_claims.claims.kin import is_reprisal, named_relatives, the_family
 from tnr_claims.claims.mentions import (
     FIRST_PERSON,
     PRONOUN_GENDERS,
@@ -112,7 +113,7 @@ def find_targets(  # noqa: C901
                 # 'Her colleague Reza Tan said' (a named one of no told gender)
                 if owned_name is not None:
                     mentions.append((i, owned_name, True))
-                    if _reprisal(sentence):
+                    if is_reprisal(sentence):
                         # a named relative held or punished is a target with the one whose
                         # relative he or she is (GUIDELINES)
                         mentions.append((i, owner[0], True))
@@ -189,7 +190,7 @@ def find_targets(  # noqa: C901
                 group = memory.last_group
             mentions.extend((i, name, True) for name in group)
             only_as_patient.add(i)
-        elif has_method and (kin := _the_family(index, i, s0, owner, last_named, memory)):
+        elif has_method and (kin := the_family(index, i, s0, owner, last_named, memory)):
             # 'His son said the family had received threats', 'The family has been
             # threatened since 2020': the family of the one the story is about
             mentions.append((i, kin, True))
@@ -224,12 +225,12 @@ def find_targets(  # noqa: C901
             )
         ):
             weak.append((root, name, "TARGET.incident_person"))
-    if _reprisal(sentence):
+    if is_reprisal(sentence):
         # 'police arrested her cousin, Omar Said': the relative named and the one whose
         # relative he is are both targets (GUIDELINES), however the parser hangs the name
         strong += [
             (root, name, "TARGET.named_relative")
-            for root, name in _named_relatives(index, person_starts, mentions)
+            for root, name in named_relatives(index, person_starts, mentions)
             if root not in speakers
             and all(name != known for _, known, _ in strong)
             and not (memory.mentions is not None and memory.mentions.is_perpetrator(name))
@@ -315,52 +316,6 @@ def _quoting_person(
     return None
 
 
-REPRISAL_CODES = frozenset({"RELATIVE_REPRISAL", "EMPLOYMENT_REPRISAL", "FAMILY_PRESSURE"})
-"""Codes of acts on relatives that reach the one abroad (a relative's own passport or a
-threat to the relative herself does not)."""
-
-
-def _reprisal(sentence: Sentence) -> bool:
-    return any(
-        ref.record.label == "METHOD" and ref.record.code in REPRISAL_CODES for ref in sentence.spans
-    )
-
-
-def _named_relatives(
-    index: DocIndex, person_starts: dict[int, SpanRef], mentions: list[tuple[int, str, bool]]
-) -> list[tuple[int, str]]:
-    """Each name set right after a family noun ('her cousin, Omar Said', 'a relative of
-    Ruiz's, Omar Said', 'his brother Omar'), with the one whose relative it is: the family
-    noun's possessor or the name in its 'of' phrase, as resolved in ``mentions``. Read on
-    the tokens, for the parser often hangs such a name on the verb."""
-    named_at = {root: name for root, name, _ in mentions}
-    found: list[tuple[int, str]] = []
-    for start, ref in person_starts.items():
-        j = start - 1
-        if j >= 0 and index.lower[j] == ",":
-            j -= 1
-        owner: int | None = None
-        if j >= 0 and index.lower[j] in ("'s", "’s"):
-            j -= 1
-        k = j
-        while k >= 0 and index.span_at[k] >= 0 and index.span_at[k] == index.span_at[j]:
-            k -= 1  # over the owner's name in 'a relative of Ruiz's, Omar Said'
-        if k < j and k >= 1 and index.lower[k] == "of":
-            owner, j = j, k - 1
-        if j < 0 or index.lemma[j] not in index.words.FAMILY_NOUNS:
-            continue
-        if owner is None:
-            owner = next((c.i for c in index.children(j) if c.dep_ == "poss"), None)
-        found.append((ref.root, ref.record.name or ""))
-        if owner is None:
-            continue
-        named = index.named(owner, ("PERSON",))
-        owner_root = named.root if named is not None else owner
-        if owner_root in named_at:
-            found.append((owner_root, named_at[owner_root]))
-    return found
-
-
 def _owns_a_speaker(index: DocIndex, i: int, speakers: set[int]) -> bool:
     """'His lawyer ... told the court': the one whose lawyer (or relative) speaks."""
     return index.dep[i] == "poss" and index.head[i] in speakers
@@ -442,48 +397,6 @@ def _owned_description_before(index: DocIndex, start: int) -> bool:
             return True
         k -= 1
     return False
-
-
-COLLECTIVE_KIN = frozenset({"family", "relative"})
-"""Nouns for a person's kin as a whole ('the family', 'the relatives')."""
-
-
-def _the_family(
-    index: DocIndex,
-    i: int,
-    s0: int,
-    owner: tuple[str, int] | None,
-    last_named: str | None,
-    memory: Memory,
-) -> str | None:
-    """Whose family 'the family' or 'the relatives' is, with no possessor or 'of' phrase
-    of its own: the one whose relative speaks in the sentence ('His son said the family
-    ...'), else the person named last in it, else the last target. Not after a family
-    owned by a common noun in the same sentence ('holding a target's family hostage or
-    punishing the family'): that family is anyone's."""
-    if index.lemma[i] not in COLLECTIVE_KIN or index.pos[i] != "NOUN":
-        return None
-    if any(
-        index.lemma[j] in index.words.FAMILY_NOUNS and _owned_by_a_common_noun(index, j)
-        for j in range(s0, i)
-    ):
-        return None
-    children = list(index.children(i))
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in children) or any(
-        c.dep_ in ("poss", "prep", "nummod", "amod") for c in children
-    ):
-        return None
-    if owner is not None:
-        return owner[0]
-    return last_named or memory.last_target
-
-
-def _owned_by_a_common_noun(index: DocIndex, j: int) -> bool:
-    """'a target's family', 'an exile's relatives' (the parser may hang the possessor on
-    the next noun): the owner is anyone."""
-    if any(c.dep_ == "poss" and c.pos_ == "NOUN" for c in index.children(j)):
-        return True
-    return j >= 2 and index.lower[j - 1] in ("'s", "’s") and index.pos[j - 2] == "NOUN"
 
 
 def _described(memory: Memory, index: DocIndex, i: int) -> str | None:

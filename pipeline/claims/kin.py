@@ -1,0 +1,103 @@
+"""Targets through relatives: a relative named beside a family noun, and 'the family'.
+
+GUIDELINES: a relative held or punished who is named ("X's wife, Mara, was
+interrogated") is a target with X; 'the family' acted on, with no owner of its own, is the
+family of the one the story is about. Read on the tokens and the sentence's mentions for
+:func:`tnr_claims.claims.targets.find_targets`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tnr_claims.claims.index import DocIndex, Memory, Sentence, SpanRef
+
+
+REPRISAL_CODES = frozenset({"RELATIVE_REPRISAL", "EMPLOYMENT_REPRISAL", "FAMILY_PRESSURE"})
+"""Codes of acts on relatives that reach the one abroad (a relative's own passport or a
+threat to the relative herself does not)."""
+
+
+def is_reprisal(sentence: Sentence) -> bool:
+    """Whether the sentence names an act on relatives that reaches the one abroad."""
+    return any(
+        ref.record.label == "METHOD" and ref.record.code in REPRISAL_CODES for ref in sentence.spans
+    )
+
+
+def named_relatives(
+    index: DocIndex, person_starts: dict[int, SpanRef], mentions: list[tuple[int, str, bool]]
+) -> list[tuple[int, str]]:
+    """Each name set right after a family noun ('her cousin, Omar Said', 'a relative of
+    Ruiz's, Omar Said', 'his brother Omar'), with the one whose relative it is: the family
+    noun's possessor or the name in its 'of' phrase, as resolved in ``mentions``. Read on
+    the tokens, for the parser often hangs such a name on the verb."""
+    named_at = {root: name for root, name, _ in mentions}
+    found: list[tuple[int, str]] = []
+    for start, ref in person_starts.items():
+        j = start - 1
+        if j >= 0 and index.lower[j] == ",":
+            j -= 1
+        owner: int | None = None
+        if j >= 0 and index.lower[j] in ("'s", "’s"):
+            j -= 1
+        k = j
+        while k >= 0 and index.span_at[k] >= 0 and index.span_at[k] == index.span_at[j]:
+            k -= 1  # over the owner's name in 'a relative of Ruiz's, Omar Said'
+        if k < j and k >= 1 and index.lower[k] == "of":
+            owner, j = j, k - 1
+        if j < 0 or index.lemma[j] not in index.words.FAMILY_NOUNS:
+            continue
+        if owner is None:
+            owner = next((c.i for c in index.children(j) if c.dep_ == "poss"), None)
+        found.append((ref.root, ref.record.name or ""))
+        if owner is None:
+            continue
+        named = index.named(owner, ("PERSON",))
+        owner_root = named.root if named is not None else owner
+        if owner_root in named_at:
+            found.append((owner_root, named_at[owner_root]))
+    return found
+
+
+COLLECTIVE_KIN = frozenset({"family", "relative"})
+"""Nouns for a person's kin as a whole ('the family', 'the relatives')."""
+
+
+def the_family(
+    index: DocIndex,
+    i: int,
+    s0: int,
+    owner: tuple[str, int] | None,
+    last_named: str | None,
+    memory: Memory,
+) -> str | None:
+    """Whose family 'the family' or 'the relatives' is, with no possessor or 'of' phrase
+    of its own: the one whose relative speaks in the sentence ('His son said the family
+    ...'), else the person named last in it, else the last target. Not after a family
+    owned by a common noun in the same sentence ('holding a target's family hostage or
+    punishing the family'): that family is anyone's."""
+    if index.lemma[i] not in COLLECTIVE_KIN or index.pos[i] != "NOUN":
+        return None
+    if any(
+        index.lemma[j] in index.words.FAMILY_NOUNS and _owned_by_a_common_noun(index, j)
+        for j in range(s0, i)
+    ):
+        return None
+    children = list(index.children(i))
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in children) or any(
+        c.dep_ in ("poss", "prep", "nummod", "amod") for c in children
+    ):
+        return None
+    if owner is not None:
+        return owner[0]
+    return last_named or memory.last_target
+
+
+def _owned_by_a_common_noun(index: DocIndex, j: int) -> bool:
+    """'a target's family', 'an exile's relatives' (the parser may hang the possessor on
+    the next noun): the owner is anyone."""
+    if any(c.dep_ == "poss" and c.pos_ == "NOUN" for c in index.children(j)):
+        return True
+    return j >= 2 and index.lower[j - 1] in ("'s", "’s") and index.pos[j - 2] == "NOUN"
