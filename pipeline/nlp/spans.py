@@ -256,12 +256,18 @@ def merge_spans(
     for start, end in blocked:
         blocked_tokens.update(range(start, end))
     tier2_rules = [s for s in rule_spans if s.label_ not in TIER1_LABELS]
-    named = [s for s in tier2_rules if s.label_ in ("ORG", "PERSON", "LOCATION")]
+    named_at: dict[int, list[Span]] = {}  # token -> the rule names over it
+    for rule in tier2_rules:
+        if rule.label_ in ("ORG", "PERSON", "LOCATION"):
+            for i in range(rule.start, rule.end):
+                named_at.setdefault(i, []).append(rule)
     tier2_model = [
         s
         for s in model_spans
         if not any(i in blocked_tokens for i in range(s.start, s.end))
-        and not any(_crosses(s, rule) for rule in named)
+        and not any(
+            _crosses(s, rule) for i in range(s.start, s.end) for rule in named_at.get(i, ())
+        )
     ]
     candidates = sorted(
         [(s, 0) for s in tier2_rules] + [(s, 1) for s in tier2_model],
