@@ -88,10 +88,12 @@ def same_act_told_in_the_sentence(spans: list[Span]) -> list[Span]:
     nephews': a definite act noun with no one of its own is the act the sentence tells, so
     it takes that act's RELATIVE_REPRISAL code. Context rule
     ``RELATIVE_REPRISAL.same_act_in_sentence``."""
-    reprisals = [
-        s for s in spans if s.label_ == "METHOD" and _current_code(s) == "RELATIVE_REPRISAL"
-    ]
-    if not reprisals:
+    told = {
+        (s.sent.start, s.root.lemma_.lower()): s.start
+        for s in spans
+        if s.label_ == "METHOD" and _current_code(s) == "RELATIVE_REPRISAL"
+    }  # (sentence, act lemma) -> the reprisal telling it
+    if not told:
         return spans
     result = []
     for span in spans:
@@ -104,12 +106,7 @@ def same_act_told_in_the_sentence(spans: list[Span]) -> list[Span]:
                 c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in root.children
             )
             and not _patients(root)
-            and any(
-                r.root.lemma_.lower() == root.lemma_.lower()
-                and r.sent == span.sent
-                and r is not span
-                for r in reprisals
-            )
+            and told.get((span.sent.start, root.lemma_.lower()), span.start) != span.start
         ):
             span = derive(span, "RELATIVE_REPRISAL.same_act_in_sentence", "code")
         result.append(span)
