@@ -308,6 +308,22 @@ SOURCE_CASES = [
         "reporting_verb",
     ),
     (
+        # a finding with a that-clause, a phrase between (ATTRIBUTION.finding_that)
+        "Rights Watch has determined in two cases that agents abducted exiles in Riga.",
+        [RW, ("two", "QUANTITY", 2), ABDUCTED, ("Riga", "LOCATION", "LV")],
+        "Rights Watch",
+        "Rights Watch",
+        "reporting_verb",
+    ),
+    (
+        # 'determined to' is resolve, no finding
+        "Agents were determined to find the exiles in Riga, and they abducted them.",
+        [ABDUCTED, ("Riga", "LOCATION", "LV")],
+        "Agents were",
+        None,
+        None,
+    ),
+    (
         "Rights Watch urges governments to suspend extradition treaties with Belarus.",
         [RW, ("extradition", "METHOD", "EXTRADITION"), ("Belarus", "LOCATION", "BY")],
         "Rights Watch",
