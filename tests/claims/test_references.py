@@ -251,6 +251,19 @@ def test_a_name_the_model_misses_is_found_where_an_act_is_done_to_it(
     assert claim.targets == targets
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Agents detained Omar Haddad at Riverside Central Airport in May.",
+        "Police charged Omar Haddad under Decree No. 12 in May.",
+    ],
+)
+def test_a_name_ending_in_a_place_or_instrument_word_is_no_person(tnr_pipeline, text) -> None:
+    assert [s.text for s in tnr_pipeline.process_text(text).spans if s.label == "PERSON"] == [
+        "Omar Haddad"
+    ]
+
+
 def test_a_capitalised_title_is_not_taken_for_a_person(tnr_pipeline) -> None:
     text = (
         "A report titled Ruritania's Covert Operation To Force Exiles Back Home, by Exile "
