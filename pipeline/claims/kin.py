@@ -1,8 +1,10 @@
-"""Targets through relatives: a relative named beside a family noun, and 'the family'.
+"""Targets through relatives and counsel: a relative named beside a family noun, 'the
+family', and a lawyer's 'client'.
 
 GUIDELINES: a relative held or punished who is named ("X's wife, Mara, was
 interrogated") is a target with X; 'the family' acted on, with no owner of its own, is the
-family of the one the story is about. Read on the tokens and the sentence's mentions for
+family of the one the story is about. 'Her client' is the one whose lawyer 'she' is, never
+the lawyer. Read on the tokens and the sentence's mentions for
 :func:`tnr_claims.claims.targets.find_targets`.
 """
 
@@ -101,3 +103,27 @@ def _owned_by_a_common_noun(index: DocIndex, j: int) -> bool:
     if any(c.dep_ == "poss" and c.pos_ == "NOUN" for c in index.children(j)):
         return True
     return j >= 2 and index.lower[j - 1] in ("'s", "’s") and index.pos[j - 2] == "NOUN"
+
+
+def owns_a_client(index: DocIndex, i: int) -> bool:
+    """Whether pronoun ``i`` is the possessor of 'client' ('her client', 'my clients')."""
+    return index.dep[i] == "poss" and index.lemma[index.head[i]] in index.words.CLIENT_NOUNS
+
+
+def client_of(
+    index: DocIndex,
+    memory: Memory,
+    owner: tuple[str, int] | None,
+    owned_name: str | None,
+    lawyers: list[str | None],
+) -> str | None:
+    """Whom 'her client' means: the owner when the sentence has just named his lawyer ('His
+    lawyer, Ana Ruiz, says his client ...'), else the client of the first of ``lawyers``
+    (the pronoun's candidates: the person named last, the speaker) the document has named
+    as someone's lawyer; None when no lawyer is known (then no one is the target, not the
+    lawyer)."""
+    if owner is not None and owned_name is not None:
+        if index.lemma[owner[1]] in index.words.LAWYER_NOUNS:
+            return owner[0]
+    clients = memory.mentions.clients if memory.mentions is not None else {}
+    return next((clients[name] for name in lawyers if name in clients), None)

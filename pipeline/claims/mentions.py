@@ -93,6 +93,9 @@ class Mentions:
     genders: dict[str, str] = field(default_factory=dict)
     """Name -> "m" or "f" where the document tells it (a gendered noun beside the name, an
     honorific); names it does not tell, or tells both ways, are absent."""
+    clients: dict[str, str] = field(default_factory=dict)
+    """Lawyer -> the person she represents, where the document names both ('his lawyer, Ana
+    Ruiz'; 'Ana Ruiz, a lawyer for Omar Haddad'): 'her client' is that person."""
 
     def agrees(self, name: str, pronoun: str) -> bool:
         """Whether a third-person ``pronoun`` may stand for ``name``: not when the document
@@ -193,6 +196,7 @@ def document_mentions(doc: Doc, index: DocIndex, is_patient: Callable[[int], boo
             if gender is not None:
                 told.setdefault(name, set()).add(gender)
     mentions.genders = {name: next(iter(g)) for name, g in told.items() if len(g) == 1}
+    mentions.clients = _clients(index, mentions.genders)
     for noun, name in _introduced_after(index, describing_nouns(index)):
         if noun not in mentions.descriptions and not mentions.is_perpetrator(name):
             mentions.descriptions[noun] = {name}
@@ -203,6 +207,59 @@ def document_mentions(doc: Doc, index: DocIndex, is_patient: Callable[[int], boo
         if ranked[0][1] > runner_up and ranked[0][0] == counts.most_common(1)[0][0]:
             mentions.dominant = ranked[0][0]
     return mentions
+
+
+def _clients(index: DocIndex, genders: dict[str, str]) -> dict[str, str]:
+    """Each person named as someone's lawyer, to that someone: the lawyer noun the name
+    stands beside ('his lawyer, Ana Ruiz'; 'Ana Ruiz, Omar's lawyer') owned by a name or a
+    pronoun (the person named last before it, of the pronoun's gender), or with a 'for'
+    phrase naming a person ('a lawyer for Omar Haddad')."""
+    clients: dict[str, str] = {}
+    people = [ref for ref in index.spans if ref.record.label == "PERSON" and ref.record.name]
+    for ref in people:
+        lawyer = ref.record.name or ""
+        root = ref.root
+        head = index.head[root]
+        if index.dep[root] == "appos" and index.dep[head] == "pobj":
+            head = index.head[index.head[head]]  # 'his lawyer in Addis Ababa, Ana Ruiz'
+        noun = next(
+            (
+                k
+                for k in (head, *(c.i for c in index.children(root)))
+                if k != root
+                and index.lemma[k] in index.words.LAWYER_NOUNS
+                and "appos" in (index.dep[root], index.dep[k])
+            ),
+            None,
+        )
+        if noun is None:
+            continue
+        for child in index.children(noun):
+            client: str | None = None
+            if child.dep_ == "poss":
+                named = index.named(child.i, ("PERSON",))
+                if named is not None:
+                    client = named.record.name
+                elif child.lower_ in PRONOUN_GENDERS:
+                    wanted = PRONOUN_GENDERS[child.lower_]
+                    client = next(
+                        (
+                            p.record.name
+                            for p in reversed(people)
+                            if p.end <= child.i
+                            and p.record.name != lawyer
+                            and genders.get(p.record.name or "", wanted) == wanted
+                        ),
+                        None,
+                    )
+            elif child.dep_ == "prep" and child.lower_ == "for":
+                named = next(
+                    (n for g in child.children if (n := index.named(g.i, ("PERSON",)))), None
+                )
+                client = named.record.name if named is not None else None
+            if client and client != lawyer:
+                clients.setdefault(lawyer, client)
+    return clients
 
 
 def _introduced_after(index: DocIndex, nouns: frozenset[str]) -> list[tuple[str, str]]:

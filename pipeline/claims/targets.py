@@ -15,7 +15,13 @@ from tnr_claims.claims.groups import (
     named_together_before,
 )
 from tnr_claims.claims.index import inside_quotation
-from tnr_claims.claims.kin import is_reprisal, named_relatives, the_family
+from tnr_claims.claims.kin import (
+    client_of,
+    is_reprisal,
+    named_relatives,
+    owns_a_client,
+    the_family,
+)
 from tnr_claims.claims.mentions import (
     FIRST_PERSON,
     PRONOUN_GENDERS,
@@ -99,6 +105,14 @@ def find_targets(  # noqa: C901
             and index.pos[i] == "PRON"
             and not _generic_pronoun(index, i, s0, s1)
         ):
+            if owns_a_client(index, i):
+                # 'Ruiz said her client had been threatened': the one Ruiz represents
+                lawyers = [last_named, *_speaker_names(sentence, speakers)]
+                client = client_of(index, memory, owner, owned_name, lawyers)
+                if client is not None:  # in the part 'client' plays
+                    mentions.append((index.head[i], client, True))
+                    last_named, last_root, blocked, owner = client, i, False, None
+                continue
             antecedent = last_named
             wanted = PRONOUN_GENDERS.get(index.lower[i])
             if (
@@ -149,7 +163,11 @@ def find_targets(  # noqa: C901
             and (quoted := _quoting_person(index, sentence, i, speakers, memory, number))
         ):
             # '"They told my mother I would be arrested," said Ana Ruiz': Ana Ruiz
-            mentions.append((i, quoted, True))
+            # ('"My client was never told," said his lawyer': the one she represents)
+            if not owns_a_client(index, i):
+                mentions.append((i, quoted, True))
+            elif (client := client_of(index, memory, None, None, [quoted])) is not None:
+                mentions.append((index.head[i], client, True))
         elif (
             has_method
             and index.lower[i] in FIRST_PERSON
@@ -314,6 +332,15 @@ def _quoting_person(
     if any(index.lower[k] in index.words.SUBJECT_PRONOUNS for k in speakers):
         return memory.recent_speaker(number)  # as a pronoun speaker resolves
     return None
+
+
+def _speaker_names(sentence: Sentence, speakers: set[int]) -> list[str | None]:
+    """The names of the people who speak in the sentence."""
+    return [
+        ref.record.name
+        for ref in sentence.spans
+        if ref.record.label == "PERSON" and ref.root in speakers
+    ]
 
 
 def _owns_a_speaker(index: DocIndex, i: int, speakers: set[int]) -> bool:

@@ -264,6 +264,40 @@ def test_a_name_ending_in_a_place_or_instrument_word_is_no_person(tnr_pipeline, 
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "sentence", "targets"),
+    [
+        (
+            "Police detained Omar Haddad in Madrid on a red notice. His lawyer, Lena Marsh, "
+            "called it political. Marsh said her client had received death threats.",
+            "Marsh said",
+            ["Omar Haddad"],
+        ),
+        (
+            # the lawyer named beside a place: 'his lawyer in Oslo, Lena Marsh'
+            "Omar Haddad fled to Norway in 2019. His lawyer in Oslo, Lena Marsh, says his "
+            "client is being held by police in Cairo.",
+            "His lawyer",
+            ["Omar Haddad"],
+        ),
+        (
+            'Omar Haddad was detained in Madrid. "My client was threatened by agents," said '
+            "Lena Marsh, a lawyer for Omar Haddad.",
+            '"My client',
+            ["Omar Haddad"],
+        ),
+        (
+            # no client named: nobody, and never the lawyer
+            "Defence lawyer Lena Marsh said her client had received death threats.",
+            "Defence lawyer",
+            [],
+        ),
+    ],
+)
+def test_a_lawyers_client_is_the_one_she_represents(tnr_pipeline, text, sentence, targets):
+    assert claim_of(tnr_pipeline, text, sentence).targets == targets
+
+
 def test_a_capitalised_title_is_not_taken_for_a_person(tnr_pipeline) -> None:
     text = (
         "A report titled Ruritania's Covert Operation To Force Exiles Back Home, by Exile "
