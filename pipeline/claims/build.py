@@ -235,12 +235,10 @@ def _remember_people(
     ):
         kind = label_of(sentence, source)
         if kind is None and source_rule == "described_speaker":
-            # 'The blogger ... said': a person named elsewhere, for a later 'he added'
-            # (an organisation so described is not remembered as one that spoke)
-            person = any(
-                r.record.name == source and r.record.label == "PERSON" for r in index.spans
-            )
-            kind = "PERSON" if person else None
+            # 'The blogger ... said': a person named elsewhere, for a later 'he added';
+            # 'The group urges ...': an organisation, for a later 'It also recommends'
+            labels = {r.record.label for r in index.spans if r.record.name == source}
+            kind = "PERSON" if "PERSON" in labels else "ORG" if "ORG" in labels else None
         if kind == "PERSON":
             memory.last_speaker = (source, number)
         elif kind == "ORG":

@@ -105,6 +105,24 @@ def test_it_as_speaker_is_the_organisation_just_quoted(tnr_pipeline) -> None:
     assert claim.source == "Ministry of the Interior of Ruritania"  # GUIDELINES form
 
 
+def test_it_after_a_described_organisation_is_that_organisation(tnr_pipeline) -> None:
+    text = (
+        "Exile Watch published a report on Ruritania in May. The Ruritanian Ministry of "
+        "Justice rejected the findings. The group urges Interpol to review red notices. It "
+        "also recommends that host states stop deporting exiles to Ruritania."
+    )
+    assert claim_of(tnr_pipeline, text, "It also").source == "Exile Watch"
+
+
+def test_the_group_is_no_state_unit_that_spoke_before(tnr_pipeline) -> None:
+    text = (
+        "Exile Watch said agents abducted Omar Farah in Sanaa. The National Counter "
+        "Terrorism Unit said he had been extradited. The unit said he was held in "
+        "Ruritania. The group said Omar Farah was tortured in custody."
+    )
+    assert claim_of(tnr_pipeline, text, "The group").source == "Exile Watch"
+
+
 def test_a_reporting_verb_in_the_future_attributes_nothing(tnr_pipeline) -> None:
     text = (
         "Ursula Kemp called for the release of the detained journalist and noted that the "
