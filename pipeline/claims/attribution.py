@@ -40,6 +40,14 @@ def speaker_tokens(index: DocIndex, sentence: Sentence, by_kind: dict[str, list[
                 continue
             speakers.add(speaker)
             speakers.update(c.i for c in index.children(speaker) if c.dep_ in ("compound", "appos"))
+            if index.lemma[speaker] in index.words.OFFICE_NOUNS:
+                # 'a spokesman for the ministry, Li Wen, said': the name hung on the ministry
+                # (not 'Two bloggers, A and B, said they were threatened': their own case)
+                speakers.update(
+                    t.i
+                    for t in index.doc[speaker].subtree
+                    if t.dep_ == "appos" and t.head.dep_ == "pobj"
+                )
     return speakers
 
 

@@ -123,6 +123,14 @@ def test_the_group_is_no_state_unit_that_spoke_before(tnr_pipeline) -> None:
     assert claim_of(tnr_pipeline, text, "The group").source == "Exile Watch"
 
 
+def test_a_spokesman_named_after_his_organisation_is_no_target(tnr_pipeline) -> None:
+    text = (
+        "On state radio, a spokesman for the Prosecutor General's Office, Marek Dobo, said "
+        "the trials in absentia were lawful."
+    )
+    assert claim_of(tnr_pipeline, text, "On state radio").targets == []
+
+
 def test_a_reporting_verb_in_the_future_attributes_nothing(tnr_pipeline) -> None:
     text = (
         "Ursula Kemp called for the release of the detained journalist and noted that the "
@@ -214,6 +222,12 @@ def test_the_minister_named_beside_an_act_is_an_official(tnr_pipeline) -> None:
         ("According to a source close to Omar Haddad, agents abducted him in Riga.", None),
         ("According to Exile Watch's report, agents abducted Omar Haddad in Riga.", "Exile Watch"),
         ("A spokesperson for Exile Watch said police detained Omar Haddad in Riga.", "Exile Watch"),
+        (
+            # the parser hangs the name on the organisation
+            "On state radio, a spokesman for the Prosecutor General's Office, Marek Dobo, said "
+            "the trials in absentia were lawful.",
+            "Marek Dobo",
+        ),
         (
             "Agents abducted Omar Haddad in Riga, according to Exile Watch researcher Ana Ruiz.",
             "Ana Ruiz",
