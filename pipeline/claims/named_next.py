@@ -189,6 +189,11 @@ def _unnamed_group(
             continue
         if head in PAIR_NOUNS and size == 2 and any(index.lemma[k] == head for k in members):
             return True  # 'a couple and a fellow activist' ... 'The couple, A and B'
+        family = index.words.FAMILY_NOUNS
+        if head in family and all(
+            index.lemma[k] in family and index.lemma[k] != head for k in members
+        ):
+            continue  # 'The brothers were questioned.' ... 'His parents, A and B, ...': others
         count = _count(index, members)
         if count is None or count == size:
             return True

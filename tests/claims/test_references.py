@@ -438,6 +438,13 @@ def test_a_capitalised_title_is_not_taken_for_a_person(tnr_pipeline) -> None:
             ["Li Wen", "Omar Haddad"],
         ),
         (
+            # relatives of another kind named next are other people
+            "Police detained two brothers of Omar Haddad in May. His parents, Sami Haddad "
+            "and Lina Haddad, still live in the village.",
+            "Police detained",
+            ["Omar Haddad"],
+        ),
+        (
             # the doers of the act are no group it was done to
             "Two men attacked Omar Haddad in Oslo in May. "
             "The men, Ivo Tamm and Karl Sepp, were charged a week later.",
