@@ -54,6 +54,9 @@ def _phrase_without_clauses(token: Token) -> list[Token]:
     return found
 
 
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "that"})
+
+
 def _patients(token: Token) -> list[Token]:
     """Who undergoes the act of ``token``: passive subjects, objects, 'of' phrases."""
     head = token
@@ -73,6 +76,10 @@ def _patients(token: Token) -> list[Token]:
         for prep in t.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 found.extend(c for c in prep.children if c.dep_ == "pobj")
+    # '14 relatives of critics who were detained': a relative pronoun stands for the noun
+    # its clause modifies
+    if head.dep_ == "relcl" and any(c.lower_ in RELATIVE_PRONOUNS for c in found):
+        found.append(head.head)
     # 'detained two of her nephews', 'held some of her relatives': the 'of' phrase
     # of a count is who is counted
     for count in list(found):

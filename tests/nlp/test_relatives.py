@@ -58,6 +58,14 @@ def test_custody_of_some_of_the_relatives_counted_is_a_reprisal(tnr_pipeline, te
     assert "DETENTION" not in codes.values()
 
 
+def test_relatives_a_relative_clause_says_were_held_suffered_a_reprisal(tnr_pipeline) -> None:
+    text = "The group counted 14 relatives of exiles who were detained or questioned in 2023."
+    assert method_codes(tnr_pipeline, text) == {"detained": "RELATIVE_REPRISAL"}
+    # counterexample: the clause is about people who are no relatives
+    text = "Police released two exiles who were detained in Riga."
+    assert method_codes(tnr_pipeline, text) == {"detained": "DETENTION"}
+
+
 def test_custody_of_some_of_a_group_of_others_stays_detention(tnr_pipeline) -> None:
     # counterexample: the people counted are no relatives
     codes = method_codes(tnr_pipeline, "Police detained two of the activists in Giza.")
