@@ -197,7 +197,8 @@ def document_mentions(doc: Doc, index: DocIndex, is_patient: Callable[[int], boo
                 told.setdefault(name, set()).add(gender)
     mentions.genders = {name: next(iter(g)) for name, g in told.items() if len(g) == 1}
     mentions.clients = _clients(index, mentions.genders)
-    for noun, name in _introduced_after(index, describing_nouns(index)):
+    nouns = describing_nouns(index)
+    for noun, name in (*_introduced_after(index, nouns), *_described_next(index, nouns)):
         if noun not in mentions.descriptions and not mentions.is_perpetrator(name):
             mentions.descriptions[noun] = {name}
     ranked = [(n, c) for n, c in counts.most_common(2) if not mentions.is_perpetrator(n)]
@@ -301,6 +302,53 @@ def _introduced_after(index: DocIndex, nouns: frozenset[str]) -> list[tuple[str,
     return found
 
 
+def _described_next(index: DocIndex, nouns: frozenset[str]) -> list[tuple[str, str]]:
+    """``(noun, name)`` for a person a sentence names as its subject and the next one
+    refers to by a definite description, the news style's second reference: "Ana Ruiz
+    keeps her father's letters. The 36-year-old activist, who lives in Oslo, ..." (the next
+    sentence names no one, its subject is 'the' + a describing noun, and the first names
+    exactly one person, as its main subject)."""
+    found: list[tuple[str, str]] = []
+    sentences = list(index.doc.sents)
+    people = [r for r in index.spans if r.record.label == "PERSON" and r.record.name]
+    for before, sentence in zip(sentences, sentences[1:], strict=False):
+        named = [r for r in people if before.start <= r.start < before.end]
+        if len({r.record.name for r in named}) != 1 or any(
+            sentence.start <= r.start < sentence.end for r in people
+        ):
+            continue
+        if index.dep[named[0].root] != "nsubj" or index.dep[index.head[named[0].root]] != "ROOT":
+            continue
+        subject = next(
+            (
+                k
+                for k in range(sentence.start, sentence.end)
+                if index.dep[k] in ("nsubj", "nsubjpass")
+                or (index.dep[k] == "ROOT" and index.pos[k] == "NOUN")  # a long subject
+            ),
+            None,
+        )  # the sentence's first subject: 'Families call us ... the person was ...' is none
+        subject = next(
+            (
+                k
+                for k in ([] if subject is None else [subject])
+                if index.tag[k] == "NN"
+                and index.lemma[k] in nouns
+                and index.lemma[k] not in GENERIC_PERSON_NOUNS
+                and index.lemma[k] not in index.words.FAMILY_NOUNS
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in index.children(k))
+                and not any(
+                    c.dep_ == "poss" or (c.dep_ == "amod" and c.lower_ in UNNAMED_MODIFIERS)
+                    for c in index.children(k)
+                )
+            ),
+            None,
+        )
+        if subject is not None:
+            found.append((index.lemma[subject], named[0].record.name or ""))
+    return found
+
+
 def description_at(index: DocIndex, i: int, nouns: frozenset[str]) -> bool:
     """Whether token ``i`` is a singular description of one person ('the blogger', 'the
     41-year-old')."""
@@ -323,6 +371,9 @@ def description_at(index: DocIndex, i: int, nouns: frozenset[str]) -> bool:
         for child in index.children(i)
     )
 
+
+GENERIC_PERSON_NOUNS = frozenset({"person", "individual", "man", "woman", "one"})
+"""Nouns too plain for a second reference to the person named just before ('the person')."""
 
 UNNAMED_MODIFIERS = frozenset(
     {"same", "other", "another", "unknown", "unidentified", "anonymous", "second", "third"}

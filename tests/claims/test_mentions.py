@@ -22,6 +22,25 @@ def test_a_description_used_for_one_named_person_resolves_to_that_person(tnr_pip
     assert targets_of(tnr_pipeline, text, "Last week") == ["Ana Reyes"]
 
 
+def test_a_second_reference_by_description_is_the_person_named_just_before(tnr_pipeline):
+    text = (
+        "Lina Okafor still keeps her brother's letters in a drawer. The 41-year-old "
+        "campaigner, who lives in Leeds, last heard from him in May. Police in Lagos detained "
+        "her brother in June. The campaigner believes the arrest is meant to punish her."
+    )
+    record = tnr_pipeline.process_text(text)
+    [claim] = [c for c in record.claims if c.text.startswith("The campaigner")]
+    assert claim.source == "Lina Okafor"
+
+
+def test_a_plain_noun_in_the_next_sentence_is_no_second_reference(tnr_pipeline) -> None:
+    text = (
+        "Exile Watch published its report on Monday, said Lina Okafor. Families call the "
+        "group after an arrest, and by then the person has already been sent back to Lagos."
+    )
+    assert targets_of(tnr_pipeline, text, "Families") == []
+
+
 def test_a_description_before_the_name_takes_the_person_the_report_is_about(
     tnr_pipeline,
 ) -> None:
