@@ -114,7 +114,7 @@ def _custody_of_relatives(index: DocIndex, analyses: list[Analysis], memory: Mem
     if mentions is None:
         return
     relatives = mentions.relatives(index.words.FAMILY_NOUNS) - {
-        mentions.dominant,
+        mentions.most_acted_on,
         mentions.narrator,
     }
     if not relatives:

@@ -84,6 +84,10 @@ class Mentions:
     """Describing noun (lemma) -> the names it is used for (office nouns included: they
     resolve speakers; targets are looked up with :func:`describing_nouns` only)."""
     dominant: str | None = None
+    """The person the report is about: the one most acted on, relatives left out."""
+    most_acted_on: str | None = None
+    """The one most acted on, relatives counted: never taken for a relative held at home
+    (two exiled brothers are each other's relatives)."""
     perpetrators: frozenset[str] = frozenset()
     perpetrator_pronouns: frozenset[int] = frozenset()
     """Token indices of pronouns that stand for a perpetrator noun ('the suspect ... police
@@ -153,6 +157,14 @@ def _descriptors(index: DocIndex, ref: SpanRef, nouns: frozenset[str]) -> set[st
             found.add(child.lemma_.lower())
     if index.dep[root] == "appos" and index.lemma[index.head[root]] in nouns:
         found.add(index.lemma[index.head[root]])
+    first = index.head[root]
+    if (
+        index.dep[root] == "conj"
+        and index.dep[first] == "appos"
+        and index.tag[index.head[first]] == "NNS"
+        and index.lemma[index.head[first]] in nouns
+    ):
+        found.add(index.lemma[index.head[first]])  # 'his brothers, A and B': B as well
     if index.dep[root] == "nsubj" and index.lemma[index.head[root]] == "be":
         for child in index.children(index.head[root]):
             if child.dep_ == "attr" and child.lemma_.lower() in nouns:
@@ -201,13 +213,24 @@ def document_mentions(doc: Doc, index: DocIndex, is_patient: Callable[[int], boo
     for noun, name in (*_introduced_after(index, nouns), *_described_next(index, nouns)):
         if noun not in mentions.descriptions and not mentions.is_perpetrator(name):
             mentions.descriptions[noun] = {name}
+    mentions.most_acted_on = _most_acted_on(counts, mentions)
+    # a relative ('her father, X') is never the one the report is about: 'the activist' with
+    # no name of its own is not her father
+    for name in mentions.relatives(index.words.FAMILY_NOUNS):
+        counts.pop(name, None)
+    mentions.dominant = _most_acted_on(counts, mentions)
+    return mentions
+
+
+def _most_acted_on(counts: Counter[str], mentions: Mentions) -> str | None:
+    """The one person the document names as a patient, or the one named so most often
+    (at least ``MIN_DOMINANT_MENTIONS`` times, more than anyone else), if no perpetrator."""
     ranked = [(n, c) for n, c in counts.most_common(2) if not mentions.is_perpetrator(n)]
-    # the one person the document names as a patient, or the one named so most often
     if ranked and (ranked[0][1] >= MIN_DOMINANT_MENTIONS or len(counts) == 1):
         runner_up = counts.most_common(2)[1][1] if len(counts) > 1 else 0
         if ranked[0][1] > runner_up and ranked[0][0] == counts.most_common(1)[0][0]:
-            mentions.dominant = ranked[0][0]
-    return mentions
+            return ranked[0][0]
+    return None
 
 
 def _clients(index: DocIndex, genders: dict[str, str]) -> dict[str, str]:

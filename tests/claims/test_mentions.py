@@ -41,6 +41,27 @@ def test_a_plain_noun_in_the_next_sentence_is_no_second_reference(tnr_pipeline) 
     assert targets_of(tnr_pipeline, text, "Families") == []
 
 
+def test_the_person_the_report_is_about_is_no_relative(tnr_pipeline) -> None:
+    # the father is acted on most, but 'the blogger' (no name of her own) is not him
+    text = (
+        "Agents hacked the phone of Nadia Karim in Lyon. Her father, Tarek Karim, was arrested "
+        "in Tunis in May. Tarek Karim was charged in June. Police questioned Tarek Karim "
+        "again in July. Unknown men followed the blogger in Lyon in August."
+    )
+    assert targets_of(tnr_pipeline, text, "Unknown men") == ["Nadia Karim"]
+
+
+def test_every_relative_listed_after_a_family_noun_is_a_relative(tnr_pipeline) -> None:
+    # both brothers are relatives, so neither is the person the report is about
+    text = (
+        "Agents hacked the phone of Nadia Karim in Lyon. Her brothers, Sami Karim and Tarek "
+        "Karim, were arrested in Tunis in May. Tarek Karim was charged in June. Police "
+        "questioned Tarek Karim again in July. Unknown men followed the blogger in Lyon in "
+        "August."
+    )
+    assert targets_of(tnr_pipeline, text, "Unknown men") == ["Nadia Karim"]
+
+
 def test_a_description_before_the_name_takes_the_person_the_report_is_about(
     tnr_pipeline,
 ) -> None:
