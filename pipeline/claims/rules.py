@@ -247,6 +247,8 @@ WORD_LISTS: tuple[str, ...] = (
     "LEGAL_NOUNS",
     "LEGAL_VERBS",
     "LEVER_NOUNS",
+    "LAWYER_NOUNS",
+    "CLIENT_NOUNS",
     "OFFENCE_NOUNS",
     "OFFICE_NOUNS",
     "ORG_DESCRIPTION_NOUNS",

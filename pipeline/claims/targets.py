@@ -434,7 +434,9 @@ def _described(memory: Memory, index: DocIndex, i: int) -> str | None:
     # 'his father' is a relative of the person the report is about, not that person;
     # 'the half-brother of the leader' may be
     kin_of_someone = lemma in index.words.FAMILY_NOUNS and index.has_child(i, ("poss",))
-    return memory.mentions.resolve(lemma, fallback=not kin_of_someone)
+    # 'a lawyer' is counsel, never the person the report is about
+    counsel = lemma in index.words.LAWYER_NOUNS
+    return memory.mentions.resolve(lemma, fallback=not (kin_of_someone or counsel))
 
 
 def _subject_of_clause(index: DocIndex, i: int) -> int | None:

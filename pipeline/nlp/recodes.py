@@ -54,11 +54,9 @@ def _phrase_without_clauses(token: Token) -> list[Token]:
     return found
 
 
-RELATIVE_PRONOUNS = frozenset({"who", "whom", "that"})
-
-
-def _patients(token: Token) -> list[Token]:
-    """Who undergoes the act of ``token``: passive subjects, objects, 'of' phrases."""
+def _patients(token: Token, relative_pronouns: frozenset[str] = frozenset()) -> list[Token]:
+    """Who undergoes the act of ``token``: passive subjects, objects, 'of' phrases; with
+    ``relative_pronouns``, the noun a relative clause's pronoun stands for."""
     head = token
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
@@ -78,7 +76,7 @@ def _patients(token: Token) -> list[Token]:
                 found.extend(c for c in prep.children if c.dep_ == "pobj")
     # '14 relatives of critics who were detained': a relative pronoun stands for the noun
     # its clause modifies
-    if head.dep_ == "relcl" and any(c.lower_ in RELATIVE_PRONOUNS for c in found):
+    if head.dep_ == "relcl" and any(c.lower_ in relative_pronouns for c in found):
         found.append(head.head)
     # 'detained two of her nephews', 'held some of her relatives': the 'of' phrase
     # of a count is who is counted
@@ -136,7 +134,8 @@ def recode_relative_reprisals(spans: list[Span], words: Lexicons) -> list[Span]:
             and code in RECODE_TO_RELATIVE
             and not provenance_of(span).context
         ):
-            if any(_is_relative(p, words) for p in _patients(span.root)):
+            patients = _patients(span.root, words.RELATIVE_PRONOUNS)
+            if any(_is_relative(p, words) for p in patients):
                 span = derive(span, "RELATIVE_REPRISAL.relative_patient", "code")
         result.append(span)
     return result
