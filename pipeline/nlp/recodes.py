@@ -234,13 +234,17 @@ def recode_returns_told(spans: list[Span], words: Lexicons) -> list[Span]:
     return result
 
 
+BROUGHT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
+"""Who a relative is told to bring back, when a pronoun names them ('bring him back')."""
+
 BRINGING_LEMMAS = frozenset({"bring", "send", "get"})
 """Verbs of making someone else come back ('told her to bring her son home')."""
 
 
 def _told_to_bring_someone(span: Span, words: Lexicons) -> bool:
-    """'told her to bring her son home': a return asked of a relative or a person told, of
-    someone else, is pressure to return, not a return that happened."""
+    """'told her to bring her son home', 'told his father to bring him back': a return
+    asked of a relative or a person told, of a relative or a person a pronoun names, is
+    pressure to return, not a return that happened."""
     verb = next((t for t in span if t.lemma_.lower() in BRINGING_LEMMAS), None)
     if verb is None or verb.dep_ != "xcomp":
         return False
@@ -250,7 +254,9 @@ def _told_to_bring_someone(span: Span, words: Lexicons) -> bool:
     return (
         teller.lemma_.lower() in TELLING_LEMMAS | {"ask", "urge", "order"}
         and any(c.lower_ in ADDRESSEES or c.lemma_.lower() in words.FAMILY_NOUNS for c in told)
-        and any(b.lemma_.lower() in words.FAMILY_NOUNS for b in brought)
+        and any(
+            b.lemma_.lower() in words.FAMILY_NOUNS or b.lower_ in BROUGHT_PRONOUNS for b in brought
+        )
     )
 
 

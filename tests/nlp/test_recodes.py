@@ -38,6 +38,11 @@ def test_a_return_a_relative_is_told_to_bring_about_is_pressure_to_return(tnr_pi
     assert codes == {"told her": "FAMILY_PRESSURE", "bring": "PERSUASION_TO_RETURN"}
 
 
+def test_a_return_a_relative_is_told_to_bring_about_of_a_pronoun_is_pressure(tnr_pipeline):
+    codes = method_codes(tnr_pipeline, "Police told his aunt to bring him back from Oslo.")
+    assert codes == {"told his aunt": "FAMILY_PRESSURE", "bring him back": "PERSUASION_TO_RETURN"}
+
+
 def test_a_return_agents_carried_out_stays_a_forced_return(tnr_pipeline) -> None:
     # counterexample: no one is told anything; agents brought him back
     codes = method_codes(tnr_pipeline, "Agents seized the teacher and brought him home.")
