@@ -467,6 +467,8 @@ def _single_person_event(index: DocIndex, sentence: Sentence) -> bool:
         past = index.tag[verb] in ("VBD", "VBN") or index.tag[governing] in ("VBD", "VBN")
         if any(c.tag_ == "MD" for c in index.children(verb)):
             past = False  # 'their relatives can be punished': what may happen to anyone
+        if _present_passive(index, verb) and index.lemma[i] in index.words.PERSON_NOUNS:
+            past = False  # 'a journalist who writes is watched': anyone who does, a practice
         if not past and index.lemma[verb] not in ("accuse", "face"):
             continue  # 'Kumar faces charges of ...', 'she faces extradition': one person's case
         if index.is_event(verb) or has_event_clause(index, verb) or has_event_object(index, verb):
@@ -480,6 +482,21 @@ def _single_person_event(index: DocIndex, sentence: Sentence) -> bool:
         ):
             return True
     return False
+
+
+PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "being"})
+"""Forms of 'be' that make a passive present ('are watched', 'is being held')."""
+
+
+def _present_passive(index: DocIndex, verb: int) -> bool:
+    """A passive in the present ('are being watched', 'is collected'): its auxiliaries are
+    present forms of 'be' only (not 'has been', 'was')."""
+    auxiliaries = [c for c in index.children(verb) if c.dep_ in ("aux", "auxpass")]
+    return (
+        index.tag[verb] == "VBN"
+        and any(c.dep_ == "auxpass" for c in auxiliaries)
+        and all(c.lower_ in PRESENT_BE for c in auxiliaries)
+    )
 
 
 def _is_legal(index: DocIndex, sentence: Sentence, labels: set[str]) -> bool:

@@ -786,6 +786,25 @@ TYPE_CASES = [
         "legal",
     ),
     (
+        # a present passive on 'a student' tells a practice; the past one, an incident
+        "A student from Belarus who protests in Riga is watched by agents.",
+        [
+            ("Belarus", "LOCATION", "BY"),
+            ("Riga", "LOCATION", "LV"),
+            ("watched", "METHOD", "SURVEILLANCE"),
+        ],
+        "pattern",
+    ),
+    (
+        "A student from Belarus who protested in Riga was watched by agents.",
+        [
+            ("Belarus", "LOCATION", "BY"),
+            ("Riga", "LOCATION", "LV"),
+            ("watched", "METHOD", "SURVEILLANCE"),
+        ],
+        "incident",
+    ),
+    (
         "The report lists 18 abductions in five countries.",
         [("18", "QUANTITY", 18), ("abductions", "METHOD", "ABDUCTION"), ("five", "QUANTITY", 5)],
         "statistic",
