@@ -17,7 +17,7 @@ from tnr_claims.claims.index import (
     index_sentences,
     label_of,
 )
-from tnr_claims.claims.mentions import document_mentions, narrator
+from tnr_claims.claims.mentions import document_mentions, lede_subject, narrator
 from tnr_claims.claims.modifiers import find_hedges, find_negation_scopes, find_negations
 from tnr_claims.claims.named_next import group_named, groups_named_next
 from tnr_claims.claims.qualify import (
@@ -80,6 +80,8 @@ def build_claims(
         mentions=document_mentions(doc, index, lambda i: is_patient(index, i)),
     )
     memory.mentions.narrator = narrator(index, sentences)
+    if memory.mentions.dominant is None:
+        memory.mentions.dominant = lede_subject(index, sentences, memory.mentions)
     analyses: list[Analysis] = []
     for number, sentence in enumerate(sentences):
         analysis = _analyse(index, sentence, number, memory, rules_by_id)

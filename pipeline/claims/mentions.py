@@ -453,3 +453,42 @@ def narrator(index: DocIndex, sentences: list) -> str | None:
             if byline or bio:
                 return ref.record.name
     return None
+
+
+LEDE_SENTENCES = 2
+"""How far into the body the person a feature opens on may be named."""
+
+
+def lede_subject(index: DocIndex, sentences: list, mentions: Mentions) -> str | None:
+    """The person a feature opens on ("For six years, Ana Ruiz has written from Oslo ...",
+    "Ana Ruiz still keeps her father's letters"): the first person the body names, as the
+    subject of the main clause's act that is no telling, with no office before or beside
+    the name, no relative and no perpetrator. The one a later 'the journalist' means when
+    no one else is described so and no one is acted on most."""
+    body = [s for s in sentences if s.zone == "body"][:LEDE_SENTENCES]
+    for sentence in body:
+        people = [r for r in sentence.spans if r.record.label == "PERSON" and r.record.name]
+        if not people:
+            continue
+        first = people[0]
+        name = first.record.name or ""
+        verb = index.head[first.root]
+        before = index.lemma[first.start - 1] if first.start > sentence.span.start else ""
+        offices = {
+            noun
+            for noun, names in mentions.descriptions.items()
+            if name in names and noun in index.words.OFFICE_NOUNS
+        }
+        if (
+            index.dep[first.root] in ("nsubj", "nsubjpass")
+            and index.dep[verb] == "ROOT"  # not 'When X became president, ...'
+            and not offices
+            and index.lemma[verb] not in index.words.SPEECH_VERBS
+            and before not in index.words.OFFICE_NOUNS
+            and before not in index.words.HONORIFICS
+            and name not in mentions.relatives(index.words.FAMILY_NOUNS)
+            and not mentions.is_perpetrator(name)
+        ):
+            return name
+        return None
+    return None

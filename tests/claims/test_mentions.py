@@ -62,6 +62,20 @@ def test_every_relative_listed_after_a_family_noun_is_a_relative(tnr_pipeline) -
     assert targets_of(tnr_pipeline, text, "Unknown men") == ["Nadia Karim"]
 
 
+def test_a_description_no_one_carries_is_the_person_a_feature_opens_on(tnr_pipeline) -> None:
+    text = (
+        "For six years, Lena Marsh has run a small paper from a flat in Ghent. "
+        "Last spring two men followed the journalist home from the station."
+    )
+    assert targets_of(tnr_pipeline, text, "Last spring") == ["Lena Marsh"]
+    # counterexample: a head of state the piece opens on is no one's 'journalist'
+    text = (
+        "When Lena Marsh became president in 2012, the state changed. "
+        "Last spring two men followed the journalist home from the station."
+    )
+    assert targets_of(tnr_pipeline, text, "Last spring") == []
+
+
 def test_a_description_before_the_name_takes_the_person_the_report_is_about(
     tnr_pipeline,
 ) -> None:
