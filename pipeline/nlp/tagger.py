@@ -285,6 +285,7 @@ class RuleTagger:
             if may_be_place and (
                 self._is_big_place(span)
                 or self._place_after_in(span)
+                or self._origin_of_a_person(span)
                 or (label == "PERSON" and self._read_as_place_elsewhere(span, read_as_place))
             ):
                 rule = "LOCATION.person_is_place" if label == "PERSON" else "LOCATION.org_is_place"
@@ -316,6 +317,22 @@ class RuleTagger:
             # or not (a district, a camp); the caller keeps words of people named in full
             return True
         return self._normaliser.is_known_place(span.text, subdivisions=False)
+
+    def _origin_of_a_person(self, span: Span) -> bool:
+        """'a retired schoolteacher from [Mansoura]': a one-word 'person' that is where a
+        person noun comes from is a place, known to the gazetteer or not ('a letter from
+        Hassan' stays a person: a letter is no person)."""
+        root = span.root
+        words = self.patterns.lexicons
+        if len(span) != 1 or span.label_ != "PERSON" or root.dep_ != "pobj":
+            return False
+        if root.head.lower_ != "from":
+            return False
+        noun = root.head.head
+        described = noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON"  # 'X, a teacher'
+        return noun.pos_ == "NOUN" and (
+            described or noun.lemma_.lower() in words.PERSON_NOUNS | words.DESCRIPTION_NOUNS
+        )
 
     def _read_as_place_elsewhere(self, span: Span, read_as_place: set[str]) -> bool:
         """A one-word 'person' the model tags as a place elsewhere in the document, that

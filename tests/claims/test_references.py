@@ -330,6 +330,14 @@ def test_a_lawyers_client_is_the_one_she_represents(tnr_pipeline, text, sentence
     assert claim_of(tnr_pipeline, text, sentence).targets == targets
 
 
+def test_where_a_described_person_comes_from_is_no_person(tnr_pipeline) -> None:
+    text = "Her uncle, Sami Haddad, a retired baker from Mansoura, was arrested at home."
+    assert [name for _, name in people(tnr_pipeline, text)] == ["Sami Haddad"]
+    # counterexample: a call from someone is from a person
+    text = "Police detained Omar Haddad after a call from Hassan."
+    assert [name for _, name in people(tnr_pipeline, text)] == ["Omar Haddad", "Hassan"]
+
+
 def test_a_capitalised_title_is_not_taken_for_a_person(tnr_pipeline) -> None:
     text = (
         "A report titled Ruritania's Covert Operation To Force Exiles Back Home, by Exile "
