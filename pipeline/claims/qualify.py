@@ -35,6 +35,8 @@ def find_recommendation_cue(
             if told_to_someone(index, cue.start):
                 continue  # 'she told me I must come home': an order to a person, no call
             nxt = cue.end
+            while nxt < sentence.span.end and index.lower[nxt] in ("not", "n't", "never"):
+                nxt += 1  # 'should not have been issued': a reproach for the past, no call
             if not has_anchor or (nxt < sentence.span.end and index.lower[nxt] in ("have", "'ve")):
                 continue
             if index.tag[cue.start] == "MD" or index.pos[cue.start] in ("NOUN", "VERB"):

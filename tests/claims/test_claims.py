@@ -805,6 +805,12 @@ TYPE_CASES = [
         "incident",
     ),
     (
+        # a reproach for the past is no call for action
+        "Rights Watch said the red notice against Tomas Rek should not have been issued.",
+        [RW, ("red notice", "METHOD", "INTERPOL_ABUSE"), ("Tomas Rek", "PERSON", "Tomas Rek")],
+        "incident",
+    ),
+    (
         "The report lists 18 abductions in five countries.",
         [("18", "QUANTITY", 18), ("abductions", "METHOD", "ABDUCTION"), ("five", "QUANTITY", 5)],
         "statistic",
