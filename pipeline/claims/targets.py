@@ -149,6 +149,11 @@ def find_targets(  # noqa: C901
                 fallback = memory.last_target
                 agreeing = fallback and _agrees(memory, fallback, index.lower[i])
                 antecedent = fallback if agreeing and not blocked else None
+            if antecedent is None and not blocked and index.lower[i] in PRONOUN_GENDERS:
+                # no one before it fits: 'her' is the person the report is about, if she may be
+                principal = memory.mentions.dominant if memory.mentions else None
+                if principal and _agrees(memory, principal, index.lower[i]):
+                    antecedent = principal
             if antecedent:
                 mentions.append((i, antecedent, True))
                 if _owns_a_person(index, i, nouns):

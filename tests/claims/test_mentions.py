@@ -76,6 +76,17 @@ def test_a_description_no_one_carries_is_the_person_a_feature_opens_on(tnr_pipel
     assert targets_of(tnr_pipeline, text, "Last spring") == []
 
 
+def test_a_pronoun_no_one_before_it_fits_is_the_person_the_report_is_about(tnr_pipeline):
+    text = (
+        "Police in Tunis detained Nadia Karim's father in May. Agents hacked the phone of "
+        "Nadia Karim in Lyon in June. Her brother, Sami Karim, was questioned in July. "
+        "Online, the pressure is constant. In August the consulate refused to renew her "
+        "passport."
+    )
+    # 'her' after 'Her brother, Sami Karim' and a sentence naming no one is Nadia
+    assert targets_of(tnr_pipeline, text, "In August") == ["Nadia Karim"]
+
+
 def test_a_description_before_the_name_takes_the_person_the_report_is_about(
     tnr_pipeline,
 ) -> None:
