@@ -54,6 +54,7 @@ def listed_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     hyphenated syllables ('Sze-long'); none an organisation's head word, a place or a name a
     rule gave. Context rule ``PERSON.listed``."""
     owner = {i: s for s in spans for i in range(s.start, s.end)}
+    owner_of_person = {i for s in spans if s.label_ == "PERSON" for i in range(s.start, s.end)}
     made: list[Span] = []
     replaced: set[int] = set()
     for span in [s for s in spans if s.label_ == "PERSON"]:
@@ -74,6 +75,10 @@ def listed_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
                     break
                 items.append(item)
                 edge = item[1] if step == 1 else item[0] - 1
+        for item in _joined_names(doc, span, owner, owner_of_person, words):
+            if item not in items:
+                items.append(item)
+                joined = True
         if not joined:
             continue
         for start, end in items:
@@ -87,6 +92,20 @@ def listed_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
         return spans
     kept = [s for s in spans if s.start not in replaced]
     return sorted([*kept, *made], key=lambda s: (s.start, s.end))
+
+
+def _joined_names(
+    doc: Doc, span: Span, owner: dict[int, Span], people: set[int], words: Lexicons
+) -> list[tuple[int, int]]:
+    """'A, a councillor, B, a podcaster, and Ivy Kwan Sze-wing, who ...': the names the
+    parser joins to a person's as conjuncts, past the descriptions set off between."""
+    found = []
+    for conj in span.root.children:
+        if conj.dep_ == "conj" and conj.i >= span.end and conj.i not in people:
+            item = _list_item(doc, conj.i, -1, owner, words)
+            if item is not None and item[1] == conj.i + 1:
+                found.append(item)
+    return found
 
 
 def _list_item(

@@ -338,6 +338,19 @@ def test_where_a_described_person_comes_from_is_no_person(tnr_pipeline) -> None:
     assert [name for _, name in people(tnr_pipeline, text)] == ["Omar Haddad", "Hassan"]
 
 
+def test_the_last_name_of_a_list_with_descriptions_between_is_a_person(tnr_pipeline):
+    text = (
+        "The police said the wanted activists were Leung Wai-shan, a former district "
+        "councillor now in Toronto, Tsang Hoi-ming, a podcaster based in Manchester, and Ivy "
+        "Kwan Hoi-yan, who runs a small group in Taipei."
+    )
+    assert [name for _, name in people(tnr_pipeline, text)] == [
+        "Leung Wai-shan",
+        "Tsang Hoi-ming",
+        "Ivy Kwan Hoi-yan",
+    ]
+
+
 def test_a_capitalised_title_is_not_taken_for_a_person(tnr_pipeline) -> None:
     text = (
         "A report titled Ruritania's Covert Operation To Force Exiles Back Home, by Exile "
