@@ -131,6 +131,39 @@ def given_names(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     return result
 
 
+def hyphenated_syllables(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A PERSON span that stops before the hyphen of a given name grows over it ('Kwan
+    Sze' in 'Kwan Sze-wing'), and over one untagged title-case proper noun right before it
+    ('Ivy' in 'Ivy Kwan Sze-wing'). Context rule ``PERSON.hyphenated_syllable``."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    result: list[Span] = []
+    for span in spans:
+        end = span.end
+        if (
+            span.label_ == "PERSON"
+            and end + 1 < len(doc)
+            and doc[end].text in ("-", "‐")
+            and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_
+            and doc[end + 1].is_alpha
+            and doc[end + 1].is_lower
+            and end + 1 not in covered
+        ):
+            start = span.start
+            before = doc[start - 1] if start > 0 else None
+            if (
+                before is not None
+                and before.pos_ == "PROPN"
+                and before.is_title
+                and before.i not in covered
+                and not before.is_sent_start
+            ):
+                start -= 1
+            span = derive(span, "PERSON.hyphenated_syllable", "extent", start=start, end=end + 2)
+        result.append(span)
+    return result
+
+
 def particle_surnames(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     """PERSON spans grow over a surname's particles and the word after them (see module)."""
     owner = {i: s for s in spans for i in range(s.start, s.end)}

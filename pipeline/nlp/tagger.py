@@ -30,6 +30,7 @@ from tnr_claims.nlp.names import (
     byline_people,
     coordinated_people,
     given_names,
+    hyphenated_syllables,
     organisations_named_after_people,
     particle_surnames,
     speaking_people,
@@ -422,6 +423,7 @@ class RuleTagger:
             merged = described_people(doc, merged, words)
             merged = coordinated_people(doc, merged, words)
             merged = listed_people(doc, merged, words)
+        merged = hyphenated_syllables(doc, merged)
         merged = propagate_names(doc, merged, words, tagged=self._tagged)
         merged = organisations_named_after_people(doc, merged, words)
         merged = abbreviations(doc, merged, words)

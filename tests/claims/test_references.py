@@ -351,6 +351,14 @@ def test_the_last_name_of_a_list_with_descriptions_between_is_a_person(tnr_pipel
     ]
 
 
+def test_a_name_with_a_hyphenated_given_name_is_whole(tnr_pipeline) -> None:
+    text = "Police cancelled the passport of Ivy Kwan Sze-wing in May. Kwan said she would stay."
+    assert people(tnr_pipeline, text) == [
+        ("Ivy Kwan Sze-wing", "Ivy Kwan Sze-wing"),
+        ("Kwan", "Ivy Kwan Sze-wing"),
+    ]
+
+
 def test_a_capitalised_title_is_not_taken_for_a_person(tnr_pipeline) -> None:
     text = (
         "A report titled Ruritania's Covert Operation To Force Exiles Back Home, by Exile "
