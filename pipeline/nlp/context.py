@@ -176,6 +176,16 @@ def propagate_names(
         for k in range(1, len(span) - 1)
         if span[k].text[:1].isupper()
     }
+    # family names a title stands before elsewhere ('Mr Habineza'): a model 'organisation'
+    # ending in one is that person's full name ('Jean-Bosco Habineza')
+    titled = {
+        span.text
+        for span in spans
+        if span.label_ == "PERSON"
+        and len(span) == 1
+        and span.start > 0
+        and doc[span.start - 1].lower_.rstrip(".") in words.HONORIFICS
+    }
     covered = [False] * len(doc)
     result: list[Span] = []
     for span in spans:
@@ -186,6 +196,7 @@ def propagate_names(
                 (len(span) == 1 and span.text in parts)
                 or span.text in full_names
                 or _surname_of_a_person(span, parts, words)
+                or _named_with_a_titled_surname(span, titled)
             )
         ):
             span = derive(span, "PERSON.name_part", "label", label="PERSON")
@@ -220,6 +231,17 @@ def propagate_names(
         # the whole name's last word is a name part too ('Vinh' after 'Le Quang Vinh')
         return propagate_names(doc, extended, words, tagged=tagged, _again=True)
     return extended
+
+
+def _named_with_a_titled_surname(span: Span, titled: set[str]) -> bool:
+    """A model span of two or more title-case words ending in a family name that a title
+    stands before elsewhere in the document ('Jean-Bosco Habineza' beside 'Mr Habineza')."""
+    return (
+        span.label_ == "ORG"
+        and len(span) > 1
+        and span[-1].text in titled
+        and all(t.is_title or t.text in ("-", "‐") for t in span)
+    )
 
 
 def _name_heads_after_parts(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:

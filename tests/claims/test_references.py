@@ -359,6 +359,17 @@ def test_a_name_with_a_hyphenated_given_name_is_whole(tnr_pipeline) -> None:
     ]
 
 
+def test_a_full_name_read_as_an_organisation_is_the_titled_person(tnr_pipeline) -> None:
+    text = (
+        "Agents hacked the phone of Jean-Bosco Habineza in May. "
+        "Mr Habineza said agents had hacked his phone."
+    )
+    assert people(tnr_pipeline, text) == [
+        ("Jean-Bosco Habineza", "Jean-Bosco Habineza"),
+        ("Habineza", "Jean-Bosco Habineza"),
+    ]
+
+
 def test_a_capitalised_title_is_not_taken_for_a_person(tnr_pipeline) -> None:
     text = (
         "A report titled Ruritania's Covert Operation To Force Exiles Back Home, by Exile "
