@@ -39,17 +39,25 @@ def groups_named_next(index: DocIndex, analyses: list[Analysis], memory: Memory)
             continue
         if not any(ref.record.label == "METHOD" for ref in previous.sentence.spans):
             continue
+        among = _among(index, analysis.sentence)  # 'Among those wanted are A, B and C'
+        named = among if among else _named_group(index, analysis.sentence, nouns)
         names = [
             name
-            for name in _named_group(index, analysis.sentence, nouns)
+            for name in named
             if not (memory.mentions is not None and memory.mentions.is_perpetrator(name))
         ]
         if len(names) < 2 or set(names) <= set(previous.targets):
             continue
         head = _named_group_head(index, analysis.sentence, nouns)
-        if not _unnamed_group(index, previous.sentence, len(names), nouns, head):
+        if not _unnamed_group(
+            index, previous.sentence, len(names), nouns, head, at_least=bool(among)
+        ):
             continue
-        if head is None and _count_of_group(index, previous.sentence, nouns) != len(names):
+        if (
+            head is None
+            and not among
+            and _count_of_group(index, previous.sentence, nouns) != len(names)
+        ):
             continue  # a bare list of names must be counted: 'three citizens' ... A, B and C
         for name in names:
             if name not in previous.targets:
@@ -89,6 +97,21 @@ def _named_group(index: DocIndex, sentence: Sentence, nouns: frozenset[str]) -> 
                 region |= set(range(i, verb))
         return _people_in(index, sentence, region, lambda dep: dep not in ("poss", "pobj"))
     return _listed_subjects(index, sentence)
+
+
+def _among(index: DocIndex, sentence: Sentence) -> list[str]:
+    """The people a sentence opening 'Among those wanted are A, B and C' (or 'Among them
+    are ...') names as members of the group before it: the names after its verb 'be'."""
+    s0, s1 = sentence.span.start, sentence.span.end
+    if index.lower[s0] != "among":
+        return []
+    verb = next(
+        (k for k in range(s0, s1) if index.dep[k] == "ROOT" and index.lemma[k] == "be"), None
+    )
+    if verb is None:
+        return []
+    region = {t.i for t in index.doc[verb].subtree if t.i > verb}
+    return _people_in(index, sentence, region, lambda dep: dep not in ("poss", "pobj"))
 
 
 def _people_in(
@@ -164,6 +187,8 @@ def _unnamed_group(
     size: int,
     nouns: frozenset[str],
     head: str | None = None,
+    *,
+    at_least: bool = False,
 ) -> bool:
     """Whether the sentence has an unnamed plural phrase for people that the act touches
     ('four activists', 'the father and two brothers of X', 'two sisters of X') and that
@@ -195,8 +220,8 @@ def _unnamed_group(
         ):
             continue  # 'The brothers were questioned.' ... 'His parents, A and B, ...': others
         count = _count(index, members)
-        if count is None or count == size:
-            return True
+        if count is None or count == size or (at_least and count > size):
+            return True  # 'Among them are A and B': some of the counted, named
     return False
 
 

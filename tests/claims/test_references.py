@@ -478,6 +478,13 @@ def test_a_capitalised_title_is_not_taken_for_a_person(tnr_pipeline) -> None:
             ["Li Wen", "Omar Haddad"],
         ),
         (
+            # some of the counted named next by 'Among ... are'
+            "Prosecutors put 12 bloggers living in Europe on a wanted list in May. Among those "
+            "wanted are Ivo Tamm, a poet, and Mara Lind, a singer.",
+            "Prosecutors put",
+            ["Ivo Tamm", "Mara Lind"],
+        ),
+        (
             # relatives of another kind named next are other people
             "Police detained two brothers of Omar Haddad in May. His parents, Sami Haddad "
             "and Lina Haddad, still live in the village.",
