@@ -75,8 +75,10 @@ def find_source(
         if not is_weak(c) and not urges_the_act(index, c)
     ]
     for cue in cues:
-        if cue.label_ == "attribution" and _quoted_words(index, sentence, cue.start):
+        if _quoted_words(index, sentence, cue.start):
             continue  # '"No one told us where they were," she said': the quoted words
+        if index.has_child(cue.start, ("neg",)):
+            continue  # 'Interpol did not say whether ...': no statement
         if cue.id_ == "ATTRIBUTION.deny" and _refuses_a_thing(index, cue.start):
             continue  # 'Interpol rejected 19 notices', 'denied him a passport': an act
         rule = rules_by_id.get(cue.id_)
@@ -206,6 +208,10 @@ def _attribution(  # noqa: C901
         issuer = issuer_of_document(index, sentence, head) if head is not None else None
         if issuer is not None:
             return issuer, "according_to"  # 'according to the indictment'
+        if head is not None and index.lemma[head] in index.words.ORG_DESCRIPTION_NOUNS:
+            name, _ = resolve_speaker(index, sentence, number, memory, head)
+            if name is not None:
+                return name, "according_to"  # 'according to the monitor': the one named
         window = index.lower[cue.end : min(s1, cue.end + 4)]
         if any(w in index.words.REPORT_NOUNS for w in window):
             author = report_author(memory, sentence)

@@ -219,6 +219,21 @@ def test_the_minister_named_beside_an_act_is_an_official(tnr_pipeline) -> None:
         ("According to Exile Watch, police detained Omar Haddad in Riga.", "Exile Watch"),
         ("Police detained Omar Haddad in Riga, Exile Watch said in a statement.", "Exile Watch"),
         ("Police said they detained Omar Haddad in Riga.", None),
+        # a telling denied is no statement; a count is a finding
+        ("Exile Watch did not say whether police detained Omar Haddad in Riga.", None),
+        ("Exile Watch counted 14 abductions of exiles in Riga last year.", "Exile Watch"),
+        # the organisation a description stands for, after 'according to'
+        (
+            "Exile Watch published a report on Ruritania in May. According to the monitor, "
+            "police detained Omar Haddad in Riga.",
+            "Exile Watch",
+        ),
+        # a call inside the quotation is the quoted words; the one quoted speaks
+        (
+            'The Ruritanian Interior Ministry issued a statement on Monday. "Omar Haddad and '
+            'his friends have called for sanctions against our country," it said.',
+            "Ruritanian Interior Ministry",
+        ),
         ("According to a source close to Omar Haddad, agents abducted him in Riga.", None),
         ("According to Exile Watch's report, agents abducted Omar Haddad in Riga.", "Exile Watch"),
         ("A spokesperson for Exile Watch said police detained Omar Haddad in Riga.", "Exile Watch"),
