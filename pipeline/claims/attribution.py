@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
+from tnr_claims.claims.according import according_to
 from tnr_claims.claims.index import CLOSING_QUOTES, inside_quotation
 from tnr_claims.claims.speakers import (
     case_of_a_report,
-    issuer_of_document,
     report_author,
     resolve_speaker,
 )
@@ -22,7 +22,7 @@ from tnr_claims.nlp.recodes import said_to_someone
 from tnr_claims.rules.schemas import CueRule
 
 if TYPE_CHECKING:
-    from tnr_claims.claims.index import DocIndex, Memory, Sentence, SpanRef
+    from tnr_claims.claims.index import DocIndex, Memory, Sentence
 
 
 def speaker_tokens(index: DocIndex, sentence: Sentence, by_kind: dict[str, list[Span]]) -> set[int]:
@@ -165,7 +165,7 @@ def _attribution(  # noqa: C901
     after 'according to'), ``backward`` (the name opening the sentence before a colon),
     otherwise through the parse (subject, passive agent) of the cue's verb.
     """
-    s0, s1 = sentence.span.start, sentence.span.end
+    s0 = sentence.span.start
     verb = cue.start
     if index.embedding(verb) in ("concessive", "conditional") or _aside_without_act(
         index, sentence, verb
@@ -174,49 +174,7 @@ def _attribution(  # noqa: C901
     if _denies_the_charge(index, verb):
         return None  # '..., a charge he denies': the accused on his supposed offence
     if rule_direction == "forward":
-        # the speaker is the phrase the cue introduces, up to the first comma or verb:
-        # 'according to a relative, police detained X' names no speaker (not X)
-        stop = cue.end
-        while stop < min(s1, cue.end + 12) and not (
-            index.lower[stop] in (",", ";", ":", "(", "—", "–")
-            or index.pos[stop] in ("VERB", "AUX")
-        ):
-            stop += 1
-        head = next((c.i for c in index.children(cue.end - 1) if c.dep_ == "pobj"), None)
-        headed = index.named(head) if head is not None else None
-        if headed is None and head is not None:
-            # 'according to her husband, Li Ming': the apposition names the speaker
-            headed = next(
-                (
-                    ref
-                    for c in index.children(head)
-                    if c.dep_ == "appos" and (ref := index.named(c.i)) is not None
-                ),
-                None,
-            )
-        if headed is not None and headed.start >= cue.end:
-            # 'according to Exile Watch researcher Ana Ruiz': the phrase's head speaks
-            return headed.record.name, "according_to"
-        seen_by = _seen_by(index, head) if head is not None else None
-        if seen_by is not None:
-            return seen_by, "according_to"
-        for ref in sentence.spans:
-            if cue.end <= ref.start < stop and ref.record.label in ("ORG", "PERSON"):
-                if _named_through_a_noun(index, cue, ref):
-                    break  # 'according to a source close to X' names the source, not X
-                return ref.record.name, "according_to"
-        issuer = issuer_of_document(index, sentence, head) if head is not None else None
-        if issuer is not None:
-            return issuer, "according_to"  # 'according to the indictment'
-        if head is not None and index.lemma[head] in index.words.ORG_DESCRIPTION_NOUNS:
-            name, _ = resolve_speaker(index, sentence, number, memory, head)
-            if name is not None:
-                return name, "according_to"  # 'according to the monitor': the one named
-        window = index.lower[cue.end : min(s1, cue.end + 4)]
-        if any(w in index.words.REPORT_NOUNS for w in window):
-            author = report_author(memory, sentence)
-            return author, "report_author" if author else "unnamed_speaker"
-        return None, "unnamed_speaker"
+        return according_to(index, sentence, number, memory, cue)
     if rule_direction == "backward":
         k = cue.start - 1
         if k < s0:
@@ -384,36 +342,6 @@ def _aside_without_act(index: DocIndex, sentence: Sentence, verb: int) -> bool:
     token = index.doc[verb]
     lo, hi = token.left_edge.i, token.right_edge.i
     return not any(ref.record.label == "METHOD" and lo <= ref.start <= hi for ref in sentence.spans)
-
-
-def _seen_by(index: DocIndex, noun: int) -> str | None:
-    """'according to documents seen by the Riga Times': the named outlet that saw them
-    vouches for them (their authors are not named)."""
-    for participle in index.children(noun):
-        if participle.dep_ != "acl" or participle.tag_ != "VBN":
-            continue
-        for agent in participle.children:
-            if agent.dep_ != "agent":
-                continue
-            for pobj in agent.children:
-                ref = index.named(pobj.i)
-                if pobj.dep_ == "pobj" and ref is not None:
-                    return ref.record.name
-    return None
-
-
-def _named_through_a_noun(index: DocIndex, cue: Span, ref: SpanRef) -> bool:
-    """Whether the phrase after 'according to' is headed by a common noun other than a
-    report ('a source close to X', 'a relative of X') rather than by the name."""
-    for child in index.children(cue.end - 1):
-        if child.dep_ == "pobj":
-            head = child.i
-            return (
-                index.span_at[head] != index.span_at[ref.start]
-                and index.pos[head] == "NOUN"
-                and index.lemma[head] not in index.words.REPORT_NOUNS
-            )
-    return False
 
 
 def _as_reported_by(index: DocIndex, verb: int) -> bool:
