@@ -56,6 +56,10 @@ from tnr_claims.rules.loader import Lexicons
 LEGAL_CODES = frozenset({"DETENTION", "PROSECUTION", "EXTRADITION"})
 """Codes of the legal steps that, aimed at perpetrators, are not METHODs."""
 
+WARRANT_CODES = frozenset({"INTERPOL_ABUSE"})
+"""Codes of the instrument an arrest is made on ('detained X on a red notice'): the
+grounds of the arrest, no act X is charged with."""
+
 MESSENGER_CODES = frozenset({"PERSUASION_TO_RETURN", "FAMILY_PRESSURE"})
 """Codes whose doer is often a messenger made to act (a relative, a returned exile urging
 others to come home), not a perpetrator."""
@@ -241,7 +245,7 @@ def _charged_for_an_act(span: Span, method_at: dict[int, Span]) -> bool:
 def _charged_for_an_act_at(root: Token, method_at: dict[int, Span], own: Span | None) -> bool:
     for token in _content_tokens(root):
         inner = method_at.get(token.i)
-        if inner is None or inner is own or _code(inner) in LEGAL_CODES:
+        if inner is None or inner is own or _code(inner) in LEGAL_CODES | WARRANT_CODES:
             continue
         if any(_acts_on_someone(token) for token in inner) or _the_act_told(inner):
             return True
