@@ -51,7 +51,7 @@ def test_a_charged_perpetrator_is_remembered_for_the_whole_document(tnr_pipeline
         ("The exiled blogger was arrested for spying after his return.", "DETENTION"),
         ("Egypt requested the extradition of the activist Omar Said.", "EXTRADITION"),
         # the red notice is the ground of the arrest, no act the activist is held for
-        ("Latvia detained the activist Omar Said on a Ruritanian red notice.", "DETENTION"),
+        ("Lithuania detained the activist Dina Rahimova on a Tajik red notice.", "DETENTION"),
         # relatives charged over the exile's supposed acts are relatives punished
         (
             "The court convicted the brothers of Omar Said of helping him plot the killing "
