@@ -486,6 +486,7 @@ def _modifies_common_noun(token: Token) -> bool:
 
 
 WORD_LISTS: tuple[str, ...] = (
+    "ASSET_NOUNS",
     "ACT_KIND_MODIFIERS",
     "APPROXIMATORS",
     "AGENT_NOUNS",

@@ -281,6 +281,24 @@ def said_to_someone(token: Token, words: Lexicons) -> bool:
     return False
 
 
+def recode_assets_arrested(spans: list[Span], words: Lexicons) -> list[Span]:
+    """Property 'arrested' or seized ('their property in Belarus has been arrested') is
+    ASSET_FREEZE, not DETENTION: the patient of the custody word is an asset
+    (``ASSET_NOUNS``). Context rule ``ASSET_FREEZE.asset_patient``."""
+    result = []
+    for span in spans:
+        if (
+            span.label_ == "METHOD"
+            and _current_code(span) == "DETENTION"
+            and span.root.pos_ == "VERB"
+        ):
+            patients = [p for p in _patients(span.root) if p.dep_ in ("nsubjpass", "dobj")]
+            if patients and all(p.lemma_.lower() in words.ASSET_NOUNS for p in patients):
+                span = derive(span, "ASSET_FREEZE.asset_patient", "code")
+        result.append(span)
+    return result
+
+
 def recode_sentenced_terms(spans: list[Span]) -> list[Span]:
     """The custody a court sentences someone to is a penalty: PROSECUTION (codebook,
     penalties and sentences), context rule ``PROSECUTION.sentenced_term``.

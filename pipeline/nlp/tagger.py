@@ -46,6 +46,7 @@ from tnr_claims.nlp.perpetrators import (
 from tnr_claims.nlp.provenance import derive, make
 from tnr_claims.nlp.recodes import (
     drop_agents_of_home_reprisals,
+    recode_assets_arrested,
     recode_relative_reprisals,
     recode_returns_told,
     recode_rewards_for_information,
@@ -441,6 +442,7 @@ class RuleTagger:
             merged = drop_agents_of_home_reprisals(merged)
             merged = same_act_told_in_the_sentence(merged)
             merged = recode_sentenced_terms(merged)
+            merged = recode_assets_arrested(merged, words)
             merged = recode_returns_told(merged, words)
             merged = recode_rewards_for_information(merged)
             merged = method_extents(doc, merged, words)

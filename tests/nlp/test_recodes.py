@@ -47,3 +47,17 @@ def test_a_return_agents_carried_out_stays_a_forced_return(tnr_pipeline) -> None
     # counterexample: no one is told anything; agents brought him back
     codes = method_codes(tnr_pipeline, "Agents seized the teacher and brought him home.")
     assert "FORCED_RETURN" in codes.values()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Their property in Ruritania has been arrested, the ministry said.", "ASSET_FREEZE"),
+        ("A court arrested the bank accounts of the exiled editor.", "ASSET_FREEZE"),
+        # counterexamples: a person arrested, at a property or owning one
+        ("Police arrested the owner of the property.", "DETENTION"),
+        ("The editor was arrested at his flat.", "DETENTION"),
+    ],
+)
+def test_property_arrested_is_an_asset_freeze(tnr_pipeline, text, code) -> None:
+    assert method_codes(tnr_pipeline, text) == {"arrested": code}
