@@ -465,6 +465,8 @@ def _single_person_event(index: DocIndex, sentence: Sentence) -> bool:
         if any(c.lower_ in ("every", "any", "each", "no") for c in index.children(i)):
             continue
         verb = index.head[i]
+        if index.dep[i] == "nsubj" and _says_what_happens_to_anyone(index, verb):
+            continue  # '"Consulates withhold passports," said Ana Ruiz': she says a practice
         governing = index.head[verb] if index.dep[verb] == "xcomp" else verb
         past = index.tag[verb] in ("VBD", "VBN") or index.tag[governing] in ("VBD", "VBN")
         if any(c.tag_ == "MD" for c in index.children(verb)):
@@ -483,6 +485,23 @@ def _single_person_event(index: DocIndex, sentence: Sentence) -> bool:
             for t in c.subtree  # 'pleaded guilty to stalking X', 'admitted a count of ...'
         ):
             return True
+    return False
+
+
+def _says_what_happens_to_anyone(index: DocIndex, verb: int) -> bool:
+    """Whether ``verb`` is a telling whose reported clause has a bare plural subject
+    ('"Consulates are withholding passports," she said'): the speaker is no one acted on,
+    and what she says is a practice."""
+    if index.lemma[verb] not in index.words.SPEECH_VERBS:
+        return False
+    for clause in index.children(verb):
+        if clause.dep_ != "ccomp":
+            continue
+        for subject in clause.children:
+            if subject.dep_ in ("nsubj", "nsubjpass"):
+                return subject.tag_ == "NNS" and not any(
+                    c.dep_ in ("det", "poss", "nummod") for c in subject.children
+                )
     return False
 
 

@@ -811,6 +811,16 @@ TYPE_CASES = [
         "incident",
     ),
     (
+        # what a speaker says happens to people in general is a practice, not her incident
+        '"Consulates are withholding passports from exiles in Riga," said Tomas Rek.',
+        [
+            ("withholding passports", "METHOD", "TRAVEL_RESTRICTION"),
+            ("Riga", "LOCATION", "LV"),
+            ("Tomas Rek", "PERSON", "Tomas Rek"),
+        ],
+        "pattern",
+    ),
+    (
         "The report lists 18 abductions in five countries.",
         [("18", "QUANTITY", 18), ("abductions", "METHOD", "ABDUCTION"), ("five", "QUANTITY", 5)],
         "statistic",
