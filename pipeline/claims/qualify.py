@@ -208,6 +208,8 @@ def decide_type(
         return "TYPE.recommendation_cue", "recommendation"
     if counts_cases(index, sentence):
         return "TYPE.cases_counted", "statistic"
+    if _nth_one_hit(index, sentence):
+        return "TYPE.ordinal_count", "statistic"
     if targets:
         return "TYPE.named_target_event", "incident"
     if _is_legal(index, sentence, labels):
@@ -239,6 +241,27 @@ def decide_type(
     if _one_case(index, sentence):
         return "TYPE.one_case", "incident"
     return "TYPE.general_practice", "pattern"
+
+
+def _nth_one_hit(index: DocIndex, sentence: Sentence) -> bool:
+    """'X is the fifth dissident to be abducted in Laos since 2016': an ordinal on a person
+    noun whose clause tells an act counts the people it hit, a statistic."""
+    doc = index.doc
+    for i in range(sentence.span.start, sentence.span.end):
+        token = doc[i]
+        if token.ent_type_ != "ORDINAL" or token.dep_ != "amod" or token.lower_ == "first":
+            continue  # 'the first person to be convicted under the law': one case, singled out
+        noun = token.head
+        if noun.dep_ not in ("attr", "xcomp") or noun.lemma_.lower() not in (
+            index.words.PERSON_NOUNS | index.words.DESCRIPTION_NOUNS
+        ):
+            continue
+        if any(
+            c.dep_ in ("relcl", "acl") and (c.i in index.method_tokens or index.is_event(c.i))
+            for c in noun.children
+        ):
+            return True
+    return False
 
 
 CASE_NOUNS = frozenset({"case", "instance", "incident", "example"})

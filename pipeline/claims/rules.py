@@ -60,6 +60,12 @@ TYPE_RULES: tuple[tuple[str, str, str], ...] = (
         "were questioned.'",
     ),
     (
+        "TYPE.ordinal_count",
+        "statistic",
+        "a person counted as the nth one an act hit: 'She is the fifth journalist to be "
+        "abducted in Laos since 2016.'",
+    ),
+    (
         "TYPE.named_target_event",
         "incident",
         "the sentence has named targets: 'Ana Lopes was detained in Bangkok in 2019.'",

@@ -1229,3 +1229,19 @@ def test_men_who_act_do_not_stand_between_him_and_the_person_named_before(
         ["Omar Bekele"],
         "Sara Tadesse",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_type"),
+    [
+        (
+            "Omar Haddad is the fifth Ruritanian blogger to be abducted in Riga since 2019.",
+            "statistic",
+        ),
+        # counterexample: the first one is one case singled out
+        ("Omar Haddad became the first blogger to be convicted under the new law.", "incident"),
+    ],
+)
+def test_the_nth_person_an_act_hit_is_a_count(tnr_pipeline, text, claim_type) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.type == claim_type
