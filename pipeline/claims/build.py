@@ -198,6 +198,11 @@ def _remember_people(
         # a relative named beside the act is not who later pronouns are about ('took her
         # brother, Erik, ... Officers told her mother': her is still the one he is kin to)
         relatives = {d.name for d in analysis.target_rules if d.rule == "TARGET.named_relative"}
+        if memory.mentions is not None and any(
+            d.rule == "TARGET.named_relative" for d in analysis.target_rules
+        ):
+            # 'his brothers, A and B': B, joined to A, is a relative beside the act too
+            relatives |= memory.mentions.relatives(index.words.FAMILY_NOUNS) & set(targets)
         focus = [name for name in targets if name not in relatives] or targets
         narrator = memory.mentions.narrator if memory.mentions is not None else None
         focus = [name for name in focus if name != narrator]  # 'I', never 'he' or 'she'

@@ -127,3 +127,22 @@ def client_of(
             return owner[0]
     clients = memory.mentions.clients if memory.mentions is not None else {}
     return next((clients[name] for name in lawyers if name in clients), None)
+
+
+def relatives_named_for(index: DocIndex, i: int, memory: Memory) -> list[str]:
+    """The relatives a plural family noun stands for ('his brothers', 'my parents', 'both
+    brothers') when the document names exactly two or more people by that noun ('his
+    brothers, Nawaf and Turki' before): those people, in name order."""
+    if index.tag[i] != "NNS" or index.lemma[i] not in index.words.FAMILY_NOUNS:
+        return []
+    if index.named(i, ("PERSON",)) is not None or memory.mentions is None:
+        return []
+    if i + 2 < len(index.lower) and index.lower[i + 1] == "," and index.named(i + 2, ("PERSON",)):
+        return []  # 'his brothers, A and B,': the names stand right there
+    if not any(
+        c.dep_ == "poss" or (c.dep_ in ("det", "predet") and c.lower_ in ("the", "both"))
+        for c in index.children(i)
+    ):
+        return []
+    named = memory.mentions.descriptions.get(index.lemma[i], set())
+    return sorted(named) if len(named) >= 2 else []

@@ -20,6 +20,7 @@ from tnr_claims.claims.kin import (
     is_reprisal,
     named_relatives,
     owns_a_client,
+    relatives_named_for,
     the_family,
 )
 from tnr_claims.claims.mentions import (
@@ -202,6 +203,8 @@ def find_targets(  # noqa: C901
                 # 'his lawyer', nor a noun a name stands beside, nor 'a man' read as the
                 # person the report is about for want of anyone described so)
                 last_named, last_root, blocked, owner = described, i, False, None
+        elif kin := relatives_named_for(index, i, memory):
+            mentions.extend((i, name, True) for name in kin)  # 'his brothers': A and B
         elif memory.last_group and group_phrase(index, i, len(memory.last_group), nouns):
             # 'The three were deported', 'the detained activists were flown to Hanoi'
             mentions.extend((i, name, True) for name in memory.last_group)

@@ -500,6 +500,13 @@ def test_a_capitalised_title_is_not_taken_for_a_person(tnr_pipeline) -> None:
             ["Ivo Tamm", "Mara Lind"],
         ),
         (
+            # a plural family noun stands for the relatives the document named by it
+            "Omar Haddad lives in Oslo. Police detained his brothers, Sami Haddad and Ali "
+            "Haddad, in May. In June his brothers were questioned again in Cairo.",
+            "In June",
+            ["Ali Haddad", "Omar Haddad", "Sami Haddad"],
+        ),
+        (
             # relatives of another kind named next are other people
             "Police detained two brothers of Omar Haddad in May. His parents, Sami Haddad "
             "and Lina Haddad, still live in the village.",
