@@ -180,6 +180,8 @@ def is_count(span: Span, words: Lexicons) -> bool:
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     if after in words.NOT_COUNT_NEXT or before in words.NOT_COUNT_PREV:
         return False
+    if before == "[" and after == "]":
+        return False  # a footnote mark ('States[3]')
     if after in (".", ")") and (
         span.start == 0 or "\n" in doc[span.start - 1].text_with_ws or doc[span.start - 1].is_space
     ):

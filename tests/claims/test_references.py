@@ -1252,3 +1252,10 @@ def test_men_who_act_do_not_stand_between_him_and_the_person_named_before(
 def test_the_nth_person_an_act_hit_is_a_count(tnr_pipeline, text, claim_type) -> None:
     [claim] = tnr_pipeline.process_text(text).claims
     assert claim.type == claim_type
+
+
+def test_a_footnote_mark_glued_to_a_word_is_neither_a_name_part_nor_a_count(tnr_pipeline):
+    text = "Agents followed exiles across the Commonwealth of Independent States[3] for years."
+    spans = [(s.text, s.label) for s in tnr_pipeline.process_text(text).spans]
+    assert ("Commonwealth of Independent States", "ORG") in spans
+    assert all(label != "QUANTITY" for _, label in spans)
