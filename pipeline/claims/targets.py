@@ -150,8 +150,9 @@ def find_targets(  # noqa: C901
                 fallback = memory.last_target
                 agreeing = fallback and _agrees(memory, fallback, index.lower[i])
                 antecedent = fallback if agreeing and not blocked else None
-            if antecedent is None and not blocked and index.lower[i] in PRONOUN_GENDERS:
-                # no one before it fits: 'her' is the person the report is about, if she may be
+            if antecedent is None and not blocked and index.dep[i] == "poss":
+                # no one before it fits: 'her passport' is the person the report is about's
+                # (a possessive only: a bare 'he' there is more often someone just described)
                 principal = memory.mentions.dominant if memory.mentions else None
                 if principal and _agrees(memory, principal, index.lower[i]):
                     antecedent = principal
