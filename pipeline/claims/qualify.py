@@ -250,7 +250,7 @@ def _nth_one_hit(index: DocIndex, sentence: Sentence) -> bool:
     for i in range(sentence.span.start, sentence.span.end):
         token = doc[i]
         if token.ent_type_ != "ORDINAL" or token.dep_ != "amod" or token.lower_ == "first":
-            continue  # 'the first person to be convicted under the law': one case, singled out
+            continue  # 'the first blogger jailed under the new act': one case, singled out
         noun = token.head
         if noun.dep_ not in ("attr", "xcomp") or noun.lemma_.lower() not in (
             index.words.PERSON_NOUNS | index.words.DESCRIPTION_NOUNS
