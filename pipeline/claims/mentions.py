@@ -32,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.attrs import LOWER
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from tnr_claims.claims.index import DocIndex, SpanRef
 from tnr_claims.nlp.perpetrators import PERPETRATOR_PRONOUNS_KEY, PERPETRATORS_KEY
@@ -331,45 +331,55 @@ def _described_next(index: DocIndex, nouns: frozenset[str]) -> list[tuple[str, s
     keeps her father's letters. The 36-year-old activist, who lives in Oslo, ..." (the next
     sentence names no one, its subject is 'the' + a describing noun, and the first names
     exactly one person, as its main subject)."""
-    found: list[tuple[str, str]] = []
     sentences = list(index.doc.sents)
-    people = [r for r in index.spans if r.record.label == "PERSON" and r.record.name]
-    for before, sentence in zip(sentences, sentences[1:], strict=False):
-        named = [r for r in people if before.start <= r.start < before.end]
-        if len({r.record.name for r in named}) != 1 or any(
-            sentence.start <= r.start < sentence.end for r in people
-        ):
+    starts = [s.start for s in sentences]
+    named_in: dict[int, list[SpanRef]] = {}  # sentence number -> its PERSON mentions
+    for ref in index.spans:
+        if ref.record.label == "PERSON" and ref.record.name:
+            named_in.setdefault(bisect_right(starts, ref.start) - 1, []).append(ref)
+    found: list[tuple[str, str]] = []
+    for k in range(len(sentences) - 1):
+        named = named_in.get(k, [])
+        if len({r.record.name for r in named}) != 1 or k + 1 in named_in:
             continue
-        if index.dep[named[0].root] != "nsubj" or index.dep[index.head[named[0].root]] != "ROOT":
+        root = named[0].root
+        if index.dep[root] != "nsubj" or index.dep[index.head[root]] != "ROOT":
             continue
-        subject = next(
-            (
-                k
-                for k in range(sentence.start, sentence.end)
-                if index.dep[k] in ("nsubj", "nsubjpass")
-                or (index.dep[k] == "ROOT" and index.pos[k] == "NOUN")  # a long subject
-            ),
-            None,
-        )  # the sentence's first subject: 'Families call us ... the person was ...' is none
-        subject = next(
-            (
-                k
-                for k in ([] if subject is None else [subject])
-                if index.tag[k] == "NN"
-                and index.lemma[k] in nouns
-                and index.lemma[k] not in GENERIC_PERSON_NOUNS
-                and index.lemma[k] not in index.words.FAMILY_NOUNS
-                and any(c.dep_ == "det" and c.lower_ == "the" for c in index.children(k))
-                and not any(
-                    c.dep_ == "poss" or (c.dep_ == "amod" and c.lower_ in UNNAMED_MODIFIERS)
-                    for c in index.children(k)
-                )
-            ),
-            None,
-        )
-        if subject is not None:
+        subject = _first_subject(index, sentences[k + 1])
+        if subject is not None and _second_reference(index, subject, nouns):
             found.append((index.lemma[subject], named[0].record.name or ""))
     return found
+
+
+def _first_subject(index: DocIndex, sentence: Span) -> int | None:
+    """The sentence's first subject (a long subject the parser makes the root noun): in
+    'Families call us ... the person was ...' it is 'Families', not 'the person'."""
+    return next(
+        (
+            k
+            for k in range(sentence.start, sentence.end)
+            if index.dep[k] in ("nsubj", "nsubjpass")
+            or (index.dep[k] == "ROOT" and index.pos[k] == "NOUN")
+        ),
+        None,
+    )
+
+
+def _second_reference(index: DocIndex, k: int, nouns: frozenset[str]) -> bool:
+    """'the activist', 'the 36-year-old cleric': 'the' + a singular describing noun that is
+    no plain noun ('the person'), no relative and owned by no one."""
+    children = list(index.children(k))
+    return (
+        index.tag[k] == "NN"
+        and index.lemma[k] in nouns
+        and index.lemma[k] not in GENERIC_PERSON_NOUNS
+        and index.lemma[k] not in index.words.FAMILY_NOUNS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in children)
+        and not any(
+            c.dep_ == "poss" or (c.dep_ == "amod" and c.lower_ in UNNAMED_MODIFIERS)
+            for c in children
+        )
+    )
 
 
 def description_at(index: DocIndex, i: int, nouns: frozenset[str]) -> bool:
