@@ -251,10 +251,10 @@ def _nth_one_hit(index: DocIndex, sentence: Sentence) -> bool:
         token = doc[i]
         if token.ent_type_ != "ORDINAL" or token.dep_ != "amod" or token.lower_ == "first":
             continue  # 'the first blogger jailed under the new act': one case, singled out
-        noun = token.head
-        if noun.dep_ not in ("attr", "xcomp") or noun.lemma_.lower() not in (
-            index.words.PERSON_NOUNS | index.words.DESCRIPTION_NOUNS
-        ):
+        noun, lemma = token.head, token.head.lemma_.lower()
+        if noun.dep_ not in ("attr", "xcomp"):
+            continue
+        if lemma not in index.words.PERSON_NOUNS and lemma not in index.words.DESCRIPTION_NOUNS:
             continue
         if any(
             c.dep_ in ("relcl", "acl") and (c.i in index.method_tokens or index.is_event(c.i))

@@ -166,7 +166,8 @@ def resolve_speaker(  # noqa: C901
     ref = index.named(subject)
     if ref is not None:
         return _first_of_joined(index, sentence, ref).record.name, "named"
-    if index.lemma[subject] in index.words.PERSON_NOUNS | index.words.OFFICE_NOUNS:
+    lemma = index.lemma[subject]
+    if lemma in index.words.PERSON_NOUNS or lemma in index.words.OFFICE_NOUNS:
         # 'Two bloggers in Oslo, Ana Ruiz and Li Wen, told me', 'a spokesman for the
         # ministry, Li Wen, said': the parser may hang the names on the place or the
         # organisation; the first person set off in the subject phrase speaks

@@ -333,7 +333,9 @@ class RuleTagger:
         noun = root.head.head
         described = noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON"  # 'X, a teacher'
         return noun.pos_ == "NOUN" and (
-            described or noun.lemma_.lower() in words.PERSON_NOUNS | words.DESCRIPTION_NOUNS
+            described
+            or noun.lemma_.lower() in words.PERSON_NOUNS
+            or noun.lemma_.lower() in words.DESCRIPTION_NOUNS
         )
 
     def _read_as_place_elsewhere(self, span: Span, read_as_place: set[str]) -> bool:
