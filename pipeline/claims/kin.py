@@ -145,4 +145,9 @@ def relatives_named_for(index: DocIndex, i: int, memory: Memory) -> list[str]:
     ):
         return []
     named = memory.mentions.descriptions.get(index.lemma[i], set())
+    if i + 1 < len(index.lower) and index.named(i + 1, ("PERSON",)):
+        # 'the brothers A and B C': the brothers named there, not others of the document
+        end = index.doc[i].sent.end
+        here = {ref.record.name for k in range(i + 1, end) if (ref := index.named(k, ("PERSON",)))}
+        return sorted(named & here)
     return sorted(named) if len(named) >= 2 else []

@@ -136,7 +136,25 @@ def target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> s
         inherited = target_role(index, head, has_method, _depth + 1)
         if inherited is not None and inherited != "exclude":
             return "TARGET.coordinated"
+    partner = _name_joined_before(index, i)
+    if partner is not None:
+        # 'abducted the brothers A and B C', the parser hanging 'C' on the verb
+        inherited = target_role(index, partner, has_method, _depth + 1)
+        if inherited is not None and inherited != "exclude":
+            return "TARGET.coordinated"
     return None
+
+
+def _name_joined_before(index: DocIndex, i: int) -> int | None:
+    """The head token of the person's name that 'and' joins right before the name holding
+    token ``i`` ('A and B C'), when the parser hangs the two apart; else None."""
+    ref = index.named(i, ("PERSON",))
+    if ref is None or ref.start < 2 or index.lower[ref.start - 1] != "and":
+        return None
+    partner = index.named(ref.start - 2, ("PERSON",))
+    if partner is None or index.head[ref.root] in (partner.root, ref.root):
+        return None
+    return partner.root
 
 
 MEMBER_NOUNS = frozenset({"member", "supporter", "follower", "co-founder", "figure"})

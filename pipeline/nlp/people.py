@@ -3,6 +3,11 @@
 - **Described as a person.** A model ORG shaped like a person's name in apposition to a
   person or family noun ("The lawyer's mother, Samia Fouad,") is a person. Context rule
   ``PERSON.described``.
+- **Two people in one name.** A model span "A and B C" of title-case words ("the
+  brothers Ivo and Marek Sand", read as one organisation or one person) is two people, A
+  and B C, who share the family name C: a given name or two, "and", then a given and a
+  family name. Company names joined by "and" ("Marks and Spencer") have one word on the
+  right. Context rule ``PERSON.shared_family_name``.
 - **Listed people.** Name-shaped items listed with a person's name by commas and "and"
   ("Kwan Sze-long, Mok Wing-sze, Yiu Pak-hei and Tsang Ka-lok") are people, also where the
   model read one as an organisation and the parser lost the list. Context rule
@@ -39,6 +44,62 @@ def described_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]
                 span = derive(span, "PERSON.described", "label", label="PERSON", start=start)
         result.append(span)
     return result
+
+
+def people_sharing_a_family_name(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
+    """'the brothers Ivo and Marek Sand': a model span of title-case words with one 'and',
+    one or two words before it and two or three after, none an organisation's, office's or
+    place's word, is two PERSON spans where the model read a person, a person or family
+    noun stands before it, or another person's name ends in its last word ('India's
+    Research and Analysis Wing' is none of these) (the first one's family name is the second's; the
+    names are joined when normalised). Context rule ``PERSON.shared_family_name``."""
+    family_names = {s[-1].lower_ for s in spans if s.label_ == "PERSON" and len(s) > 1}
+    people = words.FAMILY_NOUNS | words.PERSON_NOUNS | words.DESCRIPTION_NOUNS
+    result: list[Span] = []
+    for span in spans:
+        halves = None
+        if span.label_ in ("ORG", "PERSON") and (
+            span.label_ == "PERSON"
+            or span[-1].lower_ in family_names
+            or _described_before(span, people)
+        ):
+            halves = _two_names(span, words)
+        if halves is None:
+            result.append(span)
+            continue
+        for start, end in halves:
+            result.append(make(doc, start, end, "PERSON", "PERSON.shared_family_name"))
+    return result
+
+
+def _described_before(span: Span, people: frozenset[str]) -> bool:
+    """Whether a person or family noun stands right before the span ('the brothers A and B
+    C', 'activists A and B C')."""
+    before = span.start - 1
+    return before >= 0 and span.doc[before].lower_ in people
+
+
+def _two_names(span: Span, words: Lexicons) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The token ranges of 'A' and 'B C' in a model span 'A and B C', else None."""
+    joins = [t.i for t in span if t.lower_ == "and"]
+    if not is_bare_model(span) or len(joins) != 1:
+        return None
+    left, right = joins[0] - span.start, span.end - joins[0] - 1
+    if not (1 <= left <= 2 and 2 <= right <= 3):
+        return None
+    not_names = words.ORG_HEAD_NOUNS | words.OFFICE_NOUNS | words.HONORIFICS
+    if any(
+        t.i != joins[0]
+        and (
+            not (t.is_title and t.is_alpha)
+            or t.text in words.ORG_NAME_HEADS
+            or t.lower_ in not_names
+            or t.lower_ in words.NOT_PERSON_HEADS
+        )
+        for t in span
+    ):
+        return None
+    return (span.start, joins[0]), (joins[0] + 1, span.end)
 
 
 LIST_SEPARATORS = frozenset({",", "and"})

@@ -37,7 +37,7 @@ from tnr_claims.nlp.names import (
 )
 from tnr_claims.nlp.organisations import described_organisations, organisation_extents
 from tnr_claims.nlp.parse_matcher import ParseMatcher
-from tnr_claims.nlp.people import described_people, listed_people
+from tnr_claims.nlp.people import described_people, listed_people, people_sharing_a_family_name
 from tnr_claims.nlp.perpetrators import (
     drop_acts_against_perpetrators,
     drop_documents_as_sources,
@@ -424,6 +424,7 @@ class RuleTagger:
             merged = acted_on_people(doc, merged, words, places)
         if self._parsed:
             merged = described_people(doc, merged, words)
+            merged = people_sharing_a_family_name(doc, merged, words)
             merged = coordinated_people(doc, merged, words)
             merged = listed_people(doc, merged, words)
         merged = hyphenated_syllables(doc, merged)

@@ -507,6 +507,13 @@ def test_a_capitalised_title_is_not_taken_for_a_person(tnr_pipeline) -> None:
             ["Ali Haddad", "Omar Haddad", "Sami Haddad"],
         ),
         (
+            # brothers named right after the noun are those, not the other brothers
+            "Davron Nazarov is the brother of an exiled blogger. Agents abducted the brothers "
+            "Jamshed and Rustam Qodirov in Istanbul in 2022.",
+            "Agents abducted",
+            ["Jamshed Qodirov", "Rustam Qodirov"],
+        ),
+        (
             # relatives of another kind named next are other people
             "Police detained two brothers of Omar Haddad in May. His parents, Sami Haddad "
             "and Lina Haddad, still live in the village.",

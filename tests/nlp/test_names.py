@@ -101,6 +101,19 @@ def test_names_coordinated_with_a_person_are_people(tnr_pipeline, text, people) 
     assert set(claim.targets) == people
 
 
+def test_one_model_span_over_two_names_sharing_a_family_name_is_two_people(tnr_pipeline) -> None:
+    """The model reads 'Jamshed and Rustam Qodirov' as one organisation; a company joined by
+    'and', or an agency with a person's word before it, stays one organisation."""
+    record = tnr_pipeline.process_text(
+        "Agents abducted the brothers Jamshed and Rustam Qodirov in Istanbul in 2022."
+    )
+    assert {"Jamshed", "Rustam Qodirov"} <= {s.text for s in record.spans if s.label == "PERSON"}
+    [claim] = record.claims
+    assert set(claim.targets) == {"Jamshed Qodirov", "Rustam Qodirov"}
+    text = "A handler for India's Research and Analysis Wing paid the gunman in May."
+    assert not {"Research", "Analysis Wing"} & set(spans_of(tnr_pipeline, text, "PERSON"))
+
+
 def test_an_abbreviation_takes_the_label_and_name_of_its_long_form(tnr_pipeline) -> None:
     record = tnr_pipeline.process_text(
         "Agents were charged under the National Security Law (NSL) in Hong Kong. "
