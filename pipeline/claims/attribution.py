@@ -326,6 +326,8 @@ def _aside_without_act(index: DocIndex, sentence: Sentence, verb: int) -> bool:
     embedding = index.embedding(verb)
     if embedding not in ("adverbial", "relative"):
         return False
+    if index.lower[verb] == "according" and verb > 0 and index.lower[verb - 1] == ",":
+        return False  # '... after she testified, according to X': set off, for the sentence
     if _main_clause_read_as_a_participle(index, verb):
         return False
     if embedding == "relative":

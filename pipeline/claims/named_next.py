@@ -135,21 +135,39 @@ def _people_in(
 def _listed_subjects(index: DocIndex, sentence: Sentence) -> list[str]:
     """The people a sentence lists as the subject of its main verb when it tells what they
     are or what was done to them ('A, a former officer, B, a journalist, and C, a
-    businessman, are members of ...'; '... were detained'), in order."""
+    businessman, are members of ...'; '... were detained'; 'Her brother, A, and two
+    cousins, B and C, were taken ...'), in order."""
     for i in range(sentence.span.start, sentence.span.end):
-        if index.dep[i] not in ("nsubj", "nsubjpass") or index.dep[index.head[i]] != "ROOT":
+        if index.dep[i] not in ("nsubj", "nsubjpass") or not _main_clause(index, index.head[i]):
             continue
         verb = index.head[i]
         if index.dep[i] == "nsubj" and index.lemma[verb] != "be":
             return []  # 'A and B took instructions to monitor ...': doers, not the group
         first = index.named(i, ("PERSON",))
-        if first is None:
+        if first is None and not _relative_named_there(index, i):
             return []
         region = {t.i for t in index.doc[i].subtree}
         return _people_in(
             index, sentence, region, lambda dep: dep in ("nsubj", "nsubjpass", "appos", "conj")
         )
     return []
+
+
+def _main_clause(index: DocIndex, verb: int) -> bool:
+    """The sentence's main verb, also under a reporting verb ('..., the group said')."""
+    return index.dep[verb] == "ROOT" or (
+        index.dep[verb] == "ccomp"
+        and index.dep[index.head[verb]] == "ROOT"
+        and index.lemma[index.head[verb]] in index.words.SPEECH_VERBS
+    )
+
+
+def _relative_named_there(index: DocIndex, i: int) -> bool:
+    """'Her brother, A, and two cousins, B and C, were ...': a relative noun with the
+    relative's name set beside it lists people as a name would."""
+    return index.lemma[i] in index.words.FAMILY_NOUNS and any(
+        c.dep_ == "appos" and index.named(c.i, ("PERSON",)) for c in index.children(i)
+    )
 
 
 def _count_of_group(index: DocIndex, sentence: Sentence, nouns: frozenset[str]) -> int | None:

@@ -1342,3 +1342,18 @@ def test_said_the_reporter_after_that_of_his_wife_is_the_reporter(tnr_pipeline) 
     )
     [claim] = tnr_pipeline.process_text(text).claims
     assert claim.source == "Karim Hadi"
+
+
+@pytest.mark.model
+def test_according_to_set_off_at_the_end_speaks_for_the_sentence_not_its_last_clause(
+    tnr_pipeline,
+) -> None:
+    # the parser hangs 'according to' on the 'after' clause; set off by a comma, it
+    # attributes the whole sentence
+    text = (
+        "Police have detained two cousins of Ivo Tamm, a poet living in Norway, weeks after "
+        "he testified at a hearing in Brussels, according to the rights group Nordic Exile "
+        "Watch."
+    )
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.source == "Nordic Exile Watch"

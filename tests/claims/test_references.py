@@ -507,6 +507,15 @@ def test_a_capitalised_title_is_not_taken_for_a_person(tnr_pipeline) -> None:
             ["Ali Haddad", "Omar Haddad", "Sami Haddad"],
         ),
         (
+            # a relative and other relatives, each named beside its noun, under 'the group
+            # said', are the counted relatives of the sentence before
+            "Police have detained three relatives of Ivo Tamm, a poet living in Oslo. His "
+            "sister, Mari Tamm, and two cousins, Jaan Tamm and Peeter Tamm, were taken from "
+            "their homes in Tartu on May 2, the group said.",
+            "Police have detained",
+            ["Ivo Tamm", "Jaan Tamm", "Mari Tamm", "Peeter Tamm"],
+        ),
+        (
             # brothers named right after the noun are those, not the other brothers
             "Davron Nazarov is the brother of an exiled blogger. Agents abducted the brothers "
             "Jamshed and Rustam Qodirov in Istanbul in 2022.",
