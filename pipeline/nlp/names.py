@@ -46,9 +46,12 @@ from tnr_claims.nlp.spans import compound_start, cut_before_names, tokens_with
 from tnr_claims.rules.loader import Lexicons
 
 
-def organisations_named_after_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
+def organisations_named_after_people(
+    doc: Doc, spans: list[Span], words: Lexicons, is_place: Callable[[str], bool] = lambda _: False
+) -> list[Span]:
     """PERSON + organisation head noun ('the Selvik movement') -> one ORG span; untagged
-    title-case proper nouns before such a head noun make one too."""
+    title-case proper nouns before such a head noun make one too, unless they are a known
+    place ('Oslo centre maps ...' in a headline describes an organisation by its city)."""
     starts = {s.start for s in spans}
     covered = {i for s in spans for i in range(s.start, s.end)}
     made: list[Span] = []
@@ -65,7 +68,7 @@ def organisations_named_after_people(doc: Doc, spans: list[Span], words: Lexicon
             and doc[start - 1].is_title
         ):
             start -= 1
-        if start == token.i:
+        if start == token.i or is_place(doc[start : token.i].text):
             continue
         if start > 0 and doc[start - 1].lower_ == "free" and doc[start - 1].is_title:
             start -= 1
@@ -125,10 +128,26 @@ def given_names(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
             ):
                 start -= 1  # 'Gemechu Lemma Dhaba, an Oromo journalist': the tagger read the
                 # unfamiliar given name opening the sentence as a common noun
+            elif first is not None and _name_read_as_a_verb(first, covered, stop):
+                start -= 1  # 'a spokeswoman, Do Thanh Huong, said': 'Do' is no verb there
             if start < span.start:
                 span = derive(span, "PERSON.given_name", "extent", start=start)
         result.append(span)
     return result
+
+
+def _name_read_as_a_verb(token: Token, covered: set[int], stop: frozenset[str]) -> bool:
+    """A capitalised word the tagger read as a verb inside a sentence, right after a comma,
+    bracket or noun and right before a person's name ('her lawyer, Said Karimi,'; 'the
+    spokeswoman Do Thanh Huong'): a verb is not capitalised there, a name's first word is."""
+    if token.is_sent_start or not token.is_title or token.i in covered or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return (
+        token.pos_ in ("AUX", "VERB")
+        and token.lower_ not in stop
+        and (before.text in (",", "(") or before.pos_ == "NOUN")
+    )
 
 
 def hyphenated_syllables(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -311,6 +311,8 @@ class RuleTagger:
         if self._normaliser is None or len(span) != 1:
             return False
         root = span.root
+        while root.dep_ == "conj" and root.head.i < root.i:
+            root = root.head  # 'organisers in Ansan and [Gimhae]': the list's place
         prepositions = PLACE_PREPOSITIONS if span.label_ == "ORG" else PERSON_PLACE_PREPOSITIONS
         if root.dep_ != "pobj" or root.head.lower_ not in prepositions:
             return False
@@ -429,7 +431,7 @@ class RuleTagger:
             merged = listed_people(doc, merged, words)
         merged = hyphenated_syllables(doc, merged)
         merged = propagate_names(doc, merged, words, tagged=self._tagged)
-        merged = organisations_named_after_people(doc, merged, words)
+        merged = organisations_named_after_people(doc, merged, words, places)
         merged = abbreviations(doc, merged, words)
         if self._tagged:
             merged = instruments_with_parties(doc, merged, words)
