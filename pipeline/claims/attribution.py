@@ -91,6 +91,11 @@ def find_source(
         if name is None and inside_quotation(index, sentence, cue.start):
             continue  # '"Relatives were told by police that ...': the quotation's speaker says it
         candidates.append((index.depth(cue.start), cue.start, name, rule, cue))
+    unnamed = [c[1] for c in candidates if c[2] is None]
+    if unnamed:
+        # 'A former clerk, who asked not to be named, said ...: names are, he said, passed
+        # on': 'he' is the unnamed speaker before it, not someone named earlier
+        candidates = [c for c in candidates if c[3] != "pronoun_speaker" or c[1] < min(unnamed)]
     timed = [c for c in candidates if _told_at_another_time(index, c[4].start)]
     if timed and len(timed) < len(candidates):
         # 'Officials denied that ..., a day after the lawyer said ...': the telling that

@@ -57,12 +57,30 @@ def report_authors(index: DocIndex, sentences: Sequence[Sentence]) -> list[tuple
                 if after and after[0] in ("'s", "’s", "'", "’"):
                     found = any(w in index.words.REPORT_NOUNS for w in after[1:])
                 if not found:
-                    found = any(
-                        w in index.words.PUBLISH_WORDS for w in lower[ref.end : ref.end + 3]
+                    # 'X, which published ...'; not 'asks X to publish ...'
+                    found = (
+                        any(w in index.words.PUBLISH_WORDS for w in lower[ref.end : ref.end + 3])
+                        and "to" not in lower[ref.end : ref.end + 2]
                     )
-            if found or _wrote_to(index, ref.root):
+            if found or _wrote_to(index, ref.root) or _launching_its_report(index, ref.root):
                 authors.append((ref.record.start, ref.record.name))
     return authors
+
+
+def _launching_its_report(index: DocIndex, root: int) -> bool:
+    """'X said on Thursday, launching its annual report', 'X published its findings in a
+    report': the subject of the sentence's main verb owns the report its clause names ('its'
+    or 'their' before a report noun, two words allowed between)."""
+    if index.dep[root] != "nsubj" or index.dep[index.head[root]] != "ROOT":
+        return False
+    verb = index.doc[index.head[root]]
+    lower = index.lower
+    for token in verb.subtree:
+        if token.i > root and lower[token.i] in ("its", "their"):
+            window = lower[token.i + 1 : token.i + 4]
+            if any(w in index.words.REPORT_NOUNS for w in window):
+                return True
+    return False
 
 
 WRITING_VERBS = frozenset({"write", "send", "address", "submit"})

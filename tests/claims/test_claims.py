@@ -1357,3 +1357,28 @@ def test_according_to_set_off_at_the_end_speaks_for_the_sentence_not_its_last_cl
     )
     [claim] = tnr_pipeline.process_text(text).claims
     assert claim.source == "Nordic Exile Watch"
+
+
+@pytest.mark.model
+def test_an_organisation_launching_its_report_is_the_reports_author_not_one_asked_to_publish(
+    tnr_pipeline,
+) -> None:
+    text = (
+        "Exiles are handed back across borders, the Nordic Rights Monitor said on Thursday, "
+        "launching its annual report. The report documents 186 forced returns since 2018. "
+        "It also asks the European Union to publish how many extradition requests it refuses."
+    )
+    claims = tnr_pipeline.process_text(text).claims
+    counted = next(c for c in claims if c.text.startswith("The report documents"))
+    assert counted.source == "Nordic Rights Monitor"
+
+
+@pytest.mark.model
+def test_he_said_after_an_unnamed_speaker_is_that_speaker(tnr_pipeline) -> None:
+    text = (
+        "Chhim Dara was threatened by a caller in May. A former embassy clerk, who asked not "
+        "to be named, said coordinators double as informants: names of those who refuse to "
+        "pay are, he said, passed to police."
+    )
+    claims = tnr_pipeline.process_text(text).claims
+    assert claims[-1].source is None
