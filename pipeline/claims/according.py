@@ -56,10 +56,17 @@ def according_to(
     issuer = issuer_of_document(index, sentence, head) if head is not None else None
     if issuer is not None:
         return issuer, "according_to"  # 'according to the indictment'
-    if head is not None and index.lemma[head] in index.words.ORG_DESCRIPTION_NOUNS:
+    if head is not None and (
+        index.lemma[head] in index.words.ORG_DESCRIPTION_NOUNS
+        or (
+            index.lemma[head] in index.words.DESCRIPTION_NOUNS
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in index.children(head))
+        )
+    ):
         name, _ = resolve_speaker(index, sentence, number, memory, head)
         if name is not None:
-            return name, "according_to"  # 'according to the monitor': the one named
+            # 'according to the monitor', 'according to the blogger': the one named
+            return name, "according_to"
     window = index.lower[cue.end : min(s1, cue.end + 4)]
     if any(w in index.words.REPORT_NOUNS for w in window):
         author = report_author(memory, sentence)

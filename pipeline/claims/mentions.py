@@ -319,10 +319,22 @@ def _introduced_after(index: DocIndex, nouns: frozenset[str]) -> list[tuple[str,
             and not any(
                 c.dep_ == "amod" and c.lower_ in UNNAMED_MODIFIERS for c in index.children(k)
             )
+            and not _relatives_anchor(index, k)
         }
         if len(described) == 1:
             found.append((described.pop(), name))
     return found
+
+
+def _relatives_anchor(index: DocIndex, k: int) -> bool:
+    """'the brother of a lawyer': the description names whose relative the sentence is
+    about; the next sentence's name may be either of the two."""
+    prep = index.head[k]
+    return (
+        index.dep[k] == "pobj"
+        and index.lower[prep] == "of"
+        and index.lemma[index.head[prep]] in index.words.FAMILY_NOUNS
+    )
 
 
 def _described_next(index: DocIndex, nouns: frozenset[str]) -> list[tuple[str, str]]:

@@ -378,6 +378,9 @@ def _described_speaker(
         if len(named) == 1:
             return next(iter(named))
     if lemma in index.words.ORG_DESCRIPTION_NOUNS:
+        titled = _one_org_holding(index, lemma)
+        if titled is not None:
+            return titled  # 'the centre said' and one 'Halden Centre for Exile Studies'
         # 'the organisation said': the one that spoke last, else the one named last; a
         # group, a network, an NGO is no ministry, court or police force
         # bodies; but a watchdog or an agency may be the state's own
@@ -405,8 +408,12 @@ def _described_speaker(
     }
     if len(ends_so) == 1:
         return next(iter(ends_so))
-    # 'the commission said' and one 'Central Commission for Discipline Inspection': the one
-    # organisation whose name holds the noun as a capitalised word
+    return _one_org_holding(index, lemma) if not ends_so else None
+
+
+def _one_org_holding(index: DocIndex, lemma: str) -> str | None:
+    """'the commission said' and one 'Central Commission for Discipline Inspection': the one
+    organisation whose name holds the noun as a capitalised word, else None."""
     holds = {
         ref.record.name
         for ref in index.spans
@@ -417,9 +424,7 @@ def _described_speaker(
             index.lemma[k] == lemma and index.doc[k].is_title for k in range(ref.start, ref.end)
         )
     }
-    if not ends_so and len(holds) == 1:
-        return next(iter(holds))
-    return None
+    return next(iter(holds)) if len(holds) == 1 else None
 
 
 COURT_WORDS = frozenset({"court", "tribunal"})

@@ -1382,3 +1382,28 @@ def test_he_said_after_an_unnamed_speaker_is_that_speaker(tnr_pipeline) -> None:
     )
     claims = tnr_pipeline.process_text(text).claims
     assert claims[-1].source is None
+
+
+@pytest.mark.model
+def test_according_to_a_description_is_the_person_or_body_it_stands_for(tnr_pipeline) -> None:
+    text = (
+        "Ivo Tamm, a blogger living in Lyon, was attacked at home in May, the Nordic Exile "
+        "Foundation said. The Kremlin denied any role. According to the blogger, two men "
+        "struck him with a hammer. The foundation says agents were paid to attack him."
+    )
+    claims = tnr_pipeline.process_text(text).claims
+    by_start = {c.text.split()[0]: c for c in claims}
+    assert by_start["According"].source == "Ivo Tamm"
+    # the one organisation whose name holds 'Foundation', not the last one named
+    assert by_start["The"].source == "Nordic Exile Foundation"
+
+
+@pytest.mark.model
+def test_the_anchor_of_a_relative_in_a_lede_is_not_the_person_named_next(tnr_pipeline) -> None:
+    text = (
+        "Police arrested the brother of an exiled lawyer in Alexandria, according to Exile "
+        "Watch. Karim Nasser, a 45-year-old accountant, was held for four days. "
+        "The lawyer said his brother was beaten."
+    )
+    claims = tnr_pipeline.process_text(text).claims
+    assert claims[-1].source != "Karim Nasser"
