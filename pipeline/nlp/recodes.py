@@ -2,7 +2,8 @@
 
 - **Relatives acted on.** Custody or punishment of relatives is RELATIVE_REPRISAL, whatever
   the act word (codebook, second set): ``RELATIVE_REPRISAL.relative_patient``; also of some
-  of them counted ('detained two of her nephews'). The agents who do it at home are no
+  of them counted ('detained two of her nephews'), and of a 'they' opening its sentence
+  when the sentence before is about relatives (``RELATIVE_REPRISAL.relatives_pronoun``). The agents who do it at home are no
   OVERSEAS_AGENTS (``OVERSEAS_AGENTS.home_reprisal``, a drop). A definite act noun with no
   one of its own ('heard about the arrests') in a sentence telling such an act is that
   act: ``RELATIVE_REPRISAL.same_act_in_sentence``.
@@ -137,8 +138,43 @@ def recode_relative_reprisals(spans: list[Span], words: Lexicons) -> list[Span]:
             patients = _patients(span.root, words.RELATIVE_PRONOUNS)
             if any(_is_relative(p, words) for p in patients):
                 span = derive(span, "RELATIVE_REPRISAL.relative_patient", "code")
+            elif any(_relatives_before(p, words) for p in (*patients, *_vanished(span.root))):
+                span = derive(span, "RELATIVE_REPRISAL.relatives_pronoun", "code")
         result.append(span)
     return result
+
+
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+
+
+def _vanished(root: Token) -> list[Token]:
+    """Who 'was disappeared' when the parser reads the verb as active ('they were forcibly
+    disappeared' with 'they' its subject)."""
+    if root.lemma_.lower() != "disappear":
+        return []
+    return [c for c in root.children if c.dep_ == "nsubj"]
+
+
+def _relatives_before(pronoun: Token, words: Lexicons) -> bool:
+    """'My uncle, cousin and father are held as hostages. I heard that they were
+    disappeared': a 'they' or 'them' whose sentence names no one before it stands for the
+    subject of the sentence before, here relatives (a family noun, or several joined)."""
+    if pronoun.lower_ not in PLURAL_PRONOUNS:
+        return False
+    sentence = pronoun.sent
+    if any(t.pos_ == "PROPN" or t.tag_ == "NNS" for t in sentence[: pronoun.i - sentence.start]):
+        return False  # people or names before the pronoun in its own sentence
+    if sentence.start == 0:
+        return False
+    before = pronoun.doc[sentence.start - 1].sent
+    subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+    if not subjects:
+        return False
+    subject = subjects[0]
+    plural = subject.tag_ == "NNS" or any(
+        c.dep_ in ("conj", "appos") and c.pos_ == "NOUN" for c in subject.children
+    )
+    return plural and _is_relative(subject, words)
 
 
 def _current_code(span: Span) -> str:

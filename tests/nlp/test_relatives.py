@@ -104,3 +104,31 @@ def test_the_arrests_in_a_sentence_telling_no_reprisal_stay_detention(tnr_pipeli
     # counterexample: the act told is on an activist, no relative
     text = "People who heard about the detentions said police detained two activists at home."
     assert "RELATIVE_REPRISAL" not in method_codes(tnr_pipeline, text).values()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "My aunt, cousin and brother are held as hostages by the police. I have heard "
+            "that they were forcibly disappeared for a month.",
+            "RELATIVE_REPRISAL",
+        ),
+        (
+            "The cousins, Ivo Tamm and Karl Tamm, have not been seen since. They are being "
+            "held in Tartu, the group said.",
+            "RELATIVE_REPRISAL",
+        ),
+        # counterexample: 'they' after a sentence about others
+        ("Two activists fled to Oslo in May. They were detained in June.", "DETENTION"),
+    ],
+)
+def test_they_opening_a_sentence_after_one_about_relatives_is_those_relatives(
+    tnr_pipeline, text: str, code: str
+) -> None:
+    codes = method_codes(tnr_pipeline, text)
+    last = max(
+        (s for s in tnr_pipeline.process_text(text).spans if s.label == "METHOD"),
+        key=lambda s: s.start,
+    )
+    assert codes[last.text] == code
