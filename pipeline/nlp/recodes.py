@@ -3,10 +3,10 @@
 - **Relatives acted on.** Custody or punishment of relatives is RELATIVE_REPRISAL, whatever
   the act word (codebook, second set): ``RELATIVE_REPRISAL.relative_patient``; also of some
   of them counted ('detained two of her nephews'), and of a 'they' opening its sentence
-  when the sentence before is about relatives (``RELATIVE_REPRISAL.relatives_pronoun``). The agents who do it at home are no
-  OVERSEAS_AGENTS (``OVERSEAS_AGENTS.home_reprisal``, a drop). A definite act noun with no
-  one of its own ('heard about the arrests') in a sentence telling such an act is that
-  act: ``RELATIVE_REPRISAL.same_act_in_sentence``.
+  when the sentence before is about relatives (``RELATIVE_REPRISAL.relatives_pronoun``).
+  The agents who do it at home are no OVERSEAS_AGENTS (``OVERSEAS_AGENTS.home_reprisal``,
+  a drop). A definite act noun with no one of its own ('heard about the arrests') in a
+  sentence telling such an act is that act: ``RELATIVE_REPRISAL.same_act_in_sentence``.
 - **A return told to someone.** A return in the words said to a person or a relative ('they
   told her a good mother would bring her daughter home'), or asked of them for a relative
   ('told her to bring her son home'), is pressure to return:
