@@ -113,6 +113,11 @@ def dated_event(index: DocIndex, sentence: Sentence, has_count: bool) -> bool:
         if ref.record.label == "DATE" and isinstance(ref.record.value, str):
             if is_period(index, ref):
                 continue  # 'since 2019', 'between 2014 and 2020': a span of time, no occasion
+            if _dates_the_telling(index, ref.root):
+                continue  # 'according to a report published today': the report's day
+            named = index.ref(index.head[ref.root])
+            if named is not None and named.record.label == "LEGAL_REF":
+                continue  # 'held under the 2017 counterterrorism law': the law's year
             if has_count and (
                 _dates_a_statement(index, ref.root) or _in_a_dateline(index, sentence, ref)
             ):

@@ -469,6 +469,8 @@ def _is_legal(index: DocIndex, sentence: Sentence, labels: set[str]) -> bool:
             ):
                 return True
     for i in range(s0, s1):
+        if _instrument_makes_it(index, i):
+            return True  # 'Section 9 makes it a crime to ...'
         if index.lemma[i] not in index.words.LEGAL_VERBS or index.pos[i] not in ("VERB", "AUX"):
             continue
         if "LEGAL_REF" in labels:
@@ -481,6 +483,16 @@ def _is_legal(index: DocIndex, sentence: Sentence, labels: set[str]) -> bool:
         ):
             return True
     return False
+
+
+def _instrument_makes_it(index: DocIndex, i: int) -> bool:
+    """'Section 9 of the Code makes it a crime to act as ...': an instrument, as the subject
+    of 'make', says what is an offence (what it says, a legal claim)."""
+    if index.lemma[i] != "make" or index.pos[i] != "VERB":
+        return False
+    subject = subject_of(index, i)
+    ref = index.ref(subject) if subject is not None else None
+    return ref is not None and ref.record.label == "LEGAL_REF"
 
 
 APPLIED_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "each", "both", "all"})
@@ -523,6 +535,7 @@ def _applied_to_people(index: DocIndex, verb: int) -> bool:
             or child.lemma_.lower() in index.words.PEOPLE_LEMMAS
             or child.lemma_.lower() in index.words.PERSON_NOUNS
             or child.lemma_.lower() in ("returnee", "deportee", "absconder")
+            or child.lemma_.lower() in index.words.FAMILY_NOUNS
         ):
             return True
     return False

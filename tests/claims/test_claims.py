@@ -1407,3 +1407,33 @@ def test_the_anchor_of_a_relative_in_a_lede_is_not_the_person_named_next(tnr_pip
     )
     claims = tnr_pipeline.process_text(text).claims
     assert claims[-1].source != "Karim Nasser"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "claim_type"),
+    [
+        # an instrument that makes something an offence says what the law is
+        (
+            "Section 12 of the Penal Code makes it a crime to act as an agent of a foreign state.",
+            "legal",
+        ),
+        # relatives held under a law: the law applied to people, and its year dates no event
+        (
+            "Relatives of exiles are routinely held under Ruritania's 2017 security law, the "
+            "group alleges.",
+            "pattern",
+        ),
+        # 'today' on the report that counts: a count over many acts, no occasion
+        (
+            "VIENNA, 3 March 2024 — Exiles suffered at least 96 physical attacks in Europe between 2014 "
+            "and 2023, according to a report published today by the Halden Institute.",
+            "statistic",
+        ),
+    ],
+)
+def test_what_an_instrument_makes_an_offence_is_legal_and_dates_of_laws_or_reports_date_no_act(
+    tnr_pipeline, sentence: str, claim_type: str
+) -> None:
+    [claim] = tnr_pipeline.process_text(sentence).claims
+    assert claim.type == claim_type
