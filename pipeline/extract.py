@@ -28,7 +28,7 @@ from tnr_claims.nlp.names import ABBREVIATIONS_KEY
 from tnr_claims.nlp.provenance import Provenance, provenance_of
 from tnr_claims.nlp.spans import SEGMENTS_KEY, SPAN_KEY, sentence_bounds, sentence_spans
 from tnr_claims.normalise import Normaliser
-from tnr_claims.normalise.dates import DAY_PRECISE, after_previous
+from tnr_claims.normalise.dates import DAY_PRECISE, after_previous, range_start_year
 from tnr_claims.normalise.identity import shared_family_names
 from tnr_claims.normalise.legal import inherit_instruments
 from tnr_claims.normalise.normaliser import WORD_LISTS as NORMALISE_WORD_LISTS
@@ -267,7 +267,7 @@ class Pipeline:
                     **fields,
                 )
             )
-        records = _with_inherited_instruments(records, text)
+        records = with_range_years(_with_inherited_instruments(records, text), text)
         return _with_shared_family_names(self._with_institution_countries(records, text), text)
 
     def _with_institution_countries(self, records: list[SpanRecord], text: str) -> list[SpanRecord]:
@@ -279,6 +279,27 @@ class Pipeline:
         places = [r.text for r in records if r.label == "LOCATION"]
         renamed = self.normaliser.institution_names(orgs, places, text)
         return _renamed(records, "ORG", lambda r: renamed.get(r.start)) if renamed else records
+
+
+def with_range_years(records: list[SpanRecord], text: str) -> list[SpanRecord]:
+    """A range's first end written without its year takes the second end's year
+    (:func:`tnr_claims.normalise.dates.range_start_year`)."""
+    dates = [r for r in records if r.label == "DATE" and r.value]
+    years: dict[int, str] = {}
+    for first, second in zip(dates, dates[1:], strict=False):
+        value = range_start_year(
+            first.value or "", second.value or "", text[first.end : second.start]
+        )
+        if value is not None:
+            years[first.start] = value
+    if not years:
+        return records
+    return [
+        r.model_copy(update={"value": years[r.start]})
+        if r.label == "DATE" and r.start in years
+        else r
+        for r in records
+    ]
 
 
 def _with_shared_family_names(records: list[SpanRecord], text: str) -> list[SpanRecord]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tnr_claims.claims.roles import vanished
+from tnr_claims.normalise.dates import RANGE_JOINS
 
 if TYPE_CHECKING:
     from tnr_claims.claims.index import DocIndex, Sentence, SpanRef
@@ -25,7 +26,17 @@ def is_period(index: DocIndex, ref: SpanRef) -> bool:
     first = index.lower[ref.start]
     before = index.lower[ref.start - 1] if ref.start > 0 else ""
     value = ref.record.value if isinstance(ref.record.value, str) else ""
-    return first in PERIOD_WORDS or before in PERIOD_WORDS or "/" in value
+    return first in PERIOD_WORDS or before in PERIOD_WORDS or "/" in value or _range_end(index, ref)
+
+
+def _range_end(index: DocIndex, ref: SpanRef) -> bool:
+    """The second end of a range written as two DATE spans ('between 2014 and [2021]',
+    '2014-[2016]'): a DATE right before the joining word."""
+    k = ref.start - 1
+    if k < 1 or index.lower[k] not in RANGE_JOINS:
+        return False
+    other = index.ref(k - 1)
+    return other is not None and other.record.label == "DATE"
 
 
 def governing_verb(index: DocIndex, i: int) -> int | None:

@@ -147,6 +147,35 @@ def with_day_before(doc: Doc, start: int) -> int:
     return start
 
 
+RANGE_LINKS = frozenset({"and", "to", "until", "through", "-", "–", "—"})
+"""Words joining the two ends of a date range ('between 2014 and 2021', '2014-2016')."""
+
+
+def date_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Token bounds of the DATE spans in a model date (codebook, second set: a range is two
+    DATE spans where both ends are written out, one span keyed to its start otherwise).
+
+    'between 2014 and 2021' and '2014-2016' (a year on both sides) and 'between May 3 and
+    May 9, 2021' (a month opening both sides) are two spans, without 'between' or 'from';
+    'May 3-4, 2020' stays one, ended at its dash (:func:`before_dash`)."""
+    while end - start > 1 and doc[start].lower_ in ("between", "from"):
+        start += 1
+    for i in range(start + 1, end - 1):
+        if doc[i].lower_ not in RANGE_LINKS:
+            continue
+        left, right = doc[start:i], doc[i + 1 : end]
+        if (_has_year(left) and _has_year(right)) or (
+            left[0].lower_ in _MONTHS and right[0].lower_ in _MONTHS
+        ):
+            return [(start, i), (i + 1, end)]
+        break
+    return [(start, before_dash(doc, start, end))]
+
+
+def _has_year(tokens: Span) -> bool:
+    return any(_YEAR.match(t.text) for t in tokens)
+
+
 def before_dash(doc: Doc, start: int, end: int) -> int:
     """End a model date at a dash or semicolon inside it ("1996 - first in Belgium")."""
     for i in range(start + 1, end):

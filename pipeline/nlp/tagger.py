@@ -59,7 +59,7 @@ from tnr_claims.nlp.spans import (
     SEGMENTS_KEY,
     SPAN_KEY,
     after_descriptions,
-    before_dash,
+    date_parts,
     inside_ranges,
     is_count,
     merge_spans,
@@ -268,7 +268,11 @@ class RuleTagger:
                 continue
             if label == "DATE":
                 start = with_day_before(doc, start)
-                end = before_dash(doc, start, end)
+                (start, end), *other_ends = date_parts(doc, start, end)
+                spans.extend(
+                    Span(doc, s, e, label="DATE", span_id=f"model:{ent.label_}")
+                    for s, e in other_ends
+                )
             if label == "QUANTITY":
                 start = with_approximator_before(doc, start, words)
             if label == "PERSON":

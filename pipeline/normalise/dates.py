@@ -383,3 +383,18 @@ def after_previous(text: str, previous: str | None) -> str | None:
     base = dt.date(int(year) if known else 2000, int(day.group("month")), int(day.group("day")))
     moved = base + dt.timedelta(days=shift)
     return moved.isoformat() if known else moved.strftime("--%m-%d")
+
+
+RANGE_JOINS = frozenset({"and", "to", "until", "through", "-", "–", "—"})
+
+
+def range_start_year(first: str, second: str, between: str) -> str | None:
+    """The value of a range's first end that lacks its year, from the second end
+    ('between May 3 and May 9, 2021': ``--05-03`` becomes ``2021-05-03``; codebook, second
+    set: a full date nearby about the same events fixes the year); None when the two are
+    no range or the first end needs nothing."""
+    if not first.startswith("--") or second.startswith("--") or len(second) < 4:
+        return None
+    if between.strip().lower() not in RANGE_JOINS:
+        return None
+    return second[:4] + first[1:]

@@ -1424,6 +1424,12 @@ def test_the_anchor_of_a_relative_in_a_lede_is_not_the_person_named_next(tnr_pip
             "group alleges.",
             "pattern",
         ),
+        # a range's second end dates no occasion either
+        (
+            "A migrant rights group says at least six exiles were deported that way between "
+            "2019 and 2023.",
+            "statistic",
+        ),
         # 'today' on the report that counts: a count over many acts, no occasion
         (
             "VIENNA, 3 March 2024 — Exiles suffered at least 96 physical attacks in Europe between 2014 "

@@ -296,6 +296,27 @@ def test_model_date_ends_at_a_dash(tnr_pipeline) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # both ends written out: two DATE spans (codebook, second set)
+        (
+            "Exiles suffered 96 physical attacks in Europe between 2014 and 2023.",
+            [("2014", "2014"), ("2023", "2023")],
+        ),
+        ("He was jailed in Minsk in 2014-2016.", [("2014", "2014"), ("2016", "2016")]),
+        # the first end takes the year the second end writes
+        (
+            "Police detained 40 people between May 3 and May 9, 2021.",
+            [("May 3", "2021-05-03"), ("May 9, 2021", "2021-05-09")],
+        ),
+    ],
+)
+def test_a_date_range_with_both_ends_written_out_is_two_dates(tnr_pipeline, text, dates) -> None:
+    record = tnr_pipeline.process_text(text)
+    assert [(s.text, s.value) for s in record.spans if s.label == "DATE"] == dates
+
+
+@pytest.mark.parametrize(
     ("text", "number", "expected"),
     [
         ("Rights groups moved some 60 students.", "60", "some 60"),
