@@ -137,6 +137,8 @@ def find_negation_scopes(
             continue  # a word of the act's own name ('were not allowed to leave')
         if told_to_someone(index, cue.start):
             continue  # 'told the brother the family would have no peace': words said to him
+        if index.lemma[governed] in ("see", "hear") and index.is_passive(governed):
+            continue  # 'has not been seen since': where someone is, not a denied act
 
         rule = rules_by_id.get(cue.id_)
         active.append((cue, _scope(index, cue, rule, s0, s1, terminators)))
@@ -196,6 +198,9 @@ def find_negations(
     ]
     if not active:
         return []
+    pleas = [cue for cue, _ in active if _pleads_not_guilty(index, cue)]
+    if pleas:
+        return pleas  # codebook, second set: a plea of not guilty negates
     s0, s1 = sentence.span.start, sentence.span.end
     acts = [ref.root for ref in sentence.spans if ref.record.label == "METHOD"]
     given = [root for root in acts if _presupposed(index, root)]
@@ -230,9 +235,44 @@ detention'): a negation of the clause does not deny it."""
 
 
 def _presupposed(index: DocIndex, root: int) -> bool:
-    """Whether the act at ``root`` is the object of a preposition of time: the sentence
-    takes it as given ('during their detention', 'since his arrest')."""
-    return index.dep[root] == "pobj" and index.lower[index.head[root]] in GIVEN_PREPOSITIONS
+    """Whether the act at ``root`` is the object of a preposition of time ('during their
+    detention', 'since his arrest') or the subject of a link to a cause ('denied that the
+    arrests had anything to do with her', '... were linked to his work'): the sentence
+    takes it as given, and a denial is of the link, not of the act."""
+    if index.dep[root] == "pobj" and index.lower[index.head[root]] in GIVEN_PREPOSITIONS:
+        return True
+    return index.dep[root] in ("nsubj", "nsubjpass") and _links_to_a_cause(index, index.head[root])
+
+
+LINK_VERBS = frozenset({"link", "connect", "relate", "tie", "motivate"})
+"""Verbs of a link between an act and its cause ('the arrests were linked to her work')."""
+
+
+def _links_to_a_cause(index: DocIndex, verb: int) -> bool:
+    """'had anything (nothing) to do with', 'was linked (connected, related) to'."""
+    lemma = index.lemma[verb]
+    if lemma == "have":
+        return any(
+            c.dep_ == "dobj" and c.lower_ in ("anything", "nothing", "something")
+            for c in index.children(verb)
+        )
+    if lemma == "be":
+        return any(
+            c.dep_ in ("acomp", "attr") and c.lemma_.lower() in LINK_VERBS | {"linked", "related"}
+            for c in index.children(verb)
+        )
+    return lemma in LINK_VERBS and index.is_passive(verb)
+
+
+def _pleads_not_guilty(index: DocIndex, cue: Span) -> bool:
+    """'pleaded not guilty', 'pleads not guilty to the plot'."""
+    if index.lower[cue.start] != "not" or cue.start + 1 >= len(index.lower):
+        return False
+    guilty = cue.start + 1
+    return index.lower[guilty] == "guilty" and "plead" in (
+        index.lemma[index.head[guilty]],
+        index.lemma[index.head[cue.start]],
+    )
 
 
 def _reach(index: DocIndex, cue: Span, scope: set[int]) -> set[int]:

@@ -174,6 +174,11 @@ def test_my_in_a_continued_quotation_is_its_speaker(tnr_pipeline) -> None:
         ('It called the reports of surveillance in Vilnius "pure fabrication".', True),
         # the abduction happened: failing to prevent it presupposes it
         ("Police failed to prevent the abduction of Omar Haddad.", False),
+        # a denied link to a cause leaves the act standing
+        ("An official denied that the arrests had anything to do with Omar Haddad.", False),
+        ("The ministry denied that the arrests were linked to her activism.", False),
+        # codebook, second set: a plea of not guilty negates
+        ("Two men who acted for Ruritanian intelligence pleaded not guilty to the plot.", True),
     ],
 )
 def test_a_state_denies_the_act(tnr_pipeline, text: str, negated: bool) -> None:
@@ -420,3 +425,9 @@ def test_a_group_listed_as_a_subject_is_what_all_three_later_means(tnr_pipeline)
     )
     claim = tnr_pipeline.process_text(text).claims[-1]
     assert sorted(claim.targets) == ["Ana Ruiz", "Lena Ortiz", "Omar Haddad"]
+
+
+def test_not_seen_since_tells_where_someone_is_and_denies_no_act(tnr_pipeline) -> None:
+    text = "Ana Tamm and Ivo Tamm were deported in May. The couple has not been seen since."
+    claims = tnr_pipeline.process_text(text).claims
+    assert not any(c.negated for c in claims)
