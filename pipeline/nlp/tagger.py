@@ -311,8 +311,9 @@ class RuleTagger:
 
     def _place_after_in(self, span: Span) -> bool:
         """'a court in [Grozny]': a one-word 'organisation' or 'person' that is the object
-        of a preposition of place and names a known city or country."""
-        if self._normaliser is None or len(span) != 1:
+        of a preposition of place and names a known city or country; a 'person' of up to
+        three words placed in, near or outside a thing ('the office in Kampong Cham')."""
+        if self._normaliser is None or len(span) > 3:
             return False
         root = span.root
         while root.dep_ == "conj" and root.head.i < root.i:
@@ -320,11 +321,12 @@ class RuleTagger:
         prepositions = PLACE_PREPOSITIONS if span.label_ == "ORG" else PERSON_PLACE_PREPOSITIONS
         if root.dep_ != "pobj" or root.head.lower_ not in prepositions:
             return False
-        if span.label_ == "PERSON" and root.head.lower_ == "in" and root.head.head.pos_ == "NOUN":
-            # 'a police station in Kilimani': a place of a place, known to the gazetteer
-            # or not (a district, a camp); the caller keeps words of people named in full
+        if span.label_ == "PERSON" and root.head.head.pos_ == "NOUN":
+            # 'a police station in Kilimani', 'a plant outside Ansan', 'the police office in
+            # Kampong Cham': a place of a place, known to the gazetteer or not (a district, a
+            # camp); the caller keeps words of people named in full
             return True
-        return self._normaliser.is_known_place(span.text, subdivisions=False)
+        return len(span) == 1 and self._normaliser.is_known_place(span.text, subdivisions=False)
 
     def _origin_of_a_person(self, span: Span) -> bool:
         """'a retired schoolteacher from [Mansoura]': a one-word 'person' that is where a

@@ -452,3 +452,21 @@ def test_one_word_people_listed_after_in_beside_people_are_places(tnr_pipeline) 
     )
     places = spans_of(tnr_pipeline, text, "LOCATION")
     assert {"Ansan", "Gimhae"} <= set(places)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Chhim Dara works at a plastics plant outside Ansan for a broker.", "Ansan"),
+        (
+            "His wife was summoned to the commune police office in Kampong Cham and "
+            "questioned about his politics.",
+            "Kampong Cham",
+        ),
+    ],
+)
+def test_a_person_the_model_places_near_or_in_a_thing_is_a_place(
+    tnr_pipeline, text: str, place: str
+) -> None:
+    assert place in spans_of(tnr_pipeline, text, "LOCATION")
+    assert place not in spans_of(tnr_pipeline, text, "PERSON")
