@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tnr_claims.nlp.names import may_be_person
 from tnr_claims.nlp.provenance import Provenance, derive, is_bare_model, make, provenance_of
-from tnr_claims.nlp.spans import compound_start
+from tnr_claims.nlp.spans import compound_start, cut_before_names
 from tnr_claims.rules.loader import Lexicons
 
 ALLEGED_CRIME_CUES: tuple[tuple[str, ...], ...] = (
@@ -200,8 +200,9 @@ def propagate_names(
             )
         ):
             span = derive(span, "PERSON.name_part", "label", label="PERSON")
-        for i in range(span.start, span.end):
-            covered[i] = True
+        if span.label_ != "METHOD":  # a name inside an act's phrase cuts the phrase
+            for i in range(span.start, span.end):
+                covered[i] = True
         result.append(span)
     from spacy.attrs import ORTH, POS
     from spacy.symbols import PROPN
@@ -210,6 +211,7 @@ def propagate_names(
     if tagged is None:
         tagged = doc.has_annotation("POS")
     columns = doc.to_array([ORTH, POS]).tolist()
+    made: list[Span] = []
     for i, (orth, pos) in enumerate(columns):
         if orth not in part_ids or covered[i]:
             continue
@@ -223,7 +225,13 @@ def propagate_names(
             and not covered[i - 2]
         ):
             start = i - 2  # 'El-Sherbiny': the prefix before the hyphen is part of the name
-        result.append(make(doc, start, i + 1, "PERSON", "PERSON.name_part"))
+        made.append(make(doc, start, i + 1, "PERSON", "PERSON.name_part"))
+    if made:
+        # 'refused to renew [Farghaly]'s passport': the act's phrase ends before the name
+        result = [cut_before_names(s, made) for s in result]
+        acts = [s for s in result if s.label_ == "METHOD"]
+        made = [m for m in made if not any(s.start < m.end and m.start < s.end for s in acts)]
+    result += made
     result.sort(key=lambda s: (s.start, s.end))
     joined = _join_adjacent_names(result)
     extended = _name_heads_after_parts(doc, joined, words)

@@ -470,3 +470,16 @@ def test_a_person_the_model_places_near_or_in_a_thing_is_a_place(
 ) -> None:
     assert place in spans_of(tnr_pipeline, text, "LOCATION")
     assert place not in spans_of(tnr_pipeline, text, "PERSON")
+
+
+def test_a_known_family_name_inside_an_acts_phrase_is_a_person_and_cuts_the_phrase(
+    tnr_pipeline,
+) -> None:
+    text = (
+        "Police detained two brothers of Youssef Farghaly, a satirist. Farghaly said he would not "
+        "stop. In 2021 the consulate refused to renew Farghaly's passport."
+    )
+    record = tnr_pipeline.process_text(text)
+    acts = [s.text for s in record.spans if s.label == "METHOD"]
+    assert "refused to renew" in acts
+    assert record.claims[-1].targets == ["Youssef Farghaly"]
