@@ -525,14 +525,14 @@ def _not_a_person(index: DocIndex, name: str) -> bool:
 
 def _inside_phrase_of(index: DocIndex, i: int, root: int) -> bool:
     """True when pronoun ``i`` sits inside the noun phrase headed by ``root`` ('Lena Ortiz,
-    his lawyer': 'his' cannot be Lena Ortiz herself)."""
+    his lawyer': not hers), not in a conjunct of it ('Keo Dara and his wife': his)."""
     j = i
     for _ in range(12):
         if index.head[j] == j or index.pos[j] in ("VERB", "AUX"):
             return False
-        j = index.head[j]
+        below, j = j, index.head[j]
         if j == root:
-            return True
+            return index.dep[below] != "conj"
     return False
 
 

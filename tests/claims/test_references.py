@@ -516,6 +516,13 @@ def test_a_capitalised_title_is_not_taken_for_a_person(tnr_pipeline) -> None:
             ["Ivo Tamm", "Jaan Tamm", "Mari Tamm", "Peeter Tamm"],
         ),
         (
+            # 'his' in a conjunct of a name is that name's, not the man before
+            "Tran Van Minh was abducted in Bangkok in May. Keo Dara and his wife, Lim "
+            "Sopheap, were deported from Thailand in June.",
+            "Keo Dara",
+            ["Keo Dara", "Lim Sopheap"],
+        ),
+        (
             # brothers named right after the noun are those, not the other brothers
             "Davron Nazarov is the brother of an exiled blogger. Agents abducted the brothers "
             "Jamshed and Rustam Qodirov in Istanbul in 2022.",
