@@ -31,12 +31,13 @@ from tnr_claims.claims.mentions import (
     word_gender,
 )
 from tnr_claims.claims.occasions import counts_cases
+from tnr_claims.claims.offices import is_official
 from tnr_claims.claims.roles import fallback_role, target_role
 from tnr_claims.claims.rules import DIRECT_PATIENT_RULES
 from tnr_claims.records import TargetDecision
 
 if TYPE_CHECKING:
-    from tnr_claims.claims.index import DocIndex, Memory, Sentence, SpanRef
+    from tnr_claims.claims.index import DocIndex, Memory, Sentence
 
 
 def pick_last_target(index: DocIndex, sentence: Sentence, targets: list[str]) -> str:
@@ -83,7 +84,7 @@ def find_targets(  # noqa: C901
         ref = person_starts.get(i)
         if ref is not None:
             name = ref.record.name or ""
-            if _is_official(index, ref, sentence):
+            if is_official(index, ref, sentence):
                 memory.officials.add(name)
             mentions.append((ref.root, name, False))
             if _owns_a_person(index, ref.root, nouns):
@@ -547,54 +548,3 @@ def _generic_pronoun(index: DocIndex, i: int, s0: int, s1: int) -> bool:
         ):
             return True
     return False
-
-
-def _is_official(index: DocIndex, ref: SpanRef, sentence: Sentence) -> bool:
-    """True when a role noun (president, prosecutor, spokeswoman ...) names the person's office."""
-    s0 = sentence.span.start
-    k = ref.start - 1
-    steps = 0
-    while k >= s0 and steps < 3:
-        lower = index.lower[k]
-        if index.pos[k] in ("PUNCT", "VERB", "AUX", "ADP") and lower not in ("-",):
-            break
-        if index.lemma[k] in index.words.OFFICE_NOUNS or lower in index.words.OFFICE_NOUNS:
-            return not _former(index, k, s0)
-        k -= 1
-        steps += 1
-    root = ref.root
-    for child in index.children(root):
-        if child.dep_ == "appos" and child.lemma_.lower() in index.words.OFFICE_NOUNS:
-            if not _not_in_office(index, child.i):
-                return True
-    if index.dep[root] == "appos" and index.lemma[index.head[root]] in index.words.OFFICE_NOUNS:
-        return not _not_in_office(index, index.head[root])
-    if index.dep[root] == "nsubj" and index.lemma[index.head[root]] in (
-        "be",
-        "become",
-        "remain",
-        "serve",
-    ):
-        for child in index.children(index.head[root]):
-            if (
-                child.dep_ in ("attr", "acomp", "oprd")
-                and child.lemma_.lower() in index.words.OFFICE_NOUNS
-            ):
-                return not any(c.lower_ in index.words.FORMER_WORDS for c in child.children)
-    return False
-
-
-def _not_in_office(index: DocIndex, noun: int) -> bool:
-    """An office noun that describes rather than names an office: 'a former minister', or
-    one of many ('a leader of the movement', 'an official of the party')."""
-    return any(
-        c.lower_ in index.words.FORMER_WORDS or (c.dep_ == "det" and c.lower_ in ("a", "an"))
-        for c in index.children(noun)
-    )
-
-
-def _former(index: DocIndex, k: int, s0: int) -> bool:
-    for j in range(max(s0, k - 3), k):
-        if index.lower[j] in index.words.FORMER_WORDS:
-            return True
-    return any(c.lower_ in index.words.FORMER_WORDS for c in index.children(k))
