@@ -120,3 +120,16 @@ def _said_before_in_sentence(index: DocIndex, i: int) -> bool:
 def number_value(index: DocIndex, i: int) -> int | None:
     """The value of a number word or figure ('three', '3'), as QUANTITY values are read."""
     return quantity_value(index.lower[i], index.words.VAGUE_QUANTITIES)
+
+
+def plural_people_before(index: DocIndex, s0: int, i: int, nouns: frozenset[str]) -> bool:
+    """Whether the sentence names someone's people by a plural noun before token ``i``
+    ('visited his parents in Gomel, pressing them'): a 'them' after it is those people
+    ('The two men say they ...' is the group named before, not others)."""
+    family = index.words.FAMILY_NOUNS
+    return any(
+        index.tag[k] == "NNS"
+        and (index.lemma[k] in nouns or index.lemma[k] in family)
+        and index.has_child(k, ("poss",))
+        for k in range(s0, i)
+    )

@@ -13,6 +13,7 @@ from tnr_claims.claims.groups import (
     PLURAL_REFERENCE_PRONOUNS,
     group_phrase,
     named_together_before,
+    plural_people_before,
 )
 from tnr_claims.claims.index import inside_quotation
 from tnr_claims.claims.kin import (
@@ -214,8 +215,13 @@ def find_targets(  # noqa: C901
             # 'A and B noticed a man following them'; right after 'A and B were
             # deported', 'Their mother is questioned every week'
             group = named_together_before(index, sentence, i, person_starts)
-            if not group and memory.last_group and 0 < number - memory.last_group_at <= 1:
-                group = memory.last_group
+            if (
+                not group
+                and memory.last_group
+                and 0 < number - memory.last_group_at <= 1
+                and not plural_people_before(index, s0, i, nouns)
+            ):
+                group = memory.last_group  # not 'visited his parents, pressing them
             mentions.extend((i, name, True) for name in group)
             only_as_patient.add(i)
         elif has_method and (kin := the_family(index, i, s0, owner, last_named, memory)):

@@ -523,6 +523,15 @@ def test_a_capitalised_title_is_not_taken_for_a_person(tnr_pipeline) -> None:
             ["Keo Dara", "Lim Sopheap"],
         ),
         (
+            # 'them' after 'his parents' in its sentence is the parents, not the pair before
+            "Keo Dara and Lim Sopheap were deported from Thailand in June. The couple has not "
+            "been seen since. In Vilnius, Belarusian trade unionist Ivan Marchuk says KGB "
+            "officers have repeatedly visited his parents in Gomel, pressing them to persuade "
+            "him to come home.",
+            "In Vilnius",
+            ["Ivan Marchuk"],
+        ),
+        (
             # brothers named right after the noun are those, not the other brothers
             "Davron Nazarov is the brother of an exiled blogger. Agents abducted the brothers "
             "Jamshed and Rustam Qodirov in Istanbul in 2022.",
