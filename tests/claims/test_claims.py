@@ -1432,8 +1432,9 @@ def test_the_anchor_of_a_relative_in_a_lede_is_not_the_person_named_next(tnr_pip
         ),
         # 'today' on the report that counts: a count over many acts, no occasion
         (
-            "VIENNA, 3 March 2024 — Exiles suffered at least 96 physical attacks in Europe between 2014 "
-            "and 2023, according to a report published today by the Halden Institute.",
+            "VIENNA, 3 March 2024 — Exiles suffered at least 96 physical attacks in Europe "
+            "between 2014 and 2023, according to a report published today by the Halden "
+            "Institute.",
             "statistic",
         ),
     ],
