@@ -316,8 +316,9 @@ class RuleTagger:
         if self._normaliser is None or len(span) > 3:
             return False
         root = span.root
-        while root.dep_ == "conj" and root.head.i < root.i:
-            root = root.head  # 'organisers in Ansan and [Gimhae]': the list's place
+        if len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ in ("and", "or"):
+            while root.dep_ == "conj" and root.head.i < root.i:
+                root = root.head  # 'organisers in Ansan and [Gimhae]': the list's place
         prepositions = PLACE_PREPOSITIONS if span.label_ == "ORG" else PERSON_PLACE_PREPOSITIONS
         if root.dep_ != "pobj" or root.head.lower_ not in prepositions:
             return False
