@@ -110,6 +110,10 @@ class Memory:
         return None
 
 
+ACCOUNTABLE_WORDS = frozenset({"accountable", "responsible", "liable", "culpable"})
+"""What someone 'held' is when the verb judges rather than detains ('held responsible')."""
+
+
 class DocIndex:
     """Per-document token arrays and span lookups, built once."""
 
@@ -193,8 +197,20 @@ class DocIndex:
             if lemma in self.words.EVENT_VERBS:
                 return True
             if lemma in self.words.PASSIVE_MOVE_VERBS and self.is_passive(i):
-                return True
+                return not self._held_to_account(i)
         return False
+
+    def _held_to_account(self, i: int) -> bool:
+        """'nobody is held to account', 'was held responsible': a judgement, no custody."""
+        return any(
+            (
+                c.dep_ == "prep"
+                and c.lower_ == "to"
+                and any(g.lower_ == "account" for g in c.children)
+            )
+            or (c.dep_ in ("acomp", "oprd", "xcomp") and c.lower_ in ACCOUNTABLE_WORDS)
+            for c in self.children(i)
+        )
 
     def clause_head(self, i: int) -> int:
         """The verb heading the clause of token ``i`` (the sentence root at worst)."""

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from tnr_claims.claims.attribution import is_weak, subject_of, told_to_someone, urges_the_act
-from tnr_claims.claims.occasions import counts_cases, dated_event, governing_verb, is_period
+from tnr_claims.claims.occasions import (
+    counts_cases,
+    dated_event,
+    governing_verb,
+    is_period,
+    of_a_report,
+)
 from tnr_claims.claims.one_person import single_person_event
 from tnr_claims.claims.roles import is_patient
 from tnr_claims.nlp.perpetrators import CONDITION_VERBS
@@ -75,7 +81,13 @@ def qualifies(
         return None  # 'When did the threats begin?' asks; a claim asserts
     if _waits_on_a_conviction(index, sentence):
         return None  # 'If convicted, the two men could face life sentences': nothing yet
-    events = [i for i in range(s0, s1) if index.is_event(i) and index.pos[i] in ("VERB", "AUX")]
+    events = [
+        i
+        for i in range(s0, s1)
+        if index.is_event(i)
+        and index.pos[i] in ("VERB", "AUX")
+        and not (index.lemma[i] == "release" and of_a_report(index, i))
+    ]  # not 'according to a report released on Tuesday'
     if "METHOD" in labels:
         return "CLAIM.method"
     counts = any(

@@ -1444,3 +1444,17 @@ def test_what_an_instrument_makes_an_offence_is_legal_and_dates_of_laws_or_repor
 ) -> None:
     [claim] = tnr_pipeline.process_text(sentence).claims
     assert claim.type == claim_type
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nobody signs anything, so nobody is held to account.",
+        "Embassies have become the front line, according to a report released on Tuesday.",
+    ],
+)
+def test_held_to_account_and_a_report_released_tell_no_act(tnr_pipeline, sentence: str) -> None:
+    text = "Ivo Tamm was deported from Latvia in May. " + sentence
+    claims = tnr_pipeline.process_text(text).claims
+    assert [c.text for c in claims] == ["Ivo Tamm was deported from Latvia in May."]
