@@ -190,7 +190,7 @@ def find_targets(  # noqa: C901
             mentions.append((i, memory.mentions.narrator, True))
         elif (
             description_at(index, i, nouns)
-            and index.span_at[i] < 0
+            and _not_a_span_head(index, i)
             and not counted  # 'In 33 of the cases, the exile ...': any exile, no one named
             and (described := _described(memory, index, i))
         ):
@@ -528,6 +528,13 @@ def _not_a_person(index: DocIndex, name: str) -> bool:
 
     value = name.strip()
     return value.casefold() in index.words.PLATFORM_NAMES or value in state_names()
+
+
+def _not_a_span_head(index: DocIndex, i: int) -> bool:
+    """A description in no span, or inside an act's phrase but not its head ('refused to
+    renew the activist's passport'; not the role noun of 'the suspected hit man')."""
+    ref = index.ref(i)
+    return ref is None or (ref.record.label == "METHOD" and ref.root != i)
 
 
 def _inside_phrase_of(index: DocIndex, i: int, root: int) -> bool:

@@ -532,6 +532,20 @@ def test_a_capitalised_title_is_not_taken_for_a_person(tnr_pipeline) -> None:
             ["Ivan Marchuk"],
         ),
         (
+            # a description inside an act's phrase is who it stands for
+            "Riad Saleh, an activist, lives in Alicante. The consulate has refused since 2022 "
+            "to renew the activist's passport.",
+            "The consulate",
+            ["Riad Saleh"],
+        ),
+        (
+            # the role noun heading an act's phrase is no description of the victim
+            "Lim Dara was shot in Bangkok in May. The suspected hit man was arrested in Cambodia "
+            "a day later.",
+            "The suspected",
+            [],
+        ),
+        (
             # brothers named right after the noun are those, not the other brothers
             "Davron Nazarov is the brother of an exiled blogger. Agents abducted the brothers "
             "Jamshed and Rustam Qodirov in Istanbul in 2022.",
