@@ -64,6 +64,16 @@ def according_to(
         )
     ):
         name, _ = resolve_speaker(index, sentence, number, memory, head)
+        lemma = index.lemma[head]
+        if (
+            name is None
+            and memory.mentions is not None
+            and lemma in index.words.DESCRIPTION_NOUNS
+            and lemma not in index.words.LAWYER_NOUNS
+        ):
+            # 'according to the presenter' and no presenter named: the person the report
+            # is about, as a target description resolves (a lawyer is never that person)
+            name = memory.mentions.resolve(lemma)
         if name is not None:
             # 'according to the monitor', 'according to the blogger': the one named
             return name, "according_to"

@@ -404,6 +404,9 @@ def _speaker_token(index: DocIndex, sentence: Sentence, verb: int) -> int | None
     subject = _grammatical_speaker(index, verb)
     if subject is not None:
         return subject
+    publisher = _publisher_of_report(index, verb)
+    if publisher is not None:
+        return publisher
     if index.dep[verb] == "ROOT" and index.tag[verb] == "NNS":
         for child in index.children(verb):
             if child.dep_ == "compound" and index.named(child.i) is not None:
@@ -427,6 +430,20 @@ def _speaker_token(index: DocIndex, sentence: Sentence, verb: int) -> int | None
                 return ref.root
         break
     return None
+
+
+def _publisher_of_report(index: DocIndex, verb: int) -> int | None:
+    """'X published a report documenting 412 cases': the one who published or released the
+    report a participle describes speaks through it."""
+    if index.dep[verb] != "acl" or index.tag[verb] != "VBG":
+        return None
+    report = index.head[verb]
+    publish = index.head[report]
+    if index.lemma[report] not in index.words.REPORT_NOUNS or index.dep[report] != "dobj":
+        return None
+    if index.lower[publish] not in index.words.PUBLISH_WORDS:
+        return None
+    return next((c.i for c in index.children(publish) if c.dep_ == "nsubj"), None)
 
 
 def _closing_speaker(index: DocIndex, sentence: Sentence, verb: int) -> int | None:

@@ -1458,3 +1458,23 @@ def test_held_to_account_and_a_report_released_tell_no_act(tnr_pipeline, sentenc
     text = "Ivo Tamm was deported from Latvia in May. " + sentence
     claims = tnr_pipeline.process_text(text).claims
     assert [c.text for c in claims] == ["Ivo Tamm was deported from Latvia in May."]
+
+
+@pytest.mark.model
+def test_a_report_documenting_speaks_for_its_publisher(tnr_pipeline) -> None:
+    text = (
+        "The Halden Institute for Exile Studies on Tuesday published a report documenting "
+        "412 abductions and forced returns by 23 governments."
+    )
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.source == "Halden Institute for Exile Studies"
+
+
+@pytest.mark.model
+def test_according_to_an_undescribed_role_is_the_person_the_report_is_about(tnr_pipeline) -> None:
+    text = (
+        "Agents threatened Ivo Tamm in London in April. Officers arrested his father at home "
+        "in Tartu in May, according to the presenter."
+    )
+    claims = tnr_pipeline.process_text(text).claims
+    assert claims[-1].source == "Ivo Tamm"
