@@ -21,8 +21,9 @@ def quotation_sources(analyses: list[Analysis]) -> None:
 
     A quotation running over several sentences keeps its speaker, named in an earlier
     sentence (``quote_continued``) or when it closes (``quote_attributed_after``); an
-    unattributed quotation right after an attributed one is the same speaker
-    (``quote_same_speaker``, the news convention).
+    unattributed quotation right after an attributed one, or right after a sentence a
+    named speaker's reporting verb attributes, is the same speaker (``quote_same_speaker``,
+    the news convention).
     """
     groups: list[list[Analysis]] = []
     for analysis in analyses:
@@ -47,9 +48,11 @@ def quotation_sources(analyses: list[Analysis]) -> None:
             analysis.source_rule is None
             and quoted
             and previous.index == analysis.index - 1
-            and previous.sentence.has_quote
+            and (previous.sentence.has_quote or previous.source_rule == "reporting_verb")
             and previous.source is not None
         ):
+            # also after a named speaker's reported words: 'X said police miss the point.
+            # "Many attacks are never linked to a state."'
             analysis.source, analysis.source_rule = previous.source, "quote_same_speaker"
     # a quotation opened right after an attributed one may run on over several sentences
     _continue_quotations(groups)

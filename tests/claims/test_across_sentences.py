@@ -431,3 +431,15 @@ def test_not_seen_since_tells_where_someone_is_and_denies_no_act(tnr_pipeline) -
     text = "Ana Tamm and Ivo Tamm were deported in May. The couple has not been seen since."
     claims = tnr_pipeline.process_text(text).claims
     assert not any(c.negated for c in claims)
+
+
+def test_a_quotation_opening_after_a_named_speakers_reported_words_is_theirs(
+    tnr_pipeline,
+) -> None:
+    text = (
+        "Ana Ruiz, the centre's lead researcher, said police often miss the point. "
+        '"Many exiles are beaten in Vienna. We found at least 14 beatings ordered from '
+        'abroad."'
+    )
+    claims = tnr_pipeline.process_text(text).claims
+    assert [c.source for c in claims] == ["Ana Ruiz", "Ana Ruiz"]
