@@ -531,10 +531,22 @@ def _not_a_person(index: DocIndex, name: str) -> bool:
 
 
 def _not_a_span_head(index: DocIndex, i: int) -> bool:
-    """A description in no span, or inside an act's phrase but not its head ('refused to
-    renew the activist's passport'; not the role noun of 'the suspected hit man')."""
+    """A description in no span, or inside an act's phrase a definite possessor ('refused to
+    renew the activist's passport') or a named person's relative ('Ms Sayegh's mother had
+    been questioned'); not 'holds a target's family hostage', 'pressured his mother', nor
+    the role noun heading 'the suspected hit man'."""
     ref = index.ref(i)
-    return ref is None or (ref.record.label == "METHOD" and ref.root != i)
+    if ref is None:
+        return True
+    if ref.record.label != "METHOD" or ref.root == i:
+        return False
+    if index.lemma[i] in index.words.FAMILY_NOUNS:
+        return any(c.dep_ == "poss" and index.named(c.i, ("PERSON",)) for c in index.children(i))
+    return (
+        index.dep[i] == "poss"
+        and index.has_child(i, ("det",))
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in index.children(i))
+    )
 
 
 def _inside_phrase_of(index: DocIndex, i: int, root: int) -> bool:
