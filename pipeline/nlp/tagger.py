@@ -85,6 +85,20 @@ PLACE_OVER_PERSON_POPULATION = 500_000
 """A one-word model PERSON naming a city at least this large is read as the city."""
 
 
+def _home_after_an_age(span: Span) -> bool:
+    """'Ana Ruiz, 52, of [Fort Lee]': a name after 'of' that follows a person's age set off by
+    commas is where that person lives (the style of court and police releases)."""
+    doc, k = span.doc, span.start
+    return (
+        k >= 4
+        and doc[k - 1].lower_ == "of"
+        and doc[k - 2].text == ","
+        and doc[k - 3].like_num
+        and len(doc[k - 3].text) <= 3
+        and doc[k - 4].text == ","
+    )
+
+
 def _named_by_place_noun(span: Span, words: Any) -> bool:
     """'the city of [Siem Reap]', 'the province of [X]': a name the model read as a person or
     an organisation is the place a place noun (``PLACE_NOUNS``) says it is."""
@@ -292,6 +306,7 @@ class RuleTagger:
                 self._is_big_place(span)
                 or self._place_after_in(span)
                 or self._origin_of_a_person(span)
+                or _home_after_an_age(span)
                 or (label == "PERSON" and self._read_as_place_elsewhere(span, read_as_place))
             ):
                 rule = "LOCATION.person_is_place" if label == "PERSON" else "LOCATION.org_is_place"

@@ -210,3 +210,17 @@ def test_an_arrest_for_an_offence_without_a_determiner_stays(tnr_pipeline) -> No
     # counterexample: 'for spying' is the target's alleged offence
     text = "The exiled blogger was arrested for spying after his return."
     assert "DETENTION" in {code for _, code in legal_spans(tnr_pipeline, text)}
+
+
+def test_the_counted_accused_named_next_are_perpetrators_and_their_homes_places(
+    tnr_pipeline,
+) -> None:
+    text = (
+        "A criminal complaint unsealed today charges two men with acting as illegal agents of "
+        "Ruritania and conspiring to stalk a dissident in Queens. Ivo Tamm, 52, of Flushing, "
+        "and Karl Sepp, 38, of Fort Lee, were arrested on Tuesday."
+    )
+    record = tnr_pipeline.process_text(text)
+    assert legal_spans(tnr_pipeline, text) == []
+    assert "Fort Lee" in {s.text for s in record.spans if s.label == "LOCATION"}
+    assert not any(c.targets for c in record.claims)
