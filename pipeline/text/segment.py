@@ -91,6 +91,11 @@ _CLOSERS = "\"'”’»)]*_ "
 _SENTENCE_END = tuple(".!?;:,…")
 
 
+_LABELLED = re.compile(r"^[A-Z][a-z]+\s+\d{1,3}[a-z]?\s*[:.]\s+[A-Z]")
+"""A numbered label opening a line ("Case 3: A woman we call Leila", "Box 2. Methods"): a
+section heading of a report, in sentence case too."""
+
+
 def is_heading(line: str, *, strict: bool = False) -> bool:
     """Whether ``line`` reads as a heading rather than as a sentence.
 
@@ -105,7 +110,8 @@ def is_heading(line: str, *, strict: bool = False) -> bool:
     * a final ``?`` is accepted only for title-case lines ("What It Means For Vietnam?");
     * with ``strict`` (a line inside a paragraph, where a short wrapped line could
       otherwise pass), the line must also be in title case: every word not in
-      :data:`MINOR_WORDS` starts with a capital letter or a non-letter.
+      :data:`MINOR_WORDS` starts with a capital letter or a non-letter; or open with a
+      numbered label (:data:`_LABELLED`: "Case 3: A woman we call Leila").
 
     Sentence-case short lines ("Global surveillance") are headings only when not
     ``strict``, i.e. when they stand alone between blank lines.
@@ -131,7 +137,7 @@ def is_heading(line: str, *, strict: bool = False) -> bool:
     titled = _is_title_case(words)
     if tail.endswith("?") and not titled:
         return False
-    return titled or not strict
+    return titled or not strict or bool(_LABELLED.match(line.strip()))
 
 
 def _is_title_case(words: Sequence[str]) -> bool:

@@ -58,6 +58,11 @@ def check_invariants(text: str, segments: list[Segment]) -> None:
         ("Conclusions and Recommendations", True, True),
         ("a.) Leveraging Family in China", False, True),
         ("IV. The Legal Framework", True, True),
+        # a numbered label opens a report's section, in sentence case too
+        ("Case 3: A woman we call Leila", True, True),
+        ("Box 2. How the levy is collected", True, True),
+        # counterexample: a short wrapped line of a sentence
+        ("Case workers said that the", True, False),
         ("## Background", True, True),
         ("**Key Findings**", False, True),
         ("'Persuasion' tactics", False, True),
