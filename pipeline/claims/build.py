@@ -17,7 +17,7 @@ from tnr_claims.claims.index import (
     index_sentences,
     label_of,
 )
-from tnr_claims.claims.mentions import document_mentions, lede_subject, narrator
+from tnr_claims.claims.mentions import document_mentions, lede_subject, narrator, questions
 from tnr_claims.claims.modifiers import find_hedges, find_negation_scopes, find_negations
 from tnr_claims.claims.named_next import group_named, groups_named_next
 from tnr_claims.claims.qualify import (
@@ -80,6 +80,9 @@ def build_claims(
         mentions=document_mentions(doc, index, lambda i: is_patient(index, i)),
     )
     memory.mentions.narrator = narrator(index, sentences)
+    asked = questions(index, sentences)
+    if memory.mentions.narrator is not None and len(asked) >= 2:
+        memory.mentions.answers_from = asked[0]
     if memory.mentions.dominant is None:
         memory.mentions.dominant = lede_subject(index, sentences, memory.mentions)
     analyses: list[Analysis] = []
@@ -88,6 +91,7 @@ def build_claims(
         if analysis is not None:
             analyses.append(analysis)
     quotation_sources(analyses)
+    _interview_answers(analyses, memory)
     quoted_first_person(index, analyses)
     groups_named_next(index, analyses, memory)
     _custody_of_relatives(index, analyses, memory)
@@ -98,6 +102,18 @@ def build_claims(
                 _record(index, analysis, doc_id=doc_id, pipeline_version=pipeline_version)
             )
     return claims
+
+
+def _interview_answers(analyses: list[Analysis], memory: Memory) -> None:
+    """In an interview, an unattributed sentence after the first 'Q:' question is the
+    answer of the one the introduction presents (the narrator), so it is that person's
+    claim; the questions themselves assert nothing."""
+    first = memory.mentions.answers_from if memory.mentions is not None else None
+    if first is None:
+        return
+    for analysis in analyses:
+        if analysis.index > first and analysis.source_rule is None:
+            analysis.source, analysis.source_rule = memory.mentions.narrator, "interview_answer"
 
 
 RELATIVE_CUSTODY_CODES = frozenset({"DETENTION", "PROSECUTION"})

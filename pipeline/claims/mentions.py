@@ -19,7 +19,9 @@ named people." Built once per document, before the sentence pass:
 - **The narrator.** A first-person piece (an op-ed, a testimony) names its author in a
   byline ("By X") or a bio line ("X is an engineer ...") among its first sentences; "I",
   "me", "my" outside quotations stand for that person when the document uses them at least
-  ``MIN_FIRST_PERSON`` times.
+  ``MIN_FIRST_PERSON`` times. In an interview (two or more "Q:" questions) the narrator is
+  the one its introduction opens on, and its unattributed answers are that person's
+  (``interview_answer``).
 - **Perpetrators.** The tagger's perpetrator memory (:mod:`tnr_claims.nlp.perpetrators`) is
   read from the Doc; those people are never targets.
 """
@@ -93,6 +95,9 @@ class Mentions:
     """Token indices of pronouns that stand for a perpetrator noun ('the suspect ... police
     arrested him'): no one's target."""
     narrator: str | None = None
+    answers_from: int | None = None
+    """In an interview ('Q: ...' questions), the number of the first question's sentence:
+    the unattributed sentences after it are the narrator's answers."""
     """The author of a first-person piece, whom 'I' and 'my' stand for."""
     genders: dict[str, str] = field(default_factory=dict)
     """Name -> "m" or "f" where the document tells it (a gendered noun beside the name, an
@@ -465,6 +470,7 @@ def narrator(index: DocIndex, sentences: list) -> str | None:
             first_person += unquoted
     if first_person < MIN_FIRST_PERSON:
         return None
+    interview = _an_interview(index, sentences)
     for sentence in sentences[:NARRATOR_SENTENCES]:
         for ref in sentence.spans:
             if ref.record.label != "PERSON" or not ref.record.name:
@@ -472,9 +478,27 @@ def narrator(index: DocIndex, sentences: list) -> str | None:
             root = ref.root
             byline = ref.start > sentence.span.start and index.lower[ref.start - 1] == "by"
             bio = index.dep[root] == "nsubj" and index.lemma[index.head[root]] == "be"
-            if byline or bio:
+            # an interview's introduction opens on the one who answers
+            introduced = interview and index.dep[root] in ("nsubj", "nsubjpass")
+            if byline or bio or introduced:
                 return ref.record.name
     return None
+
+
+def _an_interview(index: DocIndex, sentences: list) -> bool:
+    """Whether the document is questions and answers: two or more sentences open with a
+    'Q:' (or 'Q.') label."""
+    return len(questions(index, sentences)) >= 2
+
+
+def questions(index: DocIndex, sentences: list) -> list[int]:
+    """The numbers of the sentences opening with a 'Q:' (or 'Q.') label."""
+    found = []
+    for number, sentence in enumerate(sentences):
+        k = sentence.span.start
+        if k + 1 < len(index.lower) and index.lower[k] == "q" and index.lower[k + 1] in (":", "."):
+            found.append(number)
+    return found
 
 
 LEDE_SENTENCES = 2

@@ -160,6 +160,10 @@ SOURCE_RULES: tuple[tuple[str, str], ...] = (
     ("quote_continued", "inside a quotation whose speaker was named in an earlier sentence"),
     ("quote_attributed_after", "inside a quotation attributed when it closes: '“A. B,” X said.'"),
     ("quote_same_speaker", "an unattributed quotation right after an attributed one"),
+    (
+        "interview_answer",
+        "an unattributed sentence answering a 'Q:' question: the one the interview introduces",
+    ),
     ("unnamed_speaker", "an attribution cue whose speaker is unnamed: 'police said' -> None"),
 )
 """How ``source`` was found (``ClaimProvenance.source_rule``); the first three compete by depth."""

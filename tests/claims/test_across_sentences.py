@@ -443,3 +443,20 @@ def test_a_quotation_opening_after_a_named_speakers_reported_words_is_theirs(
     )
     claims = tnr_pipeline.process_text(text).claims
     assert [c.source for c in claims] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_an_interviews_answers_are_the_interviewees_and_my_is_theirs(tnr_pipeline) -> None:
+    text = (
+        "Omar Haddad, 31, came to Montreal in 2017 to study engineering. He spoke to us about "
+        "his family.\n\n"
+        "Q: When did the pressure begin? In March 2022 my younger brother, Sami Haddad, was "
+        "arrested at his office in Riyadh.\n\n"
+        "Q: Has the state contacted you? My parents were banned from travelling abroad. I "
+        "moved flats the same week, and I no longer call my mother."
+    )
+    claims = tnr_pipeline.process_text(text).claims
+    arrest = next(c for c in claims if "arrested" in c.text)
+    ban = next(c for c in claims if "banned" in c.text)
+    assert arrest.source == ban.source == "Omar Haddad"
+    assert sorted(arrest.targets) == ["Omar Haddad", "Sami Haddad"]
+    assert ban.targets == ["Omar Haddad"]
