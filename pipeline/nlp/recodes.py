@@ -156,7 +156,7 @@ def _vanished(root: Token) -> list[Token]:
 
 
 def _relatives_before(pronoun: Token, words: Lexicons) -> bool:
-    """'My uncle, cousin and father are held as hostages. I heard that they were
+    """'Her nephew and two aunts were taken into custody. We learned that they were
     disappeared': a 'they' or 'them' whose sentence names no one before it stands for the
     subject of the sentence before, here relatives (a family noun, or several joined)."""
     if pronoun.lower_ not in PLURAL_PRONOUNS:

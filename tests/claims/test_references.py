@@ -540,8 +540,8 @@ def test_a_capitalised_title_is_not_taken_for_a_person(tnr_pipeline) -> None:
         ),
         (
             # the role noun heading an act's phrase is no description of the victim
-            "Lim Dara was shot in Bangkok in May. The suspected hit man was arrested in Cambodia "
-            "a day later.",
+            "Lim Dara was shot in Bangkok in May. The suspected hit man was detained in Laos "
+            "two days later.",
             "The suspected",
             [],
         ),

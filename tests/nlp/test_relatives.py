@@ -110,8 +110,8 @@ def test_the_arrests_in_a_sentence_telling_no_reprisal_stay_detention(tnr_pipeli
     ("text", "code"),
     [
         (
-            "My aunt, cousin and brother are held as hostages by the police. I have heard "
-            "that they were forcibly disappeared for a month.",
+            "His uncle, cousin and son are now held by the police in Minsk. We learned that "
+            "they were forcibly disappeared in June.",
             "RELATIVE_REPRISAL",
         ),
         (
