@@ -17,7 +17,13 @@ from tnr_claims.claims.index import (
     index_sentences,
     label_of,
 )
-from tnr_claims.claims.mentions import document_mentions, lede_subject, narrator, questions
+from tnr_claims.claims.mentions import (
+    MIN_QUESTIONS,
+    document_mentions,
+    lede_subject,
+    narrator,
+    questions,
+)
 from tnr_claims.claims.modifiers import find_hedges, find_negation_scopes, find_negations
 from tnr_claims.claims.named_next import group_named, groups_named_next
 from tnr_claims.claims.qualify import (
@@ -79,9 +85,10 @@ def build_claims(
         authors=report_authors(index, sentences),
         mentions=document_mentions(doc, index, lambda i: is_patient(index, i)),
     )
-    memory.mentions.narrator = narrator(index, sentences)
     asked = questions(index, sentences)
-    if memory.mentions.narrator is not None and len(asked) >= 2:
+    interview = len(asked) >= MIN_QUESTIONS
+    memory.mentions.narrator = narrator(index, sentences, interview=interview)
+    if memory.mentions.narrator is not None and interview:
         memory.mentions.answers_from = asked[0]
     if memory.mentions.dominant is None:
         memory.mentions.dominant = lede_subject(index, sentences, memory.mentions)

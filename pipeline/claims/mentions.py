@@ -456,8 +456,9 @@ def _age_noun(index: DocIndex, i: int) -> bool:
     return aged and any(c.dep_ == "det" and c.lower_ in DETERMINERS for c in children)
 
 
-def narrator(index: DocIndex, sentences: list) -> str | None:
-    """The named author of a first-person document (see module), else ``None``."""
+def narrator(index: DocIndex, sentences: list, *, interview: bool = False) -> str | None:
+    """The named author of a first-person document (see module), else ``None``; in an
+    ``interview`` (:func:`questions`), the one its introduction opens on."""
     found = [i for i in tokens_with(index.doc, LOWER, FIRST_PERSON) if index.pos[i] == "PRON"]
     if len(found) < MIN_FIRST_PERSON:
         return None
@@ -470,7 +471,6 @@ def narrator(index: DocIndex, sentences: list) -> str | None:
             first_person += unquoted
     if first_person < MIN_FIRST_PERSON:
         return None
-    interview = _an_interview(index, sentences)
     for sentence in sentences[:NARRATOR_SENTENCES]:
         for ref in sentence.spans:
             if ref.record.label != "PERSON" or not ref.record.name:
@@ -485,10 +485,8 @@ def narrator(index: DocIndex, sentences: list) -> str | None:
     return None
 
 
-def _an_interview(index: DocIndex, sentences: list) -> bool:
-    """Whether the document is questions and answers: two or more sentences open with a
-    'Q:' (or 'Q.') label."""
-    return len(questions(index, sentences)) >= 2
+MIN_QUESTIONS = 2
+"""How many 'Q:' questions make a document an interview."""
 
 
 def questions(index: DocIndex, sentences: list) -> list[int]:

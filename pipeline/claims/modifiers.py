@@ -247,6 +247,9 @@ def _presupposed(index: DocIndex, root: int) -> bool:
 LINK_VERBS = frozenset({"link", "connect", "relate", "tie", "motivate"})
 """Verbs of a link between an act and its cause ('the arrests were linked to her work')."""
 
+LINKED_WORDS = LINK_VERBS | {"linked", "related"}
+"""The same as a copula's complement ('the arrests were related to his work')."""
+
 
 def _links_to_a_cause(index: DocIndex, verb: int) -> bool:
     """'had anything (nothing) to do with', 'was linked (connected, related) to'."""
@@ -258,7 +261,7 @@ def _links_to_a_cause(index: DocIndex, verb: int) -> bool:
         )
     if lemma == "be":
         return any(
-            c.dep_ in ("acomp", "attr") and c.lemma_.lower() in LINK_VERBS | {"linked", "related"}
+            c.dep_ in ("acomp", "attr") and c.lemma_.lower() in LINKED_WORDS
             for c in index.children(verb)
         )
     return lemma in LINK_VERBS and index.is_passive(verb)

@@ -51,6 +51,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tnr_claims.nlp.provenance import provenance_of
 from tnr_claims.nlp.spans import tokens_with
+from tnr_claims.normalise.numbers import quantity_value
 from tnr_claims.rules.loader import Lexicons
 
 LEGAL_CODES = frozenset({"DETENTION", "PROSECUTION", "EXTRADITION"})
@@ -332,7 +333,7 @@ def _doers_and_accused(
                 # people only: 'the state was accused of abducting X' accuses a state
                 if patient.i in names or patient.lemma_.lower() in people:
                     remembered.update(names.get(patient.i, _mention_words(patient)))
-                    remembered.update(_named_next(doc, patient, names))
+                    remembered.update(_named_next(doc, patient, names, words))
     for i in tokens_with(doc, LEMMA, ADMITTING_VERBS):
         token = doc[i]
         pleas = [token, *(c for c in token.children if c.dep_ == "acomp")]  # 'pleaded guilty to'
@@ -348,14 +349,14 @@ def _doers_and_accused(
     return remembered
 
 
-def _named_next(doc: Doc, group: Token, names: dict[int, set[str]]) -> set[str]:
+def _named_next(doc: Doc, group: Token, names: dict[int, set[str]], words: Lexicons) -> set[str]:
     """'charging two men with acting as agents of X. A, 52, and B, 38, were arrested': the
     counted people accused are the ones the next sentence lists as its subject, when it
     lists as many names as the count."""
     counts = [c for c in group.children if c.dep_ == "nummod" and c.like_num]
     if group.tag_ != "NNS" or not counts or group.sent.end >= len(doc):
         return set()
-    wanted = _count_value(counts[0])
+    wanted = quantity_value(counts[0].lower_, words.VAGUE_QUANTITIES)
     following = doc[group.sent.end].sent
     for token in following:
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
@@ -364,15 +365,6 @@ def _named_next(doc: Doc, group: Token, names: dict[int, set[str]]) -> set[str]:
                 return set()
             return {word for t in listed for word in names[t.i]}
     return set()
-
-
-def _count_value(token: Token) -> int | None:
-    """2 for 'two' or '2', else None."""
-    words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-    lower = token.lower_
-    if lower.isdigit():
-        return int(lower)
-    return words.index(lower) if lower in words else None
 
 
 def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:

@@ -14,6 +14,7 @@ import numpy
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from tnr_claims.normalise.dates import RANGE_JOINS
 from tnr_claims.rules.loader import Lexicons
 
 SPAN_KEY = "tnr"
@@ -147,10 +148,6 @@ def with_day_before(doc: Doc, start: int) -> int:
     return start
 
 
-RANGE_LINKS = frozenset({"and", "to", "until", "through", "-", "–", "—"})
-"""Words joining the two ends of a date range ('between 2014 and 2021', '2014-2016')."""
-
-
 def date_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """Token bounds of the DATE spans in a model date (codebook, second set: a range is two
     DATE spans where both ends are written out, one span keyed to its start otherwise).
@@ -161,7 +158,7 @@ def date_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     while end - start > 1 and doc[start].lower_ in ("between", "from"):
         start += 1
     for i in range(start + 1, end - 1):
-        if doc[i].lower_ not in RANGE_LINKS:
+        if doc[i].lower_ not in RANGE_JOINS:
             continue
         left, right = doc[start:i], doc[i + 1 : end]
         if (_has_year(left) and _has_year(right)) or (

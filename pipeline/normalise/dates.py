@@ -386,6 +386,8 @@ def after_previous(text: str, previous: str | None) -> str | None:
 
 
 RANGE_JOINS = frozenset({"and", "to", "until", "through", "-", "–", "—"})
+"""Words joining the two ends of a date range ('between 2014 and 2021', '2014-2016'):
+read by the tagger, which splits such a range, and by the claim types."""
 
 
 def range_start_year(first: str, second: str, between: str) -> str | None:
