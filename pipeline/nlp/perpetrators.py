@@ -121,6 +121,16 @@ def _content_tokens(root: Token) -> Iterable[Token]:
     that verb after the object count as the act's complements too.
     """
     starts = [child for child in root.children if child.dep_ in CONTENT_DEPS]
+    if root.pos_ == "VERB":
+        # 'were arrested and charged in the killing of X': joined legal verbs share what
+        # they are for
+        starts += [
+            child
+            for verb in root.conjuncts
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in JOINED_LEGAL_VERBS
+            for child in verb.children
+            if child.dep_ == "prep"
+        ]
     if root.dep_ in ("dobj", "nsubjpass", "attr"):
         starts += [
             sibling
@@ -140,6 +150,11 @@ def _content_tokens(root: Token) -> Iterable[Token]:
 
 
 NOMINAL = frozenset({"NOUN", "PROPN"})
+
+JOINED_LEGAL_VERBS = frozenset(
+    {"arrest", "detain", "hold", "charge", "indict", "convict", "sentence", "prosecute", "jail"}
+)
+"""Legal verbs joined to a legal act by 'and' whose phrases say what both are for."""
 
 LINKING_NOUNS = frozenset({"connection", "relation", "link"})
 """Nouns of 'in connection with', 'in relation to': a way through to what the act is for,
@@ -397,6 +412,11 @@ def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons)
                 words.PERPETRATOR_NOUNS | words.AGENT_NOUNS
             ):
                 dropped.add(span.start)
+    for span in legal:
+        if _held_as_perpetrators(span.root, words):
+            dropped.add(span.start)
+            for patient in _patients(span.root):
+                remembered.update(names.get(patient.i, _mention_words(patient)))
     if any(_code(s) == "PROSECUTION" for s in legal if s.start in dropped):
         dropped.update(s.start for s in legal if _refers_back(s))
     pronouns = set()
@@ -408,6 +428,19 @@ def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons)
     doc.user_data[PERPETRATORS_KEY] = sorted(remembered)
     doc.user_data[PERPETRATOR_PRONOUNS_KEY] = sorted(pronouns)
     return [s for s in spans if not (s.label_ == "METHOD" and s.start in dropped)]
+
+
+def _held_as_perpetrators(root: Token, words: Lexicons) -> bool:
+    """'are being held as suspects', 'arrested as the alleged killers': the legal act names
+    the people it holds as perpetrators."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "as"
+        and any(
+            c.dep_ == "pobj" and _mention_words(c) & words.PERPETRATOR_NOUNS for c in prep.children
+        )
+        for prep in root.children
+    )
 
 
 SINGULAR_PRONOUNS = frozenset({"him", "her", "his"})

@@ -26,6 +26,9 @@ def legal_spans(tnr_pipeline, text: str) -> list[tuple[str, str]]:
         # the act charged may stand deep in the phrase, or be a noun's modifier
         "The raids led to the arrest of twelve members linked to the killing of Ana Reyes.",
         "Police arrested two men over an assassination plot against the blogger Ana Reyes.",
+        # joined legal verbs share what they are for; people held "as suspects"
+        "Two men have been arrested and charged in the stabbing of the exile Ana Reyes.",
+        "Nine Ruritanian citizens are being held as suspects in connection with her death.",
     ],
 )
 def test_legal_acts_against_perpetrators_are_not_methods(tnr_pipeline, text: str) -> None:
@@ -52,6 +55,9 @@ def test_a_charged_perpetrator_is_remembered_for_the_whole_document(tnr_pipeline
         ("Egypt requested the extradition of the activist Omar Said.", "EXTRADITION"),
         # the red notice is the ground of the arrest, no act the activist is held for
         ("Lithuania detained the activist Dina Rahimova on a Tajik red notice.", "DETENTION"),
+        # a joined legal verb for the target's own supposed offence changes nothing
+        ("The exile Omar Said was arrested and charged with insulting the king.", "DETENTION"),
+        ("The journalist Omar Said was detained as a witness in Minsk.", "DETENTION"),
         # relatives charged over the exile's supposed acts are relatives punished
         (
             "The court convicted the brothers of Omar Said of helping him plot the killing "
