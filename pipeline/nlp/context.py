@@ -518,6 +518,7 @@ WORD_LISTS: tuple[str, ...] = (
     "PERPETRATOR_NOUNS",
     "PERSON_NOUNS",
     "PLACE_NOUNS",
+    "PLATFORM_NAMES",
     "SPEECH_VERBS",
     "TREATY_NOUNS",
     "VAGUE_QUANTITIES",

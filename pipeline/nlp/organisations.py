@@ -48,6 +48,11 @@ Each rule reads token shapes around a model ORG span; none names an organisation
   A name closed by a comma right after such a noun ('for the news site Mekong Watch,') is
   one too, however the parser hangs it; a name that is the subject of a clause on the noun
   ('the group Ana Ruiz founded') is not.
+- **Platforms as venues.** Codebook (second set): "a platform where something was posted
+  ('on Facebook') is not an ORG; the company acting ('Facebook removed the accounts') is."
+  A platform name (``PLATFORM_NAMES``) read as an ORG or PERSON is dropped unless it is the
+  subject of a verb or the agent of a passive one; a name that runs into one ("[Nexta
+  Telegram] channel") keeps its own words. Context rule ``ORG.platform_venue``.
 """
 
 from __future__ import annotations
@@ -426,3 +431,39 @@ def _organisation_noun(noun: Token, nouns: frozenset[str]) -> bool:
     return noun.lemma_.lower() in nouns and any(
         c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in noun.children
     )
+
+
+ACTING_DEPS = frozenset({"nsubj", "poss"})
+"""Dependencies of a platform's name that show the company itself acting or owning."""
+
+
+def platform_venues(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
+    """Drop platform names that name where something was posted (see module)."""
+    platforms = words.PLATFORM_NAMES
+    result: list[Span] = []
+    for span in spans:
+        if span.label_ not in ("ORG", "PERSON") or not any(t.lower_ in platforms for t in span):
+            result.append(span)
+            continue
+        start, end = span.start, span.end
+        while start < end and doc[start].lower_ in platforms:
+            start += 1
+            while start < end and doc[start].is_lower:
+                start += 1  # 'Telegram [channel] Nexta'
+        while end > start and doc[end - 1].lower_ in platforms:
+            end -= 1
+        if start < end and (start, end) != (span.start, span.end):
+            result.append(derive(span, "ORG.platform_venue", "extent", start=start, end=end))
+        elif start < end or _company_acting(span.root):
+            result.append(span)
+    return result
+
+
+def _company_acting(token: Token) -> bool:
+    """'Facebook removed the accounts', 'taken down by YouTube', 'Twitter's policy': the
+    platform's company acts (a subject, a passive agent, an owner), even in a list."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ in ACTING_DEPS:
+        return True
+    return token.dep_ == "pobj" and token.head.dep_ == "agent"

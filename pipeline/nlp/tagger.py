@@ -35,7 +35,11 @@ from tnr_claims.nlp.names import (
     particle_surnames,
     speaking_people,
 )
-from tnr_claims.nlp.organisations import described_organisations, organisation_extents
+from tnr_claims.nlp.organisations import (
+    described_organisations,
+    organisation_extents,
+    platform_venues,
+)
 from tnr_claims.nlp.parse_matcher import ParseMatcher
 from tnr_claims.nlp.people import described_people, listed_people, people_sharing_a_family_name
 from tnr_claims.nlp.perpetrators import (
@@ -436,7 +440,7 @@ class RuleTagger:
         if self._tagged:
             merged = organisation_extents(doc, merged, words, places)
         if self._parsed:
-            merged = described_organisations(doc, merged, words)
+            merged = platform_venues(doc, described_organisations(doc, merged, words), words)
         if self._tagged:
             merged = role_named_people(doc, merged, words)
         if self._tagged:

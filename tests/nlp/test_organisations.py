@@ -265,3 +265,35 @@ def test_a_body_after_an_organisations_possessive_that_is_no_unit_stays() -> Non
     words = ["Interpol", "’s", "Files", "Commission", "ruled"]
     pos = ["PROPN", "PART", "PROPN", "PROPN", "VERB"]
     assert orgs(words, [(0, 1), (2, 4)], pos=pos) == ["Interpol", "Files Commission"]
+
+
+def _platform_spans(tnr_pipeline, text: str) -> list[tuple[str, str]]:
+    doc = tnr_pipeline.nlp(text)
+    return [(s.text, s.label_) for s in doc.spans["tnr"] if s.label_ in ("ORG", "PERSON")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # codebook: a platform where something was posted is no ORG
+        ("The group posted the statement on Telegram.", []),
+        (
+            "Maria Lopez wrote on Twitter that the verdict was a disgrace.",
+            [("Maria Lopez", "PERSON")],
+        ),
+        # a name run into the platform keeps its own words
+        (
+            "The former editor of the opposition Telegram channel Nexo was jailed.",
+            [("Nexo", "ORG")],
+        ),
+        # the company acting is one
+        (
+            "WhatsApp said it had found spyware on the phones.",
+            [("WhatsApp", "ORG")],
+        ),
+    ],
+)
+def test_a_platform_where_something_was_posted_is_no_organisation(
+    tnr_pipeline, text: str, kept: list[tuple[str, str]]
+) -> None:
+    assert _platform_spans(tnr_pipeline, text) == kept
