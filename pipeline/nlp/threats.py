@@ -70,12 +70,25 @@ def _threatens_relatives(verb: Token, words: Lexicons) -> bool:
 
 
 def _abstract_threat(token: Token, words: Lexicons) -> bool:
-    """'The law threatens democracy': a threatening verb whose object is no person and which
-    announces no act is not a threat against anyone."""
-    if token.lemma_.lower() != "threaten" or token.pos_ != "VERB":
+    """'The law threatens democracy', 'an attack on press freedom': a threatening verb, or
+    an attack noun, whose object is no person (and, for the verb, which announces no act)
+    is not an act against anyone."""
+    lemma = token.lemma_.lower()
+    if lemma == "attack" and token.pos_ == "NOUN":
+        objects = [
+            c
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ == "on"
+            for c in prep.children
+            if c.dep_ == "pobj"
+        ]
+    elif lemma == "threaten" and token.pos_ == "VERB":
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if any(c.dep_ in COMPLEMENT_DEPS for c in token.children):
+            return False
+    else:
         return False
-    objects = [c for c in token.children if c.dep_ == "dobj"]
-    if not objects or any(c.dep_ in COMPLEMENT_DEPS for c in token.children):
+    if not objects:
         return False
     people = words.PERSON_NOUNS | words.DESCRIPTION_NOUNS | words.FAMILY_NOUNS
     return not any(
@@ -86,7 +99,8 @@ def _abstract_threat(token: Token, words: Lexicons) -> bool:
 
 def threatened_acts(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     """Drop METHODs that are only threatened; a threat to relatives is FAMILY_PRESSURE; a
-    threat to no one ('threatens democracy') is no METHOD."""
+    threat to no one ('threatens democracy') or an attack on no one ('an attack on press
+    freedom') is no METHOD."""
     dropped: set[int] = set()
     on_relatives: set[int] = {
         s.root.i

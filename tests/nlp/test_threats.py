@@ -42,6 +42,23 @@ def test_a_threat_to_no_one_is_no_method(tnr_pipeline) -> None:
     assert methods(tnr_pipeline, text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Critics said the attack on press freedom continues.", []),
+        (
+            "Officials said the attack on the exiled blogger was planned.",
+            [("attack", "PHYSICAL_ATTACK")],
+        ),
+        ("Officials said the attack was planned for weeks.", [("attack", "PHYSICAL_ATTACK")]),
+    ],
+)
+def test_an_attack_on_no_one_is_no_method(
+    tnr_pipeline, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert methods(tnr_pipeline, text) == expected
+
+
 def test_a_threat_to_a_person_stays(tnr_pipeline) -> None:
     text = "Rights groups say agents threatened the exiled journalist Ana Ruiz in Oslo last year."
     assert methods(tnr_pipeline, text) == [("threatened", "THREAT")]
