@@ -16,7 +16,7 @@ from tnr_claims.claims.occasions import (
 )
 from tnr_claims.claims.one_person import single_person_event
 from tnr_claims.claims.roles import is_patient
-from tnr_claims.nlp.perpetrators import CONDITION_VERBS
+from tnr_claims.nlp.perpetrators import CONDITION_VERBS, PERPETRATORS_KEY
 from tnr_claims.rules.schemas import CueRule
 
 if TYPE_CHECKING:
@@ -246,6 +246,8 @@ def decide_type(
         return "TYPE.definite_group", "incident"
     if quantities and not tally and _small_group_acted_on(index, sentence, quantities):
         return "TYPE.small_group", "incident"
+    if quantities and _counts_perpetrators(index, quantities):
+        return "TYPE.perpetrator_group", "incident"
     if quantities and _counts_operations(index, sentence):
         return "TYPE.count", "statistic"
     if _definite_act(index, sentence):
@@ -375,6 +377,30 @@ def _definite_group(index: DocIndex, quantities: list[SpanRef]) -> bool:
         if determined and _in_past(index, noun):
             return True
     return False
+
+
+def _counts_perpetrators(index: DocIndex, quantities: list[SpanRef]) -> bool:
+    """'18 nationals have been held as suspects', 'the two suspects', 'the 26 men charged in
+    the case': a count of the document's perpetrators (its perpetrator memory, or a
+    perpetrator noun) is a detail of the one case they acted in, not a tally."""
+    remembered = frozenset(index.doc.user_data.get(PERPETRATORS_KEY, ()))
+    for q in quantities:
+        noun = index.head[q.root] if index.dep[q.root] == "nummod" else q.root
+        if index.pos[noun] not in ("NOUN", "PROPN") or _part_of_a_share(index, noun):
+            continue
+        if index.lemma[noun] in index.words.PERPETRATOR_NOUNS or index.lower[noun] in remembered:
+            return True
+    return False
+
+
+def _part_of_a_share(index: DocIndex, noun: int) -> bool:
+    """'41% of the 738 suspects': the counted people are what a share is taken of."""
+    prep = index.head[noun]
+    return (
+        index.dep[noun] == "pobj"
+        and index.lower[prep] == "of"
+        and (index.lower[index.head[prep]] in PERCENT_WORDS or index.pos[index.head[prep]] == "NUM")
+    )
 
 
 AGGREGATE_MARKERS = frozenset(

@@ -105,6 +105,12 @@ TYPE_RULES: tuple[tuple[str, str, str], ...] = (
         "were jailed in Riga last year.'",
     ),
     (
+        "TYPE.perpetrator_group",
+        "incident",
+        "a count of the document's perpetrators (its perpetrator memory or a perpetrator "
+        "noun): 'Police hold 14 suspects in the killing of the blogger.'",
+    ),
+    (
         "TYPE.same_occasion",
         "incident",
         "a group pronoun acted on in the past, within two sentences of an incident: 'Police "

@@ -403,6 +403,17 @@ def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons)
         if span.start in dropped:
             for patient in _patients(span.root):
                 remembered.update(names.get(patient.i, _mention_words(patient)))
+    held_as = [
+        doc[i]
+        for i in tokens_with(doc, LEMMA, JOINED_LEGAL_VERBS)
+        if doc[i].pos_ == "VERB" and _held_as_perpetrators(doc[i], words)
+    ]
+    dropped.update(s.start for s in legal if s.root in held_as)
+    for verb in held_as:
+        for patient in _patients(verb):
+            # the noun and its phrase, not a bare modifier ('Saudi' of 'Saudi nationals')
+            modifiers = {c.lower_ for c in patient.children}
+            remembered.update(names.get(patient.i, _mention_words(patient) - modifiers))
     # relatives are never the doers: a charge against 'his brothers' is a reprisal on them
     remembered = {w for w in remembered if w not in words.FAMILY_NOUNS}
     for span in legal:
@@ -412,11 +423,6 @@ def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons)
                 words.PERPETRATOR_NOUNS | words.AGENT_NOUNS
             ):
                 dropped.add(span.start)
-    for span in legal:
-        if _held_as_perpetrators(span.root, words):
-            dropped.add(span.start)
-            for patient in _patients(span.root):
-                remembered.update(names.get(patient.i, _mention_words(patient)))
     if any(_code(s) == "PROSECUTION" for s in legal if s.start in dropped):
         dropped.update(s.start for s in legal if _refers_back(s))
     pronouns = set()

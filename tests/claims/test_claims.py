@@ -1046,6 +1046,31 @@ def test_a_definite_group_makes_an_incident(tnr_pipeline, text: str, expected: s
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count of the case's perpetrators is a detail of that case
+        (
+            "The exiled blogger Ivo Marek was stabbed in Riga. Police are holding 14 men as "
+            "suspects in connection with the stabbing. Investigators said 14 men had been "
+            "arrested.",
+            ["incident", "incident", "incident"],
+        ),
+        # a share taken of them is still a tally; a count of targets is one too
+        (
+            "Officials said 41% of the 700 suspects were persuaded to return. Police detained "
+            "40 exiles across Europe last year.",
+            ["statistic", "statistic"],
+        ),
+    ],
+)
+def test_a_count_of_the_perpetrators_makes_an_incident(
+    tnr_pipeline, text: str, expected: list[str]
+) -> None:
+    assert [c.type for c in tnr_pipeline.process_text(text).claims] == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     ("text", "targets"),
     [
         (
