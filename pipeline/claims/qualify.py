@@ -443,7 +443,8 @@ def _definite_act(index: DocIndex, sentence: Sentence) -> bool:
     """One act named as one occasion: a singular METHOD noun with a demonstrative ('this
     shooting', 'that abduction'), a possessor ('his abduction', 'Vell's kidnapping') or,
     in a clause in the past, an article ('police confirmed the abduction'),
-    not about many people ('the abduction of dissidents' is a practice)."""
+    not about many people ('the abduction of dissidents' is a practice, 'the arrest of two
+    reporters' one occasion)."""
     for ref in sentence.spans:
         if ref.record.label != "METHOD":
             continue
@@ -461,7 +462,9 @@ def _definite_act(index: DocIndex, sentence: Sentence) -> bool:
             for x in before
         )
         generic = any(
-            g.dep_ == "pobj" and g.tag_ in ("NNS", "NNPS")
+            g.dep_ == "pobj"
+            and g.tag_ in ("NNS", "NNPS")
+            and not any(n.dep_ == "nummod" for n in g.children)  # 'of two reporters'
             for c in children
             if c.dep_ == "prep" and c.lower_ == "of"
             for g in c.children

@@ -184,6 +184,12 @@ def resolve_speaker(  # noqa: C901
     ref = index.named(subject)
     if ref is not None:
         return _first_of_joined(index, sentence, ref).record.name, "named"
+    for joined in index.doc[subject].conjuncts:
+        # 'Germany, France and the European Union condemned ...': states are no source;
+        # the first organisation or person joined to them speaks (codebook, second set)
+        ref = index.named(joined.i)
+        if ref is not None and ref.record.name and joined.i > subject:
+            return ref.record.name, "named"
     lemma = index.lemma[subject]
     if lemma in index.words.PERSON_NOUNS or lemma in index.words.OFFICE_NOUNS:
         # 'Two bloggers in Oslo, Ana Ruiz and Li Wen, told me', 'a spokesman for the

@@ -1503,3 +1503,26 @@ def test_according_to_an_undescribed_role_is_the_person_the_report_is_about(tnr_
     )
     claims = tnr_pipeline.process_text(text).claims
     assert claims[-1].source == "Ivo Tamm"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        # who condemns an act asserts it; states joined to an organisation are no source
+        (
+            "Germany, France and Exile Watch condemned the execution of Ivo Marek.",
+            "Exile Watch",
+            "incident",
+        ),
+        # one arrest of a counted few is one occasion, not the practice
+        (
+            "Exile Watch denounced the arrest of two reporters in Minsk.",
+            "Exile Watch",
+            "incident",
+        ),
+    ],
+)
+def test_who_condemns_an_act_is_its_source(tnr_pipeline, text: str, source: str, kind: str) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert (claim.source, claim.type) == (source, kind)
