@@ -39,7 +39,10 @@ def speaker_tokens(index: DocIndex, sentence: Sentence, by_kind: dict[str, list[
             if speaker is None:
                 continue
             speakers.add(speaker)
-            speakers.update(c.i for c in index.children(speaker) if c.dep_ in ("compound", "appos"))
+            beside = [c for c in index.children(speaker) if c.dep_ in ("compound", "appos")]
+            speakers.update(c.i for c in beside)
+            # 'An adviser to X's President A, B, said': B hangs on A
+            speakers.update(g.i for c in beside for g in c.children if g.dep_ == "appos")
             if index.lemma[speaker] in index.words.OFFICE_NOUNS:
                 # 'a spokesman for the ministry, Li Wen, said': the name hung on the ministry
                 # (not 'Two bloggers, A and B, said they were threatened': their own case)

@@ -180,7 +180,7 @@ def resolve_speaker(  # noqa: C901
         if person is not None and person.record.name:
             # 'The UN Special Rapporteur on torture, Marta Kell, said': the name in
             # apposition, whatever the office before it was read as
-            return person.record.name, "named"
+            return _holder_after_a_titled_name(index, child.i, person), "named"
     ref = index.named(subject)
     if ref is not None:
         return _first_of_joined(index, sentence, ref).record.name, "named"
@@ -299,6 +299,20 @@ def _owned_by_a_definite_body(index: DocIndex, subject: int) -> bool:
         if definite and body:
             return True
     return False
+
+
+def _holder_after_a_titled_name(index: DocIndex, name: int, person: SpanRef) -> str:
+    """'An adviser to Ruritania's President A, B, said': when the name the parser set beside
+    the speaker noun carries a title and another name follows it set off by commas, the
+    titled one is whom the speaker serves; the one after is the speaker."""
+    titled = any(
+        c.dep_ == "compound" and c.lower_ in index.words.HONORIFICS for c in index.children(name)
+    )
+    for child in index.children(name) if titled else ():
+        holder = index.named(child.i, ("PERSON",)) if child.dep_ == "appos" else None
+        if holder is not None and holder.record.name and index.lower[child.i + 1] == ",":
+            return holder.record.name
+    return person.record.name
 
 
 def _first_of_joined(index: DocIndex, sentence: Sentence, ref: SpanRef) -> SpanRef:

@@ -1526,3 +1526,28 @@ def test_according_to_an_undescribed_role_is_the_person_the_report_is_about(tnr_
 def test_who_condemns_an_act_is_its_source(tnr_pipeline, text: str, source: str, kind: str) -> None:
     [claim] = tnr_pipeline.process_text(text).claims
     assert (claim.source, claim.type) == (source, kind)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the titled name is whom the adviser serves; the name after it speaks
+        (
+            "An adviser to Ruritania’s President Tomas Vell, Anna Berg, said authorities had "
+            "firm information about the case, and she believed the journalist was killed in "
+            "the consulate.",
+            "Anna Berg",
+        ),
+        # an aide is an office: the name beside it speaks and is no target
+        (
+            "An aide to Borduria’s President Karel Dvorak, Milan Hasek, said the blogger was "
+            "abducted in Vienna.",
+            "Milan Hasek",
+        ),
+    ],
+)
+def test_an_advisers_name_after_a_titled_name_speaks(tnr_pipeline, text: str, source: str) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.source == source
+    assert source not in claim.targets
