@@ -230,6 +230,12 @@ def _attribution(  # noqa: C901
     subject = _speaker_token(index, sentence, verb)
     if subject is None:
         return None
+    if (
+        cue.id_ in QUOTED_FINDING_CUES
+        and inside_quotation(index, sentence, verb)
+        and index.named(subject, ("PERSON",)) is not None
+    ):
+        return None  # '"X and his regime showed contempt ...," she wrote': not X's finding
     if index.lower[subject] in FIRST_PERSON_SPEAKERS and inside_quotation(index, sentence, verb):
         return None  # '"We have documented 14 cases ...': the quotation's speaker says it
     name, how = resolve_speaker(index, sentence, number, memory, subject)
@@ -237,6 +243,12 @@ def _attribution(  # noqa: C901
 
 
 CHARGE_NOUNS = frozenset({"charge", "accusation", "allegation", "claim", "offence", "offense"})
+
+
+QUOTED_FINDING_CUES = frozenset({"ATTRIBUTION.find", "ATTRIBUTION.research"})
+"""Cues of finding ('showed', 'revealed') whose named person subject, inside a quotation,
+is no source: the quotation's speaker speaks ('"investigations revealed" in a quoted
+statement still report the investigators' finding)."""
 
 
 def _denies_the_charge(index: DocIndex, verb: int) -> bool:

@@ -15,6 +15,7 @@ from tnr_claims.claims.index import (
     Memory,
     field_values,
     index_sentences,
+    inside_quotation,
     label_of,
 )
 from tnr_claims.claims.mentions import (
@@ -277,6 +278,13 @@ def _remember_people(
     people = [ref.record.name for ref in sentence.spans if ref.record.label == "PERSON"]
     if people and people[-1]:
         memory.last_person = (people[-1], number)
+    unquoted = [
+        ref.record.name
+        for ref in sentence.spans
+        if ref.record.label == "PERSON" and not inside_quotation(index, sentence, ref.start)
+    ]
+    if unquoted and unquoted[-1]:
+        memory.last_person_unquoted = (unquoted[-1], number)
 
 
 def _named_subject(

@@ -83,6 +83,9 @@ class Memory:
     last_person: tuple[str, int] | None = None
     """The person named last, and the sentence number: 'He said' after a sentence naming
     no speaker."""
+    last_person_unquoted: tuple[str, int] | None = None
+    """The person named last outside quotation marks: '"X and his regime ...," she wrote'
+    is not X speaking."""
     verbless: set[int] = field(default_factory=set)
     """Numbers of the sentences without a verb ('March 2020:'), which pronouns look past."""
     last_method: int | None = None
@@ -100,11 +103,13 @@ class Memory:
     mentions: Any = None
     """The document's mention sets (:class:`tnr_claims.claims.mentions.Mentions`)."""
 
-    def recent_speaker(self, number: int) -> str | None:
+    def recent_speaker(self, number: int, *, after_quote: bool = False) -> str | None:
         """Who 'he said' in sentence ``number`` stands for when the sentence names no one:
         the person who spoke last, else the person named last, within
-        ``SPEAKER_MEMORY_SENTENCES``."""
-        for recent in (self.last_speaker, self.last_person):
+        ``SPEAKER_MEMORY_SENTENCES``; ``after_quote``, the last named outside quotations
+        (a quotation's speaker is rarely named in it)."""
+        person = self.last_person_unquoted if after_quote else self.last_person
+        for recent in (self.last_speaker, person):
             if recent and 0 < number - recent[1] <= SPEAKER_MEMORY_SENTENCES:
                 return recent[0]
         return None

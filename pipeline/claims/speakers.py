@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from tnr_claims.claims.groups import group_phrase
+from tnr_claims.claims.index import inside_quotation
 from tnr_claims.claims.mentions import DETERMINERS, describing_nouns
 from tnr_claims.claims.rules import SPEAKER_MEMORY_SENTENCES
 
@@ -238,7 +239,8 @@ def resolve_speaker(  # noqa: C901
                 if mentions is not None and not mentions.agrees(speaker, lower):
                     continue  # 'One brother, Omar, lost his post, she said': not Omar
                 return speaker, "pronoun_speaker"
-        recent = memory.recent_speaker(number)
+        after_quote = sentence.starts_in_quote and not inside_quotation(index, sentence, subject)
+        recent = memory.recent_speaker(number, after_quote=after_quote)
         if recent and mentions is not None and not mentions.agrees(recent, lower):
             recent = None
         return (recent, "pronoun_speaker") if recent else (None, "unnamed_speaker")

@@ -1551,3 +1551,17 @@ def test_an_advisers_name_after_a_titled_name_speaks(tnr_pipeline, text: str, so
     [claim] = tnr_pipeline.process_text(text).claims
     assert claim.source == source
     assert source not in claim.targets
+
+
+@pytest.mark.model
+def test_a_person_named_inside_a_quotation_is_not_its_speaker(tnr_pipeline) -> None:
+    text = (
+        "Envoy condemns forced landing\n\n"
+        "The U.S. ambassador to Borduria, Anna Berg, accused the president of faking a bomb "
+        "threat to arrest Hasek.\n"
+        '"Dvorak and his regime today showed again its contempt for its citizens. Faking a '
+        "bomb threat to force a plane to land in order to arrest a journalist on politically "
+        'motivated charges is dangerous and abhorrent," she wrote on Twitter.'
+    )
+    claims = tnr_pipeline.process_text(text).claims
+    assert [c.source for c in claims] == ["Anna Berg", "Anna Berg"]
