@@ -30,7 +30,8 @@ def is_official(index: DocIndex, ref: SpanRef, sentence: Sentence) -> bool:
             if not _not_in_office(index, child.i):
                 return True
     if index.dep[root] == "appos" and index.lemma[index.head[root]] in index.words.OFFICE_NOUNS:
-        return not _not_in_office(index, index.head[root])
+        office = index.head[root]
+        return not (_not_in_office(index, office) or _office_acted_on(index, office))
     if index.dep[root] == "nsubj" and index.lemma[index.head[root]] in (
         "be",
         "become",
@@ -44,6 +45,13 @@ def is_official(index: DocIndex, ref: SpanRef, sentence: Sentence) -> bool:
             ):
                 return not any(c.lower_ in index.words.FORMER_WORDS for c in child.children)
     return False
+
+
+def _office_acted_on(index: DocIndex, noun: int) -> bool:
+    """'The temple's president, A, was shot and killed': the office holder is the one an
+    act falls on (the passive subject or object of a METHOD verb), a target like any other."""
+    verb = index.head[noun]
+    return index.dep[noun] in ("nsubjpass", "dobj") and verb in index.method_tokens
 
 
 def _not_in_office(index: DocIndex, noun: int) -> bool:

@@ -199,6 +199,11 @@ def test_one_leader_of_many_is_no_official(tnr_pipeline) -> None:
     assert claim_of(tnr_pipeline, text, "Police").targets == ["Omar Haddad"]
 
 
+def test_an_office_holder_an_act_falls_on_is_a_target(tnr_pipeline) -> None:
+    text = "The Oslo mosque's president, Ivo Marek Sandberg, was shot and killed in June."
+    assert claim_of(tnr_pipeline, text, "The Oslo").targets == ["Ivo Marek Sandberg"]
+
+
 def test_the_minister_named_beside_an_act_is_an_official(tnr_pipeline) -> None:
     text = "Police in Riga detained two students, Omar Haddad, the interior minister, said."
     assert claim_of(tnr_pipeline, text, "Police").targets == []
