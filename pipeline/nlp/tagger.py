@@ -103,6 +103,19 @@ def _home_after_an_age(span: Span) -> bool:
     )
 
 
+def _named_relative(span: Span, words: Any) -> bool:
+    """'his daughter [Yulia]': a name the model read as a place it does not know, set right
+    after a family noun, is that relative's name (context rule ``PERSON.relative_named``)."""
+    doc, root = span.doc, span.root
+    before = doc[span.start - 1] if span.start > 0 else None
+    return (
+        before is not None
+        and before.lower_ in words.FAMILY_NOUNS
+        and span[0].is_title
+        and (root.dep_ in ("appos", "compound") or root.head.i == before.i)
+    )
+
+
 def _named_by_place_noun(span: Span, words: Any) -> bool:
     """'the city of [Siem Reap]', 'the province of [X]': a name the model read as a person or
     an organisation is the place a place noun (``PLACE_NOUNS``) says it is."""
@@ -302,6 +315,8 @@ class RuleTagger:
                 continue
             if label == "LOCATION" and self._normaliser is not None:
                 if not self._normaliser.is_known_place(span.text):
+                    if _named_relative(span, words):
+                        spans.append(make(doc, start, end, "PERSON", "PERSON.relative_named"))
                     continue
             may_be_place = label == "ORG" or (
                 label == "PERSON" and span.text not in full_name_words

@@ -483,3 +483,25 @@ def test_a_known_family_name_inside_an_acts_phrase_is_a_person_and_cuts_the_phra
     acts = [s.text for s in record.spans if s.label == "METHOD"]
     assert "refused to renew" in acts
     assert record.claims[-1].targets == ["Youssef Farghaly"]
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "places"),
+    [
+        # a relative's name the model reads as a place it cannot place is that relative
+        (
+            "Police said the nerve agent was used in the attack on Mr Orlov and his daughter "
+            "Dakota on March 4.",
+            ["Dakota"],
+            [],
+        ),
+        # the same unknown 'place' after no family noun stays out, a known one is a place
+        ("She flew to Dakota on March 4.", [], []),
+        ("He flew to Georgia with his daughter on March 4.", [], ["Georgia"]),
+    ],
+)
+def test_a_name_read_as_an_unknown_place_after_a_family_noun_is_a_person(
+    tnr_pipeline, text: str, people: list[str], places: list[str]
+) -> None:
+    assert spans_of(tnr_pipeline, text, "PERSON") == people
+    assert spans_of(tnr_pipeline, text, "LOCATION") == places
