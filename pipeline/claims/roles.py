@@ -49,6 +49,26 @@ EMPLOYMENT_VERBS = frozenset({"work", "act", "spy", "operate", "serve"})
 """'worked for X', 'spied for X': X is who the agent serves, not a target."""
 
 
+def _owns_the_next_act(index: DocIndex, i: int) -> bool:
+    """'called X's killing "brazen"': a possessor right before an act noun owns that act,
+    whatever head the parser gave the possessive (here the quoted adjective)."""
+    k = i + 1
+    if k < len(index.doc) and index.tag[k] == "POS":
+        k += 1
+    return k < len(index.doc) and k in index.method_tokens and index.pos[k] == "NOUN"
+
+
+def _life_attempted(index: DocIndex, noun: int) -> bool:
+    """'an attempt on X's life': the life an act is 'on' is its owner's."""
+    prep = index.head[noun]
+    return (
+        index.lemma[noun] == "life"
+        and index.dep[noun] == "pobj"
+        and index.lower[prep] == "on"
+        and index.is_event(index.head[prep])
+    )
+
+
 def target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> str | None:  # noqa: C901
     """A TARGET_RULES id when token ``i`` is a patient of the act, ``"exclude"`` when it is
     an agent or the possessor of something unrelated, else ``None``."""
@@ -65,6 +85,8 @@ def target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> s
         return target_role(index, index.head[head], has_method, _depth + 1)
     if dep == "poss":
         if index.is_event(head) or index.lemma[head] in index.words.EVENT_NOUNS:
+            return "TARGET.possessed_event"
+        if _owns_the_next_act(index, i) or _life_attempted(index, head):
             return "TARGET.possessed_event"
         if (
             has_method

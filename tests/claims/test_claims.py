@@ -1565,3 +1565,21 @@ def test_a_person_named_inside_a_quotation_is_not_its_speaker(tnr_pipeline) -> N
     )
     claims = tnr_pipeline.process_text(text).claims
     assert [c.source for c in claims] == ["Anna Berg", "Anna Berg"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "second",
+    [
+        # the possessive the parser hung on the quoted word still owns the act after it
+        'Commissioner Ana Ruiz called Vell\'s killing "brazen" and "appalling".',
+        # the life an attempt is on is its owner's
+        "The attempt on Vell's life is the latest in a line of episodes to damage relations.",
+    ],
+)
+def test_the_owner_of_an_act_or_of_the_life_it_is_on_is_its_target(
+    tnr_pipeline, second: str
+) -> None:
+    text = f"Police named Tomas Vell as the victim. {second}"
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.targets == ["Tomas Vell"]
