@@ -121,6 +121,13 @@ def _content_tokens(root: Token) -> Iterable[Token]:
     that verb after the object count as the act's complements too.
     """
     starts = [child for child in root.children if child.dep_ in CONTENT_DEPS]
+    # 'charged with conspiracy to commit murder in X's death', the infinitive hung on the verb
+    starts += [
+        child
+        for child in root.children
+        if child.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+    ]
     if root.pos_ == "VERB":
         # 'were arrested and charged in the killing of X': joined legal verbs share what
         # they are for
@@ -260,12 +267,41 @@ def _charged_for_an_act(span: Span, method_at: dict[int, Span]) -> bool:
 
 def _charged_for_an_act_at(root: Token, method_at: dict[int, Span], own: Span | None) -> bool:
     for token in _content_tokens(root):
+        if _someones_death(token):
+            return True  # 'charged with murder in X's death', 'over the death of X'
         inner = method_at.get(token.i)
         if inner is None or inner is own or _code(inner) in LEGAL_CODES | WARRANT_CODES:
             continue
         if any(_acts_on_someone(token) for token in inner) or _the_act_told(inner):
             return True
     return False
+
+
+def _listed_beside(noun: Token) -> list[Token]:
+    """The tokens of a list set beside a noun ('four men — A, 22, B, 22, and C —'), which
+    the parser chains by apposition and coordination."""
+    found: list[Token] = []
+    frontier = [c for c in noun.children if c.dep_ == "appos"]
+    while frontier and len(found) < 20:
+        token = frontier.pop()
+        found.append(token)
+        frontier.extend(c for c in token.children if c.dep_ in ("appos", "conj"))
+    return found
+
+
+def _someones_death(token: Token) -> bool:
+    """'X's death', 'the death of X': a named person's death, which a charge is about."""
+    if token.lemma_.lower() != "death" or token.pos_ != "NOUN":
+        return False
+    return any(
+        (c.dep_ == "poss" and c.pos_ == "PROPN")
+        or (
+            c.dep_ == "prep"
+            and c.lower_ == "of"
+            and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+        )
+        for c in token.children
+    )
 
 
 TOLD_ACT_CODES = frozenset({"PHYSICAL_ATTACK", "ABDUCTION"})
@@ -403,6 +439,9 @@ def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons)
         if span.start in dropped:
             for patient in _patients(span.root):
                 remembered.update(names.get(patient.i, _mention_words(patient)))
+                # 'Four nationals — A, 22, B, 22, and C — are charged': the people listed
+                for person in _listed_beside(patient):
+                    remembered.update(names.get(person.i, ()))
     held_as = [
         doc[i]
         for i in tokens_with(doc, LEMMA, JOINED_LEGAL_VERBS)

@@ -230,3 +230,20 @@ def test_the_counted_accused_named_next_are_perpetrators_and_their_homes_places(
     assert legal_spans(tnr_pipeline, text) == []
     assert "Fort Lee" in {s.text for s in record.spans if s.label == "LOCATION"}
     assert not any(c.targets for c in record.claims)
+
+
+def test_people_charged_over_a_named_persons_death_are_its_perpetrators(tnr_pipeline) -> None:
+    text = (
+        "Four Ruritanian nationals living in Norway — Ivo Marek, 22, Jan Novak, 22, and Tomas "
+        "Vell, 28 — are charged with first-degree murder and conspiracy to commit murder in "
+        "Anna Berg's death."
+    )
+    assert legal_spans(tnr_pipeline, text) == []
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.targets == ["Anna Berg"]
+
+
+def test_a_charge_over_an_unnamed_death_stays_a_legal_act(tnr_pipeline) -> None:
+    # counterexample: no one's death is named, so the charge may be the target's
+    text = "The exiled blogger Ivo Marek was charged with causing a death by dangerous driving."
+    assert ("charged", "PROSECUTION") in legal_spans(tnr_pipeline, text)
