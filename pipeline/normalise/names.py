@@ -33,13 +33,31 @@ def fullest_name(
     *,
     fold: bool = True,
 ) -> str:
-    """The longest candidate containing ``value`` as a token sequence (first on ties)."""
+    """The longest candidate containing ``value`` as a token sequence (first on ties), or
+    framing it: a two-word name is also held by a longer name with the same first and last
+    words ('Jamal Khashoggi' in 'Jamal bin Ahmad Khashoggi', middle names between)."""
     tokens = word_tokens(value, fold=fold)
     best, best_len = value, len(tokens)
     for candidate, cand_tokens in zip(candidates, candidate_tokens, strict=True):
-        if len(cand_tokens) > best_len and contains_run(cand_tokens, tokens):
+        if len(cand_tokens) > best_len and (
+            contains_run(cand_tokens, tokens) or _frames(cand_tokens, tokens)
+        ):
             best, best_len = candidate, len(cand_tokens)
     return best
+
+
+MAX_MIDDLE_NAMES = 3
+
+
+def _frames(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
+    """'Jamal Khashoggi' in 'Jamal bin Ahmad Khashoggi': the same first and last words with
+    up to ``MAX_MIDDLE_NAMES`` words between."""
+    return (
+        len(inner) == 2
+        and 2 < len(outer) <= 2 + MAX_MIDDLE_NAMES
+        and outer[0] == inner[0]
+        and outer[-1] == inner[-1]
+    )
 
 
 def _initial_options(word: str) -> list[str]:

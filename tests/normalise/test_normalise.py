@@ -706,3 +706,19 @@ def test_a_short_form_shared_by_too_many_full_names_stays_as_it_is(norm: Normali
     names = norm.names([*crowd, ("PERSON", "Ana")], "text")
     assert names[-1] == "Ana"
     assert norm.names([*crowd[:2], ("PERSON", "Vellaa")], "text")[-1] == "Ana Vellaa"
+
+
+def test_a_two_word_name_framed_by_a_longer_one_takes_the_longer(norm: Normaliser) -> None:
+    mentions = [
+        ("PERSON", "Omar Haddad"),
+        ("PERSON", "Omar bin Salim Haddad"),
+        ("PERSON", "Haddad"),
+        # counterexample: another first word
+        ("PERSON", "Lina Haddad"),
+    ]
+    assert norm.names(mentions, "text") == [
+        "Omar bin Salim Haddad",
+        "Omar bin Salim Haddad",
+        "Omar bin Salim Haddad",
+        "Lina Haddad",
+    ]
