@@ -63,11 +63,12 @@ def is_aim_of_a_bounty(span: Span) -> bool:
 def is_former_role(span: Span, words: Lexicons) -> bool:
     """'a former intelligence officer', 'an ex-spy': a role noun the person no longer holds
     names who they were (often the victim), not an agent at work (codebook, role nouns).
-    Up to two words before the span are read ('a former senior intelligence officer')."""
+    Up to three words before the span are read ('a retired Ruritanian military intelligence
+    officer')."""
     if span.id_.split(".", 1)[0] not in ROLE_CODES:
         return False
     doc = span.doc
-    for j in range(span.start - 1, max(-1, span.start - 3), -1):
+    for j in range(span.start - 1, max(-1, span.start - 4), -1):
         token = doc[j]
         if token.lower_ in words.FORMER_WORDS:
             return True
@@ -521,6 +522,7 @@ WORD_LISTS: tuple[str, ...] = (
     "PLATFORM_NAMES",
     "SPEECH_VERBS",
     "TREATY_NOUNS",
+    "UNREST_NOUNS",
     "VAGUE_QUANTITIES",
 )
 """The lists of ``patterns/lexicons.jsonl`` this stage reads (checked when a pipeline is

@@ -21,6 +21,7 @@ from tnr_claims.nlp.context import (
     role_named_people,
 )
 from tnr_claims.nlp.counts import vague_counts
+from tnr_claims.nlp.domestic import domestic_unrest_acts
 from tnr_claims.nlp.extents import asks_for_something_else, brought_to_no_place, method_extents
 from tnr_claims.nlp.instruments import instruments_with_parties, provisions_of_instruments
 from tnr_claims.nlp.matcher import RuleMatcher
@@ -484,6 +485,7 @@ class RuleTagger:
             merged = drop_hypothetical_penalties(merged)
             merged = drop_documents_as_sources(merged, words)
             merged = threatened_acts(doc, merged, words)
+            merged = domestic_unrest_acts(merged, words)
             merged = recode_relative_reprisals(merged, words)
             merged = drop_agents_of_home_reprisals(merged)
             merged = same_act_told_in_the_sentence(merged)

@@ -1,0 +1,50 @@
+"""Domestic repression is no METHOD: acts done in the home state's own unrest.
+
+Codebook (second set, Domestic acts): "Repression of people at home with no link to anyone
+abroad (protesters killed in the capital) is not a METHOD." On the parse: a DETENTION or
+PHYSICAL_ATTACK verb with an 'in' or 'during' phrase naming unrest (``UNREST_NOUNS``:
+'detained in the protests', 'killed during the unrest'), or joined by 'and' to one that
+has it, is dropped (context rule ``DOMESTIC.unrest``, a drop). 'At a protest' is left alone:
+attacks on exiles' protests abroad are told that way.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from tnr_claims.nlp.provenance import provenance_of
+from tnr_claims.rules.loader import Lexicons
+
+DOMESTIC_CODES = frozenset({"DETENTION", "PHYSICAL_ATTACK"})
+UNREST_PREPOSITIONS = frozenset({"in", "during", "amid"})
+
+
+def _in_unrest(verb: Token, words: Lexicons) -> bool:
+    """An 'in/during/amid <unrest>' phrase on the verb, or on its agent ('detained by police
+    in the protests')."""
+    holders = [verb]
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        holders.extend(c for c in agent.children if c.dep_ == "pobj")
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in UNREST_PREPOSITIONS
+        and any(c.dep_ == "pobj" and c.lemma_.lower() in words.UNREST_NOUNS for c in prep.children)
+        for holder in holders
+        for prep in holder.children
+    )
+
+
+def domestic_unrest_acts(spans: list[Span], words: Lexicons) -> list[Span]:
+    """Drop DETENTION and PHYSICAL_ATTACK verbs told as part of unrest at home."""
+    kept = []
+    for span in spans:
+        verb = span.root
+        if (
+            span.label_ == "METHOD"
+            and provenance_of(span).origin_id.split(".", 1)[0] in DOMESTIC_CODES
+            and verb.pos_ == "VERB"
+            and (_in_unrest(verb, words) or any(_in_unrest(v, words) for v in verb.conjuncts))
+        ):
+            continue
+        kept.append(span)
+    return kept
