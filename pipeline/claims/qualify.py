@@ -370,11 +370,14 @@ def _definite_group(index: DocIndex, quantities: list[SpanRef]) -> bool:
         if not (isinstance(q.record.value, int) and q.record.value >= 2):
             continue  # 'the one above' is no group
         noun = index.head[q.root] if index.dep[q.root] == "nummod" else q.root
-        determined = any(
-            c.dep_ in ("det", "predet") and c.lower_ in ("the", "these", "those", "all")
+        determiners = {
+            c.lower_
             for c in index.children(noun)
-        )  # 'the two men', 'all three'
-        if determined and _in_past(index, noun):
+            if c.dep_ in ("det", "predet") and c.lower_ in ("the", "these", "those", "all")
+        }  # 'the two men', 'all three'
+        if determiners - {"all"} and index.lemma[noun] in index.words.PEOPLE_LEMMAS:
+            return True  # 'the extradition of the two men': a group met before, in any tense
+        if determiners and _in_past(index, noun):
             return True
     return False
 

@@ -1037,6 +1037,8 @@ def test_quantities_are_labelled_only_in_claim_sentences(tnr_pipeline) -> None:
         ("Officials threatened to imprison his parents if he did not return.", "incident"),
         ("Authorities routinely detain the relatives of exiles.", "pattern"),
         ("A judge in Alicante charged all three with attempted homicide.", "incident"),
+        # 'the two men' are a group met before, whatever the tense
+        ("Prosecutors will not seek the extradition of the two men from Ruritania.", "incident"),
     ],
 )
 def test_a_definite_group_makes_an_incident(tnr_pipeline, text: str, expected: str) -> None:
