@@ -236,12 +236,35 @@ detention'): a negation of the clause does not deny it."""
 
 def _presupposed(index: DocIndex, root: int) -> bool:
     """Whether the act at ``root`` is the object of a preposition of time ('during their
-    detention', 'since his arrest') or the subject of a link to a cause ('denied that the
-    arrests had anything to do with her', '... were linked to his work'): the sentence
-    takes it as given, and a denial is of the link, not of the act."""
+    detention', 'since his arrest'), the subject of a link to a cause ('denied that the
+    arrests had anything to do with her', '... were linked to his work') or of a describing
+    'be' ('the murder was not premeditated'): the sentence takes it as given, and a denial
+    is of the link or the description, not of the act."""
     if index.dep[root] == "pobj" and index.lower[index.head[root]] in GIVEN_PREPOSITIONS:
         return True
+    if _described_act(index, root):
+        return True
     return index.dep[root] in ("nsubj", "nsubjpass") and _links_to_a_cause(index, index.head[root])
+
+
+def _described_act(index: DocIndex, root: int) -> bool:
+    """'the murder was not premeditated', 'the attack was not random': an act noun that is
+    the subject of 'be' with a describing predicate is a given; the predicate is denied."""
+    verb = index.head[root]
+    if index.pos[root] != "NOUN":
+        return False
+    if index.dep[root] == "nsubj":
+        return index.lemma[verb] == "be" and index.has_child(verb, ("acomp", "attr"))
+    # read as a passive: a bare participle that names no act and has nothing after it
+    return (
+        index.dep[root] == "nsubjpass"
+        and index.tag[verb] == "VBN"
+        and not index.is_event(verb)
+        and all(c.dep_ in DESCRIBED_ONLY_DEPS for c in index.children(verb))
+    )
+
+
+DESCRIBED_ONLY_DEPS = frozenset({"nsubjpass", "auxpass", "aux", "neg", "advmod", "punct", "mark"})
 
 
 LINK_VERBS = frozenset({"link", "connect", "relate", "tie", "motivate"})

@@ -1585,3 +1585,22 @@ def test_the_owner_of_an_act_or_of_the_life_it_is_on_is_its_target(
     text = f"Police named Tomas Vell as the victim. {second}"
     [claim] = tnr_pipeline.process_text(text).claims
     assert claim.targets == ["Tomas Vell"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        # what is denied is how the act was done, not that it was
+        ('"We found that the murder was not premeditated," the prosecutor said.', False),
+        ("Officials said the attack was not random.", False),
+        # counterexamples: the act itself denied
+        ("Officials said the abduction was not carried out.", True),
+        ("Officials said the blogger was not arrested.", True),
+    ],
+)
+def test_a_denied_description_of_an_act_does_not_negate_it(
+    tnr_pipeline, text: str, negated: bool
+) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.negated is negated
