@@ -1604,3 +1604,14 @@ def test_a_denied_description_of_an_act_does_not_negate_it(
 ) -> None:
     [claim] = tnr_pipeline.process_text(text).claims
     assert claim.negated is negated
+
+
+@pytest.mark.model
+def test_a_claim_rejected_as_baseless_is_denied(tnr_pipeline) -> None:
+    text = (
+        "Ruritania on Tuesday rejected as ''baseless'' the prime minister's claim of a "
+        "''potential link'' between Ruritanian government agents and the killing of an "
+        "exiled activist."
+    )
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.negated
