@@ -1615,3 +1615,20 @@ def test_a_claim_rejected_as_baseless_is_denied(tnr_pipeline) -> None:
     )
     [claim] = tnr_pipeline.process_text(text).claims
     assert claim.negated
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        # a hedge on who did it, as a reduced relative clause
+        ("Two men thought to be Ruritanian agents followed the blogger in Oslo.", True),
+        ("Two Ruritanian agents followed the blogger in Oslo.", False),
+        # 'it appeared' with words before 'that'
+        ("It appeared at the time that the blogger was lured to Baghdad by agents.", True),
+        ("The blogger appeared in court after he was lured to Baghdad by agents.", False),
+    ],
+)
+def test_hedges_on_who_did_it_and_on_what_appeared(tnr_pipeline, text: str, hedged: bool) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.hedged is hedged
