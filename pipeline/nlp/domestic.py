@@ -3,9 +3,10 @@
 Codebook (second set, Domestic acts): "Repression of people at home with no link to anyone
 abroad (protesters killed in the capital) is not a METHOD." On the parse: a DETENTION or
 PHYSICAL_ATTACK verb with an 'in' or 'during' phrase naming unrest (``UNREST_NOUNS``:
-'detained in the protests', 'killed during the unrest'), or joined by 'and' to one that
-has it, is dropped (context rule ``DOMESTIC.unrest``, a drop). 'At a protest' is left alone:
-attacks on exiles' protests abroad are told that way.
+'detained in the protests', 'killed during the unrest', 'arrested in the midst of
+protests'), or joined by 'and' to one that has it, is dropped (context rule
+``DOMESTIC.unrest``, a drop). 'At a protest' is left alone: attacks on exiles' protests
+abroad are told that way.
 """
 
 from __future__ import annotations
@@ -28,9 +29,21 @@ def _in_unrest(verb: Token, words: Lexicons) -> bool:
     return any(
         prep.dep_ == "prep"
         and prep.lower_ in UNREST_PREPOSITIONS
-        and any(c.dep_ == "pobj" and c.lemma_.lower() in words.UNREST_NOUNS for c in prep.children)
+        and any(_names_unrest(c, words) for c in prep.children if c.dep_ == "pobj")
         for holder in holders
         for prep in holder.children
+    )
+
+
+def _names_unrest(noun: Token, words: Lexicons) -> bool:
+    """'the protests', or 'the midst of nationwide protests'."""
+    if noun.lemma_.lower() in words.UNREST_NOUNS:
+        return True
+    return noun.lemma_.lower() in ("midst", "wake", "course") and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in words.UNREST_NOUNS
+        for of in noun.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for g in of.children
     )
 
 

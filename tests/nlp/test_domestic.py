@@ -17,6 +17,7 @@ def methods(tnr_pipeline, text: str) -> list[tuple[str, str]]:
         # acts in unrest at home, also on the agent and in a joined clause
         ("Thousands were detained by police in the protests, and 25 people were killed.", []),
         ("At least 40 people were killed during the unrest in Ruritania last year.", []),
+        ("In the midst of nationwide protests, I was arrested at home in Ruritania.", []),
         # an attack at an exiles' protest abroad stays
         (
             "Two exiles were attacked at a protest outside the embassy in Oslo.",
