@@ -104,6 +104,15 @@ def _home_after_an_age(span: Span) -> bool:
     )
 
 
+def _before_a_lower_case_description(doc: Doc, start: int, end: int) -> int:
+    """'the official [IRNA news agency]': lower-case words closing a model ORG after a
+    capitalised name describe it ('news agency', 'channel'); the name ends before them."""
+    k = end
+    while k - 1 > start and doc[k - 1].is_lower and doc[k - 1].is_alpha:
+        k -= 1
+    return k if any(t.is_title or t.is_upper for t in doc[start:k]) else end
+
+
 def _named_relative(span: Span, words: Any) -> bool:
     """'his daughter [Yulia]': a name the model read as a place it does not know, set right
     after a family noun, is that relative's name (context rule ``PERSON.relative_named``)."""
@@ -309,6 +318,8 @@ class RuleTagger:
                 start = with_approximator_before(doc, start, words)
             if label == "PERSON":
                 start = after_descriptions(doc, start, end, words)
+            if label == "ORG":
+                end = _before_a_lower_case_description(doc, start, end)
             span = Span(doc, start, end, label=label, span_id=f"model:{ent.label_}")
             if label == "QUANTITY" and not is_count(span, words):
                 continue

@@ -297,3 +297,20 @@ def test_a_platform_where_something_was_posted_is_no_organisation(
     tnr_pipeline, text: str, kept: list[tuple[str, str]]
 ) -> None:
     assert _platform_spans(tnr_pipeline, text) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # lower-case words closing a model ORG describe it; the acronym keeps its long form
+        ("The official IRNA news agency said the blogger was arrested.", [("IRNA", "ORG")]),
+        (
+            "The Ministry of the Interior said the blogger was arrested.",
+            [("Ministry of the Interior", "ORG")],
+        ),
+    ],
+)
+def test_a_model_organisation_ends_before_a_lower_case_description(
+    tnr_pipeline, text: str, kept: list[tuple[str, str]]
+) -> None:
+    assert _platform_spans(tnr_pipeline, text) == kept
