@@ -325,11 +325,10 @@ class RuleTagger:
                 continue
             if label in ("PERSON", "ORG") and (_demonym_modifier(span) or _lone_modifier(span)):
                 continue
-            if label == "LOCATION" and self._normaliser is not None:
-                if not self._normaliser.is_known_place(span.text):
-                    if _named_relative(span, words):
-                        spans.append(make(doc, start, end, "PERSON", "PERSON.relative_named"))
-                    continue
+            read_otherwise = self._read_otherwise(span, words)
+            if read_otherwise is not None:
+                spans.extend(read_otherwise)  # none: an unknown place is dropped
+                continue
             may_be_place = label == "ORG" or (
                 label == "PERSON" and span.text not in full_name_words
             )
@@ -354,6 +353,48 @@ class RuleTagger:
             for s in spans
         ]
         return spans + _other_mentions(doc, places, spans)
+
+    def _read_otherwise(self, span: Span, words: Any) -> list[Span] | None:
+        """The spans a model entity stands for when it is not what the model says, or
+        ``None`` when it is: a place the gazetteer does not know is dropped, unless it names
+        a relative ('his daughter [X]'); a police force named after a place is an ORG."""
+        if self._normaliser is None:
+            return None
+        if span.label_ == "LOCATION":
+            if self._normaliser.is_known_place(span.text):
+                return None
+            if _named_relative(span, words):
+                return [make(span.doc, span.start, span.end, "PERSON", "PERSON.relative_named")]
+            return []
+        if span.label_ in ("PERSON", "ORG"):
+            return self._force_of_a_place(span)
+        return None
+
+    def _force_of_a_place(self, span: Span) -> list[Span] | None:
+        """'[Wiltshire] police', '[Surrey RCMP]' read as a person: a known place before
+        'police' is the name of that police force (ORG); a known place before an acronym is
+        the place, and the acronym the organisation (context rule ``ORG.force_of_a_place``)."""
+        assert self._normaliser is not None
+        doc = span.doc
+        if (
+            span.end < len(doc)
+            and doc[span.end].lower_ == "police"
+            and self._normaliser.is_known_place(span.text)
+        ):
+            return [make(doc, span.start, span.end + 1, "ORG", "ORG.force_of_a_place")]
+        last = span[-1]
+        if (
+            len(span) >= 2
+            and last.is_upper
+            and last.is_alpha
+            and len(last) >= 2
+            and self._normaliser.is_known_place(span[:-1].text)
+        ):
+            return [
+                make(doc, span.start, span.end - 1, "LOCATION", "ORG.force_of_a_place"),
+                make(doc, last.i, last.i + 1, "ORG", "ORG.force_of_a_place"),
+            ]
+        return None
 
     def _place_after_in(self, span: Span) -> bool:
         """'a court in [Grozny]': a one-word 'organisation' or 'person' that is the object

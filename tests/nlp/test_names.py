@@ -505,3 +505,19 @@ def test_a_name_read_as_an_unknown_place_after_a_family_noun_is_a_person(
 ) -> None:
     assert spans_of(tnr_pipeline, text, "PERSON") == people
     assert spans_of(tnr_pipeline, text, "LOCATION") == places
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs", "places"),
+    [
+        # a known place before 'police' names the force; before an acronym, it is the place
+        ("The Wiltshire police detective was poisoned in May.", ["Wiltshire police"], []),
+        ("Surrey RCMP confirmed that the activist was shot.", ["RCMP"], ["Surrey"]),
+    ],
+)
+def test_a_police_force_named_after_a_place_is_an_organisation(
+    tnr_pipeline, text: str, orgs: list[str], places: list[str]
+) -> None:
+    assert spans_of(tnr_pipeline, text, "PERSON") == []
+    assert spans_of(tnr_pipeline, text, "ORG") == orgs
+    assert spans_of(tnr_pipeline, text, "LOCATION") == places
