@@ -208,7 +208,11 @@ def find_targets(  # noqa: C901
                 last_named, last_root, blocked, owner = described, i, False, None
         elif kin := relatives_named_for(index, i, memory):
             mentions.extend((i, name, True) for name in kin)  # 'his brothers': A and B
-        elif memory.last_group and group_phrase(index, i, len(memory.last_group), nouns):
+        elif (
+            memory.last_group
+            and group_phrase(index, i, len(memory.last_group), nouns)
+            and _group_agrees(memory, index.lemma[i])
+        ):
             # 'The three were deported', 'the detained activists were flown to Hanoi'
             mentions.extend((i, name, True) for name in memory.last_group)
         elif index.lower[i] in PLURAL_REFERENCE_PRONOUNS and index.pos[i] == "PRON":
@@ -376,6 +380,17 @@ def _act_told_again(index: DocIndex, sentence: Sentence) -> bool:
         if definite and not patient:
             return True
     return False
+
+
+GROUP_NOUN_GENDERS = {"man": "m", "men": "m", "woman": "f", "women": "f"}
+
+
+def _group_agrees(memory: Memory, lemma: str) -> bool:
+    """'the two men' is no group the document tells holds a woman ('X and his daughter')."""
+    wanted = GROUP_NOUN_GENDERS.get(lemma)
+    if wanted is None or memory.mentions is None:
+        return True
+    return all(memory.mentions.genders.get(name, wanted) == wanted for name in memory.last_group)
 
 
 def _agrees(memory: Memory, name: str, pronoun: str) -> bool:

@@ -1632,3 +1632,13 @@ def test_a_claim_rejected_as_baseless_is_denied(tnr_pipeline) -> None:
 def test_hedges_on_who_did_it_and_on_what_appeared(tnr_pipeline, text: str, hedged: bool) -> None:
     [claim] = tnr_pipeline.process_text(text).claims
     assert claim.hedged is hedged
+
+
+@pytest.mark.model
+def test_the_two_men_are_no_group_that_holds_a_woman(tnr_pipeline) -> None:
+    text = (
+        "Police said Ivo Marek and his daughter Anna Marek were poisoned in Lund in March. "
+        "Prosecutors will seek the extradition of the two men from Ruritania."
+    )
+    claims = tnr_pipeline.process_text(text).claims
+    assert claims[-1].targets == []
