@@ -136,6 +136,34 @@ def after_descriptions(doc: Doc, start: int, end: int, words: Lexicons) -> int:
     return start
 
 
+POSSESSIVE_MARKS = frozenset({"'s", "’s"})
+
+
+def person_extent(doc: Doc, start: int, end: int, words: Lexicons) -> tuple[int, int]:
+    """A model PERSON's bounds without a title before the name ('[Sergeant] Nick Bailey',
+    '[Mr.] Ana Ruiz', '[Ayatollah] Ali ...'), a possession after it ('Ana Ruiz[’s Oslo
+    home]') or a lower-case word it swallowed ('Ruiz [later]')."""
+    for k in range(start + 1, end):
+        if doc[k].lower_ in POSSESSIVE_MARKS:
+            end = k
+            break
+    while (
+        end - start > 1
+        and doc[end - 1].is_lower
+        and doc[end - 1].is_alpha
+        and doc[end - 2].whitespace_  # not the end of 'Kim Jong-nam'
+    ):
+        end -= 1
+    while (
+        end - start > 1
+        and doc[start].is_title
+        and doc[start].lower_.rstrip(".") in words.HONORIFICS
+        and doc[start + 1].is_title
+    ):
+        start += 1
+    return start, end
+
+
 def with_day_before(doc: Doc, start: int) -> int:
     """Extend a date that starts with a month by the day number just before it.
 

@@ -68,6 +68,7 @@ from tnr_claims.nlp.spans import (
     inside_ranges,
     is_count,
     merge_spans,
+    person_extent,
     trim_entity,
     with_approximator_before,
     with_day_before,
@@ -318,6 +319,7 @@ class RuleTagger:
                 start = with_approximator_before(doc, start, words)
             if label == "PERSON":
                 start = after_descriptions(doc, start, end, words)
+                start, end = person_extent(doc, start, end, words)
             if label == "ORG":
                 end = _before_a_lower_case_description(doc, start, end)
             span = Span(doc, start, end, label=label, span_id=f"model:{ent.label_}")

@@ -521,3 +521,21 @@ def test_a_police_force_named_after_a_place_is_an_organisation(
     assert spans_of(tnr_pipeline, text, "PERSON") == []
     assert spans_of(tnr_pipeline, text, "ORG") == orgs
     assert spans_of(tnr_pipeline, text, "LOCATION") == places
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # a title before the name, a possession after it, a lower-case word it swallowed
+        ("Police named Detective Sergeant Nick Vale as the officer.", ["Nick Vale"]),
+        ("Mr. Diosdado Vela said so.", ["Diosdado Vela"]),
+        ("Ayatollah Ali Rahimi met them.", ["Ali Rahimi"]),
+        ("Zam later appeared in televised confessions.", ["Zam"]),
+        # counterexample: a hyphenated given name keeps its lower-case end
+        ("Kim Jong-nam was killed at the airport.", ["Kim Jong-nam"]),
+    ],
+)
+def test_a_model_person_drops_titles_and_trailing_words(
+    tnr_pipeline, text: str, people: list[str]
+) -> None:
+    assert spans_of(tnr_pipeline, text, "PERSON") == people
