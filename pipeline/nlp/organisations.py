@@ -214,8 +214,11 @@ def _names_on_a_subject(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _coordinated_names(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Split an ORG span at "and" when one side is an ORG named alone elsewhere."""
+    """Split an ORG span at "and" when one side is an ORG named alone elsewhere; when both
+    sides are people's names the document gives elsewhere ('[Petrov and Boshirov]' after
+    'A Petrov and B Boshirov'), the two are PERSONs."""
     alone = {span.text for span in spans if span.label_ == "ORG"}
+    people = {w for span in spans if span.label_ == "PERSON" for w in (span.text, span[-1].text)}
     out: list[Span] = []
     for span in spans:
         joins = [t.i for t in span[1:-1] if t.lower_ == "and"] if span.label_ == "ORG" else []
@@ -223,13 +226,13 @@ def _coordinated_names(doc: Doc, spans: list[Span]) -> list[Span]:
             k = joins[0]
             right = k + 1 + (doc[k + 1].lower_ == "the" and k + 2 < span.end)
             left_text, right_text = doc[span.start : k].text, doc[right : span.end].text
-            if (
-                (left_text in alone or right_text in alone)
-                and doc[span.start].text[:1].isupper()
-                and doc[right].text[:1].isupper()
-            ):
-                out.append(derive(span, "ORG.coordinated_names", "extent", end=k))
-                out.append(derive(span, "ORG.coordinated_names", "extent", start=right))
+            capitalised = doc[span.start].text[:1].isupper() and doc[right].text[:1].isupper()
+            label = "PERSON" if left_text in people and right_text in people else None
+            if capitalised and (label or left_text in alone or right_text in alone):
+                out.append(derive(span, "ORG.coordinated_names", "extent", end=k, label=label))
+                out.append(
+                    derive(span, "ORG.coordinated_names", "extent", start=right, label=label)
+                )
                 continue
         out.append(span)
     return out

@@ -314,3 +314,19 @@ def test_a_model_organisation_ends_before_a_lower_case_description(
     tnr_pipeline, text: str, kept: list[tuple[str, str]]
 ) -> None:
     assert _platform_spans(tnr_pipeline, text) == kept
+
+
+def test_two_people_read_as_one_organisation_are_two_people() -> None:
+    words = ["Ana", "Petrova", "and", "Ivo", "Borisov", "left", ".", "Petrova", "and", "Borisov"]
+    doc = Doc(VOCAB, words=words, tags=["NNP"] * 10, pos=["PROPN"] * 10)
+    spans = [
+        Span(doc, 0, 2, "PERSON", span_id="model:PERSON"),
+        Span(doc, 3, 5, "PERSON", span_id="model:PERSON"),
+        Span(doc, 7, 10, "ORG", span_id="model:ORG"),
+    ]
+    kept = organisation_extents(doc, spans, default_patterns().lexicons)
+    assert [(s.text, s.label_) for s in kept][2:] == [("Petrova", "PERSON"), ("Borisov", "PERSON")]
+    # counterexample: an organisation joined to a name no one bears stays one organisation
+    spans[2] = Span(doc, 7, 10, "ORG", span_id="model:ORG")
+    kept = organisation_extents(doc, spans[2:], default_patterns().lexicons)
+    assert [(s.text, s.label_) for s in kept] == [("Petrova and Borisov", "ORG")]
