@@ -121,10 +121,44 @@ def one_spelling(names: list[str]) -> dict[str, str]:
             groups.append([name])
             by_block.setdefault(block_key(parsed), []).append(groups[-1])
     changed: dict[str, str] = {}
+    chosen_names: list[str] = []
     for group in groups:
         chosen = max(group, key=lambda n: counts[n])  # first of the most used
         changed.update({n: chosen for n in group if n != chosen})
+        chosen_names.append(chosen)
+    changed.update(_misspelt_single_words(list(counts), chosen_names))
     return changed
+
+
+MIN_MISSPELT_LENGTH = 7
+"""Shortest one-word name read as a misspelling of a word of a full name: shorter names
+differ by one letter too often ('Amin', 'Amir')."""
+
+
+def _misspelt_single_words(names: list[str], full_names: list[str]) -> dict[str, str]:
+    """'Andarcgachew' in a document that names 'Andargachew Tsigie': a one-word name of
+    seven or more letters that is one spelling of one word of exactly one full name (and of
+    no other) is that person."""
+    from rapidfuzz.fuzz import ratio
+
+    parsed = [(full, parse_name(full)) for full in full_names]
+    found: dict[str, str] = {}
+    for name in names:
+        single = parse_name(name)
+        if single is None or single.full or len(single.surname) < MIN_MISSPELT_LENGTH:
+            continue
+        word = single.surname
+        owners = {
+            full
+            for full, p in parsed
+            if p is not None
+            and word not in (p.given, p.surname)
+            and any(ratio(word, part) >= SURNAME_MIN_RATIO for part in (p.given, p.surname))
+        }
+        exact = any(p is not None and word in (p.given, p.surname) for _, p in parsed)
+        if len(owners) == 1 and not exact:
+            found[name] = owners.pop()
+    return found
 
 
 def shared_family_names(people: list[tuple[int, int, str]], text: str) -> dict[str, str]:

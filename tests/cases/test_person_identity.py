@@ -54,3 +54,14 @@ def test_spellings_merge_within_a_document_up_to_a_bound() -> None:
     assert one_spelling(pair) == {"Tomas Wielk": "Tomasz Wielk"}
     crowd = [f"Anna Vell{chr(97 + i // 26)}{chr(97 + i % 26)}x" for i in range(MAX_SPELLING_NAMES)]
     assert one_spelling(pair + crowd) == {}
+
+
+def test_a_misspelt_one_word_name_is_the_one_full_name_it_spells() -> None:
+    from tnr_claims.normalise.identity import one_spelling
+
+    names = ["Mirzokhid Tashbekov", "Mirzokhidd", "Tashbekov"]
+    assert one_spelling(names) == {"Mirzokhidd": "Mirzokhid Tashbekov"}
+    # counterexamples: too short to tell, or close to words of two people
+    assert one_spelling(["Amin Rahimi", "Amir"]) == {}
+    two = ["Rustamov Aliyev", "Rustamova Karimova", "Rustamovv"]
+    assert one_spelling(two) == {}
