@@ -16,7 +16,8 @@ from tnr_claims.claims.occasions import (
 )
 from tnr_claims.claims.one_person import single_person_event
 from tnr_claims.claims.roles import is_patient
-from tnr_claims.nlp.perpetrators import CONDITION_VERBS, PERPETRATORS_KEY
+from tnr_claims.nlp.legal_words import CONDITION_VERBS
+from tnr_claims.nlp.perpetrators import PERPETRATORS_KEY
 from tnr_claims.rules.schemas import CueRule
 
 if TYPE_CHECKING:

@@ -24,13 +24,8 @@ DETENTION, PROSECUTION or EXTRADITION of a target. The rule reads the dependency
 4. **The same act again.** Once an indictment or charge has been recognised as one against
    perpetrators, a bare definite mention of it ("the indictment", "the charges") with no
    patient of its own refers back to it.
-5. **Penalties that wait on a conviction.** 'If convicted, the pair face twelve years in
-   prison': the penalty and the conviction it waits on are dropped (no one has been
-   sentenced; context rule ``PROSECUTION.if_convicted``).
-
-6. **The document as a source.** 'According to the indictment, the men followed her',
-   'the indictment says': a charging document that tells the story is where the claim
-   comes from, not an act in it (context rule ``PROSECUTION.document_as_source``, a drop).
+5. and 6. (penalties that wait on a conviction, a charging document as the source) need no
+   memory and live in :mod:`tnr_claims.nlp.legal_words`.
 
 7. **A pronoun for a perpetrator noun.** 'The suspected gunman fled across the border.
    "Police there have arrested him," an officer said': the legal act's pronoun stands for
@@ -530,67 +525,7 @@ def _stands_for_a_perpetrator(pronoun: Token, names: dict[int, set[str]], words:
     return False
 
 
-CONDITION_VERBS = frozenset({"convict", "find", "prove", "try"})
-"""Verbs of an 'if' clause that makes a penalty hypothetical ('If convicted, ...')."""
-
-
-def drop_hypothetical_penalties(spans: list[Span]) -> list[Span]:
-    """Drop DETENTION and PROSECUTION spans in the main clause of an 'if convicted' clause
-    ('If convicted, the pair face twelve years in prison'): no one has been sentenced,
-    and the accused is as often the perpetrator as the target (context rule
-    ``PROSECUTION.if_convicted``, a drop)."""
-    kept = []
-    for span in spans:
-        if span.label_ == "METHOD" and _code(span) in ("DETENTION", "PROSECUTION"):
-            verb = span.root
-            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-                verb = verb.head
-            if _condition(verb) or any(_condition(clause) for clause in verb.children):
-                continue  # the penalty, or the conviction it waits on
-        kept.append(span)
-    return kept
-
-
-def _condition(clause: Token) -> bool:
-    """An 'if convicted' clause: an adverbial clause of a condition verb marked by 'if'."""
-    return (
-        clause.dep_ == "advcl"
-        and clause.lemma_.lower() in CONDITION_VERBS
-        and any(c.dep_ == "mark" and c.lower_ == "if" for c in clause.children)
-    )
-
-
 def _relatives_only(span: Span, words: Lexicons) -> bool:
     """Whether the legal act is done to relatives ('sentenced the brothers for ...')."""
     patients = _patients(span.root)
     return bool(patients) and all(p.lemma_.lower() in words.FAMILY_NOUNS for p in patients)
-
-
-TELLING_DOCUMENT_VERBS = frozenset(
-    {"say", "allege", "state", "show", "describe", "read", "note", "detail", "claim", "add"}
-)
-"""Verbs of a document that tells what happened ('the indictment says', '... alleges')."""
-
-
-def drop_documents_as_sources(spans: list[Span], words: Lexicons) -> list[Span]:
-    """Drop a PROSECUTION noun that is the source of the sentence, not an act in it: the
-    object of 'according to' ('According to the indictment, ...') or the subject of a verb
-    of telling ('the charge sheet says', 'the complaint alleges'). Context rule
-    ``PROSECUTION.document_as_source``, a drop."""
-    telling = TELLING_DOCUMENT_VERBS | words.SPEECH_VERBS
-    kept = []
-    for span in spans:
-        if span.label_ == "METHOD" and _code(span) == "PROSECUTION" and len(span) <= 3:
-            root = span.root
-            head = root.head
-            according = (
-                root.dep_ == "pobj"
-                and head.lower_ == "to"
-                and head.i > 0
-                and span.doc[head.i - 1].lower_ == "according"
-            )
-            telling_subject = root.dep_ == "nsubj" and head.lemma_.lower() in telling
-            if according or telling_subject:
-                continue
-        kept.append(span)
-    return kept

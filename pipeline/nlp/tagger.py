@@ -24,6 +24,7 @@ from tnr_claims.nlp.counts import vague_counts
 from tnr_claims.nlp.domestic import domestic_unrest_acts
 from tnr_claims.nlp.extents import asks_for_something_else, brought_to_no_place, method_extents
 from tnr_claims.nlp.instruments import instruments_with_parties, provisions_of_instruments
+from tnr_claims.nlp.legal_words import drop_documents_as_sources, drop_hypothetical_penalties
 from tnr_claims.nlp.matcher import RuleMatcher
 from tnr_claims.nlp.names import (
     abbreviations,
@@ -43,11 +44,7 @@ from tnr_claims.nlp.organisations import (
 )
 from tnr_claims.nlp.parse_matcher import ParseMatcher
 from tnr_claims.nlp.people import described_people, listed_people, people_sharing_a_family_name
-from tnr_claims.nlp.perpetrators import (
-    drop_acts_against_perpetrators,
-    drop_documents_as_sources,
-    drop_hypothetical_penalties,
-)
+from tnr_claims.nlp.perpetrators import drop_acts_against_perpetrators
 from tnr_claims.nlp.provenance import derive, make
 from tnr_claims.nlp.recodes import (
     drop_agents_of_home_reprisals,
