@@ -315,15 +315,39 @@ def _the_act_told(span: Span) -> bool:
     )
 
 
-def _refers_back(span: Span) -> bool:
-    """A definite PROSECUTION noun with no patient of its own ('the indictment')."""
+def _refers_back(span: Span, codes: set[str]) -> bool:
+    """A definite legal noun of a code already dropped, with no patient of its own ('the
+    indictment', 'the arrests')."""
     root = span.root
-    definite = any(c.lower_ == "the" and c.dep_ == "det" for c in root.children)
-    return _code(span) == "PROSECUTION" and definite and not _patients(root)
+    definite = any(c.lower_ in ("the", "these") and c.dep_ == "det" for c in root.children)
+    return _code(span) in codes and root.pos_ == "NOUN" and definite and not _patients(root)
 
 
 NAMING_VERBS = frozenset({"identify", "name", "know", "give"})
 """Verbs of a participle that gives a described person's name ('a man identified as X')."""
+
+
+def _named_as_remembered(doc: Doc, names: dict[int, set[str]], remembered: set[str]) -> set[str]:
+    """'The two men have been named as A and B', A and B remembered as perpetrators: the
+    noun they are named for is theirs too ('the two men', 'either man' later)."""
+    found: set[str] = set()
+    for i in tokens_with(doc, LEMMA, NAMING_VERBS):
+        verb = doc[i]
+        named = [
+            person
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ == "as"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for person in (pobj, *pobj.conjuncts)
+        ]
+        if not any(names.get(p.i, set()) & remembered for p in named):
+            continue
+        for subject in (c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")):
+            if subject.i not in names and subject.pos_ == "NOUN":
+                modifiers = {c.lower_ for c in subject.children}
+                found.update(_mention_words(subject) - modifiers)
+    return found
 
 
 def _named_as_perpetrators(doc: Doc, spans: list[Span], words: Lexicons) -> set[str]:
@@ -448,6 +472,7 @@ def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons)
             # the noun and its phrase, not a bare modifier ('Saudi' of 'Saudi nationals')
             modifiers = {c.lower_ for c in patient.children}
             remembered.update(names.get(patient.i, _mention_words(patient) - modifiers))
+    remembered |= _named_as_remembered(doc, names, remembered)
     # relatives are never the doers: a charge against 'his brothers' is a reprisal on them
     remembered = {w for w in remembered if w not in words.FAMILY_NOUNS}
     for span in legal:
@@ -457,8 +482,10 @@ def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons)
                 words.PERPETRATOR_NOUNS | words.AGENT_NOUNS
             ):
                 dropped.add(span.start)
-    if any(_code(s) == "PROSECUTION" for s in legal if s.start in dropped):
-        dropped.update(s.start for s in legal if _refers_back(s))
+    dropped_codes = {_code(s) for s in legal if s.start in dropped}
+    if not remembered:
+        dropped_codes &= {"PROSECUTION"}  # 'the arrests' of whom? only when perpetrators are known
+    dropped.update(s.start for s in legal if _refers_back(s, dropped_codes))
     pronouns = set()
     for span in legal:
         for patient in _patients(span.root):

@@ -247,3 +247,20 @@ def test_a_charge_over_an_unnamed_death_stays_a_legal_act(tnr_pipeline) -> None:
     # counterexample: no one's death is named, so the charge may be the target's
     text = "The exiled blogger Ivo Marek was charged with causing a death by dangerous driving."
     assert ("charged", "PROSECUTION") in legal_spans(tnr_pipeline, text)
+
+
+def test_the_arrests_after_perpetrators_were_arrested_refer_back(tnr_pipeline) -> None:
+    text = (
+        "Two men have been arrested and charged in the stabbing of the exile Ana Reyes. "
+        "Her family was briefed about the arrests on Friday."
+    )
+    assert legal_spans(tnr_pipeline, text) == []
+
+
+def test_a_noun_named_as_perpetrators_is_theirs_later(tnr_pipeline) -> None:
+    text = (
+        "Poison suspects named as Karel Dvorak and Milan Hasek. "
+        "The two men have been named as Karel Dvorak and Milan Hasek. "
+        "Prosecutors will seek the extradition of the two men."
+    )
+    assert legal_spans(tnr_pipeline, text) == []
