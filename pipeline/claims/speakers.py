@@ -129,15 +129,22 @@ def _authored_by(index: DocIndex, root: int) -> bool:
 
 def report_author(memory: Memory, sentence: Sentence) -> str | None:
     """The author of 'the report' at this sentence: the last named before its end, else the
-    first named later, else the ORG most often a source so far."""
+    first named later, else the ORG most often a source so far (twice at least)."""
     before = [name for offset, name in memory.authors if offset < sentence.end_char]
     if before:
         return before[-1]
     if memory.authors:
         return memory.authors[0][1]
     if memory.org_sources:
-        return memory.org_sources.most_common(1)[0][0]
+        name, times = memory.org_sources.most_common(1)[0]
+        if times >= MIN_AUTHOR_SOURCE_TIMES:
+            return name  # an organisation quoted once is no author ('the CIA has said')
     return None
+
+
+MIN_AUTHOR_SOURCE_TIMES = 2
+"""How often an organisation must have been a source to stand for 'the report' or 'the
+statement' when no author is named."""
 
 
 CASE_NOUNS = frozenset({"case", "example", "instance"})

@@ -1642,3 +1642,30 @@ def test_the_two_men_are_no_group_that_holds_a_woman(tnr_pipeline) -> None:
     )
     claims = tnr_pipeline.process_text(text).claims
     assert claims[-1].targets == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # an organisation quoted once is no author of 'the statement'
+        (
+            "The Interior Ministry of Ruritania has said it believes agents abducted Ivo "
+            "Marek. Two officers were later charged with his abduction, according to the "
+            "statement.",
+            None,
+        ),
+        # one quoted twice before is
+        (
+            "Exile Watch said agents abducted Ivo Marek. Exile Watch said they had followed "
+            "him. Two officers were later charged with his abduction, according to the "
+            "statement.",
+            "Exile Watch",
+        ),
+    ],
+)
+def test_the_statements_author_is_an_organisation_quoted_more_than_once(
+    tnr_pipeline, text: str, source: str | None
+) -> None:
+    claims = tnr_pipeline.process_text(text).claims
+    assert claims[-1].source == source
