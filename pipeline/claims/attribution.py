@@ -444,7 +444,20 @@ def _speaker_token(index: DocIndex, sentence: Sentence, verb: int) -> int | None
             ):
                 return ref.root
         break
-    return None
+    return _opening_name_set_off(index, sentence, verb)
+
+
+def _opening_name_set_off(index: DocIndex, sentence: Sentence, verb: int) -> int | None:
+    """'X, the deputy prosecutor and spokesman, reading out the verdict, said ...': a name
+    opening the sentence, set off by a comma, with everything up to the verb between
+    commas, speaks (the parser made it the subject of the participle)."""
+    s0 = sentence.span.start
+    first = next(iter(sentence.spans), None)
+    if first is None or first.start != s0 or first.record.label not in ("ORG", "PERSON"):
+        return None
+    if first.end >= verb or index.lower[first.end] != "," or index.lower[verb - 1] != ",":
+        return None
+    return first.root
 
 
 def _publisher_of_report(index: DocIndex, verb: int) -> int | None:

@@ -1669,3 +1669,13 @@ def test_the_statements_author_is_an_organisation_quoted_more_than_once(
 ) -> None:
     claims = tnr_pipeline.process_text(text).claims
     assert claims[-1].source == source
+
+
+@pytest.mark.model
+def test_an_opening_name_set_off_before_a_participle_clause_speaks(tnr_pipeline) -> None:
+    text = (
+        "Tomas Vell, the Ruritanian deputy public prosecutor and spokesman, reading out the "
+        "verdict in the trial, said the court had jailed the blogger Ivo Marek."
+    )
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.source == "Tomas Vell"
