@@ -83,6 +83,9 @@ class Memory:
     last_person: tuple[str, int] | None = None
     """The person named last, and the sentence number: 'He said' after a sentence naming
     no speaker."""
+    unnamed_speaker_at: int | None = None
+    """The number of the last sentence whose speaker is an unnamed person ('the judge said'):
+    'he added' right after it is that person, not the last one named."""
     last_person_unquoted: tuple[str, int] | None = None
     """The person named last outside quotation marks: '"X and his regime ...," she wrote'
     is not X speaking."""

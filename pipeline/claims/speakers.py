@@ -246,6 +246,8 @@ def resolve_speaker(  # noqa: C901
                 if mentions is not None and not mentions.agrees(speaker, lower):
                     continue  # 'One brother, Omar, lost his post, she said': not Omar
                 return speaker, "pronoun_speaker"
+        if _unnamed_speaker_just_before(memory, number):
+            return None, "unnamed_speaker"  # 'The judge said ... . ..., he added': the judge
         after_quote = sentence.starts_in_quote and not inside_quotation(index, sentence, subject)
         recent = memory.recent_speaker(number, after_quote=after_quote)
         if recent and mentions is not None and not mentions.agrees(recent, lower):
@@ -291,7 +293,18 @@ def resolve_speaker(  # noqa: C901
             author = report_author(memory, sentence)
             if author is not None:
                 return author, "report_author"
+    if lemma in index.words.PERSON_NOUNS or lemma in index.words.OFFICE_NOUNS:
+        memory.unnamed_speaker_at = number  # 'The judge said': a later 'he added' is the judge
     return None, "unnamed_speaker"
+
+
+def _unnamed_speaker_just_before(memory: Memory, number: int) -> bool:
+    """Whether the sentence before had an unnamed person as its speaker ('The judge said
+    ...'), more recently than any named one spoke."""
+    at = memory.unnamed_speaker_at
+    if at is None or number - at != 1:
+        return False
+    return memory.last_speaker is None or memory.last_speaker[1] < at
 
 
 def _owned_by_a_definite_body(index: DocIndex, subject: int) -> bool:

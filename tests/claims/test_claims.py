@@ -1679,3 +1679,23 @@ def test_an_opening_name_set_off_before_a_participle_clause_speaks(tnr_pipeline)
     )
     [claim] = tnr_pipeline.process_text(text).claims
     assert claim.source == "Tomas Vell"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("speaker", "source"),
+    [
+        # 'he added' right after an unnamed speaker is that speaker, not the one named last
+        ("The judge", None),
+        ("The judge, Tomas Vell,", "Tomas Vell"),
+    ],
+)
+def test_he_added_after_an_unnamed_speaker_is_unnamed(
+    tnr_pipeline, speaker: str, source: str | None
+) -> None:
+    text = (
+        "The blogger Ivo Marek was jailed for eight years. "
+        f"{speaker} said Marek had cooperated with the investigation. "
+        "The time he spent in detention will count towards his term, he added."
+    )
+    assert tnr_pipeline.process_text(text).claims[-1].source == source
