@@ -70,7 +70,8 @@ EACH_OF_A_GROUP = frozenset({"neither", "either", "each"})
 """Determiners of a singular noun that stand for every member of a group named before."""
 
 
-PAIR_NOUNS = frozenset({"couple", "pair"})
+PAIR_NOUNS = frozenset({"couple", "pair", "duo"})
+TRIO_NOUNS = frozenset({"trio", "threesome"})
 """Singular nouns for two people ('the couple', 'the pair')."""
 
 
@@ -86,8 +87,9 @@ def group_phrase(index: DocIndex, i: int, size: int, nouns: frozenset[str]) -> b
             return False
         determined = any(c.lower_ in ("the", "all", "these") for c in index.children(i))
         return determined and number_value(index, i) == size
-    if index.lemma[i] in PAIR_NOUNS:  # 'the pair', 'the couple': two named together
-        return size == 2 and any(c.lower_ in ("the", "this") for c in index.children(i))
+    if index.lemma[i] in PAIR_NOUNS | TRIO_NOUNS:  # 'the pair', 'the trio': named together
+        wanted = 2 if index.lemma[i] in PAIR_NOUNS else 3
+        return size == wanted and any(c.lower_ in ("the", "this") for c in index.children(i))
     if index.lemma[i] not in nouns:
         return False
     children = list(index.children(i))

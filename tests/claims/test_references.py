@@ -460,6 +460,13 @@ def test_a_capitalised_title_is_not_taken_for_a_person(tnr_pipeline) -> None:
             ["Ivo Tamm", "Mara Lind"],
         ),
         (
+            # 'the trio' is the three named together before
+            "Police detained Ivo Tamm, Karl Sepp and Mara Lind in Riga in May. "
+            "The trio were found guilty of organising riots in June.",
+            "The trio",
+            ["Ivo Tamm", "Karl Sepp", "Mara Lind"],
+        ),
+        (
             # the person a sentence is about is who the next pronoun means, before an
             # older target; 'My colleague X' names a person the model may not tag
             "Police questioned Omar Haddad in Cairo in May. My colleague Vo Minh Khoi was "
