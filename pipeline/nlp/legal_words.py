@@ -32,17 +32,28 @@ def drop_hypothetical_penalties(spans: list[Span]) -> list[Span]:
     """Drop DETENTION and PROSECUTION spans in the main clause of an 'if convicted' clause
     ('If convicted, the pair face twelve years in prison'): no one has been sentenced,
     and the accused is as often the perpetrator as the target (context rule
-    ``PROSECUTION.if_convicted``, a drop)."""
+    ``PROSECUTION.if_convicted``, a drop). A penalty a named person faces stays."""
     kept = []
     for span in spans:
         if span.label_ == "METHOD" and _code(span) in ("DETENTION", "PROSECUTION"):
             verb = span.root
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
-            if _condition(verb) or any(_condition(clause) for clause in verb.children):
+            if (_condition(verb) or any(_condition(c) for c in verb.children)) and not (
+                _named_bearer(verb)
+            ):
                 continue  # the penalty, or the conviction it waits on
         kept.append(span)
     return kept
+
+
+def _named_bearer(verb: Token) -> bool:
+    """'X faces the death penalty if he is convicted': a penalty a named person faces is
+    that person's; whether X is a perpetrator is the perpetrator memory's to say (it drops
+    what a remembered perpetrator faces). 'If convicted, the pair face ...' is no one's."""
+    while verb.dep_ in ("advcl", "conj") and verb.head.i != verb.i:
+        verb = verb.head  # the conviction waits on the penalty's clause
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN" for c in verb.children)
 
 
 def _condition(clause: Token) -> bool:

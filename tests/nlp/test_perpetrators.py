@@ -264,3 +264,22 @@ def test_a_noun_named_as_perpetrators_is_theirs_later(tnr_pipeline) -> None:
         "Prosecutors will seek the extradition of the two men."
     )
     assert legal_spans(tnr_pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a penalty a named person faces if convicted is that person's
+        (
+            "Ivo Marek is considered a terrorist by the government and faces prosecution if "
+            "he is convicted.",
+            {"PROSECUTION"},
+        ),
+        # no one's: 'If convicted, the pair face ...'
+        ("If convicted, the pair face twelve years in prison.", set()),
+    ],
+)
+def test_a_penalty_waiting_on_a_conviction_is_kept_for_a_named_bearer(
+    tnr_pipeline, text: str, expected: set[str]
+) -> None:
+    assert {code for _, code in legal_spans(tnr_pipeline, text)} == expected
