@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tnr_claims.claims.speakers import issuer_of_document, report_author, resolve_speaker
+from tnr_claims.claims.speakers import (
+    ISSUED_BY_ANYONE,
+    issuer_of_document,
+    report_author,
+    resolve_speaker,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -78,8 +83,9 @@ def according_to(
             # 'according to the monitor', 'according to the blogger': the one named
             return name, "according_to"
     window = index.lower[cue.end : min(s1, cue.end + 4)]
-    if any(w in index.words.REPORT_NOUNS for w in window):
-        author = report_author(memory, sentence)
+    nouns = [w for w in window if w in index.words.REPORT_NOUNS]
+    if nouns:
+        author = report_author(memory, sentence, 2 if nouns[0] in ISSUED_BY_ANYONE else 1)
         return author, "report_author" if author else "unnamed_speaker"
     return None, "unnamed_speaker"
 

@@ -127,9 +127,9 @@ def _authored_by(index: DocIndex, root: int) -> bool:
     )
 
 
-def report_author(memory: Memory, sentence: Sentence) -> str | None:
+def report_author(memory: Memory, sentence: Sentence, min_times: int = 1) -> str | None:
     """The author of 'the report' at this sentence: the last named before its end, else the
-    first named later, else the ORG most often a source so far (twice at least)."""
+    first named later, else the ORG most often a source so far (at least ``min_times``)."""
     before = [name for offset, name in memory.authors if offset < sentence.end_char]
     if before:
         return before[-1]
@@ -137,14 +137,15 @@ def report_author(memory: Memory, sentence: Sentence) -> str | None:
         return memory.authors[0][1]
     if memory.org_sources:
         name, times = memory.org_sources.most_common(1)[0]
-        if times >= MIN_AUTHOR_SOURCE_TIMES:
-            return name  # an organisation quoted once is no author ('the CIA has said')
+        if times >= min_times:
+            return name
     return None
 
 
-MIN_AUTHOR_SOURCE_TIMES = 2
-"""How often an organisation must have been a source to stand for 'the report' or 'the
-statement' when no author is named."""
+ISSUED_BY_ANYONE = frozenset({"statement", "statements", "letter", "release"})
+"""Report nouns anyone may issue: 'according to the statement' falls back on an
+organisation only when it has been a source at least twice (the CIA quoted once did not
+issue a prosecutor's statement)."""
 
 
 CASE_NOUNS = frozenset({"case", "example", "instance"})
