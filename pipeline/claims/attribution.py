@@ -448,7 +448,7 @@ def _speaker_token(index: DocIndex, sentence: Sentence, verb: int) -> int | None
 
 
 def _opening_name_set_off(index: DocIndex, sentence: Sentence, verb: int) -> int | None:
-    """'X, the deputy prosecutor and spokesman, reading out the verdict, said ...': a name
+    """'X, the regional police chief, standing outside the court, said ...': a name
     opening the sentence, set off by a comma, with everything up to the verb between
     commas, speaks (the parser made it the subject of the participle)."""
     s0 = sentence.span.start

@@ -377,7 +377,7 @@ def _definite_group(index: DocIndex, quantities: list[SpanRef]) -> bool:
             if c.dep_ in ("det", "predet") and c.lower_ in ("the", "these", "those", "all")
         }  # 'the two men', 'all three'
         if determiners - {"all"} and index.lemma[noun] in index.words.PEOPLE_LEMMAS:
-            return True  # 'the extradition of the two men': a group met before, in any tense
+            return True  # 'the transfer of the two women': a group met before, in any tense
         if determiners and _in_past(index, noun):
             return True
     return False

@@ -194,7 +194,7 @@ def resolve_speaker(  # noqa: C901
     if ref is not None:
         return _first_of_joined(index, sentence, ref).record.name, "named"
     for joined in index.doc[subject].conjuncts:
-        # 'Germany, France and the European Union condemned ...': states are no source;
+        # 'Norway, Chile and Exile Watch condemned ...': states are no source;
         # the first organisation or person joined to them speaks (codebook, second set)
         ref = index.named(joined.i)
         if ref is not None and ref.record.name and joined.i > subject:

@@ -48,7 +48,7 @@ def drop_hypothetical_penalties(spans: list[Span]) -> list[Span]:
 
 
 def _named_bearer(verb: Token) -> bool:
-    """'X faces the death penalty if he is convicted': a penalty a named person faces is
+    """'X faces a long sentence if she is convicted': a penalty a named person faces is
     that person's; whether X is a perpetrator is the perpetrator memory's to say (it drops
     what a remembered perpetrator faces). 'If convicted, the pair face ...' is no one's."""
     while verb.dep_ in ("advcl", "conj") and verb.head.i != verb.i:

@@ -124,7 +124,7 @@ def _content_tokens(root: Token) -> Iterable[Token]:
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
     ]
     if root.pos_ == "VERB":
-        # 'were arrested and charged in the killing of X': joined legal verbs share what
+        # 'were detained and indicted over the stabbing of X': joined legal verbs share what
         # they are for
         starts += [
             child

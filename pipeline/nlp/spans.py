@@ -140,7 +140,7 @@ POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 
 
 def person_extent(doc: Doc, start: int, end: int, words: Lexicons) -> tuple[int, int]:
-    """A model PERSON's bounds without a title before the name ('[Sergeant] Nick Bailey',
+    """A model PERSON's bounds without a title before the name ('[Sergeant] Ana Ruiz',
     '[Mr.] Ana Ruiz', '[Ayatollah] Ali ...'), a possession after it ('Ana Ruiz[’s Oslo
     home]') or a lower-case word it swallowed ('Ruiz [later]')."""
     for k in range(start + 1, end):
@@ -151,7 +151,7 @@ def person_extent(doc: Doc, start: int, end: int, words: Lexicons) -> tuple[int,
         end - start > 1
         and doc[end - 1].is_lower
         and doc[end - 1].is_alpha
-        and doc[end - 2].whitespace_  # not the end of 'Kim Jong-nam'
+        and doc[end - 2].whitespace_  # not the end of 'Li Mei-ling'
     ):
         end -= 1
     while (

@@ -136,7 +136,7 @@ differ by one letter too often ('Amin', 'Amir')."""
 
 
 def _misspelt_single_words(names: list[str], full_names: list[str]) -> dict[str, str]:
-    """'Andarcgachew' in a document that names 'Andargachew Tsigie': a one-word name of
+    """'Mirzokhidd' in a document that names 'Mirzokhid Tashbekov': a one-word name of
     seven or more letters that is one spelling of one word of exactly one full name (and of
     no other) is that person."""
     from rapidfuzz.fuzz import ratio

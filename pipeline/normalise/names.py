@@ -35,7 +35,7 @@ def fullest_name(
 ) -> str:
     """The longest candidate containing ``value`` as a token sequence (first on ties), or
     framing it: a two-word name is also held by a longer name with the same first and last
-    words ('Jamal Khashoggi' in 'Jamal bin Ahmad Khashoggi', middle names between)."""
+    words ('Omar Haddad' in 'Omar bin Salim Haddad', middle names between)."""
     tokens = word_tokens(value, fold=fold)
     best, best_len = value, len(tokens)
     for candidate, cand_tokens in zip(candidates, candidate_tokens, strict=True):
@@ -50,7 +50,7 @@ MAX_MIDDLE_NAMES = 3
 
 
 def _frames(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
-    """'Jamal Khashoggi' in 'Jamal bin Ahmad Khashoggi': the same first and last words with
+    """'Omar Haddad' in 'Omar bin Salim Haddad': the same first and last words with
     up to ``MAX_MIDDLE_NAMES`` words between."""
     return (
         len(inner) == 2

@@ -1038,7 +1038,10 @@ def test_quantities_are_labelled_only_in_claim_sentences(tnr_pipeline) -> None:
         ("Authorities routinely detain the relatives of exiles.", "pattern"),
         ("A judge in Alicante charged all three with attempted homicide.", "incident"),
         # 'the two men' are a group met before, whatever the tense
-        ("Prosecutors will not seek the extradition of the two men from Ruritania.", "incident"),
+        (
+            "Prosecutors plan to request the extradition of the three women from Borduria.",
+            "incident",
+        ),
     ],
 )
 def test_a_definite_group_makes_an_incident(tnr_pipeline, text: str, expected: str) -> None:
@@ -1536,9 +1539,8 @@ def test_who_condemns_an_act_is_its_source(tnr_pipeline, text: str, source: str,
     [
         # the titled name is whom the adviser serves; the name after it speaks
         (
-            "An adviser to Ruritania’s President Tomas Vell, Anna Berg, said authorities had "
-            "firm information about the case, and she believed the journalist was killed in "
-            "the consulate.",
+            "An adviser to Ruritania’s President Tomas Vell, Anna Berg, said officials held "
+            "solid evidence, and she thought the reporter had been strangled at the embassy.",
             "Anna Berg",
         ),
         # an aide is an office: the name beside it speaks and is no target
@@ -1561,9 +1563,9 @@ def test_a_person_named_inside_a_quotation_is_not_its_speaker(tnr_pipeline) -> N
         "Envoy condemns forced landing\n\n"
         "The U.S. ambassador to Borduria, Anna Berg, accused the president of faking a bomb "
         "threat to arrest Hasek.\n"
-        '"Dvorak and his regime today showed again its contempt for its citizens. Faking a '
-        "bomb threat to force a plane to land in order to arrest a journalist on politically "
-        'motivated charges is dangerous and abhorrent," she wrote on Twitter.'
+        '"Dvorak and his cronies have once more shown contempt for their own people. Staging '
+        "a fake alert to bring down a plane and arrest a reporter on invented charges is "
+        'reckless and shameful," she wrote on Twitter.'
     )
     claims = tnr_pipeline.process_text(text).claims
     assert [c.source for c in claims] == ["Anna Berg", "Anna Berg"]
@@ -1576,7 +1578,7 @@ def test_a_person_named_inside_a_quotation_is_not_its_speaker(tnr_pipeline) -> N
         # the possessive the parser hung on the quoted word still owns the act after it
         'Commissioner Ana Ruiz called Vell\'s killing "brazen" and "appalling".',
         # the life an attempt is on is its owner's
-        "The attempt on Vell's life is the latest in a line of episodes to damage relations.",
+        "The attempt on Vell's life was condemned across Europe.",
     ],
 )
 def test_the_owner_of_an_act_or_of_the_life_it_is_on_is_its_target(
@@ -1609,9 +1611,8 @@ def test_a_denied_description_of_an_act_does_not_negate_it(
 @pytest.mark.model
 def test_a_claim_rejected_as_baseless_is_denied(tnr_pipeline) -> None:
     text = (
-        "Ruritania on Tuesday rejected as ''baseless'' the prime minister's claim of a "
-        "''potential link'' between Ruritanian government agents and the killing of an "
-        "exiled activist."
+        "Ruritania on Tuesday rejected as ''baseless'' the premier's claim of a ''possible "
+        "connection'' tying Ruritanian officials to the shooting of an exiled poet."
     )
     [claim] = tnr_pipeline.process_text(text).claims
     assert claim.negated
@@ -1625,7 +1626,7 @@ def test_a_claim_rejected_as_baseless_is_denied(tnr_pipeline) -> None:
         ("Two men thought to be Ruritanian agents followed the blogger in Oslo.", True),
         ("Two Ruritanian agents followed the blogger in Oslo.", False),
         # 'it appeared' with words before 'that'
-        ("It appeared at the time that the blogger was lured to Baghdad by agents.", True),
+        ("It appeared by then that agents had lured the poet to Oslo.", True),
         ("The blogger appeared in court after he was lured to Baghdad by agents.", False),
     ],
 )
@@ -1638,7 +1639,7 @@ def test_hedges_on_who_did_it_and_on_what_appeared(tnr_pipeline, text: str, hedg
 def test_the_two_men_are_no_group_that_holds_a_woman(tnr_pipeline) -> None:
     text = (
         "Police said Ivo Marek and his daughter Anna Marek were poisoned in Lund in March. "
-        "Prosecutors will seek the extradition of the two men from Ruritania."
+        "Prosecutors plan to request extradition of the two men from Ruritania."
     )
     claims = tnr_pipeline.process_text(text).claims
     assert claims[-1].targets == []
@@ -1674,8 +1675,8 @@ def test_the_statements_author_is_an_organisation_quoted_more_than_once(
 @pytest.mark.model
 def test_an_opening_name_set_off_before_a_participle_clause_speaks(tnr_pipeline) -> None:
     text = (
-        "Tomas Vell, the Ruritanian deputy public prosecutor and spokesman, reading out the "
-        "verdict in the trial, said the court had jailed the blogger Ivo Marek."
+        "Tomas Vell, the chief state attorney of Ruritania, standing outside the courthouse, "
+        "said the judges had jailed the blogger Ivo Marek."
     )
     [claim] = tnr_pipeline.process_text(text).claims
     assert claim.source == "Tomas Vell"

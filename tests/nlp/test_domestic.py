@@ -15,9 +15,12 @@ def methods(tnr_pipeline, text: str) -> list[tuple[str, str]]:
     ("text", "expected"),
     [
         # acts in unrest at home, also on the agent and in a joined clause
-        ("Thousands were detained by police in the protests, and 25 people were killed.", []),
-        ("At least 40 people were killed during the unrest in Ruritania last year.", []),
-        ("In the midst of nationwide protests, I was arrested at home in Ruritania.", []),
+        (
+            "Hundreds were arrested by soldiers in the riots, and nine people were killed.",
+            [],
+        ),
+        ("Some 30 villagers were killed during the uprising in Ruritania in 2019.", []),
+        ("In the midst of the student protests, I was detained at my flat in Ruritania.", []),
         # an attack at an exiles' protest abroad stays
         (
             "Two exiles were attacked at a protest outside the embassy in Oslo.",

@@ -303,7 +303,7 @@ def test_a_platform_where_something_was_posted_is_no_organisation(
     ("text", "kept"),
     [
         # lower-case words closing a model ORG describe it; the acronym keeps its long form
-        ("The official IRNA news agency said the blogger was arrested.", [("IRNA", "ORG")]),
+        ("The state-run IRNA news agency reported that the poet was detained.", [("IRNA", "ORG")]),
         (
             "The Ministry of the Interior said the blogger was arrested.",
             [("Ministry of the Interior", "ORG")],

@@ -27,8 +27,8 @@ def legal_spans(tnr_pipeline, text: str) -> list[tuple[str, str]]:
         "The raids led to the arrest of twelve members linked to the killing of Ana Reyes.",
         "Police arrested two men over an assassination plot against the blogger Ana Reyes.",
         # joined legal verbs share what they are for; people held "as suspects"
-        "Two men have been arrested and charged in the stabbing of the exile Ana Reyes.",
-        "Nine Ruritanian citizens are being held as suspects in connection with her death.",
+        "Two men were detained and indicted over the stabbing of the exile Ana Reyes.",
+        "Nine Ruritanian citizens are held as suspects over her death.",
     ],
 )
 def test_legal_acts_against_perpetrators_are_not_methods(tnr_pipeline, text: str) -> None:
@@ -234,9 +234,9 @@ def test_the_counted_accused_named_next_are_perpetrators_and_their_homes_places(
 
 def test_people_charged_over_a_named_persons_death_are_its_perpetrators(tnr_pipeline) -> None:
     text = (
-        "Four Ruritanian nationals living in Norway — Ivo Marek, 22, Jan Novak, 22, and Tomas "
-        "Vell, 28 — are charged with first-degree murder and conspiracy to commit murder in "
-        "Anna Berg's death."
+        "Three Ruritanian men resident in Norway — Ivo Marek, 31, Jan Novak, 40, and Tomas "
+        "Vell, 26 — are charged with homicide and conspiracy to commit homicide "
+        "in Anna Berg's death."
     )
     assert legal_spans(tnr_pipeline, text) == []
     [claim] = tnr_pipeline.process_text(text).claims
@@ -251,8 +251,8 @@ def test_a_charge_over_an_unnamed_death_stays_a_legal_act(tnr_pipeline) -> None:
 
 def test_the_arrests_after_perpetrators_were_arrested_refer_back(tnr_pipeline) -> None:
     text = (
-        "Two men have been arrested and charged in the stabbing of the exile Ana Reyes. "
-        "Her family was briefed about the arrests on Friday."
+        "Two men were detained and indicted over the stabbing of the exile Ana Reyes. "
+        "Her family learned of the arrests on Friday."
     )
     assert legal_spans(tnr_pipeline, text) == []
 
@@ -261,7 +261,7 @@ def test_a_noun_named_as_perpetrators_is_theirs_later(tnr_pipeline) -> None:
     text = (
         "Poison suspects named as Karel Dvorak and Milan Hasek. "
         "The two men have been named as Karel Dvorak and Milan Hasek. "
-        "Prosecutors will seek the extradition of the two men."
+        "Prosecutors plan to request extradition of the two men."
     )
     assert legal_spans(tnr_pipeline, text) == []
 
@@ -271,8 +271,7 @@ def test_a_noun_named_as_perpetrators_is_theirs_later(tnr_pipeline) -> None:
     [
         # a penalty a named person faces if convicted is that person's
         (
-            "Ivo Marek is considered a terrorist by the government and faces prosecution if "
-            "he is convicted.",
+            "Ivo Marek, whom the state calls a traitor, faces prosecution if he is convicted.",
             {"PROSECUTION"},
         ),
         # no one's: 'If convicted, the pair face ...'
