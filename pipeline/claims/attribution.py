@@ -513,6 +513,10 @@ def _grammatical_speaker(index: DocIndex, verb: int) -> int | None:
         subject = subject_of(index, index.head[verb])  # '..., stating that ...'
     if subject is None and index.dep[verb] == "acl" and index.embedding(verb) is None:
         subject = _first_of_the_noun_phrase(index, verb)
+    if subject is not None and index.dep[subject] == "csubj" and index.tag[subject] == "VBG":
+        # 'X, the attorney, reading out the ruling, said': the participle read as the
+        # subject; its own subject speaks
+        subject = subject_of(index, subject)
     return subject
 
 

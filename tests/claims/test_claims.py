@@ -1673,11 +1673,18 @@ def test_the_statements_author_is_an_organisation_quoted_more_than_once(
 
 
 @pytest.mark.model
-def test_an_opening_name_set_off_before_a_participle_clause_speaks(tnr_pipeline) -> None:
-    text = (
-        "Tomas Vell, the chief state attorney of Ruritania, standing outside the courthouse, "
-        "said the judges had jailed the blogger Ivo Marek."
-    )
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser made the name the subject of the participle
+        "Tomas Vell, the deputy public attorney and spokesman, reading out the judgment in "
+        "the case, said the court had jailed the blogger Ivo Marek.",
+        # or the participle the subject of the reporting verb
+        "Tomas Vell, the Ruritanian state attorney and court spokesman, reading out the "
+        "ruling to reporters, said the judges had jailed the blogger Ivo Marek.",
+    ],
+)
+def test_an_opening_name_set_off_before_a_participle_clause_speaks(tnr_pipeline, text) -> None:
     [claim] = tnr_pipeline.process_text(text).claims
     assert claim.source == "Tomas Vell"
 
