@@ -51,7 +51,7 @@ Each rule reads token shapes around a model ORG span; none names an organisation
 - **Platforms as venues.** Codebook (second set): "a platform where something was posted
   ('on Facebook') is not an ORG; the company acting ('Facebook removed the accounts') is."
   A platform name (``PLATFORM_NAMES``) read as an ORG or PERSON is dropped unless it is the
-  subject of a verb or the agent of a passive one; a name that runs into one ("[Nexta
+  subject of a verb or the agent of a passive one; a name that runs into one ("[Nexo
   Telegram] channel") keeps its own words. Context rule ``ORG.platform_venue``.
 """
 
@@ -452,7 +452,7 @@ def platform_venues(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
         while start < end and doc[start].lower_ in platforms:
             start += 1
             while start < end and doc[start].is_lower:
-                start += 1  # 'Telegram [channel] Nexta'
+                start += 1  # 'Telegram [channel] Nexo'
         while end > start and doc[end - 1].lower_ in platforms:
             end -= 1
         if start < end and (start, end) != (span.start, span.end):

@@ -103,7 +103,7 @@ def _home_after_an_age(span: Span) -> bool:
 
 
 def _before_a_lower_case_description(doc: Doc, start: int, end: int) -> int:
-    """'the official [IRNA news agency]': lower-case words closing a model ORG after a
+    """'the state-run [TASS news agency]': lower-case words closing a model ORG after a
     capitalised name describe it ('news agency', 'channel'); the name ends before them."""
     k = end
     while k - 1 > start and doc[k - 1].is_lower and doc[k - 1].is_alpha:
@@ -112,7 +112,7 @@ def _before_a_lower_case_description(doc: Doc, start: int, end: int) -> int:
 
 
 def _named_relative(span: Span, words: Any) -> bool:
-    """'his daughter [Yulia]': a name the model read as a place it does not know, set right
+    """'his daughter [Dakota]': a name the model read as a place it does not know, set right
     after a family noun, is that relative's name (context rule ``PERSON.relative_named``)."""
     doc, root = span.doc, span.root
     before = doc[span.start - 1] if span.start > 0 else None
@@ -370,7 +370,7 @@ class RuleTagger:
         return None
 
     def _force_of_a_place(self, span: Span) -> list[Span] | None:
-        """'[Wiltshire] police', '[Surrey RCMP]' read as a person: a known place before
+        """'[Essex] police', '[Alberta RCMP]' read as a person: a known place before
         'police' is the name of that police force (ORG); a known place before an acronym is
         the place, and the acronym the organisation (context rule ``ORG.force_of_a_place``)."""
         assert self._normaliser is not None
