@@ -71,8 +71,10 @@ EACH_OF_A_GROUP = frozenset({"neither", "either", "each"})
 
 
 PAIR_NOUNS = frozenset({"couple", "pair", "duo"})
-TRIO_NOUNS = frozenset({"trio", "threesome"})
 """Singular nouns for two people ('the couple', 'the pair')."""
+
+TRIO_NOUNS = frozenset({"trio"})
+"""Singular nouns for three people ('the trio')."""
 
 
 def group_phrase(index: DocIndex, i: int, size: int, nouns: frozenset[str]) -> bool:

@@ -382,7 +382,8 @@ def _act_told_again(index: DocIndex, sentence: Sentence) -> bool:
     return False
 
 
-GROUP_NOUN_GENDERS = {"man": "m", "men": "m", "woman": "f", "women": "f"}
+GROUP_NOUN_GENDERS = {"man": "m", "woman": "f"}
+"""Lemmas of group nouns that tell their members' gender ('the two men')."""
 
 
 def _group_agrees(memory: Memory, lemma: str) -> bool:

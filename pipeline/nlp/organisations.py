@@ -63,7 +63,7 @@ from spacy.attrs import DEP, LEMMA, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from tnr_claims.nlp.provenance import derive, is_bare_model, make
-from tnr_claims.nlp.spans import compound_start, tokens_with
+from tnr_claims.nlp.spans import POSSESSIVE_MARKS, compound_start, tokens_with
 from tnr_claims.rules.loader import Lexicons
 
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
@@ -215,8 +215,8 @@ def _names_on_a_subject(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def _coordinated_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """Split an ORG span at "and" when one side is an ORG named alone elsewhere; when both
-    sides are people's names the document gives elsewhere ('[Petrov and Boshirov]' after
-    'A Petrov and B Boshirov'), the two are PERSONs."""
+    sides are people's names the document gives elsewhere ('[Vale and Orlov]' after 'Ana
+    Vale and Ivo Orlov'), the two are PERSONs."""
     alone = {span.text for span in spans if span.label_ == "ORG"}
     people = {w for span in spans if span.label_ == "PERSON" for w in (span.text, span[-1].text)}
     out: list[Span] = []
@@ -238,7 +238,7 @@ def _coordinated_names(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
-INNER_POSSESSIVES = POSSESSIVE_ENDINGS - {"'", "’"}
+INNER_POSSESSIVES = POSSESSIVE_MARKS
 """The possessive endings that may stand inside a name ("Supreme People's Court")."""
 
 

@@ -137,6 +137,22 @@ def after_descriptions(doc: Doc, start: int, end: int, words: Lexicons) -> int:
 
 
 POSSESSIVE_MARKS = frozenset({"'s", "’s"})
+"""A possessive ending that may stand inside a name or close one ('Supreme People's Court',
+'Ana Ruiz's home')."""
+
+
+def before_lower_case_words(doc: Doc, start: int, end: int) -> int:
+    """Where a model name ends when lower-case words it swallowed close it ('Ruiz
+    [later]', 'IRNA [news agency]'); at least one word stays, and a word attached to the
+    one before it is part of the name ('Li Mei-ling')."""
+    while (
+        end - start > 1
+        and doc[end - 1].is_lower
+        and doc[end - 1].is_alpha
+        and doc[end - 2].whitespace_
+    ):
+        end -= 1
+    return end
 
 
 def person_extent(doc: Doc, start: int, end: int, words: Lexicons) -> tuple[int, int]:
@@ -147,13 +163,7 @@ def person_extent(doc: Doc, start: int, end: int, words: Lexicons) -> tuple[int,
         if doc[k].lower_ in POSSESSIVE_MARKS:
             end = k
             break
-    while (
-        end - start > 1
-        and doc[end - 1].is_lower
-        and doc[end - 1].is_alpha
-        and doc[end - 2].whitespace_  # not the end of 'Li Mei-ling'
-    ):
-        end -= 1
+    end = before_lower_case_words(doc, start, end)
     while (
         end - start > 1
         and doc[start].is_title

@@ -61,6 +61,7 @@ from tnr_claims.nlp.spans import (
     SEGMENTS_KEY,
     SPAN_KEY,
     after_descriptions,
+    before_lower_case_words,
     date_parts,
     inside_ranges,
     is_count,
@@ -105,9 +106,7 @@ def _home_after_an_age(span: Span) -> bool:
 def _before_a_lower_case_description(doc: Doc, start: int, end: int) -> int:
     """'the state-run [TASS news agency]': lower-case words closing a model ORG after a
     capitalised name describe it ('news agency', 'channel'); the name ends before them."""
-    k = end
-    while k - 1 > start and doc[k - 1].is_lower and doc[k - 1].is_alpha:
-        k -= 1
+    k = before_lower_case_words(doc, start, end)
     return k if any(t.is_title or t.is_upper for t in doc[start:k]) else end
 
 
