@@ -27,6 +27,7 @@ from tnr_claims.claims.mentions import (
 )
 from tnr_claims.claims.modifiers import find_hedges, find_negation_scopes, find_negations
 from tnr_claims.claims.named_next import group_named, groups_named_next
+from tnr_claims.claims.narrative import narrated_target, told_on
 from tnr_claims.claims.qualify import (
     decide_type,
     find_recommendation_cue,
@@ -42,7 +43,13 @@ from tnr_claims.claims.targets import (
     introduces_another_person,
     pick_last_target,
 )
-from tnr_claims.records import ClaimProvenance, ClaimRecord, Segment, SpanRecord
+from tnr_claims.records import (
+    ClaimProvenance,
+    ClaimRecord,
+    Segment,
+    SpanRecord,
+    TargetDecision,
+)
 from tnr_claims.rules.loader import PatternSet, default_patterns
 from tnr_claims.rules.schemas import CueRule
 
@@ -190,6 +197,11 @@ def _analyse(
     source, source_rule, source_cue = find_source(
         index, sentence, number, memory, by_kind, rules_by_id
     )
+    if not targets:
+        told = narrated_target(index, sentence, memory, source, speakers)
+        if told is not None:  # 'He never came out.': the case's story goes on
+            targets = [told]
+            target_decisions = [TargetDecision(name=told, rule="TARGET.narrated_subject")]
     analysis = Analysis(sentence, number, targets, source, source_rule, source_cue)
     analysis.target_rules = target_decisions
     _remember_people(index, sentence, number, memory, analysis)
@@ -207,6 +219,8 @@ def _analyse(
         memory.last_method = number
     analysis.hedge_cues = find_hedges(index, sentence, by_kind, memory)
     analysis.negation_cues = find_negations(index, sentence, negation_scopes)
+    if told_on(analysis) and "METHOD" not in {ref.record.label for ref in sentence.spans}:
+        analysis.negation_cues = []  # 'He never came out.' denies no act
     return analysis
 
 

@@ -199,6 +199,10 @@ TARGET_RULES: tuple[tuple[str, str], ...] = (
         " planned in Minsk'",
     ),
     (
+        "TARGET.narrated_subject",
+        "a target of an earlier sentence as the subject of a past event: 'He never came back.'",
+    ),
+    (
         "TARGET.listed",
         "a list of who the act just told hit: 'Among those affected are A and B.'",
     ),
@@ -247,6 +251,7 @@ SPEAKER_MEMORY_SENTENCES = 3
 
 
 WORD_LISTS: tuple[str, ...] = (
+    "BACKGROUND_VERBS",
     "BEARING_VERBS",
     "CAPABILITY_MODALS",
     "UNTOLD_VERBS",

@@ -1,0 +1,115 @@
+"""The story of a case told on: a person the document already told acted on, as the subject
+of a past event ('He never came out.', 'Ana Ruiz was found on a bench that evening').
+
+Such a sentence names no METHOD, but it asserts part of a specific incident with an
+identified target, which the codebook counts as a claim (an incident). The person must be
+a target of an earlier sentence of the same document; the verb must tell an event, not
+the person's background or speech ('She worked as an editor', 'He said ...').
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tnr_claims.claims.mentions import PRONOUN_GENDERS
+
+if TYPE_CHECKING:
+    from tnr_claims.claims.index import Analysis, DocIndex, Memory, Sentence
+
+
+RULE = "TARGET.narrated_subject"
+
+
+def told_on(analysis: Analysis) -> bool:
+    """Whether the sentence is a claim only as the story of an earlier target told on."""
+    return any(decision.rule == RULE for decision in analysis.target_rules)
+
+
+def narrated_target(
+    index: DocIndex, sentence: Sentence, memory: Memory, source: str | None, speakers: set[int]
+) -> str | None:
+    """The earlier target that is the subject of a past event verb in the sentence's main
+    clause, or in what its main verb reports ('Officials say he left an hour later'); never
+    the sentence's speaker ('"It must stop," he continued')."""
+    if not memory.known_targets:
+        return None
+    for verb, speaker in _told_verbs(index, sentence):
+        if not _past_event(index, verb):
+            continue
+        for child in index.children(verb):
+            if child.dep_ not in ("nsubj", "nsubjpass") or child.i in speakers:
+                continue
+            if speaker and index.pos[child.i] == "PRON":
+                continue  # 'Ana Ruiz said he was briefed': 'he' may be Ruiz herself
+            name = _known_target(index, sentence, memory, child.i)
+            if name is None:
+                # 'His car was found the next day': what the person owned or left tells on
+                # (not 'Her blog had warned readers', which is the person's own doing)
+                owner = [
+                    c.i
+                    for c in index.children(child.i)
+                    if c.dep_ == "poss" and child.dep_ == "nsubjpass"
+                ]
+                name = _known_target(index, sentence, memory, owner[0]) if owner else None
+            if name is not None and name != source:
+                return name
+    return None
+
+
+def _told_verbs(index: DocIndex, sentence: Sentence) -> list[tuple[int, bool]]:
+    """The main verb, the clauses joined to it, and the clauses a speech verb reports;
+    each with whether a named person or a pronoun speaks it (whose 'he' may be the
+    speaker)."""
+    roots = [i for i in range(sentence.span.start, sentence.span.end) if index.dep[i] == "ROOT"]
+    people = {ref.root for ref in sentence.spans if ref.record.label == "PERSON"}
+    verbs: list[tuple[int, bool]] = []
+    for root in roots:
+        heads, speaker = [root], False
+        if index.lemma[root] in index.words.SPEECH_VERBS:
+            heads = [c.i for c in index.children(root) if c.dep_ == "ccomp"]
+            speaker = any(
+                c.dep_ == "nsubj" and (c.i in people or c.pos_ == "PRON")
+                for c in index.children(root)
+            )
+        for head in heads:
+            verbs.append((head, speaker))
+            verbs.extend((c.i, speaker) for c in index.children(head) if c.dep_ == "conj")
+    return verbs
+
+
+def _past_event(index: DocIndex, verb: int) -> bool:
+    """A verb in the past ('left', 'was found', 'has not been found') that is no speech,
+    state or background verb ('said', 'was', 'worked as')."""
+    if index.pos[verb] != "VERB":
+        return False
+    lemma = index.lemma[verb]
+    if lemma in index.words.SPEECH_VERBS or lemma in index.words.BACKGROUND_VERBS:
+        return False
+    tag = index.doc[verb].tag_
+    return tag == "VBD" or (
+        tag == "VBN" and any(c.dep_ in ("aux", "auxpass") for c in index.children(verb))
+    )
+
+
+def _known_target(index: DocIndex, sentence: Sentence, memory: Memory, i: int) -> str | None:
+    """The earlier target the subject token names or, as 'he' or 'she', stands for."""
+    mentions = memory.mentions
+    for ref in sentence.spans:
+        if ref.record.label == "PERSON" and ref.root == i:
+            name = ref.record.name
+            if (
+                name in memory.known_targets
+                and name not in memory.officials
+                and not (mentions is not None and mentions.is_perpetrator(name))
+            ):
+                return name
+            return None
+    pronoun = index.lower[i]
+    if pronoun not in PRONOUN_GENDERS or index.pos[i] != "PRON":
+        return None
+    name = memory.last_target
+    if name is None or name not in memory.known_targets:
+        return None
+    if mentions is not None and not mentions.agrees(name, pronoun):
+        return None
+    return name

@@ -1,0 +1,63 @@
+"""The story of a case told on: a person an earlier sentence told acted on, as the subject
+of a past event, makes an incident claim about that person (``TARGET.narrated_subject``).
+Invented texts through the whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import claim_of
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        ("Lena Brandt was abducted in Vilnius in March. ", "She never came home."),
+        (
+            "Agents abducted Tomas Keller in 2020. ",
+            "Officials say he left the embassy an hour later.",
+        ),
+        ("Police detained Omar Haddad in May. ", "His phone was found in a river on Friday."),
+        (
+            "Omar Haddad was detained in Riga in May. ",
+            "Haddad was found unconscious in a cell on Friday.",
+        ),
+    ],
+)
+def test_an_earlier_target_as_the_subject_of_a_past_event_is_an_incident(
+    tnr_pipeline, text: str, second: str
+) -> None:
+    claim = claim_of(tnr_pipeline, text + second, second[:12])
+    name = "Lena Brandt" if "Lena" in text else "Tomas Keller" if "Tomas" in text else None
+    name = name or "Omar Haddad"
+    assert (claim.type, claim.targets, claim.negated) == ("incident", [name], False)
+    assert "TARGET.narrated_subject" in {d.rule for d in claim.provenance.target_rules}
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        # background, not an event of the case
+        ("Lena Brandt was abducted in March. ", "She worked as a translator for ten years."),
+        # no one was told acted on before
+        ("Lena Brandt left Minsk in 2019. ", "She never came home."),
+        # the speaker's own 'he'
+        ("Omar Haddad was detained in May. ", '"We were all afraid," he continued.'),
+        # what the person owned acted, rather than being acted on
+        ("Omar Haddad was detained in May. ", "His blog had warned readers about the police."),
+        # 'he' in what a named man said may be that man
+        ("Omar Haddad was detained in May. ", "Karim Aziz said he left the office early."),
+    ],
+)
+def test_background_speech_and_unknown_people_tell_no_story(
+    tnr_pipeline, text: str, second: str
+) -> None:
+    record = tnr_pipeline.process_text(text + second)
+    told = [
+        c
+        for c in record.claims
+        if c.text == second
+        and "TARGET.narrated_subject" in {d.rule for d in c.provenance.target_rules}
+    ]
+    assert told == []
