@@ -27,7 +27,7 @@ from tnr_claims.claims.mentions import (
 )
 from tnr_claims.claims.modifiers import find_hedges, find_negation_scopes, find_negations
 from tnr_claims.claims.named_next import group_named, groups_named_next
-from tnr_claims.claims.narrative import narrated_target, told_on
+from tnr_claims.claims.narrative import narrated_target, reacts_to_the_incident, told_on
 from tnr_claims.claims.qualify import (
     decide_type,
     find_recommendation_cue,
@@ -208,19 +208,30 @@ def _analyse(
     recommendation = find_recommendation_cue(index, sentence, by_kind, rules_by_id)
     analysis.recommendation_cue = recommendation
     analysis.claim_rule = qualifies(index, sentence, targets, recommendation, source)
-    if analysis.claim_rule is None:
+    if (
+        analysis.claim_rule is None
+        and memory.last_incident is not None
+        and reacts_to_the_incident(index, sentence, source)
+    ):
+        analysis.claim_rule = "CLAIM.incident_referred"
+        analysis.type_id, analysis.claim_type = "TYPE.incident_referred", "incident"
+    elif analysis.claim_rule is not None:
+        analysis.type_id, analysis.claim_type = _claim_type(
+            index, sentence, number, memory, targets, recommendation
+        )
+    else:
         return analysis
-    analysis.type_id, analysis.claim_type = _claim_type(
-        index, sentence, number, memory, targets, recommendation
-    )
     if analysis.claim_type == "incident":
         memory.last_incident = number
     if analysis.claim_rule == "CLAIM.method":
         memory.last_method = number
     analysis.hedge_cues = find_hedges(index, sentence, by_kind, memory)
     analysis.negation_cues = find_negations(index, sentence, negation_scopes)
-    if told_on(analysis) and "METHOD" not in {ref.record.label for ref in sentence.spans}:
-        analysis.negation_cues = []  # 'He never came out.' denies no act
+    if (told_on(analysis) or analysis.claim_rule == "CLAIM.incident_referred") and (
+        "METHOD" not in {ref.record.label for ref in sentence.spans}
+    ):
+        # 'He never came out.', 'It will not go without an answer': no act to deny
+        analysis.negation_cues = []
     return analysis
 
 

@@ -113,3 +113,24 @@ def _known_target(index: DocIndex, sentence: Sentence, memory: Memory, i: int) -
     if mentions is not None and not mentions.agrees(name, pronoun):
         return None
     return name
+
+
+def reacts_to_the_incident(index: DocIndex, sentence: Sentence, source: str | None) -> bool:
+    """A definite word for the incident the document told ('the move', 'this incident',
+    ``INCIDENT_NOUNS``) as what a reaction is about: a ``REACTION_VERBS`` verb
+    ('Oslo condemned the move') or a named source ('Ana Ruiz said the incident must not be
+    forgotten'). Not 'the Act' (a proper noun) nor 'an incident' (another one)."""
+    for i in range(sentence.span.start, sentence.span.end):
+        if (
+            index.lemma[i] not in index.words.INCIDENT_NOUNS
+            or index.pos[i] != "NOUN"
+            or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in index.children(i))
+        ):
+            continue
+        if source is not None or index.lemma[index.head[i]] in index.words.REACTION_VERBS:
+            return True
+    return False
+
+
+DEFINITE = frozenset({"the", "this", "that"})
+"""Determiners that point back to an incident already told."""

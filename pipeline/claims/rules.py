@@ -43,6 +43,10 @@ CLAIM_RULES: tuple[tuple[str, str], ...] = (
         "a state's practice as the subject: 'Rwandan transnational repression is broad.'",
     ),
     ("CLAIM.state_denial", "a state or organisation denies the act: 'Iran denied any role.'"),
+    (
+        "CLAIM.incident_referred",
+        "after an incident, a reaction to it by a definite word: 'Oslo condemned the move.'",
+    ),
 )
 """Why a sentence is a claim: the first rule that fires (recorded after the type rule)."""
 
@@ -126,6 +130,12 @@ TYPE_RULES: tuple[tuple[str, str, str], ...] = (
         "incident",
         "one act named with a demonstrative or a possessor: 'This brazen shooting has all the "
         "hallmarks of a political killing.'",
+    ),
+    (
+        "TYPE.incident_referred",
+        "incident",
+        "a reaction to the incident told before, by a definite word ('the move', 'this"
+        " incident'): 'The ministers will discuss this incident on Monday.'",
     ),
     (
         "TYPE.one_case",
@@ -264,6 +274,7 @@ WORD_LISTS: tuple[str, ...] = (
     "FORMER_WORDS",
     "FUTURE_MODALS",
     "HEDGE_NOUNS",
+    "INCIDENT_NOUNS",
     "LEGAL_FRAMES",
     "LEGAL_NOUNS",
     "LEGAL_VERBS",
@@ -282,6 +293,7 @@ WORD_LISTS: tuple[str, ...] = (
     "PRACTICE_NOUNS",
     "PRESUPPOSING_VERBS",
     "PUBLISH_WORDS",
+    "REACTION_VERBS",
     "RELATIVE_PRONOUNS",
     "REPORT_NOUNS",
     "SPEECH_VERBS",

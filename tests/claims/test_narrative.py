@@ -61,3 +61,36 @@ def test_background_speech_and_unknown_people_tell_no_story(
         and "TARGET.narrated_subject" in {d.rule for d in c.provenance.target_rules}
     ]
     assert told == []
+
+
+@pytest.mark.parametrize(
+    ("second", "source"),
+    [
+        ("The Norwegian government condemned the move.", None),
+        ("Ministers will discuss this incident on Monday.", None),
+        ("Ana Ruiz said the incident would not go without an answer.", "Ana Ruiz"),
+    ],
+)
+def test_a_reaction_to_the_incident_told_is_part_of_it(
+    tnr_pipeline, second: str, source: str | None
+) -> None:
+    text = "Agents abducted Tomas Keller in Oslo in 2020. " + second
+    claim = claim_of(tnr_pipeline, text, second[:12])
+    assert (claim.type, claim.source, claim.negated) == ("incident", source, False)
+    assert claim.provenance.claim_rule == "CLAIM.incident_referred"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # no incident told before
+        ("Tomas Keller lives in Oslo. ", "Ministers will discuss the move on Monday."),
+        # another incident, not the one told
+        ("Agents abducted Tomas Keller in 2020. ", "Ministers will discuss an incident today."),
+        # no reaction and no one named says it
+        ("Agents abducted Tomas Keller in 2020. ", "A neighbour saw the incident from a window."),
+    ],
+)
+def test_no_reaction_to_a_told_incident_no_claim(tnr_pipeline, first: str, second: str) -> None:
+    record = tnr_pipeline.process_text(first + second)
+    assert [c.text for c in record.claims if c.text == second] == []
