@@ -33,12 +33,23 @@ ALLEGED_CRIME_CUES: tuple[tuple[str, ...], ...] = (
 def is_alleged_crime(span: Span, words: Lexicons) -> bool:
     """True when ``span`` directly follows an accusation cue and names no object.
 
-    "accused of kidnapping" (the target's alleged crime) is dropped; "accused of
+    "accused of kidnapping" (the target's alleged crime) is dropped, also as a later
+    charge joined to the first ("accused of treason and kidnapping"); "accused of
     abducting Ivo ..." or "accused of poisoning defectors" keeps its METHOD, since the
     act has an object: it is the perpetrator who is accused.
     """
     doc = span.doc
-    before = tuple(t.lower_ for t in doc[max(0, span.start - 3) : span.start])
+    first = span.start
+    if doc.has_annotation("DEP"):
+        # 'accused of terrorism and conspiracy to murder': the cue is before the first
+        # charge the act is joined to
+        for token in span:
+            joined = token
+            while joined.dep_ == "conj" and joined.head.i < span.start:
+                joined = joined.head
+            if joined is not token:
+                first = min(first, joined.left_edge.i)
+    before = tuple(t.lower_ for t in doc[max(0, first - 3) : first])
     if not any(before[-len(cue) :] == cue for cue in ALLEGED_CRIME_CUES):
         return False
     return not _has_object_after(span, words)

@@ -201,7 +201,7 @@ BORNE_LEGAL_VERBS = frozenset({"face", "stand", "await"})
 """Verbs of a legal step borne by their subject ('faces trial', 'is due to stand trial')."""
 
 
-def _mention_words(token: Token) -> set[str]:
+def mention_words(token: Token) -> set[str]:
     """The lower-cased words that name a patient: the token, its compounds and modifiers,
     and the whole compound phrase ('hit man')."""
     parts = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
@@ -262,7 +262,7 @@ def _charged_for_an_act(span: Span, method_at: dict[int, Span]) -> bool:
 
 def _charged_for_an_act_at(root: Token, method_at: dict[int, Span], own: Span | None) -> bool:
     for token in _content_tokens(root):
-        if _someones_death(token):
+        if someones_death(token):
             return True  # 'charged with murder in X's death', 'over the death of X'
         inner = method_at.get(token.i)
         if inner is None or inner is own or _code(inner) in LEGAL_CODES | WARRANT_CODES:
@@ -284,7 +284,7 @@ def _listed_beside(noun: Token) -> list[Token]:
     return found
 
 
-def _someones_death(token: Token) -> bool:
+def someones_death(token: Token) -> bool:
     """'X's death', 'the death of X': a named person's death, which a charge is about."""
     if token.lemma_.lower() != "death" or token.pos_ != "NOUN":
         return False
@@ -346,7 +346,7 @@ def _named_as_remembered(doc: Doc, names: dict[int, set[str]], remembered: set[s
         for subject in (c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")):
             if subject.i not in names and subject.pos_ == "NOUN":
                 modifiers = {c.lower_ for c in subject.children}
-                found.update(_mention_words(subject) - modifiers)
+                found.update(mention_words(subject) - modifiers)
     return found
 
 
@@ -393,7 +393,7 @@ def _doers_and_accused(
     people = words.PERSON_NOUNS | words.PERPETRATOR_NOUNS | words.AGENT_NOUNS
     remembered: set[str] = set()
     for agent in _passive_agents(methods):
-        remembered.update(names.get(agent.i, _mention_words(agent)))
+        remembered.update(names.get(agent.i, mention_words(agent)))
     for doer in _named_doers(methods, names):
         remembered.update(names[doer.i])
     for i in tokens_with(doc, LEMMA, ACCUSING_VERBS):
@@ -402,7 +402,7 @@ def _doers_and_accused(
             for patient in _patients(token):
                 # people only: 'the state was accused of abducting X' accuses a state
                 if patient.i in names or patient.lemma_.lower() in people:
-                    remembered.update(names.get(patient.i, _mention_words(patient)))
+                    remembered.update(names.get(patient.i, mention_words(patient)))
                     remembered.update(_named_next(doc, patient, names, words))
     for i in tokens_with(doc, LEMMA, ADMITTING_VERBS):
         token = doc[i]
@@ -457,7 +457,7 @@ def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons)
     for span in legal:
         if span.start in dropped:
             for patient in _patients(span.root):
-                remembered.update(names.get(patient.i, _mention_words(patient)))
+                remembered.update(names.get(patient.i, mention_words(patient)))
                 # 'Four nationals — A, 22, B, 22, and C — are charged': the people listed
                 for person in _listed_beside(patient):
                     remembered.update(names.get(person.i, ()))
@@ -471,14 +471,14 @@ def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons)
         for patient in _patients(verb):
             # the noun and its phrase, not a bare modifier ('Saudi' of 'Saudi nationals')
             modifiers = {c.lower_ for c in patient.children}
-            remembered.update(names.get(patient.i, _mention_words(patient) - modifiers))
+            remembered.update(names.get(patient.i, mention_words(patient) - modifiers))
     remembered |= _named_as_remembered(doc, names, remembered)
     # relatives are never the doers: a charge against 'his brothers' is a reprisal on them
     remembered = {w for w in remembered if w not in words.FAMILY_NOUNS}
     for span in legal:
         for patient in _patients(span.root):
-            mention = names.get(patient.i, _mention_words(patient))
-            if mention & remembered or _mention_words(patient) & (
+            mention = names.get(patient.i, mention_words(patient))
+            if mention & remembered or mention_words(patient) & (
                 words.PERPETRATOR_NOUNS | words.AGENT_NOUNS
             ):
                 dropped.add(span.start)
@@ -504,7 +504,7 @@ def _held_as_perpetrators(root: Token, words: Lexicons) -> bool:
         prep.dep_ == "prep"
         and prep.lower_ == "as"
         and any(
-            c.dep_ == "pobj" and _mention_words(c) & words.PERPETRATOR_NOUNS for c in prep.children
+            c.dep_ == "pobj" and mention_words(c) & words.PERPETRATOR_NOUNS for c in prep.children
         )
         for prep in root.children
     )
@@ -542,7 +542,7 @@ def _stands_for_a_perpetrator(pronoun: Token, names: dict[int, set[str]], words:
             return False
         if token.pos_ != "NOUN":
             continue
-        perpetrator = bool(_mention_words(token) & words.PERPETRATOR_NOUNS)
+        perpetrator = bool(mention_words(token) & words.PERPETRATOR_NOUNS)
         if not perpetrator and token.lemma_.lower() not in people:
             continue
         if (token.tag_ == "NNS") != plural:

@@ -21,6 +21,7 @@ from tnr_claims.nlp.context import (
     role_named_people,
 )
 from tnr_claims.nlp.counts import vague_counts
+from tnr_claims.nlp.crimes import ALLEGED_CRIMES_KEY, CHARGE_ONLY_RULES, perpetrators_crimes
 from tnr_claims.nlp.domestic import domestic_unrest_acts
 from tnr_claims.nlp.extents import asks_for_something_else, brought_to_no_place, method_extents
 from tnr_claims.nlp.instruments import instruments_with_parties, provisions_of_instruments
@@ -250,6 +251,7 @@ class RuleTagger:
         words = self.patterns.lexicons
         spans: list[Span] = []
         blocked: list[tuple[int, int]] = []
+        crimes: list[tuple[int, int, str]] = []
         for start, end, rule in self.span_matcher(doc):
             assert isinstance(rule, SpanRule)
             if rule.label == "NOT_ENTITY":
@@ -260,12 +262,14 @@ class RuleTagger:
                 continue
             span = Span(doc, start, end, label=rule.label, span_id=rule.id)
             if rule.label == "METHOD" and (
-                is_alleged_crime(span, words)
-                or is_former_role(span, words)
-                or is_aim_of_a_bounty(span)
+                rule.id in CHARGE_ONLY_RULES or is_alleged_crime(span, words)
             ):
+                crimes.append((start, end, rule.id))  # the perpetrators' crime, maybe
+                continue
+            if rule.label == "METHOD" and (is_former_role(span, words) or is_aim_of_a_bounty(span)):
                 continue
             spans.append(span)
+        doc.user_data[ALLEGED_CRIMES_KEY] = crimes
         return drop_perpetrator_charges(spans), blocked
 
     def dependency_spans(self, doc: Doc) -> list[Span]:
@@ -530,8 +534,13 @@ class RuleTagger:
         merged = provisions_of_instruments(doc, merged)
         if self._parsed:
             merged = vague_counts(doc, merged, words)
+        crimes = [
+            Span(doc, start, end, label="METHOD", span_id=rule_id)
+            for start, end, rule_id in doc.user_data.pop(ALLEGED_CRIMES_KEY, ())
+        ]
         if self._parsed:
             merged = drop_acts_against_perpetrators(doc, merged, words)
+            merged = perpetrators_crimes(doc, merged, crimes, words)
             merged = drop_hypothetical_penalties(merged)
             merged = drop_documents_as_sources(merged, words)
             merged = threatened_acts(doc, merged, words)

@@ -1,0 +1,60 @@
+"""The crime charged to perpetrators is the act against the target; the target's own
+alleged crime is no METHOD (nlp/crimes.py, the alleged-crime rule).
+
+Invented sentences, run through the whole pipeline (the rules read the parse).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def methods(tnr_pipeline, text: str) -> list[tuple[str, str]]:
+    record = tnr_pipeline.process_text(text)
+    return [(s.text, s.code) for s in record.spans if s.label == "METHOD"]
+
+
+@pytest.mark.parametrize(
+    ("text", "crimes"),
+    [
+        # over a named person's death
+        (
+            "Three men are charged with first-degree murder and conspiracy to commit murder "
+            "in Ana Ruiz's death.",
+            [("first-degree murder", "PHYSICAL_ATTACK"), ("murder", "PHYSICAL_ATTACK")],
+        ),
+        (
+            "Two brothers each face one count of manslaughter in the death of Omar Haddad.",
+            [("manslaughter", "PHYSICAL_ATTACK")],
+        ),
+        # the accused told before as the one who did it
+        (
+            "Tomas Lund abducted Ana Ruiz in Lima in June. Lund faces charges of murder-for-hire.",
+            [("abducted", "ABDUCTION"), ("murder-for-hire", "PHYSICAL_ATTACK")],
+        ),
+    ],
+)
+def test_the_crime_charged_to_perpetrators_is_the_act(
+    tnr_pipeline, text: str, crimes: list[tuple[str, str]]
+) -> None:
+    assert methods(tnr_pipeline, text) == crimes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the target's own alleged crimes, also a later one joined to the first
+        "Ana Ruiz was shot dead in June. Ruiz had been accused of terrorism and conspiracy "
+        "to murder at home.",
+        "The blogger was charged with treason and kidnapping in absentia.",
+        # 'murder' that no one is charged with
+        "The novel is a murder mystery set in Lima.",
+        "Police said the murder rate had fallen.",
+    ],
+)
+def test_a_targets_alleged_crime_or_an_uncharged_murder_is_no_act(tnr_pipeline, text: str) -> None:
+    found = methods(tnr_pipeline, text)
+    assert not any(code == "PHYSICAL_ATTACK" and "murder" in t for t, code in found)
+    assert not any(t in ("kidnapping", "manslaughter") for t, _ in found)
