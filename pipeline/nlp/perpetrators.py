@@ -174,8 +174,10 @@ def _step(token: Token, child: Token) -> int:
 
 def _patients(root: Token) -> list[Token]:
     """Who a legal act is done to: objects, passive subjects, 'of/against' phrases,
-    possessors, and the subject of 'face(s) charges'."""
+    possessors, the noun a participle describes, and the subject of 'face(s) charges'."""
     found = [c for c in root.children if c.dep_ in ("nsubjpass", "dobj", "poss")]
+    if root.dep_ == "acl" and root.tag_ == "VBN" and root.head.pos_ in ("NOUN", "PRON"):
+        found.append(root.head)  # 'the people arrested today', 'the men charged'
     # 'requesting extradition of the suspect': the act noun is the verb's object
     holders = [root, *(c for c in root.children if c.dep_ == "dobj" and c.pos_ == "NOUN")]
     for holder in holders:
@@ -489,7 +491,7 @@ def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons)
     pronouns = set()
     for span in legal:
         for patient in _patients(span.root):
-            if _stands_for_a_perpetrator(patient, names, words):
+            if _stands_for_a_perpetrator(patient, names, words, remembered):
                 dropped.add(span.start)
                 pronouns.add(patient.i)
     doc.user_data[PERPETRATORS_KEY] = sorted(remembered)
@@ -510,11 +512,13 @@ def _held_as_perpetrators(root: Token, words: Lexicons) -> bool:
     )
 
 
-SINGULAR_PRONOUNS = frozenset({"him", "her", "his"})
-PLURAL_PRONOUNS = frozenset({"them", "their"})
+SINGULAR_PRONOUNS = frozenset({"him", "her", "his", "he", "she"})
+PLURAL_PRONOUNS = frozenset({"them", "their", "they"})
 
 
-def _stands_for_a_perpetrator(pronoun: Token, names: dict[int, set[str]], words: Lexicons) -> bool:
+def _stands_for_a_perpetrator(
+    pronoun: Token, names: dict[int, set[str]], words: Lexicons, remembered: set[str]
+) -> bool:
     """Whether an object pronoun of a legal act ('police arrested him') stands for a
     perpetrator named by a noun just before ('The suspected gunman fled to Riga ... "Police
     have arrested him," he said'): the nearest person mention before it, in its own
@@ -522,7 +526,8 @@ def _stands_for_a_perpetrator(pronoun: Token, names: dict[int, set[str]], words:
 
     A name, a person noun ('the exile'), or a perpetrator noun of the other number found
     first is the antecedent instead; a name that is the subject of a speech verb (the one
-    quoted) is passed over."""
+    quoted) is passed over. A noun already remembered as the doers needs no determiner
+    ('All three are foreign nationals who were living in Oslo when they were arrested')."""
     lower = pronoun.lower_
     if pronoun.pos_ != "PRON" or lower not in SINGULAR_PRONOUNS | PLURAL_PRONOUNS:
         return False
@@ -543,12 +548,14 @@ def _stands_for_a_perpetrator(pronoun: Token, names: dict[int, set[str]], words:
         if token.pos_ != "NOUN":
             continue
         perpetrator = bool(mention_words(token) & words.PERPETRATOR_NOUNS)
-        if not perpetrator and token.lemma_.lower() not in people:
+        # a person noun remembered as the doers, not 'the state' or 'police'
+        known = bool(mention_words(token) & remembered) and token.lemma_.lower() in people
+        if not (perpetrator or known) and token.lemma_.lower() not in people:
             continue
         if (token.tag_ == "NNS") != plural:
             continue  # 'the kidnappers ... arrested him': not them
         definite = any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in token.children)
-        return perpetrator and definite
+        return known or (perpetrator and definite)
     return False
 
 

@@ -282,3 +282,29 @@ def test_a_penalty_waiting_on_a_conviction_is_kept_for_a_named_bearer(
     tnr_pipeline, text: str, expected: set[str]
 ) -> None:
     assert {code for _, code in legal_spans(tnr_pipeline, text)} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a participle on a remembered noun: 'the men arrested'
+        "Two men were charged with the stabbing of the exile Ivo Sand. Police said the men "
+        "arrested on Friday would appear in court.",
+        # a subject pronoun for doers remembered by a noun with no determiner
+        "Three Ruritanian nationals are charged in the killing of the blogger Ivo Sand. "
+        "All three are Ruritanian nationals who lived in Oslo when they were arrested.",
+    ],
+)
+def test_remembered_doers_reached_by_participle_or_pronoun_are_no_targets(
+    tnr_pipeline, text: str
+) -> None:
+    assert legal_spans(tnr_pipeline, text) == []
+
+
+def test_a_pronoun_after_a_remembered_institution_is_still_the_target(tnr_pipeline) -> None:
+    # the police did the act; 'he' after 'the police' is the exile, not the police
+    text = (
+        "Two police officers were arrested over the abduction of Ivo Sand. Sand was later "
+        "accused of insulting the police. In 2019, he was sentenced to ten years in prison."
+    )
+    assert "sentenced to ten years" in {t for t, _ in legal_spans(tnr_pipeline, text)}
