@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from tnr_claims import __version__
 from tnr_claims.cases.incidents import WORD_LISTS as LINK_WORD_LISTS
@@ -27,7 +27,7 @@ from tnr_claims.nlp.context import WORD_LISTS as NLP_WORD_LISTS
 from tnr_claims.nlp.names import ABBREVIATIONS_KEY
 from tnr_claims.nlp.provenance import Provenance, provenance_of
 from tnr_claims.nlp.spans import SEGMENTS_KEY, SPAN_KEY, sentence_bounds, sentence_spans
-from tnr_claims.normalise import Normaliser
+from tnr_claims.normalise import Normaliser, strip_determiner_possessive
 from tnr_claims.normalise.dates import DAY_PRECISE, after_previous, range_start_year
 from tnr_claims.normalise.identity import shared_family_names
 from tnr_claims.normalise.legal import inherit_instruments
@@ -209,7 +209,11 @@ class Pipeline:
         raw = list(doc.spans[SPAN_KEY]) if SPAN_KEY in doc.spans else []
         named = [(s.label_, s.text) for s in raw if s.label_ in ("PERSON", "ORG")]
         defined = doc.user_data.get(ABBREVIATIONS_KEY, {})
-        names = iter(norm.names(named, text, defined)) if named else iter(())
+        canonicals = norm.names(named, text, defined) if named else []
+        # 'the Guards' resolves to the fullest mention, 'Revolutionary Guards Corps'; when a
+        # rule gives that mention its canonical name, the short form takes it too
+        ruled = self._rule_names([s for s in raw if s.label_ in ("PERSON", "ORG")], canonicals)
+        names = iter([ruled.get(name, name) for name in canonicals])
         records: list[SpanRecord] = []
         previous_day: str | None = None
         places = _qualified_places(norm, raw, text)
@@ -269,6 +273,22 @@ class Pipeline:
             )
         records = with_range_years(_with_inherited_instruments(records, text), text)
         return _with_shared_family_names(self._with_institution_countries(records, text), text)
+
+    def _rule_names(self, spans: list[Span], canonicals: list[str]) -> dict[str, str]:
+        """Resolved name -> the canonical name a rule gives the mention that is that
+        fullest form itself (not a shorter mention resolved to a longer one: 'Ministry of
+        Foreign Affairs' after 'Ministry of Foreign Affairs of Ruritania')."""
+        ruled: dict[str, str] = {}
+        for span, canonical in zip(spans, canonicals, strict=True):
+            rule = self.patterns.by_id.get(provenance_of(span).origin_id)
+            if (
+                isinstance(rule, SpanRule)
+                and rule.name
+                and rule.label == span.label_
+                and strip_determiner_possessive(span.text) == canonical
+            ):
+                ruled.setdefault(canonical, rule.name)
+        return ruled
 
     def _with_institution_countries(self, records: list[SpanRecord], text: str) -> list[SpanRecord]:
         """'Tajikistan's Supreme Court' is 'Supreme Court of Tajikistan', and so is a later

@@ -126,3 +126,23 @@ def test_a_ministry_not_listed_keeps_its_name(tnr_pipeline) -> None:
     # counterexample: no listed ministry holds 'Health'
     names = org_names(tnr_pipeline, "The Uzbek Health Ministry denied the report.")
     assert all(not name.startswith("Ministry of") for _, name in names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the short form before or after the name a rule gives its canonical form
+        "The Revolutionary Guards Corps said it arrested Ana Ruiz. The Guards issued a statement.",
+        "The Guards issued a statement on Monday. The Revolutionary Guards Corps said it "
+        "arrested Ana Ruiz.",
+    ],
+)
+def test_a_short_form_takes_the_canonical_name_its_full_form_has(tnr_pipeline, text: str) -> None:
+    names = dict(org_names(tnr_pipeline, text))
+    assert names["Guards"] == names["Revolutionary Guards Corps"]
+    assert names["Guards"] == "Islamic Revolutionary Guard Corps"
+
+
+def test_the_last_word_of_a_guards_unit_is_that_unit(tnr_pipeline) -> None:
+    text = "The Harbour Guards seized the boat. Later the Guards released the crew."
+    assert [s for s, _ in org_names(tnr_pipeline, text)] == ["Harbour Guards", "Guards"]
