@@ -48,6 +48,10 @@ Each rule reads token shapes around a model ORG span; none names an organisation
   A name closed by a comma right after such a noun ('for the news site Mekong Watch,') is
   one too, however the parser hangs it; a name that is the subject of a clause on the noun
   ('the group Ana Ruiz founded') is not.
+- **Named again.** Words the document tags as an organisation once are that organisation
+  where they stand again untagged ("a Nordline plane" after "Nordline said"), a count the
+  model read in them aside ("Group 24"); not inside a longer proper name. Context rule
+  ``ORG.named_again``.
 - **Platforms as venues.** Codebook (second set): "a platform where something was posted
   ('on Facebook') is not an ORG; the company acting ('Facebook removed the accounts') is."
   A platform name (``PLATFORM_NAMES``) read as an ORG or PERSON is dropped unless it is the
@@ -470,3 +474,45 @@ def _company_acting(token: Token) -> bool:
     if token.dep_ in ACTING_DEPS:
         return True
     return token.dep_ == "pobj" and token.head.dep_ == "agent"
+
+
+def organisations_named_again(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'a Nordline plane' after 'Nordline said ...': words the document tags as an
+    organisation once are that organisation wherever they stand again untagged (one sense
+    per document), unless they run into a longer proper name. Context rule
+    ``ORG.named_again``."""
+    names: dict[str, set[tuple[str, ...]]] = {}
+    for span in spans:
+        if span.label_ == "ORG" and span.text[:1].isupper():
+            names.setdefault(span[0].text, set()).add(tuple(t.text for t in span))
+    if not names:
+        return spans
+    # a number the model read as a count may end the name ('Group 24')
+    covered = {i for s in spans if s.label_ != "QUANTITY" for i in range(s.start, s.end)}
+    made: list[Span] = []
+    for i in tokens_with(doc, ORTH, set(names)):
+        for name in sorted(names[doc[i].text], key=len, reverse=True):
+            end = i + len(name)
+            if (
+                tuple(t.text for t in doc[i:end]) != name
+                or any(k in covered for k in range(i, end))
+                or _runs_into_a_name(doc, i, end)
+            ):
+                continue
+            made.append(make(doc, i, end, "ORG", "ORG.named_again"))
+            covered.update(range(i, end))
+            break
+    if not made:
+        return spans
+    inside = {i for s in made for i in range(s.start, s.end)}
+    kept = [s for s in spans if not (s.label_ == "QUANTITY" and s.start in inside)]
+    return sorted([*kept, *made], key=lambda s: (s.start, s.end))
+
+
+def _runs_into_a_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether a title-case proper noun stands right before or after the words."""
+    before = doc[start - 1] if start > 0 and not doc[start].is_sent_start else None
+    after = doc[end] if end < len(doc) else None
+    return any(
+        t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() for t in (before, after)
+    )

@@ -7,7 +7,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from tnr_claims.nlp.organisations import organisation_extents
+from tnr_claims.nlp.organisations import organisation_extents, organisations_named_again
 from tnr_claims.rules.loader import default_patterns
 
 VOCAB = spacy.blank("en").vocab
@@ -330,3 +330,33 @@ def test_two_people_read_as_one_organisation_are_two_people() -> None:
     spans[2] = Span(doc, 7, 10, "ORG", span_id="model:ORG")
     kept = organisation_extents(doc, spans[2:], default_patterns().lexicons)
     assert [(s.text, s.label_) for s in kept] == [("Petrova and Borisov", "ORG")]
+
+
+def named_again(words: list[str], pos: list[str], orgs_at: list[tuple[int, int]], counts=()):
+    starts = [k == 0 or words[k - 1] == "." for k in range(len(words))]
+    doc = Doc(VOCAB, words=words, pos=pos, sent_starts=starts)
+    spans = [Span(doc, a, b, "ORG", span_id="model:ORG") for a, b in orgs_at]
+    spans += [Span(doc, i, i + 1, "QUANTITY", span_id="model:CARDINAL") for i in counts]
+    kept = organisations_named_again(doc, spans)
+    return [(s.text, s.label_) for s in sorted(kept, key=lambda s: s.start)]
+
+
+def test_words_tagged_as_an_organisation_once_are_it_where_they_stand_again() -> None:
+    words = ["Nordline", "said", "no", ".", "Agents", "boarded", "a", "Nordline", "plane"]
+    pos = ["PROPN", "VERB", "DET", "PUNCT", "NOUN", "VERB", "DET", "PROPN", "NOUN"]
+    assert named_again(words, pos, [(0, 1)]) == [("Nordline", "ORG"), ("Nordline", "ORG")]
+
+
+def test_a_number_read_as_a_count_is_part_of_the_name_again() -> None:
+    words = ["Group", "24", "said", "no", ".", "Group", "24", "members", "left"]
+    pos = ["PROPN", "NUM", "VERB", "DET", "PUNCT", "PROPN", "NUM", "NOUN", "VERB"]
+    assert named_again(words, pos, [(0, 2)], counts=[6]) == [
+        ("Group 24", "ORG"),
+        ("Group 24", "ORG"),
+    ]
+
+
+def test_the_same_words_inside_a_longer_proper_name_or_lower_case_stay_untagged() -> None:
+    words = ["Nordline", "said", "no", ".", "the", "Nordline", "Foundation", "and", "nordline"]
+    pos = ["PROPN", "VERB", "DET", "PUNCT", "DET", "PROPN", "PROPN", "CCONJ", "NOUN"]
+    assert named_again(words, pos, [(0, 1)]) == [("Nordline", "ORG")]
