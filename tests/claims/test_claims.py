@@ -1526,6 +1526,12 @@ def test_according_to_an_undescribed_role_is_the_person_the_report_is_about(tnr_
             "Exile Watch",
             "incident",
         ),
+        # who judges an act 'as' something asserts it too
+        (
+            "Exile Watch regards the execution of Ivo Marek as a warning to every critic.",
+            "Exile Watch",
+            "incident",
+        ),
     ],
 )
 def test_who_condemns_an_act_is_its_source(tnr_pipeline, text: str, source: str, kind: str) -> None:
