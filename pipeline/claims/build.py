@@ -27,7 +27,12 @@ from tnr_claims.claims.mentions import (
 )
 from tnr_claims.claims.modifiers import find_hedges, find_negation_scopes, find_negations
 from tnr_claims.claims.named_next import group_named, groups_named_next
-from tnr_claims.claims.narrative import narrated_target, reacts_to_the_incident, told_on
+from tnr_claims.claims.narrative import (
+    narrated_target,
+    reacts_to_the_incident,
+    told_in_the_past,
+    told_on,
+)
 from tnr_claims.claims.qualify import (
     decide_type,
     find_recommendation_cue,
@@ -357,6 +362,12 @@ def _claim_type(
         and same_group_acted_on(index, sentence)
     ):
         return "TYPE.same_occasion", "incident"
+    if (
+        claim_type == "pattern"
+        and memory.last_incident is not None
+        and told_in_the_past(index, sentence)
+    ):
+        return "TYPE.told_in_the_past", "incident"
     return type_id, claim_type
 
 

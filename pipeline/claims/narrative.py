@@ -134,3 +134,92 @@ def reacts_to_the_incident(index: DocIndex, sentence: Sentence, source: str | No
 
 DEFINITE = frozenset({"the", "this", "that"})
 """Determiners that point back to an incident already told."""
+
+
+HABIT_ADVERBS = frozenset(
+    {
+        "long",
+        "increasingly",
+        "often",
+        "routinely",
+        "repeatedly",
+        "regularly",
+        "frequently",
+        "always",
+        "usually",
+        "systematically",
+        "commonly",
+        "typically",
+        "generally",
+    }
+)
+"""Adverbs that make a past or perfect verb a practice ('has long pressured exiles')."""
+
+
+def told_in_the_past(index: DocIndex, sentence: Sentence) -> bool:
+    """After an incident, a sentence whose main event is past, done by a definite actor
+    and to no generic group ('Ruritania has denied any involvement', 'London said it had
+    summoned the ambassador') goes on with that incident rather than a practice ('The
+    regime has long pressured critics' stays one)."""
+    for verb, _ in _told_verbs(index, sentence):
+        if (
+            not _past(index, verb)
+            or any(c.lower_ in HABIT_ADVERBS for c in index.children(verb) if c.dep_ == "advmod")
+            or _over_a_period(index, verb)
+        ):
+            return False
+        children = list(index.children(verb))
+        subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or not all(_definite(index, sentence, s.i) for s in subjects):
+            return False
+        if any(c.dep_ == "dobj" and _generic_plural(c) for c in children):
+            return False
+        return True
+    return False
+
+
+def _past(index: DocIndex, verb: int) -> bool:
+    """'denied', 'has denied', 'was charged', 'had been summoned'."""
+    tag = index.doc[verb].tag_
+    if tag == "VBD":
+        return True
+    return tag == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lemma_ == "have")
+        for c in index.children(verb)
+    )
+
+
+def _definite(index: DocIndex, sentence: Sentence, i: int) -> bool:
+    """A named actor, a pronoun, or a noun with 'the', 'this' or a possessor."""
+    token = index.doc[i]
+    if any(ref.start <= i < ref.end for ref in sentence.spans if ref.record.label != "METHOD"):
+        return True
+    if token.pos_ == "PRON":
+        return token.lower_ not in ("they", "we", "you", "one")
+    return token.pos_ in ("NOUN", "PROPN") and any(
+        (c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in token.children
+    )
+
+
+def _generic_plural(token) -> bool:
+    """'critics', 'exiles': a plural noun with no determiner, number or possessor."""
+    return token.tag_ in ("NNS", "NNPS") and not any(
+        c.dep_ in ("det", "nummod", "poss") for c in token.children
+    )
+
+
+PERIOD_NOUNS = frozenset({"year", "decade", "month", "week"})
+PERIOD_MODIFIERS = frozenset({"past", "last", "recent", "several", "many"})
+
+
+def _over_a_period(index: DocIndex, verb: int) -> bool:
+    """'over the past year', 'in recent years', 'for decades': a span of time, over which
+    an act is a practice, not one occasion."""
+    for prep in index.children(verb):
+        if prep.dep_ != "prep":
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in PERIOD_NOUNS:
+                if noun.tag_ == "NNS" or any(c.lower_ in PERIOD_MODIFIERS for c in noun.children):
+                    return True
+    return False

@@ -121,6 +121,12 @@ TYPE_RULES: tuple[tuple[str, str, str], ...] = (
         "deported three activists on Friday. They were handed over at the border.'",
     ),
     (
+        "TYPE.told_in_the_past",
+        "incident",
+        "after an incident, a past event by a definite actor, to no generic group: 'Ruritania"
+        " has denied any involvement.'",
+    ),
+    (
         "TYPE.count",
         "statistic",
         "a non-null QUANTITY about operations or targets: 'The report lists 18 abductions.'",

@@ -94,3 +94,25 @@ def test_a_reaction_to_the_incident_told_is_part_of_it(
 def test_no_reaction_to_a_told_incident_no_claim(tnr_pipeline, first: str, second: str) -> None:
     record = tnr_pipeline.process_text(first + second)
     assert [c.text for c in record.claims if c.text == second] == []
+
+
+@pytest.mark.parametrize(
+    ("second", "kind"),
+    [
+        ("Ruritania has denied any involvement in the abduction.", "incident"),
+        ("The ministry said it had summoned the Ruritanian ambassador.", "incident"),
+        # a practice: over a span of time, as a habit, or done to a generic group
+        (
+            "Over the past year, the Ruritanian government has harassed the exile community.",
+            "pattern",
+        ),
+        ("The Ruritanian regime has long pressured critics abroad.", "pattern"),
+        ("The regime harassed critics abroad through their relatives.", "pattern"),
+    ],
+)
+def test_a_past_event_by_a_definite_actor_after_an_incident_goes_on_with_it(
+    tnr_pipeline, second: str, kind: str
+) -> None:
+    text = "Agents abducted Tomas Keller in Oslo on 3 May. " + second
+    claim = claim_of(tnr_pipeline, text, second[:12])
+    assert claim.type == kind
