@@ -412,8 +412,9 @@ def _line_break(token: Token) -> bool:
     return "\n" in token.text_with_ws
 
 
-VANISH_LEMMAS = frozenset({"vanish", "disappear", "see"})
-"""Verbs whose subject is the person a report is about ('vanished', 'was last seen')."""
+VANISH_LEMMAS = frozenset({"vanish", "disappear", "see", "go"})
+"""Verbs whose subject is the person a report is about ('vanished', 'was last seen',
+'went missing')."""
 
 
 def _speaks_flees_or_vanishes(verb: Token, words: Lexicons) -> bool:
@@ -424,6 +425,8 @@ def _speaks_flees_or_vanishes(verb: Token, words: Lexicons) -> bool:
         return any(c.lower_ == "last" for c in verb.children) and any(
             c.dep_ == "auxpass" for c in verb.children
         )
+    if lemma == "go":  # only 'went missing'
+        return any(c.lower_ == "missing" for c in verb.children)
     return True
 
 

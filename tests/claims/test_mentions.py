@@ -208,3 +208,21 @@ def test_according_to_an_unnamed_speaker_does_not_take_the_next_name(tnr_pipelin
 def test_descriptive_and_participial_speakers(tnr_pipeline, text: str, source: str) -> None:
     record = tnr_pipeline.process_text(text)
     assert record.claims[-1].source == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the first the document says of her: the model leaves the name untagged
+        "Ana Ruiz went missing in Bangkok on 4 June.",
+        "Tomas Lund went missing after a meeting in Riga.",
+    ],
+)
+def test_an_untagged_name_that_went_missing_is_the_target(tnr_pipeline, text: str) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.targets == [text.split(" went")[0]]
+
+
+def test_a_name_that_went_home_is_no_person_by_that_alone(tnr_pipeline) -> None:
+    spans = tnr_pipeline.process_text("Ana Ruiz went home in June.").spans
+    assert [s.text for s in spans if s.label == "PERSON"] == []
