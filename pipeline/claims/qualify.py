@@ -455,6 +455,8 @@ def _definite_act(index: DocIndex, sentence: Sentence) -> bool:
         root = ref.root
         if index.pos[root] != "NOUN" or index.tag[root] != "NN":
             continue
+        if index.lemma[root] in index.words.STATE_ACTOR_NOUNS:
+            continue  # 'the regime's security apparatus' names who acts, not one act
         children = list(index.children(root))
         before = [x for x in index.doc[root].subtree if x.i < root]
         marked = any(

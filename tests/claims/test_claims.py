@@ -1713,3 +1713,21 @@ def test_he_added_after_an_unnamed_speaker_is_unnamed(
         "The time he spent in detention will count towards his term, he added."
     )
     assert tnr_pipeline.process_text(text).claims[-1].source == source
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a possessed act is one occasion
+        ("Exile Watch documented his abduction in Riga.", "incident"),
+        # a possessed body of agents names who acts, not one act
+        ("The regime's security apparatus follows critics to Europe.", "pattern"),
+        ("Refugees in Berlin fear Ruritania's security services.", "pattern"),
+    ],
+)
+def test_a_possessed_act_is_one_occasion_but_a_possessed_agency_is_not(
+    tnr_pipeline, text: str, kind: str
+) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.type == kind
