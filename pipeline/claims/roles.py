@@ -233,15 +233,21 @@ def _subjectless_ing_clauses(index: DocIndex, verb: int) -> list[int]:
     return found
 
 
+TRIAL_VERBS = frozenset({"stand", "go"})
+"""Verbs of 'stand trial' and 'go on trial', whose subject is tried (inside a METHOD)."""
+
+
 def _bears_the_act(index: DocIndex, verb: int) -> bool:
     """Whether the subject of ``verb`` bears the act its object names: a bearing verb
     ('received death threats', 'faces charges'), also after a phase verb ('began receiving
     threats', 'continues to face charges'); not 'began sending threats'."""
-    if index.lemma[verb] in PHASE_VERBS:
-        verb = next(
+    if index.lemma[verb] in PHASE_VERBS or index.lemma[verb] == "be":
+        verb = next(  # 'is yet to go on trial', 'is due to stand trial'
             (c.i for c in index.children(verb) if c.dep_ == "xcomp"),
             verb,
         )
+    if index.lemma[verb] in TRIAL_VERBS and verb in index.method_tokens:
+        return True  # 'she will stand trial', 'he is yet to go on trial'
     if index.lemma[verb] not in index.words.BEARING_VERBS:
         return False
     return any(

@@ -1731,3 +1731,22 @@ def test_a_possessed_act_is_one_occasion_but_a_possessed_agency_is_not(
 ) -> None:
     [claim] = tnr_pipeline.process_text(text).claims
     assert claim.type == kind
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("second", "methods", "negated"),
+    [
+        ("She will stand trial in June.", ["PROSECUTION"], False),
+        ("She is due to stand trial in June.", ["PROSECUTION"], False),
+        # 'yet to' says the trial has not happened
+        ("She is yet to go on trial.", ["PROSECUTION"], True),
+        ("She remains in jail in Minsk.", ["DETENTION"], False),
+    ],
+)
+def test_who_stands_trial_or_remains_in_jail_is_the_target(
+    tnr_pipeline, second: str, methods: list[str], negated: bool
+) -> None:
+    text = "Police detained the blogger Ana Ruiz in May. " + second
+    claim = [c for c in tnr_pipeline.process_text(text).claims if c.text == second][0]
+    assert (claim.targets, claim.methods, claim.negated) == (["Ana Ruiz"], methods, negated)
