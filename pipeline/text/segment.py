@@ -335,9 +335,19 @@ def _title_like(piece: _Piece) -> bool:
     if len(piece.lines) != 1 or piece.opener == "list":
         return False
     text = piece.lines[0].text
-    if text.rstrip(_CLOSERS).endswith(".") and len(text.split()) > TITLE_SENTENCE_WORDS:
+    ending = text.rstrip(_CLOSERS)
+    if (
+        ending.endswith(".")
+        and not _ABBREVIATION_END.search(ending)
+        and len(text.split()) > TITLE_SENTENCE_WORDS
+    ):
         return False
     return _short(text)
+
+
+_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")
+"""A line ending in an abbreviation ('... shot dead in Surrey, B.C.'): its last full stop
+is the abbreviation's, not a sentence's."""
 
 
 def _heading_like(piece: _Piece) -> bool:
