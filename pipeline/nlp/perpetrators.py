@@ -185,7 +185,10 @@ def _patients(root: Token) -> list[Token]:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "against"):
                 found.extend(c for c in prep.children if c.dep_ == "pobj")
     if root.dep_ == "dobj" and root.head.lemma_.lower() == "face":
-        found.extend(c for c in root.head.children if c.dep_ == "nsubj")
+        holder = root.head
+        while holder.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in holder.children):
+            holder = holder.head  # 'will be arrested and face extradition': who is arrested
+        found.extend(c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass"))
     if root.lemma_.lower() in BORNE_LEGAL_VERBS:
         # 'X faces up to five years', 'X ... is due to stand trial': who bears it
         holder = root

@@ -308,3 +308,18 @@ def test_a_pronoun_after_a_remembered_institution_is_still_the_target(tnr_pipeli
         "accused of insulting the police. In 2019, he was sentenced to ten years in prison."
     )
     assert "sentenced to ten years" in {t for t, _ in legal_spans(tnr_pipeline, text)}
+
+
+def test_extradition_faced_by_remembered_doers_joined_to_their_arrest_is_no_method(
+    tnr_pipeline,
+) -> None:
+    text = (
+        "Two Ruritanian men were charged with the attempted murder of Ivo Sand. The men were "
+        "arrested in Oslo and face extradition."
+    )
+    assert legal_spans(tnr_pipeline, text) == []
+
+
+def test_extradition_faced_by_the_target_joined_to_her_arrest_stays(tnr_pipeline) -> None:
+    text = "She was arrested in Dubai and faces extradition to Ruritania."
+    assert {code for _, code in legal_spans(tnr_pipeline, text)} == {"DETENTION", "EXTRADITION"}
