@@ -241,13 +241,13 @@ def _bears_the_act(index: DocIndex, verb: int) -> bool:
     """Whether the subject of ``verb`` bears the act its object names: a bearing verb
     ('received death threats', 'faces charges'), also after a phase verb ('began receiving
     threats', 'continues to face charges'); not 'began sending threats'."""
-    if index.lemma[verb] in PHASE_VERBS or index.lemma[verb] == "be":
-        verb = next(  # 'is yet to go on trial', 'is due to stand trial'
+    if index.lemma[verb] in PHASE_VERBS or index.lemma[verb] in ("be", "have"):
+        verb = next(  # 'has yet to go on trial', 'is due to stand trial'
             (c.i for c in index.children(verb) if c.dep_ == "xcomp"),
             verb,
         )
     if index.lemma[verb] in TRIAL_VERBS and verb in index.method_tokens:
-        return True  # 'she will stand trial', 'he is yet to go on trial'
+        return True  # 'she will stand trial', 'she has yet to go on trial'
     if index.lemma[verb] not in index.words.BEARING_VERBS:
         return False
     return any(

@@ -41,7 +41,7 @@ def is_alleged_crime(span: Span, words: Lexicons) -> bool:
     doc = span.doc
     first = span.start
     if doc.has_annotation("DEP"):
-        # 'accused of terrorism and conspiracy to murder': the cue is before the first
+        # 'accused of treason and a plot to kill': the cue is before the first
         # charge the act is joined to
         for token in span:
             joined = token

@@ -3,8 +3,8 @@
 The codebook drops a METHOD named as the *target's* alleged crime ('accused of kidnapping',
 :func:`~tnr_claims.nlp.context.is_alleged_crime`). When the accused are the perpetrators,
 the crime is the attack itself and stays a METHOD (GUIDELINES, a perpetrator tried for
-seizing a target): 'The three men are charged with first-degree murder in Ana Ruiz's
-death', 'Lund faces charges of murder-for-hire' after Lund was named as the plotter.
+seizing a target): 'The three men were charged with first-degree murder over Ana Ruiz's
+death', 'Lund now faces a charge of murder-for-hire' after Lund was named as the plotter.
 
 The accused are perpetrators when the perpetrator memory
 (:mod:`~tnr_claims.nlp.perpetrators`) holds them, or when the charge is over a named

@@ -187,7 +187,7 @@ def _patients(root: Token) -> list[Token]:
     if root.dep_ == "dobj" and root.head.lemma_.lower() == "face":
         holder = root.head
         while holder.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in holder.children):
-            holder = holder.head  # 'will be arrested and face extradition': who is arrested
+            holder = holder.head  # 'were arrested in Oslo and face extradition': who was arrested
         found.extend(c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass"))
     if root.lemma_.lower() in BORNE_LEGAL_VERBS:
         # 'X faces up to five years', 'X ... is due to stand trial': who bears it

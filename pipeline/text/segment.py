@@ -346,7 +346,7 @@ def _title_like(piece: _Piece) -> bool:
 
 
 _ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")
-"""A line ending in an abbreviation ('... shot dead in Surrey, B.C.'): its last full stop
+"""A line ending in an abbreviation ('... attacked in Washington, D.C.'): its last full stop
 is the abbreviation's, not a sentence's."""
 
 

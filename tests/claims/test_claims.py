@@ -1740,7 +1740,7 @@ def test_a_possessed_act_is_one_occasion_but_a_possessed_agency_is_not(
         ("She will stand trial in June.", ["PROSECUTION"], False),
         ("She is due to stand trial in June.", ["PROSECUTION"], False),
         # 'yet to' says the trial has not happened
-        ("She is yet to go on trial.", ["PROSECUTION"], True),
+        ("She has yet to go on trial.", ["PROSECUTION"], True),
         ("She remains in jail in Minsk.", ["DETENTION"], False),
     ],
 )

@@ -21,8 +21,8 @@ def methods(tnr_pipeline, text: str) -> list[tuple[str, str]]:
     [
         # over a named person's death
         (
-            "Three men are charged with first-degree murder and conspiracy to commit murder "
-            "in Ana Ruiz's death.",
+            "Three men were charged over Ana Ruiz's death with first-degree murder and a "
+            "plot to commit murder.",
             [("first-degree murder", "PHYSICAL_ATTACK"), ("murder", "PHYSICAL_ATTACK")],
         ),
         (
@@ -31,7 +31,8 @@ def methods(tnr_pipeline, text: str) -> list[tuple[str, str]]:
         ),
         # the accused told before as the one who did it
         (
-            "Tomas Lund abducted Ana Ruiz in Lima in June. Lund faces charges of murder-for-hire.",
+            "Tomas Lund abducted Ana Ruiz in Lima in June. Lund now faces a charge of "
+            "murder-for-hire.",
             [("abducted", "ABDUCTION"), ("murder-for-hire", "PHYSICAL_ATTACK")],
         ),
     ],
@@ -46,7 +47,7 @@ def test_the_crime_charged_to_perpetrators_is_the_act(
     "text",
     [
         # the target's own alleged crimes, also a later one joined to the first
-        "Ana Ruiz was shot dead in June. Ruiz had been accused of terrorism and conspiracy "
+        "Ana Ruiz was shot dead in June. Ruiz had been accused of treason and conspiracy "
         "to murder at home.",
         "The blogger was charged with treason and kidnapping in absentia.",
         # 'murder' that no one is charged with
