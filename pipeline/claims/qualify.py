@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from tnr_claims.claims.attribution import is_weak, subject_of, told_to_someone, urges_the_act
+from tnr_claims.claims.legal_types import an_instrument_is_or_is_not, has_legal_verb, is_legal
 from tnr_claims.claims.occasions import (
     counts_cases,
     dated_event,
@@ -99,7 +100,7 @@ def qualifies(
     if _share_of_occasions(index, sentence):
         return "CLAIM.share"
     if "LEGAL_REF" in labels and (
-        _has_legal_verb(index, sentence) or _an_instrument_is_or_is_not(index, sentence)
+        has_legal_verb(index, sentence) or an_instrument_is_or_is_not(index, sentence)
     ):
         return "CLAIM.legal_provision"
     if targets:
@@ -189,29 +190,6 @@ def _counts_operations(index: DocIndex, sentence: Sentence) -> bool:
     return False
 
 
-def _an_instrument_is_or_is_not(index: DocIndex, sentence: Sentence) -> bool:
-    """'There is no extradition treaty between A and B', 'Britain has no extradition
-    treaty with Bahrain': the sentence says whether an instrument exists (codebook, second
-    set: a treaty said not to exist is still the sentence's instrument)."""
-    for ref in sentence.spans:
-        if ref.record.label != "LEGAL_REF":
-            continue
-        root = ref.root
-        verb = index.head[root]
-        existential = index.dep[root] == "attr" and index.has_child(verb, ("expl",))
-        possessed = index.dep[root] == "dobj" and index.lemma[verb] == "have"
-        if (existential and index.lemma[verb] == "be") or possessed:
-            return True
-    return False
-
-
-def _has_legal_verb(index: DocIndex, sentence: Sentence) -> bool:
-    return any(
-        index.lemma[i] in index.words.LEGAL_VERBS and index.pos[i] in ("VERB", "AUX")
-        for i in range(sentence.span.start, sentence.span.end)
-    )
-
-
 def decide_type(
     index: DocIndex, sentence: Sentence, targets: list[str], recommendation: Span | None
 ) -> tuple[str, str]:
@@ -225,7 +203,7 @@ def decide_type(
         return "TYPE.ordinal_count", "statistic"
     if targets:
         return "TYPE.named_target_event", "incident"
-    if _is_legal(index, sentence, labels):
+    if is_legal(index, sentence, labels):
         return "TYPE.legal_provision", "legal"
     quantities = [
         ref
@@ -494,95 +472,4 @@ def _in_past(index: DocIndex, i: int) -> bool:
         if index.head[i] == i:
             return False
         i = index.head[i]
-    return False
-
-
-def _is_legal(index: DocIndex, sentence: Sentence, labels: set[str]) -> bool:
-    """A LEGAL_REF with a provision verb, a LEGAL_REF framing the clause ("Under Article
-    38 of the law, offences abroad can be prosecuted") when a METHOD is named, or a legal
-    noun subject of a provision verb with a METHOD."""
-    s0, s1 = sentence.span.start, sentence.span.end
-    if "LEGAL_REF" in labels and _an_instrument_is_or_is_not(index, sentence):
-        return True
-    if "LEGAL_REF" in labels and "METHOD" in labels:
-        for ref in sentence.spans:
-            if ref.record.label != "LEGAL_REF":
-                continue
-            head = index.head[ref.root]
-            if (
-                index.dep[ref.root] == "pobj"
-                and index.lower[head] in index.words.LEGAL_FRAMES
-                and not _applied_up_the_clause(index, index.head[head])
-            ):
-                return True
-    for i in range(s0, s1):
-        if _instrument_makes_it(index, i):
-            return True  # 'Section 9 makes it a crime to ...'
-        if index.lemma[i] not in index.words.LEGAL_VERBS or index.pos[i] not in ("VERB", "AUX"):
-            continue
-        if "LEGAL_REF" in labels:
-            return True
-        subject = subject_of(index, i)
-        if (
-            subject is not None
-            and "METHOD" in labels
-            and index.lemma[subject] in index.words.LEGAL_NOUNS
-        ):
-            return True
-    return False
-
-
-def _instrument_makes_it(index: DocIndex, i: int) -> bool:
-    """'Section 9 of the Code makes it a crime to act as ...': an instrument, as the subject
-    of 'make', says what is an offence (what it says, a legal claim)."""
-    if index.lemma[i] != "make" or index.pos[i] != "VERB":
-        return False
-    subject = subject_of(index, i)
-    ref = index.ref(subject) if subject is not None else None
-    return ref is not None and ref.record.label == "LEGAL_REF"
-
-
-APPLIED_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "each", "both", "all"})
-"""Pronouns for people a law was applied to ('each is charged under Article 5')."""
-
-
-def _applied_up_the_clause(index: DocIndex, word: int) -> bool:
-    """:func:`_applied_to_people` at the verb the framed ``word`` belongs to, or at the verb
-    that verb completes ('was convicted of assisting a foreign service under Section 3',
-    'was found guilty of agent activity under Section 99': the parser hangs 'under' on
-    'assisting' or 'activity', and the conviction is what applies the law)."""
-    j = word
-    for _ in range(8):
-        verb = index.pos[j] in ("VERB", "AUX")
-        if verb and _applied_to_people(index, j):
-            return True
-        if index.head[j] == j or (verb and index.dep[j] not in ("pcomp", "xcomp", "conj")):
-            return False
-        j = index.head[j]
-    return False
-
-
-def _applied_to_people(index: DocIndex, verb: int) -> bool:
-    """'each is charged under Article 5', 'returnees are prosecuted under Article 7':
-    a law applied to people, not what the law says. The verb has no modal ('offences abroad
-    can be prosecuted under Article 38' states the law) and its patient is people: a name,
-    a personal pronoun, a noun for people, or a number."""
-    if index.pos[verb] not in ("VERB", "AUX"):
-        return False
-    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in index.children(verb)):
-        return False
-    for child in index.children(verb):
-        if child.dep_ not in ("nsubjpass", "dobj", "nsubj"):
-            continue
-        if child.dep_ == "nsubj" and not index.is_passive(verb):
-            continue
-        if (
-            index.pos[child.i] in ("PROPN", "NUM")
-            or child.lower_ in APPLIED_PRONOUNS
-            or child.lemma_.lower() in index.words.PEOPLE_LEMMAS
-            or child.lemma_.lower() in index.words.PERSON_NOUNS
-            or child.lemma_.lower() in ("returnee", "deportee", "absconder")
-            or child.lemma_.lower() in index.words.FAMILY_NOUNS
-        ):
-            return True
     return False

@@ -164,6 +164,12 @@ def _without_words_of_names(rules: list[Span], model: list[Span], words: Any) ->
     return kept
 
 
+def _names_an_instrument(span: Span, words: Any) -> bool:
+    """Whether a model LAW entity holds an instrument word (``INSTRUMENT_WORDS``) or a
+    number ('Article 38')."""
+    return any(t.lower_ in words.INSTRUMENT_WORDS or t.like_num for t in span)
+
+
 def _lone_modifier(span: Span) -> bool:
     """'[Transnational] repression is not new': one word the tagger reads as an adjective,
     adverb or verb is no name, whatever the entity recogniser said. Nor are words without a
@@ -326,6 +332,8 @@ class RuleTagger:
             span = Span(doc, start, end, label=label, span_id=f"model:{ent.label_}")
             if label == "QUANTITY" and not is_count(span, words):
                 continue
+            if label == "LEGAL_REF" and not _names_an_instrument(span, words):
+                continue  # 'the Royal Family' read as a law
             if label in ("PERSON", "ORG") and (_demonym_modifier(span) or _lone_modifier(span)):
                 continue
             read_otherwise = self._read_otherwise(span, words)

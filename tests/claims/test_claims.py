@@ -1750,3 +1750,31 @@ def test_who_stands_trial_or_remains_in_jail_is_the_target(
     text = "Police detained the blogger Ana Ruiz in May. " + second
     claim = [c for c in tnr_pipeline.process_text(text).claims if c.text == second][0]
     assert (claim.targets, claim.methods, claim.negated) == (["Ana Ruiz"], methods, negated)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("second", "kind"),
+    [
+        # the instrument only gives the reason for the act the sentence tells
+        (
+            "The prosecutors confirmed they would not seek the extradition of the suspects, "
+            "as the Latvian constitution forbids the extradition of its own nationals.",
+            "not legal",
+        ),
+        (
+            "The office said it was not going to apply to Latvia for the handover of the two "
+            "men as the Latvian constitution does not allow the extradition of citizens.",
+            "not legal",
+        ),
+        # what the instrument says is the claim
+        ("The Latvian constitution forbids the extradition of its own nationals.", "legal"),
+    ],
+)
+def test_a_law_given_as_a_reason_does_not_make_the_claim_legal(
+    tnr_pipeline, second: str, kind: str
+) -> None:
+    text = "Two men were charged with the attempted murder of Ivo Marek in May. " + second
+    claim = [c for c in tnr_pipeline.process_text(text).claims if c.text == second][0]
+    assert (claim.type == "legal") == (kind == "legal")
+    assert [k.split("#")[0].lower() for k in claim.legal_refs] == ["constitution"]

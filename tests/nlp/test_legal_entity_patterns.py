@@ -384,3 +384,21 @@ def test_named_rule_listed_first_wins_a_tie(text: str, rule_id: str, blank: Lang
     rule_spans, blocked = tagger.rule_spans(doc)
     merged = merge_spans(doc, rule_spans, [], blocked)
     assert [s.id_ for s in merged] == [rule_id]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "refs"),
+    [
+        # the model reads a family of a court as a law: no instrument word, no number
+        ("The UK boycotted the World Cup with members of the Royal Family.", []),
+        ("Under Article 38 of the Criminal Law, offences abroad can be punished.", ["Article 38"]),
+    ],
+)
+def test_a_model_law_without_an_instrument_word_or_number_is_no_reference(
+    tnr_pipeline, text: str, refs: list[str]
+) -> None:
+    spans = tnr_pipeline.process_text(text).spans
+    found = [s.text for s in spans if s.label == "LEGAL_REF"]
+    assert [r for r in refs if not any(r in f for f in found)] == []
+    assert bool(found) == bool(refs)
