@@ -22,6 +22,7 @@ from tnr_claims.nlp.context import (
 )
 from tnr_claims.nlp.counts import vague_counts
 from tnr_claims.nlp.crimes import ALLEGED_CRIMES_KEY, CHARGE_ONLY_RULES, perpetrators_crimes
+from tnr_claims.nlp.days import days_told_before
 from tnr_claims.nlp.domestic import domestic_unrest_acts
 from tnr_claims.nlp.extents import asks_for_something_else, brought_to_no_place, method_extents
 from tnr_claims.nlp.instruments import instruments_with_parties, provisions_of_instruments
@@ -542,6 +543,7 @@ class RuleTagger:
         if self._tagged:
             merged = instruments_with_parties(doc, merged, words)
         merged = provisions_of_instruments(doc, merged)
+        merged = days_told_before(doc, merged)
         if self._parsed:
             merged = vague_counts(doc, merged, words)
         crimes = [

@@ -347,8 +347,10 @@ def _precision(value: dt.datetime, period: str, *, with_year: bool) -> str | Non
 
 _DAY_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _AFTER_PREVIOUS = re.compile(
-    r"^(?:the\s+)?(?P<rel>following|next|same)\s+(?:day|morning|afternoon|evening|night)$"
-    r"|^(?:that|the\s+same)\s+(?P<that>day|morning|afternoon|evening|night)$"
+    r"^(?:(?:early|late)\s+)?(?:the\s+)?(?P<rel>following|next|same)\s+"
+    r"(?:day|morning|afternoon|evening|night)$"
+    r"|^(?:that|the\s+same|that\s+same)\s+(?P<that>day|date|morning|afternoon|evening|night)$"
+    r"|^this\s+date$"
     r"|^(?:the\s+)?day\s+(?P<after>after)$"
     r"|^(?P<n>\d{1,2}|one|two|three|four|five|six|seven)\s+days?\s+(?P<later>later|after)$",
     re.IGNORECASE,

@@ -1,0 +1,54 @@
+"""Days told from the date before them ('that same day', 'on this date'), which the model
+leaves untagged: a DATE span each (context rule ``DATE.day_told_before``); the normaliser
+anchors its value to the day-precise date before it (codebook, second set: "the same day"
+is anchored to the date it follows).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tnr_claims.nlp.provenance import make
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+POINTERS = frozenset({"that", "this"})
+"""Determiners that point back to a day already told."""
+
+DAY_WORDS = frozenset({"day", "date", "morning", "afternoon", "evening", "night"})
+
+RULE_ID = "DATE.day_told_before"
+
+
+def days_told_before(doc: Doc, spans: list[Span]) -> list[Span]:
+    """``spans`` with 'that day', 'that same day', 'the same day' and 'this date' added as
+    DATE spans where nothing covers them."""
+    covered = {i for span in spans for i in range(span.start, span.end)}
+    made = []
+    for token in doc:
+        if token.lower_ not in DAY_WORDS or token.i in covered:
+            continue
+        start = _pointer_start(doc, token.i)
+        if start is None or any(i in covered for i in range(start, token.i)):
+            continue
+        made.append(make(doc, start, token.i + 1, "DATE", RULE_ID))
+    if not made:
+        return spans
+    return sorted([*spans, *made], key=lambda s: (s.start, s.end))
+
+
+def _pointer_start(doc: Doc, day: int) -> int | None:
+    """The first token of 'that day', 'that same day', 'the same day', 'this date'."""
+    k = day - 1
+    same = k >= 0 and doc[k].lower_ == "same"
+    if same:
+        k -= 1
+    if k < 0:
+        return None
+    pointer = doc[k].lower_
+    if pointer == "this" and doc[day].lower_ != "date":
+        return None  # 'this morning' is the day of writing; 'to this day' is until now
+    if pointer in POINTERS or (same and pointer == "the"):
+        return k
+    return None

@@ -1,0 +1,27 @@
+"""Days told from the date before them (nlp/days.py, the normaliser's anchoring): invented
+sentences through the whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    ("second", "day"),
+    [
+        ("Her car was found in a forest that same day.", "that same day"),
+        ("Detectives believe her door was smeared with poison on this date.", "this date"),
+        # the day of writing, and 'until now', are no day told before
+        ("This morning her lawyer was still waiting for news.", None),
+        ("To this day her family is waiting for news of her.", None),
+    ],
+)
+def test_a_day_told_from_the_date_before_is_a_date_anchored_to_it(
+    tnr_pipeline, second: str, day: str | None
+) -> None:
+    text = "Agents poisoned Ana Ruiz in Riga on 4 March 2018. " + second
+    dates = [(s.text, s.value) for s in tnr_pipeline.process_text(text).spans if s.label == "DATE"]
+    told = [(t, v) for t, v in dates if t != "4 March 2018"]
+    assert told == ([(day, "2018-03-04")] if day else [])
