@@ -30,6 +30,10 @@ ALLEGED_CRIME_CUES: tuple[tuple[str, ...], ...] = (
 """Codebook hard case: a METHOD named as the target's alleged crime is not a METHOD."""
 
 
+CHARGE_TAGS = frozenset({"NN", "NNS", "VBG"})
+"""Tags of a charge joined to another ('treason and kidnapping', 'spying and plotting')."""
+
+
 def is_alleged_crime(span: Span, words: Lexicons) -> bool:
     """True when ``span`` directly follows an accusation cue and names no object.
 
@@ -44,6 +48,8 @@ def is_alleged_crime(span: Span, words: Lexicons) -> bool:
         # 'accused of treason and a plot to kill': the cue is before the first
         # charge the act is joined to
         for token in span:
+            if token.tag_ not in CHARGE_TAGS:
+                continue  # 'accused of spying and arrested': the arrest is no charge
             joined = token
             while joined.dep_ == "conj" and joined.head.i < span.start:
                 joined = joined.head

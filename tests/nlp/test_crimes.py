@@ -59,3 +59,9 @@ def test_a_targets_alleged_crime_or_an_uncharged_murder_is_no_act(tnr_pipeline, 
     found = methods(tnr_pipeline, text)
     assert not any(code == "PHYSICAL_ATTACK" and "murder" in t for t, code in found)
     assert not any(t in ("kidnapping", "manslaughter") for t, _ in found)
+
+
+def test_an_act_the_parser_joins_to_an_alleged_crime_is_no_charge(tnr_pipeline) -> None:
+    # 'arrested' hangs on 'spying' in the parse, but an arrest is no offence charged
+    found = methods(tnr_pipeline, "Ana Ruiz was accused of spying and arrested in May.")
+    assert ("arrested", "DETENTION") in found
