@@ -506,3 +506,21 @@ def test_having_no_connection_to_an_act_denies_it(
 ) -> None:
     [claim] = tnr_pipeline.process_text(sentence).claims
     assert claim.negated is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        # a state that accuses someone makes an allegation
+        ("Latvia accused Tomas Lund of ordering the killing of Ana Ruiz in Riga.", True),
+        ("The government accused Tomas Lund of ordering the killing of Ana Ruiz.", True),
+        # a charge brought by prosecutors is an asserted legal step
+        ("Prosecutors accused Tomas Lund of helping to kidnap Ana Ruiz.", False),
+        ("Tomas Lund is accused of helping to kidnap Ana Ruiz.", False),
+    ],
+)
+def test_a_states_accusation_hedges_a_prosecutors_does_not(
+    tnr_pipeline, text: str, hedged: bool
+) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.hedged is hedged
