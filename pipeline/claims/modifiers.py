@@ -528,9 +528,11 @@ def _a_state_accuses(index: DocIndex, i: int) -> bool:
     which hedges the claim (codebook, second set: 'X alleges that ...' hedges). A state
     accusing a target of an offence ('accuses him of public calls for unrest') brings the
     charge itself: no hedge."""
+    holders = [i, *(c.i for c in index.children(i) if c.dep_ == "dobj")]  # or 'X, of ...'
     of_act = any(
         c.dep_ == "prep" and c.lower_ == "of" and any(t.i in index.method_tokens for t in c.subtree)
-        for c in index.children(i)
+        for holder in holders
+        for c in index.children(holder)
     )
     if not of_act:
         return False

@@ -514,6 +514,12 @@ def test_having_no_connection_to_an_act_denies_it(
         # a state that accuses someone makes an allegation
         ("Latvia accused Tomas Lund of ordering the killing of Ana Ruiz in Riga.", True),
         ("The government accused Tomas Lund of ordering the killing of Ana Ruiz.", True),
+        # the parser may hang 'of' on the accused
+        (
+            "Latvia accused the regime’s second-in-command, Tomas Lund, of ordering an attack "
+            "on a dissident in Riga.",
+            True,
+        ),
         # a charge brought by prosecutors is an asserted legal step
         ("Prosecutors accused Tomas Lund of helping to kidnap Ana Ruiz.", False),
         ("Tomas Lund is accused of helping to kidnap Ana Ruiz.", False),
