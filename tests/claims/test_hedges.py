@@ -530,3 +530,15 @@ def test_a_states_accusation_hedges_a_prosecutors_does_not(
 ) -> None:
     [claim] = tnr_pipeline.process_text(text).claims
     assert claim.hedged is hedged
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        ("The first assessment of detectives is that the exile Ana Ruiz was poisoned.", True),
+        ("The assessment was published in May after agents abducted Ana Ruiz.", False),
+    ],
+)
+def test_an_assessment_that_an_act_happened_hedges_it(tnr_pipeline, text: str, hedged) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.hedged is hedged
