@@ -28,7 +28,7 @@ from tnr_claims.claims.mentions import (
 from tnr_claims.claims.modifiers import find_hedges, find_negation_scopes, find_negations
 from tnr_claims.claims.named_next import group_named, groups_named_next
 from tnr_claims.claims.narrative import (
-    narrated_target,
+    narrated_targets,
     reacts_to_the_incident,
     told_in_the_past,
     told_on,
@@ -203,10 +203,11 @@ def _analyse(
         index, sentence, number, memory, by_kind, rules_by_id
     )
     if not targets:
-        told = narrated_target(index, sentence, memory, source, speakers)
-        if told is not None:  # 'He never came out.': the case's story goes on
-            targets = [told]
-            target_decisions = [TargetDecision(name=told, rule="TARGET.narrated_subject")]
+        # 'He never came out.': the case's story goes on
+        targets = narrated_targets(index, sentence, memory, source, speakers)
+        target_decisions = [
+            TargetDecision(name=name, rule="TARGET.narrated_subject") for name in targets
+        ]
     analysis = Analysis(sentence, number, targets, source, source_rule, source_cue)
     analysis.target_rules = target_decisions
     _remember_people(index, sentence, number, memory, analysis)

@@ -25,12 +25,58 @@ def told_on(analysis: Analysis) -> bool:
     return any(decision.rule == RULE for decision in analysis.target_rules)
 
 
-def narrated_target(
+def narrated_targets(
+    index: DocIndex, sentence: Sentence, memory: Memory, source: str | None, speakers: set[int]
+) -> list[str]:
+    """The earlier target that is the subject of a past event verb in the sentence's main
+    clause, or in what its main verb reports ('Officials say he left an hour later'), with
+    the earlier targets joined to it ('Ana Ruiz and her daughter were found': the daughter
+    the document named); never the sentence's speaker ('"It must stop," he continued')."""
+    name = _narrated_target(index, sentence, memory, source, speakers)
+    if name is None:
+        return []
+    return [name, *(n for n in _joined_targets(index, sentence, memory, name) if n != name)]
+
+
+def _joined_targets(index: DocIndex, sentence: Sentence, memory: Memory, name: str) -> list[str]:
+    """Earlier targets joined to the subject naming ``name``: by name, or by a relative
+    phrase ('his daughter') that the document used for one named target."""
+    subject = next(
+        (r.root for r in sentence.spans if r.record.label == "PERSON" and r.record.name == name),
+        None,
+    )
+    if subject is None:
+        return []
+    joined = []
+    mentions = memory.mentions
+    for conj in index.doc[subject].conjuncts:
+        other = _known_target(index, sentence, memory, conj.i)
+        if other is None and mentions is not None and conj.lemma_ in index.words.FAMILY_NOUNS:
+            named = (_named_beside(index, conj.lemma_) & memory.known_targets) - {name}
+            other = next(iter(named)) if len(named) == 1 else None
+        if other is not None:
+            joined.append(other)
+    return joined
+
+
+def _named_beside(index: DocIndex, noun: str) -> set[str]:
+    """The names the document sets right after a family noun: 'his daughter Lena', 'his
+    daughter, Lena Sand' (the parser's links in a list of people are not to be trusted)."""
+    names = set()
+    for ref in index.spans:
+        if ref.record.label != "PERSON" or not ref.record.name:
+            continue
+        k = ref.start - 1
+        if k >= 0 and index.lower[k] == ",":
+            k -= 1
+        if k >= 0 and index.lemma[k] == noun and index.pos[k] == "NOUN":
+            names.add(ref.record.name)
+    return names
+
+
+def _narrated_target(
     index: DocIndex, sentence: Sentence, memory: Memory, source: str | None, speakers: set[int]
 ) -> str | None:
-    """The earlier target that is the subject of a past event verb in the sentence's main
-    clause, or in what its main verb reports ('Officials say he left an hour later'); never
-    the sentence's speaker ('"It must stop," he continued')."""
     if not memory.known_targets:
         return None
     for verb, speaker in _told_verbs(index, sentence):

@@ -116,3 +116,19 @@ def test_a_past_event_by_a_definite_actor_after_an_incident_goes_on_with_it(
     text = "Agents abducted Tomas Keller in Oslo on 3 May. " + second
     claim = claim_of(tnr_pipeline, text, second[:12])
     assert claim.type == kind
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Agents poisoned Ivo Sand and his daughter, Lena Sand, in Riga on 4 March. ",
+        "Police charged two men with the attempted murder of Ivo Sand, his daughter Lena Sand "
+        "and a detective, Tom Berg. ",
+    ],
+)
+def test_a_relative_joined_to_the_narrated_subject_is_the_relative_named_before(
+    tnr_pipeline, first: str
+) -> None:
+    second = "Ivo Sand and his daughter were found ill on a bench that same day."
+    claim = claim_of(tnr_pipeline, first + second, "Ivo Sand and his")
+    assert claim.targets == ["Ivo Sand", "Lena Sand"]
