@@ -96,14 +96,16 @@ MAX_SPELLING_NAMES = 500
 """Most distinct full names in one document that :func:`one_spelling` compares."""
 
 
-def one_spelling(names: list[str]) -> dict[str, str]:
+def one_spelling(names: list[str], text: str = "") -> dict[str, str]:
     """Spelling variants of one person's full name in one document -> the spelling used.
 
     ``names`` are the resolved names of a document's PERSON mentions, in order. Full names
     that are one person (:func:`same_person`: "Raman Pratasevich" and "Roman Protasevich")
-    take the spelling the document uses most often, the first one on ties. Returns only the
-    names that change.
+    take the spelling the document uses most often, the first one on ties. Two names that
+    ``text`` sets in one sentence are two people ("Karel Vondra, 28, and Karol Vondra,
+    22"), however alike. Returns only the names that change.
     """
+    together = _named_together(text)
     counts: dict[str, int] = {}
     for name in names:
         counts[name] = counts.get(name, 0) + 1
@@ -114,6 +116,8 @@ def one_spelling(names: list[str]) -> dict[str, str]:
     by_block: dict[str, list[list[str]]] = {}
     for name, parsed in full:
         for group in by_block.get(block_key(parsed), []):
+            if any(frozenset((name, other)) in together for other in group):
+                continue
             if same_person(parsed, parse_name(group[0])):  # type: ignore[arg-type]
                 group.append(name)
                 break
@@ -128,6 +132,22 @@ def one_spelling(names: list[str]) -> dict[str, str]:
         chosen_names.append(chosen)
     changed.update(_misspelt_single_words(list(counts), chosen_names))
     return changed
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _named_together(text: str) -> set[frozenset[str]]:
+    """Pairs of capitalised word pairs ('Karel Vondra') that stand in one sentence."""
+    pairs: set[frozenset[str]] = set()
+    for sentence in _SENTENCE_END.split(text):
+        found = set(_FULL_NAME.findall(sentence))
+        if len(found) > 1:
+            pairs.update(frozenset((a, b)) for a in found for b in found if a != b)
+    return pairs
+
+
+_FULL_NAME = re.compile(r"\b[A-Z][\w'-]+(?: [A-Z][\w'-]+)+")
 
 
 MIN_MISSPELT_LENGTH = 7

@@ -442,7 +442,8 @@ class Normaliser:
             else:
                 result.append(value)
         spelling = one_spelling(
-            [n for (label, _), n in zip(cleaned, result, strict=True) if label == "PERSON"]
+            [n for (label, _), n in zip(cleaned, result, strict=True) if label == "PERSON"],
+            text,
         )
         return [
             spelling.get(n, n) if label == "PERSON" else n

@@ -65,3 +65,13 @@ def test_a_misspelt_one_word_name_is_the_one_full_name_it_spells() -> None:
     assert one_spelling(["Amin Rahimi", "Amir"]) == {}
     two = ["Rustamov Aliyev", "Rustamova Karimova", "Rustamovv"]
     assert one_spelling(two) == {}
+
+
+def test_two_alike_names_in_one_sentence_are_two_people() -> None:
+    from tnr_claims.normalise.identity import one_spelling
+
+    names = ["Karel Vondra", "Karol Vondra", "Karol Vondra"]
+    together = "Karel Vondra, 28, and Karol Vondra, 22, face charges. Karol Vondra fled."
+    apart = "Karel Vondra was seen in May. Later, Karol Vondra fled."
+    assert one_spelling(names, together) == {}
+    assert one_spelling(names, apart) == {"Karel Vondra": "Karol Vondra"}
