@@ -514,6 +514,7 @@ def _modifies_common_noun(token: Token) -> bool:
 WORD_LISTS: tuple[str, ...] = (
     "ASSET_NOUNS",
     "INSTRUMENT_WORDS",
+    "PEOPLE_GROUP_NAMES",
     "ACT_KIND_MODIFIERS",
     "APPROXIMATORS",
     "AGENT_NOUNS",

@@ -335,8 +335,13 @@ class RuleTagger:
                 continue
             if label == "LEGAL_REF" and not _names_an_instrument(span, words):
                 continue  # 'the Royal Family' read as a law
-            if label in ("PERSON", "ORG") and (_demonym_modifier(span) or _lone_modifier(span)):
-                continue
+            if label in ("PERSON", "ORG") and (
+                _demonym_modifier(span)
+                or _lone_modifier(span)
+                or (len(span) == 1 and span.text in words.PEOPLE_GROUP_NAMES)
+            ):
+                continue  # 'the [Kazakh] government', 'a [Uyghur] living in Oslo'
+
             read_otherwise = self._read_otherwise(span, words)
             if read_otherwise is not None:
                 spans.extend(read_otherwise)  # none: an unknown place is dropped

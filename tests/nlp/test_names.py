@@ -554,3 +554,16 @@ def test_a_person_extent_drops_a_lower_case_word_but_not_a_hyphenated_name_end()
         vocab, words=["Li", "Mei", "-", "ling", "spoke"], spaces=[True, False, False, True, False]
     )
     assert person_extent(doc, 0, 4, words) == (0, 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All arguments are made by the Mullah regime to silence critics.",
+        "Kurd activists said the embassy watched them.",
+        "The Tamil diaspora fears the consulate.",
+    ],
+)
+def test_the_name_of_a_people_or_faith_is_no_person(tnr_pipeline, text: str) -> None:
+    spans = tnr_pipeline.process_text(text).spans
+    assert [s.text for s in spans if s.label in ("PERSON", "ORG")] == []
