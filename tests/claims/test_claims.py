@@ -1778,3 +1778,25 @@ def test_a_law_given_as_a_reason_does_not_make_the_claim_legal(
     claim = [c for c in tnr_pipeline.process_text(text).claims if c.text == second][0]
     assert (claim.type == "legal") == (kind == "legal")
     assert [k.split("#")[0].lower() for k in claim.legal_refs] == ["constitution"]
+
+
+@pytest.mark.model
+def test_the_verdict_on_the_target_is_prosecution_and_not_appealing_it_denies_nothing(
+    tnr_pipeline,
+) -> None:
+    text = (
+        "A court in Minsk convicted the blogger Ana Ruiz of treason in May. "
+        "Her lawyers did not appeal the verdict."
+    )
+    [claim] = [c for c in tnr_pipeline.process_text(text).claims if c.text.startswith("Her")]
+    assert (claim.methods, claim.negated, claim.targets) == (["PROSECUTION"], False, ["Ana Ruiz"])
+
+
+@pytest.mark.model
+def test_the_verdict_on_the_perpetrators_is_no_method(tnr_pipeline) -> None:
+    text = (
+        "Two men were charged with the murder of the blogger Ana Ruiz in May. "
+        "The judge read out the verdict in Riga on Friday."
+    )
+    record = tnr_pipeline.process_text(text)
+    assert [s.text for s in record.spans if s.label == "METHOD" and s.code == "PROSECUTION"] == []
