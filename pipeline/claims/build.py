@@ -28,6 +28,7 @@ from tnr_claims.claims.mentions import (
 from tnr_claims.claims.modifiers import find_hedges, find_negation_scopes, find_negations
 from tnr_claims.claims.named_next import group_named, groups_named_next
 from tnr_claims.claims.narrative import (
+    joined_targets,
     narrated_targets,
     reacts_to_the_incident,
     told_in_the_past,
@@ -202,6 +203,12 @@ def _analyse(
     source, source_rule, source_cue = find_source(
         index, sentence, number, memory, by_kind, rules_by_id
     )
+    for name in list(targets):
+        # 'X and his daughter were found dead': the daughter the document named before
+        for other in joined_targets(index, sentence, memory, name):
+            if other not in targets:
+                targets.append(other)
+                target_decisions.append(TargetDecision(name=other, rule="TARGET.joined_relative"))
     if not targets:
         # 'He never came out.': the case's story goes on
         targets = narrated_targets(index, sentence, memory, source, speakers)

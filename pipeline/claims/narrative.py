@@ -35,10 +35,10 @@ def narrated_targets(
     name = _narrated_target(index, sentence, memory, source, speakers)
     if name is None:
         return []
-    return [name, *(n for n in _joined_targets(index, sentence, memory, name) if n != name)]
+    return [name, *(n for n in joined_targets(index, sentence, memory, name) if n != name)]
 
 
-def _joined_targets(index: DocIndex, sentence: Sentence, memory: Memory, name: str) -> list[str]:
+def joined_targets(index: DocIndex, sentence: Sentence, memory: Memory, name: str) -> list[str]:
     """Earlier targets joined to the subject naming ``name``: by name, or by a relative
     phrase ('his daughter') that the document used for one named target."""
     subject = next(

@@ -118,6 +118,11 @@ def target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> s
             return "TARGET.lever_of"
     if dep in ("nsubj", "nsubjpass") and vanished(index, head):
         return "TARGET.return_subject"
+    if dep == "nsubjpass" and found_harmed(index, head):
+        return "TARGET.found_harmed"
+    if _found_alongside(index, i):
+        return "TARGET.found_harmed"  # 'was found slumped on a bench alongside Y'
+
     if dep == "nsubj" and _bears_the_act(index, head):
         return "TARGET.bears_the_act"  # 'X received death threats', 'X faces charges'
     if dep in ("nsubj", "nsubjpass") and any(
@@ -333,6 +338,25 @@ def is_patient(index: DocIndex, i: int) -> bool:
     """Whether token ``i`` is the patient of an act by one of the strong TARGET_RULES."""
     role = target_role(index, i, has_method=True)
     return role is not None and role != "exclude"
+
+
+def found_harmed(index: DocIndex, verb: int) -> bool:
+    """'was found dead', 'was found slumped on a bench': the one found is the person the
+    report is about (``HARMED_STATES``), though no act is named."""
+    if index.lemma[verb] != "find" or not index.is_passive(verb):
+        return False
+    near = [c.i for c in index.children(verb)] + [verb + 1, verb + 2]
+    return any(k < len(index.doc) and index.lower[k] in index.words.HARMED_STATES for k in near)
+
+
+def _found_alongside(index: DocIndex, i: int) -> bool:
+    """'was found slumped on a bench alongside Y', 'alongside his daughter, Y': the person
+    found with the one found harmed."""
+    k = index.head[i] if index.dep[i] == "appos" else i
+    if index.dep[k] != "pobj" or index.lower[index.head[k]] != "alongside":
+        return False
+    sentence = index.doc[i].sent
+    return any(found_harmed(index, t.i) for t in sentence if t.lemma_ == "find")
 
 
 def vanished(index: DocIndex, verb: int) -> bool:

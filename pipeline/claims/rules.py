@@ -196,6 +196,7 @@ TARGET_RULES: tuple[tuple[str, str], ...] = (
     ("TARGET.object", "'agents kidnapped X', 'helped in abducting X'"),
     ("TARGET.prep_object", "'the arrest of X', 'a red notice against X', 'the case of X'"),
     ("TARGET.return_subject", "'X returned to China', 'X disappeared'"),
+    ("TARGET.found_harmed", "'X was found dead', 'X was found slumped on a bench'"),
     ("TARGET.subject_of_passive_clause", "'X appeared in court after being detained'"),
     ("TARGET.relative_clause", "'X, who was abducted in 2019, ...'"),
     ("TARGET.possessed_event", "'his arrest', 'X's extradition'"),
@@ -213,6 +214,11 @@ TARGET_RULES: tuple[tuple[str, str], ...] = (
         "TARGET.own_case",
         "a speaker known as a target, on a definite act told again: 'X said the attack was"
         " planned in Minsk'",
+    ),
+    (
+        "TARGET.joined_relative",
+        "a family noun joined to a target, for the relative the document named: 'X and his"
+        " daughter were found ill' after 'his daughter, Y,'",
     ),
     (
         "TARGET.narrated_subject",
@@ -251,6 +257,7 @@ DIRECT_PATIENT_RULES: frozenset[str] = frozenset(
         "TARGET.passive_subject",
         "TARGET.object",
         "TARGET.return_subject",
+        "TARGET.found_harmed",
         "TARGET.possessed_event",
         "TARGET.prep_object",
         "TARGET.possessed_lever",
@@ -279,6 +286,7 @@ WORD_LISTS: tuple[str, ...] = (
     "FAMILY_NOUNS",
     "FORMER_WORDS",
     "FUTURE_MODALS",
+    "HARMED_STATES",
     "HEDGE_NOUNS",
     "INCIDENT_NOUNS",
     "LEGAL_FRAMES",

@@ -513,6 +513,7 @@ def _modifies_common_noun(token: Token) -> bool:
 
 WORD_LISTS: tuple[str, ...] = (
     "ASSET_NOUNS",
+    "HARMED_STATES",
     "INSTRUMENT_WORDS",
     "PEOPLE_GROUP_NAMES",
     "ACT_KIND_MODIFIERS",

@@ -412,9 +412,9 @@ def _line_break(token: Token) -> bool:
     return "\n" in token.text_with_ws
 
 
-VANISH_LEMMAS = frozenset({"vanish", "disappear", "see", "go"})
+VANISH_LEMMAS = frozenset({"vanish", "disappear", "see", "go", "find"})
 """Verbs whose subject is the person a report is about ('vanished', 'was last seen',
-'went missing')."""
+'went missing', 'was found dead')."""
 
 
 def _speaks_flees_or_vanishes(verb: Token, words: Lexicons) -> bool:
@@ -427,6 +427,12 @@ def _speaks_flees_or_vanishes(verb: Token, words: Lexicons) -> bool:
         )
     if lemma == "go":  # only 'went missing'
         return any(c.lower_ == "missing" for c in verb.children)
+    if lemma == "find":  # only 'was found dead'
+        doc = verb.doc
+        near = [c.i for c in verb.children] + [verb.i + 1, verb.i + 2]
+        return any(c.dep_ == "auxpass" for c in verb.children) and any(
+            k < len(doc) and doc[k].lower_ in words.HARMED_STATES for k in near
+        )
     return True
 
 

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.model
         ("Police detained Omar Haddad in May. ", "His phone was found in a river on Friday."),
         (
             "Omar Haddad was detained in Riga in May. ",
-            "Haddad was found unconscious in a cell on Friday.",
+            "Haddad reached the border on Friday.",
         ),
     ],
 )
@@ -129,6 +129,35 @@ def test_a_past_event_by_a_definite_actor_after_an_incident_goes_on_with_it(
 def test_a_relative_joined_to_the_narrated_subject_is_the_relative_named_before(
     tnr_pipeline, first: str
 ) -> None:
-    second = "Ivo Sand and his daughter were found ill on a bench that same day."
+    second = "Ivo Sand and his daughter were found ill in a park that same day."
     claim = claim_of(tnr_pipeline, first + second, "Ivo Sand and his")
+    assert claim.targets == ["Ivo Sand", "Lena Sand"]
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("Ivo Sand was found dead in his flat in Vienna.", ["Ivo Sand"]),
+        (
+            "Police are trying to learn why Ivo Sand, 66, was found lying slumped in a park "
+            "alongside his daughter Lena Sand, 33, on Sunday.",
+            ["Ivo Sand", "Lena Sand"],
+        ),
+        # found, but not harmed: no one the report is about
+        ("Police found the car of Ivo Sand abandoned near Riga.", []),
+    ],
+)
+def test_who_is_found_dead_or_ill_is_the_target(tnr_pipeline, text: str, targets) -> None:
+    claims = tnr_pipeline.process_text(text).claims
+    assert [c.targets for c in claims] == ([targets] if targets else [])
+
+
+def test_a_relative_joined_to_a_target_found_harmed_is_the_relative_named_before(
+    tnr_pipeline,
+) -> None:
+    text = (
+        "Agents poisoned Ivo Sand and his daughter, Lena Sand, on 4 March. "
+        "Ivo Sand and his daughter were found unconscious in a park that same day."
+    )
+    claim = claim_of(tnr_pipeline, text, "Ivo Sand and his")
     assert claim.targets == ["Ivo Sand", "Lena Sand"]
