@@ -12,8 +12,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tnr_claims.claims.mentions import PRONOUN_GENDERS
+from tnr_claims.claims.qualify import past_clause
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from tnr_claims.claims.index import Analysis, DocIndex, Memory, Sentence
 
 
@@ -209,7 +212,7 @@ def told_in_the_past(index: DocIndex, sentence: Sentence) -> bool:
     regime has long pressured critics' stays one)."""
     for verb, _ in _told_verbs(index, sentence):
         if (
-            not _past(index, verb)
+            not past_clause(index, verb)
             or any(c.lower_ in HABIT_ADVERBS for c in index.children(verb) if c.dep_ == "advmod")
             or _over_a_period(index, verb)
         ):
@@ -224,17 +227,6 @@ def told_in_the_past(index: DocIndex, sentence: Sentence) -> bool:
     return False
 
 
-def _past(index: DocIndex, verb: int) -> bool:
-    """'denied', 'has denied', 'was charged', 'had been summoned'."""
-    tag = index.doc[verb].tag_
-    if tag == "VBD":
-        return True
-    return tag == "VBN" and any(
-        c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lemma_ == "have")
-        for c in index.children(verb)
-    )
-
-
 def _definite(index: DocIndex, sentence: Sentence, i: int) -> bool:
     """A named actor, a pronoun, or a noun with 'the', 'this' or a possessor."""
     token = index.doc[i]
@@ -247,7 +239,7 @@ def _definite(index: DocIndex, sentence: Sentence, i: int) -> bool:
     )
 
 
-def _generic_plural(token) -> bool:
+def _generic_plural(token: Token) -> bool:
     """'critics', 'exiles': a plural noun with no determiner, number or possessor."""
     return token.tag_ in ("NNS", "NNPS") and not any(
         c.dep_ in ("det", "nummod", "poss") for c in token.children

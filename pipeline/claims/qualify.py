@@ -323,12 +323,12 @@ def same_group_acted_on(index: DocIndex, sentence: Sentence) -> bool:
         index.lower[i] in GROUP_PRONOUNS
         and index.pos[i] == "PRON"
         and is_patient(index, i)
-        and _past_clause(index, index.head[i])
+        and past_clause(index, index.head[i])
         for i in range(sentence.span.start, sentence.span.end)
     )
 
 
-def _past_clause(index: DocIndex, verb: int) -> bool:
+def past_clause(index: DocIndex, verb: int) -> bool:
     """A verb in the past or perfect ('were handed over', 'have been deported'), not a
     present passive ('are handed over')."""
     if index.tag[verb] == "VBD":
@@ -416,7 +416,7 @@ def _small_group_acted_on(index: DocIndex, sentence: Sentence, quantities: list[
         main = index.head[verb] if index.dep[verb] in ("xcomp", "acl", "relcl") else verb
         if index.dep[main] in ("acl", "pobj") or index.pos[main] == "NOUN":
             main = governing_verb(index, main)
-        if _past_clause(index, verb) or (main is not None and _past_clause(index, main)):
+        if past_clause(index, verb) or (main is not None and past_clause(index, main)):
             return True
     return False
 

@@ -21,8 +21,6 @@ from tnr_claims.nlp.provenance import derive
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from tnr_claims.rules.loader import Lexicons
-
 ACCUSATION_LEMMAS = frozenset(
     {"accuse", "charge", "count", "indict", "convict", "guilty", "suspicion", "face"}
 )
@@ -47,9 +45,7 @@ ALLEGED_CRIMES_KEY = "tnr_alleged_crimes"
 (start, end, rule id), until the perpetrator memory can say whose crime each is."""
 
 
-def perpetrators_crimes(
-    doc: Doc, spans: list[Span], set_aside: list[Span], words: Lexicons
-) -> list[Span]:
+def perpetrators_crimes(doc: Doc, spans: list[Span], set_aside: list[Span]) -> list[Span]:
     """``spans`` with the crimes charged to perpetrators added back as METHODs, from the
     matches the tagger ``set_aside``: alleged crimes, and ``CHARGE_ONLY_RULES`` matches."""
     remembered = set(doc.user_data.get(PERPETRATORS_KEY, ()))

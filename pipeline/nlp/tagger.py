@@ -557,7 +557,7 @@ class RuleTagger:
         ]
         if self._parsed:
             merged = drop_acts_against_perpetrators(doc, merged, words)
-            merged = perpetrators_crimes(doc, merged, crimes, words)
+            merged = perpetrators_crimes(doc, merged, crimes)
             merged = drop_hypothetical_penalties(merged)
             merged = drop_documents_as_sources(merged, words)
             merged = threatened_acts(doc, merged, words)
