@@ -542,3 +542,15 @@ def test_a_states_accusation_hedges_a_prosecutors_does_not(
 def test_an_assessment_that_an_act_happened_hedges_it(tnr_pipeline, text: str, hedged) -> None:
     [claim] = tnr_pipeline.process_text(text).claims
     assert claim.hedged is hedged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is not clear if Ana Ruiz was released or whether she will be allowed to leave Latvia.",
+        "It is not known if the agents who abducted Ana Ruiz have left Latvia.",
+    ],
+)
+def test_not_clear_or_not_known_is_doubt_not_denial(tnr_pipeline, text: str) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert (claim.negated, claim.hedged) == (False, True)
