@@ -267,3 +267,9 @@ def claim_of(tnr_pipeline, text: str, sentence_start: str) -> ClaimRecord:
     record = tnr_pipeline.process_text(text)
     [claim] = [c for c in record.claims if c.text.startswith(sentence_start)]
     return claim
+
+
+def methods_of(tnr_pipeline, text: str) -> list[tuple[str, str]]:
+    """``(text, code)`` of each METHOD span of ``text`` run through the whole pipeline."""
+    record = tnr_pipeline.process_text(text)
+    return [(s.text, s.code) for s in record.spans if s.label == "METHOD"]

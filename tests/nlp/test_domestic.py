@@ -4,11 +4,7 @@ no agent at work (nlp/context.py). Invented sentences through the whole pipeline
 from __future__ import annotations
 
 import pytest
-
-
-def methods(tnr_pipeline, text: str) -> list[tuple[str, str]]:
-    record = tnr_pipeline.process_text(text)
-    return [(s.text, s.code) for s in record.spans if s.label == "METHOD"]
+from helpers import methods_of as methods
 
 
 @pytest.mark.parametrize(

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from helpers import methods_of as methods
 
 pytestmark = pytest.mark.model
-
-
-def methods(tnr_pipeline, text: str) -> list[tuple[str, str]]:
-    record = tnr_pipeline.process_text(text)
-    return [(s.text, s.code) for s in record.spans if s.label == "METHOD"]
 
 
 @pytest.mark.parametrize(
