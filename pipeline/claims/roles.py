@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tnr_claims.claims.rules import SUBJECT_DEPS
+from tnr_claims.nlp.names import found_harmed
 
 if TYPE_CHECKING:
     from tnr_claims.claims.index import DocIndex
@@ -118,7 +119,7 @@ def target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> s
             return "TARGET.lever_of"
     if dep in ("nsubj", "nsubjpass") and vanished(index, head):
         return "TARGET.return_subject"
-    if dep == "nsubjpass" and found_harmed(index, head):
+    if dep == "nsubjpass" and found_harmed(index.doc[head], index.words):
         return "TARGET.found_harmed"
     if _found_alongside(index, i):
         return "TARGET.found_harmed"  # 'was found slumped on a bench alongside Y'
@@ -340,15 +341,6 @@ def is_patient(index: DocIndex, i: int) -> bool:
     return role is not None and role != "exclude"
 
 
-def found_harmed(index: DocIndex, verb: int) -> bool:
-    """'was found dead', 'was found slumped on a bench': the one found is the person the
-    report is about (``HARMED_STATES``), though no act is named."""
-    if index.lemma[verb] != "find" or not index.is_passive(verb):
-        return False
-    near = [c.i for c in index.children(verb)] + [verb + 1, verb + 2]
-    return any(k < len(index.doc) and index.lower[k] in index.words.HARMED_STATES for k in near)
-
-
 def _found_alongside(index: DocIndex, i: int) -> bool:
     """'was found slumped on a bench alongside Y', 'alongside his daughter, Y': the person
     found with the one found harmed."""
@@ -356,7 +348,7 @@ def _found_alongside(index: DocIndex, i: int) -> bool:
     if index.dep[k] != "pobj" or index.lower[index.head[k]] != "alongside":
         return False
     sentence = index.doc[i].sent
-    return any(found_harmed(index, t.i) for t in sentence if t.lemma_ == "find")
+    return any(found_harmed(t, index.words) for t in sentence if t.lemma_ == "find")
 
 
 def vanished(index: DocIndex, verb: int) -> bool:

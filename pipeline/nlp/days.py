@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.attrs import LOWER
+
 from tnr_claims.nlp.provenance import make
+from tnr_claims.nlp.spans import tokens_with
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -26,13 +29,13 @@ def days_told_before(doc: Doc, spans: list[Span]) -> list[Span]:
     DATE spans where nothing covers them."""
     covered = {i for span in spans for i in range(span.start, span.end)}
     made = []
-    for token in doc:
-        if token.lower_ not in DAY_WORDS or token.i in covered:
+    for day in tokens_with(doc, LOWER, DAY_WORDS):
+        if day in covered:
             continue
-        start = _pointer_start(doc, token.i)
-        if start is None or any(i in covered for i in range(start, token.i)):
+        start = _pointer_start(doc, day)
+        if start is None or any(i in covered for i in range(start, day)):
             continue
-        made.append(make(doc, start, token.i + 1, "DATE", RULE_ID))
+        made.append(make(doc, start, day + 1, "DATE", RULE_ID))
     if not made:
         return spans
     return sorted([*spans, *made], key=lambda s: (s.start, s.end))

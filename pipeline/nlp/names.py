@@ -428,12 +428,22 @@ def _speaks_flees_or_vanishes(verb: Token, words: Lexicons) -> bool:
     if lemma == "go":  # only 'went missing'
         return any(c.lower_ == "missing" for c in verb.children)
     if lemma == "find":  # only 'was found dead'
-        doc = verb.doc
-        near = [c.i for c in verb.children] + [verb.i + 1, verb.i + 2]
-        return any(c.dep_ == "auxpass" for c in verb.children) and any(
-            k < len(doc) and doc[k].lower_ in words.HARMED_STATES for k in near
-        )
+        return found_harmed(verb, words)
     return True
+
+
+def found_harmed(verb: Token, words: Lexicons) -> bool:
+    """'was found dead', 'was found slumped on a bench': whoever is found so is the person
+    the report is about (``HARMED_STATES``), though no act is named. Read by the name rules
+    (an untagged name found so is a person) and by the claim stage (that person is a
+    target)."""
+    if verb.lemma_.lower() != "find" or not any(
+        c.dep_ in ("auxpass", "nsubjpass") for c in verb.children
+    ):
+        return False
+    doc = verb.doc
+    near = [c.i for c in verb.children] + [verb.i + 1, verb.i + 2]
+    return any(k < len(doc) and doc[k].lower_ in words.HARMED_STATES for k in near)
 
 
 def _untagged_name(

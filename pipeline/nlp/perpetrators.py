@@ -522,7 +522,8 @@ PLURAL_PRONOUNS = frozenset({"them", "their", "they"})
 def _stands_for_a_perpetrator(
     pronoun: Token, names: dict[int, set[str]], words: Lexicons, remembered: set[str]
 ) -> bool:
-    """Whether an object pronoun of a legal act ('police arrested him') stands for a
+    """Whether a pronoun acted on by a legal act ('police arrested him', 'they were
+    arrested') stands for a
     perpetrator named by a noun just before ('The suspected gunman fled to Riga ... "Police
     have arrested him," he said'): the nearest person mention before it, in its own
     sentence or the one before, is a definite perpetrator noun of the pronoun's number.
