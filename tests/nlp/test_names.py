@@ -559,24 +559,17 @@ def test_a_person_extent_drops_a_lower_case_word_but_not_a_hyphenated_name_end()
 @pytest.mark.parametrize(
     "text",
     [
+        # peoples and faiths
         "All arguments are made by the Mullah regime to silence critics.",
         "Kurd activists said the embassy watched them.",
         "The Tamil diaspora fears the consulate.",
-    ],
-)
-def test_the_name_of_a_people_or_faith_is_no_person(tnr_pipeline, text: str) -> None:
-    spans = tnr_pipeline.process_text(text).spans
-    assert [s.text for s in spans if s.label in ("PERSON", "ORG")] == []
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+        # poisons
         "Investigators in Oslo said a nerve agent called VX had been sprayed on the exile.",
         "Doctors confirmed VX was used to kill the exiled banker in Oslo.",
         "Traces of Novichok were found on the door of the exile's house.",
     ],
 )
-def test_a_poison_is_no_person_or_organisation(tnr_pipeline, text: str) -> None:
+def test_a_people_a_faith_or_a_poison_is_no_person_or_organisation(tnr_pipeline, text: str) -> None:
     spans = tnr_pipeline.process_text(text).spans
-    assert [s.text for s in spans if s.text in ("VX", "Novichok")] == []
+    named = [s.text for s in spans if s.label in ("PERSON", "ORG") or s.text in ("VX", "Novichok")]
+    assert named == []
