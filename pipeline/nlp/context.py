@@ -53,7 +53,7 @@ def is_alleged_crime(span: Span, words: Lexicons) -> bool:
             joined = token
             while joined.dep_ == "conj" and joined.head.i < span.start:
                 joined = joined.head
-            if joined is not token:
+            if joined.i != token.i:
                 first = min(first, joined.left_edge.i)
     before = tuple(t.lower_ for t in doc[max(0, first - 3) : first])
     if not any(before[-len(cue) :] == cue for cue in ALLEGED_CRIME_CUES):

@@ -84,7 +84,7 @@ def _accusation(root: Token) -> Token | None:
     """The accusation word ('charged', 'count', 'faces') the crime is the charge of."""
     token = root
     for _ in range(MAX_CLIMB):
-        if token.dep_ not in CHARGE_DEPS or token.head is token:
+        if token.dep_ not in CHARGE_DEPS or token.head.i == token.i:
             return None
         token = token.head
         if token.lemma_.lower() in ACCUSATION_LEMMAS:
@@ -99,8 +99,10 @@ def _against_perpetrators(accusation: Token, remembered: set[str]) -> bool:
     if any(someones_death(token) for token in sentence):
         return True
     verb = accusation
-    while verb.pos_ != "VERB" and verb.head is not verb:
-        verb = verb.head  # 'charges' -> 'faces'
+    for _ in range(MAX_CLIMB):  # 'charges' -> 'faces'; a root that is no verb ends it
+        if verb.pos_ == "VERB" or verb.head.i == verb.i:
+            break
+        verb = verb.head
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj") and mention_words(child) & remembered:
             return True

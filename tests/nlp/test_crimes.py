@@ -61,3 +61,27 @@ def test_an_act_the_parser_joins_to_an_alleged_crime_is_no_charge(tnr_pipeline) 
     # 'arrested' hangs on 'spying' in the parse, but an arrest is no offence charged
     found = methods(tnr_pipeline, "Ana Ruiz was accused of spying and arrested in May.")
     assert ("arrested", "DETENTION") in found
+
+
+@pytest.mark.timeout(30)
+def test_a_charge_under_a_root_that_is_no_verb_is_read_and_let_go() -> None:
+    """A parse whose root is no verb ('... has been on a list of charges', the model's reading
+    of text in capitals) ends the climb to the charging verb. The climb once compared
+    tokens by identity, which spaCy never gives (each ``.head`` is a new ``Token``), and
+    looped for ever on such a root; the timeout turns a loop into a failure."""
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    from tnr_claims.nlp.crimes import perpetrators_crimes
+
+    doc = Doc(
+        Vocab(),
+        words=["He", "is", "on", "charges", "of", "murder"],
+        heads=[1, 1, 1, 2, 3, 4],
+        deps=["nsubj", "ROOT", "prep", "pobj", "prep", "pobj"],
+        pos=["PRON", "AUX", "ADP", "NOUN", "ADP", "NOUN"],
+        lemmas=["he", "be", "on", "charge", "of", "murder"],
+    )
+    crime = Span(doc, 5, 6, label="METHOD")
+    # nobody remembered did it: the crime is the target's own and stays out
+    assert perpetrators_crimes(doc, [], [crime]) == []
