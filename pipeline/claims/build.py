@@ -31,6 +31,7 @@ from tnr_claims.claims.narrative import (
     joined_targets,
     narrated_targets,
     reacts_to_the_incident,
+    tells_of_agents_acted_on,
     told_in_the_past,
     told_on,
 )
@@ -224,7 +225,10 @@ def _analyse(
     if (
         analysis.claim_rule is None
         and memory.last_incident is not None
-        and reacts_to_the_incident(index, sentence, source)
+        and (
+            reacts_to_the_incident(index, sentence, source)
+            or tells_of_agents_acted_on(index, sentence)
+        )
     ):
         analysis.claim_rule = "CLAIM.incident_referred"
         analysis.type_id, analysis.claim_type = "TYPE.incident_referred", "incident"

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from tnr_claims.claims.mentions import PRONOUN_GENDERS
 from tnr_claims.claims.qualify import past_clause
+from tnr_claims.nlp.recodes import AGENTS_ACTED_ON_KEY
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -179,6 +180,15 @@ def reacts_to_the_incident(index: DocIndex, sentence: Sentence, source: str | No
         if source is not None or index.lemma[index.head[i]] in index.words.REACTION_VERBS:
             return True
     return False
+
+
+def tells_of_agents_acted_on(index: DocIndex, sentence: Sentence) -> bool:
+    """A state's agents acted on after the incident ('Oslo expelled four diplomats
+    identified as intelligence officers', 'two generals of the intelligence service were
+    sacked'): the tagger took the agent noun out of the METHODs (``AGENTS_ACTED_ON_KEY``),
+    and the sentence goes on with the incident's story."""
+    acted_on = index.doc.user_data.get(AGENTS_ACTED_ON_KEY, ())
+    return any(sentence.span.start <= i < sentence.span.end for i in acted_on)
 
 
 DEFINITE = frozenset({"the", "this", "that"})

@@ -19,7 +19,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from tnr_claims.nlp.provenance import derive, provenance_of
 from tnr_claims.rules.loader import Lexicons
@@ -207,6 +207,73 @@ def drop_agents_of_home_reprisals(spans: list[Span]) -> list[Span]:
             and s.root.head.i in reprisal_tokens
         )
     ]
+
+
+ALONGSIDE_WORDS = frozenset({"along", "together"})
+"""'sacked along with two generals': the generals are acted on as the subject is."""
+
+MAX_AGENT_CLIMB = 8
+
+
+AGENTS_ACTED_ON_KEY = "tnr_agents_acted_on"
+"""``Doc.user_data`` key: the token indices of agent nouns :func:`drop_agents_acted_on`
+dropped. The claims stage reads it: a sentence telling what was done to a state's agents
+after an incident goes on with that incident's story, though it names no METHOD."""
+
+
+def drop_agents_acted_on(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
+    """An agent or service noun that a host state or a third party acts on ('will expel
+    four diplomats identified as intelligence officers', 'sanctioned the agency blamed for
+    it', 'sacked along with two generals of the intelligence services') is the perpetrator
+    side, and one sheltering a target ('under the protection of two countries' secret
+    services') no coercion: no OVERSEAS_AGENTS (GUIDELINES, expelled diplomats). The noun is
+    the object of a ``MEASURES_ON_AGENTS`` verb, or after 'of' / 'on' / 'against' of such a
+    noun, through the nouns it is part of ('the head of the service') and the clauses that
+    describe them ('diplomats who were identified as officers'). As a verb's subject it
+    does the act ('agents expelled the blogger from the camp') and stays."""
+    kept, acted_on = [], []
+    for span in spans:
+        if (
+            span.label_ == "METHOD"
+            and _current_code(span) == "OVERSEAS_AGENTS"
+            and _acted_on(span.root, words.MEASURES_ON_AGENTS)
+        ):
+            acted_on.append(span.root.i)
+        else:
+            kept.append(span)
+    doc.user_data[AGENTS_ACTED_ON_KEY] = acted_on
+    return kept
+
+
+def _acted_on(noun: Token, measures: frozenset[str]) -> bool:
+    """Whether ``noun`` is what a measure word is done to (see :func:`drop_agents_acted_on`)."""
+    token = noun
+    via = ""  # the preposition last climbed through
+    for _ in range(MAX_AGENT_CLIMB):
+        head = token.head
+        if head.i == token.i:
+            return False
+        lemma = head.lemma_.lower()
+        if head.pos_ == "ADP":
+            via = via if head.lower_ == "with" and via else head.lower_
+        elif head.pos_ in ("NOUN", "PROPN"):
+            if lemma in measures and via in ("of", "on", "against"):
+                return True
+            if token.dep_ not in ("prep", "compound", "appos", "conj", "nmod", "relcl", "acl"):
+                return False
+            via = ""
+        elif head.pos_ == "VERB":
+            if lemma in measures and (
+                token.dep_ in ("dobj", "nsubjpass") or via in ALONGSIDE_WORDS
+            ):
+                return True
+            if head.dep_ not in ("relcl", "acl"):
+                return False
+            via = ""
+        else:
+            return False
+        token = head
+    return False
 
 
 SOUGHT_NOUNS = frozenset({"information", "arrest", "capture", "whereabouts", "location", "return"})

@@ -50,6 +50,7 @@ from tnr_claims.nlp.people import described_people, listed_people, people_sharin
 from tnr_claims.nlp.perpetrators import drop_acts_against_perpetrators
 from tnr_claims.nlp.provenance import derive, make
 from tnr_claims.nlp.recodes import (
+    drop_agents_acted_on,
     drop_agents_of_home_reprisals,
     recode_assets_arrested,
     recode_relative_reprisals,
@@ -564,6 +565,7 @@ class RuleTagger:
             merged = domestic_unrest_acts(merged, words)
             merged = recode_relative_reprisals(merged, words)
             merged = drop_agents_of_home_reprisals(merged)
+            merged = drop_agents_acted_on(doc, merged, words)
             merged = same_act_told_in_the_sentence(merged)
             merged = recode_sentenced_terms(merged)
             merged = recode_assets_arrested(merged, words)

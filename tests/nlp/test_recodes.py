@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers import methods_of
 
 pytestmark = pytest.mark.model
 
@@ -61,3 +62,47 @@ def test_a_return_agents_carried_out_stays_a_forced_return(tnr_pipeline) -> None
 )
 def test_property_arrested_is_an_asset_freeze(tnr_pipeline, text, code) -> None:
     assert method_codes(tnr_pipeline, text) == {"arrested": code}
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # acted on by a host or a third party: the perpetrator side
+        (
+            "Norway will expel four Ruritanian diplomats who were identified as undeclared "
+            "intelligence officers.",
+            [],
+        ),
+        ("The EU also sanctioned the Ruritanian intelligence agency blamed for the raid.", []),
+        (
+            "The deputy minister was sacked along with two generals of the kingdom's "
+            "intelligence services.",
+            [],
+        ),
+        # sheltering the target: no coercion
+        ("The exile lived for years under the protection of two countries' secret services.", []),
+        # counterexamples: the agents do the act
+        (
+            "Secret service agents fired shots at his car in Oslo.",
+            [("Secret service agents", "OVERSEAS_AGENTS"), ("fired shots", "PHYSICAL_ATTACK")],
+        ),
+        (
+            "Two men, identified as officers of the Ruritanian secret service, kidnapped her.",
+            [("secret service", "OVERSEAS_AGENTS"), ("kidnapped", "ABDUCTION")],
+        ),
+    ],
+)
+def test_agents_a_state_acts_on_are_no_overseas_agents(tnr_pipeline, text, kept) -> None:
+    assert methods_of(tnr_pipeline, text) == kept
+
+
+def test_agents_acted_on_after_an_incident_go_on_with_its_story(tnr_pipeline) -> None:
+    measure = "A senior adviser was sacked along with the head of the intelligence service."
+    told = "Ruritanian agents abducted the blogger Ivo Sand in Vienna in May 2022. " + measure
+    claims = tnr_pipeline.process_text(told).claims
+    assert [(c.type, c.methods) for c in claims] == [
+        ("incident", ["ABDUCTION"]),
+        ("incident", []),
+    ]
+    # with no incident told before, the measure alone is no claim
+    assert tnr_pipeline.process_text(measure).claims == []
