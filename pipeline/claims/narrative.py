@@ -83,8 +83,8 @@ def _narrated_target(
 ) -> str | None:
     if not memory.known_targets:
         return None
-    for verb, speaker in _told_verbs(index, sentence):
-        if not _past_event(index, verb):
+    for verb, speaker, accused in _told_verbs(index, sentence):
+        if not (_past_event(index, verb) or (accused and index.pos[verb] in ("VERB", "AUX"))):
             continue
         for child in index.children(verb):
             if child.dep_ not in ("nsubj", "nsubjpass") or child.i in speakers:
@@ -106,25 +106,50 @@ def _narrated_target(
     return None
 
 
-def _told_verbs(index: DocIndex, sentence: Sentence) -> list[tuple[int, bool]]:
+def _told_verbs(index: DocIndex, sentence: Sentence) -> list[tuple[int, bool, bool]]:
     """The main verb, the clauses joined to it, and the clauses a speech verb reports;
     each with whether a named person or a pronoun speaks it (whose 'he' may be the
-    speaker)."""
+    speaker), and whether the state's own voice does (:func:`_state_voice`): what that
+    voice says a target did or was is its accusation, told in any tense ('Official TV said
+    he led a banned party', codebook, second set)."""
     roots = [i for i in range(sentence.span.start, sentence.span.end) if index.dep[i] == "ROOT"]
     people = {ref.root for ref in sentence.spans if ref.record.label == "PERSON"}
-    verbs: list[tuple[int, bool]] = []
+    words = index.words
+    verbs: list[tuple[int, bool, bool]] = []
     for root in roots:
-        heads, speaker = [root], False
-        if index.lemma[root] in index.words.SPEECH_VERBS:
+        heads, speaker, accused = [root], False, False
+        lemma = index.lemma[root]
+        if lemma in words.SPEECH_VERBS or lemma in words.DISCLOSING_VERBS:
             heads = [c.i for c in index.children(root) if c.dep_ == "ccomp"]
             speaker = any(
                 c.dep_ == "nsubj" and (c.i in people or c.pos_ == "PRON")
                 for c in index.children(root)
             )
+            accused = _state_voice(index, root)
+            if lemma not in words.SPEECH_VERBS and not accused:
+                heads = [root]  # 'The paper reported on her case': no one's words
         for head in heads:
-            verbs.append((head, speaker))
-            verbs.extend((c.i, speaker) for c in index.children(head) if c.dep_ == "conj")
+            verbs.append((head, speaker, accused))
+            verbs.extend((c.i, speaker, accused) for c in index.children(head) if c.dep_ == "conj")
     return verbs
+
+
+def _state_voice(index: DocIndex, verb: int) -> bool:
+    """The subject of a speech verb speaks for the state: ``STATE_VOICES`` ('the ministry
+    said', 'the statement disclosed'), or a ``STATE_MEDIA_NOUNS`` outlet with a
+    ``STATE_MARKS`` word before it ('state media', 'the state-run broadcaster')."""
+    words = index.words
+    for child in index.children(verb):
+        if child.dep_ != "nsubj" or child.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lemma = child.lemma_.lower()
+        if lemma in words.STATE_VOICES:
+            return True
+        if {lemma, child.lower_} & words.STATE_MEDIA_NOUNS and any(
+            t.lower_ in words.STATE_MARKS for t in child.subtree if t.i < child.i
+        ):
+            return True
+    return False
 
 
 def _past_event(index: DocIndex, verb: int) -> bool:
@@ -220,7 +245,7 @@ def told_in_the_past(index: DocIndex, sentence: Sentence) -> bool:
     and to no generic group ('Ruritania has denied any involvement', 'London said it had
     summoned the ambassador') goes on with that incident rather than a practice ('The
     regime has long pressured critics' stays one)."""
-    for verb, _ in _told_verbs(index, sentence):
+    for verb, _, _ in _told_verbs(index, sentence):
         if (
             not past_clause(index, verb)
             or any(c.lower_ in HABIT_ADVERBS for c in index.children(verb) if c.dep_ == "advmod")

@@ -161,3 +161,35 @@ def test_a_relative_joined_to_a_target_found_harmed_is_the_relative_named_before
     )
     claim = claim_of(tnr_pipeline, text, "Ivo Sand and his")
     assert claim.targets == ["Ivo Sand", "Lena Sand"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Official television claimed that he ran a channel spreading false news.",
+        "The ministry's statement disclosed that Sand had used three false names.",
+        "The state-run broadcaster reported that he was a member of a banned party.",
+    ],
+)
+def test_what_the_states_voice_says_the_target_did_is_an_incident(
+    tnr_pipeline, second: str
+) -> None:
+    """Codebook, second set: the perpetrator state's accusation against a named target is an
+    incident claim, though the act told is background ('ran', 'was a member')."""
+    text = "The blogger Ivo Sand was arrested in Baku in May. " + second
+    claim = claim_of(tnr_pipeline, text, second[:12])
+    assert (claim.type, claim.targets) == ("incident", ["Ivo Sand"])
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # a relative, not the state, tells his background
+        "His sister said he worked as a teacher.",
+        # an outlet with no mark of the state
+        "The newspaper reported that he was a member of a chess club.",
+    ],
+)
+def test_background_told_by_others_than_the_state_is_no_incident(tnr_pipeline, second: str) -> None:
+    text = "The blogger Ivo Sand was arrested in Baku in May. " + second
+    assert [c for c in tnr_pipeline.process_text(text).claims if c.text == second] == []
