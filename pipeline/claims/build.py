@@ -32,6 +32,7 @@ from tnr_claims.claims.narrative import (
     narrated_targets,
     reacts_to_the_incident,
     tells_of_agents_acted_on,
+    tells_of_the_case,
     told_in_the_past,
     told_on,
 )
@@ -228,6 +229,7 @@ def _analyse(
         and (
             reacts_to_the_incident(index, sentence, source)
             or tells_of_agents_acted_on(index, sentence)
+            or tells_of_the_case(index, sentence, memory)
         )
     ):
         analysis.claim_rule = "CLAIM.incident_referred"

@@ -207,6 +207,45 @@ def reacts_to_the_incident(index: DocIndex, sentence: Sentence, source: str | No
     return False
 
 
+def tells_of_the_case(index: DocIndex, sentence: Sentence, memory: Memory) -> bool:
+    """The process of the case told: a definite or possessed ``CASE_PROCESS_NOUNS`` noun in
+    a sentence whose main subject takes the legal step, a ``COURT_ACTORS`` noun ('The court
+    held four sessions in the case', 'A judge fixed the day of her next hearing'), or
+    is a person the document told as a target or a doer ('She will appeal her case'). Not
+    'the case of X' (another example), 'a trial' (another one), nor others on the case ('A
+    neighbour attended the hearing', 'The minister spoke on the investigation')."""
+    if not any(_case_noun(index, i) for i in range(sentence.span.start, sentence.span.end)):
+        return False
+    people = {ref.root: ref.record.name for ref in sentence.spans if ref.record.label == "PERSON"}
+    mentions = memory.mentions
+    for root in (
+        i for i in range(sentence.span.start, sentence.span.end) if index.dep[i] == "ROOT"
+    ):
+        verbs = [root, *(c.i for c in index.children(root) if c.dep_ == "conj")]
+        for verb in verbs:
+            for child in index.children(verb):
+                if child.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                if child.lemma_.lower() in index.words.COURT_ACTORS:
+                    return True
+                name = people.get(child.i)
+                if name in memory.known_targets or (
+                    name and mentions is not None and mentions.is_perpetrator(name)
+                ):
+                    return True
+    return False
+
+
+def _case_noun(index: DocIndex, i: int) -> bool:
+    """'the case', 'their next court appearance', 'the hearings'; not 'the case of X'."""
+    if index.lemma[i] not in index.words.CASE_PROCESS_NOUNS or index.pos[i] != "NOUN":
+        return False
+    children = list(index.children(i))
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in children):
+        return False
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in children)
+
+
 def tells_of_agents_acted_on(index: DocIndex, sentence: Sentence) -> bool:
     """A state's agents acted on after the incident ('Oslo expelled four diplomats
     identified as intelligence officers', 'two generals of the intelligence service were

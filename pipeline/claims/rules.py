@@ -289,6 +289,8 @@ WORD_LISTS: tuple[str, ...] = (
     "HARMED_STATES",
     "HEDGE_NOUNS",
     "INCIDENT_NOUNS",
+    "CASE_PROCESS_NOUNS",
+    "COURT_ACTORS",
     "LEGAL_FRAMES",
     "LEGAL_NOUNS",
     "LEGAL_VERBS",

@@ -193,3 +193,32 @@ def test_what_the_states_voice_says_the_target_did_is_an_incident(
 def test_background_told_by_others_than_the_state_is_no_incident(tnr_pipeline, second: str) -> None:
     text = "The blogger Ivo Sand was arrested in Baku in May. " + second
     assert [c for c in tnr_pipeline.process_text(text).claims if c.text == second] == []
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The court held four sessions in the case before it adjourned.",
+        "In June the prosecutor asked the court to move the proceedings to Riga.",
+        "Sand will take his case to a higher court.",
+    ],
+)
+def test_the_case_process_after_an_incident_goes_on_with_it(tnr_pipeline, second: str) -> None:
+    text = "The blogger Ivo Sand was arrested in Baku in May. " + second
+    claim = claim_of(tnr_pipeline, text, second[:12])
+    assert claim.type == "incident"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # others on the case
+        "A neighbour attended the hearing with her lawyer.",
+        "The minister spoke about the investigation on television.",
+        # another example brought in
+        "The court compared it with the case of another writer.",
+    ],
+)
+def test_others_on_the_case_or_another_case_tell_no_process(tnr_pipeline, second: str) -> None:
+    text = "The blogger Ivo Sand was arrested in Baku in May. " + second
+    assert [c for c in tnr_pipeline.process_text(text).claims if c.text == second] == []
