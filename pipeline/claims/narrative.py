@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tnr_claims.claims.mentions import PRONOUN_GENDERS
-from tnr_claims.claims.qualify import past_clause
+from tnr_claims.claims.qualify import DEFINITE, past_clause, told_case_noun
 from tnr_claims.nlp.recodes import AGENTS_ACTED_ON_KEY
 
 if TYPE_CHECKING:
@@ -214,7 +214,7 @@ def tells_of_the_case(index: DocIndex, sentence: Sentence, memory: Memory) -> bo
     is a person the document told as a target or a doer ('She will appeal her case'). Not
     'the case of X' (another example), 'a trial' (another one), nor others on the case ('A
     neighbour attended the hearing', 'The minister spoke on the investigation')."""
-    if not any(_case_noun(index, i) for i in range(sentence.span.start, sentence.span.end)):
+    if not any(told_case_noun(index, i) for i in range(sentence.span.start, sentence.span.end)):
         return False
     people = {ref.root: ref.record.name for ref in sentence.spans if ref.record.label == "PERSON"}
     mentions = memory.mentions
@@ -236,16 +236,6 @@ def tells_of_the_case(index: DocIndex, sentence: Sentence, memory: Memory) -> bo
     return False
 
 
-def _case_noun(index: DocIndex, i: int) -> bool:
-    """'the case', 'their next court appearance', 'the hearings'; not 'the case of X'."""
-    if index.lemma[i] not in index.words.CASE_PROCESS_NOUNS or index.pos[i] != "NOUN":
-        return False
-    children = list(index.children(i))
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in children):
-        return False
-    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in children)
-
-
 def tells_of_agents_acted_on(index: DocIndex, sentence: Sentence) -> bool:
     """A state's agents acted on after the incident ('Oslo expelled four diplomats
     identified as intelligence officers', 'two generals of the intelligence service were
@@ -253,10 +243,6 @@ def tells_of_agents_acted_on(index: DocIndex, sentence: Sentence) -> bool:
     and the sentence goes on with the incident's story."""
     acted_on = index.doc.user_data.get(AGENTS_ACTED_ON_KEY, ())
     return any(sentence.span.start <= i < sentence.span.end for i in acted_on)
-
-
-DEFINITE = frozenset({"the", "this", "that"})
-"""Determiners that point back to an incident already told."""
 
 
 HABIT_ADVERBS = frozenset(

@@ -221,19 +221,49 @@ def decide_type(
         return "TYPE.single_person_event", "incident"
     if not quantities and _share_of_occasions(index, sentence):
         return "TYPE.share", "statistic"
-    if quantities and not tally and _definite_group(index, quantities):
-        return "TYPE.definite_group", "incident"
-    if quantities and not tally and _small_group_acted_on(index, sentence, quantities):
-        return "TYPE.small_group", "incident"
-    if quantities and _counts_perpetrators(index, quantities):
-        return "TYPE.perpetrator_group", "incident"
-    if quantities and _counts_operations(index, sentence):
-        return "TYPE.count", "statistic"
+    counted = _counted_type(index, sentence, quantities, bool(tally)) if quantities else None
+    if counted is not None:
+        return counted
     if _definite_act(index, sentence):
         return "TYPE.definite_act", "incident"
     if _one_case(index, sentence):
         return "TYPE.one_case", "incident"
     return "TYPE.general_practice", "pattern"
+
+
+def _counted_type(
+    index: DocIndex, sentence: Sentence, quantities: list[SpanRef], tally: bool
+) -> tuple[str, str] | None:
+    """The type a count decides: a small or definite group, the perpetrators, a count
+    inside one case told are details of an incident; other counts of acts or targets make
+    a statistic."""
+    if not tally and _definite_group(index, quantities):
+        return "TYPE.definite_group", "incident"
+    if not tally and _small_group_acted_on(index, sentence, quantities):
+        return "TYPE.small_group", "incident"
+    if _counts_perpetrators(index, quantities):
+        return "TYPE.perpetrator_group", "incident"
+    if any(told_case_noun(index, i) for i in range(sentence.span.start, sentence.span.end)):
+        return "TYPE.count_in_the_case", "incident"
+    if _counts_operations(index, sentence):
+        return "TYPE.count", "statistic"
+    return None
+
+
+def told_case_noun(index: DocIndex, i: int) -> bool:
+    """A noun of one case's legal process told before ('the case', 'their next court
+    appearance', 'the hearings', ``CASE_PROCESS_NOUNS``): definite or possessed, and not
+    'the case of X', which brings in another example."""
+    if index.lemma[i] not in index.words.CASE_PROCESS_NOUNS or index.pos[i] != "NOUN":
+        return False
+    children = list(index.children(i))
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in children):
+        return False
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in children)
+
+
+DEFINITE = frozenset({"the", "this", "that"})
+"""Determiners that point back to what the document told."""
 
 
 def _nth_one_hit(index: DocIndex, sentence: Sentence) -> bool:

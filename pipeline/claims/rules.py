@@ -127,6 +127,12 @@ TYPE_RULES: tuple[tuple[str, str, str], ...] = (
         " has denied any involvement.'",
     ),
     (
+        "TYPE.count_in_the_case",
+        "incident",
+        "a count inside one case told (a definite case, trial or hearing): 'Police seek four "
+        "more men wanted in the case.'",
+    ),
+    (
         "TYPE.count",
         "statistic",
         "a non-null QUANTITY about operations or targets: 'The report lists 18 abductions.'",

@@ -1800,3 +1800,22 @@ def test_the_verdict_on_the_perpetrators_is_no_method(tnr_pipeline) -> None:
     )
     record = tnr_pipeline.process_text(text)
     assert [s.text for s in record.spans if s.label == "METHOD" and s.code == "PROSECUTION"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count inside one case told: a detail of the incident
+        ("Police are hunting nine more men wanted in the case.", "incident"),
+        (
+            "Reading out the verdict, the judge acquitted 12 of the defendants in the trial.",
+            "incident",
+        ),
+        # counterexamples: a count of many acts, and 'the case of' another example
+        ("The group recorded 40 abductions of exiles in six countries.", "statistic"),
+        ("In the case of Ruritania, 3,000 exiles were persuaded to return.", "statistic"),
+    ],
+)
+def test_a_count_inside_one_case_is_an_incident(tnr_pipeline, text: str, expected: str) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.type == expected
