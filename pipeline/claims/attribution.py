@@ -18,6 +18,7 @@ from tnr_claims.claims.speakers import (
     report_author,
     resolve_speaker,
 )
+from tnr_claims.nlp.days import name_before_a_day
 from tnr_claims.nlp.recodes import said_to_someone
 from tnr_claims.rules.schemas import CueRule
 
@@ -513,6 +514,9 @@ def _grammatical_speaker(index: DocIndex, verb: int) -> int | None:
         subject = subject_of(index, index.head[verb])  # '..., stating that ...'
     if subject is None and index.dep[verb] == "acl" and index.embedding(verb) is None:
         subject = _first_of_the_noun_phrase(index, verb)
+    day_named = name_before_a_day(index.doc[verb])  # 'Ana Ruiz Sunday night said'
+    if day_named and index.named(day_named[0].i) and (subject is None or subject > day_named[0].i):
+        subject = day_named[0].i
     if subject is not None and index.dep[subject] == "csubj" and index.tag[subject] == "VBG":
         # 'X, the attorney, reading out the ruling, said': the participle read as the
         # subject; its own subject speaks

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 from spacy.attrs import LOWER
 
 from tnr_claims.nlp.provenance import make
-from tnr_claims.nlp.spans import tokens_with
+from tnr_claims.nlp.spans import WEEKDAYS, tokens_with
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 POINTERS = frozenset({"that", "this"})
 """Determiners that point back to a day already told."""
@@ -55,3 +55,22 @@ def _pointer_start(doc: Doc, day: int) -> int | None:
     if pointer in POINTERS or (same and pointer == "the"):
         return k
     return None
+
+
+PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
+"""What follows a day name in 'Sunday night said'."""
+
+
+def name_before_a_day(verb: Token) -> list[Token]:
+    """'Ana Ruiz Sunday night said ...': the parser reads the name and the day as one time
+    phrase, the verb's subject or a time modifier of it; the word before the day name is
+    the speaker's."""
+    for child in verb.children:
+        if child.dep_ not in ("npadvmod", "nsubj") or child.i > verb.i:
+            continue
+        if child.text not in WEEKDAYS and child.lower_ not in PARTS_OF_DAY:
+            continue
+        days = [t for t in child.subtree if t.text in WEEKDAYS and t.i > child.left_edge.i]
+        if days and verb.doc[days[0].i - 1].pos_ == "PROPN":
+            return [verb.doc[days[0].i - 1]]
+    return []

@@ -41,8 +41,9 @@ from collections.abc import Callable
 from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
+from tnr_claims.nlp.days import name_before_a_day
 from tnr_claims.nlp.provenance import derive, is_bare_model, make
-from tnr_claims.nlp.spans import compound_start, cut_before_names, tokens_with
+from tnr_claims.nlp.spans import WEEKDAYS, compound_start, cut_before_names, tokens_with
 from tnr_claims.rules.loader import Lexicons
 
 
@@ -353,6 +354,7 @@ def speaking_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
             and any(c.dep_ == "ccomp" for c in verb.children)
         ):
             subjects = [verb.head]  # 'His sister, X, confirmed by phone that ...' misparsed
+        subjects = name_before_a_day(verb) or subjects  # 'X Sunday night said'
         for subject in subjects:
             candidates = [subject]
             if subject.pos_ == "NOUN" and subject.lemma_.lower() in people_nouns:
@@ -478,6 +480,8 @@ def _in_title_case_run(doc: Doc, start: int, end: int) -> bool:
     if end >= len(doc):
         return False
     after = doc[end]
+    if after.text in WEEKDAYS:
+        return False  # 'Ana Ruiz Sunday night said': the day the speaker spoke
     return after.is_title and after.is_alpha and not after.is_sent_start
 
 

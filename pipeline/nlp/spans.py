@@ -6,6 +6,7 @@ in :func:`merge_spans`; see :mod:`tnr_claims.nlp` for the whole policy.
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
@@ -186,6 +187,10 @@ def with_day_before(doc: Doc, start: int) -> int:
     return start
 
 
+WEEKDAYS = frozenset(calendar.day_name)
+"""Day names: capitalised, but no name's or title's words ('Ana Ruiz Sunday said')."""
+
+
 def date_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """Token bounds of the DATE spans in a model date (codebook, second set: a range is two
     DATE spans where both ends are written out, one span keyed to its start otherwise).
@@ -195,6 +200,11 @@ def date_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     'May 3-4, 2020' stays one, ended at its dash (:func:`before_dash`)."""
     while end - start > 1 and doc[start].lower_ in ("between", "from"):
         start += 1
+    day = next((i for i in range(start + 1, end) if doc[i].text in WEEKDAYS), None)
+    if day is not None and all(
+        doc[i].pos_ == "PROPN" and doc[i].lower_ not in _MONTHS for i in range(start, day)
+    ):
+        start = day  # 'Ana Ruiz Monday said': the name before the day is no part of it
     for i in range(start + 1, end - 1):
         if doc[i].lower_ not in RANGE_JOINS:
             continue

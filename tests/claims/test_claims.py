@@ -1819,3 +1819,23 @@ def test_the_verdict_on_the_perpetrators_is_no_method(tnr_pipeline) -> None:
 def test_a_count_inside_one_case_is_an_incident(tnr_pipeline, text: str, expected: str) -> None:
     [claim] = tnr_pipeline.process_text(text).claims
     assert claim.type == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the parser reads the name and the day as one time phrase
+        ("Ana Ruiz Sunday night said that agents had abducted Ivo Sand.", "Ana Ruiz"),
+        ("Council President Ana Ruiz Monday said agents had abducted Ivo Sand.", "Ana Ruiz"),
+        # counterexample: no name before the day, no one named speaks
+        ("Police on Sunday night said agents had abducted Ivo Sand.", None),
+    ],
+)
+def test_a_speaker_named_right_before_the_day_they_spoke(
+    tnr_pipeline, text: str, source: str | None
+) -> None:
+    record = tnr_pipeline.process_text(text)
+    [claim] = record.claims
+    assert claim.source == source
+    # the name is a person's, and no part of a date
+    assert not any("Ruiz" in s.text for s in record.spans if s.label != "PERSON")
