@@ -573,3 +573,17 @@ def test_a_people_a_faith_or_a_poison_is_no_person_or_organisation(tnr_pipeline,
     spans = tnr_pipeline.process_text(text).spans
     named = [s.text for s in spans if s.label in ("PERSON", "ORG") or s.text in ("VX", "Novichok")]
     assert named == []
+
+
+@pytest.mark.parametrize("noun", ["partner", "fiancée", "boyfriend"])
+def test_a_name_set_beside_a_partner_noun_is_a_person(tnr_pipeline, noun: str) -> None:
+    """A companion named in apposition ('her partner Ivo Sand') is a person, whatever the
+    model read: as an organisation, 'the group said' later took him as its speaker."""
+    text = (
+        f"Mara Vell was returning to Vilnius with her {noun} Ivo Sand when Ruritanian "
+        "authorities forced their plane to land. A rights group said Vell had become a pawn "
+        "in the regime's pursuit."
+    )
+    record = tnr_pipeline.process_text(text)
+    assert ("Ivo Sand", "PERSON") in {(s.text, s.label) for s in record.spans}
+    assert [c.source for c in record.claims] == [None, None]
