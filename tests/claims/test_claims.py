@@ -1839,3 +1839,19 @@ def test_a_speaker_named_right_before_the_day_they_spoke(
     assert claim.source == source
     # the name is a person's, and no part of a date
     assert not any("Ruiz" in s.text for s in record.spans if s.label != "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("subject", "source"),
+    [
+        ("The group", "Exile Watch"),  # the organisation that spoke
+        ("A rights group", None),  # one the document does not name
+    ],
+)
+def test_an_indefinite_organisation_speaks_unnamed(tnr_pipeline, subject, source) -> None:
+    text = (
+        "Police detained the blogger Ivo Sand in Riga in May, Exile Watch reported. "
+        f"{subject} said agents had followed Sand for weeks."
+    )
+    claim = claim_of(tnr_pipeline.process_text(text).claims, subject)
+    assert claim.source == source
