@@ -263,7 +263,7 @@ def _acted_on(noun: Token, measures: frozenset[str]) -> bool:
                 return False
             via = ""
         elif head.pos_ == "VERB":
-            if lemma in measures and (
+            if (lemma in measures or _told_to_leave(head)) and (
                 token.dep_ in ("dobj", "nsubjpass") or via in ALONGSIDE_WORDS
             ):
                 return True
@@ -274,6 +274,13 @@ def _acted_on(noun: Token, measures: frozenset[str]) -> bool:
             return False
         token = head
     return False
+
+
+def _told_to_leave(verb: Token) -> bool:
+    """'ordered the head of the service to leave': an expulsion in other words."""
+    return verb.lemma_.lower() in ("order", "tell", "ask") and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() == "leave" for c in verb.children
+    )
 
 
 SOUGHT_NOUNS = frozenset({"information", "arrest", "capture", "whereabouts", "location", "return"})

@@ -79,6 +79,11 @@ def test_property_arrested_is_an_asset_freeze(tnr_pipeline, text, code) -> None:
             "intelligence services.",
             [],
         ),
+        (
+            "Vienna summoned the envoy and ordered the head of the Ruritanian intelligence "
+            "service to leave.",
+            [],
+        ),
         # sheltering the target: no coercion
         ("The exile lived for years under the protection of two countries' secret services.", []),
         # counterexamples: the agents do the act
