@@ -144,6 +144,54 @@ def recode_relative_reprisals(spans: list[Span], words: Lexicons) -> list[Span]:
     return result
 
 
+LIST_JOINS = frozenset({",", "and", "or", ";"})
+"""Tokens between the members of a list of acts."""
+
+
+def recode_listed_with_relatives(spans: list[Span], words: Lexicons) -> list[Span]:
+    """'sudden arrests, enforced disappearances and long detention of their family
+    members': in a list of acts joined only by commas, 'and' or 'or', the relatives named
+    after the last member are acted on by every member, whatever the parser made of the
+    list (it often reads 'enforced' as a verb). The custody and punishment acts before a
+    relative reprisal ending in 'of <relatives>' become RELATIVE_REPRISAL (context rule
+    ``RELATIVE_REPRISAL.listed_with_relatives``)."""
+    methods = [s for s in spans if s.label_ == "METHOD"]
+    recoded: dict[int, Span] = {}
+    run: list[Span] = []
+    for span in methods:
+        if run and not all(_joins(t, span) for t in span.doc[run[-1].end : span.start]):
+            run = []
+        run.append(span)
+        if len(run) > 1 and _ends_with_relatives(span, words):
+            for member in run[:-1]:
+                if _current_code(member) in RECODE_TO_RELATIVE:
+                    recoded[member.start] = derive(
+                        member, "RELATIVE_REPRISAL.listed_with_relatives", "code"
+                    )
+    if not recoded:
+        return spans
+    return [recoded.get(s.start, s) if s.label_ == "METHOD" else s for s in spans]
+
+
+def _joins(token: Token, member: Span) -> bool:
+    """A list's joining word, or a modifier of the next member ('and prolonged detention')."""
+    return token.lower_ in LIST_JOINS or (
+        member.start <= token.head.i < member.end
+        and token.dep_ in ("amod", "compound", "det", "nummod", "advmod")
+    )
+
+
+def _ends_with_relatives(span: Span, words: Lexicons) -> bool:
+    """A relative reprisal whose span or next words end in 'of <relatives>'."""
+    if _current_code(span) != "RELATIVE_REPRISAL":
+        return False
+    tail = span.doc[span.start : min(len(span.doc), span.end + 3)]
+    return any(
+        t.lower_ == "of" and any(_is_relative(n, words) for n in tail[k + 1 :])
+        for k, t in enumerate(tail)
+    )
+
+
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 
 

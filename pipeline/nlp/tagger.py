@@ -53,6 +53,7 @@ from tnr_claims.nlp.recodes import (
     drop_agents_acted_on,
     drop_agents_of_home_reprisals,
     recode_assets_arrested,
+    recode_listed_with_relatives,
     recode_relative_reprisals,
     recode_returns_told,
     recode_rewards_for_information,
@@ -564,6 +565,7 @@ class RuleTagger:
             merged = threatened_acts(doc, merged, words)
             merged = domestic_unrest_acts(merged, words)
             merged = recode_relative_reprisals(merged, words)
+            merged = recode_listed_with_relatives(merged, words)
             merged = drop_agents_of_home_reprisals(merged)
             merged = drop_agents_acted_on(doc, merged, words)
             merged = same_act_told_in_the_sentence(merged)

@@ -5,6 +5,7 @@ invented sentences."""
 from __future__ import annotations
 
 import pytest
+from helpers import methods_of
 
 pytestmark = pytest.mark.model
 
@@ -132,3 +133,33 @@ def test_they_opening_a_sentence_after_one_about_relatives_is_those_relatives(
         key=lambda s: s.start,
     )
     assert codes[last.text] == code
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # the relatives after the list's last act are acted on by every act of the list
+        (
+            "Police used arrests, beatings and the long detention of his brother to punish him.",
+            ["RELATIVE_REPRISAL", "RELATIVE_REPRISAL", "RELATIVE_REPRISAL"],
+        ),
+        # ... whatever the parser made of the list ('enforced' read as a verb)
+        (
+            "The regime punishes critics with sudden arrests, enforced disappearances, and "
+            "extended detention of family members.",
+            ["RELATIVE_REPRISAL", "RELATIVE_REPRISAL", "RELATIVE_REPRISAL"],
+        ),
+        # counterexamples: an act with its own people, and acts told in another clause
+        (
+            "Agents carried out arrests of activists, and the detention of their relatives.",
+            ["DETENTION", "RELATIVE_REPRISAL"],
+        ),
+        (
+            "Exiles face arrests and threats, and their relatives face the detention of "
+            "family members.",
+            ["DETENTION", "THREAT", "RELATIVE_REPRISAL"],
+        ),
+    ],
+)
+def test_relatives_after_a_list_of_acts_are_acted_on_by_each(tnr_pipeline, text, codes) -> None:
+    assert [code for _, code in methods_of(tnr_pipeline, text)] == codes
