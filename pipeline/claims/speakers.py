@@ -410,7 +410,9 @@ def _described_speaker(
         for c in index.children(subject)
     ):
         return None  # "another activist said" is someone the document has not named
-    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in index.children(subject)):
+    if index.lemma[subject] in index.words.ORG_DESCRIPTION_NOUNS and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in index.children(subject)
+    ):
         return None  # 'a rights group said': one the document does not name
     for child in index.children(subject):
         if _possessor(child) and child.lemma_.lower() in index.words.ORG_DESCRIPTION_NOUNS:
