@@ -213,7 +213,7 @@ def _analyse(
                 target_decisions.append(TargetDecision(name=other, rule="TARGET.joined_relative"))
     if not targets:
         # 'He never came out.': the case's story goes on
-        targets = narrated_targets(index, sentence, memory, source, speakers)
+        targets = narrated_targets(index, sentence, memory, source, speakers, number)
         target_decisions = [
             TargetDecision(name=name, rule="TARGET.narrated_subject") for name in targets
         ]

@@ -30,15 +30,22 @@ def told_on(analysis: Analysis) -> bool:
 
 
 def narrated_targets(
-    index: DocIndex, sentence: Sentence, memory: Memory, source: str | None, speakers: set[int]
+    index: DocIndex,
+    sentence: Sentence,
+    memory: Memory,
+    source: str | None,
+    speakers: set[int],
+    number: int,
 ) -> list[str]:
     """The earlier target that is the subject of a past event verb in the sentence's main
     clause, or in what its main verb reports ('Officials say he left an hour later'), with
     the earlier targets joined to it ('Ana Ruiz and her daughter were found': the daughter
     the document named); never the sentence's speaker ('"It must stop," he continued')."""
-    name = _narrated_target(index, sentence, memory, source, speakers)
+    name = _narrated_target(index, sentence, memory, source, speakers, number)
     if name is None:
         return []
+    if isinstance(name, list):
+        return name  # 'They were last seen near the harbour': the group just told
     return [name, *(n for n in joined_targets(index, sentence, memory, name) if n != name)]
 
 
@@ -79,8 +86,13 @@ def _named_beside(index: DocIndex, noun: str) -> set[str]:
 
 
 def _narrated_target(
-    index: DocIndex, sentence: Sentence, memory: Memory, source: str | None, speakers: set[int]
-) -> str | None:
+    index: DocIndex,
+    sentence: Sentence,
+    memory: Memory,
+    source: str | None,
+    speakers: set[int],
+    number: int,
+) -> str | list[str] | None:
     if not memory.known_targets:
         return None
     for verb, speaker, accused in _told_verbs(index, sentence):
@@ -91,6 +103,9 @@ def _narrated_target(
                 continue
             if speaker and index.pos[child.i] == "PRON":
                 continue  # 'Ana Ruiz said he was briefed': 'he' may be Ruiz herself
+            group = _group_told_just_before(index, memory, child.i, number)
+            if group:
+                return group
             name = _known_target(index, sentence, memory, child.i)
             if name is None:
                 # 'His car was found the next day': what the person owned or left tells on
@@ -104,6 +119,15 @@ def _narrated_target(
             if name is not None and name != source:
                 return name
     return None
+
+
+def _group_told_just_before(index: DocIndex, memory: Memory, i: int, number: int) -> list[str]:
+    """'They' right after a sentence that told two or more targets together ('A and B were
+    found on a bench. They became ill around noon') stands for those targets."""
+    if index.lower[i] != "they" or index.pos[i] != "PRON" or number - memory.last_group_at != 1:
+        return []
+    group = memory.last_group
+    return list(group) if len(group) > 1 and set(group) <= memory.known_targets else []
 
 
 def _told_verbs(index: DocIndex, sentence: Sentence) -> list[tuple[int, bool, bool]]:

@@ -222,3 +222,30 @@ def test_the_case_process_after_an_incident_goes_on_with_it(tnr_pipeline, second
 def test_others_on_the_case_or_another_case_tell_no_process(tnr_pipeline, second: str) -> None:
     text = "The blogger Ivo Sand was arrested in Baku in May. " + second
     assert [c for c in tnr_pipeline.process_text(text).claims if c.text == second] == []
+
+
+@pytest.mark.parametrize(
+    ("second", "told"),
+    [
+        ("They were last seen near the harbour, police said.", True),
+        ("They became ill around noon.", True),
+        # background, not an event of the case
+        ("They worked as teachers.", False),
+    ],
+)
+def test_they_right_after_a_group_of_targets_tells_on_the_group(
+    tnr_pipeline, second: str, told: bool
+) -> None:
+    text = "Agents abducted Ivo Sand and Lena Sand in Oslo on 4 March. " + second
+    claims = [c for c in tnr_pipeline.process_text(text).claims if c.text == second]
+    assert [(c.type, c.targets) for c in claims] == (
+        [("incident", ["Ivo Sand", "Lena Sand"])] if told else []
+    )
+
+
+def test_they_two_sentences_after_the_group_tells_no_story(tnr_pipeline) -> None:
+    text = (
+        "Agents abducted Ivo Sand and Lena Sand in Oslo on 4 March. The city is calm. "
+        "They were last seen near the harbour."
+    )
+    assert [c.text[:4] for c in tnr_pipeline.process_text(text).claims] == ["Agen"]
