@@ -158,9 +158,13 @@ def _descriptors(index: DocIndex, ref: SpanRef, nouns: frozenset[str]) -> set[st
         j -= 1
     root = ref.root
     for child in index.children(root):
-        if child.dep_ == "appos" and child.lemma_.lower() in nouns:
-            found.add(child.lemma_.lower())
-    if index.dep[root] == "appos" and index.lemma[index.head[root]] in nouns:
+        if child.dep_ == "appos" and (
+            child.lemma_.lower() in nouns or _former_office(index, child.i)
+        ):
+            found.add(child.lemma_.lower())  # 'X, a former opposition MP,' as well
+    if index.dep[root] == "appos" and (
+        index.lemma[index.head[root]] in nouns or _former_office(index, index.head[root])
+    ):
         found.add(index.lemma[index.head[root]])
     first = index.head[root]
     if (
@@ -404,9 +408,11 @@ def description_at(index: DocIndex, i: int, nouns: frozenset[str]) -> bool:
     41-year-old')."""
     if _age_noun(index, i):
         return True
-    if index.pos[i] != "NOUN" or index.tag[i] != "NN":
+    if index.pos[i] == "PROPN" and index.tag[i] == "NNP" and _former_office(index, i):
+        pass  # 'a former opposition MP', the office read as a name
+    elif index.pos[i] != "NOUN" or index.tag[i] != "NN":
         return False
-    if index.lemma[i] not in nouns and not _former_office(index, i):
+    elif index.lemma[i] not in nouns and not _former_office(index, i):
         return False
     if index.dep[i] == "pobj" and index.lower[index.head[i]] in ABSENT_PREPOSITIONS:
         return False  # 'questioned without a lawyer present' is nobody

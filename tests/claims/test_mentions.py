@@ -226,3 +226,21 @@ def test_an_untagged_name_that_went_missing_is_the_target(tnr_pipeline, text: st
 def test_a_name_that_went_home_is_no_person_by_that_alone(tnr_pipeline) -> None:
     spans = tnr_pipeline.process_text("Ana Ruiz went home in June.").spans
     assert [s.text for s in spans if s.label == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("office", "targets"),
+    [
+        # an office the person no longer holds describes them, read as a name ('MP') too
+        ("a former opposition MP", ["Ivo Sand"]),
+        # counterexample: an office in post is an official's, never a description
+        ("an opposition MP", []),
+    ],
+)
+def test_a_former_office_stands_for_the_person_it_described(tnr_pipeline, office, targets):
+    text = (
+        f"Ivo Sand, {office}, was shot in Riga on Monday. "
+        f'"The attack on {office} shows how far the regime will go," said Ana Ruiz.'
+    )
+    claim = [c for c in tnr_pipeline.process_text(text).claims if c.text.startswith('"The')][0]
+    assert claim.targets == targets
