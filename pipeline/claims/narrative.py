@@ -250,8 +250,11 @@ def tells_of_the_case(index: DocIndex, sentence: Sentence, memory: Memory) -> bo
             for child in index.children(verb):
                 if child.dep_ not in ("nsubj", "nsubjpass"):
                     continue
-                if child.lemma_.lower() in index.words.COURT_ACTORS:
-                    return True
+                if child.lemma_.lower() in index.words.COURT_ACTORS or any(
+                    c.dep_ == "compound" and c.lemma_.lower() in index.words.COURT_ACTORS
+                    for c in child.children
+                ):
+                    return True  # 'the court decided', 'Judge Ana Ruiz set'
                 name = people.get(child.i)
                 if name in memory.known_targets or (
                     name and mentions is not None and mentions.is_perpetrator(name)
