@@ -51,11 +51,29 @@ def find_recommendation_cue(
             if index.tag[cue.start] == "MD" or index.pos[cue.start] in ("NOUN", "VERB"):
                 return cue
             continue
+        if _calls_on_the_public(index, cue):
+            continue  # 'urging residents to come forward': a step of the story, no call
         if index.pos[cue.start] in ("VERB", "AUX") or (
             cue.end - cue.start > 1 and index.pos[cue.start] not in ("NOUN", "PROPN")
         ):
             return cue  # not the noun in 'public calls for violence', 'an appeal to the court'
     return None
+
+
+def _calls_on_the_public(index: DocIndex, cue: Span) -> bool:
+    """A verb of calling whose addressee is the public or a group's own people ('police
+    are urging residents to come forward', 'urging its supporters to rally'): a step of
+    the story, not the document's call on states or institutions (``PUBLIC_ADDRESSEES``)."""
+    verb = cue.root
+    if verb.pos_ != "VERB":
+        return False
+    addressees = [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in verb.children:  # 'called on residents to ...'
+        if prep.dep_ == "prep" and prep.lower_ == "on":
+            addressees += [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(addressees) and all(
+        a.lemma_.lower() in index.words.PUBLIC_ADDRESSEES for a in addressees
+    )
 
 
 def _is_question(index: DocIndex, sentence: Sentence) -> bool:

@@ -1855,3 +1855,19 @@ def test_an_indefinite_organisation_speaks_unnamed(tnr_pipeline, subject, source
     )
     claim = claim_of(tnr_pipeline.process_text(text).claims, subject)
     assert claim.source == source
+
+
+@pytest.mark.parametrize(
+    ("text", "recommendation"),
+    [
+        # a call made to the public or a group's own people within the story
+        ("The group made the arrest of Ivo Sand public, urging its supporters to rally.", False),
+        ("Police in Oslo are urging residents to come forward after the abduction.", False),
+        # calls on states and institutions
+        ("Rights groups urged Ruritania to release Ivo Sand immediately.", True),
+        ("Exile Watch called on the authorities to investigate the abduction.", True),
+    ],
+)
+def test_a_call_on_the_public_is_no_recommendation(tnr_pipeline, text, recommendation) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert (claim.type == "recommendation") is recommendation
