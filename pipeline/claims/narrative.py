@@ -235,7 +235,7 @@ def tells_of_the_case(index: DocIndex, sentence: Sentence, memory: Memory) -> bo
     """The process of the case told: a definite or possessed ``CASE_PROCESS_NOUNS`` noun in
     a sentence whose main subject takes the legal step, a ``COURT_ACTORS`` noun ('The court
     held four sessions in the case', 'A judge fixed the day of her next hearing'), or
-    is a person the document told as a target or a doer ('She will appeal her case'). Not
+    is a person the document told as a target or a doer ('Sand appeared at the hearings'). Not
     'the case of X' (another example), 'a trial' (another one), nor others on the case ('A
     neighbour attended the hearing', 'The minister spoke on the investigation')."""
     if not any(told_case_noun(index, i) for i in range(sentence.span.start, sentence.span.end)):

@@ -200,7 +200,6 @@ def test_background_told_by_others_than_the_state_is_no_incident(tnr_pipeline, s
     [
         "The court held four sessions in the case before it adjourned.",
         "In June the prosecutor asked the court to move the proceedings to Riga.",
-        "Sand will take his case to a higher court.",
         # the legal actor's title before a name
         "Judge Ana Ruiz fixed the date of the next hearing in the case.",
     ],
