@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from tnr_claims.claims.attribution import told_to_someone
 from tnr_claims.nlp.context import ROLE_CODES
@@ -396,12 +396,26 @@ def _scope(
     for token in index.doc[head].subtree:
         if token.i in skipped:
             continue
-        if token.i != head and token.dep_ in embedded and token.head.i not in cue_tokens:
+        own_clause = token.dep_ == "conj" and _has_own_subject(token)
+        if (
+            token.i != head
+            and (token.dep_ in embedded or own_clause)
+            and token.head.i not in cue_tokens
+        ):
             if not cue_tokens & {t.i for t in token.subtree}:
+                # 'No weapon was found, and the airline called it piracy': a clause joined
+                # with its own subject is asserted on its own
                 skipped.update(t.i for t in token.subtree)
                 continue
         reach.add(token.i)
     return {i for i in reach if lo <= i < hi}
+
+
+def _has_own_subject(verb: Token) -> bool:
+    """A joined verb with a subject of its own heads a clause of its own."""
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+    )
 
 
 def _reaches_the_act(index: DocIndex, sentence: Sentence, i: int) -> bool:

@@ -554,3 +554,19 @@ def test_an_assessment_that_an_act_happened_hedges_it(tnr_pipeline, text: str, h
 def test_not_clear_or_not_known_is_doubt_not_denial(tnr_pipeline, text: str) -> None:
     [claim] = tnr_pipeline.process_text(text).claims
     assert (claim.negated, claim.hedged) == (False, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        # a clause joined with its own subject is asserted on its own
+        ("No weapon was found on the plane, and the airline called the hijacking piracy.", False),
+        # counterexample: the denial reaches the act in its own clause
+        ("Police found no sign that agents had abducted Ivo Sand in Oslo.", True),
+    ],
+)
+def test_a_negation_stops_at_a_joined_clause_with_its_own_subject(
+    tnr_pipeline, text: str, negated: bool
+) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.negated is negated
