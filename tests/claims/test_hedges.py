@@ -19,6 +19,7 @@ def hedged(tnr_pipeline, text: str, sentence_start: str) -> bool:
     ("text", "expected"),
     [
         ("Police arrested the teacher over alleged links to a banned group.", False),
+        ("Police detained the cartoonist over her alleged role in the strikes.", False),
         # a belief that the doers serve a state body: whether the parser hangs that body on
         # the act ('works for X photographed them') or on a role noun ('KGB informants film')
         (
