@@ -360,3 +360,10 @@ def test_the_same_words_inside_a_longer_proper_name_or_lower_case_stay_untagged(
     words = ["Nordline", "said", "no", ".", "the", "Nordline", "Foundation", "and", "nordline"]
     pos = ["PROPN", "VERB", "DET", "PUNCT", "DET", "PROPN", "PROPN", "CCONJ", "NOUN"]
     assert named_again(words, pos, [(0, 1)]) == [("Nordline", "ORG")]
+
+
+@pytest.mark.parametrize("outlet", ["Harbour Weekly", "Bordurian Herald", "Riga Tribune"])
+def test_a_name_ending_in_a_periodicals_word_is_an_organisation(tnr_pipeline, outlet) -> None:
+    text = f"Officer Li Ming told {outlet} that the fugitive had returned."
+    record = tnr_pipeline.process_text(text)
+    assert (outlet, "ORG") in {(s.text, s.label) for s in record.spans}
