@@ -343,6 +343,8 @@ class RuleTagger:
                 or (len(span) == 1 and span.text in words.PEOPLE_GROUP_NAMES)
             ):
                 continue  # 'the [Kazakh] government', 'a [Uyghur] living in Oslo'
+            if label == "PERSON" and len(span) > 1 and span[-1].lower_ in words.NOT_PERSON_HEADS:
+                continue  # 'Scott Road', 'Central Hospital': a place or a body, no one's name
 
             read_otherwise = self._read_otherwise(span, words)
             if read_otherwise is not None:
