@@ -408,12 +408,12 @@ def description_at(index: DocIndex, i: int, nouns: frozenset[str]) -> bool:
     41-year-old')."""
     if _age_noun(index, i):
         return True
-    if index.pos[i] == "PROPN" and index.tag[i] == "NNP" and _former_office(index, i):
-        pass  # 'a former opposition MP', the office read as a name
-    elif index.pos[i] != "NOUN" or index.tag[i] != "NN":
-        return False
-    elif index.lemma[i] not in nouns and not _former_office(index, i):
-        return False
+    former = _former_office(index, i)  # 'a former opposition MP', also read as a name
+    if not (former and index.tag[i] == "NNP"):
+        if index.pos[i] != "NOUN" or index.tag[i] != "NN":
+            return False
+        if index.lemma[i] not in nouns and not former:
+            return False
     if index.dep[i] == "pobj" and index.lower[index.head[i]] in ABSENT_PREPOSITIONS:
         return False  # 'questioned without a lawyer present' is nobody
     if any(c.dep_ == "amod" and c.lower_ in UNNAMED_MODIFIERS for c in index.children(i)):

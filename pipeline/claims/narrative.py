@@ -144,14 +144,15 @@ def _told_verbs(index: DocIndex, sentence: Sentence) -> list[tuple[int, bool, bo
         heads, speaker, accused = [root], False, False
         lemma = index.lemma[root]
         if lemma in words.SPEECH_VERBS or lemma in words.DISCLOSING_VERBS:
-            heads = [c.i for c in index.children(root) if c.dep_ == "ccomp"]
+            accused = _state_voice(index, root)
             speaker = any(
                 c.dep_ == "nsubj" and (c.i in people or c.pos_ == "PRON")
                 for c in index.children(root)
             )
-            accused = _state_voice(index, root)
-            if lemma not in words.SPEECH_VERBS and not accused:
-                heads = [root]  # 'The paper reported on her case': no one's words
+        # a disclosing verb reports words only in the state's voice ('The paper reported
+        # on her case' is no one's words)
+        if lemma in words.SPEECH_VERBS or accused:
+            heads = [c.i for c in index.children(root) if c.dep_ == "ccomp"]
         for head in heads:
             verbs.append((head, speaker, accused))
             verbs.extend((c.i, speaker, accused) for c in index.children(head) if c.dep_ == "conj")
