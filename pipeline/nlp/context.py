@@ -233,7 +233,9 @@ def propagate_names(
     for i, (orth, pos) in enumerate(columns):
         if orth not in part_ids or covered[i]:
             continue
-        if tagged and (pos != PROPN or _modifies_common_noun(doc[i])):
+        if tagged and (
+            not (pos == PROPN or _name_read_as_a_noun(doc[i])) or _modifies_common_noun(doc[i])
+        ):
             continue
         start = i
         if (
@@ -504,6 +506,16 @@ def _joined_by_hyphen(first: Span, second: Span) -> bool:
 def _hyphen_joins(doc: Doc, k: int) -> bool:
     """Whether token ``k`` is a hyphen written inside one word ('El-Sherbiny')."""
     return k > 0 and doc[k].text == "-" and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+
+
+# roles a person's name can fill in a clause; a known name part the tagger read as a common
+# noun in one of them is the name ("Vale, who runs a channel, said ..." with "Vale" a NOUN)
+_NAME_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj"})
+
+
+def _name_read_as_a_noun(token: Token) -> bool:
+    """A title-case word tagged as a common noun in an argument role, not a modifier."""
+    return token.pos_ == "NOUN" and token.dep_ in _NAME_ROLES and token.text[:1].isupper()
 
 
 def _modifies_common_noun(token: Token) -> bool:

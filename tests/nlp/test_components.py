@@ -242,6 +242,23 @@ def test_method_spans_end_before_names_inside_them(blank, text, method, name, ex
     assert cut.text == expected
 
 
+def test_a_known_name_part_the_tagger_read_as_a_noun_is_a_person(tnr_pipeline) -> None:
+    # the small model tags a sentence-initial unfamiliar surname as a plural noun; as the
+    # subject of a clause it is still the person named in full before
+    text = (
+        "Imran Beka, 29, told reporters on Monday that he was beaten in Lyon. Beka, who "
+        "runs a channel critical of the leadership, said he had received death threats. "
+        "Beka petals were left at the door."
+    )
+    record = tnr_pipeline.process_text(text)
+    persons = {(s.start, s.name) for s in record.spans if s.label == "PERSON"}
+    assert (text.index("Beka, who"), "Imran Beka") in persons
+    # a name part that modifies a common noun stays untagged
+    assert all(start != text.index("Beka petals") for start, _ in persons)
+    [threats] = [c for c in record.claims if "death threats" in c.text]
+    assert threats.source == "Imran Beka"
+
+
 def test_adjacent_name_parts_join_into_one_person(blank) -> None:
     from tnr_claims.nlp.context import _join_adjacent_names
     from tnr_claims.nlp.provenance import Decision, Provenance, make, provenance_of
