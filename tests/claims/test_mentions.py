@@ -266,3 +266,30 @@ def test_a_former_office_stands_for_the_person_it_described(tnr_pipeline, office
     )
     claim = [c for c in tnr_pipeline.process_text(text).claims if c.text.startswith('"The')][0]
     assert claim.targets == targets
+
+
+@pytest.mark.parametrize(
+    ("second", "start", "targets"),
+    [
+        (
+            # the sister is who the witnesses spoke to, not one the seizure reaches
+            "Kamol, 37, was seized by armed men outside his apartment on June 4, according "
+            "to witnesses who spoke to his sister, Nida Suthep.",
+            "Kamol, 37",
+            ["Kamol Suthep"],
+        ),
+        (
+            "Police in Bangkok put pressure on his sister, Nida Suthep, to persuade him to return.",
+            "Police in",
+            ["Kamol Suthep", "Nida Suthep"],
+        ),
+    ],
+)
+def test_a_relative_named_after_a_preposition_is_a_target_only_under_an_act(
+    tnr_pipeline, second: str, start: str, targets: list[str]
+) -> None:
+    text = (
+        "Friends of Kamol Suthep, an activist who vanished in Riga last week, urged police "
+        "to investigate. " + second
+    )
+    assert targets_of(tnr_pipeline, text, start) == targets
