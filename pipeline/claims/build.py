@@ -154,8 +154,11 @@ def _custody_of_relatives(index: DocIndex, analyses: list[Analysis], memory: Mem
     mentions = memory.mentions
     if mentions is None:
         return
+    # in a first-person piece the relatives are the author's, however often they are acted
+    # on; elsewhere the one most acted on is the one the report is about
+    kin_of = mentions.narrator
     relatives = mentions.relatives(index.words.FAMILY_NOUNS) - {
-        mentions.most_acted_on,
+        None if mentions.narrator else mentions.most_acted_on,
         mentions.narrator,
     }
     if not relatives:
@@ -167,15 +170,23 @@ def _custody_of_relatives(index: DocIndex, analyses: list[Analysis], memory: Mem
             d.rule in DIRECT_PATIENT_RULES and d.name in relatives for d in analysis.target_rules
         ):
             continue
+        recoded = False
         for ref in analysis.sentence.spans:
             record = ref.record
             if record.label == "METHOD" and record.code in RELATIVE_CUSTODY_CODES:
+                recoded = True
                 rules = [
                     *record.provenance.context_rules,
                     "RELATIVE_REPRISAL.relative_named_before",
                 ]
                 record.provenance = record.provenance.model_copy(update={"context_rules": rules})
                 record.code = "RELATIVE_REPRISAL"
+        if recoded and kin_of and kin_of not in relatives and kin_of not in analysis.targets:
+            # 'He is still held', he being the author's father: the author is a target too
+            # (GUIDELINES: a relative held who is named is a target, with X); elsewhere whose
+            # relative he is stays as the sentence tells it
+            analysis.targets.insert(0, kin_of)
+            analysis.target_rules.insert(0, TargetDecision(name=kin_of, rule="TARGET.relative_of"))
 
 
 def _analyse(

@@ -234,6 +234,11 @@ TARGET_RULES: tuple[tuple[str, str], ...] = (
         "TARGET.listed",
         "a list of who the act just told hit: 'Among those affected are A and B.'",
     ),
+    (
+        "TARGET.relative_of",
+        "the one a relative held is kin to, where the sentence names only the relative: 'my"
+        " father, Y, was arrested. He is still held' (the op-ed's author, with Y)",
+    ),
 )
 """Why a person is a target (checked after the exclusions: speaker, agent, official, possessor)."""
 

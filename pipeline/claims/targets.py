@@ -108,6 +108,18 @@ def find_targets(  # noqa: C901
             and index.pos[i] == "PRON"
             and not _generic_pronoun(index, i, s0, s1)
         ):
+            relative = _unnamed_relatives_own(index, i)
+            if relative is not None:
+                # 'My brother lost his job': his own job; a relative the document named as
+                # such is the one meant ('My father lost his post' after 'my father, Y,')
+                named = (
+                    memory.mentions.resolve(index.lemma[relative], fallback=False)
+                    if memory.mentions is not None
+                    else None
+                )
+                if named is not None:
+                    mentions.append((i, named, True))
+                continue
             if owns_a_client(index, i):
                 # 'Ruiz said her client had been threatened': the one Ruiz represents
                 lawyers = [last_named, *_speaker_names(sentence, speakers)]
@@ -482,6 +494,28 @@ def _subject_of_clause(index: DocIndex, i: int) -> int | None:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child.i
     return None
+
+
+def _unnamed_relatives_own(index: DocIndex, i: int) -> int | None:
+    """The subject of the clause when possessive ``i`` is owned by it, a possessed family
+    noun with no name beside it whose gender fits ('My brother lost his job', 'Her mother
+    had her pension cut'); else ``None``."""
+    if index.dep[i] != "poss":
+        return None
+    subject = _subject_of_clause(index, i)
+    if (
+        subject is None
+        or subject == index.head[i]  # 'Her mother was questioned': the owner of the subject
+        or index.lemma[subject] not in index.words.FAMILY_NOUNS
+        or index.tag[subject] != "NN"
+        or not index.has_child(subject, ("poss",))
+        or index.has_child(subject, ("appos",))
+        or index.named(subject) is not None
+    ):
+        return None
+    wanted = PRONOUN_GENDERS.get(index.lower[i])
+    gender = word_gender(index.lemma[subject], index.words)
+    return subject if wanted is not None and gender == wanted else None
 
 
 def _unnamed_person(index: DocIndex, i: int, nouns: frozenset[str]) -> bool:

@@ -460,3 +460,36 @@ def test_an_interviews_answers_are_the_interviewees_and_my_is_theirs(tnr_pipelin
     assert arrest.source == ban.source == "Omar Haddad"
     assert sorted(arrest.targets) == ["Omar Haddad", "Sami Haddad"]
     assert ban.targets == ["Omar Haddad"]
+
+
+def test_in_a_first_person_piece_the_relative_held_is_the_authors(tnr_pipeline) -> None:
+    # the father is the one most acted on, yet a relative: his custody is a reprisal on
+    # the author, who is a target with him (GUIDELINES)
+    text = (
+        "My father became a hostage\n\nBy Rami Sabet\n\nI left Moldova after police raided "
+        "my studio. In January, security officers arrested my father, Karim Sabet, at his "
+        "home in the capital. He has been held without charge ever since. Last month they "
+        "questioned him again."
+    )
+    claim = claim_of(tnr_pipeline, text, "He has been held")
+    assert (claim.methods, claim.targets) == (["RELATIVE_REPRISAL"], ["Karim Sabet", "Rami Sabet"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "targets"),
+    [
+        # 'his job' is the brother's own, and the brother is not named
+        ("My brother lost his job at a state bank a week later.", ["Rami Sabet"]),
+        # counterexample: the pronoun's gender does not fit the relative
+        ("My sister lost her job at a state bank after his arrest.", ["Karim Sabet", "Rami Sabet"]),
+    ],
+)
+def test_a_possessive_in_an_unnamed_relatives_clause_is_the_relatives(
+    tnr_pipeline, sentence: str, targets: list[str]
+) -> None:
+    text = (
+        "My father became a hostage\n\nBy Rami Sabet\n\nI left Moldova after police raided "
+        "my studio. In January, security officers arrested my father, Karim Sabet, at his "
+        "home in the capital. " + sentence
+    )
+    assert claim_of(tnr_pipeline, text, sentence[:12]).targets == targets
