@@ -105,9 +105,6 @@ class Mentions:
     clients: dict[str, str] = field(default_factory=dict)
     """Lawyer -> the person she represents, where the document names both ('his lawyer, Ana
     Ruiz'; 'Ana Ruiz, a lawyer for Omar Haddad'): 'her client' is that person."""
-    introduced: dict[int, str] = field(default_factory=dict)
-    """Token index of a lede's indefinite description -> the name the next sentence gives
-    it ('A blogger in Oslo says ... . Ana Ruiz, 34, told ...': 'A blogger' is Ana Ruiz)."""
 
     def agrees(self, name: str, pronoun: str) -> bool:
         """Whether a third-person ``pronoun`` may stand for ``name``: not when the document
@@ -222,13 +219,9 @@ def document_mentions(doc: Doc, index: DocIndex, is_patient: Callable[[int], boo
     mentions.genders = {name: next(iter(g)) for name, g in told.items() if len(g) == 1}
     mentions.clients = _clients(index, mentions.genders)
     nouns = describing_nouns(index)
-    introduced = _introduced_after(index, nouns)
-    for noun, name in (*((n, name) for n, name, _ in introduced), *_described_next(index, nouns)):
+    for noun, name in (*_introduced_after(index, nouns), *_described_next(index, nouns)):
         if noun not in mentions.descriptions and not mentions.is_perpetrator(name):
             mentions.descriptions[noun] = {name}
-    mentions.introduced = {
-        k: name for _, name, k in introduced if not mentions.is_perpetrator(name)
-    }
     mentions.most_acted_on = _most_acted_on(counts, mentions)
     # a relative ('her father, X') is never the one the report is about: 'the activist' with
     # no name of its own is not her father
@@ -302,12 +295,12 @@ def _clients(index: DocIndex, genders: dict[str, str]) -> dict[str, str]:
     return clients
 
 
-def _introduced_after(index: DocIndex, nouns: frozenset[str]) -> list[tuple[str, str, int]]:
-    """``(noun, name, token)`` for a person a sentence describes and the next one names: the news
+def _introduced_after(index: DocIndex, nouns: frozenset[str]) -> list[tuple[str, str]]:
+    """``(noun, name)`` for a person a sentence describes and the next one names: the news
     lede "A blogger living in Oslo says police detained his brother. Ana Ruiz, 34, told
     ..." (a name first mentioned as the subject that opens a sentence, and one singular
     indefinite description in the sentence before it)."""
-    found: list[tuple[str, str, int]] = []
+    found: list[tuple[str, str]] = []
     seen: set[str] = set()
     doc = index.doc
     naming = {doc[r.root].sent.start for r in index.spans if r.record.label == "PERSON"}
@@ -327,7 +320,7 @@ def _introduced_after(index: DocIndex, nouns: frozenset[str]) -> list[tuple[str,
         if before.start in naming:
             continue  # the sentence before names someone: its description may be them
         described = {
-            index.lemma[k]: k
+            index.lemma[k]
             for k in range(before.start, before.end)
             if index.lemma[k] in nouns
             and index.tag[k] == "NN"
@@ -337,17 +330,8 @@ def _introduced_after(index: DocIndex, nouns: frozenset[str]) -> list[tuple[str,
             )
             and not _relatives_anchor(index, k)
         }
-        if len(described) > 1:
-            # 'A blogger says a man broke in': a description inside what is said is not
-            # the one the next sentence names
-            described = {
-                noun: k
-                for noun, k in described.items()
-                if not any(a.dep_ == "ccomp" for a in doc[k].ancestors)
-            }
         if len(described) == 1:
-            noun, k = described.popitem()
-            found.append((noun, name, k))
+            found.append((described.pop(), name))
     return found
 
 

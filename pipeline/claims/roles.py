@@ -36,15 +36,6 @@ def _lever_in_act(index: DocIndex, noun: int, *, act_object: bool = False) -> bo
                 (k in index.method_tokens) if act_object else index.span_at[k] >= 0 for k in objects
             )
         )
-    if dep == "pobj" and act_object:
-        # 'witnesses who spoke to his sister, Y': a relative the talk is with, not one the
-        # act reaches; 'threats against his sister, Y' stay
-        governor = index.head[index.head[noun]]
-        return (
-            governor in index.method_tokens
-            or index.is_event(governor)
-            or index.is_passive(governor)
-        )
     return True
 
 

@@ -405,9 +405,6 @@ def _described_speaker(
     set: sources through a relative phrase): 'the leader of the group said' -> the one
     person the document describes as its leader; 'the group said' -> the organisation
     that spoke last, else the one named last before the sentence."""
-    mentions = memory.mentions
-    if mentions is not None and subject in mentions.introduced:
-        return mentions.introduced[subject]  # 'A blogger in Oslo says ...', named next
     if index.tag[subject] != "NN" or not any(
         _possessor(c) or (c.dep_ == "det" and c.lower_ in DETERMINERS)
         for c in index.children(subject)
@@ -422,6 +419,7 @@ def _described_speaker(
             subject = child.i  # 'the group's blog said': the group speaks
             break
     lemma = index.lemma[subject]
+    mentions = memory.mentions
     if mentions is not None:
         named = mentions.descriptions.get(lemma, set())
         if len(named) == 1:

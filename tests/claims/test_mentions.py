@@ -162,15 +162,6 @@ def test_quoted_as_saying_gives_the_quoted_speaker(tnr_pipeline) -> None:
             "The group",
             "Kin Watch",
         ),
-        (
-            # the lede's indefinite subject, named by the next sentence; the reported clause
-            # has an indefinite noun too ('a man'), which is not the one named
-            "A well-known Osterian vlogger who lives in hiding in Lyon says a man broke into "
-            "his flat and beat him with a hammer. Teodor Kask, 29, told reporters on Monday "
-            "that the attack came after months of threats.",
-            "A well-known",
-            "Teodor Kask",
-        ),
     ],
 )
 def test_a_described_speaker_resolves(tnr_pipeline, text: str, start: str, source: str) -> None:
@@ -189,19 +180,6 @@ def test_a_described_speaker_resolves(tnr_pipeline, text: str, start: str, sourc
 def test_the_subject_of_a_disappearance_is_the_target(tnr_pipeline, second: str) -> None:
     text = "Agents abducted the critic Ana Ruiz in 2020.\n\n" + second
     assert targets_of(tnr_pipeline, text, second[:12]) == ["Ana Ruiz"]
-
-
-def test_an_indefinite_speaker_not_introduced_by_the_next_sentence_is_unnamed(
-    tnr_pipeline,
-) -> None:
-    text = (
-        "A vlogger who lives in Lyon says a man beat him with a hammer. Teodor Kask, 29, "
-        "told reporters the attack came after threats. Another vlogger said agents had "
-        "followed him in Lyon for weeks."
-    )
-    record = tnr_pipeline.process_text(text)
-    [claim] = [c for c in record.claims if c.text.startswith("Another")]
-    assert claim.source is None
 
 
 def test_according_to_an_unnamed_speaker_does_not_take_the_next_name(tnr_pipeline) -> None:
@@ -266,30 +244,3 @@ def test_a_former_office_stands_for_the_person_it_described(tnr_pipeline, office
     )
     claim = [c for c in tnr_pipeline.process_text(text).claims if c.text.startswith('"The')][0]
     assert claim.targets == targets
-
-
-@pytest.mark.parametrize(
-    ("second", "start", "targets"),
-    [
-        (
-            # the sister is who the witnesses spoke to, not one the seizure reaches
-            "Kamol, 37, was seized by armed men outside his apartment on June 4, according "
-            "to witnesses who spoke to his sister, Nida Suthep.",
-            "Kamol, 37",
-            ["Kamol Suthep"],
-        ),
-        (
-            "Police in Bangkok put pressure on his sister, Nida Suthep, to persuade him to return.",
-            "Police in",
-            ["Kamol Suthep", "Nida Suthep"],
-        ),
-    ],
-)
-def test_a_relative_named_after_a_preposition_is_a_target_only_under_an_act(
-    tnr_pipeline, second: str, start: str, targets: list[str]
-) -> None:
-    text = (
-        "Friends of Kamol Suthep, an activist who vanished in Riga last week, urged police "
-        "to investigate. " + second
-    )
-    assert targets_of(tnr_pipeline, text, start) == targets
