@@ -256,6 +256,8 @@ def is_count(span: Span, words: Lexicons) -> bool:
         return False
     if before == "[" and after == "]":
         return False  # a footnote mark ('States[3]')
+    if before == "(" and after == ")" and span.start > 1 and doc[span.start - 2].pos_ == "PROPN":
+        return False  # an age after a name ('Mr Vale (27) appeared ...')
     if after in (".", ")") and (
         span.start == 0 or "\n" in doc[span.start - 1].text_with_ws or doc[span.start - 1].is_space
     ):

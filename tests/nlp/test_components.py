@@ -490,3 +490,17 @@ def test_an_opening_bracket_inside_a_sentence_starts_no_sentence(
     starts = [s.text for s in doc.sents]
     assert len(starts) == sentences, starts
     assert not any(s.startswith(("[4", "(June")) for s in starts)
+
+
+@pytest.mark.parametrize(
+    ("text", "quantities"),
+    [
+        # an age in brackets after a name is no count
+        ("Agents detained Ivo Sand (27) in Minsk, and he later appeared in a video.", []),
+        # counterexample: a bracketed number after a common word still counts
+        ("The count of abducted exiles rose to (27) in May.", ["27"]),
+    ],
+)
+def test_an_age_in_brackets_after_a_name_is_no_count(tnr_pipeline, text, quantities) -> None:
+    record = tnr_pipeline.process_text(text)
+    assert [s.text for s in record.spans if s.label == "QUANTITY"] == quantities
