@@ -221,6 +221,13 @@ def find_targets(  # noqa: C901
         elif kin := relatives_named_for(index, i, memory):
             mentions.extend((i, name, True) for name in kin)  # 'his brothers': A and B
         elif (
+            index.pos[i] in ("NOUN", "NUM", "PRON")
+            and len(named := _named_before(index, i, person_starts, speakers, memory)) > 1
+            and group_phrase(index, i, len(named), nouns)
+        ):
+            # 'A was flying home with her partner B when police detained the couple'
+            mentions.extend((i, name, True) for name in named)
+        elif (
             memory.last_group
             and group_phrase(index, i, len(memory.last_group), nouns)
             and _group_agrees(memory, index.lemma[i])
@@ -494,6 +501,22 @@ def _subject_of_clause(index: DocIndex, i: int) -> int | None:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child.i
     return None
+
+
+def _named_before(
+    index: DocIndex, i: int, person_starts: dict, speakers: set[int], memory: Memory
+) -> list[str]:
+    """The different people the sentence names before token ``i``, in order: no speaker,
+    no perpetrator."""
+    names: list[str] = []
+    for start, ref in sorted(person_starts.items()):
+        name = ref.record.name
+        if start >= i or not name or ref.root in speakers or name in names:
+            continue
+        if memory.mentions is not None and memory.mentions.is_perpetrator(name):
+            continue
+        names.append(name)
+    return names
 
 
 def _unnamed_relatives_own(index: DocIndex, i: int) -> int | None:

@@ -1317,3 +1317,25 @@ def test_a_footnote_mark_glued_to_a_word_is_neither_a_name_part_nor_a_count(tnr_
     spans = [(s.text, s.label) for s in tnr_pipeline.process_text(text).spans]
     assert ("Commonwealth of Independent States", "ORG") in spans
     assert all(label != "QUANTITY" for _, label in spans)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "targets"),
+    [
+        (
+            "Lina Vale was flying home to Vilnius from a holiday with her partner Omar Haddad "
+            "last year when officers diverted the plane to Minsk and detained the pair.",
+            ["Lina Vale", "Omar Haddad"],
+        ),
+        # the one who tells it is not one of the pair
+        (
+            "Ivo Sand said Lina Vale was flying home to Vilnius with her partner Omar Haddad "
+            "last year when officers diverted the plane to Minsk and detained the pair.",
+            ["Lina Vale", "Omar Haddad"],
+        ),
+    ],
+)
+def test_a_pair_is_the_two_people_its_own_sentence_named_before(
+    tnr_pipeline, sentence: str, targets: list[str]
+) -> None:
+    assert claim_of(tnr_pipeline, sentence, sentence[:8]).targets == targets
