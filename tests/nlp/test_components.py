@@ -156,6 +156,8 @@ def test_trim_entity(blank, text, entity, expected) -> None:
         ("In 2015 he left.", "2015", False),
         ("She was 45 years old.", "45", False),
         ("It cost $ 300 in fees.", "300", False),
+        ("They fell ill at about 14.15 GMT on Sunday.", "14.15", False),
+        ("The call came at 9 pm.", "9", False),
     ],
 )
 def test_is_count(blank, text, number, expected) -> None:
