@@ -49,6 +49,10 @@ def narrated_targets(
     return [name, *(n for n in joined_targets(index, sentence, memory, name) if n != name)]
 
 
+TOGETHER_PREPOSITIONS = frozenset({"alongside", "with"})
+"""Prepositions joining a second person to what happened to the subject."""
+
+
 def joined_targets(index: DocIndex, sentence: Sentence, memory: Memory, name: str) -> list[str]:
     """Earlier targets joined to the subject naming ``name``: by name, or by a relative
     phrase ('his daughter') that the document used for one named target."""
@@ -60,7 +64,18 @@ def joined_targets(index: DocIndex, sentence: Sentence, memory: Memory, name: st
         return []
     joined = []
     mentions = memory.mentions
-    for conj in index.doc[subject].conjuncts:
+    others = list(index.doc[subject].conjuncts)
+    if index.dep[subject] in ("nsubj", "nsubjpass"):
+        # 'X was found alongside his daughter', 'X was arrested with his brother': the
+        # one found or held together with the subject
+        others += [
+            p
+            for prep in index.children(index.head[subject])
+            if prep.dep_ == "prep" and prep.lower_ in TOGETHER_PREPOSITIONS
+            for p in prep.children
+            if p.dep_ == "pobj"
+        ]
+    for conj in others:
         other = _known_target(index, sentence, memory, conj.i)
         if other is None and mentions is not None and conj.lemma_ in index.words.FAMILY_NOUNS:
             named = (_named_beside(index, conj.lemma_) & memory.known_targets) - {name}

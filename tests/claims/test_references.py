@@ -1339,3 +1339,25 @@ def test_a_pair_is_the_two_people_its_own_sentence_named_before(
     tnr_pipeline, sentence: str, targets: list[str]
 ) -> None:
     assert claim_of(tnr_pipeline, sentence, sentence[:8]).targets == targets
+
+
+@pytest.mark.parametrize(
+    ("sentence", "targets"),
+    [
+        (
+            "Mr Sand, 60, was later found alongside his daughter in a park on 4 May.",
+            ["Ivo Sand", "Lena Sand"],
+        ),
+        ("Mr Sand was arrested with his daughter at the border in May.", ["Ivo Sand", "Lena Sand"]),
+        # counterexample: someone with him who is no target named before
+        ("Mr Sand was found with his lawyer at the border in May.", ["Ivo Sand"]),
+    ],
+)
+def test_the_one_found_or_held_together_with_the_subject_is_a_target(
+    tnr_pipeline, sentence: str, targets: list[str]
+) -> None:
+    text = (
+        "Police say agents poisoned Ivo Sand and his daughter Lena Sand in Oslo on Sunday. "
+        + sentence
+    )
+    assert claim_of(tnr_pipeline, text, "Mr Sand").targets == targets
