@@ -313,7 +313,12 @@ def told_in_the_past(index: DocIndex, sentence: Sentence) -> bool:
     and to no generic group ('Ruritania has denied any involvement', 'London said it had
     summoned the ambassador') goes on with that incident rather than a practice ('The
     regime has long pressured critics' stays one)."""
-    for verb, _, _ in _told_verbs(index, sentence):
+    told = [verb for verb, _, _ in _told_verbs(index, sentence)]
+    if not told:
+        # 'Ruritania has denied any involvement': a speech verb that reports no clause is
+        # itself what happened
+        told = [i for i in range(sentence.span.start, sentence.span.end) if index.dep[i] == "ROOT"]
+    for verb in told:
         if (
             not past_clause(index, verb)
             or any(c.lower_ in HABIT_ADVERBS for c in index.children(verb) if c.dep_ == "advmod")

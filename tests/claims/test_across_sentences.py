@@ -493,3 +493,19 @@ def test_a_possessive_in_an_unnamed_relatives_clause_is_the_relatives(
         "home in the capital. " + sentence
     )
     assert claim_of(tnr_pipeline, text, sentence[:12]).targets == targets
+
+
+@pytest.mark.parametrize(
+    ("second", "claim_type"),
+    [
+        # a denial that reports no clause, right after the incident, is about it
+        ("Moldova has denied any involvement.", "incident"),
+        # counterexample: a standing denial of a practice
+        ("Moldova routinely denies any involvement in such attacks.", "pattern"),
+    ],
+)
+def test_a_denial_after_an_incident_goes_on_with_it(
+    tnr_pipeline, second: str, claim_type: str
+) -> None:
+    text = "Police say Ivo Sand was poisoned in Oslo on Sunday. " + second
+    assert claim_of(tnr_pipeline, text, "Moldova").type == claim_type
