@@ -59,14 +59,23 @@ def _owns_the_next_act(index: DocIndex, i: int) -> bool:
     return k < len(index.doc) and k in index.method_tokens and index.pos[k] == "NOUN"
 
 
+BODY_NOUNS = frozenset({"face", "skin", "eye", "hand", "neck", "body", "mouth", "head", "arm"})
+"""Parts of a person an act can be done on ('smeared on X's face')."""
+
+
 def _life_attempted(index: DocIndex, noun: int) -> bool:
-    """'an attempt on X's life': the life an act is 'on' is its owner's."""
+    """'an attempt on X's life', 'the toxin was smeared on X's face': the life or body an
+    act is 'on' is its owner's."""
     prep = index.head[noun]
+    act = index.head[prep]
+    if index.dep[noun] != "pobj":
+        return False
+    if index.lemma[noun] == "life":
+        return index.lower[prep] == "on" and index.is_event(act)
     return (
-        index.lemma[noun] == "life"
-        and index.dep[noun] == "pobj"
-        and index.lower[prep] == "on"
-        and index.is_event(index.head[prep])
+        index.lemma[noun] in BODY_NOUNS
+        and index.lower[prep] in ("on", "onto", "into", "in")
+        and (act in index.method_tokens or index.is_event(act))
     )
 
 

@@ -1361,3 +1361,17 @@ def test_the_one_found_or_held_together_with_the_subject_is_a_target(
         + sentence
     )
     assert claim_of(tnr_pipeline, text, "Mr Sand").targets == targets
+
+
+@pytest.mark.parametrize(
+    ("second", "targets"),
+    [
+        ("Agents sprayed the toxin into Sand's eyes in a hotel in Oslo.", ["Ivo Sand"]),
+        ("The liquid was smeared on his face at the airport in Oslo.", ["Ivo Sand"]),
+    ],
+)
+def test_the_owner_of_the_body_an_act_is_done_on_is_its_target(
+    tnr_pipeline, second: str, targets: list[str]
+) -> None:
+    text = "Ivo Sand, a former officer, fled to Norway in May. " + second
+    assert claim_of(tnr_pipeline, text, second[:10]).targets == targets
