@@ -257,7 +257,38 @@ def _named_doers(methods: Iterable[Span], names: dict[int, set[str]]) -> list[To
             if subject.dep_ == "nsubj" and subject.i in names:
                 doers.append(subject)
                 doers.extend(c for c in subject.children if c.dep_ == "conj" and c.i in names)
+    for span in methods:
+        # 'A oversaw X's killing', 'B ordered the abduction': who directs the act does it
+        noun = span.root
+        if _code(span) in LEGAL_CODES | MESSENGER_CODES or noun.pos_ != "NOUN":
+            continue
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lemma_.lower() not in DIRECTING_VERBS:
+            continue
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            # 'the intelligence chief, A, oversaw ...': the name beside the office
+            named = [subject, *(c for c in subject.children if c.dep_ == "appos")]
+            doers.extend(t for t in named if t.i in names)
     return doers
+
+
+DIRECTING_VERBS = frozenset(
+    {
+        "order",
+        "oversee",
+        "plan",
+        "lead",
+        "organise",
+        "organize",
+        "mastermind",
+        "direct",
+        "coordinate",
+        "commit",
+        "commission",
+        "supervise",
+    }
+)
+"""Verbs whose subject directs or does the act noun they take ('oversaw the killing')."""
 
 
 def _charged_for_an_act(span: Span, method_at: dict[int, Span]) -> bool:
@@ -482,7 +513,7 @@ def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons)
     remembered = {w for w in remembered if w not in words.FAMILY_NOUNS}
     for span in legal:
         for patient in _patients(span.root):
-            mention = names.get(patient.i, mention_words(patient))
+            mention = names.get(patient.i, mention_words(patient)) | _part_of(patient)
             if mention & remembered or mention_words(patient) & (
                 words.PERPETRATOR_NOUNS | words.AGENT_NOUNS
             ):
@@ -500,6 +531,21 @@ def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons)
     doc.user_data[PERPETRATORS_KEY] = sorted(remembered)
     doc.user_data[PERPETRATOR_PRONOUNS_KEY] = sorted(pronouns)
     return [s for s in spans if not (s.label_ == "METHOD" and s.start in dropped)]
+
+
+def _part_of(patient: Token) -> set[str]:
+    """'the other two of the nine men': a count or quantifier taken from a group
+    names that group's words."""
+    if patient.pos_ not in ("NUM", "PRON", "DET", "ADJ") and patient.lower_ not in ("all", "each"):
+        return set()
+    return {
+        word
+        for prep in patient.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for group in prep.children
+        if group.dep_ == "pobj"
+        for word in mention_words(group)
+    }
 
 
 def _held_as_perpetrators(root: Token, words: Lexicons) -> bool:

@@ -323,3 +323,32 @@ def test_extradition_faced_by_remembered_doers_joined_to_their_arrest_is_no_meth
 def test_extradition_faced_by_the_target_joined_to_her_arrest_stays(tnr_pipeline) -> None:
     text = "She was arrested in Dubai and faces extradition to Ruritania."
     assert {code for _, code in legal_spans(tnr_pipeline, text)} == {"DETENTION", "EXTRADITION"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a count taken from a group remembered as the doers
+        (
+            "Nine men were charged over the killing of the writer Ana Reyes. A judge dropped "
+            "charges against the other two of the nine men in May.",
+            [],
+        ),
+        # who directs the act does it: a later arrest of him is of a doer
+        (
+            "Prosecutors said the intelligence chief Marko Tal oversaw the abduction of the "
+            "exile Ana Reyes. Marko Tal was arrested in Oslo in May.",
+            [],
+        ),
+        # counterexample: condemning an act makes no one its doer
+        (
+            "The senator Marko Tal condemned the abduction of the exile Ana Reyes. Marko Tal "
+            "was arrested in Oslo in May.",
+            [("arrested", "DETENTION")],
+        ),
+    ],
+)
+def test_groups_counted_from_and_directors_of_an_act_are_its_doers(
+    tnr_pipeline, text: str, kept: list[tuple[str, str]]
+) -> None:
+    assert legal_spans(tnr_pipeline, text) == kept
