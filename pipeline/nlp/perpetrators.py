@@ -561,6 +561,10 @@ def _held_as_perpetrators(root: Token, words: Lexicons) -> bool:
     )
 
 
+EACH_WORDS = frozenset({"either", "each", "neither", "every", "any"})
+"""Determiners of a singular noun that a plural 'they' may stand for ('if either man
+travels, they will be arrested')."""
+
 SINGULAR_PRONOUNS = frozenset({"him", "her", "his", "he", "she"})
 PLURAL_PRONOUNS = frozenset({"them", "their", "they"})
 
@@ -602,8 +606,11 @@ def _stands_for_a_perpetrator(
         known = bool(mention_words(token) & remembered) and token.lemma_.lower() in people
         if not (perpetrator or known) and token.lemma_.lower() not in people:
             continue
-        if (token.tag_ == "NNS") != plural:
-            continue  # 'the kidnappers ... arrested him': not them
+        each = any(c.dep_ == "det" and c.lower_ in EACH_WORDS for c in token.children)
+        if each and remembered and token.lemma_.lower() in ("man", "woman", "person"):
+            known = True  # 'either man' after two men remembered as the doers
+        if (token.tag_ == "NNS") != plural and not (plural and each):
+            continue  # 'the kidnappers ... arrested him': not them ('if either man ..., they')
         definite = any(c.dep_ in ("det", "poss") and c.lower_ != "a" for c in token.children)
         return known or (perpetrator and definite)
     return False

@@ -352,3 +352,24 @@ def test_groups_counted_from_and_directors_of_an_act_are_its_doers(
     tnr_pipeline, text: str, kept: list[tuple[str, str]]
 ) -> None:
     assert legal_spans(tnr_pipeline, text) == kept
+
+
+@pytest.mark.parametrize(
+    ("second", "kept"),
+    [
+        # 'they' may stand for 'either man', one of the doers
+        (
+            "If either man enters a country that honours the warrant, they will be arrested "
+            "and face extradition.",
+            [],
+        ),
+        # counterexample: 'they' after a plural noun of no perpetrators
+        (
+            "If the exiles return to Tallinn, they will be arrested.",
+            [("arrested", "DETENTION")],
+        ),
+    ],
+)
+def test_they_for_either_of_the_doers(tnr_pipeline, second: str, kept) -> None:
+    text = "Marko Tal and Ivo Lind were charged with the attempted murder of Ana Reyes. " + second
+    assert legal_spans(tnr_pipeline, text) == kept
