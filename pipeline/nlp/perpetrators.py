@@ -598,7 +598,7 @@ def _stands_for_a_perpetrator(
                 continue
             if token.dep_ == "compound":
                 continue  # the name's own first words: its head decides
-            return False
+            return bool(names[j] & remembered)  # 'A ..., where he is being held': A's doing
         if token.pos_ != "NOUN":
             continue
         perpetrator = bool(mention_words(token) & words.PERPETRATOR_NOUNS)

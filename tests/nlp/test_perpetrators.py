@@ -373,3 +373,17 @@ def test_groups_counted_from_and_directors_of_an_act_are_its_doers(
 def test_they_for_either_of_the_doers(tnr_pipeline, second: str, kept) -> None:
     text = "Marko Tal and Ivo Lind were charged with the attempted murder of Ana Reyes. " + second
     assert legal_spans(tnr_pipeline, text) == kept
+
+
+@pytest.mark.parametrize(
+    ("second", "kept"),
+    [
+        # 'he' for a named doer: his custody is no METHOD
+        ("Marko Tal appeared by video from Riga, where he is being held.", []),
+        # counterexample: 'he' for the target named last
+        ("Ana Reyes fled to Riga, where she is being held.", [("held", "DETENTION")]),
+    ],
+)
+def test_a_pronoun_for_a_named_doer_is_a_doer(tnr_pipeline, second: str, kept) -> None:
+    text = "Marko Tal and Ivo Lind were charged with the attempted murder of Ana Reyes. " + second
+    assert legal_spans(tnr_pipeline, text) == kept
