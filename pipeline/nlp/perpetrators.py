@@ -356,7 +356,13 @@ def _refers_back(span: Span, codes: set[str]) -> bool:
     indictment', 'the arrests')."""
     root = span.root
     definite = any(c.lower_ in ("the", "these") and c.dep_ == "det" for c in root.children)
-    return _code(span) in codes and root.pos_ == "NOUN" and definite and not _patients(root)
+    # 'With charges now laid, ...': a bare plural with no determiner at all is those too
+    bare = root.tag_ == "NNS" and not any(
+        c.dep_ in ("det", "nummod", "amod", "prep") for c in root.children
+    )  # not 'on charges of inciting ...', which names the offence of a charge told now
+    return (
+        _code(span) in codes and root.pos_ == "NOUN" and (definite or bare) and not _patients(root)
+    )
 
 
 NAMING_VERBS = frozenset({"identify", "name", "know", "give"})

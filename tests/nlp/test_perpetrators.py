@@ -387,3 +387,21 @@ def test_they_for_either_of_the_doers(tnr_pipeline, second: str, kept) -> None:
 def test_a_pronoun_for_a_named_doer_is_a_doer(tnr_pipeline, second: str, kept) -> None:
     text = "Marko Tal and Ivo Lind were charged with the attempted murder of Ana Reyes. " + second
     assert legal_spans(tnr_pipeline, text) == kept
+
+
+@pytest.mark.parametrize(
+    ("second", "kept"),
+    [
+        # a bare plural legal noun with no one of its own is the step told against the doers
+        ("With charges now laid, police said little about the inquiry.", []),
+        ("Charges were finally laid in May, police said.", []),
+        # counterexample: a charge named by its offence is a new step
+        (
+            "Ana Reyes was later jailed on charges of insulting the state.",
+            [("jailed", "DETENTION"), ("charges", "PROSECUTION")],
+        ),
+    ],
+)
+def test_a_bare_plural_legal_noun_refers_back_to_the_doers(tnr_pipeline, second: str, kept) -> None:
+    text = "Police charged Marko Tal and Ivo Lind with the attempted murder of Ana Reyes. " + second
+    assert legal_spans(tnr_pipeline, text) == kept
