@@ -17,6 +17,7 @@ from tnr_claims.claims.occasions import (
 )
 from tnr_claims.claims.one_person import single_person_event
 from tnr_claims.claims.roles import is_patient
+from tnr_claims.nlp.domestic import DOMESTIC_ACTS_KEY
 from tnr_claims.nlp.legal_words import CONDITION_VERBS
 from tnr_claims.nlp.perpetrators import PERPETRATORS_KEY
 from tnr_claims.rules.schemas import CueRule
@@ -101,10 +102,12 @@ def qualifies(
         return None  # 'When did the threats begin?' asks; a claim asserts
     if _waits_on_a_conviction(index, sentence):
         return None  # 'If convicted, the two men could face life sentences': nothing yet
+    domestic = set(index.doc.user_data.get(DOMESTIC_ACTS_KEY, ()))
     events = [
         i
         for i in range(s0, s1)
         if index.is_event(i)
+        and i not in domestic  # 'killed during the unrest': repression at home, no event here
         and index.pos[i] in ("VERB", "AUX")
         and not (index.lemma[i] == "release" and of_a_report(index, i))
     ]  # not 'according to a report released on Tuesday'
@@ -182,11 +185,15 @@ def _a_states_practice(index: DocIndex, i: int) -> bool:
 
 
 def _counts_operations(index: DocIndex, sentence: Sentence) -> bool:
-    """True when a QUANTITY counts an operation or target noun ('40 students', 'dozens of')."""
+    """True when a QUANTITY counts an operation or target noun ('40 students', 'dozens of'),
+    not people hit in unrest at home ('nine villagers died when troops fired on the protests')."""
+    domestic = set(index.doc.user_data.get(DOMESTIC_ACTS_KEY, ()))
     for ref in sentence.spans:
         if ref.record.label != "QUANTITY":
             continue
         head = index.head[ref.root]
+        if head in domestic or index.head[head] in domestic:
+            continue
         candidates = [head, ref.root]
         for child in index.children(ref.root):
             if child.dep_ == "prep" and child.lower_ == "of":

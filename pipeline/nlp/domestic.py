@@ -47,9 +47,16 @@ def _names_unrest(noun: Token, words: Lexicons) -> bool:
     )
 
 
+DOMESTIC_ACTS_KEY = "tnr_domestic_acts"
+"""``doc.user_data`` key of the token indices of the act verbs dropped as domestic unrest:
+the claim stage does not count them as events either ('nine were shot dead during the
+unrest' is no claim for its count)."""
+
+
 def domestic_unrest_acts(spans: list[Span], words: Lexicons) -> list[Span]:
     """Drop DETENTION and PHYSICAL_ATTACK verbs told as part of unrest at home."""
     kept = []
+    dropped: list[int] = []
     for span in spans:
         verb = span.root
         if (
@@ -58,6 +65,12 @@ def domestic_unrest_acts(spans: list[Span], words: Lexicons) -> list[Span]:
             and verb.pos_ == "VERB"
             and (_in_unrest(verb, words) or any(_in_unrest(v, words) for v in verb.conjuncts))
         ):
+            dropped.append(verb.i)
             continue
         kept.append(span)
+    if dropped:
+        doc = spans[0].doc
+        doc.user_data[DOMESTIC_ACTS_KEY] = sorted(
+            {*doc.user_data.get(DOMESTIC_ACTS_KEY, ()), *dropped}
+        )
     return kept

@@ -34,3 +34,19 @@ def test_acts_in_unrest_at_home_are_no_methods(
 def test_a_retired_officer_three_words_back_is_no_agent(tnr_pipeline) -> None:
     text = "Ivo Marek, a retired Ruritanian military intelligence officer, was poisoned in Oslo."
     assert methods(tnr_pipeline, text) == [("poisoned", "PHYSICAL_ATTACK")]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # with its acts dropped as domestic, a count of the people they hit is no claim
+        ("Hundreds were arrested by soldiers in the riots, and nine people were killed.", 0),
+        ("Some 30 villagers were killed during the uprising in Ruritania in 2019.", 0),
+        # counterexample: a count of people acted on abroad stays a claim
+        ("Police in Riga detained 12 exiled students in May.", 1),
+    ],
+)
+def test_a_count_of_people_hit_in_unrest_at_home_is_no_claim(
+    tnr_pipeline, text: str, claims: int
+) -> None:
+    assert len(tnr_pipeline.process_text(text).claims) == claims
