@@ -328,7 +328,24 @@ def _with_shared_family_names(records: list[SpanRecord], text: str) -> list[Span
     renamed = shared_family_names(people, text) if len(people) > 1 else {}
     if not renamed:
         return records
-    return _renamed(records, "PERSON", lambda r: renamed.get(r.name or ""))
+    records = _renamed(records, "PERSON", lambda r: renamed.get(r.name or ""))
+    # a bare family name ('Mr Vell') was given the one relative then named in full; with
+    # the first given name now joined to it, it is the one the document names first, as
+    # for any family name relatives share (normalise.normaliser._nearest_fullest)
+    first: dict[str, str] = {}
+    for record in records:
+        if record.label == "PERSON" and record.name and " " in record.name:
+            first.setdefault(record.name.rsplit(" ", 1)[-1], record.name)
+    joined = {full.rsplit(" ", 1)[-1] for full in renamed.values()}
+    return _renamed(
+        records,
+        "PERSON",
+        lambda r: (
+            first.get(r.name.rsplit(" ", 1)[-1])
+            if r.name and text[r.start : r.end] in joined
+            else None
+        ),
+    )
 
 
 def _renamed(

@@ -604,3 +604,28 @@ def test_a_model_person_ending_in_a_places_word_is_no_person(tnr_pipeline, place
         doc = component(doc)
     people = [s.text for s in doc.spans["tnr"] if s.label_ == "PERSON"]
     assert (place in people) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        # 'Sergei and Yulia Vell': the bare family name is the one named first
+        (
+            "On Sunday Sergei and Yulia Vell were found ill in Oslo. Police said the "
+            "attempted murder of Mr Vell was planned abroad.",
+            "Sergei Vell",
+        ),
+        # counterexample: one relative named in full first keeps the family name
+        (
+            "On Sunday Yulia Vell and her uncle Ivo Vell were found ill in Oslo. Police said "
+            "the attempted murder of Ms Vell was planned abroad.",
+            "Yulia Vell",
+        ),
+    ],
+)
+def test_a_bare_shared_family_name_is_the_relative_named_first(
+    tnr_pipeline, text: str, bare: str
+) -> None:
+    record = tnr_pipeline.process_text(text)
+    [vell] = [s.name for s in record.spans if s.label == "PERSON" and s.text == "Vell"]
+    assert vell == bare
