@@ -219,6 +219,14 @@ def resolve_speaker(  # noqa: C901
                     # 'Amnesty's researchers said' is Amnesty; 'Ana's lawyers said' is
                     # not Ana but people the sentence does not name
                     return ref.record.name, "named"
+    for prep in index.children(subject):
+        # '22 organisations including Amnesty and Exile Watch said': a joint statement
+        # takes the first one named (codebook, second set)
+        if prep.dep_ == "prep" and prep.lower_ in ("including", "like"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                ref = index.named(pobj.i)
+                if ref is not None and ref.record.name and ref.record.label in ("ORG", "PERSON"):
+                    return ref.record.name, "named"
     for token in index.doc[subject].subtree:
         if token.dep_ in ("relcl", "ccomp", "acl") and token.i != subject:
             continue

@@ -244,3 +244,26 @@ def test_a_former_office_stands_for_the_person_it_described(tnr_pipeline, office
     )
     claim = [c for c in tnr_pipeline.process_text(text).claims if c.text.startswith('"The')][0]
     assert claim.targets == targets
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "In a joint letter, 22 organisations including Amnesty International and Exile "
+            "Watch said police detained Ivo Sand in Minsk.",
+            "Amnesty International",
+        ),
+        (
+            "Several groups, including Exile Watch, said police detained Ivo Sand in Minsk.",
+            "Exile Watch",
+        ),
+        # counterexample: groups none of which is named
+        ("Several groups in Oslo said police detained Ivo Sand in Minsk.", None),
+    ],
+)
+def test_a_statement_by_groups_including_named_ones_is_the_first_ones(
+    tnr_pipeline, text: str, source: str | None
+) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.source == source
