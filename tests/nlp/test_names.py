@@ -629,3 +629,16 @@ def test_a_bare_shared_family_name_is_the_relative_named_first(
     record = tnr_pipeline.process_text(text)
     [vell] = [s.name for s in record.spans if s.label == "PERSON" and s.text == "Vell"]
     assert vell == bare
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ana Ruiz, a Washington Post contributor, fled to Oslo.", "Washington Post"),
+        ("The New York Times reported that agents followed Ana Ruiz.", "New York Times"),
+        ("Ana Ruiz told The Guardian that agents had followed her.", "Guardian"),
+    ],
+)
+def test_outlets_are_named_without_a_leading_the(tnr_pipeline, text: str, name: str) -> None:
+    record = tnr_pipeline.process_text(text)
+    assert name in [s.name for s in record.spans if s.label == "ORG"]
