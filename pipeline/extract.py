@@ -26,6 +26,7 @@ from tnr_claims.nlp import build_nlp, model_info
 from tnr_claims.nlp.context import WORD_LISTS as NLP_WORD_LISTS
 from tnr_claims.nlp.names import ABBREVIATIONS_KEY
 from tnr_claims.nlp.provenance import Provenance, provenance_of
+from tnr_claims.nlp.recodes import CONTEXT_VARIANTS
 from tnr_claims.nlp.spans import SEGMENTS_KEY, SPAN_KEY, sentence_bounds, sentence_spans
 from tnr_claims.normalise import Normaliser, strip_determiner_possessive
 from tnr_claims.normalise.dates import DAY_PRECISE, after_previous, range_start_year
@@ -230,7 +231,9 @@ class Pipeline:
                 code = code_rule.split(".", 1)[0] if code_rule else rule.method_code
                 fields = {
                     "code": code,
-                    "variant": rule.variant if code == rule.method_code else None,
+                    "variant": rule.variant
+                    if code == rule.method_code
+                    else CONTEXT_VARIANTS.get(code_rule or ""),
                 }
             elif label == "LOCATION":
                 fields = {"code": _location_code(norm, rule, surface, text, span.end_char, places)}

@@ -487,3 +487,37 @@ def _sentenced_above(token: Token) -> bool:
         if node.lemma_.lower() == "sentence" and node.pos_ == "VERB":
             return True
     return False
+
+
+CAPTURE_VERBS = frozenset({"capture", "seize", "nab", "grab", "snatch"})
+"""Verbs of laying hands on a person that a state's agents do abroad as a seizure."""
+
+SPY_BODY_NOUNS = frozenset({"agency", "service", "intelligence", "operative", "commando"})
+"""Nouns for a state's intelligence body or its people ('its spy agency captured ...')."""
+
+
+def recode_captured_by_agents(spans: list[Span], words: Lexicons) -> list[Span]:
+    """A capture done by a state's agents or its intelligence body is a seizure: ABDUCTION,
+    variant direct (codebook: 'trapping and capturing'; direct when the state's own agents
+    do it), not an arrest. "Intelligence agents captured the teacher in Bishkek": a
+    DETENTION capture verb whose subject is an agent noun (``AGENT_NOUNS``) or a spy body
+    (:data:`SPY_BODY_NOUNS`). Police capturing someone stays DETENTION. Context rule
+    ``ABDUCTION.captured_by_agents``."""
+    doers = words.AGENT_NOUNS | SPY_BODY_NOUNS
+    result = []
+    for span in spans:
+        root = span.root
+        if (
+            span.label_ == "METHOD"
+            and _current_code(span) == "DETENTION"
+            and root.pos_ == "VERB"
+            and root.lemma_.lower() in CAPTURE_VERBS
+            and any(c.dep_ == "nsubj" and c.lemma_.lower() in doers for c in root.children)
+        ):
+            span = derive(span, "ABDUCTION.captured_by_agents", "code")
+        result.append(span)
+    return result
+
+
+CONTEXT_VARIANTS: dict[str, str] = {"ABDUCTION.captured_by_agents": "direct"}
+"""The ABDUCTION variant a context recode gives (a pattern's own variant is on the rule)."""

@@ -53,6 +53,7 @@ from tnr_claims.nlp.recodes import (
     drop_agents_acted_on,
     drop_agents_of_home_reprisals,
     recode_assets_arrested,
+    recode_captured_by_agents,
     recode_listed_with_relatives,
     recode_relative_reprisals,
     recode_returns_told,
@@ -575,6 +576,7 @@ class RuleTagger:
             merged = recode_assets_arrested(merged, words)
             merged = recode_returns_told(merged, words)
             merged = recode_rewards_for_information(merged)
+            merged = recode_captured_by_agents(merged, words)
             merged = method_extents(doc, merged, words)
         ranges = zone_filter(doc)
         starts = [start for start, _ in ranges]

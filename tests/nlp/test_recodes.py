@@ -111,3 +111,24 @@ def test_agents_acted_on_after_an_incident_go_on_with_its_story(tnr_pipeline) ->
     ]
     # with no incident told before, the measure alone is no claim
     assert tnr_pipeline.process_text(measure).claims == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ruritanian intelligence agents captured the teacher Orhan Sand in Bishkek.",
+            ("ABDUCTION", "direct"),
+        ),
+        (
+            "The country's spy agency captured the exile in Nairobi last month.",
+            ("ABDUCTION", "direct"),
+        ),
+        # counterexample: police capturing someone is an arrest
+        ("Police captured the fugitive Orhan Sand in Madrid.", ("DETENTION", None)),
+    ],
+)
+def test_a_capture_by_a_states_agents_is_a_direct_abduction(tnr_pipeline, text, expected) -> None:
+    record = tnr_pipeline.process_text(text)
+    [captured] = [s for s in record.spans if s.label == "METHOD" and s.text == "captured"]
+    assert (captured.code, captured.variant) == expected
