@@ -27,7 +27,13 @@ from tnr_claims.nlp.context import WORD_LISTS as NLP_WORD_LISTS
 from tnr_claims.nlp.names import ABBREVIATIONS_KEY
 from tnr_claims.nlp.provenance import Provenance, provenance_of
 from tnr_claims.nlp.recodes import CONTEXT_VARIANTS
-from tnr_claims.nlp.spans import SEGMENTS_KEY, SPAN_KEY, sentence_bounds, sentence_spans
+from tnr_claims.nlp.spans import (
+    SEGMENTS_KEY,
+    SPAN_KEY,
+    WEEKDAYS,
+    sentence_bounds,
+    sentence_spans,
+)
 from tnr_claims.normalise import Normaliser, strip_determiner_possessive
 from tnr_claims.normalise.dates import DAY_PRECISE, after_previous, range_start_year
 from tnr_claims.normalise.identity import shared_family_names
@@ -219,6 +225,7 @@ class Pipeline:
         previous_day: str | None = None
         places = _qualified_places(norm, raw, text)
         acronyms = norm.acronyms(text)
+        apposed = _apposed_dates(raw)
         for span in raw:
             provenance = provenance_of(span)
             rule = self.patterns.by_id.get(provenance.origin_id)
@@ -253,8 +260,9 @@ class Pipeline:
                 canonical = next(names)
                 fields = {"name": (rule.name if rule and rule.name else canonical)}
             elif label == "DATE":
-                value = after_previous(surface, previous_day) or norm.date(
-                    surface, anchor=anchor, year_from_anchor=True
+                told = apposed.get(span.start, surface)  # 'Sunday (June 16)': June 16
+                value = after_previous(told, previous_day) or norm.date(
+                    told, anchor=anchor, year_from_anchor=True
                 )
                 if value is None:
                     continue
@@ -302,6 +310,23 @@ class Pipeline:
         places = [r.text for r in records if r.label == "LOCATION"]
         renamed = self.normaliser.institution_names(orgs, places, text)
         return _renamed(records, "ORG", lambda r: renamed.get(r.start)) if renamed else records
+
+
+def _apposed_dates(spans: list[Span]) -> dict[int, str]:
+    """Token start of a DATE that names a day, followed by its date in brackets or after a
+    comma ('Sunday (June 16)', 'last Monday, June 30') -> that date's text: the day is that
+    date."""
+    dates = [s for s in spans if s.label_ == "DATE"]
+    found: dict[int, str] = {}
+    for first, second in zip(dates, dates[1:], strict=False):
+        between = first.doc[first.end : second.start]
+        if (
+            len(between) == 1
+            and between[0].text in ("(", ",")
+            and any(t.text in WEEKDAYS for t in first)
+        ):
+            found[first.start] = second.text
+    return found
 
 
 def with_range_years(records: list[SpanRecord], text: str) -> list[SpanRecord]:

@@ -197,7 +197,8 @@ def date_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
     'between 2014 and 2021' and '2014-2016' (a year on both sides) and 'between May 3 and
     May 9, 2021' (a month opening both sides) are two spans, without 'between' or 'from';
-    'May 3-4, 2020' stays one, ended at its dash (:func:`before_dash`)."""
+    'May 3-4, 2020' stays one, ended at its dash (:func:`before_dash`). A day name followed
+    by its date in brackets or after a comma ('Sunday (June 16)') is two spans."""
     while end - start > 1 and doc[start].lower_ in ("between", "from"):
         start += 1
     day = next((i for i in range(start + 1, end) if doc[i].text in WEEKDAYS), None)
@@ -205,6 +206,15 @@ def date_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         doc[i].pos_ == "PROPN" and doc[i].lower_ not in _MONTHS for i in range(start, day)
     ):
         start = day  # 'Ana Ruiz Monday said': the name before the day is no part of it
+    for i in range(start + 1, end - 1):
+        # 'Sunday (June 16', 'last Monday, June 30': a day named and then its date, two
+        # DATE spans (each a date of its own)
+        if (
+            doc[i].text in ("(", ",")
+            and any(doc[k].text in WEEKDAYS for k in range(start, i))
+            and doc[i + 1].lower_ in _MONTHS
+        ):
+            return [(start, i), (i + 1, before_dash(doc, i + 1, end))]
     for i in range(start + 1, end - 1):
         if doc[i].lower_ not in RANGE_JOINS:
             continue

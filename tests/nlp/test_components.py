@@ -506,3 +506,31 @@ def test_an_opening_bracket_inside_a_sentence_starts_no_sentence(
 def test_an_age_in_brackets_after_a_name_is_no_count(tnr_pipeline, text, quantities) -> None:
     record = tnr_pipeline.process_text(text)
     assert [s.text for s in record.spans if s.label == "QUANTITY"] == quantities
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # a day named and then its date: two DATE spans, the day taking the date's value
+        (
+            "Published 20 June 2024. On Sunday (June 16), exiles gathered in Oslo.",
+            [("20 June 2024", "2024-06-20"), ("Sunday", "2024-06-16"), ("June 16", "2024-06-16")],
+        ),
+        (
+            "Published 2 July 2014. The arrest was made public last Monday, June 30, in Oslo.",
+            [
+                ("2 July 2014", "2014-07-02"),
+                ("last Monday", "2014-06-30"),
+                ("June 30", "2014-06-30"),
+            ],
+        ),
+        # counterexample: a range of months stays as the range rule cuts it
+        (
+            "Published 2 July 2014. Police held him between May 3 and May 9, 2014.",
+            [("2 July 2014", "2014-07-02"), ("May 3", "2014-05-03"), ("May 9, 2014", "2014-05-09")],
+        ),
+    ],
+)
+def test_a_day_named_before_its_date_is_two_dates_of_one_day(tnr_pipeline, text, dates) -> None:
+    record = tnr_pipeline.process_text(text)
+    assert [(s.text, s.value) for s in record.spans if s.label == "DATE"] == dates
