@@ -187,6 +187,8 @@ def with_day_before(doc: Doc, start: int) -> int:
     return start
 
 
+SEASONS = frozenset({"summer", "winter", "spring", "autumn", "fall"})
+
 WEEKDAYS = frozenset(calendar.day_name)
 """Day names: capitalised, but no name's or title's words ('Ana Ruiz Sunday said')."""
 
@@ -201,6 +203,14 @@ def date_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     by its date in brackets or after a comma ('Sunday (June 16)') is two spans."""
     while end - start > 1 and doc[start].lower_ in ("between", "from"):
         start += 1
+    if (
+        end - start == 1
+        and start > 0
+        and doc[start].lower_ in SEASONS
+        and doc[start - 1].lower_ in ("this", "last", "next", "past")
+    ):
+        start -= 1  # 'this summer's World Cup': the model leaves out 'this'
+
     day = next((i for i in range(start + 1, end) if doc[i].text in WEEKDAYS), None)
     if day is not None and all(
         doc[i].pos_ == "PROPN" and doc[i].lower_ not in _MONTHS for i in range(start, day)

@@ -131,6 +131,12 @@ _RELATIVE_WEEK: dict[str, int] = {"this week": 0, "last week": -1, "next week": 
 
 _RELATIVE_TABLES = (_RELATIVE_DAY, _RELATIVE_YEAR, _RELATIVE_MONTH, _RELATIVE_WEEK)
 
+_SEASON_RELATIVE = re.compile(
+    r"^(?P<which>this|last|next|past)\s+(?:summer|winter|spring|autumn|fall)$", re.IGNORECASE
+)
+"""'this summer', 'last winter': the season in the anchor's year, or the one before or
+after (a season is written as its year: 'summer 2017' is 2017)."""
+
 
 _MONTH_WORD = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
 """What a surface needs before it goes to dateparser: every other shape dateparser reads
@@ -215,6 +221,8 @@ def date_value(text: str, anchor: dt.date | None) -> str | None:  # noqa: C901
     lowered = value.lower()
     if any(lowered in table for table in _RELATIVE_TABLES):
         return _relative(lowered, anchor)
+    if (m := _SEASON_RELATIVE.match(value)) and anchor is not None:
+        return f"{anchor.year + _RELATIVE_YEAR[m.group('which').lower() + ' year']:04d}"
     value = (
         _LEADING_WEEKDAY.sub("", value)
         if _LEADING_WEEKDAY.match(value) and any(c.isdigit() for c in value)

@@ -534,3 +534,9 @@ def test_an_age_in_brackets_after_a_name_is_no_count(tnr_pipeline, text, quantit
 def test_a_day_named_before_its_date_is_two_dates_of_one_day(tnr_pipeline, text, dates) -> None:
     record = tnr_pipeline.process_text(text)
     assert [(s.text, s.value) for s in record.spans if s.label == "DATE"] == dates
+
+
+def test_this_before_a_season_is_part_of_the_date(tnr_pipeline) -> None:
+    text = "Published 20 March 2018. Ministers will boycott this summer's games in Moscow."
+    record = tnr_pipeline.process_text(text)
+    assert ("this summer", "2018") in [(s.text, s.value) for s in record.spans if s.label == "DATE"]

@@ -404,6 +404,9 @@ ANCHORED_CASES = [
     ("in recent years", None),
     ("Dec. 14", "--12-14"),
     ("2012", "2012"),
+    ("this summer", "2022"),
+    ("last winter", "2021"),
+    ("summer 2017", "2017"),
 ]
 
 
