@@ -354,6 +354,28 @@ def _precision(value: dt.datetime, period: str, *, with_year: bool) -> str | Non
 
 
 _DAY_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_MONTH_WORDS = {**_DAY_WORDS, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+_MONTHS_LATER = re.compile(
+    r"^(?P<n>\d{1,2}|" + "|".join(_MONTH_WORDS) + r")\s+months?\s+(?:later|after)$",
+    re.IGNORECASE,
+)
+"""'four months later': the month that many months after the date before it."""
+
+
+def _months_after(previous: str, n: str) -> str | None:
+    """``YYYY-MM`` (``--MM`` without a year) ``n`` months after a day-precise ``previous``."""
+    day = _FULL_DAY.match(previous)
+    if day is None:
+        return None
+    shift = int(n) if n.isdigit() else _MONTH_WORDS[n]
+    total = int(day.group("month")) - 1 + shift
+    month = total % 12 + 1
+    if day.group("year") == "-":
+        return f"--{month:02d}"
+    return f"{int(day.group('year')) + total // 12:04d}-{month:02d}"
+
+
 _AFTER_PREVIOUS = re.compile(
     r"^(?:(?:early|late)\s+)?(?:the\s+)?(?P<rel>following|next|same)\s+"
     r"(?:day|morning|afternoon|evening|night)$"
@@ -375,6 +397,9 @@ def after_previous(text: str, previous: str | None) -> str | None:
     Codebook (second set): "the following day", "the same day" are anchored to the date
     they follow; "that evening", "the next day" after a dated event are DATEs.
     """
+    months = _MONTHS_LATER.match(text.strip())
+    if months is not None and previous is not None:
+        return _months_after(previous, months.group("n").lower())
     match = _AFTER_PREVIOUS.match(text.strip())
     if match is None or previous is None:
         return None

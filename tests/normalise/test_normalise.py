@@ -681,6 +681,10 @@ def test_month_day_takes_its_year_from_the_anchor(surface, anchor, expected) -> 
         ("the following day", None, None),
         ("the following day", "2021-05", None),
         ("next week", "2021-05-23", None),
+        ("four months later", "2018-03-04", "2018-07"),
+        ("10 months later", "2018-03-04", "2019-01"),
+        ("two months later", "--11-04", "--01"),
+        ("four months later", "2018-03", None),
     ],
 )
 def test_days_counted_from_the_previous_date(surface, previous, expected) -> None:
