@@ -481,9 +481,22 @@ def organisations_named_again(doc: Doc, spans: list[Span]) -> list[Span]:
     organisation once are that organisation wherever they stand again untagged (one sense
     per document), unless they run into a longer proper name. Context rule
     ``ORG.named_again``."""
+    return named_again(doc, spans, "ORG", "ORG.named_again")
+
+
+def places_named_again(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'the Lyon attack' after 'police in Lyon': a place the document tags once is that place
+    wherever its words stand again untagged, as for organisations. Context rule
+    ``LOCATION.named_again``."""
+    return named_again(doc, spans, "LOCATION", "LOCATION.named_again")
+
+
+def named_again(doc: Doc, spans: list[Span], label: str, rule_id: str) -> list[Span]:
+    """``spans`` with a ``label`` span, rule ``rule_id``, over every untagged run of words
+    that a ``label`` span of the document covers elsewhere (one sense per document)."""
     names: dict[str, set[tuple[str, ...]]] = {}
     for span in spans:
-        if span.label_ == "ORG" and span.text[:1].isupper():
+        if span.label_ == label and span.text[:1].isupper():
             names.setdefault(span[0].text, set()).add(tuple(t.text for t in span))
     if not names:
         return spans
@@ -499,7 +512,7 @@ def organisations_named_again(doc: Doc, spans: list[Span]) -> list[Span]:
                 or _runs_into_a_name(doc, i, end)
             ):
                 continue
-            made.append(make(doc, i, end, "ORG", "ORG.named_again"))
+            made.append(make(doc, i, end, label, rule_id))
             covered.update(range(i, end))
             break
     if not made:

@@ -642,3 +642,16 @@ def test_a_bare_shared_family_name_is_the_relative_named_first(
 def test_outlets_are_named_without_a_leading_the(tnr_pipeline, text: str, name: str) -> None:
     record = tnr_pipeline.process_text(text)
     assert name in [s.name for s in record.spans if s.label == "ORG"]
+
+
+def test_a_place_tagged_once_is_that_place_where_it_stands_again(tnr_pipeline) -> None:
+    text = (
+        "Lyon attack: suspects named\n\nPolice in Lyon said the two men flew home. Cameras "
+        "show the suspects near the exile's Lyon flat."
+    )
+    record = tnr_pipeline.process_text(text)
+    places = [(s.start, s.code) for s in record.spans if s.label == "LOCATION"]
+    assert [start for start, _ in places] == [
+        m for m in range(len(text)) if text.startswith("Lyon", m)
+    ]
+    assert {code for _, code in places} == {"FR"}
