@@ -202,9 +202,11 @@ def find_negations(
     ]
     if not active:
         return []
-    pleas = [cue for cue, _ in active if _pleads_not_guilty(index, cue)]
+    pleas = [cue for cue, _ in active if _pleads_not_guilty(index, cue) or _acquits(cue)]
     if pleas:
-        return pleas  # codebook, second set: a plea of not guilty negates
+        # codebook, second set: a plea of not guilty negates; so does an acquittal or a
+        # finding of not guilty (GUIDELINES)
+        return pleas
     s0, s1 = sentence.span.start, sentence.span.end
     acts = [ref.root for ref in sentence.spans if ref.record.label == "METHOD"]
     given = [root for root in acts if _presupposed(index, root)]
@@ -303,6 +305,11 @@ def _pleads_not_guilty(index: DocIndex, cue: Span) -> bool:
         index.lemma[index.head[guilty]],
         index.lemma[index.head[cue.start]],
     )
+
+
+def _acquits(cue: Span) -> bool:
+    """An acquittal cue ('acquitted', 'acquittal')."""
+    return cue.label_ == "negation" and cue[0].lemma_.lower() in ("acquit", "acquittal")
 
 
 def _reach(index: DocIndex, cue: Span, scope: set[int]) -> set[int]:

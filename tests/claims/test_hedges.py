@@ -571,3 +571,22 @@ def test_a_negation_stops_at_a_joined_clause_with_its_own_subject(
 ) -> None:
     [claim] = tnr_pipeline.process_text(text).claims
     assert claim.negated is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("A court acquitted the two men accused of kidnapping the exile Ana Reyes.", True),
+        (
+            "Marko Tal was charged with the abduction of Ana Reyes but acquitted in May.",
+            True,
+        ),
+        # counterexample: a conviction asserts the charge
+        ("The court convicted the two men of kidnapping the exile Ana Reyes.", False),
+    ],
+)
+def test_an_acquittal_negates_like_a_plea_of_not_guilty(
+    tnr_pipeline, text: str, negated: bool
+) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.negated is negated
