@@ -515,12 +515,25 @@ def _qualifies_other_than_the_act(index: DocIndex, i: int) -> bool:
     offence or on a perpetrator noun, not on the claim's act."""
     if index.dep[i] != "amod":
         return False
-    head = index.lemma[index.head[i]]
+    noun = index.head[i]
+    head = index.lemma[noun]
     return (
         head in index.words.OFFENCE_NOUNS
         or head in index.words.PERPETRATOR_NOUNS
         or head in index.words.PERSON_NOUNS  # 'the suspected gunman was detained'
+        or _a_reason_given(index, noun)
     )
+
+
+def _a_reason_given(index: DocIndex, noun: int) -> bool:
+    """'landed due to an alleged hijack threat', 'held because of an alleged plot': the hedge is on
+    the reason given for the act, not on the act."""
+    if index.dep[noun] != "pobj":
+        return False
+    prep = index.head[noun]
+    word, above = index.lower[prep], index.lower[index.head[prep]]
+    # 'due to X', 'because of X': the parser hangs X on 'to' or straight on 'due'/'because'
+    return (word == "to" and above in ("due", "owing")) or word in ("due", "owing", "because")
 
 
 def _accused(index: DocIndex, i: int) -> list[int]:

@@ -590,3 +590,23 @@ def test_an_acquittal_negates_like_a_plea_of_not_guilty(
 ) -> None:
     [claim] = tnr_pipeline.process_text(text).claims
     assert claim.negated is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        (
+            "A flight carrying the exile Ivo Sand was diverted to Riga owing to an alleged "
+            "hijack threat.",
+            False,
+        ),
+        ("Police detained the exile Ivo Sand in Minsk because of an alleged plot.", False),
+        # counterexample: 'alleged' on the act itself hedges it
+        ("The alleged abduction of the exile Ivo Sand in Minsk was condemned.", True),
+    ],
+)
+def test_alleged_on_the_reason_given_does_not_hedge_the_act(
+    tnr_pipeline, text: str, hedged: bool
+) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.hedged is hedged
