@@ -28,6 +28,7 @@ from tnr_claims.claims.mentions import (
 from tnr_claims.claims.modifiers import find_hedges, find_negation_scopes, find_negations
 from tnr_claims.claims.named_next import group_named, groups_named_next
 from tnr_claims.claims.narrative import (
+    blames_a_state,
     joined_targets,
     narrated_targets,
     reacts_to_the_incident,
@@ -241,6 +242,7 @@ def _analyse(
             reacts_to_the_incident(index, sentence, source)
             or tells_of_agents_acted_on(index, sentence)
             or tells_of_the_case(index, sentence, memory)
+            or blames_a_state(index, sentence)
         )
     ):
         analysis.claim_rule = "CLAIM.incident_referred"

@@ -247,6 +247,33 @@ def reacts_to_the_incident(index: DocIndex, sentence: Sentence, source: str | No
     return False
 
 
+BLAMED_ACT_NOUNS = frozenset({"act", "use", "attack", "operation", "action", "attempt"})
+"""Nouns for the incident as a state's doing ('an illegal attack by the state')."""
+
+STATE_NOUNS = frozenset({"state", "government", "regime", "authorities", "kremlin"})
+
+
+def blames_a_state(index: DocIndex, sentence: Sentence) -> bool:
+    """After an incident, 'this' or 'it' said to be an act of a state: 'This amounts to an
+    illegal attack by the Ruritanian State on Norway', 'it was a deliberate operation by
+    the government' (the state's responsibility for that incident)."""
+    s0, s1 = sentence.span.start, sentence.span.end
+    if not any(index.lower[i] in ("this", "it") and index.pos[i] == "PRON" for i in range(s0, s1)):
+        return False
+    for i in range(s0, s1):
+        if index.lemma[i] not in BLAMED_ACT_NOUNS or index.pos[i] != "NOUN":
+            continue
+        for prep in index.children(i):
+            if prep.dep_ != "prep" or prep.lower_ != "by":
+                continue
+            for doer in (c for c in prep.children if c.dep_ == "pobj"):
+                ref = index.span_at[doer.i]
+                named_state = ref >= 0 and index.spans[ref].record.label in ("LOCATION", "ORG")
+                if named_state or doer.lemma_.lower() in STATE_NOUNS:
+                    return True
+    return False
+
+
 def tells_of_the_case(index: DocIndex, sentence: Sentence, memory: Memory) -> bool:
     """The process of the case told: a definite or possessed ``CASE_PROCESS_NOUNS`` noun in
     a sentence whose main subject takes the legal step, a ``COURT_ACTORS`` noun ('The court

@@ -45,7 +45,8 @@ CLAIM_RULES: tuple[tuple[str, str], ...] = (
     ("CLAIM.state_denial", "a state or organisation denies the act: 'Iran denied any role.'"),
     (
         "CLAIM.incident_referred",
-        "after an incident, a reaction to it by a definite word: 'Oslo condemned the move.'",
+        "after an incident, a reaction to it by a definite word: 'Oslo condemned the move.',"
+        " or it called a state's act: 'This amounts to an attack by the state on Norway.'",
     ),
 )
 """Why a sentence is a claim: the first rule that fires (recorded after the type rule)."""

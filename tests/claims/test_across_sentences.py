@@ -509,3 +509,19 @@ def test_a_denial_after_an_incident_goes_on_with_it(
 ) -> None:
     text = "Police say Ivo Sand was poisoned in Oslo on Sunday. " + second
     assert claim_of(tnr_pipeline, text, "Moldova").type == claim_type
+
+
+@pytest.mark.parametrize(
+    ("second", "claims"),
+    [
+        # after an incident, 'this' said to be a state's act is a claim on that incident
+        ("This amounts to an illegal attack by the Moldovan State on Norway.", 1),
+        ("Whichever way, it was a deliberate operation by the government on our soil.", 1),
+        # counterexample: an act by no state
+        ("This represents a brave act by a neighbour who called the police.", 0),
+    ],
+)
+def test_an_incident_called_a_states_act_is_a_claim(tnr_pipeline, second: str, claims: int) -> None:
+    text = "Agents poisoned the exile Ivo Sand in Oslo on Sunday. " + second
+    record = tnr_pipeline.process_text(text)
+    assert len([c for c in record.claims if c.text.startswith(second[:12])]) == claims
