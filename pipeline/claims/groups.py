@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from tnr_claims.normalise.numbers import quantity_value
 
 if TYPE_CHECKING:
-    from tnr_claims.claims.index import DocIndex, Sentence, SpanRef
+    from tnr_claims.claims.index import DocIndex, Memory, Sentence, SpanRef
 
 
 PLURAL_REFERENCE_PRONOUNS = frozenset({"them", "their"})
@@ -137,3 +137,19 @@ def plural_people_before(index: DocIndex, s0: int, i: int, nouns: frozenset[str]
         and index.has_child(k, ("poss",))
         for k in range(s0, i)
     )
+
+
+def named_before_in(
+    index: DocIndex, i: int, person_starts: dict, speakers: set[int], memory: Memory
+) -> list[str]:
+    """The different people the sentence names before token ``i``, in order: no speaker,
+    no perpetrator."""
+    names: list[str] = []
+    for start, ref in sorted(person_starts.items()):
+        name = ref.record.name
+        if start >= i or not name or ref.root in speakers or name in names:
+            continue
+        if memory.mentions is not None and memory.mentions.is_perpetrator(name):
+            continue
+        names.append(name)
+    return names

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tnr_claims.claims.mentions import PRONOUN_GENDERS, word_gender
+
 if TYPE_CHECKING:
     from tnr_claims.claims.index import DocIndex, Memory, Sentence, SpanRef
 
@@ -151,3 +153,38 @@ def relatives_named_for(index: DocIndex, i: int, memory: Memory) -> list[str]:
         here = {ref.record.name for k in range(i + 1, end) if (ref := index.named(k, ("PERSON",)))}
         return sorted(named & here)
     return sorted(named) if len(named) >= 2 else []
+
+
+def subject_of_clause(index: DocIndex, i: int) -> int | None:
+    """The subject of the verb a pronoun object or possessor hangs on, if any."""
+    j = index.head[i]
+    if index.dep[i] == "poss":
+        j = index.head[j]
+    if index.pos[j] not in ("VERB", "AUX"):
+        return None
+    for child in index.children(j):
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child.i
+    return None
+
+
+def unnamed_relatives_own(index: DocIndex, i: int) -> int | None:
+    """The subject of the clause when possessive ``i`` is owned by it, a possessed family
+    noun with no name beside it whose gender fits ('My brother lost his job', 'Her mother
+    had her pension cut'); else ``None``."""
+    if index.dep[i] != "poss":
+        return None
+    subject = subject_of_clause(index, i)
+    if (
+        subject is None
+        or subject == index.head[i]  # 'Her mother was questioned': the owner of the subject
+        or index.lemma[subject] not in index.words.FAMILY_NOUNS
+        or index.tag[subject] != "NN"
+        or not index.has_child(subject, ("poss",))
+        or index.has_child(subject, ("appos",))
+        or index.named(subject) is not None
+    ):
+        return None
+    wanted = PRONOUN_GENDERS.get(index.lower[i])
+    gender = word_gender(index.lemma[subject], index.words)
+    return subject if wanted is not None and gender == wanted else None

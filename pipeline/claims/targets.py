@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from tnr_claims.claims.groups import (
     PLURAL_REFERENCE_PRONOUNS,
     group_phrase,
+    named_before_in,
     named_together_before,
     plural_people_before,
 )
@@ -22,7 +23,9 @@ from tnr_claims.claims.kin import (
     named_relatives,
     owns_a_client,
     relatives_named_for,
+    subject_of_clause,
     the_family,
+    unnamed_relatives_own,
 )
 from tnr_claims.claims.mentions import (
     FIRST_PERSON,
@@ -108,7 +111,7 @@ def find_targets(  # noqa: C901
             and index.pos[i] == "PRON"
             and not _generic_pronoun(index, i, s0, s1)
         ):
-            relative = _unnamed_relatives_own(index, i)
+            relative = unnamed_relatives_own(index, i)
             if relative is not None:
                 # 'My brother lost his job': his own job; a relative the document named as
                 # such is the one meant ('My father lost his post' after 'my father, Y,')
@@ -148,7 +151,7 @@ def find_targets(  # noqa: C901
                         mentions.append((i, owner[0], True))
                 continue
             if owner is not None and (
-                _subject_of_clause(index, i) == owner[1] or owner[1] in speakers
+                subject_of_clause(index, i) == owner[1] or owner[1] in speakers
             ):
                 # 'Ana's family said he had been poisoned': the one whose family speaks
                 antecedent = owner[0]  # and so are the pronouns after this one
@@ -222,7 +225,7 @@ def find_targets(  # noqa: C901
             mentions.extend((i, name, True) for name in kin)  # 'his brothers': A and B
         elif (
             index.pos[i] in ("NOUN", "NUM", "PRON")
-            and len(named := _named_before(index, i, person_starts, speakers, memory)) > 1
+            and len(named := named_before_in(index, i, person_starts, speakers, memory)) > 1
             and group_phrase(index, i, len(named), nouns)
         ):
             # 'A was flying home with her partner B when police detained the couple'
@@ -488,57 +491,6 @@ def _described(memory: Memory, index: DocIndex, i: int) -> str | None:
     # 'a lawyer' is counsel, never the person the report is about
     counsel = lemma in index.words.LAWYER_NOUNS
     return memory.mentions.resolve(lemma, fallback=not (kin_of_someone or counsel))
-
-
-def _subject_of_clause(index: DocIndex, i: int) -> int | None:
-    """The subject of the verb a pronoun object or possessor hangs on, if any."""
-    j = index.head[i]
-    if index.dep[i] == "poss":
-        j = index.head[j]
-    if index.pos[j] not in ("VERB", "AUX"):
-        return None
-    for child in index.children(j):
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child.i
-    return None
-
-
-def _named_before(
-    index: DocIndex, i: int, person_starts: dict, speakers: set[int], memory: Memory
-) -> list[str]:
-    """The different people the sentence names before token ``i``, in order: no speaker,
-    no perpetrator."""
-    names: list[str] = []
-    for start, ref in sorted(person_starts.items()):
-        name = ref.record.name
-        if start >= i or not name or ref.root in speakers or name in names:
-            continue
-        if memory.mentions is not None and memory.mentions.is_perpetrator(name):
-            continue
-        names.append(name)
-    return names
-
-
-def _unnamed_relatives_own(index: DocIndex, i: int) -> int | None:
-    """The subject of the clause when possessive ``i`` is owned by it, a possessed family
-    noun with no name beside it whose gender fits ('My brother lost his job', 'Her mother
-    had her pension cut'); else ``None``."""
-    if index.dep[i] != "poss":
-        return None
-    subject = _subject_of_clause(index, i)
-    if (
-        subject is None
-        or subject == index.head[i]  # 'Her mother was questioned': the owner of the subject
-        or index.lemma[subject] not in index.words.FAMILY_NOUNS
-        or index.tag[subject] != "NN"
-        or not index.has_child(subject, ("poss",))
-        or index.has_child(subject, ("appos",))
-        or index.named(subject) is not None
-    ):
-        return None
-    wanted = PRONOUN_GENDERS.get(index.lower[i])
-    gender = word_gender(index.lemma[subject], index.words)
-    return subject if wanted is not None and gender == wanted else None
 
 
 def _unnamed_person(index: DocIndex, i: int, nouns: frozenset[str]) -> bool:

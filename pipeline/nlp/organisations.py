@@ -484,10 +484,10 @@ def organisations_named_again(doc: Doc, spans: list[Span]) -> list[Span]:
     return named_again(doc, spans, "ORG", "ORG.named_again")
 
 
-def places_named_again(doc: Doc, spans: list[Span]) -> list[Span]:
-    """'the Lyon attack' after 'police in Lyon': a place the document tags once is that place
-    wherever its words stand again untagged, as for organisations. Context rule
-    ``LOCATION.named_again``."""
+def names_again(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Organisations, then places, named again (:func:`organisations_named_again`; 'the Lyon
+    attack' after 'police in Lyon' is that place too, context rule ``LOCATION.named_again``)."""
+    spans = organisations_named_again(doc, spans)
     return named_again(doc, spans, "LOCATION", "LOCATION.named_again")
 
 

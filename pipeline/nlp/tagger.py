@@ -41,9 +41,8 @@ from tnr_claims.nlp.names import (
 )
 from tnr_claims.nlp.organisations import (
     described_organisations,
+    names_again,
     organisation_extents,
-    organisations_named_again,
-    places_named_again,
     platform_venues,
 )
 from tnr_claims.nlp.parse_matcher import ParseMatcher
@@ -550,8 +549,7 @@ class RuleTagger:
         merged = propagate_names(doc, merged, words, tagged=self._tagged)
         merged = organisations_named_after_people(doc, merged, words, places)
         merged = abbreviations(doc, merged, words)
-        merged = organisations_named_again(doc, merged)
-        merged = places_named_again(doc, merged)
+        merged = names_again(doc, merged)
         if self._tagged:
             merged = instruments_with_parties(doc, merged, words)
         merged = provisions_of_instruments(doc, merged)
