@@ -143,11 +143,13 @@ def named_before_in(
     index: DocIndex, i: int, person_starts: dict, speakers: set[int], memory: Memory
 ) -> list[str]:
     """The different people the sentence names before token ``i``, in order: no speaker,
-    no perpetrator."""
+    no perpetrator. ``person_starts`` is in text order (built from the sentence's spans)."""
     names: list[str] = []
-    for start, ref in sorted(person_starts.items()):
+    for start, ref in person_starts.items():
+        if start >= i:
+            break
         name = ref.record.name
-        if start >= i or not name or ref.root in speakers or name in names:
+        if not name or ref.root in speakers or name in names:
             continue
         if memory.mentions is not None and memory.mentions.is_perpetrator(name):
             continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tnr_claims.claims.mentions import PRONOUN_GENDERS
+from tnr_claims.claims.modifiers import STATE_WORDS
 from tnr_claims.claims.qualify import DEFINITE, past_clause, told_case_noun
 from tnr_claims.nlp.recodes import AGENTS_ACTED_ON_KEY
 
@@ -250,8 +251,6 @@ def reacts_to_the_incident(index: DocIndex, sentence: Sentence, source: str | No
 BLAMED_ACT_NOUNS = frozenset({"act", "use", "attack", "operation", "action", "attempt"})
 """Nouns for the incident as a state's doing ('an illegal attack by the state')."""
 
-STATE_NOUNS = frozenset({"state", "government", "regime", "authorities", "kremlin"})
-
 
 def blames_a_state(index: DocIndex, sentence: Sentence) -> bool:
     """After an incident, 'this' or 'it' said to be an act of a state: 'This amounts to an
@@ -269,7 +268,7 @@ def blames_a_state(index: DocIndex, sentence: Sentence) -> bool:
             for doer in (c for c in prep.children if c.dep_ == "pobj"):
                 ref = index.span_at[doer.i]
                 named_state = ref >= 0 and index.spans[ref].record.label in ("LOCATION", "ORG")
-                if named_state or doer.lemma_.lower() in STATE_NOUNS:
+                if named_state or doer.lemma_.lower() in STATE_WORDS:
                     return True
     return False
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tnr_claims.nlp.perpetrators import PERPETRATORS_KEY, mention_words, someones_death
+from tnr_claims.nlp.perpetrator_pronouns import mention_words
+from tnr_claims.nlp.perpetrators import PERPETRATORS_KEY, someones_death
 from tnr_claims.nlp.provenance import derive
 
 if TYPE_CHECKING:
