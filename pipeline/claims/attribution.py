@@ -476,15 +476,20 @@ def _publisher_of_report(index: DocIndex, verb: int) -> int | None:
 
 
 def _closing_speaker(index: DocIndex, sentence: Sentence, verb: int) -> int | None:
-    """'..., Human Rights Watch said.': a name right before a reporting verb that closes
-    the sentence after a comma speaks, whatever the parser hung the name on (it often joins
-    it to a name earlier in the sentence)."""
+    """'..., Human Rights Watch said.', '..., his lawyer, Ana Ruiz, said.': a name right
+    before a reporting verb that closes the sentence after a comma speaks, whatever the
+    parser hung the name on (it often joins it to a name earlier in the sentence)."""
     if index.pos[verb] != "VERB" or any(
-        c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > verb for c in index.children(verb)
+        c.dep_ in ("ccomp", "xcomp", "dobj", "nsubj") and c.i > verb for c in index.children(verb)
     ):
-        return None  # '..., X said that ...' reports what follows: the parse decides
-    ref = index.named(verb - 1) if verb > sentence.span.start else None
-    if ref is None or ref.end != verb:
+        # '..., X said that ...' reports what follows, '..., said the reporter, B': the
+        # parse decides
+        return None
+    end = verb
+    if end - 1 > sentence.span.start and index.lower[end - 1] == ",":
+        end -= 1  # '..., his lawyer, Ana Ruiz, said': the name set off before the verb
+    ref = index.named(end - 1) if end > sentence.span.start else None
+    if ref is None or ref.end != end:
         return None
     opener = _phrase_start(index, ref.start, sentence.span.start)
     if opener > sentence.span.start and index.lower[opener - 1] in (",", "—", "–"):

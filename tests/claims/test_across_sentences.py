@@ -525,3 +525,14 @@ def test_an_incident_called_a_states_act_is_a_claim(tnr_pipeline, second: str, c
     text = "Agents poisoned the exile Ivo Sand in Oslo on Sunday. " + second
     record = tnr_pipeline.process_text(text)
     assert len([c for c in record.claims if c.text.startswith(second[:12])]) == claims
+
+
+def test_a_speaker_set_off_before_a_closing_verb_speaks(tnr_pipeline) -> None:
+    """The parser hangs 'his lawyer, <name>,' on the deported man's name as a conjunct."""
+    text = (
+        "Russian authorities have deported Tajik opposition activist Komron Rahmatulloev to "
+        "Dushanbe, where he faces extremism charges, his lawyer, Yelena Sorokina, said on "
+        "Thursday."
+    )
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert (claim.source, claim.targets) == ("Yelena Sorokina", ["Komron Rahmatulloev"])
