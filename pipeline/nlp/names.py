@@ -566,17 +566,22 @@ def _add_name(
     return True
 
 
-def may_be_person(span: Span, words: Lexicons) -> bool:
+def may_be_person(span: Span, words: Lexicons, *, hyphens: bool = False) -> bool:
     """Whether a model ORG span is shaped like a person's name: title-case words only, none
-    an organisation's ('Watch', 'Bureau', 'movement') and no acronym."""
+    an organisation's ('Watch', 'Bureau', 'movement') and no acronym; with ``hyphens``, a
+    hyphen may join two of them ('Jean-Bosco'), for rules that keep the span whole."""
     if not is_bare_model(span) or len(span) > MAX_SPEAKER_NAME_WORDS:
         return False
+    inner = range(span.start + 1, span.end - 1)
     return all(
-        t.is_title
-        and t.is_alpha
-        and t.text not in words.ORG_NAME_HEADS
-        and t.lower_ not in words.ORG_HEAD_NOUNS
-        and t.lower_ not in words.NOT_PERSON_HEADS
+        (hyphens and t.text == "-" and t.i in inner and not t.whitespace_)
+        or (
+            t.is_title
+            and t.is_alpha
+            and t.text not in words.ORG_NAME_HEADS
+            and t.lower_ not in words.ORG_HEAD_NOUNS
+            and t.lower_ not in words.NOT_PERSON_HEADS
+        )
         for t in span
     )
 

@@ -16,7 +16,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from tnr_claims.nlp.names import given_name_start, may_be_person
 from tnr_claims.nlp.provenance import derive, is_bare_model, make
@@ -25,25 +25,54 @@ from tnr_claims.rules.loader import Lexicons
 
 def described_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     """A model ORG shaped like a person's name and set in apposition to a person or family
-    noun ('The lawyer's mother, Samia Fouad,'; 'Samia Fouad, a retired teacher,') is a
-    person: organisations are not anyone's mother. Context rule ``PERSON.described``."""
+    noun ('The lawyer's mother, Samia Fouad,'; 'Samia Fouad, a retired teacher,'), given
+    an age ('Samia Fouad, 70,') or joined to 'his' or 'her' relative ('Samia Fouad and
+    her husband') is a person: organisations are not anyone's mother. Context rule
+    ``PERSON.described``."""
     people = (words.FAMILY_NOUNS | words.PERSON_NOUNS | words.DESCRIPTION_NOUNS) - (
         words.ORG_DESCRIPTION_NOUNS
     )
     covered = {i for s in spans for i in range(s.start, s.end)}
     result = []
     for span in spans:
-        if span.label_ == "ORG" and may_be_person(span, words):
+        if span.label_ == "ORG" and may_be_person(span, words, hyphens=True):
             root = span.root
             nouns = [c for c in root.children if c.dep_ == "appos"]
             if root.dep_ == "appos":
                 nouns.append(root.head)
-            if any(n.pos_ == "NOUN" and n.lemma_.lower() in people for n in nouns):
+            if any(n.pos_ == "NOUN" and n.lemma_.lower() in people for n in nouns) or (
+                _given_an_age(doc, span) or _has_a_spouse(root, words)
+            ):
                 # the model often leaves the given name out of the span it misread
                 start = given_name_start(doc, span, covered, words)
                 span = derive(span, "PERSON.described", "label", label="PERSON", start=start)
         result.append(span)
     return result
+
+
+MAX_AGE = 110
+"""The largest number read as a person's age set off after a name."""
+
+
+def _given_an_age(doc: Doc, span: Span) -> bool:
+    """'Omar Haddad, 52, left': a bare number up to ``MAX_AGE`` set off by commas right
+    after a name is an age (not 'Unit Nord, 2019,', nor 'Unit 7, 3,000 members')."""
+    k = span.end
+    if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 2].text != ",":
+        return False
+    number = doc[k + 1]
+    return number.is_digit and int(number.text) <= MAX_AGE
+
+
+def _has_a_spouse(root: Token, words: Lexicons) -> bool:
+    """'Omar Haddad and his wife': joined to 'his' or 'her' relative, the name is a
+    person's (no organisation has a wife; 'X and its partners' is not this)."""
+    return any(
+        c.dep_ == "conj"
+        and c.lemma_.lower() in words.FAMILY_NOUNS
+        and any(g.dep_ == "poss" and g.lower_ in ("his", "her") for g in c.children)
+        for c in root.children
+    )
 
 
 def people_sharing_a_family_name(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:

@@ -655,3 +655,72 @@ def test_a_place_tagged_once_is_that_place_where_it_stands_again(tnr_pipeline) -
         m for m in range(len(text)) if text.startswith("Lyon", m)
     ]
     assert {code for _, code in places} == {"FR"}
+
+
+def _org_then(words: list[str], heads: list[int], deps: list[str], pos: list[str], end: int):
+    """Labels after :func:`described_people` of a hand-parsed sentence whose first ``end``
+    tokens the model read as one organisation."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from tnr_claims.nlp.people import described_people
+    from tnr_claims.rules.loader import default_patterns
+
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        spaces=[w != "-" and words[i + 1 : i + 2] != ["-"] for i, w in enumerate(words)],
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        lemmas=[w.lower() for w in words],
+    )
+    spans = [Span(doc, 0, end, "ORG", span_id="model:ORG")]
+    return [(s.text, s.label_) for s in described_people(doc, spans, default_patterns().lexicons)]
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "pos", "end", "label"),
+    [
+        # a hyphenated given name with an age set off by commas: a person
+        (
+            ["Anne", "-", "Marie", "Kalisa", ",", "52", ",", "left"],
+            [3, 2, 3, 7, 3, 3, 3, 7],
+            ["compound", "punct", "compound", "nsubj", "punct", "appos", "punct", "ROOT"],
+            ["PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "NUM", "PUNCT", "VERB"],
+            4,
+            "PERSON",
+        ),
+        # joined to 'his wife': a person
+        (
+            ["Kalisa", "Mugabo", "and", "his", "wife", "left"],
+            [1, 5, 1, 4, 1, 5],
+            ["compound", "nsubj", "cc", "poss", "conj", "ROOT"],
+            ["PROPN", "PROPN", "CCONJ", "PRON", "NOUN", "VERB"],
+            2,
+            "PERSON",
+        ),
+        # counterexamples: a year after a name, a firm and 'its' partners
+        (
+            ["Kalisa", "Holdings", ",", "2019", ",", "left"],
+            [1, 5, 1, 1, 1, 5],
+            ["compound", "nsubj", "punct", "appos", "punct", "ROOT"],
+            ["PROPN", "PROPN", "PUNCT", "NUM", "PUNCT", "VERB"],
+            2,
+            "ORG",
+        ),
+        (
+            ["Kalisa", "Mugabo", "and", "its", "partners", "left"],
+            [1, 5, 1, 4, 1, 5],
+            ["compound", "nsubj", "cc", "poss", "conj", "ROOT"],
+            ["PROPN", "PROPN", "CCONJ", "PRON", "NOUN", "VERB"],
+            2,
+            "ORG",
+        ),
+    ],
+)
+def test_a_model_org_given_an_age_or_a_spouse_is_a_person(
+    words, heads, deps, pos, end: int, label: str
+) -> None:
+    [(_, found)] = _org_then(words, heads, deps, pos, end)
+    assert found == label
