@@ -52,6 +52,10 @@ Each rule reads token shapes around a model ORG span; none names an organisation
   where they stand again untagged ("a Nordline plane" after "Nordline said"), a count the
   model read in them aside ("Group 24"); not inside a longer proper name. Context rule
   ``ORG.named_again``.
+- **Spelled by its abbreviation.** Untagged title-case words right before a bracketed
+  abbreviation whose initials spell it ("The Coalition for Exiled Journalists (CEJ)") are
+  an organisation's name, which the model may miss whole. Context rule
+  ``ORG.spelled_by_abbreviation``.
 - **Platforms as venues.** Codebook (second set): "a platform where something was posted
   ('on Facebook') is not an ORG; the company acting ('Facebook removed the accounts') is."
   A platform name (``PLATFORM_NAMES``) read as an ORG or PERSON is dropped unless it is the
@@ -68,6 +72,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tnr_claims.nlp.provenance import derive, is_bare_model, make
 from tnr_claims.nlp.spans import POSSESSIVE_MARKS, compound_start, tokens_with
+from tnr_claims.normalise.names import initials_match
 from tnr_claims.rules.loader import Lexicons
 
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
@@ -86,7 +91,7 @@ def organisation_extents(
 
     ``is_place(text)`` tells whether a possessor is a place (the normaliser's gazetteer).
     """
-    spans = _numbered_names(doc, spans, words)
+    spans = _spelled_by_abbreviation(doc, _numbered_names(doc, spans, words), words)
     covered = {i for s in spans for i in range(s.start, s.end)}
     result: list[Span] = []
     for span in spans:
@@ -98,6 +103,58 @@ def organisation_extents(
     result = _names_with_a_possessive(doc, _names_cut_at_of(doc, result), words)
     result = _without_units(doc, result)
     return _short_forms(doc, _coordinated_names(doc, _names_on_a_subject(doc, result)), words)
+
+
+def _spelled_by_abbreviation(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
+    """Add an ORG span over untagged title-case words right before '(ABBR)' whose initials
+    spell it, function words optional ('Coalition for Exiled Journalists (CEJ)'); not over
+    a person's name ('Ana Ruiz (AR)' has neither a function word nor an organisation's
+    head noun)."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    made: list[Span] = []
+    for k in range(1, len(doc) - 2):
+        abbr = doc[k + 1]
+        letters = abbr.text.replace(".", "")
+        if doc[k].text != "(" or doc[k + 2].text != ")" or not _abbreviation_shaped(letters):
+            continue
+        longest = None
+        start = k
+        while start > 0 and k - start < 2 * len(letters) + 2:
+            token = doc[start - 1]
+            if start - 1 in covered or not (
+                token.is_title or token.lower_ in words.FUNCTION_WORDS or token.text == "-"
+            ):
+                break
+            start -= 1
+            first = doc[start]
+            if (
+                first.is_title
+                and first.lower_ not in words.FUNCTION_WORDS
+                and initials_match(
+                    letters.upper(),
+                    [t.text for t in doc[start:k] if t.text != "-"],
+                    words.FUNCTION_WORDS,
+                )
+            ):
+                longest = start
+        if longest is not None and any(
+            t.lower_ in words.FUNCTION_WORDS or t.lower_ in words.ORG_HEAD_NOUNS
+            for t in doc[longest:k]
+        ):
+            made.append(make(doc, longest, k, "ORG", "ORG.spelled_by_abbreviation"))
+    if not made:
+        return spans
+    return sorted([*spans, *made], key=lambda s: (s.start, s.end))
+
+
+def _abbreviation_shaped(letters: str) -> bool:
+    """'CEJ', 'U.N.', 'SBU': two to eight letters, at least two capitals."""
+    return (
+        2 <= len(letters) <= 8
+        and letters.isalpha()
+        and letters[0].isupper()
+        and sum(ch.isupper() for ch in letters) >= 2
+    )
 
 
 UNIT_HEADS = frozenset({"Service", "Desk", "Unit", "Division", "Section", "Programme", "Program"})

@@ -69,7 +69,7 @@ def _initial_options(word: str) -> list[str]:
     return sorted(options, key=len, reverse=True)
 
 
-def _initials_match(letters: str, words: list[str], function_words: frozenset[str]) -> bool:
+def initials_match(letters: str, words: list[str], function_words: frozenset[str]) -> bool:
     """True when ``words`` spell ``letters`` by initials (function words optional)."""
 
     @functools.cache
@@ -106,7 +106,7 @@ def acronym_definitions(text: str, function_words: frozenset[str]) -> dict[str, 
             words = before[-size:]
             if words[0].casefold() in function_words or not words[0][:1].isupper():
                 continue
-            if _initials_match(letters, words, function_words):
+            if initials_match(letters, words, function_words):
                 found[acronym] = strip_determiner_possessive(" ".join(words))
                 break
     for m in _ACRONYM_BEFORE.finditer(text):
@@ -115,6 +115,6 @@ def acronym_definitions(text: str, function_words: frozenset[str]) -> dict[str, 
         long_form = strip_determiner_possessive(m.group("long"))
         if not letters or acronym in found:
             continue
-        if _initials_match(letters, long_form.split(), function_words):
+        if initials_match(letters, long_form.split(), function_words):
             found[acronym] = long_form
     return found

@@ -367,3 +367,28 @@ def test_a_name_ending_in_a_periodicals_word_is_an_organisation(tnr_pipeline, ou
     text = f"Officer Li Ming told {outlet} that the fugitive had returned."
     record = tnr_pipeline.process_text(text)
     assert (outlet, "ORG") in {(s.text, s.label) for s in record.spans}
+
+
+@pytest.mark.parametrize(
+    ("words", "tagged", "expected"),
+    [
+        # the model missed the long form; its initials spell the bracketed abbreviation
+        (
+            ["The", "Alliance", "for", "Free", "Reporters", "(", "AFR", ")", "said"],
+            [(6, 7)],
+            ["Alliance for Free Reporters", "AFR"],
+        ),
+        (
+            ["The", "Danube", "Refugee", "Network", "(", "DRN", ")", "said"],
+            [],
+            ["Danube Refugee Network"],
+        ),
+        # counterexamples: a person's name with initials, letters that do not spell it
+        (["Ana", "Ruiz", "(", "AR", ")", "said"], [], []),
+        (["The", "Alliance", "for", "Free", "Reporters", "(", "CPJ", ")", "said"], [], []),
+    ],
+)
+def test_words_spelled_by_the_abbreviation_after_them_are_an_organisation(
+    words: list[str], tagged: list[tuple[int, int]], expected: list[str]
+) -> None:
+    assert orgs(words, tagged) == expected
