@@ -61,6 +61,16 @@ def according_to(
     issuer = issuer_of_document(index, sentence, head) if head is not None else None
     if issuer is not None:
         return issuer, "according_to"  # 'according to the indictment'
+    if head is not None:
+        # 'according to the coalition's records': the coalition's word
+        head = next(
+            (
+                c.i
+                for c in index.children(head)
+                if c.dep_ == "poss" and c.lemma_.lower() in index.words.ORG_DESCRIPTION_NOUNS
+            ),
+            head,
+        )
     if head is not None and (
         index.lemma[head] in index.words.ORG_DESCRIPTION_NOUNS
         or (

@@ -536,3 +536,22 @@ def test_a_speaker_set_off_before_a_closing_verb_speaks(tnr_pipeline) -> None:
     )
     [claim] = tnr_pipeline.process_text(text).claims
     assert (claim.source, claim.targets) == ("Yelena Sorokina", ["Komron Rahmatulloev"])
+
+
+@pytest.mark.parametrize(
+    ("second", "source"),
+    [
+        (
+            "According to the network's figures, Belarus has sought 14 red notices.",
+            "Baltic Press Network",
+        ),
+        # counterexample: a person's figures are not the organisation's
+        ("According to the lawyer's figures, Belarus has sought 14 red notices.", None),
+    ],
+)
+def test_according_to_an_organisation_s_records_is_the_organisation(
+    tnr_pipeline, second: str, source: str | None
+) -> None:
+    text = "The Baltic Press Network said police held the reporter Ivan Zhuk in May. " + second
+    claim = claim_of(tnr_pipeline, text, "According to")
+    assert claim.source == source
