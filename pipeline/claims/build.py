@@ -320,6 +320,7 @@ def _remember_people(
         "passive_agent",
         "colon",
         "described_speaker",
+        "recommendation_verb",  # 'CEJ urges ...': a later 'The organisation also calls'
     ):
         kind = label_of(sentence, source)
         if kind is None and source_rule == "described_speaker":

@@ -555,3 +555,15 @@ def test_according_to_an_organisation_s_records_is_the_organisation(
     text = "The Baltic Press Network said police held the reporter Ivan Zhuk in May. " + second
     claim = claim_of(tnr_pipeline, text, "According to")
     assert claim.source == source
+
+
+def test_an_organisation_that_called_for_action_is_the_one_that_calls_again(
+    tnr_pipeline,
+) -> None:
+    """Not Interpol, named last before the sentence: the one whose call it was."""
+    text = (
+        "Exile Watch urged Interpol to delete the red notice against the reporter Ivan Zhuk. "
+        "The organisation also calls on Spain to reject the extradition request."
+    )
+    claim = claim_of(tnr_pipeline, text, "The organisation")
+    assert claim.source == "Exile Watch"
