@@ -6,8 +6,12 @@ days." The codebook's group and relative phrases refer to people named elsewhere
 document, so the first sentence's "the father and two brothers" are A, B and C. The next
 sentence must open with a group that it names (a subject "The men, A, B and C" or a list
 after "Those detained are ..."), or list the people as its subject ("A, a journalist, and
-B, a businessman, are ..."), and a number in the first phrase must equal the names counted
-(for a bare list of names, there must be such a number).
+B, a businessman, are ...", "A, 52, and his wife, B, had flown in": not doers of an act on
+others) or as its verb's object ("The court convicted A, B and C of ..."), and a number in
+the first phrase must equal the names counted (for a bare list of names, there must be
+such a number; "a couple" is two). The first sentence's phrase must be what a METHOD is
+done to ("Three people were arrested in the killing of X" are suspects), unless the
+sentence calls for action ("urged Minsk to release five people").
 """
 
 from __future__ import annotations
@@ -27,8 +31,8 @@ if TYPE_CHECKING:
 GROUP_WORDS = frozenset({"those", "both", "all"})
 """Pronouns that open a sentence naming a group ('Those held are A and B')."""
 
-MEMBER_NOUNS = frozenset({"member"})
-"""Plural nouns for people of a group ('three members of a banned party')."""
+MEMBER_NOUNS = frozenset({"member", "people", "person"})
+"""Plural nouns for people of a group ('three members of a banned party', 'five people')."""
 
 
 def groups_named_next(index: DocIndex, analyses: list[Analysis], memory: Memory) -> None:
@@ -37,8 +41,10 @@ def groups_named_next(index: DocIndex, analyses: list[Analysis], memory: Memory)
     for previous, analysis in zip(analyses, analyses[1:], strict=False):
         if analysis.index != previous.index + 1 or previous.claim_rule is None:
             continue
-        if not any(ref.record.label == "METHOD" for ref in previous.sentence.spans):
-            continue
+        if previous.claim_type != "recommendation" and not any(
+            ref.record.label == "METHOD" for ref in previous.sentence.spans
+        ):
+            continue  # a call to 'release five people' names no act but is about them
         among = _among(index, analysis.sentence)  # 'Among those wanted are A, B and C'
         named = among if among else _named_group(index, analysis.sentence, nouns)
         names = [
@@ -50,7 +56,13 @@ def groups_named_next(index: DocIndex, analyses: list[Analysis], memory: Memory)
             continue
         head = _named_group_head(index, analysis.sentence, nouns)
         if not _unnamed_group(
-            index, previous.sentence, len(names), nouns, head, at_least=bool(among)
+            index,
+            previous.sentence,
+            len(names),
+            nouns,
+            head,
+            at_least=bool(among),
+            acted_on=previous.claim_type != "recommendation",
         ):
             continue
         if (
@@ -96,7 +108,7 @@ def _named_group(index: DocIndex, sentence: Sentence, nouns: frozenset[str]) -> 
                 # the parser hangs them
                 region |= set(range(i, verb))
         return _people_in(index, sentence, region, lambda dep: dep not in ("poss", "pobj"))
-    return _listed_subjects(index, sentence)
+    return _listed_subjects(index, sentence) or _listed_objects(index, sentence)
 
 
 def _among(index: DocIndex, sentence: Sentence) -> list[str]:
@@ -141,7 +153,11 @@ def _listed_subjects(index: DocIndex, sentence: Sentence) -> list[str]:
         if index.dep[i] not in ("nsubj", "nsubjpass") or not _main_clause(index, index.head[i]):
             continue
         verb = index.head[i]
-        if index.dep[i] == "nsubj" and index.lemma[verb] != "be":
+        if (
+            index.dep[i] == "nsubj"
+            and index.lemma[verb] != "be"
+            and index.has_child(verb, ("dobj", "ccomp", "xcomp", "dative"))
+        ):
             return []  # 'A and B took instructions to monitor ...': doers, not the group
         first = index.named(i, ("PERSON",))
         if first is None and not _relative_named_there(index, i):
@@ -150,6 +166,19 @@ def _listed_subjects(index: DocIndex, sentence: Sentence) -> list[str]:
         return _people_in(
             index, sentence, region, lambda dep: dep in ("nsubj", "nsubjpass", "appos", "conj")
         )
+    return []
+
+
+def _listed_objects(index: DocIndex, sentence: Sentence) -> list[str]:
+    """The people a sentence lists as the object of its main verb ('The court convicted A,
+    B and C of ...'), in order; only a bare list, which must match a count before it."""
+    for i in range(sentence.span.start, sentence.span.end):
+        if index.dep[i] != "dobj" or not _main_clause(index, index.head[i]):
+            continue
+        if index.named(i, ("PERSON",)) is None:
+            return []
+        region = {t.i for t in index.doc[i].subtree}
+        return _people_in(index, sentence, region, lambda dep: dep in ("dobj", "appos", "conj"))
     return []
 
 
@@ -171,8 +200,11 @@ def _relative_named_there(index: DocIndex, i: int) -> bool:
 
 
 def _count_of_group(index: DocIndex, sentence: Sentence, nouns: frozenset[str]) -> int | None:
-    """The number an unnamed plural phrase of the sentence gives ('three citizens')."""
+    """The number an unnamed plural phrase of the sentence gives ('three citizens'; 'a
+    couple' is two)."""
     for i in range(sentence.span.start, sentence.span.end):
+        if index.lemma[i] in PAIR_NOUNS and index.named(i) is None:
+            return 2  # 'detained a couple at the airport'
         if index.lemma[i] in nouns and index.tag[i] == "NNS" and index.named(i) is None:
             count = _count(index, [i])
             if count is not None:
@@ -207,11 +239,13 @@ def _unnamed_group(
     head: str | None = None,
     *,
     at_least: bool = False,
+    acted_on: bool = False,
 ) -> bool:
     """Whether the sentence has an unnamed plural phrase for people that the act touches
     ('four activists', 'the father and two brothers of X', 'two sisters of X') and that
     counts ``size`` people when it gives a number; or a pair the next sentence names by the
-    same noun ('a couple and a fellow activist' ... 'The couple, A and B')."""
+    same noun ('a couple and a fellow activist' ... 'The couple, A and B'). With
+    ``acted_on``, the phrase must be a METHOD's patient (not suspects arrested for one)."""
     s0, s1 = sentence.span.start, sentence.span.end
     for i in range(s0, s1):
         if index.named(i) is not None or index.lemma[i] not in nouns:
@@ -230,6 +264,8 @@ def _unnamed_group(
         role = target_role(index, i, has_method=True)
         if role == "exclude" or (role is None and not fallback_role(index, i, False)):
             continue
+        if acted_on and not _under_a_method(index, i):
+            continue  # 'Three people have been arrested' for a killing: the suspects
         if head in PAIR_NOUNS and size == 2 and any(index.lemma[k] == head for k in members):
             return True  # 'a couple and a fellow activist' ... 'The couple, A and B'
         family = index.words.FAMILY_NOUNS
@@ -241,6 +277,29 @@ def _unnamed_group(
         if count is None or count == size or (at_least and count > size):
             return True  # 'Among them are A and B': some of the counted, named
     return False
+
+
+def _under_a_method(index: DocIndex, i: int) -> bool:
+    """Whether the phrase at ``i`` is a METHOD's patient: inside its span, hung on a METHOD
+    word or on the verb of a METHOD phrase ('forced to return'), or put where a METHOD is
+    ('put 12 bloggers on a wanted list'; not 'arrested in the killing of X')."""
+    head = index.head[i]
+    placed = (
+        t.i
+        for c in index.children(head)
+        if c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in PLACING_PREPOSITIONS)
+        for t in c.subtree
+    )
+    return (
+        any(t.i in index.method_tokens for t in index.doc[i].subtree)  # parser's hanging
+        or head in index.method_tokens
+        or any(k in index.method_tokens for k in placed)
+        or (index.pos[head] == "ADP" and index.head[head] in index.method_tokens)
+    )
+
+
+PLACING_PREPOSITIONS = frozenset({"on", "onto", "to", "into"})
+"""Prepositions that place people in a METHOD ('on a wanted list', 'added to the list')."""
 
 
 def _count(index: DocIndex, members: list[int]) -> int | None:

@@ -567,3 +567,44 @@ def test_an_organisation_that_called_for_action_is_the_one_that_calls_again(
     )
     claim = claim_of(tnr_pipeline, text, "The organisation")
     assert claim.source == "Exile Watch"
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        # a couple detained, the two named next as the subject of an intransitive verb
+        (
+            "Police detained an Uzbek couple at the border on Friday. Timur Sadykov, 48, and "
+            "his wife, Dilnoza Sadykova, 45, had driven in from Almaty.",
+            ["Dilnoza Sadykova", "Timur Sadykov"],
+        ),
+        # a call to release five people, who are listed after it
+        (
+            "Rights groups urged Minsk to release five people. The prisoners are Ivan Zhuk, "
+            "Olga Bel, Pavel Sin, Anna Lis and Yury Mak.",
+            ["Anna Lis", "Ivan Zhuk", "Olga Bel", "Pavel Sin", "Yury Mak"],
+        ),
+        # five critics sentenced, the five listed as the object of the next verb
+        (
+            "A court in Minsk sentenced five critics living abroad to prison terms. The court "
+            "convicted Ivan Zhuk, Olga Bel, Pavel Sin, Anna Lis and Yury Mak of extremism.",
+            ["Anna Lis", "Ivan Zhuk", "Olga Bel", "Pavel Sin", "Yury Mak"],
+        ),
+        # counterexamples: suspects held for a killing; a count that is not the list's
+        (
+            "Three people have been arrested in the killing of Omar Haddad in Riga. Ivan "
+            "Zhuk, Olga Bel and Pavel Sin appeared in court on Monday.",
+            ["Omar Haddad"],
+        ),
+        (
+            "A court in Minsk sentenced four critics living abroad to prison terms. The court "
+            "convicted Ivan Zhuk, Olga Bel and Pavel Sin of extremism.",
+            [],
+        ),
+    ],
+)
+def test_a_counted_group_is_the_people_the_next_sentence_names_in_more_shapes(
+    tnr_pipeline, text: str, targets: list[str]
+) -> None:
+    claim = tnr_pipeline.process_text(text).claims[0]
+    assert sorted(claim.targets) == targets
