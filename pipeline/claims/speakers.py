@@ -193,6 +193,15 @@ def resolve_speaker(  # noqa: C901
     ref = index.named(subject)
     if ref is not None:
         return _first_of_joined(index, sentence, ref).record.name, "named"
+    after = index.named(subject + 1) if subject + 1 < sentence.span.end else None
+    if (
+        after is not None
+        and after.start == subject + 1
+        and after.record.name
+        and after.record.label == "ORG"
+        and index.lemma[subject] in index.words.ORG_DESCRIPTION_NOUNS
+    ):
+        return after.record.name, "named"  # 'the group Exile Watch said', however parsed
     for joined in index.doc[subject].conjuncts:
         # 'Norway, Chile and Exile Watch condemned ...': states are no source;
         # the first organisation or person joined to them speaks (codebook, second set)

@@ -608,3 +608,23 @@ def test_a_counted_group_is_the_people_the_next_sentence_names_in_more_shapes(
 ) -> None:
     claim = tnr_pipeline.process_text(text).claims[0]
     assert sorted(claim.targets) == targets
+
+
+@pytest.mark.parametrize(
+    ("speaker", "source"),
+    [
+        ("The Vienna-based group Exile Rights Europe said", "Exile Rights Europe"),
+        # counterexample: a group the document does not name
+        ("A Vienna-based group said", None),
+    ],
+)
+def test_an_organisation_noun_right_before_its_name_is_that_organisation(
+    tnr_pipeline, speaker: str, source: str | None
+) -> None:
+    """The parser makes both the noun and the name subjects of the verb."""
+    text = (
+        "Police held the reporter Ivan Zhuk in May. "
+        f"{speaker} red notices requested by Minsk had led to the arrest of six critics."
+    )
+    claim = claim_of(tnr_pipeline, text, speaker.split()[0] + " Vienna")
+    assert claim.source == source
