@@ -494,11 +494,12 @@ class RuleTagger:
             while j < len(doc) and j - i < 3 and doc[j].is_upper and doc[j].is_alpha:
                 j += 1
             if j == i:
-                # 'Lahore — Relatives of ...': a title-case place, before a dash only (a
-                # comma after a title-case word is as often a person's: 'Vinh, 34, said')
+                # 'Lahore — Relatives of ...': a title-case place, before a spaced dash only
+                # (a comma after a title case word is as often a person's: 'Vinh, 34,')
                 while j < len(doc) and j - i < 3 and doc[j].is_title and doc[j].is_alpha:
                     j += 1
-                if j == i or j >= len(doc) or doc[j].text not in DATELINE_DASHES:
+                dash = j < len(doc) and doc[j].text in DATELINE_DASHES and doc[j - 1].whitespace_
+                if j == i or not dash:  # not 'The London-based group': a hyphen
                     continue
             if j >= len(doc) or doc[j].text not in DATELINE_NEXT:
                 continue

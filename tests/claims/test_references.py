@@ -1068,6 +1068,19 @@ def test_a_dateline_with_a_double_hyphen_is_a_place(tnr_pipeline) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "place"),
+    [
+        ("Lahore — Police detained the blogger Omar Haddad on Monday.", "Lahore"),
+        # counterexample: a place joined by a hyphen to the word after it opens no dateline
+        ("The London-based blogger Omar Haddad was detained on Monday.", "London"),
+    ],
+)
+def test_a_title_case_dateline_needs_a_spaced_dash(tnr_pipeline, paragraph, place) -> None:
+    record = tnr_pipeline.process_text("Blogger held\n\n" + paragraph)
+    assert [s.text for s in record.spans if s.label == "LOCATION"] == [place]
+
+
 def test_relatives_who_share_the_leading_parts_of_a_name_stay_two_people(tnr_pipeline) -> None:
     # 'Vinh' is also a city: after the full name it is the man, as subject of 'said'
     text = (
