@@ -140,6 +140,22 @@ class Mentions:
         return None
 
 
+GENERIC_NOUNS = frozenset({"person", "individual"})
+"""Nouns for anyone: 'the person' tells a practice, not the one the report is about."""
+
+
+def described_person(mentions: Mentions | None, index: DocIndex, i: int) -> str | None:
+    """The named person a description at token ``i`` stands for (document mention sets)."""
+    if mentions is None:
+        return None
+    lemma = index.lemma[i]
+    # never the person the report is about: 'his father' (a relative; 'the half-brother of
+    # the leader' may be), 'a lawyer' (counsel), 'the person is placed on a wanted list'
+    kin_of_someone = lemma in index.words.FAMILY_NOUNS and index.has_child(i, ("poss",))
+    other = kin_of_someone or lemma in index.words.LAWYER_NOUNS or lemma in GENERIC_NOUNS
+    return mentions.resolve(lemma, fallback=not other)
+
+
 def describing_nouns(index: DocIndex) -> frozenset[str]:
     """Nouns that can describe one individual target (not officials or perpetrators)."""
     words = index.words

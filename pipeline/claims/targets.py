@@ -30,6 +30,7 @@ from tnr_claims.claims.kin import (
 from tnr_claims.claims.mentions import (
     FIRST_PERSON,
     PRONOUN_GENDERS,
+    described_person,
     describing_nouns,
     description_at,
     word_gender,
@@ -207,7 +208,7 @@ def find_targets(  # noqa: C901
             description_at(index, i, nouns)
             and _not_a_span_head(index, i)
             and not counted  # 'In 33 of the cases, the exile ...': any exile, no one named
-            and (described := _described(memory, index, i))
+            and (described := described_person(memory.mentions, index, i))
         ):
             mentions.append((i, described, True))
             if (
@@ -478,19 +479,6 @@ def _owned_description_before(index: DocIndex, start: int) -> bool:
             return True
         k -= 1
     return False
-
-
-def _described(memory: Memory, index: DocIndex, i: int) -> str | None:
-    """The named person a description at token ``i`` stands for (document mention sets)."""
-    if memory.mentions is None:
-        return None
-    lemma = index.lemma[i]
-    # 'his father' is a relative of the person the report is about, not that person;
-    # 'the half-brother of the leader' may be
-    kin_of_someone = lemma in index.words.FAMILY_NOUNS and index.has_child(i, ("poss",))
-    # 'a lawyer' is counsel, never the person the report is about
-    counsel = lemma in index.words.LAWYER_NOUNS
-    return memory.mentions.resolve(lemma, fallback=not (kin_of_someone or counsel))
 
 
 def _unnamed_person(index: DocIndex, i: int, nouns: frozenset[str]) -> bool:

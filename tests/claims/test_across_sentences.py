@@ -628,3 +628,17 @@ def test_an_organisation_noun_right_before_its_name_is_that_organisation(
     )
     claim = claim_of(tnr_pipeline, text, speaker.split()[0] + " Vienna")
     assert claim.source == source
+
+
+@pytest.mark.parametrize(
+    ("first", "targets"),
+    [
+        # 'the person' tells a practice: no one the document names
+        ("In most cases the person is placed on a wanted list before any arrest.", []),
+        # counterexample: 'the blogger' is the one the document is about
+        ("In May the blogger was placed on a wanted list before any arrest.", ["Omar Haddad"]),
+    ],
+)
+def test_the_person_in_a_practice_is_no_one_named(tnr_pipeline, first: str, targets) -> None:
+    text = first + " Omar Haddad, a blogger, was detained in Moscow in October."
+    assert tnr_pipeline.process_text(text).claims[0].targets == targets
