@@ -463,7 +463,13 @@ def _later_speaker(
             ):
                 return None
             return ref.record.name
-    if any(k > i and index.lower[k] in index.words.SUBJECT_PRONOUNS for k in speakers):
+    wanted = PRONOUN_GENDERS.get(index.lower[i])
+    if any(
+        k > i
+        and index.lower[k] in index.words.SUBJECT_PRONOUNS
+        and PRONOUN_GENDERS.get(index.lower[k], wanted) == wanted  # not 'his ..., she said'
+        for k in speakers
+    ):
         return memory.recent_speaker(number)
     return None
 

@@ -642,3 +642,13 @@ def test_an_organisation_noun_right_before_its_name_is_that_organisation(
 def test_the_person_in_a_practice_is_no_one_named(tnr_pipeline, first: str, targets) -> None:
     text = first + " Omar Haddad, a blogger, was detained in Moscow in October."
     assert tnr_pipeline.process_text(text).claims[0].targets == targets
+
+
+def test_his_before_she_said_is_not_the_speaker(tnr_pipeline) -> None:
+    text = (
+        "Police deported the blogger Omar Haddad to Baku on Monday, his lawyer, Lena Vogt, "
+        'said. "He was not allowed to call his family before they put him on the plane," '
+        "she said."
+    )
+    claim = claim_of(tnr_pipeline, text, '"He was')
+    assert (claim.source, claim.targets) == ("Lena Vogt", ["Omar Haddad"])
