@@ -27,8 +27,8 @@ def described_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]
     """A model ORG shaped like a person's name and set in apposition to a person or family
     noun ('The lawyer's mother, Samia Fouad,'; 'Samia Fouad, a retired teacher,'), given
     an age ('Samia Fouad, 70,') or joined to 'his' or 'her' relative ('Samia Fouad and
-    her husband') is a person: organisations are not anyone's mother. Context rule
-    ``PERSON.described``."""
+    her husband') is a person: organisations are not anyone's mother. So is an untagged
+    name in apposition to such a noun. Context rule ``PERSON.described``."""
     people = (words.FAMILY_NOUNS | words.PERSON_NOUNS | words.DESCRIPTION_NOUNS) - (
         words.ORG_DESCRIPTION_NOUNS
     )
@@ -47,7 +47,39 @@ def described_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]
                 start = given_name_start(doc, span, covered, words)
                 span = derive(span, "PERSON.described", "label", label="PERSON", start=start)
         result.append(span)
-    return result
+    named = _untagged_described(doc, covered, people, words)
+    return sorted([*result, *named], key=lambda s: (s.start, s.end)) if named else result
+
+
+def _untagged_described(
+    doc: Doc, covered: set[int], people: frozenset[str], words: Lexicons
+) -> list[Span]:
+    """Names the model left untagged in apposition to a person or family noun ('according
+    to his lawyer, Ana Ruiz.'): two or more title-case words, none an organisation's."""
+    found = []
+    for token in doc:
+        head = token.head
+        if (
+            token.dep_ != "appos"
+            or token.pos_ != "PROPN"
+            or token.i in covered
+            or head.pos_ != "NOUN"
+            or head.lemma_.lower() not in people
+        ):
+            continue
+        start = given_name_start(doc, doc[token.i : token.i + 1], covered, words)
+        name = doc[start : token.i + 1]
+        if len(name) < 2 or not all(
+            t.is_title
+            and t.is_alpha
+            and t.text not in words.ORG_NAME_HEADS
+            and t.lower_ not in words.ORG_HEAD_NOUNS
+            for t in name
+        ):
+            continue
+        found.append(make(doc, start, token.i + 1, "PERSON", "PERSON.described"))
+        covered.update(range(start, token.i + 1))
+    return found
 
 
 MAX_AGE = 110

@@ -652,3 +652,19 @@ def test_his_before_she_said_is_not_the_speaker(tnr_pipeline) -> None:
     )
     claim = claim_of(tnr_pipeline, text, '"He was')
     assert (claim.source, claim.targets) == ("Lena Vogt", ["Omar Haddad"])
+
+
+@pytest.mark.parametrize(
+    ("speaker", "source"),
+    [
+        ("according to his lawyer, Ana Ruiz.", "Ana Ruiz"),
+        # counterexample: an organisation's name in apposition to a noun for a body
+        ("according to his employer, Baltic Freight.", None),
+    ],
+)
+def test_a_name_the_model_missed_beside_a_person_noun_is_a_person(
+    tnr_pipeline, speaker: str, source: str | None
+) -> None:
+    text = "Police detained the blogger Omar Haddad in May, " + speaker
+    record = tnr_pipeline.process_text(text)
+    assert record.claims[0].source == source
