@@ -140,10 +140,6 @@ class Mentions:
         return None
 
 
-GENERIC_NOUNS = frozenset({"person", "individual"})
-"""Nouns for anyone: 'the person' tells a practice, not the one the report is about."""
-
-
 def described_person(mentions: Mentions | None, index: DocIndex, i: int) -> str | None:
     """The named person a description at token ``i`` stands for (document mention sets)."""
     if mentions is None:
@@ -152,7 +148,7 @@ def described_person(mentions: Mentions | None, index: DocIndex, i: int) -> str 
     # never the person the report is about: 'his father' (a relative; 'the half-brother of
     # the leader' may be), 'a lawyer' (counsel), 'the person is placed on a wanted list'
     kin_of_someone = lemma in index.words.FAMILY_NOUNS and index.has_child(i, ("poss",))
-    other = kin_of_someone or lemma in index.words.LAWYER_NOUNS or lemma in GENERIC_NOUNS
+    other = kin_of_someone or lemma in index.words.LAWYER_NOUNS or lemma in GENERIC_PERSON_NOUNS
     return mentions.resolve(lemma, fallback=not other)
 
 
@@ -445,7 +441,8 @@ def description_at(index: DocIndex, i: int, nouns: frozenset[str]) -> bool:
 
 
 GENERIC_PERSON_NOUNS = frozenset({"person", "individual", "man", "woman", "one"})
-"""Nouns too plain for a second reference to the person named just before ('the person')."""
+"""Nouns too plain for a second reference to the person named just before ('the person'),
+nor for the person the report is about ('the person is placed on a wanted list')."""
 
 UNNAMED_MODIFIERS = frozenset(
     {"same", "other", "another", "unknown", "unidentified", "anonymous", "second", "third"}

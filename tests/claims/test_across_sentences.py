@@ -635,6 +635,8 @@ def test_an_organisation_noun_right_before_its_name_is_that_organisation(
     [
         # 'the person' tells a practice: no one the document names
         ("In most cases the person is placed on a wanted list before any arrest.", []),
+        # 'the man' is someone new, not the person the report is about
+        ("The man, identified only as Y.K., was charged in June with spying.", []),
         # counterexample: 'the blogger' is the one the document is about
         ("In May the blogger was placed on a wanted list before any arrest.", ["Omar Haddad"]),
     ],
