@@ -213,7 +213,7 @@ def resolve_speaker(  # noqa: C901
         # 'Two bloggers in Oslo, Ana Ruiz and Li Wen, told me', 'a spokesman for the
         # ministry, Li Wen, said': the parser may hang the names on the place or the
         # organisation; the first person set off in the subject phrase speaks
-        for token in index.doc[subject].subtree:
+        for token in _own_phrase(index.doc[subject]):
             if token.dep_ in ("appos", "conj") and token.head.dep_ == "pobj":
                 person = index.named(token.i, ("PERSON",))
                 if person is not None and person.record.name:
@@ -314,6 +314,20 @@ def resolve_speaker(  # noqa: C901
     if lemma in index.words.PERSON_NOUNS or lemma in index.words.OFFICE_NOUNS:
         memory.unnamed_speaker_at = number  # 'The judge said': a later 'he added' is the judge
     return None, "unnamed_speaker"
+
+
+def _own_phrase(head: Token) -> list[Token]:
+    """The tokens of the noun phrase at ``head`` without its clauses ('a man who claimed
+    to have news of his brother, X': not X)."""
+    found = [head]
+    for child in head.children:
+        if child.dep_ not in CLAUSE_DEPS:
+            found.extend(_own_phrase(child))
+    return found
+
+
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp"})
+"""Dependencies that open a clause inside a noun phrase."""
 
 
 def _unnamed_speaker_just_before(memory: Memory, number: int) -> bool:

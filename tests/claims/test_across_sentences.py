@@ -670,3 +670,14 @@ def test_a_name_the_model_missed_beside_a_person_noun_is_a_person(
     text = "Police detained the blogger Omar Haddad in May, " + speaker
     record = tnr_pipeline.process_text(text)
     assert record.claims[0].source == source
+
+
+def test_a_name_inside_a_clause_on_an_unnamed_speaker_does_not_speak(tnr_pipeline) -> None:
+    """'a man who claimed to have news of his brother, X': the man claims, not X; the one
+    who said it all is the sentence's speaker."""
+    text = (
+        "Lina Vogt lives in London. Ms Vogt said her husband had travelled to Istanbul to "
+        "meet a man who claimed to have news of his brother, Karim Saleh, who was arrested "
+        "in Manama in 2023."
+    )
+    assert claim_of(tnr_pipeline, text, "Ms Vogt").source == "Lina Vogt"
