@@ -102,6 +102,9 @@ class Mentions:
     genders: dict[str, str] = field(default_factory=dict)
     """Name -> "m" or "f" where the document tells it (a gendered noun beside the name, an
     honorific); names it does not tell, or tells both ways, are absent."""
+    couples: list[tuple[int, tuple[str, str]]] = field(default_factory=list)
+    """Pairs named as spouses ('A and her husband, B'), with the token where the pair is
+    named, in document order: 'the couple' after them is that pair."""
     clients: dict[str, str] = field(default_factory=dict)
     """Lawyer -> the person she represents, where the document names both ('his lawyer, Ana
     Ruiz'; 'Ana Ruiz, a lawyer for Omar Haddad'): 'her client' is that person."""
@@ -128,6 +131,14 @@ class Mentions:
         """Whether ``name`` (full or last word) is one of the document's perpetrators."""
         lower = name.lower()
         return lower in self.perpetrators or lower.rsplit(" ", 1)[-1] in self.perpetrators
+
+    def couple_meant(self, index: DocIndex, i: int) -> tuple[str, str] | None:
+        """The pair 'the couple' at token ``i`` stands for: the last named as spouses
+        before it."""
+        if index.lemma[i] != "couple" or not any(c.lower_ == "the" for c in index.children(i)):
+            return None
+        before = [pair for at, pair in self.couples if at < i]
+        return before[-1] if before else None
 
     def resolve(self, noun: str, *, fallback: bool = True) -> str | None:
         """The named person a description with head ``noun`` stands for, if any; without
@@ -230,6 +241,7 @@ def document_mentions(doc: Doc, index: DocIndex, is_patient: Callable[[int], boo
                 told.setdefault(name, set()).add(gender)
     mentions.genders = {name: next(iter(g)) for name, g in told.items() if len(g) == 1}
     mentions.clients = _clients(index, mentions.genders)
+    mentions.couples = _couples(index)
     nouns = describing_nouns(index)
     for noun, name in (*_introduced_after(index, nouns), *_described_next(index, nouns)):
         if noun not in mentions.descriptions and not mentions.is_perpetrator(name):
@@ -252,6 +264,26 @@ def _most_acted_on(counts: Counter[str], mentions: Mentions) -> str | None:
         if ranked[0][1] > runner_up and ranked[0][0] == counts.most_common(1)[0][0]:
             return ranked[0][0]
     return None
+
+
+SPOUSE_NOUNS = frozenset({"husband", "wife", "spouse", "partner"})
+"""Nouns that make the one they name the spouse of the one they are joined to."""
+
+
+def _couples(index: DocIndex) -> list[tuple[int, tuple[str, str]]]:
+    """Pairs named as spouses: 'A and her husband, B', 'A, 52, and his wife B'."""
+    found = []
+    for ref in index.spans:
+        if ref.record.label != "PERSON" or not ref.record.name:
+            continue
+        for conj in index.children(ref.root):
+            if conj.dep_ != "conj" or conj.lemma_.lower() not in SPOUSE_NOUNS:
+                continue
+            for named in conj.children:
+                other = index.named(named.i, ("PERSON",)) if named.dep_ == "appos" else None
+                if other is not None and other.record.name:
+                    found.append((ref.start, (ref.record.name, other.record.name)))
+    return found
 
 
 def _clients(index: DocIndex, genders: dict[str, str]) -> dict[str, str]:

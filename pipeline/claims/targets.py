@@ -238,6 +238,8 @@ def find_targets(  # noqa: C901
         ):
             # 'The three were deported', 'the detained activists were flown to Hanoi'
             mentions.extend((i, name, True) for name in memory.last_group)
+        elif memory.mentions is not None and (pair := memory.mentions.couple_meant(index, i)):
+            mentions.extend((i, name, True) for name in pair)  # 'the couple': A and B
         elif index.lower[i] in PLURAL_REFERENCE_PRONOUNS and index.pos[i] == "PRON":
             # 'A and B noticed a man following them'; right after 'A and B were
             # deported', 'Their mother is questioned every week'

@@ -681,3 +681,23 @@ def test_a_name_inside_a_clause_on_an_unnamed_speaker_does_not_speak(tnr_pipelin
         "in Manama in 2023."
     )
     assert claim_of(tnr_pipeline, text, "Ms Vogt").source == "Lina Vogt"
+
+
+@pytest.mark.parametrize(
+    ("last", "targets"),
+    [
+        (
+            "Relatives said the couple were taken from the airport to a police station.",
+            ["Chaltu Abdisa", "Obsa Kebede"],
+        ),
+        # counterexample: 'a couple' is someone new
+        ("Relatives said a couple were taken from the airport to a police station.", []),
+    ],
+)
+def test_the_couple_is_the_pair_named_as_spouses(tnr_pipeline, last: str, targets) -> None:
+    """Three people named together before: 'the couple' is the two joined as spouses."""
+    text = (
+        "Among those returned are Gemechu Tolera, a teacher, and the nurse Chaltu Abdisa and "
+        "her husband, Obsa Kebede. Obsa had been detained once before, in 2019. " + last
+    )
+    assert sorted(claim_of(tnr_pipeline, text, "Relatives said").targets) == targets
