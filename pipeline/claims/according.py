@@ -126,5 +126,7 @@ def _named_through_a_noun(index: DocIndex, cue: Span, ref: SpanRef) -> bool:
                 index.span_at[head] != index.span_at[ref.start]
                 and index.pos[head] == "NOUN"
                 and index.lemma[head] not in index.words.REPORT_NOUNS
+                # 'according to Exile Watch's records': the body's own (not a person's lawyer)
+                and not (ref.record.label == "ORG" and index.head[ref.root] == head)
             )
     return False

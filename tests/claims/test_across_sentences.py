@@ -545,8 +545,12 @@ def test_a_speaker_set_off_before_a_closing_verb_speaks(tnr_pipeline) -> None:
             "According to the network's figures, Belarus has sought 14 red notices.",
             "Baltic Press Network",
         ),
-        # counterexample: a person's figures are not the organisation's
+        # the organisation named as the owner of the records
+        ("According to Exile Watch's figures, Belarus has sought 14 red notices.", "Exile Watch"),
+        # counterexamples: a person's figures are not the organisation's; a named person's
+        # lawyer is not that person
         ("According to the lawyer's figures, Belarus has sought 14 red notices.", None),
+        ("According to Ana Ruiz's lawyer, Belarus has sought 14 red notices.", None),
     ],
 )
 def test_according_to_an_organisation_s_records_is_the_organisation(
