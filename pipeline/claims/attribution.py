@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from tnr_claims.claims.according import according_to
+from tnr_claims.claims.acts_not_told import makes_the_thing_it_qualifies, refuses_a_thing
 from tnr_claims.claims.index import CLOSING_QUOTES, inside_quotation
 from tnr_claims.claims.speakers import (
     case_of_a_report,
@@ -83,8 +84,10 @@ def find_source(
             continue  # '"No one told us where they were," she said': the quoted words
         if index.has_child(cue.start, ("neg",)):
             continue  # 'Interpol did not say whether ...': no statement
-        if cue.id_ == "ATTRIBUTION.deny" and _refuses_a_thing(index, cue.start):
+        if cue.id_ == "ATTRIBUTION.deny" and refuses_a_thing(index, cue.start):
             continue  # 'Interpol rejected 19 notices', 'denied him a passport': an act
+        if makes_the_thing_it_qualifies(index, cue.start):
+            continue  # 'charged over videos he recorded': the videos, no statement
         rule = rules_by_id.get(cue.id_)
         result = _attribution(
             index, sentence, number, memory, cue, rule.direction if rule else "both"
@@ -122,47 +125,6 @@ def find_source(
         if author is not None:
             return author, "report_case", None
     return None, None, None
-
-
-REFUSED_THINGS = frozenset(
-    {
-        "appeal",
-        "application",
-        "bail",
-        "bid",
-        "entry",
-        "notice",
-        "passport",
-        "permission",
-        "petition",
-        "request",
-        "visa",
-    }
-)
-"""What a body refuses when a denial verb is an act ('rejected the request', 'denied bail'),
-as against a statement it denies ('rejected the allegations', 'rejected the move')."""
-
-
-def _refuses_a_thing(index: DocIndex, verb: int) -> bool:
-    """Whether the denial verb at ``verb`` refuses a thing rather than denies a statement:
-    it refuses something to someone ('denied him a visa'), or its object is counted or a
-    thing asked for ('Interpol rejected 19 notices', 'the court rejected the request')."""
-    objects = [c for c in index.children(verb) if c.dep_ in ("dobj", "dative")]
-    if not objects:  # 'rejected or later cancelled 19 notices': the object they share
-        objects = [
-            g
-            for c in index.children(verb)
-            if c.dep_ == "conj"
-            for g in c.children
-            if g.dep_ == "dobj"
-        ]
-    return any(
-        c.dep_ == "dative"
-        or c.pos_ == "NUM"
-        or (c.pos_ == "NOUN" and any(g.dep_ == "nummod" for g in c.children))
-        or c.lemma_.lower() in REFUSED_THINGS
-        for c in objects
-    )
 
 
 def _attribution(  # noqa: C901

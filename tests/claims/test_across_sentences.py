@@ -705,3 +705,20 @@ def test_the_couple_is_the_pair_named_as_spouses(tnr_pipeline, last: str, target
         "her husband, Obsa Kebede. Obsa had been detained once before, in 2019. " + last
     )
     assert sorted(claim_of(tnr_pipeline, text, "Relatives said").targets) == targets
+
+
+@pytest.mark.parametrize(
+    ("second", "source"),
+    [
+        # 'he recorded' makes the videos; no one reports anything
+        ('He is charged with "calls to unrest" over videos he recorded in Riga.', None),
+        # counterexample: the returns a named group documented are its finding
+        ("The 40 returns that Exile Watch documented were all forced.", "Exile Watch"),
+    ],
+)
+def test_a_cue_verb_that_made_the_thing_it_qualifies_reports_nothing(
+    tnr_pipeline, second: str, source: str | None
+) -> None:
+    text = "Police detained the blogger Azamat Toktogulov in April. " + second
+    claim = tnr_pipeline.process_text(text).claims[-1]
+    assert (claim.text, claim.source) == (second, source)

@@ -1,0 +1,73 @@
+"""Cue verbs that act rather than tell: a reporting or denial verb whose sentence reports
+no statement of its own. 'Interpol rejected 19 notices' refuses things (no denial of a
+claim); 'charged over videos he recorded' names the thing the verb made (no finding).
+Read by :func:`tnr_claims.claims.attribution.find_source`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tnr_claims.claims.index import DocIndex
+
+
+REFUSED_THINGS = frozenset(
+    {
+        "appeal",
+        "application",
+        "bail",
+        "bid",
+        "entry",
+        "notice",
+        "passport",
+        "permission",
+        "petition",
+        "request",
+        "visa",
+    }
+)
+"""What a body refuses when a denial verb is an act ('rejected the request', 'denied bail'),
+as against a statement it denies ('rejected the allegations', 'rejected the move')."""
+
+
+def refuses_a_thing(index: DocIndex, verb: int) -> bool:
+    """Whether the denial verb at ``verb`` refuses a thing rather than denies a statement:
+    it refuses something to someone ('denied him a visa'), or its object is counted or a
+    thing asked for ('Interpol rejected 19 notices', 'the court rejected the request')."""
+    objects = [c for c in index.children(verb) if c.dep_ in ("dobj", "dative")]
+    if not objects:  # 'rejected or later cancelled 19 notices': the object they share
+        objects = [
+            g
+            for c in index.children(verb)
+            if c.dep_ == "conj"
+            for g in c.children
+            if g.dep_ == "dobj"
+        ]
+    return any(
+        c.dep_ == "dative"
+        or c.pos_ == "NUM"
+        or (c.pos_ == "NOUN" and any(g.dep_ == "nummod" for g in c.children))
+        or c.lemma_.lower() in REFUSED_THINGS
+        for c in objects
+    )
+
+
+def makes_the_thing_it_qualifies(index: DocIndex, verb: int) -> bool:
+    """A cue verb in a relative clause on a thing it made, with its own subject ('videos he
+    recorded', 'the posts she listed'): the noun is its object, so it reports nothing (but
+    'the cases the group documented' counts what the group found)."""
+    if index.dep[verb] != "relcl" or index.has_child(verb, ("ccomp", "dobj")):
+        return False
+    owner = index.head[verb]
+    words = index.words
+    own_subject = any(
+        c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") and c.lower_ != "that"
+        for c in index.children(verb)
+    )  # not 'the website, which states ...': there the noun speaks
+    return (
+        own_subject
+        and index.pos[owner] == "NOUN"
+        and index.lemma[owner] not in words.COUNT_NOUNS | words.REPORT_NOUNS
+        and index.named(owner) is None
+    )
