@@ -1,6 +1,8 @@
 """Cue verbs that act rather than tell: a reporting or denial verb whose sentence reports
 no statement of its own. 'Interpol rejected 19 notices' refuses things (no denial of a
-claim); 'charged over videos he recorded' names the thing the verb made (no finding).
+claim); 'charged over videos he recorded' names the thing the verb made (no finding);
+'officers visited his mother and told her that ...' is the pressure itself (no statement
+to the reader).
 Read by :func:`tnr_claims.claims.attribution.find_source`.
 """
 
@@ -70,4 +72,26 @@ def makes_the_thing_it_qualifies(index: DocIndex, verb: int) -> bool:
         and index.pos[owner] == "NOUN"
         and index.lemma[owner] not in words.COUNT_NOUNS | words.REPORT_NOUNS
         and index.named(owner) is None
+    )
+
+
+TOLD_PEOPLE = frozenset({"him", "her", "them"})
+"""Third-person addressees of a telling that is part of the act, not a statement."""
+
+
+def state_tells_someone(index: DocIndex, verb: int) -> bool:
+    """Whether the cue verb is the state's people telling a person or a relative something
+    ('officers told her that her son was a traitor'): what the act said, not a source (but
+    'police told Reuters', 'she told me' are statements)."""
+    if index.lemma[verb] not in ("tell", "warn", "inform"):
+        return False
+    words = index.words
+    teller = index.head[verb] if index.dep[verb] == "conj" else verb  # 'visited ... and told'
+    subject = next((c for c in index.children(teller) if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() not in words.STATE_ACTOR_NOUNS:
+        return False
+    return any(
+        c.dep_ in ("dobj", "dative")
+        and (c.lower_ in TOLD_PEOPLE or c.lemma_.lower() in words.FAMILY_NOUNS)
+        for c in index.children(verb)
     )

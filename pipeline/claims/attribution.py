@@ -12,7 +12,11 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from tnr_claims.claims.according import according_to
-from tnr_claims.claims.acts_not_told import makes_the_thing_it_qualifies, refuses_a_thing
+from tnr_claims.claims.acts_not_told import (
+    makes_the_thing_it_qualifies,
+    refuses_a_thing,
+    state_tells_someone,
+)
 from tnr_claims.claims.index import CLOSING_QUOTES, inside_quotation
 from tnr_claims.claims.speakers import (
     case_of_a_report,
@@ -86,8 +90,8 @@ def find_source(
             continue  # 'Interpol did not say whether ...': no statement
         if cue.id_ == "ATTRIBUTION.deny" and refuses_a_thing(index, cue.start):
             continue  # 'Interpol rejected 19 notices', 'denied him a passport': an act
-        if makes_the_thing_it_qualifies(index, cue.start):
-            continue  # 'charged over videos he recorded': the videos, no statement
+        if makes_the_thing_it_qualifies(index, cue.start) or state_tells_someone(index, cue.start):
+            continue  # 'videos he recorded', 'officers told her that ...': no statement
         rule = rules_by_id.get(cue.id_)
         result = _attribution(
             index, sentence, number, memory, cue, rule.direction if rule else "both"

@@ -722,3 +722,27 @@ def test_a_cue_verb_that_made_the_thing_it_qualifies_reports_nothing(
     text = "Police detained the blogger Azamat Toktogulov in April. " + second
     claim = tnr_pipeline.process_text(text).claims[-1]
     assert (claim.text, claim.source) == (second, source)
+
+
+@pytest.mark.parametrize(
+    ("second", "source"),
+    [
+        # what the officers told the mother is the pressure, not their statement
+        (
+            "Within weeks, he says, officers of the Ministry of National Security visited his "
+            "mother's flat and told her that her son was a traitor.",
+            "Merdan Orazov",
+        ),
+        # counterexample: a ministry telling a news agency makes a statement
+        (
+            "The Ministry of National Security told Reuters that officers had visited his "
+            "mother's flat.",
+            "Ministry of National Security",
+        ),
+    ],
+)
+def test_the_state_telling_a_relative_something_is_no_source(
+    tnr_pipeline, second: str, source: str
+) -> None:
+    text = "Merdan Orazov left for Istanbul in 2011. " + second
+    assert tnr_pipeline.process_text(text).claims[-1].source == source
