@@ -742,3 +742,10 @@ def test_a_model_org_given_an_age_or_a_spouse_is_a_person(
 def test_an_untagged_name_given_an_age_is_a_person(tnr_pipeline, text: str, people) -> None:
     record = tnr_pipeline.process_text(text)
     assert [s.text for s in record.spans if s.label == "PERSON"] == people
+
+
+def test_a_secretariat_is_a_body_not_a_person(tnr_pipeline) -> None:
+    text = "Interpol's General Secretariat said it was reviewing the red notice against Ivan Zhuk."
+    record = tnr_pipeline.process_text(text)
+    assert [s.text for s in record.spans if s.label == "PERSON"] == ["Ivan Zhuk"]
+    assert record.claims[0].source == "Interpol"
