@@ -299,9 +299,9 @@ def _remember_people(
             (name for name in targets if name in order), key=order.index
         )  # in the order the sentence names them: a joint statement is its first
         if len(group) > 1:
-            memory.last_group, memory.last_group_at = group, number
+            memory.set_group(group, number)
         elif len(targets) > 1:
-            memory.last_group, memory.last_group_at = list(targets), number
+            memory.set_group(list(targets), number)
     else:
         topic = _named_subject(index, sentence, memory, source)
         if topic is not None:
@@ -313,7 +313,7 @@ def _remember_people(
         if len(together) > 1:
             # 'The bloggers, A and his brother B, lived in Tbilisi': the later 'the
             # brothers' are these two, although nothing was done to them yet
-            memory.last_group, memory.last_group_at = together, number
+            memory.set_group(together, number)
     if source is not None and source_rule in (
         "reporting_verb",
         "according_to",

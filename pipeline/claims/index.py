@@ -80,6 +80,21 @@ class Memory:
     last_group_at: int = -1
     """The number of the sentence that set ``last_group``: 'their' refers to it only
     right after."""
+    whole_group: list[str] = field(default_factory=list)
+    """The group ``last_group`` is a part of, when a sentence named only some of a group
+    ('A and B were each given ten years'): 'the defendants' after it are all of them."""
+
+    def set_group(self, group: list[str], number: int) -> None:
+        """Remember ``group`` as the last one named, and the whole it is a part of."""
+        if not (self.whole_group and set(group) < set(self.whole_group)):
+            self.whole_group = list(group)
+        self.last_group, self.last_group_at = list(group), number
+
+    def group_meant(self, index: DocIndex, i: int) -> list[str]:
+        """The last group named, or the whole of it for a plural noun with no number ('the
+        defendants' after 'A and B were each given ten years')."""
+        counted = index.has_child(i, ("nummod",)) or index.pos[i] == "NUM"
+        return self.last_group if counted or index.pos[i] != "NOUN" else self.whole_group
     last_person: tuple[str, int] | None = None
     """The person named last, and the sentence number: 'He said' after a sentence naming
     no speaker."""

@@ -232,12 +232,12 @@ def find_targets(  # noqa: C901
             # 'A was flying home with her partner B when police detained the couple'
             mentions.extend((i, name, True) for name in named)
         elif (
-            memory.last_group
-            and group_phrase(index, i, len(memory.last_group), nouns)
+            (group := memory.group_meant(index, i))
+            and group_phrase(index, i, len(group), nouns)
             and _group_agrees(memory, index.lemma[i])
         ):
             # 'The three were deported', 'the detained activists were flown to Hanoi'
-            mentions.extend((i, name, True) for name in memory.last_group)
+            mentions.extend((i, name, True) for name in group)
         elif memory.mentions is not None and (pair := memory.mentions.couple_meant(index, i)):
             mentions.extend((i, name, True) for name in pair)  # 'the couple': A and B
         elif index.lower[i] in PLURAL_REFERENCE_PRONOUNS and index.pos[i] == "PRON":

@@ -746,3 +746,27 @@ def test_the_state_telling_a_relative_something_is_no_source(
 ) -> None:
     text = "Merdan Orazov left for Istanbul in 2011. " + second
     assert tnr_pipeline.process_text(text).claims[-1].source == source
+
+
+@pytest.mark.parametrize(
+    ("last", "targets"),
+    [
+        # 'the activists' are all five, though the sentence before named two of them
+        (
+            "The court also ordered the Interior Ministry to cancel the activists' passports.",
+            ["Anna Lis", "Ivan Zhuk", "Olga Bel", "Pavel Sin", "Yury Mak"],
+        ),
+        # counterexample: 'the two' are the two just named
+        ("The two were also barred from travelling abroad.", ["Ivan Zhuk", "Olga Bel"]),
+    ],
+)
+def test_a_plural_noun_after_part_of_a_group_is_the_whole_group(
+    tnr_pipeline, last: str, targets: list[str]
+) -> None:
+    text = (
+        "A court sentenced five activists living abroad to prison terms. The court "
+        "convicted Ivan Zhuk, Olga Bel, Pavel Sin, Anna Lis and Yury Mak of extremism. Zhuk "
+        "and Bel were each given ten years. " + last
+    )
+    claim = tnr_pipeline.process_text(text).claims[-1]
+    assert (claim.text, sorted(claim.targets)) == (last, targets)
