@@ -9,7 +9,10 @@ after "Those detained are ..."), or list the people as its subject ("A, a journa
 B, a businessman, are ...", "A, 52, and his wife, B, had flown in": not doers of an act on
 others) or as its verb's object ("The court convicted A, B and C of ..."), and a number in
 the first phrase must equal the names counted (for a bare list of names, there must be
-such a number; "a couple" is two). The first sentence's phrase must be what a METHOD is
+such a number; "a couple" is two). Where the next sentence names no group, the counted
+phrase is the people the next claims name one by one for the first time, when they add up
+to its number exactly ("The first two people charged live abroad. Prosecutors charged A
+... The same day, they charged B"). The first sentence's phrase must be what a METHOD is
 done to ("Three people were arrested in the killing of X" are suspects), unless the
 sentence calls for action ("urged Minsk to release five people").
 """
@@ -38,8 +41,18 @@ MEMBER_NOUNS = frozenset({"member", "people", "person"})
 def groups_named_next(index: DocIndex, analyses: list[Analysis], memory: Memory) -> None:
     """Add to a claim the people the next sentence names for its unnamed group phrase."""
     nouns = describing_nouns(index) | index.words.FAMILY_NOUNS | PAIR_NOUNS | MEMBER_NOUNS
-    for previous, analysis in zip(analyses, analyses[1:], strict=False):
+    first_named: dict[str, int] = {}
+    for ref in index.spans:
+        if ref.record.label == "PERSON" and ref.record.name:
+            first_named.setdefault(ref.record.name, ref.start)
+    for k, (previous, analysis) in enumerate(zip(analyses, analyses[1:], strict=False)):
         if analysis.index != previous.index + 1 or previous.claim_rule is None:
+            continue
+        one_by_one = _named_one_by_one(index, analyses[k:], first_named, nouns)
+        if one_by_one:
+            # 'The first two people charged live in exile. Police charged A ... The same
+            # day, prosecutors charged B': each named as the target of the next acts
+            _add_named(previous, one_by_one)
             continue
         if previous.claim_type != "recommendation" and not any(
             ref.record.label == "METHOD" for ref in previous.sentence.spans
@@ -71,13 +84,48 @@ def groups_named_next(index: DocIndex, analyses: list[Analysis], memory: Memory)
             and _count_of_group(index, previous.sentence, nouns) != len(names)
         ):
             continue  # a bare list of names must be counted: 'three citizens' ... A, B and C
-        for name in names:
-            if name not in previous.targets:
-                previous.targets.append(name)
-                previous.target_rules.append(TargetDecision(name=name, rule="TARGET.named_next"))
-        if previous.claim_type in ("statistic", "pattern"):
-            # the count was a detail of one event on named people
-            previous.claim_type, previous.type_id = "incident", "TYPE.named_target_event"
+        _add_named(previous, names)
+
+
+def _add_named(previous: Analysis, names: list[str]) -> None:
+    """Add ``names`` to the claim of ``previous`` as ``TARGET.named_next``."""
+    for name in names:
+        if name not in previous.targets:
+            previous.targets.append(name)
+            previous.target_rules.append(TargetDecision(name=name, rule="TARGET.named_next"))
+    if previous.claim_type in ("statistic", "pattern"):
+        # the count was a detail of one event on named people
+        previous.claim_type, previous.type_id = "incident", "TYPE.named_target_event"
+
+
+ONE_BY_ONE_SENTENCES = 3
+"""How many sentences after a counted group may name its people one at a time."""
+
+
+def _named_one_by_one(
+    index: DocIndex, analyses: list[Analysis], first_named: dict[str, int], nouns: frozenset[str]
+) -> list[str]:
+    """The people of a counted group ('two people', 'three activists') with no target of
+    its own, when each of the next claims names one or more of them for the first time as
+    targets, until the count is reached exactly; else []."""
+    previous = analyses[0]
+    if previous.targets or not any(r.record.label == "METHOD" for r in previous.sentence.spans):
+        return []
+    count = _count_of_group(index, previous.sentence, nouns)
+    if count is None or count < 2 or not _unnamed_group(index, previous.sentence, count, nouns):
+        return []
+    found: list[str] = []
+    for later in analyses[1 : ONE_BY_ONE_SENTENCES + 1]:
+        if later.index - previous.index > ONE_BY_ONE_SENTENCES or later.claim_rule is None:
+            break
+        s0, s1 = later.sentence.span.start, later.sentence.span.end
+        new = [name for name in later.targets if s0 <= first_named.get(name, -1) < s1]
+        if not new:
+            break
+        found.extend(name for name in new if name not in found)
+        if len(found) >= count:
+            break
+    return found if len(found) == count else []
 
 
 def group_named(index: DocIndex, sentence: Sentence) -> list[str]:

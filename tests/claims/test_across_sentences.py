@@ -770,3 +770,23 @@ def test_a_plural_noun_after_part_of_a_group_is_the_whole_group(
     )
     claim = tnr_pipeline.process_text(text).claims[-1]
     assert (claim.text, sorted(claim.targets)) == (last, targets)
+
+
+@pytest.mark.parametrize(
+    ("count", "targets"),
+    [
+        ("two", ["Ana Ruiz", "Omar Haddad"]),
+        # counterexample: three counted, two named
+        ("three", []),
+    ],
+)
+def test_a_counted_group_is_the_people_the_next_acts_name_one_by_one(
+    tnr_pipeline, count: str, targets: list[str]
+) -> None:
+    text = (
+        f"The first {count} people charged under the new law live abroad. In May prosecutors "
+        "charged Omar Haddad, a blogger in Oslo, with treason. The same day, prosecutors "
+        "filed charges against Ana Ruiz, a former judge now living in Madrid."
+    )
+    claim = tnr_pipeline.process_text(text).claims[0]
+    assert sorted(claim.targets) == targets
