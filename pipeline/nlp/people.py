@@ -28,7 +28,7 @@ def described_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]
     noun ('The lawyer's mother, Samia Fouad,'; 'Samia Fouad, a retired teacher,'), given
     an age ('Samia Fouad, 70,') or joined to 'his' or 'her' relative ('Samia Fouad and
     her husband') is a person: organisations are not anyone's mother. So is an untagged
-    name in apposition to such a noun or given an age. Context rule ``PERSON.described``."""
+    name in apposition to such a noun. Context rule ``PERSON.described``."""
     people = (words.FAMILY_NOUNS | words.PERSON_NOUNS | words.DESCRIPTION_NOUNS) - (
         words.ORG_DESCRIPTION_NOUNS
     )
@@ -47,7 +47,7 @@ def described_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]
                 start = given_name_start(doc, span, covered, words)
                 span = derive(span, "PERSON.described", "label", label="PERSON", start=start)
         result.append(span)
-    named = _untagged_described(doc, covered, people, words) + _untagged_aged(doc, covered, words)
+    named = _untagged_described(doc, covered, people, words)
     return sorted([*result, *named], key=lambda s: (s.start, s.end)) if named else result
 
 
@@ -94,33 +94,6 @@ def _given_an_age(doc: Doc, span: Span) -> bool:
         return False
     number = doc[k + 1]
     return number.is_digit and int(number.text) <= MAX_AGE
-
-
-def _untagged_aged(doc: Doc, covered: set[int], words: Lexicons) -> list[Span]:
-    """Names the model left untagged with an age set off after them ('Daimarys Fonseca
-    Leyva, 33, ran ...'): two to four title-case words, none an organisation's."""
-    found = []
-    for k in range(2, len(doc) - 2):
-        if doc[k].text != "," or k - 1 in covered or doc[k - 1].pos_ != "PROPN":
-            continue
-        if not _given_an_age(doc, doc[k - 1 : k]):
-            continue
-        start = k - 1
-        while start > 0 and k - start < 4 and doc[start - 1].pos_ == "PROPN":
-            start -= 1
-        name = doc[start:k]
-        if len(name) < 2 or any(
-            t.i in covered
-            or not (t.is_title and t.is_alpha)
-            or t.text in words.ORG_NAME_HEADS
-            or t.lower_ in words.ORG_HEAD_NOUNS
-            or t.lower_ in words.HONORIFICS
-            for t in name
-        ):
-            continue
-        found.append(make(doc, start, k, "PERSON", "PERSON.described"))
-        covered.update(range(start, k))
-    return found
 
 
 def _has_a_spouse(root: Token, words: Lexicons) -> bool:

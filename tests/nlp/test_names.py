@@ -726,24 +726,6 @@ def test_a_model_org_given_an_age_or_a_spouse_is_a_person(
     assert found == label
 
 
-@pytest.mark.parametrize(
-    ("text", "people"),
-    [
-        # the model tags no one; the age set off after the words makes them a name
-        (
-            "Daimarys Fonseca Leyva, 33, ran an independent news page from Camaguey until "
-            "she left Cuba in 2021.",
-            ["Daimarys Fonseca Leyva"],
-        ),
-        # counterexample: a place with a year set off after it
-        ("Police in Riga, 2019, detained Omar Haddad.", ["Omar Haddad"]),
-    ],
-)
-def test_an_untagged_name_given_an_age_is_a_person(tnr_pipeline, text: str, people) -> None:
-    record = tnr_pipeline.process_text(text)
-    assert [s.text for s in record.spans if s.label == "PERSON"] == people
-
-
 def test_a_secretariat_is_a_body_not_a_person(tnr_pipeline) -> None:
     text = "Interpol's General Secretariat said it was reviewing the red notice against Ivan Zhuk."
     record = tnr_pipeline.process_text(text)
