@@ -112,7 +112,9 @@ def _named_one_by_one(
     if previous.targets or not any(r.record.label == "METHOD" for r in previous.sentence.spans):
         return []
     count = _count_of_group(index, previous.sentence, nouns)
-    if count is None or count < 2 or not _unnamed_group(index, previous.sentence, count, nouns):
+    if count is None or count < 2:
+        return []
+    if not _unnamed_group(index, previous.sentence, count, nouns, acted_on=True):
         return []
     found: list[str] = []
     for later in analyses[1 : ONE_BY_ONE_SENTENCES + 1]:
