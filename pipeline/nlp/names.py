@@ -42,6 +42,7 @@ from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from tnr_claims.nlp.days import name_before_a_day
+from tnr_claims.nlp.organisations import abbreviation_shaped
 from tnr_claims.nlp.provenance import derive, is_bare_model, make
 from tnr_claims.nlp.spans import WEEKDAYS, compound_start, cut_before_names, tokens_with
 from tnr_claims.rules.loader import Lexicons
@@ -284,12 +285,7 @@ def _abbreviation_after(doc: Doc, span: Span) -> int | None:
     abbr = doc[i + 1]
     if doc[i].text != "(" or doc[i + 2].text != ")":
         return None
-    letters = abbr.text.replace(".", "")
-    if not (2 <= len(letters) <= 8 and letters.isalpha() and letters[0].isupper()):
-        return None
-    if sum(ch.isupper() for ch in letters) < 2:
-        return None
-    return i + 1
+    return i + 1 if abbreviation_shaped(abbr.text.replace(".", "")) else None
 
 
 ABBREVIATIONS_KEY = "tnr_abbreviations"
@@ -575,14 +571,19 @@ def may_be_person(span: Span, words: Lexicons, *, hyphens: bool = False) -> bool
     inner = range(span.start + 1, span.end - 1)
     return all(
         (hyphens and t.text == "-" and t.i in inner and not t.whitespace_)
-        or (
-            t.is_title
-            and t.is_alpha
-            and t.text not in words.ORG_NAME_HEADS
-            and t.lower_ not in words.ORG_HEAD_NOUNS
-            and t.lower_ not in words.NOT_PERSON_HEADS
-        )
+        or person_name_word(t, words)
         for t in span
+    )
+
+
+def person_name_word(token: Token, words: Lexicons) -> bool:
+    """A title-case word of a person's name: no organisation's ('Watch') or place's word."""
+    return (
+        token.is_title
+        and token.is_alpha
+        and token.text not in words.ORG_NAME_HEADS
+        and token.lower_ not in words.ORG_HEAD_NOUNS
+        and token.lower_ not in words.NOT_PERSON_HEADS
     )
 
 

@@ -115,7 +115,7 @@ def _spelled_by_abbreviation(doc: Doc, spans: list[Span], words: Lexicons) -> li
     for k in range(1, len(doc) - 2):
         abbr = doc[k + 1]
         letters = abbr.text.replace(".", "")
-        if doc[k].text != "(" or doc[k + 2].text != ")" or not _abbreviation_shaped(letters):
+        if doc[k].text != "(" or doc[k + 2].text != ")" or not abbreviation_shaped(letters):
             continue
         longest = None
         start = k
@@ -147,8 +147,8 @@ def _spelled_by_abbreviation(doc: Doc, spans: list[Span], words: Lexicons) -> li
     return sorted([*spans, *made], key=lambda s: (s.start, s.end))
 
 
-def _abbreviation_shaped(letters: str) -> bool:
-    """'CEJ', 'U.N.', 'SBU': two to eight letters, at least two capitals."""
+def abbreviation_shaped(letters: str) -> bool:
+    """'CEJ', 'U.N.' (dots removed), 'SBU': two to eight letters, at least two capitals."""
     return (
         2 <= len(letters) <= 8
         and letters.isalpha()

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from tnr_claims.nlp.names import given_name_start, may_be_person
+from tnr_claims.nlp.names import given_name_start, may_be_person, person_name_word
 from tnr_claims.nlp.provenance import derive, is_bare_model, make
 from tnr_claims.rules.loader import Lexicons
 
@@ -69,13 +69,7 @@ def _untagged_described(
             continue
         start = given_name_start(doc, doc[token.i : token.i + 1], covered, words)
         name = doc[start : token.i + 1]
-        if len(name) < 2 or not all(
-            t.is_title
-            and t.is_alpha
-            and t.text not in words.ORG_NAME_HEADS
-            and t.lower_ not in words.ORG_HEAD_NOUNS
-            for t in name
-        ):
+        if len(name) < 2 or not all(person_name_word(t, words) for t in name):
             continue
         found.append(make(doc, start, token.i + 1, "PERSON", "PERSON.described"))
         covered.update(range(start, token.i + 1))
