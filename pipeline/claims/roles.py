@@ -18,13 +18,20 @@ if TYPE_CHECKING:
 
 
 def _lever_in_act(index: DocIndex, noun: int, *, act_object: bool = False) -> bool:
-    """Whether a possessed lever noun takes part in the act: not a possessor itself ('his
-    family's troubles') and not the subject of a verb that is no act ('his cousin arrived';
+    """Whether a possessed lever noun takes part in the act: not a possessor of anything but
+    another lever in the act ('his family's troubles'; 'his mother's flat was searched'
+    stays) and not the subject of a verb that is no act ('his cousin arrived';
     'his family received threats' stays, threats being the act). With ``act_object`` the
     object must be the act's own words ('his brother, Y, lost his job'), not any name
     ('his wife, Y, told Reuters': a speaker)."""
     dep = index.dep[noun]
-    if dep in ("poss", "compound"):
+    if dep == "poss":
+        # 'police visited his mother's flat': the lever owns another lever in the act
+        owned = index.head[noun]
+        return index.lemma[owned] in index.words.LEVER_NOUNS and _lever_in_act(
+            index, owned, act_object=act_object
+        )
+    if dep == "compound":
         return False
     if dep == "nsubj":
         verb = index.head[noun]

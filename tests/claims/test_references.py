@@ -75,6 +75,22 @@ def test_a_family_that_is_pressured_makes_its_owner_the_target(tnr_pipeline) -> 
     assert claim_of(tnr_pipeline, text, "In 2017").targets == ["Lena Ortiz"]
 
 
+def test_a_relatives_home_in_the_act_makes_the_owners_owner_the_target(tnr_pipeline) -> None:
+    text = (
+        "Tomas Berg fled in 2019. "
+        "In 2020 officers visited his mother's flat and told her to call him."
+    )
+    assert claim_of(tnr_pipeline, text, "In 2020").targets == ["Tomas Berg"]
+
+
+def test_a_relatives_home_outside_the_act_is_no_lever(tnr_pipeline) -> None:
+    text = (
+        "Tomas Berg fled in 2019. "
+        "His sister's flat was near the square where police detained protesters in 2020."
+    )
+    assert claim_of(tnr_pipeline, text, "His sister").targets == []
+
+
 def test_a_pronoun_after_a_named_persons_relative_is_that_relative(tnr_pipeline) -> None:
     text = (
         "Lena Ortiz left the country in 2015. "
