@@ -110,10 +110,14 @@ def build_claims(
     if memory.mentions.dominant is None:
         memory.mentions.dominant = lede_subject(index, sentences, memory.mentions)
     analyses: list[Analysis] = []
+    body = 0
     for number, sentence in enumerate(sentences):
         analysis = _analyse(index, sentence, number, memory, rules_by_id)
         if analysis is not None:
             analyses.append(analysis)
+            body += sentence.zone == "body"
+            if body <= ISSUER_SENTENCES and memory.issuer is None:
+                memory.issuer = _issuer(sentence, analysis)
     quotation_sources(analyses)
     _interview_answers(analyses, memory)
     quoted_first_person(index, analyses)
@@ -126,6 +130,21 @@ def build_claims(
                 _record(index, analysis, doc_id=doc_id, pipeline_version=pipeline_version)
             )
     return claims
+
+
+ISSUER_SENTENCES = 2
+"""How far into the body the organisation that issues a statement speaks ('Berlin, 2 May -
+Exile Watch today condemned ...')."""
+
+
+def _issuer(sentence: Sentence, analysis: Analysis) -> str | None:
+    """The organisation named as the sentence's speaker, if one is."""
+    if analysis.source is None or analysis.source_rule not in (
+        "reporting_verb",
+        "recommendation_verb",
+    ):
+        return None
+    return analysis.source if label_of(sentence, analysis.source) == "ORG" else None
 
 
 def _interview_answers(analyses: list[Analysis], memory: Memory) -> None:

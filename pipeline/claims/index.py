@@ -95,6 +95,7 @@ class Memory:
         defendants' after 'A and B were each given ten years')."""
         counted = index.has_child(i, ("nummod",)) or index.pos[i] == "NUM"
         return self.last_group if counted or index.pos[i] != "NOUN" else self.whole_group
+
     last_person: tuple[str, int] | None = None
     """The person named last, and the sentence number: 'He said' after a sentence naming
     no speaker."""
@@ -114,6 +115,10 @@ class Memory:
     it is the same occasion."""
     last_org_speaker: tuple[str, int] | None = None
     """The organisation last named as a source, and the sentence number: 'it added'."""
+    issuer: str | None = None
+    """The organisation whose statement the document is: the first one named as a source
+    in its opening sentences ('Exile Watch today condemned ...'); an unquoted 'we' later
+    is its voice."""
     authors: list[tuple[int, str]] = field(default_factory=list)
     org_sources: Counter[str] = field(default_factory=Counter)
     officials: set[str] = field(default_factory=set)

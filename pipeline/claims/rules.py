@@ -176,6 +176,11 @@ SOURCE_RULES: tuple[tuple[str, str], ...] = (
     ("colon", "'X: ...' at the start of the sentence"),
     ("report_author", "'the report/study/organisation/it says': the document's report author"),
     (
+        "statement_issuer",
+        "an unquoted 'we' or 'our organisations' in a statement an organisation issues: that "
+        "organisation",
+    ),
+    (
         "report_case",
         "'A second case in the report concerns X', 'The report's central case involves X': "
         "the report's author",

@@ -252,6 +252,8 @@ def resolve_speaker(  # noqa: C901
                         break
             if ref is not None:
                 return ref.record.name, "named"
+    if _voice_of_the_issuer(index, sentence, memory, subject):
+        return memory.issuer, "statement_issuer"
     lower = index.lower[subject]
     if lower in index.words.SUBJECT_PRONOUNS:
         mentions = memory.mentions
@@ -314,6 +316,21 @@ def resolve_speaker(  # noqa: C901
     if lemma in index.words.PERSON_NOUNS or lemma in index.words.OFFICE_NOUNS:
         memory.unnamed_speaker_at = number  # 'The judge said': a later 'he added' is the judge
     return None, "unnamed_speaker"
+
+
+def _voice_of_the_issuer(index: DocIndex, sentence: Sentence, memory: Memory, i: int) -> bool:
+    """'We call on ...', 'Our organisations have documented ...' outside quotation marks, in
+    a statement an organisation issues (``Memory.issuer``) and no person narrates: the
+    organisation's own voice. Inside a quotation 'we' is the quoted speaker's."""
+    if memory.issuer is None or (memory.mentions is not None and memory.mentions.narrator):
+        return False
+    if sentence.starts_in_quote or inside_quotation(index, sentence, i):
+        return False
+    if index.lower[i] == "we":
+        return True
+    return index.lemma[i] in index.words.REPORT_NOUNS and any(
+        c.dep_ == "poss" and c.lower_ == "our" for c in index.children(i)
+    )
 
 
 def _own_phrase(head: Token) -> list[Token]:

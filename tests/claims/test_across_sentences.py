@@ -561,6 +561,47 @@ def test_according_to_an_organisation_s_records_is_the_organisation(
     assert claim.source == source
 
 
+ISSUED_STATEMENT = (
+    "Statement: Release the reporter Ivan Zhuk\n\n"
+    "Oslo, 3 May 2024 - Exile Watch and four other groups today condemned the arrest of the "
+    "reporter Ivan Zhuk in Minsk. Zhuk was seized at his flat on 1 May.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start"),
+    [
+        ("We have documented 30 arrests of exiles' relatives since 2021.", "We have"),
+        ("Our organisations call on Belarus to release his brother, Oleg Zhuk.", "Our"),
+    ],
+)
+def test_an_unquoted_we_in_an_organisations_statement_is_that_organisation(
+    tnr_pipeline, sentence: str, start: str
+) -> None:
+    claim = claim_of(tnr_pipeline, ISSUED_STATEMENT + sentence, start)
+    assert claim.source == "Exile Watch"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # inside quotation marks 'we' is the one quoted
+        '"We have documented 30 arrests of relatives since 2021," a lawyer said.',
+    ],
+)
+def test_a_quoted_we_is_not_the_issuing_organisation(tnr_pipeline, sentence: str) -> None:
+    claim = claim_of(tnr_pipeline, ISSUED_STATEMENT + sentence, '"We')
+    assert claim.source is None
+
+
+def test_we_in_a_report_no_organisation_issued_names_no_one(tnr_pipeline) -> None:
+    text = (
+        "Police in Minsk arrested the reporter Ivan Zhuk on 1 May, his wife said. "
+        "We have documented 30 arrests of exiles' relatives since 2021."
+    )
+    assert claim_of(tnr_pipeline, text, "We have").source is None
+
+
 def test_an_organisation_that_called_for_action_is_the_one_that_calls_again(
     tnr_pipeline,
 ) -> None:
