@@ -573,6 +573,7 @@ ISSUED_STATEMENT = (
     [
         ("We have documented 30 arrests of exiles' relatives since 2021.", "We have"),
         ("Our organisations call on Belarus to release his brother, Oleg Zhuk.", "Our"),
+        ("The signatories said police had also detained his brother, Oleg Zhuk.", "The"),
     ],
 )
 def test_an_unquoted_we_in_an_organisations_statement_is_that_organisation(
@@ -587,10 +588,12 @@ def test_an_unquoted_we_in_an_organisations_statement_is_that_organisation(
     [
         # inside quotation marks 'we' is the one quoted
         '"We have documented 30 arrests of relatives since 2021," a lawyer said.',
+        # a described group of other people: 'the' alone makes the issuer's members
+        "The Belarusian groups said police had also detained his brother, Oleg Zhuk.",
     ],
 )
 def test_a_quoted_we_is_not_the_issuing_organisation(tnr_pipeline, sentence: str) -> None:
-    claim = claim_of(tnr_pipeline, ISSUED_STATEMENT + sentence, '"We')
+    claim = claim_of(tnr_pipeline, ISSUED_STATEMENT + sentence, sentence[:8])
     assert claim.source is None
 
 
