@@ -69,6 +69,12 @@ def _threatens_relatives(verb: Token, words: Lexicons) -> bool:
     return False
 
 
+MESSAGE_NOUNS = frozenset(
+    {"message", "call", "letter", "text", "email", "note", "comment", "post", "voicemail"}
+)
+"""What a threat is sent in: 'threatening messages' are threats, however parsed."""
+
+
 def _abstract_threat(token: Token, words: Lexicons) -> bool:
     """'The law threatens democracy', 'an attack on press freedom': a threatening verb, or
     an attack noun, whose object is no person (and, for the verb, which announces no act)
@@ -86,6 +92,10 @@ def _abstract_threat(token: Token, words: Lexicons) -> bool:
         objects = [c for c in token.children if c.dep_ == "dobj"]
         if any(c.dep_ in COMPLEMENT_DEPS for c in token.children):
             return False
+        if token.tag_ == "VBG" and any(
+            o.i == token.i + 1 and o.lemma_.lower() in MESSAGE_NOUNS for o in objects
+        ):
+            return False  # 'dozens of threatening messages', the adjective read as a verb
     else:
         return False
     if not objects:

@@ -58,3 +58,14 @@ def test_an_attack_on_no_one_is_no_method(
 def test_a_threat_to_a_person_stays(tnr_pipeline) -> None:
     text = "Rights groups say agents threatened the exiled journalist Ana Ruiz in Oslo last year."
     assert methods(tnr_pipeline, text) == [("threatened", "THREAT")]
+
+
+def test_threatening_messages_read_as_a_verb_stay_a_threat(tnr_pipeline) -> None:
+    """After 'of' the model may read 'threatening' as a verb with 'messages' its object."""
+    text = "Over the next year Ana Ruiz received dozens of threatening messages from strangers."
+    assert methods(tnr_pipeline, text) == [("threatening messages", "THREAT")]
+
+
+def test_a_threat_to_an_abstraction_after_of_is_still_none(tnr_pipeline) -> None:
+    text = "The new law threatening press freedom passed in May."
+    assert methods(tnr_pipeline, text) == []
