@@ -380,3 +380,18 @@ def vanished(index: DocIndex, verb: int) -> bool:
         # 'was last seen', 'have not been seen since', 'has not been heard from since'
         return any(c.lower_ == "last" or c.dep_ == "neg" for c in index.children(verb))
     return False
+
+
+def unnamed_speaker_of_self(index: DocIndex, i: int) -> bool:
+    """'the minister said he was not aware of any threats': a pronoun subject of what an
+    unnamed official or person says is that speaker, no one named before."""
+    if index.pos[i] != "PRON" or index.dep[i] != "nsubj" or index.dep[index.head[i]] != "ccomp":
+        return False
+    verb = index.head[index.head[i]]
+    return any(
+        c.dep_ == "nsubj"
+        and c.tag_ == "NN"
+        and (c.lemma_ in index.words.OFFICE_NOUNS or c.lemma_ in index.words.PERSON_NOUNS)
+        and index.named(c.i) is None
+        for c in index.children(verb)
+    )

@@ -37,7 +37,7 @@ from tnr_claims.claims.mentions import (
 )
 from tnr_claims.claims.occasions import counts_cases
 from tnr_claims.claims.offices import is_official
-from tnr_claims.claims.roles import fallback_role, target_role
+from tnr_claims.claims.roles import fallback_role, target_role, unnamed_speaker_of_self
 from tnr_claims.claims.rules import DIRECT_PATIENT_RULES
 from tnr_claims.records import TargetDecision
 
@@ -282,6 +282,7 @@ def find_targets(  # noqa: C901
         elif (
             not official
             and root not in only_as_patient
+            and not unnamed_speaker_of_self(index, root)
             and (
                 (has_event and fallback_role(index, root, False))
                 or (known and root in denied and fallback_role(index, root, True))

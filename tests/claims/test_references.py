@@ -91,6 +91,22 @@ def test_a_relatives_home_outside_the_act_is_no_lever(tnr_pipeline) -> None:
     assert claim_of(tnr_pipeline, text, "His sister").targets == []
 
 
+def test_he_in_what_an_unnamed_official_says_is_the_official(tnr_pipeline) -> None:
+    text = (
+        "Agents threatened the blogger Kim Lo in Bangkok in May. "
+        "The minister said he was not aware of any threats against exiles."
+    )
+    assert claim_of(tnr_pipeline, text, "The minister").targets == []
+
+
+def test_he_in_what_an_unnamed_lawyer_says_of_an_act_is_still_the_target(tnr_pipeline) -> None:
+    text = (
+        "Agents threatened the blogger Kim Lo in Bangkok in May. "
+        "The lawyer said he was beaten in custody in June."
+    )
+    assert claim_of(tnr_pipeline, text, "The lawyer").targets == ["Kim Lo"]
+
+
 def test_a_pronoun_after_a_named_persons_relative_is_that_relative(tnr_pipeline) -> None:
     text = (
         "Lena Ortiz left the country in 2015. "
