@@ -413,6 +413,13 @@ def _named_as_perpetrators(doc: Doc, spans: list[Span], words: Lexicons) -> set[
     return found
 
 
+def _noun_words(token: Token) -> set[str]:
+    """The words a doer is remembered by: the noun and its phrase, never a bare modifier
+    ('Tajik' of 'a Tajik national convicted of spying' would make any later 'Tajik
+    blogger' a perpetrator)."""
+    return mention_words(token) - {c.lower_ for c in token.children}
+
+
 def _doers_and_accused(
     doc: Doc,
     methods: list[Span],
@@ -425,7 +432,7 @@ def _doers_and_accused(
     people = words.PERSON_NOUNS | words.PERPETRATOR_NOUNS | words.AGENT_NOUNS
     remembered: set[str] = set()
     for agent in _passive_agents(methods):
-        remembered.update(names.get(agent.i, mention_words(agent)))
+        remembered.update(names.get(agent.i, _noun_words(agent)))
     for doer in _named_doers(methods, names):
         remembered.update(names[doer.i])
     for i in tokens_with(doc, LEMMA, ACCUSING_VERBS):
@@ -434,7 +441,7 @@ def _doers_and_accused(
             for patient in _patients(token):
                 # people only: 'the state was accused of abducting X' accuses a state
                 if patient.i in names or patient.lemma_.lower() in people:
-                    remembered.update(names.get(patient.i, mention_words(patient)))
+                    remembered.update(names.get(patient.i, _noun_words(patient)))
                     remembered.update(_named_next(doc, patient, names, words))
     for i in tokens_with(doc, LEMMA, ADMITTING_VERBS):
         token = doc[i]
@@ -489,7 +496,7 @@ def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons)
     for span in legal:
         if span.start in dropped:
             for patient in _patients(span.root):
-                remembered.update(names.get(patient.i, mention_words(patient)))
+                remembered.update(names.get(patient.i, _noun_words(patient)))
                 # 'Four nationals — A, 22, B, 22, and C — are charged': the people listed
                 for person in _listed_beside(patient):
                     remembered.update(names.get(person.i, ()))
@@ -502,8 +509,7 @@ def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons)
     for verb in held_as:
         for patient in _patients(verb):
             # the noun and its phrase, not a bare modifier ('Saudi' of 'Saudi nationals')
-            modifiers = {c.lower_ for c in patient.children}
-            remembered.update(names.get(patient.i, mention_words(patient) - modifiers))
+            remembered.update(names.get(patient.i, _noun_words(patient)))
     remembered |= _named_as_remembered(doc, names, remembered)
     # relatives are never the doers: a charge against 'his brothers' is a reprisal on them
     remembered = {w for w in remembered if w not in words.FAMILY_NOUNS}

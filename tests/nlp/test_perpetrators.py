@@ -405,3 +405,21 @@ def test_a_pronoun_for_a_named_doer_is_a_doer(tnr_pipeline, second: str, kept) -
 def test_a_bare_plural_legal_noun_refers_back_to_the_doers(tnr_pipeline, second: str, kept) -> None:
     text = "Police charged Marko Tal and Ivo Lind with the attempted murder of Ana Reyes. " + second
     assert legal_spans(tnr_pipeline, text) == kept
+
+
+def test_a_nationality_shared_with_a_perpetrator_makes_no_one_a_perpetrator(tnr_pipeline) -> None:
+    """The convicted spy is remembered by his noun, not by the demonym before it: a later
+    blogger of the same nationality detained abroad is a target."""
+    text = (
+        "Last year a Ruritanian national was convicted in Vell of spying on exiles. "
+        "In May border guards in Oslo detained a Ruritanian blogger at the airport."
+    )
+    assert ("detained", "DETENTION") in legal_spans(tnr_pipeline, text)
+
+
+def test_the_perpetrators_noun_phrase_is_still_remembered(tnr_pipeline) -> None:
+    text = (
+        "Last year a Ruritanian national was convicted in Vell of spying on exiles. "
+        "In May police in Oslo detained the Ruritanian national again."
+    )
+    assert ("detained", "DETENTION") not in legal_spans(tnr_pipeline, text)
