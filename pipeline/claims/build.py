@@ -52,6 +52,7 @@ from tnr_claims.claims.targets import (
     introduces_another_person,
     pick_last_target,
 )
+from tnr_claims.claims.transcripts import transcript_sources
 from tnr_claims.records import (
     ClaimProvenance,
     ClaimRecord,
@@ -120,6 +121,7 @@ def build_claims(
                 memory.issuer = _issuer(sentence, analysis)
     quotation_sources(analyses)
     _interview_answers(analyses, memory)
+    transcript_sources(index, analyses)
     quoted_first_person(index, analyses)
     groups_named_next(index, analyses, memory)
     _custody_of_relatives(index, analyses, memory)

@@ -198,6 +198,11 @@ SOURCE_RULES: tuple[tuple[str, str], ...] = (
         "interview_answer",
         "an unattributed sentence answering a 'Q:' question: the one the interview introduces",
     ),
+    (
+        "transcript_label",
+        "a paragraph of a transcript opened by a speaker's label ('QUIROS: ...'): the person "
+        "the label names",
+    ),
     ("unnamed_speaker", "an attribution cue whose speaker is unnamed: 'police said' -> None"),
 )
 """How ``source`` was found (``ClaimProvenance.source_rule``); the first three compete by depth."""

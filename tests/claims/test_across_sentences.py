@@ -834,3 +834,36 @@ def test_a_counted_group_is_the_people_the_next_acts_name_one_by_one(
     )
     claim = tnr_pipeline.process_text(text).claims[0]
     assert sorted(claim.targets) == targets
+
+
+TRANSCRIPT = (
+    "Transcript: Exiles in Oslo\n\n"
+    "HOST: Tonight my guest is Lena Marsh, a lawyer for exiles from Ruritania.\n\n"
+    "MARSH: Thank you.\n\n"
+    "HOST: What do your clients tell you?\n\n"
+    "MARSH: Many have had their passports cancelled by the consulate. "
+    "Police in Vell detained the father of one client in May.\n\n"
+    "HOST: Has anyone been sent back?\n\n"
+    "MARSH: Two men were deported to Vell last year, the ministry said.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("start", "source"),
+    [
+        # every sentence of a labelled answer with no speaker of its own
+        ("Many have had", "Lena Marsh"),
+        ("Police in Vell", "Lena Marsh"),
+        # a speaker inside the answer keeps the sentence (an unnamed one names no one)
+        ("Two men were", None),
+    ],
+)
+def test_a_transcripts_labelled_paragraph_is_the_labelled_persons(
+    tnr_pipeline, start: str, source: str | None
+) -> None:
+    assert claim_of(tnr_pipeline, TRANSCRIPT, start).source == source
+
+
+def test_a_label_that_names_no_one_gives_no_source(tnr_pipeline) -> None:
+    text = TRANSCRIPT.replace("Lena Marsh", "a lawyer")
+    assert claim_of(tnr_pipeline, text, "Police in Vell").source is None
