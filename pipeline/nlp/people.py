@@ -12,6 +12,9 @@
   ("Kwan Sze-long, Mok Wing-sze, Yiu Pak-hei and Tsang Ka-lok") are people, also where the
   model read one as an organisation and the parser lost the list. Context rule
   ``PERSON.listed``.
+- **Places read as people.** A name the model read as a person or an organisation that a
+  place noun (``PLACE_NOUNS``) names ("the city of X", "X province") is that place
+  (:func:`named_by_place_noun`, context rule ``LOCATION.place_noun_of`` of the tagger).
 """
 
 from __future__ import annotations
@@ -261,3 +264,16 @@ def _list_item(
     if doc[start].pos_ not in ("PROPN",) or end - start < 2:
         return None  # one word, or no proper noun: 'Police', 'Officials'
     return start, end
+
+
+def named_by_place_noun(span: Span, words: Lexicons) -> bool:
+    """'the city of [Siem Reap]', 'the province of [X]', '[X] province': a name the model read
+    as a person or an organisation is the place a place noun (``PLACE_NOUNS``) says it is."""
+    root = span.root
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.lower_ in words.PLACE_NOUNS and root.head.i == after.i:
+        return after.pos_ == "NOUN" and root.dep_ == "compound"
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+        return False
+    return prep.head.lower_ in words.PLACE_NOUNS and prep.head.pos_ == "NOUN"

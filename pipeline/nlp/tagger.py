@@ -46,7 +46,12 @@ from tnr_claims.nlp.organisations import (
     platform_venues,
 )
 from tnr_claims.nlp.parse_matcher import ParseMatcher
-from tnr_claims.nlp.people import described_people, listed_people, people_sharing_a_family_name
+from tnr_claims.nlp.people import (
+    described_people,
+    listed_people,
+    named_by_place_noun,
+    people_sharing_a_family_name,
+)
 from tnr_claims.nlp.perpetrators import drop_acts_against_perpetrators
 from tnr_claims.nlp.provenance import derive, make
 from tnr_claims.nlp.recodes import (
@@ -127,16 +132,6 @@ def _named_relative(span: Span, words: Any) -> bool:
         and span[0].is_title
         and (root.dep_ in ("appos", "compound") or root.head.i == before.i)
     )
-
-
-def _named_by_place_noun(span: Span, words: Any) -> bool:
-    """'the city of [Siem Reap]', 'the province of [X]': a name the model read as a person or
-    an organisation is the place a place noun (``PLACE_NOUNS``) says it is."""
-    root = span.root
-    prep = root.head
-    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
-        return False
-    return prep.head.lower_ in words.PLACE_NOUNS and prep.head.pos_ == "NOUN"
 
 
 NAME_FILLERS = frozenset({"the", "of", "and", "for", "on", "against", "in"})
@@ -363,8 +358,10 @@ class RuleTagger:
             ):
                 rule = "LOCATION.person_is_place" if label == "PERSON" else "LOCATION.org_is_place"
                 span = derive(span, rule, "label", label="LOCATION")
-            elif label in ("PERSON", "ORG") and _named_by_place_noun(span, words):
-                span = derive(span, "LOCATION.place_noun_of", "label", label="LOCATION")
+            elif label in ("PERSON", "ORG") and named_by_place_noun(span, words):
+                after = span.end < len(doc) and doc[span.end].lower_ in words.PLACE_NOUNS
+                end = span.end + 1 if after else span.end  # '[X province]' with its noun
+                span = derive(span, "LOCATION.place_noun_of", "label", label="LOCATION", end=end)
                 places.add(span.text)
             spans.append(span)
         # the document's other mentions of a name a place noun introduced are that place

@@ -66,3 +66,18 @@ def test_a_name_after_a_place_noun_is_that_place_everywhere_in_the_document(tnr_
 def test_a_name_after_an_office_noun_is_no_place(tnr_pipeline) -> None:
     record = tnr_pipeline.process_text("Police detained the mayor of Siem Reap.")
     assert all(s.label != "LOCATION" for s in record.spans if s.text == "Siem Reap")
+
+
+def test_a_name_before_a_place_noun_is_that_place_with_its_noun(tnr_pipeline) -> None:
+    """The small model reads an unfamiliar province's name as a person's."""
+    text = "Khoa, a blogger who wrote about land disputes in Đồng Nai province, fled in 2019."
+    record = tnr_pipeline.process_text(text)
+    assert [(s.label, s.text) for s in record.spans if "Nai" in s.text] == [
+        ("LOCATION", "Đồng Nai province")
+    ]
+    assert not [s for s in record.spans if s.label == "PERSON" and "Nai" in s.text]
+
+
+def test_a_person_before_a_noun_that_is_no_place_noun_stays_a_person(tnr_pipeline) -> None:
+    record = tnr_pipeline.process_text("Police detained the blogger Omar Haddad on Monday.")
+    assert [s.label for s in record.spans if s.text == "Omar Haddad"] == ["PERSON"]
