@@ -207,6 +207,7 @@ def find_targets(  # noqa: C901
         elif (
             description_at(index, i, nouns)
             and _not_a_span_head(index, i)
+            and not (index.dep[i] == "appos" and index.named(index.head[i], ("PERSON",)))
             and not counted  # 'In 33 of the cases, the exile ...': any exile, no one named
             and (described := described_person(memory.mentions, index, i))
         ):

@@ -1420,3 +1420,21 @@ def test_the_owner_of_the_body_an_act_is_done_on_is_its_target(
 ) -> None:
     text = "Ivo Sand, a former officer, fled to Norway in May. " + second
     assert claim_of(tnr_pipeline, text, second[:10]).targets == targets
+
+
+def test_a_description_set_beside_a_name_is_that_name_not_the_report_s_main_person(
+    tnr_pipeline,
+) -> None:
+    """'X, a blogger who ...': the description is X's, even when the document is mostly
+    about someone else (no fallback to the one most acted on)."""
+    text = (
+        "Exiles in the region\n\n"
+        "Police arrested Ana Ruiz in Vell in 2020. Ana Ruiz was jailed in 2021. "
+        "Ana Ruiz was charged again in 2022.\n\n"
+        "Case study: Kim Lo\n\n"
+        "Kim Lo, a Vietnamese blogger who wrote about land disputes in Vell province, fled "
+        "to Thailand in 2019 and was recognised as a refugee in 2021.\n"
+    )
+    record = tnr_pipeline.process_text(text)
+    about_lo = [c for c in record.claims if c.text.startswith("Kim Lo")]
+    assert all("Ana Ruiz" not in c.targets for c in about_lo)
