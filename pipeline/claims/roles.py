@@ -66,6 +66,21 @@ def _owns_the_next_act(index: DocIndex, i: int) -> bool:
     return k < len(index.doc) and k in index.method_tokens and index.pos[k] == "NOUN"
 
 
+def _challenge_to_an_act(index: DocIndex, noun: int) -> bool:
+    """'their appeals against deportation', 'his challenge to the extradition': the owner of
+    a noun whose 'against', 'to' or 'over' phrase names an act is the one it was done to."""
+    preps = list(index.children(noun))
+    if index.dep[noun] == "dobj":
+        # the parser often hangs the phrase on the verb ('rejected their appeals against ...')
+        preps += [c for c in index.children(index.head[noun]) if c.i == noun + 1]
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in ("against", "to", "over")
+        and any(c.dep_ == "pobj" and c.i in index.method_tokens for c in prep.children)
+        for prep in preps
+    )
+
+
 BODY_NOUNS = frozenset({"face", "skin", "eye", "hand", "neck", "body", "mouth", "head", "arm"})
 """Parts of a person an act can be done on ('smeared on X's face')."""
 
@@ -103,7 +118,11 @@ def target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> s
     if dep == "poss":
         if index.is_event(head) or index.lemma[head] in index.words.EVENT_NOUNS:
             return "TARGET.possessed_event"
-        if _owns_the_next_act(index, i) or _life_attempted(index, head):
+        if (
+            _owns_the_next_act(index, i)
+            or _life_attempted(index, head)
+            or _challenge_to_an_act(index, head)
+        ):
             return "TARGET.possessed_event"
         if (
             has_method

@@ -1438,3 +1438,20 @@ def test_a_description_set_beside_a_name_is_that_name_not_the_report_s_main_pers
     record = tnr_pipeline.process_text(text)
     about_lo = [c for c in record.claims if c.text.startswith("Kim Lo")]
     assert all("Ana Ruiz" not in c.targets for c in about_lo)
+
+
+@pytest.mark.parametrize(
+    ("second", "targets"),
+    [
+        ("A court rejected their appeals against deportation on Friday.", ["Ana Ruiz", "Li Wen"]),
+        # an appeal against nothing done to anyone names no one
+        ("A court rejected their appeals against the fine on Friday.", []),
+    ],
+)
+def test_the_owner_of_an_appeal_against_an_act_is_its_target(
+    tnr_pipeline, second: str, targets: list[str]
+) -> None:
+    text = "Ana Ruiz and Li Wen were deported to Vell on Sunday. " + second
+    record = tnr_pipeline.process_text(text)
+    found = [c.targets for c in record.claims if c.text.startswith("A court")]
+    assert all(f == sorted(targets) for f in found) and (found or not targets)
