@@ -123,6 +123,8 @@ class Memory:
     org_sources: Counter[str] = field(default_factory=Counter)
     officials: set[str] = field(default_factory=set)
     known_targets: set[str] = field(default_factory=set)
+    relative_of: dict[str, str] = field(default_factory=dict)
+    """Name set after a family noun -> the one whose relative that is ('his mother, A')."""
     mentions: Any = None
     """The document's mention sets (:class:`tnr_claims.claims.mentions.Mentions`)."""
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tnr_claims.claims.mentions import PRONOUN_GENDERS, word_gender
+from tnr_claims.claims.mentions import PRONOUN_GENDERS, SPOUSE_NOUNS, word_gender
 
 if TYPE_CHECKING:
     from tnr_claims.claims.index import DocIndex, Memory, Sentence, SpanRef
@@ -37,8 +37,21 @@ def named_relatives(
     Ruiz's, Omar Said', 'his brother Omar'), with the one whose relative it is: the family
     noun's possessor or the name in its 'of' phrase, as resolved in ``mentions``. Read on
     the tokens, for the parser often hangs such a name on the verb."""
-    named_at = {root: name for root, name, _ in mentions}
     found: list[tuple[int, str]] = []
+    for root, name, owner in _relatives_with_owners(index, person_starts, mentions):
+        found.append((root, name))
+        if owner is not None:
+            found.append(owner)
+    return found
+
+
+def _relatives_with_owners(
+    index: DocIndex, person_starts: dict[int, SpanRef], mentions: list[tuple[int, str, bool]]
+) -> list[tuple[int, str, tuple[int, str] | None]]:
+    """``(root, name, owner)`` of each name set after a family noun (see
+    :func:`named_relatives`); ``owner`` is ``(root, name)`` when resolved."""
+    named_at = {root: name for root, name, _ in mentions}
+    found: list[tuple[int, str, tuple[int, str] | None]] = []
     for start, ref in person_starts.items():
         j = start - 1
         if j >= 0 and index.lower[j] == ",":
@@ -55,14 +68,66 @@ def named_relatives(
             continue
         if owner is None:
             owner = next((c.i for c in index.children(j) if c.dep_ == "poss"), None)
-        found.append((ref.root, ref.record.name or ""))
-        if owner is None:
-            continue
-        named = index.named(owner, ("PERSON",))
-        owner_root = named.root if named is not None else owner
-        if owner_root in named_at:
-            found.append((owner_root, named_at[owner_root]))
+        resolved = None
+        if owner is not None:
+            named = index.named(owner, ("PERSON",))
+            owner_root = named.root if named is not None else owner
+            if owner_root in named_at:
+                resolved = (owner_root, named_at[owner_root])
+        found.append((ref.root, ref.record.name or "", resolved))
     return found
+
+
+def _introduced_as_spouse(index: DocIndex, root: int) -> bool:
+    """Whether the name at ``root`` is set after a spouse noun ('her husband, Obsa')."""
+    ref = index.ref(root)
+    k = ref.start - 1 if ref is not None else root - 1
+    while k >= 0 and index.lower[k] in (",", "'s", "’s"):
+        k -= 1
+    return k >= 0 and index.lemma[k] in SPOUSE_NOUNS
+
+
+CUSTODY_CODES = frozenset({"DETENTION", "PROSECUTION"})
+"""Codes that are RELATIVE_REPRISAL when the one held or charged is a named relative."""
+
+
+def owners_of_relatives(
+    index: DocIndex,
+    sentence: Sentence,
+    memory: Memory,
+    person_starts: dict[int, SpanRef],
+    mentions: list[tuple[int, str, bool]],
+    chosen: list[tuple[int, str, str]],
+) -> list[tuple[int, str, str]]:
+    """Remember whose relative each name set after a family noun is ('his mother, A'; not a
+    spouse), and give an act on relatives (``REPRISAL_CODES``, or custody:
+    ``CUSTODY_CODES``) that names such a relative by name, but not the one abroad ('A and B
+    were taken from the family's flat') that one too, as ``TARGET.relative_owner`` (GUIDELINES:
+    a relative held or punished who is named is a target with the one whose relative he
+    or she is)."""
+    for root, relative, owner in _relatives_with_owners(index, person_starts, mentions):
+        if _introduced_as_spouse(index, root):
+            continue  # a couple is often abroad together: neither is the other's lever
+        if (
+            owner is not None
+            and relative not in (owner[1], "")
+            and relative not in memory.relative_of
+        ):
+            memory.relative_of[relative] = owner[1]
+    if not is_reprisal(sentence) and not any(
+        ref.record.label == "METHOD" and ref.record.code in CUSTODY_CODES for ref in sentence.spans
+    ):
+        return []
+    named = {name for _, name, _ in chosen}
+    added = []
+    for root, name, _ in chosen:
+        if index.named(root, ("PERSON",)) is None:
+            continue  # 'the two men', 'they': the group is the people named, no one more
+        owner = memory.relative_of.get(name)
+        if owner is not None and owner not in named and owner not in memory.relative_of:
+            added.append((root, owner, "TARGET.relative_owner"))
+            named.add(owner)
+    return added
 
 
 COLLECTIVE_KIN = frozenset({"family", "relative"})

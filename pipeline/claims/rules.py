@@ -222,6 +222,10 @@ TARGET_RULES: tuple[tuple[str, str], ...] = (
     ("TARGET.bears_the_act", "'X received death threats', 'X left after receiving threats'"),
     ("TARGET.named_relative", "'His brother, Y, lost his job': the relative named in apposition"),
     ("TARGET.coordinated", "'X, his wife, Y, and their friend, Z, were abducted'"),
+    (
+        "TARGET.relative_owner",
+        "'his mother, A, ...' before; 'A was detained': the one whose relative A is",
+    ),
     ("TARGET.incident_person", "the only other named person of an incident sentence"),
     (
         "TARGET.named_next",

@@ -21,6 +21,7 @@ from tnr_claims.claims.kin import (
     client_of,
     is_reprisal,
     named_relatives,
+    owners_of_relatives,
     owns_a_client,
     relatives_named_for,
     subject_of_clause,
@@ -301,6 +302,7 @@ def find_targets(  # noqa: C901
             and not (memory.mentions is not None and memory.mentions.is_perpetrator(name))
         ]
     chosen = strong or weak
+    chosen += owners_of_relatives(index, sentence, memory, person_starts, mentions, chosen)
     if (
         not chosen
         and memory.last_method is not None

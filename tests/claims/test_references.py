@@ -1455,3 +1455,28 @@ def test_the_owner_of_an_appeal_against_an_act_is_its_target(
     record = tnr_pipeline.process_text(text)
     found = [c.targets for c in record.claims if c.text.startswith("A court")]
     assert all(f == sorted(targets) for f in found) and (found or not targets)
+
+
+@pytest.mark.parametrize(
+    ("introduction", "targets"),
+    [
+        # a mother and a brother named as his: held later, he is a target with them
+        (
+            "Tomas Berg, a reporter in Oslo, said police detained his mother, Ana Berg, "
+            "and his brother, Ivo Berg, on Saturday. ",
+            ["Ana Berg", "Ivo Berg", "Tomas Berg"],
+        ),
+        # a wife is no lever: a couple is often abroad together
+        (
+            "Tomas Berg, a reporter in Oslo, said police detained his wife, Ana Berg, "
+            "and his colleague, Ivo Lund, on Saturday. ",
+            ["Ana Berg", "Ivo Lund"],
+        ),
+    ],
+)
+def test_a_named_relative_held_later_brings_the_one_abroad(
+    tnr_pipeline, introduction: str, targets: list[str]
+) -> None:
+    second = "Ana Berg and Ivo " + targets[1].split()[-1] + " were taken to a prison in Vell."
+    claim = claim_of(tnr_pipeline, introduction + second, "Ana Berg and")
+    assert claim.targets == targets
