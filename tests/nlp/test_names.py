@@ -731,3 +731,10 @@ def test_a_secretariat_is_a_body_not_a_person(tnr_pipeline) -> None:
     record = tnr_pipeline.process_text(text)
     assert [s.text for s in record.spans if s.label == "PERSON"] == ["Ivan Zhuk"]
     assert record.claims[0].source == "Interpol"
+
+
+@pytest.mark.parametrize("body", ["Office", "Service", "Committee", "Agency"])
+def test_a_speaking_body_is_not_a_person(tnr_pipeline, body: str) -> None:
+    text = f"The Tajik Prosecutor General's {body} said in a statement that Ivan Zhuk was wanted."
+    record = tnr_pipeline.process_text(text)
+    assert [s.text for s in record.spans if s.label == "PERSON"] == ["Ivan Zhuk"]
