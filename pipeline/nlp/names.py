@@ -10,8 +10,7 @@
 - **Abbreviations** (codebook, second set: "Ruritanian Security Service (RSS)" makes every
   later "RSS" that ORG): an abbreviation in brackets right after an ORG or LEGAL_REF span
   takes that label, there and wherever it appears again, whatever the model tagged it.
-  Context rule ``ABBREVIATION.long_form``. Its canonical name is the long form's (the
-  normaliser maps it).
+  Context rule ``ABBREVIATION.long_form``; its name is the long form's (the normaliser).
 - **Half a name.** The model often tags only the family name of an unfamiliar name
   ("Harjit [Vale]"): a model PERSON span grows left over the untagged, title-case proper
   nouns compounded to it, stopping at titles and role words (``HONORIFICS``, office nouns).
@@ -30,8 +29,8 @@
   ``PERSON.exile``.
 - **People acted on.** An untagged title-case name of two to four words that an act (a
   METHOD span) is done to ("agents abducted Ana Ruiz", "the extradition of Ana Ruiz",
-  "Ana Ruiz's phone was hacked", "Ana Ruiz received threats") and that is no known place
-  is a person. Context rule ``PERSON.patient``.
+  "Ana Ruiz's phone was hacked", "Ana Ruiz received threats", "Ana Ruiz, 45, detained in
+  May") and that is no known place is a person. Context rule ``PERSON.patient``.
 """
 
 from __future__ import annotations
@@ -516,6 +515,8 @@ def acted_on_people(
                 for c in root.head.children
                 if c.dep_ in ("dative", "prep") and c.lower_ in ("for", "against")
             ]
+        if root.dep_ == "acl" and root.tag_ == "VBN" and root.head.pos_ == "PROPN":
+            _add_name(doc, root.head.i, covered, stop, words, is_place, found)  # 'A, 45, detained'
         while reach:
             token, depth = reach.pop()
             if token.dep_ not in PATIENT_DEPS and token.dep_ not in ("prep", "nsubj"):
@@ -528,8 +529,7 @@ def acted_on_people(
                 continue
             if depth < 3:
                 reach.extend((c, depth + 1) for c in token.children)
-    # the one whose relatives these are is a person too ("Bolat Serik's relatives")
-    for i in tokens_with(doc, LOWER, words.FAMILY_NOUNS):
+    for i in tokens_with(doc, LOWER, words.FAMILY_NOUNS):  # "Bolat Serik's relatives": him
         for owner in doc[i].children:
             if owner.dep_ == "poss" and owner.pos_ == "PROPN":
                 _add_name(doc, owner.i, covered, stop, words, is_place, found)

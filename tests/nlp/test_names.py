@@ -738,3 +738,16 @@ def test_a_speaking_body_is_not_a_person(tnr_pipeline, body: str) -> None:
     text = f"The Tajik Prosecutor General's {body} said in a statement that Ivan Zhuk was wanted."
     record = tnr_pipeline.process_text(text)
     assert [s.text for s in record.spans if s.label == "PERSON"] == ["Ivan Zhuk"]
+
+
+def test_an_untagged_name_with_an_act_hung_on_it_is_a_person(tnr_pipeline) -> None:
+    """A list of detainees: 'A, 45, detained in X on <day>' (the model tags no one)."""
+    text = "- Nhem Bopha, 45, detained in Chiang Mai on 11 February and held at a centre."
+    record = tnr_pipeline.process_text(text)
+    assert [s.text for s in record.spans if s.label == "PERSON"] == ["Nhem Bopha"]
+
+
+def test_a_place_with_an_act_hung_on_it_is_no_person(tnr_pipeline) -> None:
+    text = "Police said protesters were detained in Chiang Mai on 11 February."
+    record = tnr_pipeline.process_text(text)
+    assert [s.text for s in record.spans if s.label == "PERSON"] == []
