@@ -5,8 +5,7 @@
   (``ORG_HEAD_NOUNS``: movement, campaign, foundation ...) becomes one ORG span over both,
   with a leading "Free" when there is one. Context rule ``ORG.named_after_person``.
 - **Coordinated names.** A proper name coordinated with a person's name ("Ana Ruiz and
-  Tomas Vik were abducted": the model often tags only one) is a person too. Context rule
-  ``PERSON.coordinated``.
+  Tomas Vik were abducted": the model often tags one) is a person: ``PERSON.coordinated``.
 - **Abbreviations** (codebook, second set: "Ruritanian Security Service (RSS)" makes every
   later "RSS" that ORG): an abbreviation in brackets right after an ORG or LEGAL_REF span
   takes that label, there and wherever it appears again, whatever the model tagged it.
@@ -42,7 +41,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tnr_claims.nlp.days import name_before_a_day
 from tnr_claims.nlp.organisations import abbreviation_shaped
-from tnr_claims.nlp.provenance import derive, is_bare_model, make
+from tnr_claims.nlp.provenance import derive, is_bare_model, make, provenance_of
 from tnr_claims.nlp.spans import WEEKDAYS, compound_start, cut_before_names, tokens_with
 from tnr_claims.rules.loader import Lexicons
 
@@ -563,10 +562,11 @@ def _add_name(
 
 
 def may_be_person(span: Span, words: Lexicons, *, hyphens: bool = False) -> bool:
-    """Whether a model ORG span is shaped like a person's name: title-case words only, none
-    an organisation's ('Watch', 'Bureau', 'movement') and no acronym; with ``hyphens``, a
-    hyphen may join two of them ('Jean-Bosco'), for rules that keep the span whole."""
-    if not is_bare_model(span) or len(span) > MAX_SPEAKER_NAME_WORDS:
+    """Whether a model ORG span (or one grown by a last word) is shaped like a person's name:
+    title-case words only, none an organisation's ('Watch', 'Bureau') and no acronym; with
+    ``hyphens``, a hyphen may join two ('Jean-Bosco'), for rules that keep the span whole."""
+    grown = provenance_of(span).context_rules == ["ORG.last_word"]  # 'Daulet [Zhaksybekov]'
+    if not (is_bare_model(span) or grown) or len(span) > MAX_SPEAKER_NAME_WORDS:
         return False
     inner = range(span.start + 1, span.end - 1)
     return all(

@@ -751,3 +751,13 @@ def test_a_place_with_an_act_hung_on_it_is_no_person(tnr_pipeline) -> None:
     text = "Police said protesters were detained in Chiang Mai on 11 February."
     record = tnr_pipeline.process_text(text)
     assert [s.text for s in record.spans if s.label == "PERSON"] == []
+
+
+def test_a_grown_model_org_given_an_age_is_a_person(tnr_pipeline) -> None:
+    """The model read 'Daulet' as an organisation and a rule grew it by the family name:
+    the age set off after it still makes the whole a person."""
+    text = "The court heard evidence from Daulet Zhaksybekov, 47, the businessman's brother."
+    record = tnr_pipeline.process_text(text)
+    assert [(s.label, s.text) for s in record.spans if "Daulet" in s.text] == [
+        ("PERSON", "Daulet Zhaksybekov")
+    ]
