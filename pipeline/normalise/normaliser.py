@@ -351,12 +351,10 @@ class Normaliser:
     # ------------------------------------------------------------------ PERSON / ORG
 
     def _strip_person_prefix(self, value: str) -> str:
-        """Drop leading titles and role nouns, and a place directly before a title.
-
-        "Mr Thanh" -> "Thanh"; a headline-case mention "Sydney Activist Li Wei" loses the
-        place and the role noun. A place not followed by a title stays: many given names
-        are also towns ("Kim", "Ali", "Paul").
-        """
+        """Drop leading titles and role nouns, a place directly before a title, and letters
+        after the name (``POST_NOMINALS``): "Mr Thanh" -> "Thanh", "Ana Ruiz KC" -> "Ana
+        Ruiz"; a headline-case "Sydney Activist Li Wei" loses the place and the role noun. A
+        place not followed by a title stays: given names are also towns ("Kim", "Ali")."""
         words = value.split()
         while len(words) > 1:
             head = words[0].rstrip(".").casefold()
@@ -370,6 +368,8 @@ class Normaliser:
                 words = words[1:]
             else:
                 break
+        while len(words) > 2 and words[-1].rstrip(".").casefold() in self.words.POST_NOMINALS:
+            words = words[:-1]  # 'Ana Ruiz KC' is Ana Ruiz
         return " ".join(words)
 
     def institution_names(
@@ -459,6 +459,7 @@ WORD_LISTS: tuple[str, ...] = (
     "GENERIC_PLACE_WORDS",
     "HONORIFICS",
     "NATIONAL_INSTITUTIONS",
+    "POST_NOMINALS",
     "VAGUE_QUANTITIES",
 )
 """The lists of ``patterns/lexicons.jsonl`` this stage reads (checked when a pipeline is

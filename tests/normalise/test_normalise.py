@@ -493,6 +493,12 @@ NAME_CASES = [
         ["Tran Van Minh", "Tran Van Minh", "Tran Van Minh"],
     ),
     (
+        "letters after a name are no part of it; a two-word name keeps its second word",
+        [("PERSON", "Ana Ruiz KC"), ("PERSON", "Ruiz"), ("PERSON", "Li Mp")],
+        "Ana Ruiz KC spoke for the defence. Ruiz said the charges were political. Li Mp left.",
+        ["Ana Ruiz", "Ana Ruiz", "Li Mp"],
+    ),
+    (
         "titles too, and a name alone stays as written",
         [("PERSON", "President Xi"), ("PERSON", "Xi Jinping"), ("PERSON", "Paul Mugenzi")],
         "President Xi met Xi Jinping's aides. Paul Mugenzi was flown to Kigali.",
