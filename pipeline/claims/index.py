@@ -117,8 +117,8 @@ class Memory:
     """The organisation last named as a source, and the sentence number: 'it added'."""
     issuer: str | None = None
     """The organisation whose statement the document is: the first one named as a source
-    in its opening sentences ('Exile Watch today condemned ...'); an unquoted 'we' later
-    is its voice."""
+    in its opening sentences ('Exile Watch today condemned ...'); an unquoted 'the
+    experts said' later is its voice."""
     authors: list[tuple[int, str]] = field(default_factory=list)
     org_sources: Counter[str] = field(default_factory=Counter)
     officials: set[str] = field(default_factory=set)

@@ -177,8 +177,8 @@ SOURCE_RULES: tuple[tuple[str, str], ...] = (
     ("report_author", "'the report/study/organisation/it says': the document's report author"),
     (
         "statement_issuer",
-        "an unquoted 'we' or 'our organisations' in a statement an organisation issues: that "
-        "organisation",
+        "an unquoted 'the experts' or 'the signatories' in a statement an organisation "
+        "issues: that organisation",
     ),
     (
         "report_case",

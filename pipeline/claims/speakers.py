@@ -319,26 +319,21 @@ def resolve_speaker(  # noqa: C901
 
 
 def _voice_of_the_issuer(index: DocIndex, sentence: Sentence, memory: Memory, i: int) -> bool:
-    """'We call on ...', 'Our organisations have documented ...', 'The experts said ...'
-    outside quotation marks, in a statement an organisation issues (``Memory.issuer``)
-    and no person narrates: the organisation's own voice. Inside a quotation 'we' is the
-    quoted speaker's."""
+    """'The experts said ...', 'the signatories said ...' outside quotation marks, in a
+    statement an organisation issues (``Memory.issuer``) and no person narrates: the
+    organisation told of in the third person, as 'the report says' is its author. Its own
+    'we call on ...' stays unattributed: the codebook's source is null when the author
+    asserts."""
     if memory.issuer is None or (memory.mentions is not None and memory.mentions.narrator):
         return False
     if sentence.starts_in_quote or inside_quotation(index, sentence, i):
         return False
-    if index.lower[i] == "we":
-        return True
     children = list(index.children(i))
-    if (
+    return (
         index.lemma[i] in ISSUER_MEMBER_NOUNS
         and index.tag[i] == "NNS"
         and any(c.dep_ == "det" and c.lower_ == "the" for c in children)
         and not any(c.dep_ in ("prep", "amod", "relcl", "acl", "nummod") for c in children)
-    ):
-        return True  # 'the experts said': the mandate holders or groups that issue it
-    return index.lemma[i] in index.words.REPORT_NOUNS and any(
-        c.dep_ == "poss" and c.lower_ == "our" for c in children
     )
 
 
