@@ -15,6 +15,9 @@
 - **Places read as people.** A name the model read as a person or an organisation that a
   place noun (``PLACE_NOUNS``) names ("the city of X", "X province") is that place
   (:func:`named_by_place_noun`, context rule ``LOCATION.place_noun_of`` of the tagger).
+- **Patronymics.** Title-case names before a Turkic patronymic word ("Tural Sahib oglu",
+  "Elnur Rasim oglu Mammadov") are one person with it, where the model read an
+  organisation or stopped at the lower-case word. Context rule ``PERSON.patronymic``.
 """
 
 from __future__ import annotations
@@ -277,3 +280,39 @@ def named_by_place_noun(span: Span, words: Lexicons) -> bool:
     if root.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
         return False
     return prep.head.lower_ in words.PLACE_NOUNS and prep.head.pos_ == "NOUN"
+
+
+MAX_GIVEN_NAMES = 3
+"""How many title-case names may stand before a patronymic word."""
+
+
+def patronymic_names(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
+    """'Tural Sahib oglu', 'Elnur Rasim oglu Mammadov', 'Aida Tofiq qizi': title-case names
+    right before a patronymic word (``PATRONYMIC_WORDS``), with the word and a title-case
+    family name right after it, are one PERSON, whatever the model read in them (it takes
+    such names for organisations, or stops before the lower-case word). Context rule
+    ``PERSON.patronymic``."""
+    made: list[Span] = []
+    for k in range(1, len(doc)):
+        if doc[k].lower_ not in words.PATRONYMIC_WORDS or not doc[k].is_alpha:
+            continue
+        start = k
+        while (
+            start > 0
+            and k - start < MAX_GIVEN_NAMES
+            and doc[start - 1].is_title
+            and doc[start - 1].pos_ in ("PROPN", "NOUN")  # 'Sahib' opening a sentence
+            and doc[start - 1].lower_ not in words.HONORIFICS
+        ):
+            start -= 1
+        if start == k:
+            continue
+        end = k + 1
+        if end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+            end += 1
+        made.append(make(doc, start, end, "PERSON", "PERSON.patronymic"))
+    if not made:
+        return spans
+    taken = {i for s in made for i in range(s.start, s.end)}
+    kept = [s for s in spans if not any(i in taken for i in range(s.start, s.end))]
+    return sorted([*kept, *made], key=lambda s: (s.start, s.end))

@@ -156,12 +156,23 @@ def before_lower_case_words(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+NAME_BREAKING_PREPOSITIONS = frozenset({"to", "from", "in", "into", "at", "for", "with", "by"})
+"""Prepositions that end a person's name the model ran on past ('Ana Ruiz to Lisbon')."""
+
+
 def person_extent(doc: Doc, start: int, end: int, words: Lexicons) -> tuple[int, int]:
     """A model PERSON's bounds without a title before the name ('[Sergeant] Ana Ruiz',
     '[Mr.] Ana Ruiz', '[Ayatollah] Ali ...'), a possession after it ('Ana Ruiz[’s Oslo
-    home]') or a lower-case word it swallowed ('Ruiz [later]')."""
+    home]'), a place it ran on into ('Ana Ruiz [to Lisbon]': a lower-case preposition is
+    no part of a name, unlike the particles of ``NAME_PARTICLES``) or a lower-case word it
+    swallowed ('Ruiz [later]')."""
     for k in range(start + 1, end):
-        if doc[k].lower_ in POSSESSIVE_MARKS:
+        if doc[k].lower_ in POSSESSIVE_MARKS or (
+            doc[k].is_lower
+            and doc[k].pos_ == "ADP"
+            and doc[k].lower_ in NAME_BREAKING_PREPOSITIONS
+            and doc[k].lower_ not in words.NAME_PARTICLES
+        ):
             end = k
             break
     end = before_lower_case_words(doc, start, end)

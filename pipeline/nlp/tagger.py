@@ -50,6 +50,7 @@ from tnr_claims.nlp.people import (
     described_people,
     listed_people,
     named_by_place_noun,
+    patronymic_names,
     people_sharing_a_family_name,
 )
 from tnr_claims.nlp.perpetrators import drop_acts_against_perpetrators
@@ -325,7 +326,9 @@ class RuleTagger:
                 start = with_approximator_before(doc, start, words)
             if label == "PERSON":
                 start = after_descriptions(doc, start, end, words)
+                model_end = end
                 start, end = person_extent(doc, start, end, words)
+                spans.extend(self._place_run_into(doc, end, model_end))
             if label == "ORG":
                 end = _before_a_lower_case_description(doc, start, end)
             span = Span(doc, start, end, label=label, span_id=f"model:{ent.label_}")
@@ -460,6 +463,18 @@ class RuleTagger:
             return False
         return self._normaliser.is_known_place(span.text, subdivisions=False)
 
+    def _place_run_into(self, doc: Doc, end: int, model_end: int) -> list[Span]:
+        """The known place a model PERSON ran on into after a preposition ('Ana Ruiz to
+        [Lisbon]'), which ``person_extent`` cut off (context rule ``LOCATION.after_a_name``)."""
+        if model_end - end != 2 or doc[end].pos_ != "ADP":
+            return []
+        place = Span(doc, end + 1, model_end, label="LOCATION")
+        return (
+            [make(doc, end + 1, model_end, "LOCATION", "LOCATION.after_a_name")]
+            if (self._is_big_place(place))
+            else []
+        )
+
     def _is_big_place(self, span: Span) -> bool:
         """A one-word 'person' or 'organisation' that is a country or a city of over
         :data:`PLACE_OVER_PERSON_POPULATION` people ("Berlin", "Rotterdam"; a capital
@@ -543,6 +558,7 @@ class RuleTagger:
             merged = people_sharing_a_family_name(doc, merged, words)
             merged = coordinated_people(doc, merged, words)
             merged = listed_people(doc, merged, words)
+            merged = patronymic_names(doc, merged, words)
         merged = hyphenated_syllables(doc, merged)
         merged = propagate_names(doc, merged, words, tagged=self._tagged)
         merged = organisations_named_after_people(doc, merged, words, places)

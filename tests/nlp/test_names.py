@@ -761,3 +761,46 @@ def test_a_grown_model_org_given_an_age_is_a_person(tnr_pipeline) -> None:
     assert [(s.label, s.text) for s in record.spans if "Daulet" in s.text] == [
         ("PERSON", "Daulet Zhaksybekov")
     ]
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "name"),
+    [
+        (["Ana", "Ruiz", "to", "Lisbon"], ["PROPN", "PROPN", "ADP", "PROPN"], "Ana Ruiz"),
+        (["Omar", "Said", "from", "Oslo"], ["PROPN", "PROPN", "ADP", "PROPN"], "Omar Said"),
+        (["Ana", "de", "Souza"], ["PROPN", "ADP", "PROPN"], "Ana de Souza"),
+        (["Ana", "Ruiz", "’s"], ["PROPN", "PROPN", "PART"], "Ana Ruiz"),
+    ],
+)
+def test_a_model_name_stops_at_a_preposition_but_not_at_a_particle(words, pos, name) -> None:
+    """The model runs a name on into the place after it ('deported Ana Ruiz to Lisbon' read
+    as one person); a surname particle such as 'de' stays inside the name."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from tnr_claims.nlp.spans import person_extent
+    from tnr_claims.rules.loader import default_patterns
+
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos)
+    start, end = person_extent(doc, 0, len(doc), default_patterns().lexicons)
+    assert doc[start:end].text == name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Police in Baku detained the blogger Rauf Ilgar oglu Huseynov on Monday.",
+            "Rauf Ilgar oglu Huseynov",
+        ),
+        ("Agents abducted the reporter Nigar Vagif qizi in Tbilisi in May.", "Nigar Vagif qizi"),
+    ],
+)
+def test_a_turkic_patronymic_is_part_of_the_persons_name(tnr_pipeline, text, expected) -> None:
+    """The model reads 'Rauf Ilgar' as an organisation or stops before 'oglu'; the name runs
+    over the patronymic word and the family name after it, and is the claim's target."""
+    record = tnr_pipeline.process_text(text)
+    people = [s.text for s in record.spans if s.label == "PERSON"]
+    assert people == [expected]
+    [claim] = record.claims
+    assert claim.targets == [expected]
