@@ -20,6 +20,7 @@ from tnr_claims.claims.index import (
 )
 from tnr_claims.claims.mentions import (
     MIN_QUESTIONS,
+    describing_nouns,
     document_mentions,
     lede_subject,
     narrator,
@@ -52,7 +53,7 @@ from tnr_claims.claims.targets import (
     introduces_another_person,
     pick_last_target,
 )
-from tnr_claims.claims.transcripts import transcript_sources
+from tnr_claims.claims.transcripts import first_person, is_label, transcript_of, transcript_sources
 from tnr_claims.records import (
     ClaimProvenance,
     ClaimRecord,
@@ -103,6 +104,7 @@ def build_claims(
         authors=report_authors(index, sentences),
         mentions=document_mentions(doc, index, lambda i: is_patient(index, i)),
     )
+    memory.transcript = transcript_of(index)
     asked = questions(index, sentences)
     interview = len(asked) >= MIN_QUESTIONS
     memory.mentions.narrator = narrator(index, sentences, interview=interview)
@@ -121,7 +123,7 @@ def build_claims(
                 memory.issuer = _issuer(sentence, analysis)
     quotation_sources(analyses)
     _interview_answers(analyses, memory)
-    transcript_sources(index, analyses)
+    transcript_sources(memory.transcript, analyses)
     quoted_first_person(index, analyses)
     groups_named_next(index, analyses, memory)
     _custody_of_relatives(index, analyses, memory)
@@ -306,7 +308,7 @@ def _remember_people(
             # 'his brothers, A and B': B, joined to A, is a relative beside the act too
             relatives |= memory.mentions.relatives(index.words.FAMILY_NOUNS) & set(targets)
         focus = [name for name in targets if name not in relatives] or targets
-        narrator = memory.mentions.narrator if memory.mentions is not None else None
+        narrator = first_person(memory, sentence)
         focus = [name for name in focus if name != narrator]  # 'I', never 'he' or 'she'
         if focus:
             memory.last_target = (
@@ -354,7 +356,11 @@ def _remember_people(
         elif kind == "ORG":
             memory.org_sources[source] += 1
             memory.last_org_speaker = (source, number)
-    people = [ref.record.name for ref in sentence.spans if ref.record.label == "PERSON"]
+    people = [
+        ref.record.name
+        for ref in sentence.spans
+        if ref.record.label == "PERSON" and not is_label(memory, ref)
+    ]
     if people and people[-1]:
         memory.last_person = (people[-1], number)
     unquoted = [
@@ -373,7 +379,7 @@ def _named_subject(
     speech verb and the person is no official, perpetrator or the sentence's source."""
     mentions = memory.mentions
     for ref in sentence.spans:
-        if ref.record.label != "PERSON" or not ref.record.name:
+        if ref.record.label != "PERSON" or not ref.record.name or is_label(memory, ref):
             continue
         root = ref.root
         if index.dep[root] == "appos":
@@ -390,7 +396,35 @@ def _named_subject(
         ):
             return None
         return name
-    return None
+    return _introduced(index, sentence, memory, source)
+
+
+def _introduced(
+    index: DocIndex, sentence: Sentence, memory: Memory, source: str | None
+) -> str | None:
+    """The one person a sentence with no named subject introduces with a description beside
+    the name ('Take Omar Said, a poet who lived in Oslo.'): the next 'he' is that person."""
+    nouns = describing_nouns(index)
+    introduced = {
+        ref.record.name
+        for ref in sentence.spans
+        if ref.record.label == "PERSON"
+        and ref.record.name
+        and not is_label(memory, ref)
+        and any(c.dep_ == "appos" and c.lemma_.lower() in nouns for c in index.children(ref.root))
+    }
+    people = {
+        ref.record.name
+        for ref in sentence.spans
+        if ref.record.label == "PERSON" and not is_label(memory, ref)
+    }
+    if len(introduced) != 1 or people != introduced:
+        return None
+    name = next(iter(introduced))
+    mentions = memory.mentions
+    if name == source or name in memory.officials:
+        return None
+    return None if mentions is not None and mentions.is_perpetrator(name) else name
 
 
 def _claim_type(

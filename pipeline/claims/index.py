@@ -127,6 +127,9 @@ class Memory:
     """Name set after a family noun -> the one whose relative that is ('his mother, A')."""
     mentions: Any = None
     """The document's mention sets (:class:`tnr_claims.claims.mentions.Mentions`)."""
+    transcript: Any = None
+    """The speaker labels when the document is a transcript
+    (:class:`tnr_claims.claims.transcripts.Transcript`), else None."""
 
     def recent_speaker(self, number: int, *, after_quote: bool = False) -> str | None:
         """Who 'he said' in sentence ``number`` stands for when the sentence names no one:

@@ -40,6 +40,7 @@ from tnr_claims.claims.occasions import counts_cases
 from tnr_claims.claims.offices import is_official
 from tnr_claims.claims.roles import fallback_role, target_role, unnamed_speaker_of_self
 from tnr_claims.claims.rules import DIRECT_PATIENT_RULES
+from tnr_claims.claims.transcripts import first_person, is_label
 from tnr_claims.records import TargetDecision
 
 if TYPE_CHECKING:
@@ -83,9 +84,8 @@ def find_targets(  # noqa: C901
     owner_gender: str | None = None  # the owner's, when 'his' or 'her' or the document tells
     only_as_patient: set[int] = set()  # plural pronouns: targets only where acted on
     counted = counts_cases(index, sentence)
-    person_starts = {
-        ref.start: ref for ref in sentence.spans if ref.record.label == "PERSON" and ref.record.name
-    }
+    people = [r for r in sentence.spans if r.record.label == "PERSON" and r.record.name]
+    person_starts = {ref.start: ref for ref in people if not is_label(memory, ref)}
     for i in range(s0, s1):
         ref = person_starts.get(i)
         if ref is not None:
@@ -198,13 +198,11 @@ def find_targets(  # noqa: C901
             has_method
             and index.lower[i] in FIRST_PERSON
             and index.pos[i] == "PRON"
-            and memory.mentions is not None
-            and memory.mentions.narrator
+            and (first := first_person(memory, sentence))
             and not inside_quotation(index, sentence, i)
         ):
-            # an op-ed's 'my father was detained': the author named in its byline (also
-            # in a sentence that quotes a charge: 'sentenced me for "insulting" him')
-            mentions.append((i, memory.mentions.narrator, True))
+            # an op-ed's 'my father was detained': its author; a transcript's: the label's
+            mentions.append((i, first, True))
         elif (
             description_at(index, i, nouns)
             and _not_a_span_head(index, i)

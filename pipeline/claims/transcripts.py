@@ -5,11 +5,13 @@
 A document is read as a transcript when at least ``MIN_LABELS`` paragraphs open with a
 label and at least two labels differ (an interviewer and a guest). A label names the
 person the document names in full whose name holds all its words ("QUIRÓS" is "Daniela
-Quirós", introduced by the host); a label that names no one, or more than one person,
-gives no source. Only sentences with no speaker of their own take the label's: those with
-no attribution, and those whose speaker is the label's own first person ("we have seen",
-"our clients believe"). A named speaker inside the answer ("the court said") keeps the
-sentence, as does an unnamed one ("police said": no one named says it).
+Quirós", introduced by the host); a label that fits several people ("RAHIMI" for a guest
+and her brother) is the one an earlier label named; one that names no one, or more than
+one person still, gives no source. Only sentences with no speaker of their own take the
+label's: those with no attribution, and those whose speaker is the label's own first
+person ("we have seen", "our clients believe"). A named speaker inside the answer ("the
+court said") keeps the sentence, as does an unnamed one ("police said": no one named says
+it).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tnr_claims.claims.index import Analysis, DocIndex
+    from tnr_claims.claims.index import Analysis, DocIndex, Memory, Sentence, SpanRef
 
 LABEL = re.compile(r"(?m)^[ \t]*([A-ZÀ-Þ][\w’'.\-]*(?:[ \t]+[A-ZÀ-Þ][\w’'.\-]*){0,2})[ \t]*:[ \t]")
 """A paragraph's opening label: one to three capitalised words and a colon."""
@@ -30,29 +32,61 @@ MIN_LABELS = 4
 FIRST_PERSON_SUBJECTS = frozenset({"i", "we", "our", "my"})
 
 
-def transcript_sources(index: DocIndex, analyses: list[Analysis]) -> None:
-    """Give each unattributed sentence of a labelled paragraph its speaker's name."""
-    text = index.doc.text
+class Transcript:
+    """The labelled paragraphs of a transcript: where each label stands and whom it names."""
+
+    def __init__(self, text: str, labels: list[tuple[int, int, str | None]]) -> None:
+        self.text = text
+        self.labels = labels
+        """``(start, end, person)`` of each label, in document order (``person`` None when
+        the label names no one or more than one person)."""
+        self._starts = [start for start, _, _ in labels]
+
+    def speaker_at(self, char: int) -> str | None:
+        """The person whose labelled paragraph holds the character offset ``char``."""
+        k = bisect_right(self._starts, char) - 1
+        if k < 0 or "\n" in self.text[self.labels[k][1] : char]:
+            return None  # not in a labelled paragraph
+        return self.labels[k][2]
+
+    def is_label(self, start: int, end: int) -> bool:
+        """Whether the characters ``start:end`` (a name) lie inside a label ('PARK:')."""
+        k = bisect_right(self._starts, start) - 1
+        return k >= 0 and end <= self.labels[k][1]
+
+
+def transcript_of(index: DocIndex) -> Transcript | None:
+    """The document's transcript labels, when it is one (see module docstring)."""
+    text = index.text
     labels = [m for m in LABEL.finditer(text) if m.group(1).casefold() not in ("q", "a")]
     if len(labels) < MIN_LABELS or len({m.group(1).casefold() for m in labels}) < 2:
-        return
+        return None
     people = {
         ref.record.name for ref in index.spans if ref.record.label == "PERSON" and ref.record.name
     }
-    starts = [m.start() for m in labels]
+    resolved: list[tuple[int, int, str | None]] = []
+    speakers: set[str] = set()  # 'PARISA RAHIMI:' makes a later 'RAHIMI:' her, not her brother
+    for m in labels:
+        person = _labelled_person(m.group(1), people) or _labelled_person(m.group(1), speakers)
+        if person is not None:
+            speakers.add(person)
+        resolved.append((m.start(1), m.end(), person))
+    return Transcript(text, resolved)
+
+
+def transcript_sources(transcript: Transcript | None, analyses: list[Analysis]) -> None:
+    """Give each unattributed sentence of a labelled paragraph its speaker's name."""
+    if transcript is None:
+        return
     for analysis in analyses:
-        if analysis.source is not None or not _speaks_for_itself(index, analysis):
+        if analysis.source is not None or not _speaks_for_itself(analysis):
             continue
-        char = analysis.sentence.start_char
-        k = bisect_right(starts, char) - 1
-        if k < 0 or "\n" in text[labels[k].end() : char]:
-            continue  # not in a labelled paragraph
-        name = _labelled_person(labels[k].group(1), people)
+        name = transcript.speaker_at(analysis.sentence.start_char)
         if name is not None:
             analysis.source, analysis.source_rule = name, "transcript_label"
 
 
-def _speaks_for_itself(index: DocIndex, analysis: Analysis) -> bool:
+def _speaks_for_itself(analysis: Analysis) -> bool:
     """No attribution at all, or one to the paragraph's own first person."""
     if analysis.source_rule is None:
         return True
@@ -74,3 +108,19 @@ def _labelled_person(label: str, people: set[str]) -> str | None:
     words = label.casefold().split()
     found = {name for name in people if all(w in name.casefold().split() for w in words)}
     return next(iter(found)) if len(found) == 1 else None
+
+
+def first_person(memory: Memory, sentence: Sentence) -> str | None:
+    """Whom 'I' and 'my' outside quotations stand for: the speaker whose labelled paragraph
+    holds the sentence, else the document's narrator (an op-ed's author)."""
+    transcript = memory.transcript
+    if transcript is not None and (speaker := transcript.speaker_at(sentence.start_char)):
+        return speaker
+    return memory.mentions.narrator if memory.mentions is not None else None
+
+
+def is_label(memory: Memory, ref: SpanRef) -> bool:
+    """Whether a PERSON mention is a paragraph's speaker label ('PARK: ...'), no mention of
+    that person in the text (the next 'he' is not her)."""
+    transcript = memory.transcript
+    return transcript is not None and transcript.is_label(ref.record.start, ref.record.end)

@@ -861,3 +861,36 @@ def test_a_transcripts_labelled_paragraph_is_the_labelled_persons(
 def test_a_label_that_names_no_one_gives_no_source(tnr_pipeline) -> None:
     text = TRANSCRIPT.replace("Lena Marsh", "a lawyer")
     assert claim_of(tnr_pipeline, text, "Police in Vell").source is None
+
+
+PODCAST = (
+    "Episode 12: Far from home\n\n"
+    "HOST: Dana Keller, a radio reporter from Ruritania, has lived in Oslo since 2019.\n\n"
+    "DANA KELLER: Thank you for having me.\n\n"
+    "HOST: What happened after you left?\n\n"
+    "KELLER: Police in Vell summoned my mother twice that winter. A man followed me home "
+    "from the studio in March.\n\n"
+    "HOST: Did it happen to others?\n\n"
+    "KELLER: Think of Ilan Varga, a cartoonist who worked with me for years. In May he flew to "
+    "Vell for a wedding and was arrested at the airport.\n\n"
+    "HOST: And his brother, Tomas Varga?\n\n"
+    "KELLER: Nobody knows where the two of them are held.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("start", "targets"),
+    [
+        # 'my' and 'me' in a labelled paragraph are the label's speaker
+        ("KELLER: Police in Vell", ["Dana Keller"]),
+        ("A man followed me", ["Dana Keller"]),
+        # 'he' is the one the answer introduces, not the one the opening was about
+        ("In May he flew", ["Ilan Varga"]),
+    ],
+)
+def test_a_transcripts_first_person_is_the_labelled_speaker(
+    tnr_pipeline, start: str, targets: list[str]
+) -> None:
+    claim = claim_of(tnr_pipeline, PODCAST, start)
+    assert claim.targets == targets
+    assert claim.source == "Dana Keller"  # 'KELLER:' is the guest an earlier label named
