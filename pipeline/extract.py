@@ -25,6 +25,7 @@ from tnr_claims.claims.rules import WORD_LISTS as CLAIM_WORD_LISTS
 from tnr_claims.nlp import build_nlp, model_info
 from tnr_claims.nlp.context import WORD_LISTS as NLP_WORD_LISTS
 from tnr_claims.nlp.names import ABBREVIATIONS_KEY
+from tnr_claims.nlp.people import relatives_own_names
 from tnr_claims.nlp.provenance import Provenance, provenance_of
 from tnr_claims.nlp.recodes import CONTEXT_VARIANTS
 from tnr_claims.nlp.spans import (
@@ -217,6 +218,11 @@ class Pipeline:
         named = [(s.label_, s.text) for s in raw if s.label_ in ("PERSON", "ORG")]
         defined = doc.user_data.get(ABBREVIATIONS_KEY, {})
         canonicals = norm.names(named, text, defined) if named else []
+        own = relatives_own_names(raw, self.patterns.lexicons)
+        canonicals = [  # 'my father, Hisham Nasser' is no short form of 'Nour Hisham Nasser'
+            surface if surface in own and name.endswith(" " + surface) else name
+            for (_, surface), name in zip(named, canonicals, strict=True)
+        ]
         # 'the Guards' resolves to the fullest mention, 'Revolutionary Guards Corps'; when a
         # rule gives that mention its canonical name, the short form takes it too
         ruled = self._rule_names([s for s in raw if s.label_ in ("PERSON", "ORG")], canonicals)

@@ -220,6 +220,33 @@ def relatives_named_for(index: DocIndex, i: int, memory: Memory) -> list[str]:
     return sorted(named) if len(named) >= 2 else []
 
 
+def relative_named_for(
+    index: DocIndex, i: int, memory: Memory, mentions: list[tuple[int, str, bool]]
+) -> str | None:
+    """The named relative a singular family noun with no name beside it stands for ('they
+    are holding my father', said by the one whose father the document named before): the
+    one person introduced by that noun as the relative of the noun's possessor, as
+    resolved in ``mentions``; "" (no one) when every person so called is someone else's
+    relative; None when the document does not tell (then the noun is read as any
+    description)."""
+    if index.tag[i] != "NN" or index.lemma[i] not in index.words.FAMILY_NOUNS:
+        return None
+    if memory.mentions is None or any(
+        index.named(k, ("PERSON",)) for k in (i, i + 1, i + 2) if k < len(index.lower)
+    ):
+        return None  # 'his brother Omar', 'her father, Ali Said': the name stands there
+    whose = next((c.i for c in index.children(i) if c.dep_ == "poss"), None)
+    owner = next((name for root, name, _ in mentions if root == whose), None)
+    if owner is None:
+        return None
+    called = memory.mentions.descriptions.get(index.lemma[i], set())
+    found = [kin for kin, of in memory.relative_of.items() if of == owner and kin in called]
+    if len(found) == 1:
+        return found[0]
+    others = {kin for kin in called if memory.relative_of.get(kin, owner) != owner}
+    return "" if called and others == called else None
+
+
 def subject_of_clause(index: DocIndex, i: int) -> int | None:
     """The subject of the verb a pronoun object or possessor hangs on, if any."""
     j = index.head[i]

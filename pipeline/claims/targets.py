@@ -23,6 +23,7 @@ from tnr_claims.claims.kin import (
     named_relatives,
     owners_of_relatives,
     owns_a_client,
+    relative_named_for,
     relatives_named_for,
     subject_of_clause,
     the_family,
@@ -203,6 +204,8 @@ def find_targets(  # noqa: C901
         ):
             # an op-ed's 'my father was detained': its author; a transcript's: the label's
             mentions.append((i, first, True))
+        elif (relative := relative_named_for(index, i, memory, mentions)) is not None:
+            mentions.extend((i, name, True) for name in [relative] if name)  # 'my father'
         elif (
             description_at(index, i, nouns)
             and _not_a_span_head(index, i)
@@ -254,8 +257,7 @@ def find_targets(  # noqa: C901
             mentions.extend((i, name, True) for name in group)
             only_as_patient.add(i)
         elif has_method and (kin := the_family(index, i, s0, owner, last_named, memory)):
-            # 'His son said the family had received threats', 'The family has been
-            # threatened since 2020': the family of the one the story is about
+            # 'His son said the family had received threats': the one the story is about
             mentions.append((i, kin, True))
         elif _unnamed_person(index, i, nouns):
             # 'agents pressured a cousin and his wife': 'his' is the cousin's

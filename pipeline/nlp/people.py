@@ -15,6 +15,10 @@
 - **Places read as people.** A name the model read as a person or an organisation that a
   place noun (``PLACE_NOUNS``) names ("the city of X", "X province") is that place
   (:func:`named_by_place_noun`, context rule ``LOCATION.place_noun_of`` of the tagger).
+- **Relatives' own names.** A full name set right after a family noun ("my father, Hisham
+  Nasser") is that relative's, not a short form of a longer name that ends in it ("Nour
+  Hisham Nasser", his daughter): :func:`relatives_own_names`, read by the normaliser's
+  caller.
 - **Patronymics.** Title-case names before a Turkic patronymic word ("Tural Sahib oglu",
   "Elnur Rasim oglu Mammadov") are one person with it, where the model read an
   organisation or stopped at the lower-case word. Context rule ``PERSON.patronymic``.
@@ -316,3 +320,19 @@ def patronymic_names(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]
     taken = {i for s in made for i in range(s.start, s.end)}
     kept = [s for s in spans if not any(i in taken for i in range(s.start, s.end))]
     return sorted([*kept, *made], key=lambda s: (s.start, s.end))
+
+
+def relatives_own_names(spans: list[Span], words: Lexicons) -> set[str]:
+    """Full names set right after a family noun ('My father, Hisham Nasser, was summoned'):
+    a relative's own name, never a short form of a longer name that ends in it ('Nour
+    Hisham Nasser', his daughter, named after him as many naming traditions do)."""
+    own: set[str] = set()
+    for span in spans:
+        if span.label_ != "PERSON" or len(span) < 2 or span.start == 0:
+            continue
+        k = span.start - 1
+        if span.doc[k].text == "," and k > 0:
+            k -= 1
+        if span.doc[k].lower_ in words.FAMILY_NOUNS:
+            own.add(span.text)
+    return own

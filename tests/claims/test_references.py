@@ -1480,3 +1480,37 @@ def test_a_named_relative_held_later_brings_the_one_abroad(
     second = "Ana Berg and Ivo " + targets[1].split()[-1] + " were taken to a prison in Vell."
     claim = claim_of(tnr_pipeline, introduction + second, "Ana Berg and")
     assert claim.targets == targets
+
+
+def test_a_relatives_full_name_is_no_short_form_of_a_longer_name_that_ends_in_it(
+    tnr_pipeline,
+) -> None:
+    """Many naming traditions give a child the father's names after her own: 'Hisham
+    Nasser', set after 'her father', is him, not a short form of his daughter's name."""
+    text = (
+        "Nour Hisham Nasser writes a blog from Berlin. In May her father, Hisham Nasser, "
+        "was detained by police in Cairo."
+    )
+    assert ("Hisham Nasser", "Hisham Nasser") in people(tnr_pipeline, text)
+    claim = claim_of(tnr_pipeline, text, "In May")
+    assert sorted(claim.targets) == ["Hisham Nasser", "Nour Hisham Nasser"]
+
+
+@pytest.mark.parametrize(
+    ("said", "targets"),
+    [
+        # the speaker's father is the one the document named as hers
+        ("Lina Sabri said", ["Lina Sabri", "Omar Sabri"]),
+        # another person's father is not hers
+        ("Dana Keller said", ["Dana Keller"]),
+    ],
+)
+def test_my_father_in_a_quotation_is_the_speakers_father_named_before(
+    tnr_pipeline, said: str, targets: list[str]
+) -> None:
+    text = (
+        "Lina Sabri, a presenter in London, left Iran in 2015. Last month agents took her "
+        "father, Omar Sabri, from his home in Tabriz. Her colleague Dana Keller lives in "
+        f"Oslo. “They are holding my father because they cannot hold me,” {said}."
+    )
+    assert sorted(claim_of(tnr_pipeline, text, "“They are").targets) == targets
