@@ -88,6 +88,8 @@ def _introduced_as_spouse(index: DocIndex, root: int) -> bool:
 
 
 CUSTODY_CODES = frozenset({"DETENTION", "PROSECUTION"})
+ONE_PERSON = frozenset({"he", "him", "she", "her"})
+"""Pronouns that stand for the one relative named before ('He was arrested in May')."""
 """Codes that are RELATIVE_REPRISAL when the one held or charged is a named relative."""
 
 
@@ -101,10 +103,10 @@ def owners_of_relatives(
 ) -> list[tuple[int, str, str]]:
     """Remember whose relative each name set after a family noun is ('his mother, A'; not a
     spouse), and give an act on relatives (``REPRISAL_CODES``, or custody:
-    ``CUSTODY_CODES``) that names such a relative by name, but not the one abroad ('A and B
-    were taken from the family's flat') that one too, as ``TARGET.relative_owner`` (GUIDELINES:
-    a relative held or punished who is named is a target with the one whose relative he
-    or she is)."""
+    ``CUSTODY_CODES``) that names such a relative by name or by 'he' or 'she', but not the
+    one abroad ('A and B were taken from the family's flat') that one too, as
+    ``TARGET.relative_owner`` (GUIDELINES: a relative held or punished who is named is a
+    target with the one whose relative he or she is)."""
     for root, relative, owner in _relatives_with_owners(index, person_starts, mentions):
         if _introduced_as_spouse(index, root):
             continue  # a couple is often abroad together: neither is the other's lever
@@ -121,7 +123,7 @@ def owners_of_relatives(
     named = {name for _, name, _ in chosen}
     added = []
     for root, name, _ in chosen:
-        if index.named(root, ("PERSON",)) is None:
+        if index.named(root, ("PERSON",)) is None and index.lower[root] not in ONE_PERSON:
             continue  # 'the two men', 'they': the group is the people named, no one more
         owner = memory.relative_of.get(name)
         if owner is not None and owner not in named and owner not in memory.relative_of:

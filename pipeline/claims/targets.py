@@ -168,6 +168,8 @@ def find_targets(  # noqa: C901
             if antecedent and not _agrees(memory, antecedent, index.lower[i]):
                 # 'her brother, Asad, was held ... she said': not Asad; the target before
                 fallback = memory.last_target
+                if not (fallback and _agrees(memory, fallback, index.lower[i])):
+                    fallback = _recent_person(memory, number)  # 'Kaveh, ... . He was held'
                 agreeing = fallback and _agrees(memory, fallback, index.lower[i])
                 antecedent = fallback if agreeing and not blocked else None
             if antecedent is None and not blocked and index.dep[i] == "poss":
@@ -189,8 +191,7 @@ def find_targets(  # noqa: C901
             and index.pos[i] == "PRON"
             and (quoted := _quoting_person(index, sentence, i, speakers, memory, number))
         ):
-            # '"They told my mother I would be arrested," said Ana Ruiz': Ana Ruiz
-            # ('"My client was never told," said his lawyer': the one she represents)
+            # '"They told my mother ...," said Ana Ruiz'; '"My client ...," said his lawyer'
             if not owns_a_client(index, i):
                 mentions.append((i, quoted, True))
             elif (client := client_of(index, memory, None, None, [quoted])) is not None:
@@ -244,8 +245,7 @@ def find_targets(  # noqa: C901
         elif memory.mentions is not None and (pair := memory.mentions.couple_meant(index, i)):
             mentions.extend((i, name, True) for name in pair)  # 'the couple': A and B
         elif index.lower[i] in PLURAL_REFERENCE_PRONOUNS and index.pos[i] == "PRON":
-            # 'A and B noticed a man following them'; right after 'A and B were
-            # deported', 'Their mother is questioned every week'
+            # 'A and B noticed a man following them'; 'A and B were deported. Their ...'
             group = named_together_before(index, sentence, i, person_starts)
             if (
                 not group

@@ -46,8 +46,9 @@ Each rule reads token shapes around a model ORG span; none names an organisation
   rebel movement based abroad") is that organisation. Context rule
   ``ORG.described_as_organisation``.
   A name closed by a comma right after such a noun ('for the news site Mekong Watch,') is
-  one too, however the parser hangs it; a name that is the subject of a clause on the noun
-  ('the group Ana Ruiz founded') is not.
+  one too, however the parser hangs it. Not a model person of two words or more after
+  ``PERSON_OR_ORG_NOUNS`` ("the broadcaster Ana Ruiz"), nor a name that is the subject
+  of a clause on the noun ('the group Ana Ruiz founded').
 - **Named again.** Words the document tags as an organisation once are that organisation
   where they stand again untagged ("a Nordline plane" after "Nordline said"), a count the
   model read in them aside ("Group 24"); not inside a longer proper name. Context rule
@@ -56,11 +57,10 @@ Each rule reads token shapes around a model ORG span; none names an organisation
   abbreviation whose initials spell it ("The Coalition for Exiled Journalists (CEJ)") are
   an organisation's name, which the model may miss whole. Context rule
   ``ORG.spelled_by_abbreviation``.
-- **Platforms as venues.** Codebook (second set): "a platform where something was posted
-  ('on Facebook') is not an ORG; the company acting ('Facebook removed the accounts') is."
-  A platform name (``PLATFORM_NAMES``) read as an ORG or PERSON is dropped unless it is the
-  subject of a verb or the agent of a passive one; a name that runs into one ("[Nexo
-  Telegram] channel") keeps its own words. Context rule ``ORG.platform_venue``.
+- **Platforms as venues** ("on Facebook") are no ORG (codebook, second set): a platform
+  name (``PLATFORM_NAMES``) read as an ORG or PERSON is dropped unless it is the subject of
+  a verb or the agent of a passive one; a name that runs into one ("[Nexo Telegram]
+  channel") keeps its own words. Context rule ``ORG.platform_venue``.
 """
 
 from __future__ import annotations
@@ -71,7 +71,12 @@ from spacy.attrs import DEP, LEMMA, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from tnr_claims.nlp.provenance import derive, is_bare_model, make
-from tnr_claims.nlp.spans import POSSESSIVE_MARKS, compound_start, tokens_with
+from tnr_claims.nlp.spans import (
+    POSSESSIVE_MARKS,
+    after_a_persons_work,
+    compound_start,
+    tokens_with,
+)
 from tnr_claims.normalise.names import initials_match
 from tnr_claims.rules.loader import Lexicons
 
@@ -421,7 +426,14 @@ def _name_word(token: Token, titles: frozenset[str]) -> bool:
 def described_organisations(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     """Untagged proper names in apposition to 'a/the ... group' become ORG (see module)."""
     # a one-word name the model read as a person may be re-read ('the rights group Memorial')
-    misread = {s.start for s in spans if s.label_ == "PERSON" and len(s) <= 3 and is_bare_model(s)}
+    misread = {
+        s.start
+        for s in spans
+        if s.label_ == "PERSON"
+        and len(s) <= 3
+        and is_bare_model(s)
+        and not (len(s) > 1 and after_a_persons_work(doc, s.start, words))
+    }
     covered = {i for s in spans if s.start not in misread for i in range(s.start, s.end)}
     nouns = words.ORG_DESCRIPTION_NOUNS
     found: list[Span] = []

@@ -458,3 +458,12 @@ def tokens_with(doc: Doc, attr: int, words: Iterable[str]) -> list[int]:
     wanted = [strings.add(word) for word in words]
     column = doc.to_array(attr)
     return numpy.flatnonzero(numpy.isin(column, wanted)).tolist()
+
+
+def after_a_persons_work(doc: Doc, start: int, words: Lexicons) -> bool:
+    """'the broadcaster [Ana Ruiz]', 'a rights monitor, [Omar Said]': a noun of
+    ``PERSON_OR_ORG_NOUNS`` right before the name (a comma between allowed)."""
+    k = start - 1
+    if k > 0 and doc[k].text == ",":
+        k -= 1
+    return k >= 0 and doc[k].lemma_.lower() in words.PERSON_OR_ORG_NOUNS

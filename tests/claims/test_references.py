@@ -1514,3 +1514,27 @@ def test_my_father_in_a_quotation_is_the_speakers_father_named_before(
         f"Oslo. “They are holding my father because they cannot hold me,” {said}."
     )
     assert sorted(claim_of(tnr_pipeline, text, "“They are").targets) == targets
+
+
+BROTHERS = (
+    "Ms Sara Amini, a presenter in London, has been threatened online since 2021. In "
+    "Toronto, the broadcaster Reza Karimi learned that his brother, Navid Karimi, had been "
+    "sentenced in Tabriz. Navid, a civil engineer, has never worked as a journalist. He was "
+    "arrested in August, days after his brother aired an interview."
+)
+
+
+@pytest.mark.parametrize(
+    ("start", "targets"),
+    [
+        # 'the broadcaster' before a two-word name the model reads as a person: a person
+        ("In Toronto", ["Navid Karimi", "Reza Karimi"]),
+        # 'He' is not the woman named before, but the man just named; he is the
+        # broadcaster's brother, held, so the broadcaster is a target too
+        ("He was arrested", ["Navid Karimi", "Reza Karimi"]),
+    ],
+)
+def test_he_standing_for_a_relative_held_brings_the_one_whose_relative_he_is(
+    tnr_pipeline, start: str, targets: list[str]
+) -> None:
+    assert sorted(claim_of(tnr_pipeline, BROTHERS, start).targets) == targets
