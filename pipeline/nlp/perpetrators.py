@@ -179,6 +179,9 @@ def _patients(root: Token) -> list[Token]:
     found = [c for c in root.children if c.dep_ in ("nsubjpass", "dobj", "poss")]
     if root.dep_ == "acl" and root.tag_ == "VBN" and root.head.pos_ in ("NOUN", "PRON"):
         found.append(root.head)  # 'the people arrested today', 'the men charged'
+    if root.dep_ == "advcl" and root.tag_ == "VBN" and root.lemma_.lower() in ACCUSING_VERBS:
+        # 'Two men went on trial on Monday accused of spying on exiles': the men
+        found.extend(c for c in root.head.children if c.dep_ == "nsubj")
     # 'requesting extradition of the suspect': the act noun is the verb's object
     holders = [root, *(c for c in root.children if c.dep_ == "dobj" and c.pos_ == "NOUN")]
     for holder in holders:
@@ -203,8 +206,9 @@ def _patients(root: Token) -> list[Token]:
     return found
 
 
-BORNE_LEGAL_VERBS = frozenset({"face", "stand", "await"})
-"""Verbs of a legal step borne by their subject ('faces trial', 'is due to stand trial')."""
+BORNE_LEGAL_VERBS = frozenset({"face", "stand", "await", "go"})
+"""Verbs of a legal step borne by their subject ('faces trial', 'is due to stand trial', 'went
+on trial')."""
 
 
 def _person_names(spans: Iterable[Span]) -> dict[int, set[str]]:

@@ -423,3 +423,17 @@ def test_the_perpetrators_noun_phrase_is_still_remembered(tnr_pipeline) -> None:
         "In May police in Oslo detained the Ruritanian national again."
     )
     assert ("detained", "DETENTION") not in legal_spans(tnr_pipeline, text)
+
+
+def test_people_who_went_on_trial_accused_of_an_act_on_others_are_its_doers(
+    tnr_pipeline,
+) -> None:
+    """'went on trial ... accused of spying on exiles': the trial is against the accused,
+    who are the counted men the next sentence names; none of them is a target."""
+    text = (
+        "Two men went on trial in Vell on Monday accused of spying on exiles from Ruritania. "
+        "Ivo Sand, 41, and Marek Hal, 38, are charged with illegal intelligence work."
+    )
+    record = tnr_pipeline.process_text(text)
+    assert legal_spans(tnr_pipeline, text) == []
+    assert all(claim.targets == [] for claim in record.claims)
