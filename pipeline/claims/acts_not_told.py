@@ -2,7 +2,7 @@
 no statement of its own. 'Interpol rejected 19 notices' refuses things (no denial of a
 claim); 'charged over videos he recorded' names the thing the verb made (no finding);
 'officers visited his mother and told her that ...' is the pressure itself (no statement
-to the reader).
+to the reader); 'the couple found a tracker under their car' is a discovery, no finding.
 Read by :func:`tnr_claims.claims.attribution.find_source`.
 """
 
@@ -94,4 +94,24 @@ def state_tells_someone(index: DocIndex, verb: int) -> bool:
         c.dep_ in ("dobj", "dative")
         and (c.lower_ in TOLD_PEOPLE or c.lemma_.lower() in words.FAMILY_NOUNS)
         for c in index.children(verb)
+    )
+
+
+FINDERS_OF_THINGS = frozenset({"couple", "pair", "family", "he", "she", "they", "i", "we"})
+"""Subjects of 'found' who come upon a thing rather than report a finding."""
+
+
+def finds_a_thing(index: DocIndex, verb: int) -> bool:
+    """Whether 'found' at ``verb`` is people coming upon a thing ('the couple had found a
+    GPS tracker under their car', 'she found her flat searched'): a person, family or
+    pair noun or a personal pronoun as subject, and no 'that' clause (not 'they found
+    that 40 students were returned')."""
+    if index.lemma[verb] != "find" or index.has_child(verb, ("ccomp",)):
+        return False
+    subjects = [c for c in index.children(verb) if c.dep_ == "nsubj"]
+    return bool(subjects) and all(
+        s.lower_ in FINDERS_OF_THINGS
+        or s.lemma_.lower() in FINDERS_OF_THINGS
+        or s.lemma_.lower() in index.words.FAMILY_NOUNS
+        for s in subjects
     )

@@ -13,6 +13,7 @@ from spacy.tokens import Span
 
 from tnr_claims.claims.according import according_to
 from tnr_claims.claims.acts_not_told import (
+    finds_a_thing,
     makes_the_thing_it_qualifies,
     refuses_a_thing,
     state_tells_someone,
@@ -90,7 +91,11 @@ def find_source(
             continue  # 'Interpol did not say whether ...': no statement
         if cue.id_ == "ATTRIBUTION.deny" and refuses_a_thing(index, cue.start):
             continue  # 'Interpol rejected 19 notices', 'denied him a passport': an act
-        if makes_the_thing_it_qualifies(index, cue.start) or state_tells_someone(index, cue.start):
+        if (
+            makes_the_thing_it_qualifies(index, cue.start)
+            or state_tells_someone(index, cue.start)
+            or finds_a_thing(index, cue.start)
+        ):
             continue  # 'videos he recorded', 'officers told her that ...': no statement
         rule = rules_by_id.get(cue.id_)
         result = _attribution(

@@ -1538,3 +1538,14 @@ def test_he_standing_for_a_relative_held_brings_the_one_whose_relative_he_is(
     tnr_pipeline, start: str, targets: list[str]
 ) -> None:
     assert sorted(claim_of(tnr_pipeline, BROTHERS, start).targets) == targets
+
+
+def test_people_who_found_a_thing_report_no_finding(tnr_pipeline) -> None:
+    """'the couple had found a tracker': coming upon a thing is no research finding, so
+    the one who says it is the source, not the last pair named ('they found that ...' is a
+    finding and keeps its own speakers)."""
+    text = (
+        "Agents followed Ivo Sand and Marek Hal for weeks in Oslo. Ana Ruiz said the couple "
+        "had found a GPS tracker under their car in May."
+    )
+    assert claim_of(tnr_pipeline, text, "Ana Ruiz said").source == "Ana Ruiz"
