@@ -467,3 +467,39 @@ def after_a_persons_work(doc: Doc, start: int, words: Lexicons) -> bool:
     if k > 0 and doc[k].text == ",":
         k -= 1
     return k >= 0 and doc[k].lemma_.lower() in words.PERSON_OR_ORG_NOUNS
+
+
+def home_after_an_age(span: Span) -> bool:
+    """'Ana Ruiz, 52, of [Fort Lee]': a name after 'of' that follows a person's age set off by
+    commas is where that person lives (the style of court and police releases)."""
+    doc, k = span.doc, span.start
+    return (
+        k >= 4
+        and doc[k - 1].lower_ == "of"
+        and doc[k - 2].text == ","
+        and doc[k - 3].like_num
+        and len(doc[k - 3].text) <= 3
+        and doc[k - 4].text == ","
+    )
+
+
+def before_a_lower_case_description(doc: Doc, start: int, end: int) -> int:
+    """'the state-run [TASS news agency]': lower-case words closing a model ORG after a
+    capitalised name describe it ('news agency', 'channel'); the name ends before them."""
+    k = before_lower_case_words(doc, start, end)
+    return k if any(t.is_title or t.is_upper for t in doc[start:k]) else end
+
+
+def names_an_instrument(span: Span, words: Lexicons) -> bool:
+    """Whether a model LAW entity holds an instrument word (``INSTRUMENT_WORDS``) or a
+    number ('Article 38')."""
+    return any(t.lower_ in words.INSTRUMENT_WORDS or t.like_num for t in span)
+
+
+def lone_modifier(span: Span) -> bool:
+    """'[Transnational] repression is not new': one word the tagger reads as an adjective,
+    adverb or verb is no name, whatever the entity recogniser said. Nor are words without a
+    capital letter ('pushed him into a [grey van]'): names have one, 'al-' or 'van' aside."""
+    if not any(token.text[:1].isupper() for token in span):
+        return True
+    return len(span) == 1 and span[0].pos_ in ("ADJ", "ADV", "VERB") and span[0].tag_ != "NNP"

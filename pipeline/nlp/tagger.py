@@ -23,6 +23,7 @@ from tnr_claims.nlp.context import (
 from tnr_claims.nlp.counts import vague_counts
 from tnr_claims.nlp.crimes import ALLEGED_CRIMES_KEY, CHARGE_ONLY_RULES, perpetrators_crimes
 from tnr_claims.nlp.days import days_told_before
+from tnr_claims.nlp.described_organisations import described_organisations, platform_venues
 from tnr_claims.nlp.domestic import domestic_unrest_acts
 from tnr_claims.nlp.extents import asks_for_something_else, brought_to_no_place, method_extents
 from tnr_claims.nlp.instruments import instruments_with_parties, provisions_of_instruments
@@ -39,12 +40,7 @@ from tnr_claims.nlp.names import (
     particle_surnames,
     speaking_people,
 )
-from tnr_claims.nlp.organisations import (
-    described_organisations,
-    names_again,
-    organisation_extents,
-    platform_venues,
-)
+from tnr_claims.nlp.organisations import names_again, organisation_extents
 from tnr_claims.nlp.parse_matcher import ParseMatcher
 from tnr_claims.nlp.people import (
     described_people,
@@ -73,11 +69,14 @@ from tnr_claims.nlp.spans import (
     SEGMENTS_KEY,
     SPAN_KEY,
     after_descriptions,
-    before_lower_case_words,
+    before_a_lower_case_description,
     date_parts,
+    home_after_an_age,
     inside_ranges,
     is_count,
+    lone_modifier,
     merge_spans,
+    names_an_instrument,
     person_extent,
     trim_entity,
     with_approximator_before,
@@ -99,27 +98,6 @@ people ('from' and 'to' take people as often as places)."""
 
 PLACE_OVER_PERSON_POPULATION = 500_000
 """A one-word model PERSON naming a city at least this large is read as the city."""
-
-
-def _home_after_an_age(span: Span) -> bool:
-    """'Ana Ruiz, 52, of [Fort Lee]': a name after 'of' that follows a person's age set off by
-    commas is where that person lives (the style of court and police releases)."""
-    doc, k = span.doc, span.start
-    return (
-        k >= 4
-        and doc[k - 1].lower_ == "of"
-        and doc[k - 2].text == ","
-        and doc[k - 3].like_num
-        and len(doc[k - 3].text) <= 3
-        and doc[k - 4].text == ","
-    )
-
-
-def _before_a_lower_case_description(doc: Doc, start: int, end: int) -> int:
-    """'the state-run [TASS news agency]': lower-case words closing a model ORG after a
-    capitalised name describe it ('news agency', 'channel'); the name ends before them."""
-    k = before_lower_case_words(doc, start, end)
-    return k if any(t.is_title or t.is_upper for t in doc[start:k]) else end
 
 
 def _named_relative(span: Span, words: Any) -> bool:
@@ -162,21 +140,6 @@ def _without_words_of_names(rules: list[Span], model: list[Span], words: Any) ->
         if not inside:
             kept.append(span)
     return kept
-
-
-def _names_an_instrument(span: Span, words: Any) -> bool:
-    """Whether a model LAW entity holds an instrument word (``INSTRUMENT_WORDS``) or a
-    number ('Article 38')."""
-    return any(t.lower_ in words.INSTRUMENT_WORDS or t.like_num for t in span)
-
-
-def _lone_modifier(span: Span) -> bool:
-    """'[Transnational] repression is not new': one word the tagger reads as an adjective,
-    adverb or verb is no name, whatever the entity recogniser said. Nor are words without a
-    capital letter ('pushed him into a [grey van]'): names have one, 'al-' or 'van' aside."""
-    if not any(token.text[:1].isupper() for token in span):
-        return True
-    return len(span) == 1 and span[0].pos_ in ("ADJ", "ADV", "VERB") and span[0].tag_ != "NNP"
 
 
 def _demonym_modifier(span: Span) -> bool:
@@ -330,15 +293,15 @@ class RuleTagger:
                 start, end = person_extent(doc, start, end, words)
                 spans.extend(self._place_run_into(doc, end, model_end))
             if label == "ORG":
-                end = _before_a_lower_case_description(doc, start, end)
+                end = before_a_lower_case_description(doc, start, end)
             span = Span(doc, start, end, label=label, span_id=f"model:{ent.label_}")
             if label == "QUANTITY" and not is_count(span, words):
                 continue
-            if label == "LEGAL_REF" and not _names_an_instrument(span, words):
+            if label == "LEGAL_REF" and not names_an_instrument(span, words):
                 continue  # 'the Royal Family' read as a law
             if label in ("PERSON", "ORG") and (
                 _demonym_modifier(span)
-                or _lone_modifier(span)
+                or lone_modifier(span)
                 or (len(span) == 1 and span.text in words.PEOPLE_GROUP_NAMES)
             ):
                 continue  # 'the [Kazakh] government', 'a [Uyghur] living in Oslo'
@@ -356,7 +319,7 @@ class RuleTagger:
                 self._is_big_place(span)
                 or self._place_after_in(span)
                 or self._origin_of_a_person(span)
-                or _home_after_an_age(span)
+                or home_after_an_age(span)
                 or (label == "PERSON" and self._read_as_place_elsewhere(span, read_as_place))
             ):
                 rule = "LOCATION.person_is_place" if label == "PERSON" else "LOCATION.org_is_place"

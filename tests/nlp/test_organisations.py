@@ -102,7 +102,7 @@ def test_a_count_after_another_organisation_stays_a_count() -> None:
 
 
 def _described(words, pos, deps, heads, lemmas=None) -> list[str]:
-    from tnr_claims.nlp.organisations import described_organisations
+    from tnr_claims.nlp.described_organisations import described_organisations
 
     doc = Doc(
         VOCAB,
@@ -392,3 +392,15 @@ def test_words_spelled_by_the_abbreviation_after_them_are_an_organisation(
     words: list[str], tagged: list[tuple[int, int]], expected: list[str]
 ) -> None:
     assert orgs(words, tagged) == expected
+
+
+@pytest.mark.model
+def test_an_organisation_described_as_one_whose_last_word_reads_as_a_verb(tnr_pipeline) -> None:
+    """'the aid group Zarya Help': the model reads a person and the parser a common noun
+    or a verb in 'Help'; the name set beside 'group' is still the organisation."""
+    record = tnr_pipeline.process_text(
+        "Lena Berg, who runs the aid group Zarya Help with her husband, Ivo Sand, said police "
+        "warned them."
+    )
+    labels = {s.text: s.label for s in record.spans if s.label in ("ORG", "PERSON")}
+    assert labels == {"Lena Berg": "PERSON", "Zarya Help": "ORG", "Ivo Sand": "PERSON"}

@@ -1,0 +1,149 @@
+"""Organisations told by what they are, and platforms told as places: context rules that
+read the parse around a proper name, none naming an organisation.
+
+- **Named as an organisation.** An untagged proper name in apposition to an organisation
+  noun (``ORG_DESCRIPTION_NOUNS``) with an article ("an exile group, Nor-5", "Nor-5, a
+  rebel movement based abroad") is that organisation. Context rule
+  ``ORG.described_as_organisation``.
+  A name closed by a comma right after such a noun ('for the news site Mekong Watch,') is
+  one too, however the parser hangs it. Not a model person of two words or more after
+  ``PERSON_OR_ORG_NOUNS`` ("the broadcaster Ana Ruiz"), nor a name that is the subject
+  of a clause on the noun ('the group Ana Ruiz founded').
+- **Platforms as venues** ("on Facebook") are no ORG (codebook, second set): a platform
+  name (``PLATFORM_NAMES``) read as an ORG or PERSON is dropped unless it is the subject of
+  a verb or the agent of a passive one; a name that runs into one ("[Nexo Telegram]
+  channel") keeps its own words. Context rule ``ORG.platform_venue``.
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import DEP, LEMMA
+from spacy.tokens import Doc, Span, Token
+
+from tnr_claims.nlp.provenance import derive, is_bare_model, make
+from tnr_claims.nlp.spans import after_a_persons_work, compound_start, tokens_with
+from tnr_claims.rules.loader import Lexicons
+
+
+def described_organisations(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
+    """Untagged proper names in apposition to 'a/the ... group' become ORG (see module)."""
+    # a one-word name the model read as a person may be re-read ('the rights group Memorial')
+    misread = {
+        s.start
+        for s in spans
+        if s.label_ == "PERSON"
+        and len(s) <= 3
+        and is_bare_model(s)
+        and not (len(s) > 1 and after_a_persons_work(doc, s.start, words))
+    }
+    covered = {i for s in spans if s.start not in misread for i in range(s.start, s.end)}
+    nouns = words.ORG_DESCRIPTION_NOUNS
+    found: list[Span] = []
+    lemmas = nouns | {noun.title() for noun in nouns}
+    compounds = [i for i in tokens_with(doc, LEMMA, lemmas) if doc[i].dep_ == "compound"]
+    for i in sorted([*tokens_with(doc, DEP, ["appos"]), *compounds]):
+        token = doc[i]
+        if token.dep_ == "compound":
+            name = token.head  # 'the human rights group Memorial', 'the news site Ana Vell'
+            if not i < name.i <= i + 3:
+                continue
+            if not any(c.dep_ == "det" for c in name.children):
+                continue
+            if _subject_of_a_reduced_clause(doc, name.i):
+                continue
+            words_of_name = range(i + 1, name.i + 1)
+            if all(
+                doc[k].pos_ == "PROPN" and k not in covered and doc[k].is_title
+                for k in words_of_name
+            ):
+                found.append(make(doc, i + 1, name.i + 1, "ORG", "ORG.described_as_organisation"))
+                covered.update(words_of_name)
+            continue
+        if _organisation_noun(token.head, nouns):
+            name = token  # 'an exile group, Nor-5': the name is an apposition to the noun
+        elif _organisation_noun(token, nouns) and token.head.i < i:
+            name = token.head  # 'Nor-5, a rebel movement based abroad'
+        elif _right_after_an_organisation_noun(doc, token, nouns):
+            name = token  # 'for the news site Mekong Watch,', parsed as another apposition
+        else:
+            continue
+        if not (name.pos_ == "PROPN" or (name.is_title and not name.is_sent_start)):
+            continue  # 'the aid group Nokhchi Help': a title-case word parsed as a verb too
+        if name.i in covered or _subject_of_a_reduced_clause(doc, name.i):
+            continue
+        start = _name_start(doc, name.i, covered)
+        if doc[start].is_title or doc[start].is_upper:
+            found.append(make(doc, start, name.i + 1, "ORG", "ORG.described_as_organisation"))
+            covered.update(range(start, name.i + 1))
+    if not found:
+        return spans
+    spans = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]
+    return sorted([*spans, *found], key=lambda s: (s.start, s.end))
+
+
+def _subject_of_a_reduced_clause(doc: Doc, name: int) -> bool:
+    """'the group Ana Ruiz founded': the verb right after the name is a clause on the noun
+    before it, whose subject the name is (not 'the group Memorial said')."""
+    nxt = doc[name + 1] if name + 1 < len(doc) else None
+    return nxt is not None and nxt.pos_ == "VERB" and nxt.dep_ in ("acl", "relcl")
+
+
+def _right_after_an_organisation_noun(doc: Doc, name: Token, nouns: frozenset[str]) -> bool:
+    """A proper name whose compound words follow an organisation noun with an article
+    ('the news site Mekong Watch'), and that a comma or the sentence's end closes (not
+    'the group Ana Ruiz founded', where the name is a subject)."""
+    start = name.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    if start == 0 or name.i - start > 2:
+        return False
+    after = doc[name.i + 1] if name.i + 1 < len(doc) else None
+    return _organisation_noun(doc[start - 1], nouns) and (after is None or after.is_punct)
+
+
+def _name_start(doc: Doc, head: int, covered: set[int]) -> int:
+    """Where the untagged proper name headed by ``head`` starts (its compounds)."""
+    return compound_start(doc, head, range(head, head + 1), lambda i: i not in covered, title=False)
+
+
+def _organisation_noun(noun: Token, nouns: frozenset[str]) -> bool:
+    """'a rebel group', 'the exile movement': an organisation noun with an article."""
+    return noun.lemma_.lower() in nouns and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in noun.children
+    )
+
+
+ACTING_DEPS = frozenset({"nsubj", "poss"})
+"""Dependencies of a platform's name that show the company itself acting or owning."""
+
+
+def platform_venues(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
+    """Drop platform names that name where something was posted (see module)."""
+    platforms = words.PLATFORM_NAMES
+    result: list[Span] = []
+    for span in spans:
+        if span.label_ not in ("ORG", "PERSON") or not any(t.lower_ in platforms for t in span):
+            result.append(span)
+            continue
+        start, end = span.start, span.end
+        while start < end and doc[start].lower_ in platforms:
+            start += 1
+            while start < end and doc[start].is_lower:
+                start += 1  # 'Telegram [channel] Nexo'
+        while end > start and doc[end - 1].lower_ in platforms:
+            end -= 1
+        if start < end and (start, end) != (span.start, span.end):
+            result.append(derive(span, "ORG.platform_venue", "extent", start=start, end=end))
+        elif start < end or _company_acting(span.root):
+            result.append(span)
+    return result
+
+
+def _company_acting(token: Token) -> bool:
+    """'Facebook removed the accounts', 'taken down by YouTube', 'Twitter's policy': the
+    platform's company acts (a subject, a passive agent, an owner), even in a list."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ in ACTING_DEPS:
+        return True
+    return token.dep_ == "pobj" and token.head.dep_ == "agent"
