@@ -34,6 +34,10 @@ told by a description ("an exile group, Nor-5") and platforms as venues live in
 - **Bodies named after their subject.** "[UN Working Group] on Forced Returns" is
   one name: an ORG ending in a body's head word (group, committee, commission ...), then
   "on" and title-case words. Context rule ``ORG.on_name``.
+- **Names linked before.** "The Bangkok-based Rights in [Exile Coalition]": title-case
+  words and a lower-case link before an ORG ending in an organisation head word are one
+  name with it (not at the sentence's start, not a title; not "of", which joins a person
+  to her organisation). Context rule ``ORG.linked_name``.
 - **Names cut at "of".** An ORG that ends in "of" right before a place the place rules took
   ("[Permanent Mission of] [Iran]") is one name with it. Context rule ``ORG.of_place``.
 - **Short forms.** "the Observatory" after "the Northern Rights Observatory": "the" and the
@@ -94,7 +98,7 @@ def organisation_extents(
                 continue
         result.append(span)
     result = _names_with_a_possessive(doc, _names_cut_at_of(doc, result), words)
-    result = _without_units(doc, result)
+    result = _without_units(doc, _names_linked_before(doc, result, words))
     return _short_forms(doc, _coordinated_names(doc, _names_on_a_subject(doc, result)), words)
 
 
@@ -228,6 +232,50 @@ ON_NAME_HEADS = frozenset(
 """Head words of bodies named after their subject ('Working Group on Forced Returns')."""
 
 ON_NAME_LINKS = frozenset({"of", "and", "or", "the", "for", "against", "in"})
+
+
+BEFORE_LINKS = frozenset({"in", "for", "against", "without"})
+"""Lower-case words that join title-case words to an organisation's name after them
+('Rights in [Exile Coalition]', 'Lawyers for [Exile Network]'); not 'of', which joins a
+person to where she works ('Ana Ruiz of Exile Watch')."""
+
+
+def _names_linked_before(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
+    """'The Bangkok-based Rights in [Exile Coalition]': an ORG ending in an organisation
+    head word (``ORG_NAME_HEADS``) with a lower-case link (``BEFORE_LINKS``) before it and
+    title-case words before that, none opening the sentence nor a title or another
+    span's but the model's person or organisation, is one name with them. Context rule
+    ``ORG.linked_name``."""
+    titles = words.OFFICE_NOUNS | words.HONORIFICS
+    owner = {i: s for s in spans for i in range(s.start, s.end)}
+    grown: dict[int, Span] = {}
+    for span in spans:
+        link = span.start - 1
+        if span.label_ != "ORG" or span[-1].text not in words.ORG_NAME_HEADS or link < 1:
+            continue
+        if doc[link].lower_ not in BEFORE_LINKS or not doc[link].is_lower:
+            continue
+        start = link
+        while (
+            start - 1 > doc[link].sent.start
+            and doc[start - 1].is_title
+            and doc[start - 1].lower_ not in titles
+            and doc[start - 1].pos_ in ("PROPN", "NOUN")
+            and (start - 1 not in owner or _may_open_a_name(owner[start - 1]))
+        ):
+            start -= 1
+        if start < link:
+            grown[span.start] = derive(span, "ORG.linked_name", "extent", start=start)
+    if not grown:
+        return spans
+    result = [s for s in spans if not any(g.start <= s.start < g.end for g in grown.values())]
+    return sorted([*result, *grown.values()], key=lambda s: (s.start, s.end))
+
+
+def _may_open_a_name(span: Span) -> bool:
+    """Whether a span before the link may be words of the name: the model's organisation,
+    or a one-word 'person' ('[Rights] in Exile Coalition')."""
+    return span.label_ == "ORG" or (span.label_ == "PERSON" and len(span) == 1)
 
 
 def _names_on_a_subject(doc: Doc, spans: list[Span]) -> list[Span]:

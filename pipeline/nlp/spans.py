@@ -503,3 +503,17 @@ def lone_modifier(span: Span) -> bool:
     if not any(token.text[:1].isupper() for token in span):
         return True
     return len(span) == 1 and span[0].pos_ in ("ADJ", "ADV", "VERB") and span[0].tag_ != "NNP"
+
+
+TITLE_CASE_PREPOSITIONS = frozenset(
+    {"across", "against", "beyond", "for", "of", "over", "through", "under", "with", "without"}
+)
+"""English prepositions that, capitalised inside a name, make it an organisation's
+('Freedom Beyond Borders', 'Lawyers Without Frontiers'); no person's name has one (the
+particles of ``NAME_PARTICLES`` are others)."""
+
+
+def has_a_title_case_preposition(span: Span) -> bool:
+    """Whether a word after the first of a model name is a capitalised English preposition
+    (context rule ``ORG.title_case_preposition`` relabels such a 'person')."""
+    return any(t.is_title and t.lower_ in TITLE_CASE_PREPOSITIONS for t in span[1:])

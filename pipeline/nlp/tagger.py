@@ -71,6 +71,7 @@ from tnr_claims.nlp.spans import (
     after_descriptions,
     before_a_lower_case_description,
     date_parts,
+    has_a_title_case_preposition,
     home_after_an_age,
     inside_ranges,
     is_count,
@@ -140,6 +141,14 @@ def _without_words_of_names(rules: list[Span], model: list[Span], words: Any) ->
         if not inside:
             kept.append(span)
     return kept
+
+
+def _organisation_read_as_a_person(span: Span) -> Span:
+    """'[Freedom Beyond Borders]' read as a person: a capitalised preposition inside makes
+    it an organisation (context rule ``ORG.title_case_preposition``)."""
+    if span.label_ == "PERSON" and has_a_title_case_preposition(span):
+        return derive(span, "ORG.title_case_preposition", "label", label="ORG")
+    return span
 
 
 def _demonym_modifier(span: Span) -> bool:
@@ -307,6 +316,7 @@ class RuleTagger:
                 continue  # 'the [Kazakh] government', 'a [Uyghur] living in Oslo'
             if label == "PERSON" and len(span) > 1 and span[-1].lower_ in words.NOT_PERSON_HEADS:
                 continue  # 'Scott Road', 'Central Hospital': a place or a body, no one's name
+            span = _organisation_read_as_a_person(span)
 
             read_otherwise = self._read_otherwise(span, words)
             if read_otherwise is not None:

@@ -404,3 +404,26 @@ def test_an_organisation_described_as_one_whose_last_word_reads_as_a_verb(tnr_pi
     )
     labels = {s.text: s.label for s in record.spans if s.label in ("ORG", "PERSON")}
     assert labels == {"Lena Berg": "PERSON", "Zarya Help": "ORG", "Ivo Sand": "PERSON"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # title-case words and a lower-case link before the model's organisation
+        (
+            "The Oslo-based Rights in Exile Alliance urged Latvia not to return him.",
+            "Rights in Exile Alliance",
+        ),
+        # a capitalised preposition inside a 'person' makes it an organisation
+        (
+            "His sister told Liberty Beyond Borders that he was shown photographs.",
+            "Liberty Beyond Borders",
+        ),
+    ],
+)
+def test_organisation_names_with_a_link_word_are_whole(tnr_pipeline, text, expected) -> None:
+    record = tnr_pipeline.process_text(text)
+    orgs = [s.text for s in record.spans if s.label == "ORG"]
+    people = [s.text for s in record.spans if s.label == "PERSON"]
+    assert orgs == [expected] and expected not in people
