@@ -59,6 +59,7 @@ told by a description ("an exile group, Nor-5") and platforms as venues live in
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 
 from spacy.attrs import ORTH
@@ -195,7 +196,8 @@ def _names_cut_at_of(doc: Doc, spans: list[Span]) -> list[Span]:
 def _short_forms(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     """'the Observatory' after 'the Northern Rights Observatory': 'the' and the last word of
     an organisation named in full, when that word is an organisation head
-    (``ORG_NAME_HEADS``), is that organisation, whether the model left it untagged or read
+    (``ORG_NAME_HEADS``), or its first before 'of' ('the Ministry' after the one 'Ministry
+    of Interior' named), is that organisation, whether the model left it untagged or read
     it as a PERSON ('Observatory'). Context rule ``ORG.short_form``; the normaliser then
     gives it the full name."""
     heads = {
@@ -203,6 +205,16 @@ def _short_forms(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
         for s in spans
         if s.label_ == "ORG" and len(s) > 1 and doc[s.end - 1].text in words.ORG_NAME_HEADS
     }
+    # 'the Ministry' after 'the Ministry of Interior', when one name opens with that head
+    openers = Counter(
+        s.text
+        for s in spans
+        if s.label_ == "ORG"
+        and len(s) > 2
+        and s[1].lower_ == "of"
+        and s[0].text in words.ORG_NAME_HEADS
+    )
+    heads |= {head for head, n in Counter(name.split()[0] for name in openers).items() if n == 1}
     if not heads:
         return spans
     at = {s.start: s for s in spans}

@@ -1549,3 +1549,20 @@ def test_people_who_found_a_thing_report_no_finding(tnr_pipeline) -> None:
         "had found a GPS tracker under their car in May."
     )
     assert claim_of(tnr_pipeline, text, "Ana Ruiz said").source == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("before", "source"),
+    [
+        # one body named 'Ministry of ...': 'the Ministry' is that body
+        (
+            "The Ministry of Justice of Ruritania issued a statement on Monday.",
+            "Ministry of Justice of Ruritania",
+        ),
+        # two such bodies: 'the Ministry' could be either, so it names no one
+        ("The Ministry of Justice and the Ministry of Defence issued statements.", None),
+    ],
+)
+def test_the_ministry_is_the_one_ministry_named_in_full(tnr_pipeline, before, source) -> None:
+    text = f"{before} The Ministry rejects the claim that agents abducted Ana Ruiz in Riga."
+    assert claim_of(tnr_pipeline, text, "The Ministry rejects").source == source
