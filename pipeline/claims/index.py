@@ -22,6 +22,18 @@ from tnr_claims.records import Segment, SpanRecord, TargetDecision
 from tnr_claims.rules.loader import Lexicons
 from tnr_claims.rules.schemas import CueRule
 
+PRONOUN_GENDERS = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+"""The gender a third-person pronoun asks of its antecedent."""
+
 
 @dataclass
 class SpanRef:
@@ -130,6 +142,32 @@ class Memory:
     transcript: Any = None
     """The speaker labels when the document is a transcript
     (:class:`tnr_claims.claims.transcripts.Transcript`), else None."""
+
+    def recent_person(self, number: int) -> str | None:
+        """The person named in the sentence just before, when no target is known yet ('When
+        Ana Ruiz left in 2017, she thought her family was safe. Within a year, two of her
+        brothers had been arrested'); verbless lines between do not count ('2018: Ana Ruiz
+        flees. | March 2020: | Her mother is detained')."""
+        recent = self.last_person
+        if recent is None or recent[1] >= number:
+            return None
+        if any(k not in self.verbless for k in range(recent[1] + 1, number)):
+            return None  # only a verbless line ('March 2020:') may stand between
+        return recent[0]
+
+    def recent_of_told_gender(self, pronoun: str, number: int) -> str | None:
+        """The person named just before, over the last target, when the document tells that
+        person's gender and it fits the subject ``pronoun`` while it tells nothing of the
+        target's ('took her brother, Firdavs ... He was held': the brother, not the sister
+        the story is about)."""
+        if pronoun not in ("he", "she"):
+            return None  # 'took his brother, B. ... pressured his mother': still A's mother
+        recent, target = self.recent_person(number), self.last_target
+        genders = self.mentions.genders if self.mentions is not None else {}
+        wanted = PRONOUN_GENDERS.get(pronoun)
+        if recent is None or target is None or recent == target or target in genders:
+            return None
+        return recent if wanted is not None and genders.get(recent) == wanted else None
 
     def recent_speaker(self, number: int, *, after_quote: bool = False) -> str | None:
         """Who 'he said' in sentence ``number`` stands for when the sentence names no one:

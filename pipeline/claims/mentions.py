@@ -36,22 +36,10 @@ from dataclasses import dataclass, field
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
-from tnr_claims.claims.index import DocIndex, SpanRef
+from tnr_claims.claims.index import PRONOUN_GENDERS, DocIndex, SpanRef
 from tnr_claims.nlp.perpetrators import PERPETRATOR_PRONOUNS_KEY, PERPETRATORS_KEY
 from tnr_claims.nlp.spans import tokens_with
 from tnr_claims.rules.loader import Lexicons
-
-PRONOUN_GENDERS = {
-    "he": "m",
-    "him": "m",
-    "his": "m",
-    "himself": "m",
-    "she": "f",
-    "her": "f",
-    "hers": "f",
-    "herself": "f",
-}
-"""The gender a third-person pronoun asks of its antecedent."""
 
 
 def word_gender(word: str, words: Lexicons) -> str | None:

@@ -154,9 +154,12 @@ def find_targets(  # noqa: C901
                         mentions.append((i, owner[0], True))
                 continue
             if owner is not None and (
-                subject_of_clause(index, i) == owner[1] or owner[1] in speakers
+                subject_of_clause(index, i) == owner[1]
+                or owner[1] in speakers
+                or (index.tag[owner[1]] == "NNS" and index.lower[i] in index.words.PERSON_PRONOUNS)
             ):
-                # 'Ana's family said he had been poisoned': the one whose family speaks
+                # 'Ana's family said he had been poisoned': the one whose family speaks; 'her
+                # parents' flat ... took her brother': 'her' is no one of the parents
                 antecedent = owner[0]  # and so are the pronouns after this one
                 last_named, last_root, blocked, owner = antecedent, i, False, None
             if antecedent is None and not blocked:
@@ -164,12 +167,17 @@ def find_targets(  # noqa: C901
             if antecedent is not None and _inside_phrase_of(index, i, last_root):
                 antecedent = None
             if not blocked:
-                antecedent = antecedent or memory.last_target or _recent_person(memory, number)
+                antecedent = (
+                    antecedent
+                    or memory.recent_of_told_gender(index.lower[i], number)
+                    or memory.last_target
+                    or memory.recent_person(number)
+                )
             if antecedent and not _agrees(memory, antecedent, index.lower[i]):
                 # 'her brother, Asad, was held ... she said': not Asad; the target before
                 fallback = memory.last_target
                 if not (fallback and _agrees(memory, fallback, index.lower[i])):
-                    fallback = _recent_person(memory, number)  # 'Kaveh, ... . He was held'
+                    fallback = memory.recent_person(number)  # 'Kaveh, ... . He was held'
                 agreeing = fallback and _agrees(memory, fallback, index.lower[i])
                 antecedent = fallback if agreeing and not blocked else None
             if antecedent is None and not blocked and index.dep[i] == "poss":
@@ -426,20 +434,6 @@ def _group_agrees(memory: Memory, lemma: str) -> bool:
 def _agrees(memory: Memory, name: str, pronoun: str) -> bool:
     """Whether the pronoun may stand for ``name`` (see :meth:`Mentions.agrees`)."""
     return memory.mentions is None or memory.mentions.agrees(name, pronoun)
-
-
-def _recent_person(memory: Memory, number: int) -> str | None:
-    """The person named in the sentence just before, when no target is known yet ('When
-    Ana Ruiz left in 2017, she thought her family was safe. Within a year, two of her
-    brothers had been arrested'); verbless lines between do not count ('2018: Ana Ruiz
-    flees. | March 2020: | Her mother is detained')."""
-    recent = memory.last_person
-    if recent is None or recent[1] >= number:
-        return None
-    between = range(recent[1] + 1, number)
-    if any(k not in memory.verbless for k in between):
-        return None  # only a verbless line ('March 2020:') may stand between
-    return recent[0]
 
 
 def _later_speaker(

@@ -1566,3 +1566,27 @@ def test_people_who_found_a_thing_report_no_finding(tnr_pipeline) -> None:
 def test_the_ministry_is_the_one_ministry_named_in_full(tnr_pipeline, before, source) -> None:
     text = f"{before} The Ministry rejects the claim that agents abducted Ana Ruiz in Riga."
     assert claim_of(tnr_pipeline, text, "The Ministry rejects").source == source
+
+
+SISTER_AND_BROTHER = (
+    "Lena Varga has run a news blog from Oslo since 2019. In May officers came to her "
+    "parents' flat in Vell and took her younger brother, Tomas Varga, to a police station. "
+    "He was held for two days and released only after recording a video."
+)
+
+
+@pytest.mark.parametrize(
+    ("start", "targets"),
+    [
+        # 'her' after 'her parents' flat' is still hers (no one of the parents), so the
+        # brother named is hers too
+        ("In May officers", ["Lena Varga", "Tomas Varga"]),
+        # 'He' is the brother, whose gender 'brother' tells, not the sister the story is
+        # about; held, he brings her into the targets
+        ("He was held", ["Lena Varga", "Tomas Varga"]),
+    ],
+)
+def test_he_after_a_brother_named_is_the_brother_not_the_one_the_story_is_about(
+    tnr_pipeline, start: str, targets: list[str]
+) -> None:
+    assert sorted(claim_of(tnr_pipeline, SISTER_AND_BROTHER, start).targets) == targets
