@@ -21,6 +21,10 @@ DETENTION, PROSECUTION or EXTRADITION of a target. The rule reads the dependency
 3. **Named beside a perpetrator noun.** "The suspects, A and B, were arrested", "the
    accused, a national identified as A": A and B are remembered (apposition,
    coordination, a naming participle's 'as'; never an 'of' phrase).
+   Counted people accused ("convicted two men of spying on exiles") are the ones the
+   next sentence names as many of, as its subject list or around its legal verb ("A was
+   sentenced to six years and B to four"); a host deporting a remembered doer ("ordered
+   that B be deported") acts against him too.
 4. **The same act again.** Once an indictment or charge has been recognised as one against
    perpetrators, a bare definite mention of it ("the indictment", "the charges") with no
    patient of its own refers back to it.
@@ -51,6 +55,8 @@ from tnr_claims.normalise.numbers import quantity_value
 from tnr_claims.rules.loader import Lexicons
 
 LEGAL_CODES = frozenset({"DETENTION", "PROSECUTION", "EXTRADITION"})
+EXPULSION_CODES = frozenset({"DEPORTATION"})
+"""Codes of a host sending someone away: no METHOD when that one is a named doer."""
 """Codes of the legal steps that, aimed at perpetrators, are not METHODs."""
 
 WARRANT_CODES = frozenset({"INTERPOL_ABUSE"})
@@ -465,7 +471,7 @@ def _doers_and_accused(
 def _named_next(doc: Doc, group: Token, names: dict[int, set[str]], words: Lexicons) -> set[str]:
     """'charging two men with acting as agents of X. A, 52, and B, 38, were arrested': the
     counted people accused are the ones the next sentence lists as its subject, when it
-    lists as many names as the count."""
+    lists as many names as the count, or names that many in all around a legal verb."""
     counts = [c for c in group.children if c.dep_ == "nummod" and c.like_num]
     if group.tag_ != "NNS" or not counts or group.sent.end >= len(doc):
         return set()
@@ -474,10 +480,15 @@ def _named_next(doc: Doc, group: Token, names: dict[int, set[str]], words: Lexic
     for token in following:
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
             listed = [token, *token.conjuncts]
-            if wanted is None or len(listed) != wanted or not all(t.i in names for t in listed):
-                return set()
-            return {word for t in listed for word in names[t.i]}
-    return set()
+            if wanted is not None and len(listed) == wanted and all(t.i in names for t in listed):
+                return {word for t in listed for word in names[t.i]}
+            break
+    # 'A, 43, was sentenced to six years and B, 37, to four': a legal verb's sentence that
+    # names as many people as were counted (the parser loses the second of a gapped pair)
+    people = {frozenset(names[t.i]) for t in following if t.i in names}
+    if wanted is None or len(people) != wanted or following.root.lemma_ not in JOINED_LEGAL_VERBS:
+        return set()
+    return {word for forms in people for word in forms}
 
 
 def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
@@ -524,6 +535,7 @@ def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons)
                 words.PERPETRATOR_NOUNS | words.AGENT_NOUNS
             ):
                 dropped.add(span.start)
+    dropped |= _doers_expelled(methods, names, remembered)
     dropped_codes = {_code(s) for s in legal if s.start in dropped}
     if not remembered:
         dropped_codes &= {"PROSECUTION"}  # 'the arrests' of whom? only when perpetrators are known
@@ -537,6 +549,19 @@ def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons)
     doc.user_data[PERPETRATORS_KEY] = sorted(remembered)
     doc.user_data[PERPETRATOR_PRONOUNS_KEY] = sorted(pronouns)
     return [s for s in spans if not (s.label_ == "METHOD" and s.start in dropped)]
+
+
+def _doers_expelled(
+    methods: list[Span], names: dict[int, set[str]], remembered: set[str]
+) -> set[int]:
+    """Starts of the DEPORTATION spans whose patient is a remembered doer ('the court
+    ordered that A be deported after serving his sentence'): the host acts against him."""
+    return {
+        span.start
+        for span in methods
+        if _code(span) in EXPULSION_CODES
+        and any(names.get(p.i, set()) & remembered for p in _patients(span.root))
+    }
 
 
 def _part_of(patient: Token) -> set[str]:

@@ -437,3 +437,18 @@ def test_people_who_went_on_trial_accused_of_an_act_on_others_are_its_doers(
     record = tnr_pipeline.process_text(text)
     assert legal_spans(tnr_pipeline, text) == []
     assert all(claim.targets == [] for claim in record.claims)
+
+
+def test_counted_convicts_named_next_and_their_deportation_are_no_methods(tnr_pipeline) -> None:
+    """'convicted two men of spying on exiles. A was sentenced to six years and B to four':
+    the gapped second name is one of the two as well, and the host deporting him after his
+    term is an act against a doer, no METHOD."""
+    text = (
+        "A court in Vell on Tuesday convicted two men of spying on exiles from Ruritania. "
+        "Ivo Sand, 43, was sentenced to seven years behind bars and Marek Hal, 37, to four. "
+        "The court ordered that Hal be deported to Ruritania after his release."
+    )
+    record = tnr_pipeline.process_text(text)
+    codes = [s.code for s in record.spans if s.label == "METHOD"]
+    assert codes == ["SURVEILLANCE"]
+    assert all(claim.targets == [] for claim in record.claims)
