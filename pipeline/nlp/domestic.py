@@ -5,8 +5,9 @@ abroad (protesters killed in the capital) is not a METHOD." On the parse: a DETE
 PHYSICAL_ATTACK verb with an 'in' or 'during' phrase naming unrest (``UNREST_NOUNS``:
 'detained in the protests', 'killed during the unrest', 'arrested in the midst of
 protests'), or joined by 'and' to one that has it, is dropped (context rule
-``DOMESTIC.unrest``, a drop). 'At a protest' is left alone: attacks on exiles' protests
-abroad are told that way.
+``DOMESTIC.unrest``, a drop), and so is a DETENTION whose patient is the crowd itself
+('police round up protesters', ``PROTESTER_NOUNS``). 'At a protest' is left alone: attacks
+on exiles' protests abroad are told that way.
 """
 
 from __future__ import annotations
@@ -39,12 +40,29 @@ def _names_unrest(noun: Token, words: Lexicons) -> bool:
     """'the protests', or 'the midst of nationwide protests'."""
     if noun.lemma_.lower() in words.UNREST_NOUNS:
         return True
-    return noun.lemma_.lower() in ("midst", "wake", "course") and any(
+    return noun.lemma_.lower() in ("midst", "wake", "course", "wave", "aftermath") and any(
         g.dep_ == "pobj" and g.lemma_.lower() in words.UNREST_NOUNS
         for of in noun.children
         if of.dep_ == "prep" and of.lower_ == "of"
         for g in of.children
     )
+
+
+def _protesters_held(span: Span, words: Lexicons) -> bool:
+    """'police round up protesters', 'protesters were detained': custody (DETENTION only:
+    an attack on exiles' protest abroad is an act) whose patient is people in unrest."""
+    if provenance_of(span).origin_id.split(".", 1)[0] != "DETENTION":
+        return False
+    patients = [c for c in span.root.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(patients) and all(
+        p.lemma_.lower() in words.PROTESTER_NOUNS and not _owned(p) for p in patients
+    )
+
+
+def _owned(noun: Token) -> bool:
+    """'his protesting brother', 'relatives of exiles' protest ...': a noun with a
+    possessor is someone's, not the crowd's."""
+    return any(c.dep_ == "poss" for c in noun.children)
 
 
 DOMESTIC_ACTS_KEY = "tnr_domestic_acts"
@@ -63,7 +81,11 @@ def domestic_unrest_acts(spans: list[Span], words: Lexicons) -> list[Span]:
             span.label_ == "METHOD"
             and provenance_of(span).origin_id.split(".", 1)[0] in DOMESTIC_CODES
             and verb.pos_ == "VERB"
-            and (_in_unrest(verb, words) or any(_in_unrest(v, words) for v in verb.conjuncts))
+            and (
+                _in_unrest(verb, words)
+                or any(_in_unrest(v, words) for v in verb.conjuncts)
+                or _protesters_held(span, words)
+            )
         ):
             dropped.append(verb.i)
             continue

@@ -86,7 +86,7 @@ def test_a_relatives_home_in_the_act_makes_the_owners_owner_the_target(tnr_pipel
 def test_a_relatives_home_outside_the_act_is_no_lever(tnr_pipeline) -> None:
     text = (
         "Tomas Berg fled in 2019. "
-        "His sister's flat was near the square where police detained protesters in 2020."
+        "His sister's flat was near the square where police detained two reporters in 2020."
     )
     assert claim_of(tnr_pipeline, text, "His sister").targets == []
 

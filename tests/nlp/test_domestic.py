@@ -17,6 +17,13 @@ from helpers import methods_of as methods
         ),
         ("Some 30 villagers were killed during the uprising in Ruritania in 2019.", []),
         ("In the midst of the student protests, I was detained at my flat in Ruritania.", []),
+        ("Soldiers arrested hundreds of students during a wave of street protests in Vell.", []),
+        # custody of the crowd itself; an attack on exiles' protesters abroad stays
+        ("Riot police rounded up protesters in the capital of Ruritania on Friday.", []),
+        (
+            "Men from the embassy beat protesters outside its gates in Oslo.",
+            [("beat", "PHYSICAL_ATTACK")],
+        ),
         # an attack at an exiles' protest abroad stays
         (
             "Two exiles were attacked at a protest outside the embassy in Oslo.",
