@@ -2,7 +2,8 @@
 no statement of its own. 'Interpol rejected 19 notices' refuses things (no denial of a
 claim); 'charged over videos he recorded' names the thing the verb made (no finding);
 'officers visited his mother and told her that ...' is the pressure itself (no statement
-to the reader); 'the couple found a tracker under their car' is a discovery, no finding.
+to the reader); 'the couple found a tracker under their car' is a discovery, no finding;
+'she reported the men to the police' is a complaint.
 Read by :func:`tnr_claims.claims.attribution.find_source`.
 """
 
@@ -115,3 +116,26 @@ def finds_a_thing(index: DocIndex, verb: int) -> bool:
         or s.lemma_.lower() in index.words.FAMILY_NOUNS
         for s in subjects
     )
+
+
+def reports_people_to_the_police(index: DocIndex, verb: int) -> bool:
+    """Whether 'reported' is a complaint about people ('she reported the men who followed
+    her to the police'): an object that is a person and a 'to' phrase naming the police or
+    other officials, no statement."""
+    if index.lemma[verb] != "report":
+        return False
+    people = [
+        c
+        for c in index.children(verb)
+        if c.dep_ == "dobj"
+        and (c.pos_ == "PRON" or c.lemma_.lower() in index.words.PERSON_NOUNS or index.named(c.i))
+    ]
+    if not people:
+        return False
+    around = (*index.children(verb), *index.doc[people[0].i].subtree)
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ == "to"
+        and any(g.lemma_.lower() in index.words.STATE_ACTOR_NOUNS for g in c.children)
+        for c in around
+    )  # 'to Dortmund police', which the parser may hang on the clause about the men

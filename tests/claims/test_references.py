@@ -1590,3 +1590,13 @@ def test_he_after_a_brother_named_is_the_brother_not_the_one_the_story_is_about(
     tnr_pipeline, start: str, targets: list[str]
 ) -> None:
     assert sorted(claim_of(tnr_pipeline, SISTER_AND_BROTHER, start).targets) == targets
+
+
+def test_reporting_people_to_the_police_is_no_statement(tnr_pipeline) -> None:
+    """'reported the men who had followed her to the police' files a complaint; the
+    sentence is the author's, not hers ('Saidova reported that ...' would be hers)."""
+    text = (
+        "Gulnara Vell, an activist in Essen, was followed for months. Vell reported the men "
+        "who had followed her to the city police in July."
+    )
+    assert claim_of(tnr_pipeline, text, "Vell reported").source is None
