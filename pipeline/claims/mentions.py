@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 
+from tnr_claims.claims.ages import DETERMINERS, age_noun, age_told, record_ages
 from tnr_claims.claims.index import PRONOUN_GENDERS, DocIndex, SpanRef
 from tnr_claims.nlp.perpetrators import PERPETRATOR_PRONOUNS_KEY, PERPETRATORS_KEY
 from tnr_claims.nlp.spans import tokens_with
@@ -51,9 +52,6 @@ def word_gender(word: str, words: Lexicons) -> str | None:
         return "f"
     return None
 
-
-DETERMINERS = frozenset({"a", "an", "the", "this", "that"})
-"""Determiners that make a singular noun a description of one individual."""
 
 MIN_DOMINANT_MENTIONS = 2
 
@@ -143,6 +141,9 @@ def described_person(mentions: Mentions | None, index: DocIndex, i: int) -> str 
     """The named person a description at token ``i`` stands for (document mention sets)."""
     if mentions is None:
         return None
+    age = age_told(index, i)
+    if age is not None and age in mentions.descriptions:
+        return mentions.resolve(age, fallback=False)  # 'the 34-year-old': 'X, 34,'
     lemma = index.lemma[i]
     # never the person the report is about: 'his father' (a relative; 'the half-brother of
     # the leader' may be), 'a lawyer' (counsel), 'the person is placed on a wanted list'
@@ -228,6 +229,7 @@ def document_mentions(doc: Doc, index: DocIndex, is_patient: Callable[[int], boo
             if gender is not None:
                 told.setdefault(name, set()).add(gender)
     mentions.genders = {name: next(iter(g)) for name, g in told.items() if len(g) == 1}
+    record_ages(index, mentions)
     mentions.clients = _clients(index, mentions.genders)
     mentions.couples = _couples(index)
     nouns = describing_nouns(index)
@@ -438,7 +440,7 @@ def _second_reference(index: DocIndex, k: int, nouns: frozenset[str]) -> bool:
 def description_at(index: DocIndex, i: int, nouns: frozenset[str]) -> bool:
     """Whether token ``i`` is a singular description of one person ('the blogger', 'the
     41-year-old')."""
-    if _age_noun(index, i):
+    if age_noun(index, i):
         return True
     former = _former_office(index, i)  # 'a former opposition MP', also read as a name
     if not (former and index.tag[i] == "NNP"):
@@ -481,18 +483,6 @@ def _former_office(index: DocIndex, i: int) -> bool:
     return any(index.lower[j] in index.words.FORMER_WORDS for j in range(max(0, i - 4), i)) and all(
         index.pos[j] not in ("VERB", "PUNCT") for j in range(max(0, i - 4), i)
     )
-
-
-def _age_noun(index: DocIndex, i: int) -> bool:
-    """'the 41-year-old' standing alone for a person: 'old' heading a noun phrase with a
-    determiner and a counted 'year' (not 'a 41-year-old man', where 'old' is a modifier)."""
-    if index.lower[i] != "old" or index.dep[i] in ("amod", "compound"):
-        return False
-    children = list(index.children(i))
-    aged = any(
-        c.lemma_.lower() == "year" and any(g.dep_ == "nummod" for g in c.children) for c in children
-    )
-    return aged and any(c.dep_ == "det" and c.lower_ in DETERMINERS for c in children)
 
 
 def narrator(index: DocIndex, sentences: list, *, interview: bool = False) -> str | None:

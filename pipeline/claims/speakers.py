@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from tnr_claims.claims.ages import age_told
 from tnr_claims.claims.groups import group_phrase
 from tnr_claims.claims.index import inside_quotation
 from tnr_claims.claims.mentions import DETERMINERS, describing_nouns
@@ -461,6 +462,9 @@ def _described_speaker(
     set: sources through a relative phrase): 'the leader of the group said' -> the one
     person the document describes as its leader; 'the group said' -> the organisation
     that spoke last, else the one named last before the sentence."""
+    age = age_told(index, subject)
+    if age is not None and memory.mentions is not None and age in memory.mentions.descriptions:
+        return memory.mentions.resolve(age, fallback=False)  # 'the 34-year-old said'
     if index.tag[subject] != "NN" or not any(
         _possessor(c) or (c.dep_ == "det" and c.lower_ in DETERMINERS)
         for c in index.children(subject)

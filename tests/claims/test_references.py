@@ -1600,3 +1600,29 @@ def test_reporting_people_to_the_police_is_no_statement(tnr_pipeline) -> None:
         "who had followed her to the city police in July."
     )
     assert claim_of(tnr_pipeline, text, "Vell reported").source is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "targets", "source"),
+    [
+        (
+            "Omar Said, 41, and Lena Varga, 34, run a news blog in Oslo. In May agents "
+            "abducted the 34-year-old in Riga.",
+            "In May",
+            ["Lena Varga"],
+            None,
+        ),
+        (
+            "Lena Varga, 34, a nurse from Vell, moved to Istanbul in 2019. Two men followed "
+            "her for weeks. The 34-year-old said she also received threatening messages.",
+            "The 34-year-old",
+            ["Lena Varga"],
+            "Lena Varga",
+        ),
+    ],
+)
+def test_the_34_year_old_is_the_one_given_that_age(
+    tnr_pipeline, text: str, start: str, targets: list[str], source: str | None
+) -> None:
+    claim = claim_of(tnr_pipeline, text, start)
+    assert (claim.targets, claim.source) == (targets, source)
