@@ -155,3 +155,23 @@ def named_before_in(
             continue
         names.append(name)
     return names
+
+
+def family_named(index: DocIndex, ref: SpanRef) -> list[str]:
+    """The people a plural family name stands for ('the Hojas' after 'Ana Hoja' and 'Ivo
+    Hoja'): every person of two or more the document names with that family name."""
+    word = index.doc[ref.end - 1].text
+    if ref.end - ref.start != 1 or not word.endswith("s") or len(word) < 4:
+        return []
+    if ref.start == 0 or index.lower[ref.start - 1] != "the":
+        return []
+    stems = {word[:-1], word[:-2] if word.endswith("es") else word[:-1]}
+    family = {
+        other.record.name
+        for other in index.spans
+        if other.record.label == "PERSON"
+        and other.record.name
+        and other.record.name.split()[-1] in stems
+        and len(other.record.name.split()) > 1
+    }
+    return sorted(family) if len(family) > 1 else []

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from tnr_claims.claims.groups import (
     PLURAL_REFERENCE_PRONOUNS,
+    family_named,
     group_phrase,
     named_before_in,
     named_together_before,
@@ -93,11 +94,12 @@ def find_targets(  # noqa: C901
             name = ref.record.name or ""
             if is_official(index, ref, sentence):
                 memory.officials.add(name)
-            mentions.append((ref.root, name, False))
+            family = family_named(index, ref)  # 'the Hojas': 'Ana Hoja' and 'Ivo Hoja'
+            mentions.extend((ref.root, member, False) for member in family or [name])
             if _owns_a_person(index, ref.root, nouns):
-                # 'When Ana's cousin arrived, police jailed him': 'him' is the cousin,
-                # whom the document does not name; no antecedent, not even from memory.
-                # But 'Ana's mother told him': a pronoun object is never its own clause's
+                # 'When Ana's cousin arrived, police jailed him': 'him' is the cousin, not
+                # named; no antecedent, not even from memory. But 'Ana's mother told him': a
+                # pronoun object is never its own clause's
                 # subject, so there 'him' is Ana.
                 owner = (name, index.head[ref.root])
                 owned_name = None

@@ -19,6 +19,8 @@
   Nasser") is that relative's, not a short form of a longer name that ends in it ("Nour
   Hisham Nasser", his daughter): :func:`relatives_own_names`, read by the normaliser's
   caller.
+- **Family plurals.** "the Vellamovs" after two people named Vellamov is those people
+  (context rule ``PERSON.family_plural``).
 - **Patronymics.** Title-case names before a Turkic patronymic word ("Tural Sahib oglu",
   "Elnur Rasim oglu Mammadov") are one person with it, where the model read an
   organisation or stopped at the lower-case word. Context rule ``PERSON.patronymic``.
@@ -336,3 +338,32 @@ def relatives_own_names(spans: list[Span], words: Lexicons) -> set[str]:
         if span.doc[k].lower_ in words.FAMILY_NOUNS:
             own.add(span.text)
     return own
+
+
+def family_plurals(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'the Vellamovs' after 'Serdar Vellamov' and 'Dovlet Vellamov': 'the' and the plural
+    of a family name two or more people of the document share is those people, a PERSON
+    (the model reads a place or an organisation there). Context rule
+    ``PERSON.family_plural``; the claim stage gives it the people."""
+    counts: dict[str, set[str]] = {}
+    for span in spans:
+        if span.label_ == "PERSON" and len(span) > 1:
+            counts.setdefault(span[-1].text, set()).add(span.text)
+    shared = {name for name, people in counts.items() if len(people) > 1}
+    if not shared:
+        return spans
+    at = {i: s for s in spans for i in range(s.start, s.end)}
+    made: dict[int, Span] = {}
+    for k in range(1, len(doc)):
+        word = doc[k].text
+        if doc[k - 1].lower_ != "the" or not word.endswith("s") or not word[:1].isupper():
+            continue
+        if word[:-1] not in shared and not (word.endswith("es") and word[:-2] in shared):
+            continue
+        other = at.get(k)
+        if other is None or (len(other) == 1 and other.label_ != "PERSON"):
+            made[k] = make(doc, k, k + 1, "PERSON", "PERSON.family_plural")
+    if not made:
+        return spans
+    kept = [s for s in spans if not (len(s) == 1 and s.start in made)]
+    return sorted([*kept, *made.values()], key=lambda s: (s.start, s.end))

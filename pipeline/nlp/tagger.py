@@ -44,6 +44,7 @@ from tnr_claims.nlp.organisations import names_again, organisation_extents
 from tnr_claims.nlp.parse_matcher import ParseMatcher
 from tnr_claims.nlp.people import (
     described_people,
+    family_plurals,
     listed_people,
     named_by_place_noun,
     patronymic_names,
@@ -534,6 +535,7 @@ class RuleTagger:
             merged = patronymic_names(doc, merged, words)
         merged = hyphenated_syllables(doc, merged)
         merged = propagate_names(doc, merged, words, tagged=self._tagged)
+        merged = family_plurals(doc, merged)
         merged = organisations_named_after_people(doc, merged, words, places)
         merged = abbreviations(doc, merged, words)
         merged = names_again(doc, merged)

@@ -1626,3 +1626,14 @@ def test_the_34_year_old_is_the_one_given_that_age(
 ) -> None:
     claim = claim_of(tnr_pipeline, text, start)
     assert (claim.targets, claim.source) == (targets, source)
+
+
+def test_a_family_name_in_the_plural_is_everyone_named_by_it(tnr_pipeline) -> None:
+    """'the Vellamovs' after two people named Vellamov is both of them (the model reads a
+    place or an organisation in the plural name)."""
+    text = (
+        "Police detained Serdar Vellamov and his brother Dovlet Vellamov in Kazan in May. "
+        "Rights groups fear the Vellamovs were deported to Ashgabat in June."
+    )
+    claim = claim_of(tnr_pipeline, text, "Rights groups")
+    assert claim.targets == ["Dovlet Vellamov", "Serdar Vellamov"]
