@@ -34,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.attrs import LOWER
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from tnr_claims.claims.ages import DETERMINERS, age_noun, age_told, record_ages
 from tnr_claims.claims.index import PRONOUN_GENDERS, DocIndex, SpanRef
@@ -280,7 +280,8 @@ def _clients(index: DocIndex, genders: dict[str, str]) -> dict[str, str]:
     """Each person named as someone's lawyer, to that someone: the lawyer noun the name
     stands beside ('his lawyer, Ana Ruiz'; 'Ana Ruiz, Omar's lawyer') owned by a name or a
     pronoun (the person named last before it, of the pronoun's gender), or with a 'for'
-    phrase naming a person ('a lawyer for Omar Haddad')."""
+    phrase naming a person ('a lawyer for Omar Haddad'); and a name whose relative clause
+    represents someone ('Ana Ruiz, who represented him in court')."""
     clients: dict[str, str] = {}
     people = [ref for ref in index.spans if ref.record.label == "PERSON" and ref.record.name]
     for ref in people:
@@ -300,25 +301,22 @@ def _clients(index: DocIndex, genders: dict[str, str]) -> dict[str, str]:
             None,
         )
         if noun is None:
+            # 'Ana Ruiz, who represented him in Zagreb': the one the clause represents
+            owners = [
+                c
+                for verb in index.children(root)
+                if verb.dep_ == "relcl" and verb.lemma_.lower() in REPRESENTING_VERBS
+                for c in verb.children
+                if c.dep_ == "dobj"
+            ]
+            client = _person_meant(index, owners[0], people, lawyer, genders) if owners else None
+            if client and client != lawyer:
+                clients.setdefault(lawyer, client)
             continue
         for child in index.children(noun):
             client: str | None = None
             if child.dep_ == "poss":
-                named = index.named(child.i, ("PERSON",))
-                if named is not None:
-                    client = named.record.name
-                elif child.lower_ in PRONOUN_GENDERS:
-                    wanted = PRONOUN_GENDERS[child.lower_]
-                    client = next(
-                        (
-                            p.record.name
-                            for p in reversed(people)
-                            if p.end <= child.i
-                            and p.record.name != lawyer
-                            and genders.get(p.record.name or "", wanted) == wanted
-                        ),
-                        None,
-                    )
+                client = _person_meant(index, child, people, lawyer, genders)
             elif child.dep_ == "prep" and child.lower_ == "for":
                 named = next(
                     (n for g in child.children if (n := index.named(g.i, ("PERSON",)))), None
@@ -327,6 +325,33 @@ def _clients(index: DocIndex, genders: dict[str, str]) -> dict[str, str]:
             if client and client != lawyer:
                 clients.setdefault(lawyer, client)
     return clients
+
+
+REPRESENTING_VERBS = frozenset({"represent", "defend"})
+"""Verbs of a lawyer's relative clause on her name that name her client as object."""
+
+
+def _person_meant(
+    index: DocIndex, token: Token, people: list[SpanRef], lawyer: str, genders: dict[str, str]
+) -> str | None:
+    """The person a possessor or object stands for: the name itself, or for a pronoun the
+    person named last before it (not the lawyer) whose told gender fits."""
+    named = index.named(token.i, ("PERSON",))
+    if named is not None:
+        return named.record.name
+    wanted = PRONOUN_GENDERS.get(token.lower_)
+    if wanted is None:
+        return None
+    return next(
+        (
+            p.record.name
+            for p in reversed(people)
+            if p.end <= token.i
+            and p.record.name != lawyer
+            and genders.get(p.record.name or "", wanted) == wanted
+        ),
+        None,
+    )
 
 
 def _introduced_after(index: DocIndex, nouns: frozenset[str]) -> list[tuple[str, str]]:

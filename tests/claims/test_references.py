@@ -1637,3 +1637,13 @@ def test_a_family_name_in_the_plural_is_everyone_named_by_it(tnr_pipeline) -> No
     )
     claim = claim_of(tnr_pipeline, text, "Rights groups")
     assert claim.targets == ["Dovlet Vellamov", "Serdar Vellamov"]
+
+
+def test_a_lawyer_who_represented_him_speaks_of_him_as_her_client(tnr_pipeline) -> None:
+    """'said Ivana Horvat, who represented him': 'my client' in her quotation is the man
+    she represented, not she."""
+    text = (
+        'Tomas Vell, 46, has lived in Leipzig since 2015. "For five months my client was '
+        'held in a cell in Zadar," said Ivana Horvat, who represented him in Zagreb.'
+    )
+    assert claim_of(tnr_pipeline, text, '"For five').targets == ["Tomas Vell"]
