@@ -214,6 +214,8 @@ def relatives_named_for(index: DocIndex, i: int, memory: Memory) -> list[str]:
     ):
         return []
     named = memory.mentions.descriptions.get(index.lemma[i], set())
+    if not named and index.lemma[i] in MEMBERS_OF:
+        named = _one_of_each(memory, MEMBERS_OF[index.lemma[i]])  # 'her parents': A and B
     if i + 1 < len(index.lower) and index.named(i + 1, ("PERSON",)):
         # 'the brothers A and B C': the brothers named there, not others of the document
         end = index.doc[i].sent.end
@@ -249,6 +251,23 @@ def relative_named_for(
     return "" if called and others == called else None
 
 
+MEMBERS_OF = {"parent": ("father", "mother"), "sibling": ("brother", "sister")}
+"""Plural family nouns that stand for one relative of each kind ('her parents')."""
+
+
+def _one_of_each(memory: Memory, kinds: tuple[str, ...]) -> set[str]:
+    """The one person the document names by each of ``kinds`` ('her father, A', 'her mother,
+    B'), when each kind names exactly one and no two of them are known as relatives of
+    different people."""
+    descriptions = memory.mentions.descriptions if memory.mentions is not None else {}
+    found = [descriptions.get(kind, set()) for kind in kinds]
+    if any(len(names) != 1 for names in found):
+        return set()
+    people = {next(iter(names)) for names in found}
+    owners = {memory.relative_of[name] for name in people if name in memory.relative_of}
+    return people if len(owners) <= 1 and len(people) == len(kinds) else set()
+
+
 def subject_of_clause(index: DocIndex, i: int) -> int | None:
     """The subject of the verb a pronoun object or possessor hangs on, if any."""
     j = index.head[i]
@@ -282,3 +301,15 @@ def unnamed_relatives_own(index: DocIndex, i: int) -> int | None:
     wanted = PRONOUN_GENDERS.get(index.lower[i])
     gender = word_gender(index.lemma[subject], index.words)
     return subject if wanted is not None and gender == wanted else None
+
+
+def recent_not_owned(index: DocIndex, i: int, memory: Memory, number: int) -> str | None:
+    """The person named just before, for pronoun ``i``; never one of the relatives its
+    family noun names ('her mother, B, teaches ... summoned her parents': not B's)."""
+    recent = memory.recent_person(number)
+    owned = index.lemma[index.head[i]]
+    if recent is None or index.dep[i] != "poss" or memory.mentions is None:
+        return recent
+    kinds = MEMBERS_OF.get(owned, (owned,))
+    told = memory.mentions.descriptions
+    return None if any(recent in told.get(kind, ()) for kind in kinds) else recent

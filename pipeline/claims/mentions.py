@@ -120,11 +120,18 @@ class Mentions:
 
     def couple_meant(self, index: DocIndex, i: int) -> tuple[str, str] | None:
         """The pair 'the couple' at token ``i`` stands for: the last named as spouses
-        before it."""
+        before it, else the one father and one mother the document names ('her father,
+        A, ... her mother, B')."""
         if index.lemma[i] != "couple" or not any(c.lower_ == "the" for c in index.children(i)):
             return None
         before = [pair for at, pair in self.couples if at < i]
-        return before[-1] if before else None
+        if before:
+            return before[-1]
+        # no pair named as spouses: the one father and one mother the document names
+        father, mother = self.descriptions.get("father", ()), self.descriptions.get("mother", ())
+        if len(father) == 1 and len(mother) == 1:
+            return next(iter(father)), next(iter(mother))
+        return None
 
     def resolve(self, noun: str, *, fallback: bool = True) -> str | None:
         """The named person a description with head ``noun`` stands for, if any; without

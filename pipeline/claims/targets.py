@@ -24,6 +24,7 @@ from tnr_claims.claims.kin import (
     named_relatives,
     owners_of_relatives,
     owns_a_client,
+    recent_not_owned,
     relative_named_for,
     relatives_named_for,
     subject_of_clause,
@@ -179,7 +180,7 @@ def find_targets(  # noqa: C901
                 # 'her brother, Asad, was held ... she said': not Asad; the target before
                 fallback = memory.last_target
                 if not (fallback and _agrees(memory, fallback, index.lower[i])):
-                    fallback = memory.recent_person(number)  # 'Kaveh, ... . He was held'
+                    fallback = recent_not_owned(index, i, memory, number)  # 'Kaveh ... He was held'
                 agreeing = fallback and _agrees(memory, fallback, index.lower[i])
                 antecedent = fallback if agreeing and not blocked else None
             if antecedent is None and not blocked and index.dep[i] == "poss":

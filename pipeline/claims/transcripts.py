@@ -6,8 +6,9 @@ A document is read as a transcript when at least ``MIN_LABELS`` paragraphs open 
 label and at least two labels differ (an interviewer and a guest). A label names the
 person the document names in full whose name holds all its words ("QUIRÓS" is "Daniela
 Quirós", introduced by the host); a label that fits several people ("RAHIMI" for a guest
-and her brother) is the one an earlier label named; one that names no one, or more than
-one person still, gives no source. Only sentences with no speaker of their own take the
+and her brother) is the one an earlier label named, else the one the document does not
+name as someone's relative ("my sister, Leila Rahimi"); one that names no one, or more
+than one person still, gives no source. Only sentences with no speaker of their own take the
 label's: those with no attribution, and those whose speaker is the label's own first
 person ("we have seen", "our clients believe"). A named speaker inside the answer ("the
 court said") keeps the sentence, as does an unnamed one ("police said": no one named says
@@ -64,10 +65,22 @@ def transcript_of(index: DocIndex) -> Transcript | None:
     people = {
         ref.record.name for ref in index.spans if ref.record.label == "PERSON" and ref.record.name
     }
+    relatives = {  # 'my sister, Leila Rahimi': a relative named, no speaker of a label
+        ref.record.name
+        for ref in index.spans
+        if ref.record.label == "PERSON"
+        and ref.start >= 2
+        and index.lemma[ref.start - (2 if index.lower[ref.start - 1] == "," else 1)]
+        in index.words.FAMILY_NOUNS
+    }
     resolved: list[tuple[int, int, str | None]] = []
     speakers: set[str] = set()  # 'PARISA RAHIMI:' makes a later 'RAHIMI:' her, not her brother
     for m in labels:
-        person = _labelled_person(m.group(1), people) or _labelled_person(m.group(1), speakers)
+        person = (
+            _labelled_person(m.group(1), people)
+            or _labelled_person(m.group(1), speakers)
+            or _labelled_person(m.group(1), people - relatives)
+        )
         if person is not None:
             speakers.add(person)
         resolved.append((m.start(1), m.end(), person))

@@ -1647,3 +1647,27 @@ def test_a_lawyer_who_represented_him_speaks_of_him_as_her_client(tnr_pipeline) 
         'held in a cell in Zadar," said Ivana Horvat, who represented him in Zagreb.'
     )
     assert claim_of(tnr_pipeline, text, '"For five').targets == ["Tomas Vell"]
+
+
+PARENTS = (
+    "Mina Sol, a law student in Leeds, was followed by two men in March. Her father, Omar "
+    "Sol, runs a shop in Vell, and her "
+    "mother, Rana Tahir, teaches at a school there. In May police summoned her parents "
+    "twice. In June the couple were questioned again at a police station."
+)
+
+
+@pytest.mark.parametrize(
+    ("start", "targets"),
+    [
+        # 'her parents': the one father and the one mother the document named
+        ("In May", ["Mina Sol", "Omar Sol", "Rana Tahir"]),
+        # 'the couple' with no spouses named as such: the same two (a group phrase brings
+        # no one whose relatives they are, GUIDELINES)
+        ("In June", ["Omar Sol", "Rana Tahir"]),
+    ],
+)
+def test_her_parents_and_the_couple_are_the_father_and_mother_named(
+    tnr_pipeline, start: str, targets: list[str]
+) -> None:
+    assert sorted(claim_of(tnr_pipeline, PARENTS, start).targets) == targets
