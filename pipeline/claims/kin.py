@@ -198,7 +198,9 @@ def client_of(
     return next((clients[name] for name in lawyers if name in clients), None)
 
 
-def relatives_named_for(index: DocIndex, i: int, memory: Memory) -> list[str]:
+def relatives_named_for(
+    index: DocIndex, i: int, memory: Memory, mentions: list[tuple[int, str, bool]]
+) -> list[str]:
     """The relatives a plural family noun stands for ('his brothers', 'my parents', 'both
     brothers') when the document names exactly two or more people by that noun ('his
     brothers, Nawaf and Turki' before): those people, in name order."""
@@ -214,8 +216,11 @@ def relatives_named_for(index: DocIndex, i: int, memory: Memory) -> list[str]:
     ):
         return []
     named = memory.mentions.descriptions.get(index.lemma[i], set())
-    if not named and index.lemma[i] in MEMBERS_OF:
-        named = _one_of_each(memory, MEMBERS_OF[index.lemma[i]])  # 'her parents': A and B
+    if not named and index.lemma[i] in MEMBERS_OF and index.doc[i].whitespace_:
+        # 'her parents': A and B (not 'her parents-in-law'), hers when she is known
+        whose = next((c.i for c in index.children(i) if c.dep_ == "poss"), None)
+        owner = next((name for root, name, _ in mentions if root == whose), None)
+        named = _one_of_each(memory, MEMBERS_OF[index.lemma[i]], owner)
     if i + 1 < len(index.lower) and index.named(i + 1, ("PERSON",)):
         # 'the brothers A and B C': the brothers named there, not others of the document
         end = index.doc[i].sent.end
@@ -255,17 +260,19 @@ MEMBERS_OF = {"parent": ("father", "mother"), "sibling": ("brother", "sister")}
 """Plural family nouns that stand for one relative of each kind ('her parents')."""
 
 
-def _one_of_each(memory: Memory, kinds: tuple[str, ...]) -> set[str]:
+def _one_of_each(memory: Memory, kinds: tuple[str, ...], owner: str | None) -> set[str]:
     """The one person the document names by each of ``kinds`` ('her father, A', 'her mother,
-    B'), when each kind names exactly one and no two of them are known as relatives of
-    different people."""
+    B'), when each kind names exactly one, no two of them are known as relatives of
+    different people, and, with an ``owner``, none is known as another's."""
     descriptions = memory.mentions.descriptions if memory.mentions is not None else {}
     found = [descriptions.get(kind, set()) for kind in kinds]
     if any(len(names) != 1 for names in found):
         return set()
     people = {next(iter(names)) for names in found}
     owners = {memory.relative_of[name] for name in people if name in memory.relative_of}
-    return people if len(owners) <= 1 and len(people) == len(kinds) else set()
+    if len(owners) > 1 or len(people) != len(kinds) or (owner and not owners <= {owner}):
+        return set()
+    return people
 
 
 def subject_of_clause(index: DocIndex, i: int) -> int | None:

@@ -237,7 +237,7 @@ def find_targets(  # noqa: C901
                 # 'his lawyer', nor a noun a name stands beside, nor 'a man' read as the
                 # person the report is about for want of anyone described so)
                 last_named, last_root, blocked, owner = described, i, False, None
-        elif kin := relatives_named_for(index, i, memory):
+        elif kin := relatives_named_for(index, i, memory, mentions):
             mentions.extend((i, name, True) for name in kin)  # 'his brothers': A and B
         elif (
             index.pos[i] in ("NOUN", "NUM", "PRON")

@@ -1671,3 +1671,26 @@ def test_her_parents_and_the_couple_are_the_father_and_mother_named(
     tnr_pipeline, start: str, targets: list[str]
 ) -> None:
     assert sorted(claim_of(tnr_pipeline, PARENTS, start).targets) == targets
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        # 'her parents-in-law' are not the father and mother named as hers
+        (
+            PARENTS.replace("her parents twice", "her parents-in-law twice"),
+            ["Mina Sol"],
+        ),
+        # a father and mother named as one man's are not another woman's 'parents'
+        (
+            "Mr Aras Demir, a blogger in Bonn, left Izmir in 2019. In April police visited "
+            "his father, Kemal Demir, and his mother, Selin Demir. Ms Lena Kaya, a singer, "
+            "fled with Demir. In May officers summoned her parents twice.",
+            ["Lena Kaya"],
+        ),
+    ],
+)
+def test_parents_named_as_someone_elses_are_not_taken(
+    tnr_pipeline, text: str, targets: list[str]
+) -> None:
+    assert sorted(claim_of(tnr_pipeline, text, "In May").targets) == targets
