@@ -197,6 +197,8 @@ def target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> s
         return target_role(index, index.head[index.head[head]], has_method, _depth + 1)
     if dep in ("conj", "appos") and head != i:
         inherited = target_role(index, head, has_method, _depth + 1)
+        if inherited == "exclude" and dep == "appos":
+            return inherited  # 'carried out by a gang, X': the name is the agent it restates
         if inherited is not None and inherited != "exclude":
             return "TARGET.coordinated"
     partner = _name_joined_before(index, i)

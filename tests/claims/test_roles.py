@@ -54,3 +54,18 @@ def test_each_of_them_plays_the_part_of_each(tnr_pipeline, word: str, role: str 
     # 'some of them', a subset, gives no target (codebook, second set)
     text = f"Police sought the arrest of {word} of them in Riga."
     assert role_of(tnr_pipeline, text, "them") == role
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # the name restates the one who did it ('by a former boxer, Smith'): never a target
+        ("The hit was carried out by a former boxer, Smith.", "exclude"),
+        # counterexample: restating the one it was done to keeps the patient's part
+        ("Agents abducted a former boxer, Smith, in Riga.", "TARGET.coordinated"),
+    ],
+)
+def test_a_name_restating_the_doer_plays_the_doers_part(
+    tnr_pipeline, text: str, role: str | None
+) -> None:
+    assert role_of(tnr_pipeline, text, "Smith") == role
