@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -169,14 +169,22 @@ class Memory:
             return None
         return recent if wanted is not None and genders.get(recent) == wanted else None
 
-    def recent_speaker(self, number: int, *, after_quote: bool = False) -> str | None:
+    def recent_speaker(
+        self, number: int, *, after_quote: bool = False, fits: Callable[[str], bool] | None = None
+    ) -> str | None:
         """Who 'he said' in sentence ``number`` stands for when the sentence names no one:
         the person who spoke last, else the person named last, within
         ``SPEAKER_MEMORY_SENTENCES``; ``after_quote``, the last named outside quotations
-        (a quotation's speaker is rarely named in it)."""
+        (a quotation's speaker is rarely named in it). With ``fits`` (the pronoun's
+        gender), one who does not fit is passed over ('A says he ... . B, a colleague, ...
+        . She says': B)."""
         person = self.last_person_unquoted if after_quote else self.last_person
         for recent in (self.last_speaker, person):
-            if recent and 0 < number - recent[1] <= SPEAKER_MEMORY_SENTENCES:
+            if (
+                recent
+                and 0 < number - recent[1] <= SPEAKER_MEMORY_SENTENCES
+                and (fits is None or fits(recent[0]))
+            ):
                 return recent[0]
         return None
 

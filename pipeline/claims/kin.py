@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tnr_claims.claims.mentions import PRONOUN_GENDERS, SPOUSE_NOUNS, word_gender
+from tnr_claims.claims.genders import word_gender
+from tnr_claims.claims.mentions import PRONOUN_GENDERS, SPOUSE_NOUNS
 
 if TYPE_CHECKING:
     from tnr_claims.claims.index import DocIndex, Memory, Sentence, SpanRef

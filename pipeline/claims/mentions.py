@@ -37,21 +37,10 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from tnr_claims.claims.ages import DETERMINERS, age_noun, age_told, record_ages
+from tnr_claims.claims.genders import pronoun_gender, word_gender
 from tnr_claims.claims.index import PRONOUN_GENDERS, DocIndex, SpanRef
 from tnr_claims.nlp.perpetrators import PERPETRATOR_PRONOUNS_KEY, PERPETRATORS_KEY
 from tnr_claims.nlp.spans import tokens_with
-from tnr_claims.rules.loader import Lexicons
-
-
-def word_gender(word: str, words: Lexicons) -> str | None:
-    """The gender a noun or title tells: 'm' for ``MALE_NOUNS`` ('brother', 'mr'), 'f' for
-    ``FEMALE_NOUNS`` ('wife', 'ms'), else None."""
-    if word in words.MALE_NOUNS:
-        return "m"
-    if word in words.FEMALE_NOUNS:
-        return "f"
-    return None
-
 
 MIN_DOMINANT_MENTIONS = 2
 
@@ -221,6 +210,7 @@ def document_mentions(doc: Doc, index: DocIndex, is_patient: Callable[[int], boo
     )
     counts: Counter[str] = Counter()
     told: dict[str, set[str]] = {}
+    pronouns: dict[str, set[str]] = {}
     for ref in index.spans:
         name = ref.record.name
         if ref.record.label != "PERSON" or not name:
@@ -235,6 +225,10 @@ def document_mentions(doc: Doc, index: DocIndex, is_patient: Callable[[int], boo
             gender = word_gender(word, index.words)
             if gender is not None:
                 told.setdefault(name, set()).add(gender)
+        if (gender := pronoun_gender(index, ref)) is not None:
+            pronouns.setdefault(name, set()).add(gender)  # 'A says he left'
+    for name, genders in pronouns.items():
+        told.setdefault(name, genders)  # what a noun or title tells goes first
     mentions.genders = {name: next(iter(g)) for name, g in told.items() if len(g) == 1}
     record_ages(index, mentions)
     mentions.clients = _clients(index, mentions.genders)

@@ -270,9 +270,8 @@ def resolve_speaker(  # noqa: C901
         if _unnamed_speaker_just_before(memory, number):
             return None, "unnamed_speaker"  # 'The judge said ... . ..., he added': the judge
         after_quote = sentence.starts_in_quote and not inside_quotation(index, sentence, subject)
-        recent = memory.recent_speaker(number, after_quote=after_quote)
-        if recent and mentions is not None and not mentions.agrees(recent, lower):
-            recent = None
+        fits = None if mentions is None else (lambda name: mentions.agrees(name, lower))
+        recent = memory.recent_speaker(number, after_quote=after_quote, fits=fits)
         return (recent, "pronoun_speaker") if recent else (None, "unnamed_speaker")
     if memory.last_group and group_phrase(
         index, subject, len(memory.last_group), describing_nouns(index)

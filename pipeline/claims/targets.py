@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tnr_claims.claims.genders import word_gender
 from tnr_claims.claims.groups import (
     PLURAL_REFERENCE_PRONOUNS,
     family_named,
@@ -37,7 +38,6 @@ from tnr_claims.claims.mentions import (
     described_person,
     describing_nouns,
     description_at,
-    word_gender,
 )
 from tnr_claims.claims.occasions import counts_cases
 from tnr_claims.claims.offices import is_official

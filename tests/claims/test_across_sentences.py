@@ -894,3 +894,24 @@ def test_a_transcripts_first_person_is_the_labelled_speaker(
     claim = claim_of(tnr_pipeline, PODCAST, start)
     assert claim.targets == targets
     assert claim.source == "Dana Keller"  # 'KELLER:' is the guest an earlier label named
+
+
+@pytest.mark.parametrize(
+    ("first", "source"),
+    [
+        # 'A says he left': A is a man, so a later 'She says' passes A by for B
+        ("Aras Demir, a blogger in Bonn, says he left Izmir in 2019.", "Lena Kaya"),
+        # counterexample: 'A says she left' tells nothing against A, who spoke last
+        ("Aras Demir, a blogger in Bonn, says she left Izmir in 2019.", "Aras Demir"),
+    ],
+)
+def test_the_pronoun_of_a_persons_own_clause_tells_the_persons_gender(
+    tnr_pipeline, first: str, source: str
+) -> None:
+    text = (
+        f"{first} Lena Kaya, a singer, fled with him. She says police visited her father, "
+        "Kemal Kaya, in April."
+    )
+    record = tnr_pipeline.process_text(text)
+    [claim] = [c for c in record.claims if c.text.startswith("She says")]
+    assert claim.source == source
