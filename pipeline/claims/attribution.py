@@ -119,6 +119,11 @@ def find_source(
         # 'Officials denied that ..., a day after the lawyer said ...': the telling that
         # only dates the statement gives way to the sentence's own
         candidates = [c for c in candidates if c not in timed]
+    described = [c for c in candidates if _describes_its_antecedent(index, c[4].start)]
+    if described and len(described) < len(candidates):
+        # '..., according to A, a researcher at B, which has documented dozens of cases':
+        # the relative clause tells what B does, the sentence's own cue names its speaker
+        candidates = [c for c in candidates if c not in described]
     named = [c for c in candidates if c[2] is not None]
     if named:
         # the deepest cue speaks ('the lawyer said the report found ...'), but a speaker
@@ -509,6 +514,22 @@ def _first_of_the_noun_phrase(index: DocIndex, verb: int) -> int:
     while index.dep[k] in ("conj", "appos") and index.head[k] != k:
         k = index.head[k]
     return k
+
+
+def _describes_its_antecedent(index: DocIndex, verb: int) -> bool:
+    """Whether cue ``verb`` heads a relative clause opened by a relative pronoun and
+    taking a thing, not a clause ('which has documented dozens of cases'): it says what
+    its antecedent does. 'the website which states, China has ...' tells the claim."""
+    children = index.children(verb)
+    return (
+        index.dep[verb] == "relcl"
+        and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in index.words.RELATIVE_PRONOUNS
+            for c in children
+        )
+        and any(c.dep_ == "dobj" for c in children)
+        and not any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in children)
+    )
 
 
 def _in_relative_clause(index: DocIndex, i: int, lo: int, hi: int) -> bool:

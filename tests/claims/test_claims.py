@@ -1871,3 +1871,27 @@ def test_an_indefinite_organisation_speaks_unnamed(tnr_pipeline, subject, source
 def test_a_call_on_the_public_is_no_recommendation(tnr_pipeline, text, recommendation) -> None:
     [claim] = tnr_pipeline.process_text(text).claims
     assert (claim.type == "recommendation") is recommendation
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # 'which has documented dozens of cases' tells what the group does, not who says this
+        (
+            "Police in Vell detained the poet's brother in May, according to Mira Tal, a "
+            "researcher at Exile Watch, which has documented dozens of such cases.",
+            "Mira Tal",
+        ),
+        # counterexample: a relative clause that tells the claim itself is its attribution
+        (
+            "The report quotes the Exile Watch website, which states: police detained the "
+            "poet's brother in May.",
+            "Exile Watch",
+        ),
+    ],
+)
+def test_a_relative_clause_about_a_group_is_no_attribution(
+    tnr_pipeline, text: str, source: str
+) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.source == source
