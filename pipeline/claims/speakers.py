@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from tnr_claims.claims.ages import age_told
 from tnr_claims.claims.groups import group_phrase
 from tnr_claims.claims.index import inside_quotation
-from tnr_claims.claims.mentions import DETERMINERS, describing_nouns
+from tnr_claims.claims.mentions import DETERMINERS, describing_nouns, speaker_nouns
 from tnr_claims.claims.rules import SPEAKER_MEMORY_SENTENCES
 
 if TYPE_CHECKING:
@@ -464,6 +464,16 @@ def _described_speaker(
     age = age_told(index, subject)
     if age is not None and memory.mentions is not None and age in memory.mentions.descriptions:
         return memory.mentions.resolve(age, fallback=False)  # 'the 34-year-old said'
+    if index.tag[subject] == "NNS" and index.lemma[subject] not in speaker_nouns(index):
+        # 'the association's records show': the things a described group owns are its word
+        subject = next(
+            (
+                c.i
+                for c in index.children(subject)
+                if _possessor(c) and c.lemma_.lower() in index.words.ORG_DESCRIPTION_NOUNS
+            ),
+            subject,
+        )
     if index.tag[subject] != "NN" or not any(
         _possessor(c) or (c.dep_ == "det" and c.lower_ in DETERMINERS)
         for c in index.children(subject)

@@ -1895,3 +1895,23 @@ def test_a_relative_clause_about_a_group_is_no_attribution(
 ) -> None:
     [claim] = tnr_pipeline.process_text(text).claims
     assert claim.source == source
+
+
+@pytest.mark.parametrize(
+    ("opening", "source"),
+    [
+        # 'the association's records show': the association named before speaks
+        ("The association's", "Exile Watch"),
+        # counterexample: 'an association's records' are of one the document does not name
+        ("An association's", None),
+    ],
+)
+def test_the_records_of_a_described_group_are_its_word(
+    tnr_pipeline, opening: str, source: str | None
+) -> None:
+    text = (
+        "Exile Watch, an association of lawyers in Riga, opened in 2015. "
+        f"{opening} records show that police questioned the relatives of 40 exiles in 2023."
+    )
+    [claim] = [c for c in tnr_pipeline.process_text(text).claims if "records" in c.text]
+    assert claim.source == source
