@@ -92,7 +92,7 @@ def find_hedges(  # noqa: C901
         ):
             used.append(cue)  # 'men he believes work for the ministry followed him'
             continue
-        if slug != "unclear_whether" and index.embedding(i) in (
+        if slug not in ("unclear_whether", "if_found_behind") and index.embedding(i) in (
             "relative",
             "concessive",
             "conditional",
@@ -458,11 +458,37 @@ def _qualifies_other_than_the_act(index: DocIndex, i: int) -> bool:
     noun = index.head[i]
     head = index.lemma[noun]
     return (
-        head in index.words.OFFENCE_NOUNS
+        (head in index.words.OFFENCE_NOUNS and not _ties_of_a_state(index, noun))
         or head in index.words.PERPETRATOR_NOUNS
         or head in index.words.PERSON_NOUNS  # 'the suspected gunman was detained'
         or _a_reason_given(index, noun)
     )
+
+
+STATE_WORDS = frozenset({"government", "regime", "state", "kremlin"})
+"""Nouns for a state itself, beside ``STATE_ACTOR_NOUNS`` (its people and bodies)."""
+
+
+def _ties_of_a_state(index: DocIndex, noun: int) -> bool:
+    """'possible links to the Ruritanian government', 'the potential involvement of the
+    embassy': the supposed ties are a state's to the act, so the hedge is on who is behind it
+    (codebook, second set), not on a target's supposed affiliation ('alleged links to a
+    banned group')."""
+    for prep in index.children(noun):
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "to", "with", "between"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            lemma = obj.lemma_.lower()
+            ref = index.ref(obj.i)
+            if (
+                lemma in STATE_WORDS
+                or lemma in index.words.STATE_ACTOR_NOUNS
+                or (ref is not None and ref.record.label == "LOCATION")
+            ):
+                return True
+    return False
 
 
 def _a_reason_given(index: DocIndex, noun: int) -> bool:

@@ -610,3 +610,30 @@ def test_alleged_on_the_reason_given_does_not_hedge_the_act(
 ) -> None:
     [claim] = tnr_pipeline.process_text(text).claims
     assert claim.hedged is hedged
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the state's possible ties to the act leave its role open
+        (
+            "Detectives are examining possible links to the Ruritanian government in the "
+            "killing of Ana Vell.",
+            True,
+        ),
+        # a target's supposed affiliation hedges nothing (codebook, second set)
+        ("Ana Vell, who has alleged links to a banned group, was deported in May.", False),
+        # a response promised if the state is found to be behind it: the state's role is open
+        (
+            "The minister said Oslo would expel diplomats if Ruritania were proved to be behind "
+            "the poisoning of Ana Vell.",
+            True,
+        ),
+        ("The inquiry found Ruritania to be behind the poisoning of Ana Vell.", False),
+        # two accounts set side by side: neither is asserted
+        ("Either the service ordered the abduction of Ana Vell, or its men acted alone.", True),
+        ("Either way, the men who abducted Ana Vell were never caught.", False),
+    ],
+)
+def test_hedges_on_who_is_behind_the_act(tnr_pipeline, text: str, expected: bool) -> None:
+    assert hedged(tnr_pipeline, text, text[:12]) is expected
