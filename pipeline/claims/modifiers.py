@@ -144,10 +144,22 @@ def find_negation_scopes(
             continue  # 'told the brother the family would have no peace': words said to him
         if index.lemma[governed] in ("see", "hear") and index.is_passive(governed):
             continue  # 'has not been seen since': where someone is, not a denied act
+        if cue.id_ == "NEGATION.voluntarily" and index.lemma[governed] not in RETURN_VERBS:
+            continue  # 'voluntarily gave up her passport': no return told
+        if index.lemma[governed] in RETURN_VERBS and (
+            sum(c.dep_ == "neg" or c.lower_ in VOLUNTARY for c in index.children(governed)) > 1
+        ):
+            continue  # 'did not return voluntarily': two denials assert the coercion
 
         rule = rules_by_id.get(cue.id_)
         active.append((cue, _scope(index, cue, rule, s0, s1, terminators)))
     return active
+
+
+RETURN_VERBS = frozenset({"return", "repatriate", "come", "go"})
+"""Verbs a return is told with: 'returned voluntarily' denies a forced return."""
+
+VOLUNTARY = frozenset({"voluntarily", "willingly"})
 
 
 def _aside_of_an_asserted_act(index: DocIndex, sentence: Sentence, i: int) -> bool:

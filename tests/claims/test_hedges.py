@@ -637,3 +637,21 @@ def test_alleged_on_the_reason_given_does_not_hedge_the_act(
 )
 def test_hedges_on_who_is_behind_the_act(tnr_pipeline, text: str, expected: bool) -> None:
     assert hedged(tnr_pipeline, text, text[:12]) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a return told as voluntary denies the coercion the claim is about
+        ("Ruritanian officials insist Ana Vell, 33, returned voluntarily in March.", True),
+        # two denials assert it: 'did not return voluntarily'
+        ("Ana Vell did not return voluntarily, her lawyer said.", False),
+        # counterfactual: 'would never have returned voluntarily' asserts it too
+        ("Her friend said Ana Vell would never have returned voluntarily.", False),
+        # counterexample: a plain denial of the return still negates
+        ("Ana Vell was not forced to return, officials said.", True),
+    ],
+)
+def test_a_voluntary_return_denies_a_forced_one(tnr_pipeline, text: str, expected: bool) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.negated is expected
