@@ -154,12 +154,13 @@ def _issuer(sentence: Sentence, analysis: Analysis) -> str | None:
 def _interview_answers(analyses: list[Analysis], memory: Memory) -> None:
     """In an interview, an unattributed sentence after the first 'Q:' question is the
     answer of the one the introduction presents (the narrator), so it is that person's
-    claim; the questions themselves assert nothing."""
+    claim, also where a cue in it names no one ('I believe ...', 'nobody told my mother');
+    the questions themselves assert nothing."""
     first = memory.mentions.answers_from if memory.mentions is not None else None
     if first is None:
         return
     for analysis in analyses:
-        if analysis.index > first and analysis.source_rule is None:
+        if analysis.index > first and analysis.source is None:
             analysis.source, analysis.source_rule = memory.mentions.narrator, "interview_answer"
 
 

@@ -531,7 +531,12 @@ def narrator(index: DocIndex, sentences: list, *, interview: bool = False) -> st
             if ref.record.label != "PERSON" or not ref.record.name:
                 continue
             root = ref.root
-            byline = ref.start > sentence.span.start and index.lower[ref.start - 1] == "by"
+            # an interview's byline is its interviewer's, not the one who answers
+            byline = (
+                not interview
+                and ref.start > sentence.span.start
+                and index.lower[ref.start - 1] == "by"
+            )
             bio = index.dep[root] == "nsubj" and index.lemma[index.head[root]] == "be"
             # an interview's introduction opens on the one who answers
             introduced = interview and index.dep[root] in ("nsubj", "nsubjpass")

@@ -462,6 +462,26 @@ def test_an_interviews_answers_are_the_interviewees_and_my_is_theirs(tnr_pipelin
     assert ban.targets == ["Omar Haddad"]
 
 
+def test_an_interviews_byline_is_the_interviewer_and_every_answer_the_interviewees(
+    tnr_pipeline,
+) -> None:
+    # 'By X' over an interview names who asked; 'I believe ...' and 'nobody told my mother'
+    # in an answer are the interviewee's word, though their cues name no one
+    text = (
+        "An exile on the threats\n\nBy Lea Moreau | Montreal, 2 May 2023\n\n"
+        "Omar Haddad, 31, came to Montreal in 2017. He spoke to us about his family.\n\n"
+        "Q: When did it begin? In March 2022 police arrested my brother, Sami Haddad, in "
+        "Riyadh. I believe the arrest was ordered because of my videos.\n\n"
+        "Q: And then? For months they held him in a cell, and nobody told my mother where "
+        "he was."
+    )
+    claims = tnr_pipeline.process_text(text).claims
+    sources = {c.text.split()[0]: c.source for c in claims if c.text.startswith(("I ", "For"))}
+    assert sources == {"I": "Omar Haddad", "For": "Omar Haddad"}
+    arrest = next(c for c in claims if "arrested" in c.text)
+    assert arrest.source == "Omar Haddad"
+
+
 def test_in_a_first_person_piece_the_relative_held_is_the_authors(tnr_pipeline) -> None:
     # the father is the one most acted on, yet a relative: his custody is a reprisal on
     # the author, who is a target with him (GUIDELINES)
