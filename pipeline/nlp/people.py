@@ -21,6 +21,11 @@
   caller.
 - **Family plurals.** "the Vellamovs" after two people named Vellamov is those people
   (context rule ``PERSON.family_plural``).
+- **Relatives listed by name.** After a plural family noun ("his brothers, Badr and Nawaf
+  al-Harthi", "her sons Ilya and Pavel Orlov"), one-word given names joined by commas and
+  "and" to a full name are people who share its family name, whatever the model or the
+  place list read them as (a town may be called Badr); an untagged full name there is a
+  person too. Context rule ``PERSON.relatives_listed``.
 - **Patronymics.** Title-case names before a Turkic patronymic word ("Tural Sahib oglu",
   "Elnur Rasim oglu Mammadov") are one person with it, where the model read an
   organisation or stopped at the lower-case word. Context rule ``PERSON.patronymic``.
@@ -28,10 +33,12 @@
 
 from __future__ import annotations
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
 from tnr_claims.nlp.names import given_name_start, may_be_person, person_name_word
 from tnr_claims.nlp.provenance import derive, is_bare_model, make
+from tnr_claims.nlp.spans import tokens_with
 from tnr_claims.rules.loader import Lexicons
 
 
@@ -290,6 +297,62 @@ def named_by_place_noun(span: Span, words: Lexicons) -> bool:
 
 MAX_GIVEN_NAMES = 3
 """How many title-case names may stand before a patronymic word."""
+
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "LOCATION"})
+"""Labels a name in a relatives' list may have been misread as."""
+
+
+def relatives_listed(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
+    """People named in a list after a plural family noun (see module)."""
+    person_at = {s.start: s for s in spans if s.label_ == "PERSON"}
+    found: list[tuple[int, int]] = []
+    for i in tokens_with(doc, LEMMA, words.FAMILY_NOUNS):
+        if doc[i].tag_ != "NNS":
+            continue
+        k = i + 2 if i + 1 < len(doc) and doc[i + 1].text == "," else i + 1
+        singles: list[int] = []
+        while k + 1 < len(doc) and _given_name(doc[k], words) and doc[k + 1].lower_ in (",", "and"):
+            singles.append(k)
+            k += 2
+            if doc[k - 1].lower_ == "and":
+                break
+        if not singles or doc[k - 1].lower_ != "and":
+            continue
+        end = person_at[k].end if k in person_at else _full_name_end(doc, k, words)
+        if end - k < 2:
+            continue
+        found += [(j, j + 1) for j in singles] + [(k, end)]
+    if not found:
+        return spans
+    fixed = {i for s in spans if s.label_ not in NAME_LABELS for i in range(s.start, s.end)}
+    made = [
+        make(doc, start, end, "PERSON", "PERSON.relatives_listed")
+        for start, end in found
+        if start not in person_at and not fixed.intersection(range(start, end))
+    ]
+    kept = [s for s in spans if not any(s.start < m.end and m.start < s.end for m in made)]
+    return sorted([*kept, *made], key=lambda s: (s.start, s.end))
+
+
+def _given_name(token: Token, words: Lexicons) -> bool:
+    """A title-case word that may be a given name (no title, office or place noun)."""
+    return (
+        token.is_title
+        and token.is_alpha
+        and token.lower_ not in words.HONORIFICS
+        and token.lower_ not in words.OFFICE_NOUNS
+        and token.lower_ not in words.PLACE_NOUNS
+    )
+
+
+def _full_name_end(doc: Doc, k: int, words: Lexicons) -> int:
+    """Where an untagged full name of two or three words starting at ``k`` ends (``k`` when
+    there is none: one word, or a longer title-case run, a heading rather than a name)."""
+    end = k
+    while end < len(doc) and end - k < 4 and _given_name(doc[end], words):
+        end += 1
+    return end if 2 <= end - k <= 3 else k
 
 
 def patronymic_names(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:

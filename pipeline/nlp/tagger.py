@@ -49,6 +49,7 @@ from tnr_claims.nlp.people import (
     named_by_place_noun,
     patronymic_names,
     people_sharing_a_family_name,
+    relatives_listed,
 )
 from tnr_claims.nlp.perpetrators import drop_acts_against_perpetrators
 from tnr_claims.nlp.provenance import derive, make
@@ -530,6 +531,7 @@ class RuleTagger:
         if self._parsed:
             merged = described_people(doc, merged, words)
             merged = people_sharing_a_family_name(doc, merged, words)
+            merged = relatives_listed(doc, merged, words)
             merged = coordinated_people(doc, merged, words)
             merged = listed_people(doc, merged, words)
             merged = patronymic_names(doc, merged, words)

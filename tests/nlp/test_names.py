@@ -804,3 +804,27 @@ def test_a_turkic_patronymic_is_part_of_the_persons_name(tnr_pipeline, text, exp
     assert people == [expected]
     [claim] = record.claims
     assert claim.targets == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # given names before a full name, after a plural family noun: each a person (a
+        # given name that is also a town's name included), sharing the family name
+        (
+            "Her sons, Ilya and Pavel Orlov, were arrested in Minsk in May.",
+            ["Ilya Orlov", "Pavel Orlov"],
+        ),
+        (
+            "He spoke about his brothers, Badr and Nawaf Saleh, who were jailed in June.",
+            ["Badr Saleh", "Nawaf Saleh"],
+        ),
+        # counterexample: no family noun, no people (a town called Badr stays a place)
+        ("Floods hit Badr and Minya in May.", []),
+    ],
+)
+def test_given_names_listed_after_a_family_noun_are_relatives(
+    tnr_pipeline, text: str, people: list[str]
+) -> None:
+    record = tnr_pipeline.process_text(text)
+    assert sorted(s.name for s in record.spans if s.label == "PERSON") == people
