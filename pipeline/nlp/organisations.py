@@ -42,8 +42,9 @@ told by a description ("an exile group, Nor-5") and platforms as venues live in
   ("[Permanent Mission of] [Iran]") is one name with it. Context rule ``ORG.of_place``.
 - **Short forms.** "the Observatory" after "the Northern Rights Observatory": "the" and the
   last word of an organisation named in full, when it is an organisation head word, is
-  that organisation (untagged, or read by the model as a PERSON). Context rule
-  ``ORG.short_form``.
+  that organisation (untagged, or read by the model as a PERSON); so is a head word set
+  before "of" or "for" in one name only ("the Centre" after "the Harbour Centre for Exile
+  Studies"). Context rule ``ORG.short_form``.
 - **"X for Y" names.** A span that starts after "for", "without" or "against" preceded by
   an untagged title-case plural proper noun ("Sikhs for [Justice]", "Doctors without
   [Borders]") takes both. Context rule ``ORG.for_name``.
@@ -193,11 +194,17 @@ def _names_cut_at_of(doc: Doc, spans: list[Span]) -> list[Span]:
     return [s for s in result if not (s.label_ == "LOCATION" and s.start in joined)]
 
 
+LINKED_HEADS = frozenset({"of", "for"})
+"""Words after an organisation's head word inside its name ('Ministry of ...', 'Centre for
+...')."""
+
+
 def _short_forms(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     """'the Observatory' after 'the Northern Rights Observatory': 'the' and the last word of
     an organisation named in full, when that word is an organisation head
-    (``ORG_NAME_HEADS``), or its first before 'of' ('the Ministry' after the one 'Ministry
-    of Interior' named), is that organisation, whether the model left it untagged or read
+    (``ORG_NAME_HEADS``), or one before 'of' or 'for' ('the Ministry' after the one 'Ministry
+    of Interior' named, 'the Centre' after 'Harbour Centre for Exile Studies'), is that
+    organisation, whether the model left it untagged or read
     it as a PERSON ('Observatory'). Context rule ``ORG.short_form``; the normaliser then
     gives it the full name."""
     heads = {
@@ -205,16 +212,16 @@ def _short_forms(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
         for s in spans
         if s.label_ == "ORG" and len(s) > 1 and doc[s.end - 1].text in words.ORG_NAME_HEADS
     }
-    # 'the Ministry' after 'the Ministry of Interior', when one name opens with that head
-    openers = Counter(
-        s.text
+    # 'the Ministry' after 'the Ministry of Interior', 'the Centre' after 'the Harbour Centre
+    # for Exile Studies': a head word before 'of' or 'for' in one name only
+    named_with = {
+        (t.text, s.text)
         for s in spans
-        if s.label_ == "ORG"
-        and len(s) > 2
-        and s[1].lower_ == "of"
-        and s[0].text in words.ORG_NAME_HEADS
-    )
-    heads |= {head for head, n in Counter(name.split()[0] for name in openers).items() if n == 1}
+        if s.label_ == "ORG" and len(s) > 2
+        for t in s[:-1]
+        if t.text in words.ORG_NAME_HEADS and t.nbor().lower_ in LINKED_HEADS
+    }
+    heads |= {head for head, n in Counter(head for head, _ in named_with).items() if n == 1}
     if not heads:
         return spans
     at = {s.start: s for s in spans}

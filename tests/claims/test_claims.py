@@ -1915,3 +1915,15 @@ def test_the_records_of_a_described_group_are_its_word(
     )
     [claim] = [c for c in tnr_pipeline.process_text(text).claims if "records" in c.text]
     assert claim.source == source
+
+
+def test_a_clinic_is_an_organisation_and_the_clinic_speaks_for_it(tnr_pipeline) -> None:
+    text = (
+        "The Nordvik Legal Clinic, a group of lawyers in Bonn, documents travel bans. Since "
+        "2019, consulates in Bonn have refused to renew the passports of dozens of activists, "
+        "the clinic says."
+    )
+    record = tnr_pipeline.process_text(text)
+    assert [s.label for s in record.spans if s.text == "Nordvik Legal Clinic"] == ["ORG"]
+    [claim] = [c for c in record.claims if c.text.startswith("Since")]
+    assert claim.source == "Nordvik Legal Clinic"

@@ -215,6 +215,22 @@ def test_the_last_word_of_an_organisation_named_in_full_is_that_organisation(
     ]
 
 
+@pytest.mark.parametrize(
+    ("link", "short"),
+    [
+        # a head word before 'for' in the one name that holds it: the short form
+        ("for", [("Centre", "ORG")]),
+        # counterexample: a head word inside a name, before no 'of' or 'for', is no head
+        ("and", []),
+    ],
+)
+def test_a_head_word_before_for_in_one_name_is_its_short_form(link: str, short) -> None:
+    words = ["the", "Vell", "Centre", link, "Exile", "Studies", "said", ".", "the", "Centre"]
+    pos = ["DET", "PROPN", "PROPN", "ADP", "PROPN", "PROPN", "VERB", "PUNCT", "DET", "PROPN"]
+    found = short_forms(words, pos, [(1, 6)], -1)
+    assert found == [("Vell Centre " + link + " Exile Studies", "ORG"), *short]
+
+
 def test_a_head_word_with_no_organisation_named_in_full_stays_as_it_was() -> None:
     # counterexample: no 'X Observatory' in the document, so no short form of one
     words = ["the", "Observatory", "said", "."]
