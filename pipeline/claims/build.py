@@ -18,14 +18,7 @@ from tnr_claims.claims.index import (
     inside_quotation,
     label_of,
 )
-from tnr_claims.claims.mentions import (
-    MIN_QUESTIONS,
-    describing_nouns,
-    document_mentions,
-    lede_subject,
-    narrator,
-    questions,
-)
+from tnr_claims.claims.mentions import describing_nouns, document_mentions, lede_subject
 from tnr_claims.claims.modifiers import find_hedges, find_negation_scopes, find_negations
 from tnr_claims.claims.named_next import group_named, groups_named_next
 from tnr_claims.claims.narrative import (
@@ -38,6 +31,7 @@ from tnr_claims.claims.narrative import (
     told_in_the_past,
     told_on,
 )
+from tnr_claims.claims.narrators import MIN_QUESTIONS, narrator, questions
 from tnr_claims.claims.qualify import (
     decide_type,
     find_recommendation_cue,

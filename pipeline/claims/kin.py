@@ -53,8 +53,14 @@ def _relatives_with_owners(
     :func:`named_relatives`); ``owner`` is ``(root, name)`` when resolved."""
     named_at = {root: name for root, name, _ in mentions}
     found: list[tuple[int, str, tuple[int, str] | None]] = []
-    for start, ref in person_starts.items():
+    listed: dict[int, tuple[int, str] | None] = {}  # a relative's end -> whose relative
+    for start, ref in sorted(person_starts.items()):
         j = start - 1
+        if j >= 1 and index.lower[j] in ("and", ",") and j - 1 in listed:
+            # 'his brothers, Badr and Nawaf al-Harthi': the next one listed is his too
+            listed[ref.end - 1] = listed[j - 1]
+            found.append((ref.root, ref.record.name or "", listed[j - 1]))
+            continue
         if j >= 0 and index.lower[j] == ",":
             j -= 1
         owner: int | None = None
@@ -76,6 +82,7 @@ def _relatives_with_owners(
             if owner_root in named_at:
                 resolved = (owner_root, named_at[owner_root])
         found.append((ref.root, ref.record.name or "", resolved))
+        listed[ref.end - 1] = resolved
     return found
 
 

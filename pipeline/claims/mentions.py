@@ -16,12 +16,8 @@ named people." Built once per document, before the sentence pass:
   "the arrest of X"), if one clearly dominates (at least two such mentions, more than anyone
   else) and is no perpetrator. A person who is only ever mentioned (a president, a speaker)
   is never the fallback.
-- **The narrator.** A first-person piece (an op-ed, a testimony) names its author in a
-  byline ("By X") or a bio line ("X is an engineer ...") among its first sentences; "I",
-  "me", "my" outside quotations stand for that person when the document uses them at least
-  ``MIN_FIRST_PERSON`` times. In an interview (two or more "Q:" questions) the narrator is
-  the one its introduction opens on, and its unattributed answers are that person's
-  (``interview_answer``).
+- **The narrator** of a first-person piece or an interview is found by
+  :mod:`tnr_claims.claims.narrators` and kept here (``narrator``).
 - **Perpetrators.** The tagger's perpetrator memory (:mod:`tnr_claims.nlp.perpetrators`) is
   read from the Doc; those people are never targets.
 """
@@ -33,24 +29,16 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from tnr_claims.claims.ages import DETERMINERS, age_noun, age_told, record_ages
 from tnr_claims.claims.genders import pronoun_gender, word_gender
 from tnr_claims.claims.index import PRONOUN_GENDERS, DocIndex, SpanRef
 from tnr_claims.nlp.perpetrators import PERPETRATOR_PRONOUNS_KEY, PERPETRATORS_KEY
-from tnr_claims.nlp.spans import tokens_with
 
 MIN_DOMINANT_MENTIONS = 2
 
-MIN_FIRST_PERSON = 3
-"""First-person pronouns outside quotations that make a document first-person."""
-
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
-
-NARRATOR_SENTENCES = 4
-"""How far into the document the byline or bio line may stand."""
 
 
 @dataclass
@@ -182,6 +170,16 @@ def _descriptors(index: DocIndex, ref: SpanRef, nouns: frozenset[str]) -> set[st
         and index.lemma[index.head[first]] in nouns
     ):
         found.add(index.lemma[index.head[first]])  # 'his brothers, A and B': B as well
+    k = root
+    while index.dep[k] == "conj" and index.head[k] != k:
+        k = index.head[k]  # 'his brothers, A and B' read as a list of three: A and B
+    if (
+        k != root
+        and index.tag[k] == "NNS"
+        and index.lemma[k] in nouns
+        and index.lower[k + 1] == ","
+    ):
+        found.add(index.lemma[k])
     if index.dep[root] == "nsubj" and index.lemma[index.head[root]] == "be":
         for child in index.children(index.head[root]):
             if child.dep_ == "attr" and child.lemma_.lower() in nouns:
@@ -509,54 +507,6 @@ def _former_office(index: DocIndex, i: int) -> bool:
     return any(index.lower[j] in index.words.FORMER_WORDS for j in range(max(0, i - 4), i)) and all(
         index.pos[j] not in ("VERB", "PUNCT") for j in range(max(0, i - 4), i)
     )
-
-
-def narrator(index: DocIndex, sentences: list, *, interview: bool = False) -> str | None:
-    """The named author of a first-person document (see module), else ``None``; in an
-    ``interview`` (:func:`questions`), the one its introduction opens on."""
-    found = [i for i in tokens_with(index.doc, LOWER, FIRST_PERSON) if index.pos[i] == "PRON"]
-    if len(found) < MIN_FIRST_PERSON:
-        return None
-    starts = [sentence.span.start for sentence in sentences]
-    first_person = 0
-    for i in found:
-        k = bisect_right(starts, i) - 1
-        if k >= 0 and i < sentences[k].span.end:
-            unquoted = not sentences[k].has_quote and not sentences[k].starts_in_quote
-            first_person += unquoted
-    if first_person < MIN_FIRST_PERSON:
-        return None
-    for sentence in sentences[:NARRATOR_SENTENCES]:
-        for ref in sentence.spans:
-            if ref.record.label != "PERSON" or not ref.record.name:
-                continue
-            root = ref.root
-            # an interview's byline is its interviewer's, not the one who answers
-            byline = (
-                not interview
-                and ref.start > sentence.span.start
-                and index.lower[ref.start - 1] == "by"
-            )
-            bio = index.dep[root] == "nsubj" and index.lemma[index.head[root]] == "be"
-            # an interview's introduction opens on the one who answers
-            introduced = interview and index.dep[root] in ("nsubj", "nsubjpass")
-            if byline or bio or introduced:
-                return ref.record.name
-    return None
-
-
-MIN_QUESTIONS = 2
-"""How many 'Q:' questions make a document an interview."""
-
-
-def questions(index: DocIndex, sentences: list) -> list[int]:
-    """The numbers of the sentences opening with a 'Q:' (or 'Q.') label."""
-    found = []
-    for number, sentence in enumerate(sentences):
-        k = sentence.span.start
-        if k + 1 < len(index.lower) and index.lower[k] == "q" and index.lower[k + 1] in (":", "."):
-            found.append(number)
-    return found
 
 
 LEDE_SENTENCES = 2

@@ -25,7 +25,9 @@
   al-Harthi", "her sons Ilya and Pavel Orlov"), one-word given names joined by commas and
   "and" to a full name are people who share its family name, whatever the model or the
   place list read them as (a town may be called Badr); an untagged full name there is a
-  person too. Context rule ``PERSON.relatives_listed``.
+  person too, and so is such a given name where the model read it as a person again
+  ("Badr was jailed") though the place list took it. Context rule
+  ``PERSON.relatives_listed``.
 - **Patronymics.** Title-case names before a Turkic patronymic word ("Tural Sahib oglu",
   "Elnur Rasim oglu Mammadov") are one person with it, where the model read an
   organisation or stopped at the lower-case word. Context rule ``PERSON.patronymic``.
@@ -33,11 +35,11 @@
 
 from __future__ import annotations
 
-from spacy.attrs import LEMMA
+from spacy.attrs import LEMMA, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from tnr_claims.nlp.names import given_name_start, may_be_person, person_name_word
-from tnr_claims.nlp.provenance import derive, is_bare_model, make
+from tnr_claims.nlp.provenance import derive, is_bare_model, make, provenance_of
 from tnr_claims.nlp.spans import tokens_with
 from tnr_claims.rules.loader import Lexicons
 
@@ -332,7 +334,31 @@ def relatives_listed(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]
         if start not in person_at and not fixed.intersection(range(start, end))
     ]
     kept = [s for s in spans if not any(s.start < m.end and m.start < s.end for m in made)]
+    given = {m.text for m in made if len(m) == 1}
+    kept = [
+        derive(s, "PERSON.relatives_listed", "label", label="PERSON")
+        if s.label_ == "LOCATION"
+        and s.text in given
+        and provenance_of(s).origin_id == "model:PERSON"
+        else s
+        for s in kept
+    ]  # 'Badr' again, which the model read as a person and the place list as a town
+    covered = {i for s in [*kept, *made] for i in range(s.start, s.end)}
+    made += [
+        make(doc, i, i + 1, "PERSON", "PERSON.relatives_listed")
+        for i in tokens_with(doc, ORTH, given)
+        if i not in covered and not _in_a_longer_name(doc, i)
+    ]  # 'Badr and Nawaf were arrested': untagged
     return sorted([*kept, *made], key=lambda s: (s.start, s.end))
+
+
+def _in_a_longer_name(doc: Doc, i: int) -> bool:
+    """Whether a title-case proper noun stands right before or after token ``i``."""
+    return any(
+        0 <= k < len(doc) and doc[k].is_title and doc[k].pos_ == "PROPN"
+        for k in (i - 1, i + 1)
+        if not (k == i - 1 and doc[i].is_sent_start)
+    )
 
 
 def _given_name(token: Token, words: Lexicons) -> bool:

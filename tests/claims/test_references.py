@@ -1694,3 +1694,18 @@ def test_parents_named_as_someone_elses_are_not_taken(
     tnr_pipeline, text: str, targets: list[str]
 ) -> None:
     assert sorted(claim_of(tnr_pipeline, text, "In May").targets) == targets
+
+
+def test_relatives_listed_by_given_name_are_relatives_wherever_named_again(
+    tnr_pipeline,
+) -> None:
+    # 'his brothers, Badr and Nawaf Saleh' (Badr also a town): both his brothers, so their
+    # arrest told later by given names alone is a reprisal on him too (GUIDELINES)
+    text = (
+        "Mansour Saleh, 34, fled to Canada in 2017 and hosts a podcast. He told us about his "
+        "brothers, Badr and Nawaf Saleh, who stayed in Buraidah. Badr and Nawaf were "
+        "arrested at their homes in June 2022."
+    )
+    claim = claim_of(tnr_pipeline, text, "Badr and Nawaf")
+    assert claim.methods == ["RELATIVE_REPRISAL"]
+    assert sorted(claim.targets) == ["Badr Saleh", "Mansour Saleh", "Nawaf Saleh"]

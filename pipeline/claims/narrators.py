@@ -1,0 +1,75 @@
+"""Who "I" is in a document: the narrator of a first-person piece, or the one an interview
+answers for.
+
+- **The narrator.** A first-person piece (an op-ed, a testimony) names its author in a
+  byline ("By X") or a bio line ("X is an engineer ...") among its first sentences; "I",
+  "me", "my" outside quotations stand for that person when the document uses them at least
+  ``MIN_FIRST_PERSON`` times.
+- **Interviews.** In an interview (two or more "Q:" questions) the narrator is the one its
+  introduction opens on, not the byline's interviewer, and its unattributed answers are
+  that person's (``interview_answer``, in :mod:`tnr_claims.claims.build`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.attrs import LOWER
+
+from tnr_claims.claims.index import DocIndex
+from tnr_claims.claims.mentions import FIRST_PERSON
+from tnr_claims.nlp.spans import tokens_with
+
+MIN_FIRST_PERSON = 3
+"""First-person pronouns outside quotations that make a document first-person."""
+
+NARRATOR_SENTENCES = 4
+"""How far into the document the byline or bio line may stand."""
+
+
+def narrator(index: DocIndex, sentences: list, *, interview: bool = False) -> str | None:
+    """The named author of a first-person document (see module), else ``None``; in an
+    ``interview`` (:func:`questions`), the one its introduction opens on."""
+    found = [i for i in tokens_with(index.doc, LOWER, FIRST_PERSON) if index.pos[i] == "PRON"]
+    if len(found) < MIN_FIRST_PERSON:
+        return None
+    starts = [sentence.span.start for sentence in sentences]
+    first_person = 0
+    for i in found:
+        k = bisect_right(starts, i) - 1
+        if k >= 0 and i < sentences[k].span.end:
+            unquoted = not sentences[k].has_quote and not sentences[k].starts_in_quote
+            first_person += unquoted
+    if first_person < MIN_FIRST_PERSON:
+        return None
+    for sentence in sentences[:NARRATOR_SENTENCES]:
+        for ref in sentence.spans:
+            if ref.record.label != "PERSON" or not ref.record.name:
+                continue
+            root = ref.root
+            # an interview's byline is its interviewer's, not the one who answers
+            byline = (
+                not interview
+                and ref.start > sentence.span.start
+                and index.lower[ref.start - 1] == "by"
+            )
+            bio = index.dep[root] == "nsubj" and index.lemma[index.head[root]] == "be"
+            # an interview's introduction opens on the one who answers
+            introduced = interview and index.dep[root] in ("nsubj", "nsubjpass")
+            if byline or bio or introduced:
+                return ref.record.name
+    return None
+
+
+MIN_QUESTIONS = 2
+"""How many 'Q:' questions make a document an interview."""
+
+
+def questions(index: DocIndex, sentences: list) -> list[int]:
+    """The numbers of the sentences opening with a 'Q:' (or 'Q.') label."""
+    found = []
+    for number, sentence in enumerate(sentences):
+        k = sentence.span.start
+        if k + 1 < len(index.lower) and index.lower[k] == "q" and index.lower[k + 1] in (":", "."):
+            found.append(number)
+    return found
