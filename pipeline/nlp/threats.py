@@ -93,9 +93,11 @@ def _abstract_threat(token: Token, words: Lexicons) -> bool:
         if any(c.dep_ in COMPLEMENT_DEPS for c in token.children):
             return False
         if token.tag_ == "VBG" and any(
-            o.i == token.i + 1 and o.lemma_.lower() in MESSAGE_NOUNS for o in objects
+            0 < o.i - token.i <= 3 and o.lemma_.lower() in MESSAGE_NOUNS for o in objects
         ):
-            return False  # 'dozens of threatening messages', the adjective read as a verb
+            # 'dozens of threatening messages', 'threatening phone calls': the adjective
+            # read as a verb, its noun perhaps after a compound
+            return False
     else:
         return False
     if not objects:

@@ -69,3 +69,9 @@ def test_threatening_messages_read_as_a_verb_stay_a_threat(tnr_pipeline) -> None
 def test_a_threat_to_an_abstraction_after_of_is_still_none(tnr_pipeline) -> None:
     text = "The new law threatening press freedom passed in May."
     assert methods(tnr_pipeline, text) == []
+
+
+def test_threatening_calls_after_a_count_are_threats(tnr_pipeline) -> None:
+    # the parser reads 'threatening' as a verb on 'calls', with 'phone' between
+    text = "Since May, Ana Ruiz has received at least a dozen threatening phone calls from abroad."
+    assert methods(tnr_pipeline, text) == [("threatening phone calls", "THREAT")]
