@@ -137,6 +137,9 @@ class Memory:
     known_targets: set[str] = field(default_factory=set)
     relative_of: dict[str, str] = field(default_factory=dict)
     """Name set after a family noun -> the one whose relative that is ('his mother, A')."""
+    spouse_of: dict[str, str] = field(default_factory=dict)
+    """Name set after a spouse noun -> whose spouse ('his wife, A'), kept apart: a spouse is
+    no lever on the other (both are often abroad), yet 'her husband' is that other."""
     mentions: Any = None
     """The document's mention sets (:class:`tnr_claims.claims.mentions.Mentions`)."""
     transcript: Any = None

@@ -101,6 +101,24 @@ ONE_PERSON = frozenset({"he", "him", "she", "her"})
 """Codes that are RELATIVE_REPRISAL when the one held or charged is a named relative."""
 
 
+def remember_relatives(
+    index: DocIndex,
+    memory: Memory,
+    person_starts: dict[int, SpanRef],
+    mentions: list[tuple[int, str, bool]],
+) -> None:
+    """Remember whose relative (or spouse) each name set after a family noun is, as far as
+    ``mentions`` resolve the owners ('his mother, A'; 'his wife, B')."""
+    for root, relative, owner in _relatives_with_owners(index, person_starts, mentions):
+        if owner is None or relative in (owner[1], ""):
+            continue
+        if _introduced_as_spouse(index, root):
+            # a couple is often abroad together: neither is the other's lever
+            memory.spouse_of.setdefault(relative, owner[1])
+        else:
+            memory.relative_of.setdefault(relative, owner[1])
+
+
 def owners_of_relatives(
     index: DocIndex,
     sentence: Sentence,
@@ -115,15 +133,7 @@ def owners_of_relatives(
     one abroad ('A and B were taken from the family's flat') that one too, as
     ``TARGET.relative_owner`` (GUIDELINES: a relative held or punished who is named is a
     target with the one whose relative he or she is)."""
-    for root, relative, owner in _relatives_with_owners(index, person_starts, mentions):
-        if _introduced_as_spouse(index, root):
-            continue  # a couple is often abroad together: neither is the other's lever
-        if (
-            owner is not None
-            and relative not in (owner[1], "")
-            and relative not in memory.relative_of
-        ):
-            memory.relative_of[relative] = owner[1]
+    remember_relatives(index, memory, person_starts, mentions)
     if not is_reprisal(sentence) and not any(
         ref.record.label == "METHOD" and ref.record.code in CUSTODY_CODES for ref in sentence.spans
     ):
@@ -238,7 +248,11 @@ def relatives_named_for(
 
 
 def relative_named_for(
-    index: DocIndex, i: int, memory: Memory, mentions: list[tuple[int, str, bool]]
+    index: DocIndex,
+    i: int,
+    memory: Memory,
+    mentions: list[tuple[int, str, bool]],
+    person_starts: dict[int, SpanRef],
 ) -> str | None:
     """The named relative a singular family noun with no name beside it stands for ('they
     are holding my father', said by the one whose father the document named before): the
@@ -260,8 +274,43 @@ def relative_named_for(
     found = [kin for kin, of in memory.relative_of.items() if of == owner and kin in called]
     if len(found) == 1:
         return found[0]
+    if not found:
+        # 'His daughter, A, said her father ...': A's tie may be told in this very sentence
+        remember_relatives(index, memory, person_starts, mentions)
+    if not found and (converse := _converse(index, index.lemma[i], owner, memory)):
+        # 'his daughter, A, said her father ...': her father is he, and A, who speaks of
+        # him, is no lever of the act on him (her mention leaves the sentence's targets)
+        mentions[:] = [m for m in mentions if m[0] != whose]
+        return converse
     others = {kin for kin in called if memory.relative_of.get(kin, owner) != owner}
     return "" if called and others == called else None
+
+
+CONVERSE_NOUNS = {
+    "father": ("daughter", "son", "child"),
+    "mother": ("daughter", "son", "child"),
+    "parent": ("daughter", "son", "child"),
+    "son": ("father", "mother", "parent"),
+    "daughter": ("father", "mother", "parent"),
+    "brother": ("brother", "sister", "sibling"),
+    "sister": ("brother", "sister", "sibling"),
+}
+"""Family noun -> what its possessor must have been introduced as for the noun to stand for
+the one whose relative the possessor is ('his daughter, A, ...: her father' is he)."""
+
+
+def _converse(index: DocIndex, noun: str, owner: str, memory: Memory) -> str | None:
+    """The one ``owner`` was introduced as a relative or spouse of, when ``noun`` names that
+    tie from ``owner``'s side ('his wife, A, said her husband ...'; 'his daughter, A, said
+    her father ...')."""
+    if noun in SPOUSE_NOUNS:
+        return memory.spouse_of.get(owner)
+    other = memory.relative_of.get(owner)
+    descriptions = memory.mentions.descriptions if memory.mentions is not None else {}
+    told = {kind for kind, names in descriptions.items() if owner in names}
+    if other is None or not told & set(CONVERSE_NOUNS.get(noun, ())):
+        return None
+    return other
 
 
 MEMBERS_OF = {"parent": ("father", "mother"), "sibling": ("brother", "sister")}

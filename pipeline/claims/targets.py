@@ -216,7 +216,9 @@ def find_targets(  # noqa: C901
         ):
             # an op-ed's 'my father was detained': its author; a transcript's: the label's
             mentions.append((i, first, True))
-        elif (relative := relative_named_for(index, i, memory, mentions)) is not None:
+        elif (
+            relative := relative_named_for(index, i, memory, mentions, person_starts)
+        ) is not None:
             mentions.extend((i, name, True) for name in [relative] if name)  # 'my father'
         elif (
             description_at(index, i, nouns)

@@ -1709,3 +1709,28 @@ def test_relatives_listed_by_given_name_are_relatives_wherever_named_again(
     claim = claim_of(tnr_pipeline, text, "Badr and Nawaf")
     assert claim.methods == ["RELATIVE_REPRISAL"]
     assert sorted(claim.targets) == ["Badr Saleh", "Mansour Saleh", "Nawaf Saleh"]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "targets"),
+    [
+        # 'his daughter, A, said her father ...': her father is he, and she no lever
+        (
+            "Viktor Rask, a former officer, defected to Britain in 2019. His daughter, Daria "
+            "Rask, said her father had received threatening messages for months.",
+            "His daughter",
+            ["Viktor Rask"],
+        ),
+        # 'his wife, B' told before: 'her husband' in B's words is he
+        (
+            "Tomas Vell has lived in Oslo since 2016, his wife, Mira Tal, told reporters. Mira "
+            "said the embassy had refused to renew her husband's passport.",
+            "Mira said",
+            ["Tomas Vell"],
+        ),
+    ],
+)
+def test_a_relatives_own_family_noun_points_back_to_the_one_she_is_related_to(
+    tnr_pipeline, text: str, start: str, targets: list[str]
+) -> None:
+    assert sorted(claim_of(tnr_pipeline, text, start).targets) == targets
