@@ -466,6 +466,12 @@ def _closing_speaker(index: DocIndex, sentence: Sentence, verb: int) -> int | No
     end = verb
     if end - 1 > sentence.span.start and index.lower[end - 1] == ",":
         end -= 1  # '..., his lawyer, Ana Ruiz, said': the name set off before the verb
+    if (
+        end - 3 > sentence.span.start
+        and index.lower[end - 1] == ")"
+        and index.lower[end - 3] == "("
+    ):
+        end -= 3  # '..., the Prosecution Authority (NPA) said': past its abbreviation
     ref = index.named(end - 1) if end > sentence.span.start else None
     if ref is None or ref.end != end:
         return None

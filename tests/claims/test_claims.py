@@ -1927,3 +1927,13 @@ def test_a_clinic_is_an_organisation_and_the_clinic_speaks_for_it(tnr_pipeline) 
     assert [s.label for s in record.spans if s.text == "Nordvik Legal Clinic"] == ["ORG"]
     [claim] = [c for c in record.claims if c.text.startswith("Since")]
     assert claim.source == "Nordvik Legal Clinic"
+
+
+@pytest.mark.parametrize("abbreviation", [" (NPA)", ""])
+def test_a_closing_speaker_may_carry_its_abbreviation(tnr_pipeline, abbreviation: str) -> None:
+    text = (
+        "Police arrested two men in Bergen on Monday on suspicion of planning the murder of "
+        f"Ana Vell, the Norwegian Prosecution Authority{abbreviation} said on Tuesday."
+    )
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.source == "Norwegian Prosecution Authority"
