@@ -134,6 +134,10 @@ def find_negation_scopes(
             continue
         if _judged_or_counterfactual(index, governed):
             continue
+        if index.lemma[governed] == "able" or any(
+            c.dep_ == "acomp" and c.lemma_ == "able" for c in index.children(governed)
+        ):
+            continue  # 'has not been able to reach him': a limit, as 'could not' is
         if index.lemma[_clause_verb(index, cue.start)] in index.words.UNTOLD_VERBS:
             continue  # 'did not say why he was deported', 'neither ... has explained how'
         if cue.start > s0 and index.lower[cue.start - 1] == "than":
@@ -345,6 +349,14 @@ def _scope(
         before = [t for t in terminators if t < cue.start]
         if before:
             lo = max(lo, before[-1] + 1)
+    if index.lower[cue.start] == "without":
+        # 'tried without being notified and sentenced': the phrase it opens, not a verb
+        # the parser joins to it
+        phrase: set[int] = set()
+        for child in index.children(cue.start):
+            joined = {t.i for g in child.children if g.dep_ == "conj" for t in g.subtree}
+            phrase |= {t.i for t in child.subtree if lo <= t.i < hi} - joined
+        return phrase
     head = index.clause_head(cue.start)
     reach: set[int] = set()
     skipped: set[int] = set()

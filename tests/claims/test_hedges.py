@@ -655,3 +655,28 @@ def test_hedges_on_who_is_behind_the_act(tnr_pipeline, text: str, expected: bool
 def test_a_voluntary_return_denies_a_forced_one(tnr_pipeline, text: str, expected: bool) -> None:
     [claim] = tnr_pipeline.process_text(text).claims
     assert claim.negated is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # 'without' negates the phrase it opens, not a verb the parser joins to it
+        (
+            "Ana Vell and Ivo Rask were tried without being notified and sentenced to eight "
+            "years in prison.",
+            "Ana Vell",
+        ),
+    ],
+)
+def test_negations_that_deny_no_act(tnr_pipeline, text: str, start: str) -> None:
+    assert claim_of(tnr_pipeline, text, start).negated is False
+
+
+def test_not_being_able_to_reach_someone_denies_nothing(tnr_pipeline) -> None:
+    # 'has not been able to reach him' states a limit, as 'could not' does
+    text = (
+        "Ivo Rask, a blogger, was deported to Ruritania on Monday. His wife, Mira Tal, said "
+        "she had not been able to reach him since he boarded the flight."
+    )
+    claims = tnr_pipeline.process_text(text).claims
+    assert not any(c.negated for c in claims)
