@@ -148,8 +148,8 @@ def find_negation_scopes(
             continue  # 'told the brother the family would have no peace': words said to him
         if index.lemma[governed] in ("see", "hear") and index.is_passive(governed):
             continue  # 'has not been seen since': where someone is, not a denied act
-        if cue.id_ == "NEGATION.voluntarily" and index.lemma[governed] not in RETURN_VERBS:
-            continue  # 'voluntarily gave up her passport': no return told
+        if cue.id_ == "NEGATION.voluntarily" and not _a_return_told_voluntary(index, cue.start):
+            continue  # 'voluntarily gave up her passport', 'a voluntary fund': no return told
         if index.lemma[governed] in RETURN_VERBS and (
             sum(c.dep_ == "neg" or c.lower_ in VOLUNTARY for c in index.children(governed)) > 1
         ):
@@ -164,6 +164,19 @@ RETURN_VERBS = frozenset({"return", "repatriate", "come", "go"})
 """Verbs a return is told with: 'returned voluntarily' denies a forced return."""
 
 VOLUNTARY = frozenset({"voluntarily", "willingly"})
+
+RETURN_NOUNS = frozenset({"return", "repatriation", "departure"})
+
+
+def _a_return_told_voluntary(index: DocIndex, i: int) -> bool:
+    """'returned voluntarily', 'the returns are voluntary': the word tells how a return
+    happened."""
+    if index.lower[i] in VOLUNTARY:
+        return index.lemma[index.head[i]] in RETURN_VERBS
+    verb = index.head[i]
+    return index.dep[i] == "acomp" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in RETURN_NOUNS for c in index.children(verb)
+    )
 
 
 def _aside_of_an_asserted_act(index: DocIndex, sentence: Sentence, i: int) -> bool:
@@ -220,9 +233,11 @@ def find_negations(
     if not active:
         return []
     pleas = [cue for cue, _ in active if _pleads_not_guilty(index, cue) or _acquits(cue)]
+    pleas += [cue for cue, _ in active if cue.id_ == "NEGATION.voluntarily"]
     if pleas:
         # codebook, second set: a plea of not guilty negates; so does an acquittal or a
-        # finding of not guilty (GUIDELINES)
+        # finding of not guilty (GUIDELINES), and a return told as voluntary, even where
+        # the return itself is a given ('the forced returns were in fact voluntary')
         return pleas
     s0, s1 = sentence.span.start, sentence.span.end
     acts = [ref.root for ref in sentence.spans if ref.record.label == "METHOD"]

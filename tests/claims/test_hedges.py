@@ -650,6 +650,10 @@ def test_hedges_on_who_is_behind_the_act(tnr_pipeline, text: str, expected: bool
         ("Her friend said Ana Vell would never have returned voluntarily.", False),
         # counterexample: a plain denial of the return still negates
         ("Ana Vell was not forced to return, officials said.", True),
+        # the adjective, as what a return is: 'the returns are voluntary'
+        ("Officials say the forced returns of exiles like Ana Vell were in fact voluntary.", True),
+        # counterexample: the adjective on anything else tells nothing of the return
+        ("The fund is voluntary, and officials deported Ana Vell in May.", False),
     ],
 )
 def test_a_voluntary_return_denies_a_forced_one(tnr_pipeline, text: str, expected: bool) -> None:
