@@ -170,7 +170,12 @@ RETURN_NOUNS = frozenset({"return", "repatriation", "departure"})
 
 def _a_return_told_voluntary(index: DocIndex, i: int) -> bool:
     """'returned voluntarily', 'the returns are voluntary': the word tells how a return
-    happened."""
+    happened; in scare quotes ('to return "voluntarily"') it mocks the claim instead."""
+    quotes = {'"', "'", "“", "”", "‘", "’"}
+    if (i > 0 and index.lower[i - 1] in quotes) or (
+        i + 1 < len(index.lower) and index.lower[i + 1] in quotes
+    ):
+        return False
     if index.lower[i] in VOLUNTARY:
         return index.lemma[index.head[i]] in RETURN_VERBS
     verb = index.head[i]

@@ -166,3 +166,51 @@ def counts_cases(index: DocIndex, sentence: Sentence) -> bool:
         if index.pos[i] in ("VERB", "PUNCT"):
             return False
     return False
+
+
+TALLY_VERBS = frozenset({"count", "record", "document", "tally", "register", "log", "verify"})
+"""Verbs of keeping count: 'the monitor counted nine teachers returned' is a tally."""
+
+
+def tallied(index: DocIndex, sentence: Sentence) -> str | None:
+    """How a count in the sentence is a tally of acts or people, however few and even with
+    a named one among them: ``"counted"`` by a counting verb ('the monitor counted nine
+    teachers forcibly returned', 'it has recorded at least four dissidents deported'),
+    ``"over_a_span"`` for the subject or object of an act told in the perfect over a span
+    of time ('at least three dissidents have been abducted since 2021'); else None."""
+    for ref in sentence.spans:
+        if ref.record.label != "QUANTITY":
+            continue
+        k = ref.root
+        for _ in range(4):
+            if index.head[k] == k:
+                break
+            k = index.head[k]
+            if index.pos[k] == "VERB":
+                break
+        if index.pos[k] != "VERB":
+            continue
+        if index.lemma[k] in TALLY_VERBS or (
+            index.dep[k] in ("ccomp", "acl", "xcomp") and index.lemma[index.head[k]] in TALLY_VERBS
+        ):
+            return "counted"  # 'counted nine teachers [who were] returned'
+        if _perfect(index, k) and _over_a_span(index, sentence, k):
+            return "over_a_span"
+    return None
+
+
+def _perfect(index: DocIndex, verb: int) -> bool:
+    """'have been abducted', 'has refused': a perfect, which sums up a span of time."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in index.children(verb))
+
+
+def _over_a_span(index: DocIndex, sentence: Sentence, verb: int) -> bool:
+    """A span of time in the clause of ``verb`` ('since 2021', 'so far'); not a bare 'since'
+    ('dozens more have been arrested since': after the one occasion told)."""
+    clause = {t.i for t in index.doc[verb].subtree}
+    if any(index.lower[i] == "far" and index.lower[i - 1] == "so" for i in clause):
+        return True
+    return any(
+        ref.record.label == "DATE" and ref.root in clause and is_period(index, ref)
+        for ref in sentence.spans
+    )

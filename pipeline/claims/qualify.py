@@ -14,6 +14,7 @@ from tnr_claims.claims.occasions import (
     governing_verb,
     is_period,
     of_a_report,
+    tallied,
 )
 from tnr_claims.claims.one_person import single_person_event
 from tnr_claims.claims.roles import is_patient
@@ -226,6 +227,9 @@ def decide_type(
         return "TYPE.cases_counted", "statistic"
     if _nth_one_hit(index, sentence):
         return "TYPE.ordinal_count", "statistic"
+    tally_kind = tallied(index, sentence)
+    if tally_kind == "counted" or (tally_kind and _counts_operations(index, sentence)):
+        return "TYPE.tally", "statistic"
     if targets:
         return "TYPE.named_target_event", "incident"
     if is_legal(index, sentence, labels):

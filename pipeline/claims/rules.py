@@ -71,6 +71,13 @@ TYPE_RULES: tuple[tuple[str, str, str], ...] = (
         "abducted in Laos since 2016.'",
     ),
     (
+        "TYPE.tally",
+        "statistic",
+        "a count kept by a counting verb, or told in the perfect over a span of time, however"
+        " few and with a named one among them: 'The monitor counted nine teachers returned.',"
+        " 'At least three critics, A among them, have been abducted since 2021.'",
+    ),
+    (
         "TYPE.named_target_event",
         "incident",
         "the sentence has named targets: 'Ana Lopes was detained in Bangkok in 2019.'",

@@ -1937,3 +1937,27 @@ def test_a_closing_speaker_may_carry_its_abbreviation(tnr_pipeline, abbreviation
     )
     [claim] = tnr_pipeline.process_text(text).claims
     assert claim.source == "Norwegian Prosecution Authority"
+
+
+@pytest.mark.parametrize(
+    ("text", "claim_type"),
+    [
+        # a counting verb keeps a tally, however few, with a named one among them
+        ("In total, the monitor counted nine teachers forcibly returned from Kosovo.", "statistic"),
+        # a count told in the perfect over a span of time, a named one among them
+        (
+            "At least three Ruritanian critics, Ana Vell among them, have been abducted in "
+            "Kenya since 2021.",
+            "statistic",
+        ),
+        # counterexample: 'since' alone, after the occasion told, dates no span of time
+        (
+            "Police detained Ana Vell in Nairobi in May. Three more critics have been arrested "
+            "since, her lawyer said.",
+            "incident",
+        ),
+    ],
+)
+def test_a_tally_is_a_statistic(tnr_pipeline, text: str, claim_type: str) -> None:
+    claims = tnr_pipeline.process_text(text).claims
+    assert claims[-1].type == claim_type

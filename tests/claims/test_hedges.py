@@ -684,3 +684,11 @@ def test_not_being_able_to_reach_someone_denies_nothing(tnr_pipeline) -> None:
     )
     claims = tnr_pipeline.process_text(text).claims
     assert not any(c.negated for c in claims)
+
+
+def test_a_scare_quoted_voluntarily_denies_nothing(tnr_pipeline) -> None:
+    # 'to return "voluntarily"' mocks the claim that the return was free
+    text = (
+        'Officers pressured the relatives of Ana Vell into persuading her to return "voluntarily."'
+    )
+    assert not any(c.negated for c in tnr_pipeline.process_text(text).claims)
