@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from tnr_claims.claims.attribution import told_to_someone
 from tnr_claims.claims.presupposed import presupposed
+from tnr_claims.claims.voluntary import denied_twice, return_told_voluntary
 from tnr_claims.nlp.context import ROLE_CODES
 from tnr_claims.rules.schemas import CueRule
 
@@ -148,40 +149,14 @@ def find_negation_scopes(
             continue  # 'told the brother the family would have no peace': words said to him
         if index.lemma[governed] in ("see", "hear") and index.is_passive(governed):
             continue  # 'has not been seen since': where someone is, not a denied act
-        if cue.id_ == "NEGATION.voluntarily" and not _a_return_told_voluntary(index, cue.start):
+        if cue.id_ == "NEGATION.voluntarily" and not return_told_voluntary(index, cue.start):
             continue  # 'voluntarily gave up her passport', 'a voluntary fund': no return told
-        if index.lemma[governed] in RETURN_VERBS and (
-            sum(c.dep_ == "neg" or c.lower_ in VOLUNTARY for c in index.children(governed)) > 1
-        ):
+        if denied_twice(index, governed):
             continue  # 'did not return voluntarily': two denials assert the coercion
 
         rule = rules_by_id.get(cue.id_)
         active.append((cue, _scope(index, cue, rule, s0, s1, terminators)))
     return active
-
-
-RETURN_VERBS = frozenset({"return", "repatriate", "come", "go"})
-"""Verbs a return is told with: 'returned voluntarily' denies a forced return."""
-
-VOLUNTARY = frozenset({"voluntarily", "willingly"})
-
-RETURN_NOUNS = frozenset({"return", "repatriation", "departure"})
-
-
-def _a_return_told_voluntary(index: DocIndex, i: int) -> bool:
-    """'returned voluntarily', 'the returns are voluntary': the word tells how a return
-    happened; in scare quotes ('to return "voluntarily"') it mocks the claim instead."""
-    quotes = {'"', "'", "“", "”", "‘", "’"}
-    if (i > 0 and index.lower[i - 1] in quotes) or (
-        i + 1 < len(index.lower) and index.lower[i + 1] in quotes
-    ):
-        return False
-    if index.lower[i] in VOLUNTARY:
-        return index.lemma[index.head[i]] in RETURN_VERBS
-    verb = index.head[i]
-    return index.dep[i] == "acomp" and any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in RETURN_NOUNS for c in index.children(verb)
-    )
 
 
 def _aside_of_an_asserted_act(index: DocIndex, sentence: Sentence, i: int) -> bool:
@@ -507,10 +482,6 @@ def _qualifies_other_than_the_act(index: DocIndex, i: int) -> bool:
         or head in index.words.PERSON_NOUNS  # 'the suspected gunman was detained'
         or _a_reason_given(index, noun)
     )
-
-
-STATE_WORDS = frozenset({"government", "regime", "state", "kremlin"})
-"""Nouns for a state itself, beside ``STATE_ACTOR_NOUNS`` (its people and bodies)."""
 
 
 def _ties_of_a_state(index: DocIndex, noun: int) -> bool:
