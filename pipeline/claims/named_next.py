@@ -141,14 +141,15 @@ def group_named(index: DocIndex, sentence: Sentence) -> list[str]:
 def _named_group(index: DocIndex, sentence: Sentence, nouns: frozenset[str]) -> list[str]:
     """The people a sentence names for its subject group: in apposition to it ('The men,
     A and B, were ...') or after the verb of a copula ('Those placed on the list are A,
-    B and C')."""
+    B and C'; 'They were A, B and C', opening the sentence)."""
     s0, s1 = sentence.span.start, sentence.span.end
     for i in range(s0, s1):
         if index.dep[i] not in ("nsubj", "nsubjpass") or index.named(i) is not None:
             continue
-        if not _group_head(index, i, nouns):
-            continue
         verb = index.head[i]
+        they_are = i == s0 and index.lower[i] == "they" and index.lemma[verb] == "be"
+        if not (they_are or _group_head(index, i, nouns)):
+            continue  # 'They were A, B and C': the group just told, named
         if index.lemma[verb] == "be":
             region = set(range(verb + 1, s1))
         else:

@@ -935,3 +935,23 @@ def test_the_pronoun_of_a_persons_own_clause_tells_the_persons_gender(
     record = tnr_pipeline.process_text(text)
     [claim] = [c for c in record.claims if c.text.startswith("She says")]
     assert claim.source == source
+
+
+@pytest.mark.parametrize(
+    ("names", "targets"),
+    [
+        # 'They were A, B, C and D' opening the next sentence names the four just told
+        (
+            "Omar Haddad, Lina Okafor, Tomas Varga and Mira Tal",
+            ["Lina Okafor", "Mira Tal", "Omar Haddad", "Tomas Varga"],
+        ),
+        # counterexample: two names are not the four teachers counted
+        ("Omar Haddad and Lina Okafor", []),
+    ],
+)
+def test_they_were_names_the_group_just_told(tnr_pipeline, names: str, targets: list[str]) -> None:
+    text = (
+        "On 3 May police in Pristina detained four teachers and handed them to Ruritanian "
+        f"agents. They were {names}."
+    )
+    assert sorted(claim_of(tnr_pipeline, text, "On 3 May").targets) == targets
