@@ -358,6 +358,7 @@ def _remember_people(
     ]
     if people and people[-1]:
         memory.last_person = (people[-1], number)
+    _remember_subject(index, sentence, number, memory)
     unquoted = [
         ref.record.name
         for ref in sentence.spans
@@ -365,6 +366,16 @@ def _remember_people(
     ]
     if unquoted and unquoted[-1]:
         memory.last_person_unquoted = (unquoted[-1], number)
+
+
+def _remember_subject(index: DocIndex, sentence: Sentence, number: int, memory: Memory) -> None:
+    """Remember the person who is the main clause's subject of a sentence with no quotation
+    ('A, 46, fled in 2014'), for 'She told the paper ...' right after it."""
+    root = sentence.span.root
+    subject = next((c.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    named = index.named(subject, ("PERSON",)) if subject is not None else None
+    if named is not None and named.record.name and not sentence.has_quote:
+        memory.last_subject = (named.record.name, number)
 
 
 def _named_subject(

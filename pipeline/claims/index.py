@@ -108,6 +108,10 @@ class Memory:
         counted = index.has_child(i, ("nummod",)) or index.pos[i] == "NUM"
         return self.last_group if counted or index.pos[i] != "NOUN" else self.whole_group
 
+    last_subject: tuple[str, int] | None = None
+    """The person who is the main clause's subject of a sentence that quotes no one ('A, 46,
+    fled in 2014'), and its number: 'She told the paper ...' right after it is A, not
+    whoever spoke before."""
     last_person: tuple[str, int] | None = None
     """The person named last, and the sentence number: 'He said' after a sentence naming
     no speaker."""
@@ -182,6 +186,14 @@ class Memory:
         gender), one who does not fit is passed over ('A says he ... . B, a colleague, ...
         . She says': B)."""
         person = self.last_person_unquoted if after_quote else self.last_person
+        subject = self.last_subject
+        if (
+            subject is not None
+            and subject[1] == number - 1
+            and (self.last_speaker is None or self.last_speaker[1] < subject[1])
+            and (fits is None or fits(subject[0]))
+        ):
+            return subject[0]  # 'A, 46, fled in 2014. She told the paper ...': A
         for recent in (self.last_speaker, person):
             if (
                 recent

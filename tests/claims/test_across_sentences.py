@@ -929,8 +929,8 @@ def test_the_pronoun_of_a_persons_own_clause_tells_the_persons_gender(
     tnr_pipeline, first: str, source: str
 ) -> None:
     text = (
-        f"{first} Lena Kaya, a singer, fled with him. She says police visited her father, "
-        "Kemal Kaya, in April."
+        f"{first} Police later questioned Lena Kaya, a singer, in Bonn. She says police "
+        "visited her father, Kemal Kaya, in April."
     )
     record = tnr_pipeline.process_text(text)
     [claim] = [c for c in record.claims if c.text.startswith("She says")]
@@ -955,3 +955,22 @@ def test_they_were_names_the_group_just_told(tnr_pipeline, names: str, targets: 
         f"agents. They were {names}."
     )
     assert sorted(claim_of(tnr_pipeline, text, "On 3 May").targets) == targets
+
+
+@pytest.mark.parametrize(
+    ("middle", "source"),
+    [
+        # the previous sentence's subject is who 'She told ...' is, not the last speaker
+        ("Ana Vell, 46, fled Ruritania in 2014.", "Ana Vell"),
+        # counterexample: one acted on in the sentence before is no subject; the speaker stays
+        ("Police detained Ana Vell in May.", "Mira Tal"),
+    ],
+)
+def test_she_told_after_a_sentence_about_someone_is_that_person(
+    tnr_pipeline, middle: str, source: str
+) -> None:
+    text = (
+        "Prosecutor Mira Tal told reporters the two men had been hired by Ruritania. "
+        f"{middle} She told a local paper she had received death threats since 2022."
+    )
+    assert claim_of(tnr_pipeline, text, "She told").source == source
