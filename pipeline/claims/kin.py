@@ -57,7 +57,7 @@ def _relatives_with_owners(
     for start, ref in sorted(person_starts.items()):
         j = start - 1
         if j >= 1 and index.lower[j] in ("and", ",") and j - 1 in listed:
-            # 'his brothers, Badr and Nawaf al-Harthi': the next one listed is his too
+            # 'his brothers, Badr and Nawaf Saleh': the next one listed is his too
             listed[ref.end - 1] = listed[j - 1]
             found.append((ref.root, ref.record.name or "", listed[j - 1]))
             continue
@@ -96,9 +96,10 @@ def _introduced_as_spouse(index: DocIndex, root: int) -> bool:
 
 
 CUSTODY_CODES = frozenset({"DETENTION", "PROSECUTION"})
+"""Codes that are RELATIVE_REPRISAL when the one held or charged is a named relative."""
+
 ONE_PERSON = frozenset({"he", "him", "she", "her"})
 """Pronouns that stand for the one relative named before ('He was arrested in May')."""
-"""Codes that are RELATIVE_REPRISAL when the one held or charged is a named relative."""
 
 
 def remember_relatives(
@@ -275,13 +276,14 @@ def relative_named_for(
     if len(found) == 1:
         return found[0]
     if not found:
-        # 'His daughter, A, said her father ...': A's tie may be told in this very sentence
+        # 'His daughter, A, said her father ...': her father is he (A's tie may be told in
+        # this very sentence), and A, who speaks of him, is no lever of the act on him
+        # (her mention leaves the sentence's targets)
         remember_relatives(index, memory, person_starts, mentions)
-    if not found and (converse := _converse(index, index.lemma[i], owner, memory)):
-        # 'his daughter, A, said her father ...': her father is he, and A, who speaks of
-        # him, is no lever of the act on him (her mention leaves the sentence's targets)
-        mentions[:] = [m for m in mentions if m[0] != whose]
-        return converse
+        converse = _converse(index, index.lemma[i], owner, memory)
+        if converse:
+            mentions[:] = [m for m in mentions if m[0] != whose]
+            return converse
     others = {kin for kin in called if memory.relative_of.get(kin, owner) != owner}
     return "" if called and others == called else None
 

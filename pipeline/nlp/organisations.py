@@ -69,6 +69,7 @@ from spacy.tokens import Doc, Span, Token
 from tnr_claims.nlp.provenance import derive, make
 from tnr_claims.nlp.spans import (
     POSSESSIVE_MARKS,
+    runs_into_a_name,
     tokens_with,
 )
 from tnr_claims.normalise.names import initials_match
@@ -511,7 +512,7 @@ def named_again(doc: Doc, spans: list[Span], label: str, rule_id: str) -> list[S
             if (
                 tuple(t.text for t in doc[i:end]) != name
                 or any(k in covered for k in range(i, end))
-                or _runs_into_a_name(doc, i, end)
+                or runs_into_a_name(doc, i, end)
             ):
                 continue
             made.append(make(doc, i, end, label, rule_id))
@@ -522,12 +523,3 @@ def named_again(doc: Doc, spans: list[Span], label: str, rule_id: str) -> list[S
     inside = {i for s in made for i in range(s.start, s.end)}
     kept = [s for s in spans if not (s.label_ == "QUANTITY" and s.start in inside)]
     return sorted([*kept, *made], key=lambda s: (s.start, s.end))
-
-
-def _runs_into_a_name(doc: Doc, start: int, end: int) -> bool:
-    """Whether a title-case proper noun stands right before or after the words."""
-    before = doc[start - 1] if start > 0 and not doc[start].is_sent_start else None
-    after = doc[end] if end < len(doc) else None
-    return any(
-        t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() for t in (before, after)
-    )

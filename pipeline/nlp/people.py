@@ -22,7 +22,7 @@
 - **Family plurals.** "the Vellamovs" after two people named Vellamov is those people
   (context rule ``PERSON.family_plural``).
 - **Relatives listed by name.** After a plural family noun ("his brothers, Badr and Nawaf
-  al-Harthi", "her sons Ilya and Pavel Orlov"), one-word given names joined by commas and
+  Saleh", "her sons Ilya and Pavel Orlov"), one-word given names joined by commas and
   "and" to a full name are people who share its family name, whatever the model or the
   place list read them as (a town may be called Badr); an untagged full name there is a
   person too, and so is such a given name where the model read it as a person again
@@ -35,12 +35,12 @@
 
 from __future__ import annotations
 
-from spacy.attrs import LEMMA, ORTH
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from tnr_claims.nlp.names import given_name_start, may_be_person, person_name_word
 from tnr_claims.nlp.provenance import derive, is_bare_model, make, provenance_of
-from tnr_claims.nlp.spans import tokens_with
+from tnr_claims.nlp.spans import runs_into_a_name, tokens_with
 from tnr_claims.rules.loader import Lexicons
 
 
@@ -347,28 +347,18 @@ def relatives_listed(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]
     made += [
         make(doc, i, i + 1, "PERSON", "PERSON.relatives_listed")
         for i in tokens_with(doc, ORTH, given)
-        if i not in covered and not _in_a_longer_name(doc, i)
+        if i not in covered and not runs_into_a_name(doc, i, i + 1)
     ]  # 'Badr and Nawaf were arrested': untagged
     return sorted([*kept, *made], key=lambda s: (s.start, s.end))
 
 
-def _in_a_longer_name(doc: Doc, i: int) -> bool:
-    """Whether a title-case proper noun stands right before or after token ``i``."""
-    return any(
-        0 <= k < len(doc) and doc[k].is_title and doc[k].pos_ == "PROPN"
-        for k in (i - 1, i + 1)
-        if not (k == i - 1 and doc[i].is_sent_start)
-    )
-
-
 def _given_name(token: Token, words: Lexicons) -> bool:
-    """A title-case word that may be a given name (no title, office or place noun)."""
-    return (
-        token.is_title
-        and token.is_alpha
-        and token.lower_ not in words.HONORIFICS
-        and token.lower_ not in words.OFFICE_NOUNS
-        and token.lower_ not in words.PLACE_NOUNS
+    """A word of a person's name (:func:`person_name_word`) that is no title, office or
+    place noun ('his sons, Ilya and Pavel'; not 'his sons, Colonel and ...')."""
+    return person_name_word(token, words) and not (
+        token.lower_ in words.HONORIFICS
+        or token.lower_ in words.OFFICE_NOUNS
+        or token.lower_ in words.PLACE_NOUNS
     )
 
 
@@ -388,8 +378,8 @@ def patronymic_names(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]
     such names for organisations, or stops before the lower-case word). Context rule
     ``PERSON.patronymic``."""
     made: list[Span] = []
-    for k in range(1, len(doc)):
-        if doc[k].lower_ not in words.PATRONYMIC_WORDS or not doc[k].is_alpha:
+    for k in tokens_with(doc, LOWER, words.PATRONYMIC_WORDS):
+        if k == 0 or not doc[k].is_alpha:
             continue
         start = k
         while (
@@ -443,9 +433,9 @@ def family_plurals(doc: Doc, spans: list[Span]) -> list[Span]:
         return spans
     at = {i: s for s in spans for i in range(s.start, s.end)}
     made: dict[int, Span] = {}
-    for k in range(1, len(doc)):
+    for k in (i + 1 for i in tokens_with(doc, LOWER, ("the",)) if i + 1 < len(doc)):
         word = doc[k].text
-        if doc[k - 1].lower_ != "the" or not word.endswith("s") or not word[:1].isupper():
+        if not word.endswith("s") or not word[:1].isupper():
             continue
         if word[:-1] not in shared and not (word.endswith("es") and word[:-2] in shared):
             continue

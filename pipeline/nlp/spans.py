@@ -517,3 +517,13 @@ def has_a_title_case_preposition(span: Span) -> bool:
     """Whether a word after the first of a model name is a capitalised English preposition
     (context rule ``ORG.title_case_preposition`` relabels such a 'person')."""
     return any(t.is_title and t.lower_ in TITLE_CASE_PREPOSITIONS for t in span[1:])
+
+
+def runs_into_a_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether a title-case proper noun stands right before or after the words (not before
+    a sentence's first word): they are part of a longer name."""
+    before = doc[start - 1] if start > 0 and not doc[start].is_sent_start else None
+    after = doc[end] if end < len(doc) else None
+    return any(
+        t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() for t in (before, after)
+    )

@@ -443,12 +443,9 @@ class RuleTagger:
         [Lisbon]'), which ``person_extent`` cut off (context rule ``LOCATION.after_a_name``)."""
         if model_end - end != 2 or doc[end].pos_ != "ADP":
             return []
-        place = Span(doc, end + 1, model_end, label="LOCATION")
-        return (
-            [make(doc, end + 1, model_end, "LOCATION", "LOCATION.after_a_name")]
-            if (self._is_big_place(place))
-            else []
-        )
+        if not self._is_big_place(Span(doc, end + 1, model_end, label="LOCATION")):
+            return []
+        return [make(doc, end + 1, model_end, "LOCATION", "LOCATION.after_a_name")]
 
     def _is_big_place(self, span: Span) -> bool:
         """A one-word 'person' or 'organisation' that is a country or a city of over
