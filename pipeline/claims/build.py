@@ -48,6 +48,7 @@ from tnr_claims.claims.targets import (
     pick_last_target,
 )
 from tnr_claims.claims.transcripts import first_person, is_label, transcript_of, transcript_sources
+from tnr_claims.nlp.recodes import REMOVAL_CODES
 from tnr_claims.records import (
     ClaimProvenance,
     ClaimRecord,
@@ -163,6 +164,26 @@ RELATIVE_CUSTODY_CODES = frozenset({"DETENTION", "PROSECUTION"})
 named as such (codebook, second set: custody and punishment of relatives)."""
 
 
+REMOVED_BY = DIRECT_PATIENT_RULES | {"TARGET.coordinated"}
+"""Target rules that say who underwent the act (each of 'deported two brothers, A and B')."""
+
+
+def _removed_from_abroad(analyses: list[Analysis]) -> set[str]:
+    """'Thai police deported her son, Dara, to Phnom Penh ... Dara is still held': the
+    people a deportation, extradition or forced return was done to, whosever relatives
+    they are; their custody afterwards is DETENTION of a target abroad, not a reprisal
+    (:data:`~tnr_claims.nlp.recodes.REMOVAL_CODES`)."""
+    removed: set[str] = set()
+    for analysis in analyses:
+        if analysis.claim_rule is None or not any(
+            ref.record.label == "METHOD" and ref.record.code in REMOVAL_CODES
+            for ref in analysis.sentence.spans
+        ):
+            continue
+        removed |= {d.name for d in analysis.target_rules if d.rule in REMOVED_BY}
+    return removed
+
+
 def _custody_of_relatives(index: DocIndex, analyses: list[Analysis], memory: Memory) -> None:
     """'His brother, Saleh, was arrested in May. ... Saleh is still held': custody of a
     person the document introduced as someone's relative is RELATIVE_REPRISAL wherever it
@@ -180,6 +201,7 @@ def _custody_of_relatives(index: DocIndex, analyses: list[Analysis], memory: Mem
         None if mentions.narrator else mentions.most_acted_on,
         mentions.narrator,
     }
+    relatives -= _removed_from_abroad(analyses)
     if not relatives:
         return
     for analysis in analyses:

@@ -119,6 +119,22 @@ def same_act_told_in_the_sentence(spans: list[Span]) -> list[Span]:
     return result
 
 
+REMOVAL_CODES = frozenset({"DEPORTATION", "EXTRADITION", "FORCED_RETURN"})
+"""Acts that bring a person from abroad into the state's hands."""
+
+
+def _removed_kin(spans: list[Span], words: Lexicons) -> set[str]:
+    """The family nouns ('brother') of relatives a deportation, extradition or forced
+    return was done to in the document: they were abroad and are targets themselves."""
+    return {
+        p.lemma_.lower()
+        for s in spans
+        if s.label_ == "METHOD" and _current_code(s) in REMOVAL_CODES
+        for p in _patients(s.root)
+        if _is_relative(p, words)
+    }
+
+
 def recode_relative_reprisals(spans: list[Span], words: Lexicons) -> list[Span]:
     """Custody or punishment of relatives is RELATIVE_REPRISAL (context rule; the codes of
     :data:`RECODE_TO_RELATIVE`).
@@ -126,7 +142,10 @@ def recode_relative_reprisals(spans: list[Span], words: Lexicons) -> list[Span]:
     "Relatives of exiled activists have been detained": the patient of "detained" is
     a relative, so the span's code changes: its provenance gains the context decision
     ``RELATIVE_REPRISAL.relative_patient`` (changed: code) after its original rule.
+    Relatives who were themselves deported, extradited or returned ('deported two
+    brothers ... either brother was beaten') are targets, not relatives acted on.
     """
+    removed = _removed_kin(spans, words)
     result = []
     for span in spans:
         code = span.id_.split(".", 1)[0]
@@ -136,7 +155,8 @@ def recode_relative_reprisals(spans: list[Span], words: Lexicons) -> list[Span]:
             and not provenance_of(span).context
         ):
             patients = _patients(span.root, words.RELATIVE_PRONOUNS)
-            if any(_is_relative(p, words) for p in patients):
+            kin = [p for p in patients if _is_relative(p, words)]
+            if kin and any(p.lemma_.lower() not in removed for p in kin):
                 span = derive(span, "RELATIVE_REPRISAL.relative_patient", "code")
             elif any(_relatives_before(p, words) for p in (*patients, *_vanished(span.root))):
                 span = derive(span, "RELATIVE_REPRISAL.relatives_pronoun", "code")

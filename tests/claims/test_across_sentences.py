@@ -384,6 +384,31 @@ def test_custody_of_a_person_named_as_a_relative_is_a_reprisal(
     assert [s.code for s in spans] == [code]
 
 
+@pytest.mark.parametrize(
+    ("removed", "code"),
+    [
+        ("Norway deported Sami Haddad to Cairo in June.", "DETENTION"),
+        ("In June he was extradited from Oslo to Cairo.", "DETENTION"),
+        # counterexample: sent a letter, not removed: the brother stays a relative acted on
+        ("Sami Haddad wrote to Omar Haddad from Cairo in June.", "RELATIVE_REPRISAL"),
+    ],
+)
+def test_a_relative_removed_from_abroad_is_held_as_a_target(
+    tnr_pipeline, removed: str, code: str
+) -> None:
+    """A relative who was himself deported or extradited is a target in his own right: his
+    custody later is DETENTION, not a reprisal (codebook, second set: acts against relatives
+    used against a target abroad)."""
+    text = (
+        "Omar Haddad fled to Oslo in 2015, and agents followed Omar Haddad in Oslo in 2020. "
+        "His brother, Sami Haddad, lived in Oslo too. " + removed + " Sami Haddad is still "
+        "held without trial in Cairo."
+    )
+    record = tnr_pipeline.process_text(text)
+    [claim] = [c for c in record.claims if c.text.startswith("Sami Haddad is")]
+    assert claim.methods == [code]
+
+
 @pytest.mark.model
 @pytest.mark.parametrize(
     ("listed", "targets"),

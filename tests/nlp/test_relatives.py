@@ -30,6 +30,26 @@ def test_custody_or_punishment_of_a_relative_is_a_reprisal(tnr_pipeline, text, w
     assert [code for span, code in codes.items() if word in span] == ["RELATIVE_REPRISAL"]
 
 
+@pytest.mark.parametrize(
+    ("first", "code"),
+    [
+        ("Lithuania expelled two cousins to Minsk in June.", "DETENTION"),
+        ("Kenya extradited his cousins to Addis Ababa in June.", "DETENTION"),
+        # counterexample: the cousins were never brought from abroad; they stay relatives
+        ("Two cousins of the editor went to a police station in Minsk in June.", None),
+    ],
+)
+def test_relatives_deported_themselves_are_targets_not_relatives_acted_on(
+    tnr_pipeline, first: str, code: str | None
+) -> None:
+    """Codebook, second set: RELATIVE_REPRISAL is custody of relatives used against a target
+    abroad; relatives who were themselves removed from abroad are targets in their own
+    right, so their custody afterwards keeps its own code."""
+    codes = method_codes(tnr_pipeline, first + " Each cousin is still held in a prison in Minsk.")
+    held = [c for span, c in codes.items() if "held" in span]
+    assert held and set(held) == {code or "RELATIVE_REPRISAL"}, codes
+
+
 def test_the_of_phrase_of_a_lists_last_member_belongs_to_every_member(tnr_pipeline) -> None:
     text = "Police carried out arbitrary arrests and the detention of family members."
     codes = method_codes(tnr_pipeline, text)
