@@ -77,6 +77,25 @@ def is_aim_of_a_bounty(span: Span) -> bool:
     )
 
 
+CAUSE_VERBS = frozenset({"make", "render", "leave"})
+"""Verbs that tell a state made someone stateless ('made 31 activists stateless')."""
+
+
+def is_statelessness_not_caused(span: Span) -> bool:
+    """'those who are effectively stateless', 'recognise them as stateless', a report titled
+    'Stateless by Decree': the bare adjective tells a condition, not the stripping of
+    citizenship (TRAVEL_RESTRICTION) unless a verb in its sentence made, rendered or left
+    someone so. The noun 'statelessness' is left to its rule."""
+    if len(span) != 1 or span[0].lower_ != "stateless" or not span.doc.has_annotation("DEP"):
+        return False
+    head = span[0]
+    while head.head.i != head.i:
+        head = head.head
+        if head.lemma_.lower() in CAUSE_VERBS:
+            return False
+    return True
+
+
 def is_former_role(span: Span, words: Lexicons) -> bool:
     """'a former intelligence officer', 'an ex-spy': a role noun the person no longer holds
     names who they were (often the victim), not an agent at work (codebook, role nouns).

@@ -17,6 +17,7 @@ from tnr_claims.nlp.context import (
     is_aim_of_a_bounty,
     is_alleged_crime,
     is_former_role,
+    is_statelessness_not_caused,
     propagate_names,
     role_named_people,
 )
@@ -247,7 +248,11 @@ class RuleTagger:
             ):
                 crimes.append((start, end, rule.id))  # the perpetrators' crime, maybe
                 continue
-            if rule.label == "METHOD" and (is_former_role(span, words) or is_aim_of_a_bounty(span)):
+            if rule.label == "METHOD" and (
+                is_former_role(span, words)
+                or is_aim_of_a_bounty(span)
+                or is_statelessness_not_caused(span)
+            ):
                 continue
             spans.append(span)
         doc.user_data[ALLEGED_CRIMES_KEY] = crimes
