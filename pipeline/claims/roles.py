@@ -329,6 +329,18 @@ def _addressee(index: DocIndex, i: int) -> bool:
     )
 
 
+def told_by_a_name(index: DocIndex, i: int) -> bool:
+    """'Ana Vell told Radio Lis that two men seized her husband': the one a named person
+    tells is her audience, so the pronouns of what she told are hers, not the audience's."""
+    if not _addressee(index, i):
+        return False
+    for child in index.children(index.head[i]):
+        if child.dep_ == "nsubj":
+            ref = index.ref(child.i)
+            return ref is not None and ref.record.label == "PERSON"
+    return False
+
+
 def has_event_clause(index: DocIndex, verb: int) -> bool:
     """True when ``verb`` governs a subjectless passive event clause ('after being detained')."""
     for child in index.children(verb):
@@ -416,3 +428,29 @@ def unnamed_speaker_of_self(index: DocIndex, i: int) -> bool:
         and index.named(c.i) is None
         for c in index.children(verb)
     )
+
+
+def inside_phrase_of(index: DocIndex, i: int, root: int) -> bool:
+    """True when pronoun ``i`` sits inside the noun phrase headed by ``root`` ('Lena Ortiz,
+    his lawyer': not hers), not in a conjunct of it ('Keo Dara and his wife': his)."""
+    j = i
+    for _ in range(12):
+        if index.head[j] == j or index.pos[j] in ("VERB", "AUX"):
+            return False
+        below, j = j, index.head[j]
+        if j == root:
+            return index.dep[below] != "conj"
+    return False
+
+
+def generic_pronoun(index: DocIndex, i: int, s0: int, s1: int) -> bool:
+    """'he or she', 'his or her', 'him/her': a generic person, not an antecedent."""
+    for a, b in ((i - 2, i - 1), (i + 1, i + 2)):
+        if (
+            s0 <= a
+            and b < s1
+            and index.lower[a if a > i else b] in ("or", "/", "and")
+            and (index.lower[b if a > i else a] in index.words.PERSON_PRONOUNS)
+        ):
+            return True
+    return False

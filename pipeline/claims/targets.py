@@ -41,7 +41,14 @@ from tnr_claims.claims.mentions import (
 )
 from tnr_claims.claims.occasions import counts_cases
 from tnr_claims.claims.offices import is_official
-from tnr_claims.claims.roles import fallback_role, target_role, unnamed_speaker_of_self
+from tnr_claims.claims.roles import (
+    fallback_role,
+    generic_pronoun,
+    inside_phrase_of,
+    target_role,
+    told_by_a_name,
+    unnamed_speaker_of_self,
+)
 from tnr_claims.claims.rules import DIRECT_PATIENT_RULES
 from tnr_claims.claims.transcripts import first_person, is_label
 from tnr_claims.records import TargetDecision
@@ -108,14 +115,14 @@ def find_targets(  # noqa: C901
                 last_named, last_root, blocked = None, -1, True
             elif owner is not None and _names_the_owned(index, ref.root, owner[1]):
                 owned_name = name  # 'Ana's lawyer, Luis Vela, said he ...': 'he' is still Ana
-            elif name not in memory.officials:
+            elif name not in memory.officials and not told_by_a_name(index, ref.root):
                 last_named, last_root, blocked, owner = name, ref.root, False, None
         elif memory.mentions is not None and i in memory.mentions.perpetrator_pronouns:
             continue  # 'the suspect fled ... police arrested him': the suspect
         elif (
             index.lower[i] in index.words.PERSON_PRONOUNS
             and index.pos[i] == "PRON"
-            and not _generic_pronoun(index, i, s0, s1)
+            and not generic_pronoun(index, i, s0, s1)
         ):
             relative = unnamed_relatives_own(index, i)
             if relative is not None:
@@ -167,7 +174,7 @@ def find_targets(  # noqa: C901
                 last_named, last_root, blocked, owner = antecedent, i, False, None
             if antecedent is None and not blocked:
                 antecedent = _later_speaker(index, i, sentence, speakers, memory, number)
-            if antecedent is not None and _inside_phrase_of(index, i, last_root):
+            if antecedent is not None and inside_phrase_of(index, i, last_root):
                 antecedent = None
             if not blocked:
                 antecedent = (
@@ -571,29 +578,3 @@ def _not_a_span_head(index: DocIndex, i: int) -> bool:
         and index.has_child(i, ("det",))
         and any(c.dep_ == "det" and c.lower_ == "the" for c in index.children(i))
     )
-
-
-def _inside_phrase_of(index: DocIndex, i: int, root: int) -> bool:
-    """True when pronoun ``i`` sits inside the noun phrase headed by ``root`` ('Lena Ortiz,
-    his lawyer': not hers), not in a conjunct of it ('Keo Dara and his wife': his)."""
-    j = i
-    for _ in range(12):
-        if index.head[j] == j or index.pos[j] in ("VERB", "AUX"):
-            return False
-        below, j = j, index.head[j]
-        if j == root:
-            return index.dep[below] != "conj"
-    return False
-
-
-def _generic_pronoun(index: DocIndex, i: int, s0: int, s1: int) -> bool:
-    """'he or she', 'his or her', 'him/her': a generic person, not an antecedent."""
-    for a, b in ((i - 2, i - 1), (i + 1, i + 2)):
-        if (
-            s0 <= a
-            and b < s1
-            and index.lower[a if a > i else b] in ("or", "/", "and")
-            and (index.lower[b if a > i else a] in index.words.PERSON_PRONOUNS)
-        ):
-            return True
-    return False

@@ -1734,3 +1734,25 @@ def test_a_relatives_own_family_noun_points_back_to_the_one_she_is_related_to(
     tnr_pipeline, text: str, start: str, targets: list[str]
 ) -> None:
     assert sorted(claim_of(tnr_pipeline, text, start).targets) == targets
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        # the named speaker's audience is no antecedent of what she told
+        (
+            "Mara Lind, 41, told Dalen Courier that two officers took her passport at the border.",
+            ["Mara Lind"],
+        ),
+        # counterexample: a speaker told of by a pronoun leaves the audience as the last name
+        (
+            "Ivo Sand was arrested in May. His lawyer told Ana Ruiz that police had beaten him.",
+            ["Ivo Sand"],
+        ),
+    ],
+)
+def test_what_a_named_speaker_tells_her_audience_is_about_her(
+    tnr_pipeline, text: str, targets: list[str]
+) -> None:
+    claims = tnr_pipeline.process_text(text).claims
+    assert claims[-1].targets == targets
