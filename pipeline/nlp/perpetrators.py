@@ -218,13 +218,24 @@ on trial')."""
 
 
 def _person_names(spans: Iterable[Span]) -> dict[int, set[str]]:
-    """Token index -> the lower-cased forms of the PERSON span covering it."""
+    """Token index -> the lower-cased forms of the PERSON span covering it. A one-word
+    mention that is a word of exactly one longer name in the document is that name too
+    ('Gao' after 'Gao Jianming', where the family name comes first)."""
+    people = [span for span in spans if span.label_ == "PERSON"]
+    holders: dict[str, set[str]] = {}  # a name's word -> the longer names holding it
+    for span in people:
+        if len(span) > 1:
+            for token in span:
+                holders.setdefault(token.lower_, set()).add(span.text.lower())
     names: dict[int, set[str]] = {}
-    for span in spans:
-        if span.label_ == "PERSON":
-            forms = {span.text.lower(), span[-1].lower_}
-            for i in range(span.start, span.end):
-                names[i] = forms
+    for span in people:
+        forms = {span.text.lower(), span[-1].lower_}
+        whole = holders.get(span.text.lower(), set()) if len(span) == 1 else set()
+        if len(whole) == 1:
+            [name] = whole
+            forms |= {name, name.rsplit(" ", 1)[-1]}
+        for i in range(span.start, span.end):
+            names[i] = forms
     return names
 
 

@@ -452,3 +452,18 @@ def test_counted_convicts_named_next_and_their_deportation_are_no_methods(tnr_pi
     codes = [s.code for s in record.spans if s.label == "METHOD"]
     assert codes == ["SURVEILLANCE"]
     assert all(claim.targets == [] for claim in record.claims)
+
+
+@pytest.mark.parametrize(
+    ("later", "kept"),
+    [
+        # the family name first: 'Chen' is Chen Weiming, who followed the poet
+        ("Chen tracked the poet's car for months.", []),
+        ("Weiming tracked the poet's car for months.", []),
+        # counterexample: a one-word name two full names share is neither of them
+        ("Chen Lu tracked the poet's car. Chen tracked her phone.", [("arrested", "DETENTION")]),
+    ],
+)
+def test_a_one_word_name_of_one_full_name_is_that_doer(tnr_pipeline, later: str, kept) -> None:
+    text = "Chen Weiming, 46, a taxi driver, was arrested last month. " + later
+    assert legal_spans(tnr_pipeline, text) == kept
