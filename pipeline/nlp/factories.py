@@ -13,7 +13,8 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from spacy.attrs import IDX, ORTH
+import numpy
+from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -64,6 +65,8 @@ class Segmenter:
             if i > 0 and doc[i - 1].text not in SENTENCE_ENDS:
                 # 'announced on Tuesday [4 March] that ...': a bracket inside a sentence
                 doc[i].is_sent_start = False
+        for i in _inside_a_sentence(doc):
+            doc[i].is_sent_start = False
         for segment in segments:
             i = bisect_left(token_starts, segment.start)
             while i < len(doc) and doc[i].is_space:
@@ -71,6 +74,18 @@ class Segmenter:
             if i < len(doc) and doc[i].idx < segment.end:
                 doc[i].is_sent_start = True
         return doc
+
+
+def _inside_a_sentence(doc: Doc) -> list[int]:
+    """Lower-case words right after a word or number ('HADLEY: Fiona, in July 2023 the
+    police put a bounty on your head'): no sentence starts there, though the parser may
+    split a long opening phrase off there. After punctuation or a line break it decides."""
+    if len(doc) < 2:
+        return []
+    flags = doc.to_array([IS_LOWER, IS_ALPHA, IS_PUNCT, IS_SPACE]).astype(bool)
+    lower_word = flags[1:, 0] & flags[1:, 1]
+    after_word = ~(flags[:-1, 2] | flags[:-1, 3])
+    return (numpy.flatnonzero(lower_word & after_word) + 1).tolist()
 
 
 @Language.factory("tnr_segmenter")

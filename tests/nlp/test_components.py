@@ -495,6 +495,27 @@ def test_an_opening_bracket_inside_a_sentence_starts_no_sentence(
 
 
 @pytest.mark.parametrize(
+    ("text", "inside", "free"),
+    [
+        # a lower-case word right after a word or number is inside the sentence
+        ("HOST: Lena, in June 2022 the city police put a bounty on you.", ["the", "city"], []),
+        # counterexamples: after a full stop, a colon or a line break the parser decides
+        ("It ended. the next day began.\nthe list", [], ["the"]),
+    ],
+)
+def test_a_lower_case_word_after_a_word_starts_no_sentence(
+    blank, text: str, inside: list[str], free: list[str]
+) -> None:
+    from tnr_claims.nlp.factories import Segmenter
+    from tnr_claims.rules.loader import load_patterns
+
+    doc = Segmenter(load_patterns())(blank(text))
+    marked = {t.text for t in doc if t.is_sent_start is False}
+    unmarked = {t.text for t in doc if t.is_sent_start is not False}
+    assert set(inside) <= marked and set(free) <= unmarked
+
+
+@pytest.mark.parametrize(
     ("text", "quantities"),
     [
         # an age in brackets after a name is no count
