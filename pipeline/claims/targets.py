@@ -50,7 +50,7 @@ from tnr_claims.claims.roles import (
     unnamed_speaker_of_self,
 )
 from tnr_claims.claims.rules import DIRECT_PATIENT_RULES
-from tnr_claims.claims.transcripts import first_person, is_label
+from tnr_claims.claims.transcripts import first_person, is_label, second_person
 from tnr_claims.records import TargetDecision
 
 if TYPE_CHECKING:
@@ -223,6 +223,13 @@ def find_targets(  # noqa: C901
         ):
             # an op-ed's 'my father was detained': its author; a transcript's: the label's
             mentions.append((i, first, True))
+        elif (
+            has_method
+            and index.lower[i] in ("you", "your")
+            and (other := second_person(memory, sentence))
+            and not inside_quotation(index, sentence, i)
+        ):
+            mentions.append((i, other, True))  # 'HOST: ... on your head': the guest's
         elif (
             relative := relative_named_for(index, i, memory, mentions, person_starts)
         ) is not None:

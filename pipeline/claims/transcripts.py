@@ -45,10 +45,24 @@ class Transcript:
 
     def speaker_at(self, char: int) -> str | None:
         """The person whose labelled paragraph holds the character offset ``char``."""
+        k = self._label_at(char)
+        return None if k is None else self.labels[k][2]
+
+    def addressee_at(self, char: int) -> str | None:
+        """Whom the labelled paragraph holding ``char`` speaks to: the one person named by
+        the other labels (the host's 'you' is the guest, even where 'HOST:' names no one)."""
+        k = self._label_at(char)
+        if k is None:
+            return None
+        speaker = self.labels[k][2]
+        others = {person for _, _, person in self.labels if person and person != speaker}
+        return next(iter(others)) if len(others) == 1 else None
+
+    def _label_at(self, char: int) -> int | None:
         k = bisect_right(self._starts, char) - 1
         if k < 0 or "\n" in self.text[self.labels[k][1] : char]:
             return None  # not in a labelled paragraph
-        return self.labels[k][2]
+        return k
 
     def is_label(self, start: int, end: int) -> bool:
         """Whether the characters ``start:end`` (a name) lie inside a label ('PARK:')."""
@@ -130,6 +144,13 @@ def first_person(memory: Memory, sentence: Sentence) -> str | None:
     if transcript is not None and (speaker := transcript.speaker_at(sentence.start_char)):
         return speaker
     return memory.mentions.narrator if memory.mentions is not None else None
+
+
+def second_person(memory: Memory, sentence: Sentence) -> str | None:
+    """Whom 'you' stands for in a labelled paragraph ('HOST: police put a bounty on your
+    head' is the guest's head)."""
+    transcript = memory.transcript
+    return transcript.addressee_at(sentence.start_char) if transcript is not None else None
 
 
 def is_label(memory: Memory, ref: SpanRef) -> bool:

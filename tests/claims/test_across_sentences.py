@@ -942,6 +942,23 @@ def test_a_transcripts_first_person_is_the_labelled_speaker(
 
 
 @pytest.mark.parametrize(
+    ("question", "targets"),
+    [
+        # 'you' in the host's paragraph is the guest the other labels name
+        ("HOST: In 2021 a court in Vell sentenced you in absentia.", ["Dana Keller"]),
+        ("HOST: Police in Vell froze your bank account in 2021.", ["Dana Keller"]),
+        # counterexample: a 'you' inside a quotation is whoever was spoken to there
+        ('HOST: Police told her, "We will arrest you."', []),
+    ],
+)
+def test_you_in_a_transcript_is_the_one_the_speaker_talks_to(
+    tnr_pipeline, question: str, targets: list[str]
+) -> None:
+    text = PODCAST.replace("HOST: Did it happen to others?", question)
+    assert claim_of(tnr_pipeline, text, question[6:20]).targets == targets
+
+
+@pytest.mark.parametrize(
     ("first", "source"),
     [
         # 'A says he left': A is a man, so a later 'She says' passes A by for B
