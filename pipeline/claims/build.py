@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 from tnr_claims.claims.attribution import find_source, speaker_tokens
 from tnr_claims.claims.cues import cue_record, match_cues
 from tnr_claims.claims.groups import named_together
+from tnr_claims.claims.hedges import find_hedges
 from tnr_claims.claims.index import (
     Analysis,
     DocIndex,
@@ -19,7 +20,7 @@ from tnr_claims.claims.index import (
     label_of,
 )
 from tnr_claims.claims.mentions import describing_nouns, document_mentions, lede_subject
-from tnr_claims.claims.modifiers import find_hedges, find_negation_scopes, find_negations
+from tnr_claims.claims.modifiers import find_negation_scopes, find_negations
 from tnr_claims.claims.named_next import group_named, groups_named_next
 from tnr_claims.claims.narrative import (
     blames_a_state,

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tnr_claims.claims.hedges import STATE_WORDS
 from tnr_claims.claims.mentions import PRONOUN_GENDERS
-from tnr_claims.claims.modifiers import STATE_WORDS
 from tnr_claims.claims.qualify import DEFINITE, past_clause, told_case_noun
 from tnr_claims.nlp.recodes import AGENTS_ACTED_ON_KEY
 
