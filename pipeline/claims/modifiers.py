@@ -247,15 +247,17 @@ def _scope(
     skipped: set[int] = set()
     cue_tokens = set(range(cue.start, cue.end)) - {head}
     embedded = ("relcl", "advcl", "parataxis")
+    purpose_too = True  # 'denied that the state sent anyone to monitor her'
     if index.lemma[head] == "be" and index.dep[cue.start] == "neg":
         embedded = ("relcl", "advcl", "parataxis", "xcomp", "ccomp", "csubj", "acl")
+        purpose_too = False
     for token in index.doc[head].subtree:
         if token.i in skipped:
             continue
         own_clause = token.dep_ == "conj" and _has_own_subject(token)
         if (
             token.i != head
-            and (token.dep_ in embedded or own_clause)
+            and ((token.dep_ in embedded and not (purpose_too and _purpose(token))) or own_clause)
             and token.head.i not in cue_tokens
         ):
             if not cue_tokens & {t.i for t in token.subtree}:
@@ -265,6 +267,17 @@ def _scope(
                 continue
         reach.add(token.i)
     return {i for i in reach if lo <= i < hi}
+
+
+def _purpose(verb: Token) -> bool:
+    """'denied that the state sent anyone to monitor her': an infinitive of purpose is
+    the act the sending was for, denied with it (an adverbial clause otherwise stands
+    apart)."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _has_own_subject(verb: Token) -> bool:

@@ -109,6 +109,20 @@ def negated(tnr_pipeline, text: str) -> bool:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # the act a sending was for is denied with the sending
+        ("The embassy denied that Vell had sent anyone to monitor Tomas Vik.", True),
+        ("The ministry denied that it had paid a man to follow Tomas Vik.", True),
+        # counterexample: a negated copula keeps its clauses out ('it is no leap to claim')
+        ("It would not be a leap to say that agents watch Tomas Vik in Riga.", False),
+    ],
+)
+def test_a_denied_sending_denies_what_it_was_for(tnr_pipeline, text: str, expected) -> None:
+    assert negated(tnr_pipeline, text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Interpol should not have issued the red notice against Tomas Vik.", False),
         (
             "More often than not, agents harass exiles like Tomas Vik with the help of police.",
