@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from tnr_claims.claims.attribution import told_to_someone
 from tnr_claims.claims.presupposed import presupposed
 from tnr_claims.claims.voluntary import denied_twice, return_told_voluntary
+from tnr_claims.nlp.context import ROLE_CODES
 from tnr_claims.rules.schemas import CueRule
 
 if TYPE_CHECKING:
@@ -134,7 +135,12 @@ def find_negations(
         return covering if keys <= covered else []
     if given:
         return []  # 'not allowed to see them during their detention': the act is a given
-    return [cue for cue, _ in active if index.embedding(cue.start) is None]
+    # no act at all: a main-clause denial negates; 'without' only ever the phrase it opens
+    return [
+        cue
+        for cue, _ in active
+        if index.embedding(cue.start) is None and index.lower[cue.start] != "without"
+    ]
 
 
 def _pleads_not_guilty(index: DocIndex, cue: Span) -> bool:
@@ -166,14 +172,17 @@ def _reach(index: DocIndex, cue: Span, scope: set[int]) -> set[int]:
     if (
         index.dep[cue.start] == "det"
         and index.dep[noun] == "dobj"
-        and index.lemma[index.head[noun]] == "have"
+        and index.lemma[index.head[noun]] in ("have", "play")
         and index.lemma[noun] in LINK_NOUNS
         and not any(  # 'his arrest had no connection to his brother': the arrest stands
-            c.dep_ == "nsubj" and c.i in index.method_tokens
+            c.dep_ == "nsubj"
+            and c.i in index.method_tokens
+            and index.spans[index.span_at[c.i]].record.code not in ROLE_CODES  # not 'agents'
             for c in index.children(index.head[noun])
         )
     ):
-        # 'had no connection to the killing', 'had nothing to do with it': denied
+        # 'had no connection to the killing', 'played no role in it', 'had nothing to do
+        # with it': denied
         reach.add(index.head[noun])
     return reach
 

@@ -123,6 +123,24 @@ def test_a_denied_sending_denies_what_it_was_for(tnr_pipeline, text: str, expect
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # the agents' part in the act denied: the act denied
+        ("Officials said the security services played no role in the stabbing of Tomas Vik.", True),
+        ("The ministry said its agents had no part in the abduction of Tomas Vik.", True),
+        # counterexample: an act with no tie to something else stands
+        ("His arrest had no connection to the work of Tomas Vik, police said.", False),
+        # 'without' denies only the phrase it opens, even with no act in the sentence
+        ("The group urged Norway to issue visas to the relatives without delay.", False),
+    ],
+)
+def test_no_role_in_the_act_denies_it_and_without_only_its_phrase(
+    tnr_pipeline, text: str, expected: bool
+) -> None:
+    assert negated(tnr_pipeline, text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Interpol should not have issued the red notice against Tomas Vik.", False),
         (
             "More often than not, agents harass exiles like Tomas Vik with the help of police.",
