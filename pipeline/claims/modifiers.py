@@ -131,6 +131,8 @@ def find_negations(
         ):
             return []  # 'failed to prevent the abduction'; not 'no one was prevented from
             # leaving', where preventing is the act
+        if any(_on_whose_request(index, k) for k in keys & covered):
+            return []  # 'denied that he was sent back at Vell's request': the cause denied
         covering = [cue for cue, reach in reaches if keys & reach]
         return covering if keys <= covered else []
     if given:
@@ -141,6 +143,21 @@ def find_negations(
         for cue, _ in active
         if index.embedding(cue.start) is None and index.lower[cue.start] != "without"
     ]
+
+
+REQUEST_NOUNS = frozenset({"request", "behest", "order", "instruction", "demand", "bidding"})
+"""Nouns of who asked for an act ('at Vell's request', 'on the orders of Vell')."""
+
+
+def _on_whose_request(index: DocIndex, verb: int) -> bool:
+    """'denied that he was deported at Vell's request': the act stands, the denial is of
+    who asked for it (codebook, second set: negation needs a denial of the act)."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in ("at", "on", "upon")
+        and any(c.dep_ == "pobj" and c.lemma_ in REQUEST_NOUNS for c in prep.children)
+        for prep in index.children(verb)
+    )
 
 
 def _pleads_not_guilty(index: DocIndex, cue: Span) -> bool:

@@ -141,6 +141,22 @@ def test_no_role_in_the_act_denies_it_and_without_only_its_phrase(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("The minister denied on Tuesday that police had detained Tomas Vik.", True),
+        ("The ministry denied in a statement that Tomas Vik was sent back to Vell.", True),
+        # the act stands where the denial is of who asked for it
+        ("Officials denied that Tomas Vik was sent back at Vell's request.", False),
+        ("Police denied that Tomas Vik was detained on the orders of the embassy.", False),
+    ],
+)
+def test_a_dated_denial_negates_and_a_denied_request_leaves_the_act(
+    tnr_pipeline, text: str, expected: bool
+) -> None:
+    assert negated(tnr_pipeline, text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Interpol should not have issued the red notice against Tomas Vik.", False),
         (
             "More often than not, agents harass exiles like Tomas Vik with the help of police.",
