@@ -1,7 +1,8 @@
 """Context rules applied to tagged spans, each general and each tested.
 
-Accusations against perpetrators, name parts of people named in full, proper names next to
-role nouns, touching name parts. Rules that change a METHOD's code are
+Accusations against perpetrators, name parts of people named in full, touching name parts,
+conditions that are no acts ('stateless'). Proper names next to role nouns are
+:mod:`tnr_claims.nlp.people`; rules that change a METHOD's code are
 :mod:`tnr_claims.nlp.recodes`.
 """
 
@@ -14,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tnr_claims.nlp.names import may_be_person
 from tnr_claims.nlp.provenance import Provenance, derive, is_bare_model, make, provenance_of
-from tnr_claims.nlp.spans import compound_start, cut_before_names
+from tnr_claims.nlp.spans import cut_before_names
 from tnr_claims.rules.loader import Lexicons
 
 ALLEGED_CRIME_CUES: tuple[tuple[str, ...], ...] = (
@@ -94,6 +95,37 @@ def is_statelessness_not_caused(span: Span) -> bool:
         if head.lemma_.lower() in CAUSE_VERBS:
             return False
     return True
+
+
+BODY_HEADS = frozenset(
+    {
+        "service",
+        "office",
+        "authority",
+        "department",
+        "agency",
+        "unit",
+        "division",
+        "directorate",
+        "bureau",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+    }
+)
+"""Heads that make an act noun before them part of a body's name ('the prosecution
+service', 'a prosecution spokesman')."""
+
+
+def is_part_of_a_body(span: Span) -> bool:
+    """'Rwanda's prosecution service said': an act noun that only names the body or its
+    spokesman is no act."""
+    return (
+        len(span) == 1
+        and span[0].pos_ == "NOUN"
+        and span[0].dep_ == "compound"
+        and span[0].head.lemma_.lower() in BODY_HEADS
+    )
 
 
 def is_former_role(span: Span, words: Lexicons) -> bool:
@@ -382,96 +414,6 @@ def _single_name(span: Span) -> bool:
         is_bare_model(span)
         and token.pos_ == "PROPN"
         and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "poss")
-    )
-
-
-def role_named_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
-    """Untagged proper names next to a role noun become PERSON spans.
-
-    "the activist Sok Dara" or "her husband Moses Okello" (role before) and "Ilhan Demir, a
-    Dutch-Somali educator" (role in an apposition after) name people even where the small
-    model tags nothing.
-    The name is two to four proper-noun tokens, none covered by another span, or a
-    model ORG or place span of proper nouns in that position (the small model often calls
-    unfamiliar names organisations or places), extended left over the untagged
-    proper-noun compounds of its head ("Ana" in a model ORG "Reyes"); the span carries
-    the context rule ``PERSON.role_apposition``. A one-word place stays a place ("Lima, a
-    city ..." has no role noun; "Lima, the activist" is one word and not relabelled).
-    """
-    covered = [False] * len(doc)
-    for span in spans:
-        for i in range(span.start, span.end):
-            covered[i] = True
-    relabelled: list[Span] = []
-    for span in spans:
-        start = compound_start(
-            doc,
-            span.start,
-            range(span.start, span.end),
-            lambda i: not covered[i],
-            title=False,
-        )
-        if (
-            span.label_ in ("ORG", "LOCATION")
-            and is_bare_model(span)
-            and span.end - start >= 2
-            and all(t.pos_ == "PROPN" for t in span)
-            and (_role_before(doc, start, words) or _role_after(doc, span.end, words))
-        ):
-            span = derive(span, "PERSON.role_apposition", "label", label="PERSON", start=start)
-            for i in range(span.start, span.end):
-                covered[i] = True
-        relabelled.append(span)
-    spans = relabelled
-    from spacy.attrs import IS_TITLE, POS
-    from spacy.symbols import PROPN
-
-    found: list[Span] = []
-    n = len(doc)
-    proper = (
-        [pos == PROPN and title == 1 for pos, title in doc.to_array([POS, IS_TITLE]).tolist()]
-        if n
-        else []
-    )
-    i = 0
-    while i < n:
-        j = i
-        while j < n and j - i < 4 and not covered[j] and proper[j]:
-            j += 1
-        if j - i >= 2 and (_role_before(doc, i, words) or _role_after(doc, j, words)):
-            found.append(make(doc, i, j, "PERSON", "PERSON.role_apposition"))
-            i = j
-            continue
-        i = max(j, i + 1)
-    return sorted([*spans, *found], key=lambda s: (s.start, s.end))
-
-
-def _role_before(doc: Doc, start: int, words: Lexicons) -> bool:
-    """A role noun right before the name ('the activist Sok Dara'), or a possessed singular
-    family noun ('her husband Moses Okello'; not 'punishing their families, Exile Watch
-    said', where the name starts a new clause)."""
-    if start > 0 and doc[start - 1].lower_ in words.DESCRIPTION_NOUNS:
-        return True
-    k = start - 1
-    return (
-        k > 0
-        and doc[k].lower_ in words.FAMILY_NOUNS
-        and doc[k].tag_ == "NN"
-        and doc[k - 1].lower_ in ("his", "her", "their", "'s", "’s")
-    )
-
-
-def _role_after(doc: Doc, end: int, words: Lexicons) -> bool:
-    """After a name, ", a (Dutch-Somali) educator": a comma, an article and a role noun
-    within 5 tokens; or an office noun ("spokesman", "director") that the parse makes an
-    apposition to the name (", the group's director said" after an organisation is not)."""
-    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
-        return False
-    window = doc[end + 2 : min(len(doc), end + 7)]
-    if any(t.lower_ in words.DESCRIPTION_NOUNS for t in window):
-        return True
-    return any(
-        t.lower_ in words.OFFICE_NOUNS and t.dep_ == "appos" and t.head.i == end - 1 for t in window
     )
 
 

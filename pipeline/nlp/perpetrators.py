@@ -50,7 +50,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tnr_claims.nlp.perpetrator_pronouns import mention_words, stands_for_a_perpetrator
 from tnr_claims.nlp.provenance import provenance_of
-from tnr_claims.nlp.spans import tokens_with
+from tnr_claims.nlp.spans import person_name_forms, tokens_with
 from tnr_claims.normalise.numbers import quantity_value
 from tnr_claims.rules.loader import Lexicons
 
@@ -215,28 +215,6 @@ def _patients(root: Token) -> list[Token]:
 BORNE_LEGAL_VERBS = frozenset({"face", "stand", "await", "go"})
 """Verbs of a legal step borne by their subject ('faces trial', 'is due to stand trial', 'went
 on trial')."""
-
-
-def _person_names(spans: Iterable[Span]) -> dict[int, set[str]]:
-    """Token index -> the lower-cased forms of the PERSON span covering it. A one-word
-    mention that is a word of exactly one longer name in the document is that name too
-    ('Gao' after 'Gao Jianming', where the family name comes first)."""
-    people = [span for span in spans if span.label_ == "PERSON"]
-    holders: dict[str, set[str]] = {}  # a name's word -> the longer names holding it
-    for span in people:
-        if len(span) > 1:
-            for token in span:
-                holders.setdefault(token.lower_, set()).add(span.text.lower())
-    names: dict[int, set[str]] = {}
-    for span in people:
-        forms = {span.text.lower(), span[-1].lower_}
-        whole = holders.get(span.text.lower(), set()) if len(span) == 1 else set()
-        if len(whole) == 1:
-            [name] = whole
-            forms |= {name, name.rsplit(" ", 1)[-1]}
-        for i in range(span.start, span.end):
-            names[i] = forms
-    return names
 
 
 def _passive_agents(methods: Iterable[Span]) -> list[Token]:
@@ -511,7 +489,7 @@ def drop_acts_against_perpetrators(doc: Doc, spans: list[Span], words: Lexicons)
     # no legal span left does not mean no one was accused: 'convicted of acting as an agent
     # of X' lost its 'convicted' to the accusation rule, and the convicted is still remembered
     method_at = {i: s for s in methods for i in range(s.start, s.end)}
-    names = _person_names(spans)
+    names = person_name_forms(spans)
     remembered = _doers_and_accused(doc, methods, method_at, names, words)
     remembered |= _named_as_perpetrators(doc, spans, words)
     dropped = {

@@ -527,3 +527,25 @@ def runs_into_a_name(doc: Doc, start: int, end: int) -> bool:
     return any(
         t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() for t in (before, after)
     )
+
+
+def person_name_forms(spans: Iterable[Span]) -> dict[int, set[str]]:
+    """Token index -> the lower-cased forms of the PERSON span covering it. A one-word
+    mention that is a word of exactly one longer name in the document is that name too
+    ('Gao' after 'Gao Jianming', where the family name comes first)."""
+    people = [span for span in spans if span.label_ == "PERSON"]
+    holders: dict[str, set[str]] = {}  # a name's word -> the longer names holding it
+    for span in people:
+        if len(span) > 1:
+            for token in span:
+                holders.setdefault(token.lower_, set()).add(span.text.lower())
+    names: dict[int, set[str]] = {}
+    for span in people:
+        forms = {span.text.lower(), span[-1].lower_}
+        whole = holders.get(span.text.lower(), set()) if len(span) == 1 else set()
+        if len(whole) == 1:
+            [name] = whole
+            forms |= {name, name.rsplit(" ", 1)[-1]}
+        for i in range(span.start, span.end):
+            names[i] = forms
+    return names

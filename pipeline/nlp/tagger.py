@@ -17,9 +17,9 @@ from tnr_claims.nlp.context import (
     is_aim_of_a_bounty,
     is_alleged_crime,
     is_former_role,
+    is_part_of_a_body,
     is_statelessness_not_caused,
     propagate_names,
-    role_named_people,
 )
 from tnr_claims.nlp.counts import vague_counts
 from tnr_claims.nlp.crimes import ALLEGED_CRIMES_KEY, CHARGE_ONLY_RULES, perpetrators_crimes
@@ -51,6 +51,7 @@ from tnr_claims.nlp.people import (
     patronymic_names,
     people_sharing_a_family_name,
     relatives_listed,
+    role_named_people,
 )
 from tnr_claims.nlp.perpetrators import drop_acts_against_perpetrators
 from tnr_claims.nlp.provenance import derive, make
@@ -252,6 +253,7 @@ class RuleTagger:
                 is_former_role(span, words)
                 or is_aim_of_a_bounty(span)
                 or is_statelessness_not_caused(span)
+                or is_part_of_a_body(span)
             ):
                 continue
             spans.append(span)

@@ -1,0 +1,44 @@
+"""Bodies and their spokesmen: an act noun that only names a body ('the prosecution
+service') is no METHOD, and the name set off after 'a spokesman for <body>,' is a person
+(whole pipeline, invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import methods_of as methods
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The prosecution service in Vell said the file was closed.", []),
+        ("A prosecution spokesman in Vell declined to comment.", []),
+        # counterexamples: the act itself
+        ("The prosecution of Tomas Vik began in Vell in May.", ["prosecution"]),
+        ("Tomas Vik faces prosecution in Vell.", ["prosecution"]),
+    ],
+)
+def test_an_act_noun_that_names_a_body_is_no_act(tnr_pipeline, text: str, expected) -> None:
+    assert [t for t, _ in methods(tnr_pipeline, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "A spokesman for Vell's prosecution service, Faustin Nsengimana, said the "
+            "request would be sent.",
+            "Faustin Nsengimana",
+        ),
+        # counterexample: no office holder before the name
+        ("Critics of the prosecution service, Exile Watch among them, spoke out.", None),
+    ],
+)
+def test_the_name_after_a_spokesman_for_a_body_is_a_person(
+    tnr_pipeline, text: str, person: str | None
+) -> None:
+    record = tnr_pipeline.process_text(text)
+    people = [s.text for s in record.spans if s.label == "PERSON"]
+    assert people == ([person] if person else [])
