@@ -565,3 +565,33 @@ def _office_phrase_before(doc: Doc, start: int, end: int, words: Lexicons) -> bo
         ):
             return True
     return False
+
+
+def particle_led_names(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
+    """'[Magistrate Pieter] [van Wyk]': a PERSON that opens with a lower-case surname
+    particle takes the title-case model span touching it before as its given names, less
+    a leading title (context rule ``PERSON.particle_surname``, as names growing over
+    their particles to the right do)."""
+    result: list[Span] = []
+    for span in spans:
+        before = result[-1] if result else None
+        if (
+            before is not None
+            and span.label_ == "PERSON"
+            and span[0].is_lower
+            and span[0].lower_ in words.NAME_PARTICLES
+            and before.end == span.start
+            and before.label_ in ("ORG", "PERSON", "LOCATION")
+            and all(t.is_title and t.pos_ == "PROPN" for t in before)
+            and not any(
+                t.text in words.ORG_NAME_HEADS or t.text in words.STATE_BODY_HEADS for t in before
+            )
+        ):
+            start = before.start
+            while start < before.end and doc[start].lower_ in words.HONORIFICS:
+                start += 1
+            if start < before.end:
+                result[-1] = derive(span, "PERSON.particle_surname", "extent", start=start)
+                continue
+        result.append(span)
+    return result

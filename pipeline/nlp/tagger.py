@@ -48,6 +48,7 @@ from tnr_claims.nlp.people import (
     family_plurals,
     listed_people,
     named_by_place_noun,
+    particle_led_names,
     patronymic_names,
     people_sharing_a_family_name,
     relatives_listed,
@@ -527,7 +528,7 @@ class RuleTagger:
             merged = role_named_people(doc, merged, words)
         if self._tagged:
             merged = given_names(doc, merged, words)
-        merged = particle_surnames(doc, merged, words)
+        merged = particle_led_names(doc, particle_surnames(doc, merged, words), words)
         merged = byline_people(doc, merged, words, places)
         if self._parsed:
             merged = speaking_people(doc, merged, words)

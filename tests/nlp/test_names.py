@@ -72,6 +72,33 @@ def test_a_name_cut_at_its_particle_takes_the_surname(words, tagged, names) -> N
     assert _particle_names(words, tagged) == names
 
 
+@pytest.mark.parametrize(
+    ("before", "names"),
+    [
+        # a title-case span touching a name that opens with its particle: the given names
+        ((0, 2, "ORG"), ["Pieter van Wyk"]),
+        ((0, 2, "PERSON"), ["Pieter van Wyk"]),
+        # counterexample: an organisation's name before it stays the organisation's
+        ((0, 2, "ORG", ["Hague", "Court"]), ["van Wyk"]),
+    ],
+)
+def test_a_name_opening_with_its_particle_takes_the_given_names_before(before, names) -> None:
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from tnr_claims.nlp.people import particle_led_names
+    from tnr_claims.rules.loader import default_patterns
+
+    first = before[3] if len(before) > 3 else ["Magistrate", "Pieter"]
+    doc = Doc(spacy.blank("en").vocab, words=[*first, "van", "Wyk", "said", "so"])
+    for t in doc[:2]:
+        t.pos_ = "PROPN"
+    spans = [Span(doc, before[0], before[1], before[2], span_id="model:ORG")]
+    spans.append(Span(doc, 2, 4, "PERSON", span_id="model:PERSON"))
+    found = particle_led_names(doc, spans, default_patterns().lexicons)
+    assert [s.text for s in found if s.label_ == "PERSON"] == names
+
+
 def test_vague_counts_of_people_are_quantities_but_some_is_not(tnr_pipeline) -> None:
     record = tnr_pipeline.process_text(
         "Several exiled critics were detained in Dubai. Police detained dozens of students "
