@@ -124,9 +124,10 @@ NAME_FILLERS = frozenset({"the", "of", "and", "for", "on", "against", "in"})
 
 def _without_words_of_names(rules: list[Span], model: list[Span], words: Any) -> list[Span]:
     """Drop a METHOD that is a capitalised word inside an organisation's name the model
-    found ('the Crown [Prosecution] Service', 'the [Surveillance] Department'): the name
-    ends in an organisation head (``ORG_NAME_HEADS``), and every word of it but small
-    fillers is capitalised."""
+    found ('the Crown [Prosecution] Service', 'the [Surveillance] Department'), or that
+    starts with the name's capitalised last word ('Gulf Exile [Monitor calls] on'): the
+    name ends in an organisation head (``ORG_NAME_HEADS``), and every word of it but
+    small fillers is capitalised."""
     names = [
         m
         for m in model
@@ -140,7 +141,8 @@ def _without_words_of_names(rules: list[Span], model: list[Span], words: Any) ->
     kept = []
     for span in rules:
         inside = span.label_ == "METHOD" and any(
-            n.start <= span.start and span.end < n.end and all(t.is_title for t in span)
+            (n.start <= span.start and span.end < n.end and all(t.is_title for t in span))
+            or (n.start < span.start == n.end - 1 < span.end - 1 and span[0].is_title)
             for n in names
         )
         if not inside:

@@ -42,3 +42,16 @@ def test_the_name_after_a_spokesman_for_a_body_is_a_person(
     record = tnr_pipeline.process_text(text)
     people = [s.text for s in record.spans if s.label == "PERSON"]
     assert people == ([person] if person else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the name's last word opens the act's words: the name wins
+        ("Baltic Exile Monitor calls on Norway to protect the families.", []),
+        # counterexample: the act told in lower case
+        ("Police monitor calls made by exiles in Oslo.", ["monitor calls"]),
+    ],
+)
+def test_an_organisations_last_word_opens_no_act(tnr_pipeline, text: str, expected) -> None:
+    assert [t for t, _ in methods(tnr_pipeline, text)] == expected
