@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from tnr_claims.errors import ClaimsError
+from tnr_claims.nlp.acts_again import acts_told_again
 from tnr_claims.nlp.context import (
     DATELINE_DASHES,
     DATELINE_NEXT,
@@ -569,7 +570,7 @@ class RuleTagger:
             merged = recode_listed_with_relatives(merged, words)
             merged = drop_agents_of_home_reprisals(merged)
             merged = drop_agents_acted_on(doc, merged, words)
-            merged = same_act_told_in_the_sentence(merged)
+            merged = acts_told_again(doc, same_act_told_in_the_sentence(merged), words)
             merged = recode_sentenced_terms(merged)
             merged = recode_assets_arrested(merged, words)
             merged = recode_returns_told(merged, words)
