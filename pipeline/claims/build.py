@@ -399,6 +399,8 @@ def _remember_subject(index: DocIndex, sentence: Sentence, number: int, memory: 
     named = index.named(subject, ("PERSON",)) if subject is not None else None
     if named is not None and named.record.name and not sentence.has_quote:
         memory.last_subject = (named.record.name, number)
+        if index.dep[subject] == "nsubjpass":
+            memory.last_held = (named.record.name, number)
 
 
 def _named_subject(

@@ -9,7 +9,7 @@ unknown gender, 'she' falls on whoever was named last; once 'A says he ...' has 
 
 from __future__ import annotations
 
-from tnr_claims.claims.index import PRONOUN_GENDERS, DocIndex, SpanRef
+from tnr_claims.claims.index import PRONOUN_GENDERS, DocIndex, Memory, SpanRef
 from tnr_claims.rules.loader import Lexicons
 
 CONTINUING_CLAUSES = frozenset({"ccomp", "advcl", "conj"})
@@ -62,3 +62,20 @@ def _someone_between(index: DocIndex, ref: SpanRef, end: int) -> bool:
         if index.named(k, ("PERSON",)) is not None:
             return True
     return False
+
+
+GROUP_NOUN_GENDERS = {"man": "m", "woman": "f"}
+"""Lemmas of group nouns that tell their members' gender ('the two men')."""
+
+
+def group_agrees(memory: Memory, lemma: str) -> bool:
+    """'the two men' is no group the document tells holds a woman ('X and his daughter')."""
+    wanted = GROUP_NOUN_GENDERS.get(lemma)
+    if wanted is None or memory.mentions is None:
+        return True
+    return all(memory.mentions.genders.get(name, wanted) == wanted for name in memory.last_group)
+
+
+def agrees(memory: Memory, name: str, pronoun: str) -> bool:
+    """Whether the pronoun may stand for ``name`` (see :meth:`Mentions.agrees`)."""
+    return memory.mentions is None or memory.mentions.agrees(name, pronoun)

@@ -112,6 +112,10 @@ class Memory:
     """The person who is the main clause's subject of a sentence that quotes no one ('A, 46,
     fled in 2014'), and its number: 'She told the paper ...' right after it is A, not
     whoever spoke before."""
+    last_held: tuple[str, int] | None = None
+    """The person who is the passive subject of the main clause of a sentence that quotes no
+    one ('A, the father of B, was summoned'), and its number: 'He has not been charged'
+    right after it is A, not B named inside A's description."""
     last_person: tuple[str, int] | None = None
     """The person named last, and the sentence number: 'He said' after a sentence naming
     no speaker."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tnr_claims.claims.genders import word_gender
+from tnr_claims.claims.genders import agrees, group_agrees, word_gender
 from tnr_claims.claims.groups import (
     PLURAL_REFERENCE_PRONOUNS,
     family_named,
@@ -179,22 +179,23 @@ def find_targets(  # noqa: C901
             if not blocked:
                 antecedent = (
                     antecedent
+                    or _held_just_before(index, i, memory, number)
                     or memory.recent_of_told_gender(index.lower[i], number)
                     or memory.last_target
                     or memory.recent_person(number)
                 )
-            if antecedent and not _agrees(memory, antecedent, index.lower[i]):
+            if antecedent and not agrees(memory, antecedent, index.lower[i]):
                 # 'her brother, Asad, was held ... she said': not Asad; the target before
                 fallback = memory.last_target
-                if not (fallback and _agrees(memory, fallback, index.lower[i])):
+                if not (fallback and agrees(memory, fallback, index.lower[i])):
                     fallback = recent_not_owned(index, i, memory, number)  # 'Kaveh ... He was held'
-                agreeing = fallback and _agrees(memory, fallback, index.lower[i])
+                agreeing = fallback and agrees(memory, fallback, index.lower[i])
                 antecedent = fallback if agreeing and not blocked else None
             if antecedent is None and not blocked and index.dep[i] == "poss":
                 # no one before it fits: 'her passport' is the person the report is about's
                 # (a possessive only: a bare 'he' there is more often someone just described)
                 principal = memory.mentions.dominant if memory.mentions else None
-                if principal and _agrees(memory, principal, index.lower[i]):
+                if principal and agrees(memory, principal, index.lower[i]):
                     antecedent = principal
             if antecedent:
                 mentions.append((i, antecedent, True))
@@ -265,7 +266,7 @@ def find_targets(  # noqa: C901
         elif (
             (group := memory.group_meant(index, i))
             and group_phrase(index, i, len(group), nouns)
-            and _group_agrees(memory, index.lemma[i])
+            and group_agrees(memory, index.lemma[i])
         ):
             # 'The three were deported', 'the detained activists were flown to Hanoi'
             mentions.extend((i, name, True) for name in group)
@@ -438,23 +439,6 @@ def _act_told_again(index: DocIndex, sentence: Sentence) -> bool:
     return False
 
 
-GROUP_NOUN_GENDERS = {"man": "m", "woman": "f"}
-"""Lemmas of group nouns that tell their members' gender ('the two men')."""
-
-
-def _group_agrees(memory: Memory, lemma: str) -> bool:
-    """'the two men' is no group the document tells holds a woman ('X and his daughter')."""
-    wanted = GROUP_NOUN_GENDERS.get(lemma)
-    if wanted is None or memory.mentions is None:
-        return True
-    return all(memory.mentions.genders.get(name, wanted) == wanted for name in memory.last_group)
-
-
-def _agrees(memory: Memory, name: str, pronoun: str) -> bool:
-    """Whether the pronoun may stand for ``name`` (see :meth:`Mentions.agrees`)."""
-    return memory.mentions is None or memory.mentions.agrees(name, pronoun)
-
-
 def _later_speaker(
     index: DocIndex,
     i: int,
@@ -585,3 +569,18 @@ def _not_a_span_head(index: DocIndex, i: int) -> bool:
         and index.has_child(i, ("det",))
         and any(c.dep_ == "det" and c.lower_ == "the" for c in index.children(i))
     )
+
+
+def _held_just_before(index: DocIndex, i: int, memory: Memory, number: int) -> str | None:
+    """'A, the father of B, was summoned. He has not been charged': a subject pronoun
+    right after a sentence whose main clause has a person as its passive subject is that
+    person, if the pronoun fits what the document tells of A's gender."""
+    held = memory.last_held
+    if (
+        held is None
+        or held[1] != number - 1
+        or index.dep[i] not in ("nsubj", "nsubjpass")
+        or index.lower[i] not in ("he", "she")
+    ):
+        return None
+    return held[0] if agrees(memory, held[0], index.lower[i]) else None

@@ -1756,3 +1756,22 @@ def test_what_a_named_speaker_tells_her_audience_is_about_her(
 ) -> None:
     claims = tnr_pipeline.process_text(text).claims
     assert claims[-1].targets == targets
+
+
+@pytest.mark.parametrize(
+    ("first", "targets"),
+    [
+        # the one held just before, not the name inside his description
+        (
+            "Ivo Marek, the 70-year-old father of the reporter Pavel Marek, was summoned in May.",
+            ["Ivo Marek"],
+        ),
+        # counterexample: 'he' does not fit a woman held just before
+        ("Lena Vik, the sister of the blogger Tomas Vik, was questioned in May.", ["Tomas Vik"]),
+    ],
+)
+def test_a_pronoun_after_a_person_held_is_that_person(
+    tnr_pipeline, first: str, targets: list[str]
+) -> None:
+    text = first + " He has not been charged with anything."
+    assert claim_of(tnr_pipeline, text, "He has").targets[:1] == targets
