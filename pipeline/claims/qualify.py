@@ -55,6 +55,8 @@ def find_recommendation_cue(
             continue
         if _calls_on_the_public(index, cue):
             continue  # 'urging residents to come forward': a step of the story, no call
+        if index.tag[cue.start] == "VBG" and index.dep[cue.start] == "pcomp":
+            continue  # 'on charges of calling for unrest': what someone is accused of
         if index.pos[cue.start] in ("VERB", "AUX") or (
             cue.end - cue.start > 1 and index.pos[cue.start] not in ("NOUN", "PROPN")
         ):

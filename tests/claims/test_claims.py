@@ -1874,6 +1874,26 @@ def test_a_call_on_the_public_is_no_recommendation(tnr_pipeline, text, recommend
 
 
 @pytest.mark.parametrize(
+    ("text", "recommendation"),
+    [
+        # asking or wanting a state or its institutions to act is a call
+        ("I ask the Norwegian government to raise the case of Ivo Sand with Vell.", True),
+        (
+            "His parents want the Danish authorities to press Vell for the release of Ivo Sand.",
+            True,
+        ),
+        # counterexamples: the charge's content, and a person asked
+        ("Ivo Sand was jailed in Vell in 2021 on charges of calling for mass unrest.", False),
+    ],
+)
+def test_asking_a_state_is_a_call_and_a_charge_of_calling_for_is_not(
+    tnr_pipeline, text, recommendation
+) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert (claim.type == "recommendation") is recommendation
+
+
+@pytest.mark.parametrize(
     ("text", "source"),
     [
         # 'which has documented dozens of cases' tells what the group does, not who says this
