@@ -261,8 +261,9 @@ def before_dash(doc: Doc, start: int, end: int) -> int:
 
 
 def with_approximator_before(doc: Doc, start: int, words: Lexicons) -> int:
-    """Extend a count by an approximating word just before it ("some 60", "an estimated 900")."""
-    if start > 0 and doc[start - 1].lower_ in words.APPROXIMATORS:
+    """Extend a count by an approximating word just before it ("some 60", "an estimated 900");
+    not by a verb's particle ('handed over at least six dissidents')."""
+    if start > 0 and doc[start - 1].lower_ in words.APPROXIMATORS and doc[start - 1].dep_ != "prt":
         start -= 1
         if doc[start].lower_ == "estimated" and start > 0 and doc[start - 1].lower_ == "an":
             start -= 1

@@ -516,6 +516,20 @@ def test_a_lower_case_word_after_a_word_starts_no_sentence(
 
 
 @pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # a verb's particle before the count is no approximator
+        ("Vell has handed over at least six dissidents to Lorn since 2019.", "at least six"),
+        # counterexample: 'over' that qualifies the number is
+        ("Police deported over 500 exiles from Lorn in 2019.", "over 500"),
+    ],
+)
+def test_a_verbs_particle_is_not_part_of_the_count_after_it(tnr_pipeline, text, count) -> None:
+    record = tnr_pipeline.process_text(text)
+    assert [s.text for s in record.spans if s.label == "QUANTITY"] == [count]
+
+
+@pytest.mark.parametrize(
     ("text", "quantities"),
     [
         # an age in brackets after a name is no count
