@@ -35,8 +35,16 @@ FAST_ATTRIBUTES: dict[str, Callable[[Token], str]] = {
     "TAG": lambda t: t.tag_,
     "DEP": lambda t: t.dep_,
     "ENT_TYPE": lambda t: t.ent_type_,
+    "ORTH": lambda t: t.text,
 }
 """Token attributes the anchored walk reads, as the ``Matcher`` reads them."""
+
+FAST_FLAGS: dict[str, Callable[[Token], bool]] = {
+    "IS_UPPER": lambda t: t.is_upper,
+    "IS_ALPHA": lambda t: t.is_alpha,
+    "IS_TITLE": lambda t: t.is_title,
+}
+"""Boolean token flags the anchored walk reads (``{"IS_UPPER": true}``)."""
 
 Match = tuple[str, tuple[int, ...]]
 """``(rule id, token index per pattern node, in pattern order)``."""
@@ -46,6 +54,10 @@ def _predicate(attrs: dict[str, Any]) -> Callable[[Token], bool] | None:
     """A test of one node's ``RIGHT_ATTRS``; ``None`` when it uses anything unsupported."""
     checks: list[Callable[[Token], bool]] = []
     for name, value in attrs.items():
+        flag = FAST_FLAGS.get(name)
+        if flag is not None and isinstance(value, bool):
+            checks.append(lambda t, f=flag, v=value: f(t) is v)
+            continue
         read = FAST_ATTRIBUTES.get(name)
         if read is None:
             return None
