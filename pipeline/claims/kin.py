@@ -83,7 +83,27 @@ def _relatives_with_owners(
                 resolved = (owner_root, named_at[owner_root])
         found.append((ref.root, ref.record.name or "", resolved))
         listed[ref.end - 1] = resolved
+    named_roots = {ref.root: ref for ref in person_starts.values()}
+    for root, name, _ in mentions:
+        owner_root = _relative_described(index, root, named_roots)
+        if owner_root is not None and owner_root in named_at:
+            found.append((root, name, (owner_root, named_at[owner_root])))
     return found
+
+
+def _relative_described(index: DocIndex, root: int, named: dict[int, SpanRef]) -> int | None:
+    """'A, the 71-year-old father of the reporter B, was summoned': the root of B's name,
+    when A's apposition is a family noun with an 'of' phrase that holds a named person."""
+    for kin in index.children(root):
+        if kin.dep_ != "appos" or kin.lemma_.lower() not in index.words.FAMILY_NOUNS:
+            continue
+        for prep in kin.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for t in index.doc[prep.i].subtree:
+                if t.i in named and t.i != root:
+                    return t.i
+    return None
 
 
 def _introduced_as_spouse(index: DocIndex, root: int) -> bool:

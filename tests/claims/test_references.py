@@ -1775,3 +1775,22 @@ def test_a_pronoun_after_a_person_held_is_that_person(
 ) -> None:
     text = first + " He has not been charged with anything."
     assert claim_of(tnr_pipeline, text, "He has").targets[:1] == targets
+
+
+@pytest.mark.parametrize(
+    ("first", "targets"),
+    [
+        # 'A, the father of B' makes A B's relative: 'he' for A brings B in
+        (
+            "Ivo Marek, the elderly father of the reporter Pavel Marek, was summoned in May.",
+            ["Ivo Marek", "Pavel Marek"],
+        ),
+        # counterexample: an apposition that is no family noun
+        ("Ivo Marek, a colleague of the reporter Pavel Marek, was summoned in May.", ["Ivo Marek"]),
+    ],
+)
+def test_a_relative_told_in_apposition_brings_whose_relative_he_is(
+    tnr_pipeline, first: str, targets: list[str]
+) -> None:
+    text = first + " He has not been charged with anything."
+    assert sorted(claim_of(tnr_pipeline, text, "He has").targets) == targets
