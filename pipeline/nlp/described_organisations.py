@@ -13,9 +13,15 @@ read the parse around a proper name, none naming an organisation.
   name (``PLATFORM_NAMES``) read as an ORG or PERSON is dropped unless it is the subject of
   a verb or the agent of a passive one; a name that runs into one ("[Nexo Telegram]
   channel") keeps its own words. Context rule ``ORG.platform_venue``.
+- **Outlets in a byline.** On a line opened by 'By' and an author's name, the title-case
+  words set off after it by commas or bars ("By Ana Ruiz, Harbour Courier, 4 May 2024",
+  "By Ana Ruiz | The Exile Desk") name the outlet, whatever the model read them as.
+  Context rule ``ORG.byline_outlet``.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from spacy.attrs import DEP, LEMMA
 from spacy.tokens import Doc, Span, Token
@@ -147,3 +153,52 @@ def _company_acting(token: Token) -> bool:
     if token.dep_ in ACTING_DEPS:
         return True
     return token.dep_ == "pobj" and token.head.dep_ == "agent"
+
+
+BYLINE_SEPARATORS = frozenset({",", "|", "/", "–", "—", "-"})
+"""Marks that set a byline's parts apart ('By A, Outlet, date')."""
+
+
+def byline_outlets(
+    doc: Doc, spans: list[Span], words: Lexicons, is_place: Callable[[str], bool]
+) -> list[Span]:
+    """The outlet named in a byline after its author (see module): one to four title-case
+    words (a leading 'The' allowed) between separators, not a date, a place or a person
+    already named there."""
+    bylines = [
+        s
+        for s in spans
+        if s.label_ == "PERSON"
+        and s.start > 0
+        and doc[s.start - 1].text in ("By", "BY")
+        and (s.start == 1 or "\n" in doc[s.start - 2].text_with_ws)
+    ]
+    if not bylines:
+        return spans
+    made: list[Span] = []
+    for author in bylines:
+        i = author.end
+        while i < len(doc) and doc[i].text in BYLINE_SEPARATORS:
+            j = i + 1
+            while (
+                j < len(doc)
+                and "\n" not in doc[j - 1].text_with_ws
+                and doc[j].text not in BYLINE_SEPARATORS
+            ):
+                j += 1
+            part = doc[i + 1 : j]
+            if (
+                1 <= len(part) <= 4
+                and all(t.is_title or (t.lower_ == "the" and t.i == part.start) for t in part)
+                and not any(t.like_num or t.ent_type_ == "DATE" for t in part)
+                and not is_place(part.text)
+            ):
+                start = part.start + (part[0].lower_ == "the" and len(part) > 1)
+                made.append(make(doc, start, part.end, "ORG", "ORG.byline_outlet"))
+            if j >= len(doc) or "\n" in doc[j - 1].text_with_ws:
+                break
+            i = j
+    if not made:
+        return spans
+    kept = [s for s in spans if not any(s.start < m.end and m.start < s.end for m in made)]
+    return sorted([*kept, *made], key=lambda s: (s.start, s.end))

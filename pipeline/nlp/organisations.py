@@ -523,3 +523,34 @@ def named_again(doc: Doc, spans: list[Span], label: str, rule_id: str) -> list[S
     inside = {i for s in made for i in range(s.start, s.end)}
     kept = [s for s in spans if not (s.label_ == "QUANTITY" and s.start in inside)]
     return sorted([*kept, *made], key=lambda s: (s.start, s.end))
+
+
+NAME_FILLERS = frozenset({"the", "of", "and", "for", "on", "against", "in"})
+
+
+def without_words_of_names(rules: list[Span], model: list[Span], words: Lexicons) -> list[Span]:
+    """Drop a METHOD that is a capitalised word inside an organisation's name the model
+    found ('the Crown [Prosecution] Service', 'the [Surveillance] Department'), or that
+    starts with the name's capitalised last word ('Gulf Exile [Monitor calls] on'): the
+    name ends in an organisation head (``ORG_NAME_HEADS``), and every word of it but
+    small fillers is capitalised."""
+    names = [
+        m
+        for m in model
+        if m.label_ == "ORG"
+        and len(m) >= 2
+        and m[-1].text in words.ORG_NAME_HEADS
+        and all(t.is_title or t.is_upper or t.lower_ in NAME_FILLERS for t in m)
+    ]
+    if not names:
+        return rules
+    kept = []
+    for span in rules:
+        inside = span.label_ == "METHOD" and any(
+            (n.start <= span.start and span.end < n.end and all(t.is_title for t in span))
+            or (n.start < span.start == n.end - 1 < span.end - 1 and span[0].is_title)
+            for n in names
+        )
+        if not inside:
+            kept.append(span)
+    return kept

@@ -25,7 +25,11 @@ from tnr_claims.nlp.context import (
 from tnr_claims.nlp.counts import vague_counts
 from tnr_claims.nlp.crimes import ALLEGED_CRIMES_KEY, CHARGE_ONLY_RULES, perpetrators_crimes
 from tnr_claims.nlp.days import days_told_before
-from tnr_claims.nlp.described_organisations import described_organisations, platform_venues
+from tnr_claims.nlp.described_organisations import (
+    byline_outlets,
+    described_organisations,
+    platform_venues,
+)
 from tnr_claims.nlp.domestic import domestic_unrest_acts
 from tnr_claims.nlp.extents import asks_for_something_else, brought_to_no_place, method_extents
 from tnr_claims.nlp.instruments import instruments_with_parties, provisions_of_instruments
@@ -42,7 +46,11 @@ from tnr_claims.nlp.names import (
     particle_surnames,
     speaking_people,
 )
-from tnr_claims.nlp.organisations import names_again, organisation_extents
+from tnr_claims.nlp.organisations import (
+    names_again,
+    organisation_extents,
+    without_words_of_names,
+)
 from tnr_claims.nlp.parse_matcher import ParseMatcher
 from tnr_claims.nlp.people import (
     described_people,
@@ -118,37 +126,6 @@ def _named_relative(span: Span, words: Any) -> bool:
         and span[0].is_title
         and (root.dep_ in ("appos", "compound") or root.head.i == before.i)
     )
-
-
-NAME_FILLERS = frozenset({"the", "of", "and", "for", "on", "against", "in"})
-
-
-def _without_words_of_names(rules: list[Span], model: list[Span], words: Any) -> list[Span]:
-    """Drop a METHOD that is a capitalised word inside an organisation's name the model
-    found ('the Crown [Prosecution] Service', 'the [Surveillance] Department'), or that
-    starts with the name's capitalised last word ('Gulf Exile [Monitor calls] on'): the
-    name ends in an organisation head (``ORG_NAME_HEADS``), and every word of it but
-    small fillers is capitalised."""
-    names = [
-        m
-        for m in model
-        if m.label_ == "ORG"
-        and len(m) >= 2
-        and m[-1].text in words.ORG_NAME_HEADS
-        and all(t.is_title or t.is_upper or t.lower_ in NAME_FILLERS for t in m)
-    ]
-    if not names:
-        return rules
-    kept = []
-    for span in rules:
-        inside = span.label_ == "METHOD" and any(
-            (n.start <= span.start and span.end < n.end and all(t.is_title for t in span))
-            or (n.start < span.start == n.end - 1 < span.end - 1 and span[0].is_title)
-            for n in names
-        )
-        if not inside:
-            kept.append(span)
-    return kept
 
 
 def _organisation_read_as_a_person(span: Span) -> Span:
@@ -520,7 +497,7 @@ class RuleTagger:
             ]
         # a dateline place wins a tie with the model's reading ("ISTANBUL --" read as an ORG)
         model = self.dateline_spans(doc) + self.model_spans(doc)
-        rule_spans = _without_words_of_names(rule_spans, model, words)
+        rule_spans = without_words_of_names(rule_spans, model, words)
         merged = merge_spans(doc, rule_spans, model, blocked)
         places = self._normaliser.is_known_place if self._normaliser else lambda _: False
         if self._tagged:
@@ -532,7 +509,7 @@ class RuleTagger:
         if self._tagged:
             merged = given_names(doc, merged, words)
         merged = particle_led_names(doc, particle_surnames(doc, merged, words), words)
-        merged = byline_people(doc, merged, words, places)
+        merged = byline_outlets(doc, byline_people(doc, merged, words, places), words, places)
         if self._parsed:
             merged = speaking_people(doc, merged, words)
             merged = acted_on_people(doc, merged, words, places)

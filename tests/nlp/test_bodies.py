@@ -55,3 +55,24 @@ def test_the_name_after_a_spokesman_for_a_body_is_a_person(
 )
 def test_an_organisations_last_word_opens_no_act(tnr_pipeline, text: str, expected) -> None:
     assert [t for t, _ in methods(tnr_pipeline, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("byline", "outlet"),
+    [
+        ("By Lena Dahl, Fjord Courier, 19 October 2022", "Fjord Courier"),
+        ("By Lena Dahl | The Exile Desk | 4 June 2024", "Exile Desk"),
+        # counterexample: a place after the author is no outlet
+        ("By Lena Dahl, Oslo", None),
+    ],
+)
+def test_the_outlet_in_a_byline_after_its_author_is_an_organisation(
+    tnr_pipeline, byline: str, outlet: str | None
+) -> None:
+    text = f"Exiles watched in Oslo\n\n{byline}\n\nPolice in Vell detained Ana Ruiz in May."
+    record = tnr_pipeline.process_text(text)
+    start = text.index(byline)
+    orgs = [
+        s.text for s in record.spans if s.label == "ORG" and start <= s.start < start + len(byline)
+    ]
+    assert orgs == ([outlet] if outlet else [])
