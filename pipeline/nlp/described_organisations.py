@@ -16,14 +16,15 @@ read the parse around a proper name, none naming an organisation.
 - **Outlets in a byline.** On a line opened by 'By' and an author's name, the title-case
   words set off after it by commas or bars ("By Ana Ruiz, Harbour Courier, 4 May 2024",
   "By Ana Ruiz | The Exile Desk") name the outlet, whatever the model read them as.
-  Context rule ``ORG.byline_outlet``.
+  Context rule ``ORG.byline_outlet``. So are the title-case words in brackets that close a
+  dateline before its dash ("OSLO, May 4, 2024 (Harbour Courier) —").
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.attrs import DEP, LEMMA
+from spacy.attrs import DEP, LEMMA, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from tnr_claims.nlp.provenance import derive, is_bare_model, make
@@ -165,6 +166,7 @@ def byline_outlets(
     """The outlet named in a byline after its author (see module): one to four title-case
     words (a leading 'The' allowed) between separators, not a date, a place or a person
     already named there."""
+    made = _dateline_outlets(doc)
     bylines = [
         s
         for s in spans
@@ -173,9 +175,6 @@ def byline_outlets(
         and doc[s.start - 1].text in ("By", "BY")
         and (s.start == 1 or "\n" in doc[s.start - 2].text_with_ws)
     ]
-    if not bylines:
-        return spans
-    made: list[Span] = []
     for author in bylines:
         i = author.end
         while i < len(doc) and doc[i].text in BYLINE_SEPARATORS:
@@ -202,3 +201,26 @@ def byline_outlets(
         return spans
     kept = [s for s in spans if not any(s.start < m.end and m.start < s.end for m in made)]
     return sorted([*kept, *made], key=lambda s: (s.start, s.end))
+
+
+def _dateline_outlets(doc: Doc) -> list[Span]:
+    """'OSLO, May 4, 2024 (Harbour Courier) —': one to four title-case words in brackets
+    right before a dash, in the first twelve words of a line."""
+    made = []
+    for i in tokens_with(doc, ORTH, ("(",)):
+        j = i + 1
+        while j < len(doc) and j - i <= 5 and doc[j].is_title:
+            j += 1
+        if not (
+            1 < j - i <= 5
+            and j + 1 < len(doc)
+            and doc[j].text == ")"
+            and doc[j + 1].text in ("-", "--", "–", "—")
+        ):
+            continue
+        k = i - 1
+        while k >= 0 and i - k <= 12 and "\n" not in doc[k].text_with_ws:
+            k -= 1
+        if k < 0 or i - k <= 12:
+            made.append(make(doc, i + 1, j, "ORG", "ORG.byline_outlet"))
+    return made
