@@ -59,6 +59,7 @@ def hedged(tnr_pipeline, text: str, sentence_start: str) -> bool:
             False,
         ),
         ("His wife suggested he was being held at the embassy in Ankara.", True),
+        ("Tomas Vik says he assumes agents follow him in Riga.", True),
         ("The report suggests governments to sanction the agents.", False),
         ("Officials insist the activist Lena Ortiz returned to Hanoi voluntarily.", True),
         ("Critics condemned his apparent abduction in Nairobi.", True),
