@@ -50,7 +50,8 @@ def _relatives_with_owners(
     index: DocIndex, person_starts: dict[int, SpanRef], mentions: list[tuple[int, str, bool]]
 ) -> list[tuple[int, str, tuple[int, str] | None]]:
     """``(root, name, owner)`` of each name set after a family noun (see
-    :func:`named_relatives`); ``owner`` is ``(root, name)`` when resolved."""
+    :func:`named_relatives`), and of each name described in apposition as a named person's
+    relative ('A, the father of B'); ``owner`` is ``(root, name)`` when resolved."""
     named_at = {root: name for root, name, _ in mentions}
     found: list[tuple[int, str, tuple[int, str] | None]] = []
     listed: dict[int, tuple[int, str] | None] = {}  # a relative's end -> whose relative

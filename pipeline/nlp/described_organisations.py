@@ -160,9 +160,7 @@ BYLINE_SEPARATORS = frozenset({",", "|", "/", "–", "—", "-"})
 """Marks that set a byline's parts apart ('By A, Outlet, date')."""
 
 
-def byline_outlets(
-    doc: Doc, spans: list[Span], words: Lexicons, is_place: Callable[[str], bool]
-) -> list[Span]:
+def byline_outlets(doc: Doc, spans: list[Span], is_place: Callable[[str], bool]) -> list[Span]:
     """The outlet named in a byline after its author (see module): one to four title-case
     words (a leading 'The' allowed) between separators, not a date, a place or a person
     already named there."""

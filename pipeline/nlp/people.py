@@ -569,7 +569,7 @@ def _office_phrase_before(doc: Doc, start: int, end: int, words: Lexicons) -> bo
 
 def particle_led_names(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     """'[Magistrate Pieter] [van Wyk]': a PERSON that opens with a lower-case surname
-    particle takes the title-case model span touching it before as its given names, less
+    particle takes the title-case name span touching it before as its given names, less
     a leading title (context rule ``PERSON.particle_surname``, as names growing over
     their particles to the right do)."""
     result: list[Span] = []

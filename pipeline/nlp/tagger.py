@@ -509,7 +509,7 @@ class RuleTagger:
         if self._tagged:
             merged = given_names(doc, merged, words)
         merged = particle_led_names(doc, particle_surnames(doc, merged, words), words)
-        merged = byline_outlets(doc, byline_people(doc, merged, words, places), words, places)
+        merged = byline_outlets(doc, byline_people(doc, merged, words, places), places)
         if self._parsed:
             merged = speaking_people(doc, merged, words)
             merged = acted_on_people(doc, merged, words, places)
