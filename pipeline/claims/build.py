@@ -170,7 +170,7 @@ REMOVED_BY = DIRECT_PATIENT_RULES | {"TARGET.coordinated"}
 
 
 def _removed_from_abroad(analyses: list[Analysis]) -> set[str]:
-    """'Thai police deported her son, Dara, to Phnom Penh ... Dara is still held': the
+    """'Host police deported her son, Tomas, to Vell ... Tomas is still held': the
     people a deportation, extradition or forced return was done to, whosever relatives
     they are; their custody afterwards is DETENTION of a target abroad, not a reprisal
     (:data:`~tnr_claims.nlp.recodes.REMOVAL_CODES`)."""

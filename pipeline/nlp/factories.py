@@ -77,7 +77,7 @@ class Segmenter:
 
 
 def _inside_a_sentence(doc: Doc) -> list[int]:
-    """Lower-case words right after a word or number ('HADLEY: Fiona, in July 2023 the
+    """Lower-case words right after a word or number ('HOST: Lena, in June 2022 the
     police put a bounty on your head'): no sentence starts there, though the parser may
     split a long opening phrase off there. After punctuation or a line break it decides."""
     if len(doc) < 2:

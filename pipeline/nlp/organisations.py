@@ -531,7 +531,7 @@ NAME_FILLERS = frozenset({"the", "of", "and", "for", "on", "against", "in"})
 def without_words_of_names(rules: list[Span], model: list[Span], words: Lexicons) -> list[Span]:
     """Drop a METHOD that is a capitalised word inside an organisation's name the model
     found ('the Crown [Prosecution] Service', 'the [Surveillance] Department'), or that
-    starts with the name's capitalised last word ('Gulf Exile [Monitor calls] on'): the
+    starts with the name's capitalised last word ('Baltic Exile [Monitor calls] on'): the
     name ends in an organisation head (``ORG_NAME_HEADS``), and every word of it but
     small fillers is capitalised."""
     names = [

@@ -34,7 +34,7 @@
 - **Named beside a role.** Proper names right after a role noun ("the activist Sok Dara"),
   before an apposition that gives one (", a Dutch-Somali educator"), or set off by commas
   after an office holder and the body he speaks for ("A spokesman for the prosecution
-  service, Faustin Nsengimana, said") are people. Context rule ``PERSON.role_apposition``.
+  service, Jomo Kariuki, said") are people. Context rule ``PERSON.role_apposition``.
 """
 
 from __future__ import annotations
@@ -547,7 +547,7 @@ def _role_after(doc: Doc, end: int, words: Lexicons) -> bool:
 
 
 def _office_phrase_before(doc: Doc, start: int, end: int, words: Lexicons) -> bool:
-    """'A spokesman for the prosecution service, Faustin Nsengimana, said': a name set
+    """'A spokesman for the prosecution service, Jomo Kariuki, said': a name set
     off by commas after an office holder and the body he speaks for (the parser often
     hangs it on the body). Up to eight words back from the comma: an article, a singular
     office noun, 'for', 'of' or 'at', then no other punctuation."""
@@ -568,7 +568,7 @@ def _office_phrase_before(doc: Doc, start: int, end: int, words: Lexicons) -> bo
 
 
 def particle_led_names(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
-    """'[Magistrate Pieter] [van Wyk]': a PERSON that opens with a lower-case surname
+    """'[Magistrate Joris] [van Dam]': a PERSON that opens with a lower-case surname
     particle takes the title-case name span touching it before as its given names, less
     a leading title (context rule ``PERSON.particle_surname``, as names growing over
     their particles to the right do)."""

@@ -533,7 +533,7 @@ def runs_into_a_name(doc: Doc, start: int, end: int) -> bool:
 def person_name_forms(spans: Iterable[Span]) -> dict[int, set[str]]:
     """Token index -> the lower-cased forms of the PERSON span covering it. A one-word
     mention that is a word of exactly one longer name in the document is that name too
-    ('Gao' after 'Gao Jianming', where the family name comes first)."""
+    ('Chen' after 'Chen Weiming', where the family name comes first)."""
     people = [span for span in spans if span.label_ == "PERSON"]
     holders: dict[str, set[str]] = {}  # a name's word -> the longer names holding it
     for span in people:

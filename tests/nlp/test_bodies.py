@@ -28,9 +28,9 @@ def test_an_act_noun_that_names_a_body_is_no_act(tnr_pipeline, text: str, expect
     ("text", "person"),
     [
         (
-            "A spokesman for Vell's prosecution service, Faustin Nsengimana, said the "
+            "A spokesman for Vell's prosecution service, Jomo Kariuki, said the "
             "request would be sent.",
-            "Faustin Nsengimana",
+            "Jomo Kariuki",
         ),
         # counterexample: no office holder before the name
         ("Critics of the prosecution service, Exile Watch among them, spoke out.", None),
