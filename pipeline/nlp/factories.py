@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import numpy
-from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, ORTH
+from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_PUNCT, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -61,31 +61,33 @@ class Segmenter:
         if not len(doc):
             return doc
         token_starts = doc.to_array(IDX).tolist()
+        # one array of sentence starts (1 start, -1 none, 0 the parser decides), written once
+        starts = doc.to_array([SENT_START]).view(numpy.int64).copy()
         for i in tokens_with(doc, ORTH, OPENING_BRACKETS):
             if i > 0 and doc[i - 1].text not in SENTENCE_ENDS:
                 # 'announced on Tuesday [4 March] that ...': a bracket inside a sentence
-                doc[i].is_sent_start = False
-        for i in _inside_a_sentence(doc):
-            doc[i].is_sent_start = False
+                starts[i] = -1
+        starts[_inside_a_sentence(doc)] = -1
         for segment in segments:
             i = bisect_left(token_starts, segment.start)
             while i < len(doc) and doc[i].is_space:
                 i += 1
             if i < len(doc) and doc[i].idx < segment.end:
-                doc[i].is_sent_start = True
+                starts[i] = 1
+        doc.from_array([SENT_START], starts.view(numpy.uint64))
         return doc
 
 
-def _inside_a_sentence(doc: Doc) -> list[int]:
+def _inside_a_sentence(doc: Doc) -> numpy.ndarray:
     """Lower-case words right after a word or number ('HOST: Lena, in June 2022 the
     police put a bounty on your head'): no sentence starts there, though the parser may
     split a long opening phrase off there. After punctuation or a line break it decides."""
     if len(doc) < 2:
-        return []
+        return numpy.zeros(0, dtype=numpy.int64)
     flags = doc.to_array([IS_LOWER, IS_ALPHA, IS_PUNCT, IS_SPACE]).astype(bool)
     lower_word = flags[1:, 0] & flags[1:, 1]
     after_word = ~(flags[:-1, 2] | flags[:-1, 3])
-    return (numpy.flatnonzero(lower_word & after_word) + 1).tolist()
+    return numpy.flatnonzero(lower_word & after_word) + 1
 
 
 @Language.factory("tnr_segmenter")
