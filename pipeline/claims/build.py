@@ -19,6 +19,7 @@ from tnr_claims.claims.index import (
     inside_quotation,
     label_of,
 )
+from tnr_claims.claims.kin import CUSTODY_CODES
 from tnr_claims.claims.mentions import describing_nouns, document_mentions, lede_subject
 from tnr_claims.claims.modifiers import find_negation_scopes, find_negations
 from tnr_claims.claims.named_next import group_named, groups_named_next
@@ -160,11 +161,6 @@ def _interview_answers(analyses: list[Analysis], memory: Memory) -> None:
             analysis.source, analysis.source_rule = memory.mentions.narrator, "interview_answer"
 
 
-RELATIVE_CUSTODY_CODES = frozenset({"DETENTION", "PROSECUTION"})
-"""Codes that are RELATIVE_REPRISAL when the one held or charged is a relative the document
-named as such (codebook, second set: custody and punishment of relatives)."""
-
-
 REMOVED_BY = DIRECT_PATIENT_RULES | {"TARGET.coordinated"}
 """Target rules that say who underwent the act (each of 'deported two brothers, A and B')."""
 
@@ -215,7 +211,7 @@ def _custody_of_relatives(index: DocIndex, analyses: list[Analysis], memory: Mem
         recoded = False
         for ref in analysis.sentence.spans:
             record = ref.record
-            if record.label == "METHOD" and record.code in RELATIVE_CUSTODY_CODES:
+            if record.label == "METHOD" and record.code in CUSTODY_CODES:
                 recoded = True
                 rules = [
                     *record.provenance.context_rules,
