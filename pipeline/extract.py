@@ -239,13 +239,14 @@ class Pipeline:
             label = span.label_
             surface = span.text
             fields: dict[str, Any] = {}
-            if label == "METHOD" and rule is not None:
-                code_rule = provenance.code_rule()
+            code_rule = provenance.code_rule() if label == "METHOD" else None
+            if label == "METHOD" and (rule is not None or code_rule):
+                # a METHOD a context rule made has no pattern: its code is the rule's
                 code = code_rule.split(".", 1)[0] if code_rule else rule.method_code
                 fields = {
                     "code": code,
                     "variant": rule.variant
-                    if code == rule.method_code
+                    if rule is not None and code == rule.method_code
                     else CONTEXT_VARIANTS.get(code_rule or ""),
                 }
             elif label == "LOCATION":

@@ -10,9 +10,9 @@ procedure rather than the act ('the request', 'the case') are left out (``GENERI
 from __future__ import annotations
 
 from spacy.attrs import LEMMA
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from tnr_claims.nlp.provenance import derive, provenance_of
+from tnr_claims.nlp.provenance import derive, make, provenance_of
 from tnr_claims.nlp.spans import tokens_with
 from tnr_claims.rules.loader import Lexicons
 
@@ -92,3 +92,125 @@ def acts_told_again(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
         # the first telling's rule and code, on the one word that tells it again
         found.append(derive(first, f"{code}.same_act_again", "code", start=i, end=i + 1))
     return sorted([*spans, *found], key=lambda s: (s.start, s.end)) if found else spans
+
+
+REMOVAL_CODES = frozenset({"DEPORTATION", "FORCED_RETURN", "EXTRADITION", "ABDUCTION"})
+"""Codes of taking a person from one state to another: the memory the words below need."""
+
+AWAY_PARTICLES = frozenset({"home", "back"})
+"""'sent home', 'flown back': without one, send, fly and bring say nothing of a return."""
+
+PARTICLE_VERBS = frozenset({"send", "fly", "bring"})
+"""Return words that need one of ``AWAY_PARTICLES`` and are never the act as nouns."""
+
+EVERY_WORDS = frozenset({"every", "each", "any", "all", "no"})
+"""Determiners that make a singular act noun a kind of act ('every return is voluntary')."""
+
+GROUP_PRONOUNS = frozenset(
+    {"those", "everyone", "anyone", "all", "some", "many", "others", "several", "most"}
+)
+"""Pronouns and quantifiers that stand for the people taken ('those removed')."""
+
+COUNT_NOUNS = frozenset({"dozen", "hundred", "thousand"})
+"""Nouns that count people ('hundreds of refugees sent home')."""
+
+
+def removals_told_again(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
+    """Plain words for sending people away, read as acts once the document has told one.
+
+    'removed', 'expelled', 'handed to', 'returned', 'sent home', 'flown back', 'brought
+    back' and the nouns 'removals', 'handovers', 'returns' are ambiguous alone (a post is
+    removed, a tax return filed, a traveller flies home). After the document has told a
+    deportation, forced return, extradition or abduction, one of them whose patient is
+    people (a person, a people noun, a count, 'those') is that kind of act again:
+    DEPORTATION for the words of ``REMOVAL_WORDS_AGAIN``, FORCED_RETURN for those of
+    ``RETURN_WORDS_AGAIN``; context rule ``<CODE>.removal_told_again``. A verb must be
+    passive, a participle describing its people, or take them as its object ('she
+    returned home' is her own journey); a noun must be plural, quantified ('every
+    return') or go 'to' somewhere, and not be someone's ('his return') or a modifier ('a
+    return flight').
+    """
+    told = [s for s in spans if s.label_ == "METHOD" and _code(s) in REMOVAL_CODES]
+    if not told:
+        return spans
+    first = min(s.start for s in told)
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    codes = {lemma: "DEPORTATION" for lemma in words.REMOVAL_WORDS_AGAIN}
+    codes.update({lemma: "FORCED_RETURN" for lemma in words.RETURN_WORDS_AGAIN})
+    people = words.PEOPLE_LEMMAS | words.FAMILY_NOUNS
+    found = []
+    for i in tokens_with(doc, LEMMA, codes):
+        token = doc[i]
+        if i < first or i in covered:
+            continue
+        if token.pos_ in ("VERB", "AUX"):
+            is_act = _people_sent(token, people)
+        else:
+            is_act = (
+                token.pos_ == "NOUN"
+                and token.lemma_.lower() not in PARTICLE_VERBS  # 'tigers and flies'
+                and _kind_of_act(token, words.PEOPLE_LEMMAS)
+            )
+        if is_act:
+            rule = f"{codes[token.lemma_.lower()]}.removal_told_again"
+            end = i + 2 if i + 1 < len(doc) and doc[i + 1].lower_ in AWAY_PARTICLES else i + 1
+            found.append(make(doc, i, end, "METHOD", rule, "code"))  # 'sent home'
+    return sorted([*spans, *found], key=lambda s: (s.start, s.end)) if found else spans
+
+
+def _code(span: Span) -> str:
+    return (provenance_of(span).code_rule() or span.id_).split(".", 1)[0]
+
+
+def _people_sent(verb: Token, people: frozenset[str]) -> bool:
+    """'41 of them were expelled', 'those removed', 'returned 30 refugees', 'was seized
+    and flown home': the verb's patient is people, and send, fly and bring go home or
+    back."""
+    lemma = verb.lemma_.lower()
+    if lemma in PARTICLE_VERBS:
+        if not any(c.lower_ in AWAY_PARTICLES for c in verb.children):
+            return False
+    head = verb
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # 'was seized and flown home': the first verb's subject
+    passive = any(c.dep_ == "auxpass" for c in (*verb.children, *head.children))
+    patients = [c for c in verb.children if c.dep_ == "dobj"]
+    if passive:
+        patients += [c for c in head.children if c.dep_ == "nsubjpass"]
+    if verb.tag_ == "VBN" and verb.dep_ == "acl":
+        patients.append(verb.head)  # 'those returned', 'the man handed to officers'
+    elif verb.tag_ in ("VBN", "VBD") and not patients and verb.dep_ in ("ROOT", "ccomp"):
+        # 'everyone removed was ...', 'refugees sent home from the camps say ...': a
+        # participle the parser read as a verb with its people as the subject
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if verb.tag_ == "VBD":  # 'they flew home' is their own journey; 'sent' is not
+            subjects = [c for c in subjects if lemma == "send" and c.tag_ in ("NNS", "CD")]
+        patients += subjects
+    return any(_is_people(p, people) for p in patients)
+
+
+def _is_people(token: Token, people: frozenset[str]) -> bool:
+    if token.ent_type_ in ("PERSON", "NORP") or token.lemma_.lower() in people:
+        return True
+    if token.pos_ == "NUM" or token.lower_ in GROUP_PRONOUNS or token.lemma_ in COUNT_NOUNS:
+        # '41 of those detained', 'dozens of refugees': the count, or whom it counts
+        counted = [c for p in token.children if p.lower_ == "of" for c in p.children]
+        return not counted or any(_is_people(c, people) for c in counted)
+    return False
+
+
+def _kind_of_act(noun: Token, people: frozenset[str]) -> bool:
+    """'all removals', 'informal handovers', 'every return', 'a handover to officers',
+    'the removal of refugees' -- not 'his return', 'a return flight', 'tax returns', 'the
+    removal of the statue' (nor 'of children': a child taken from parents is another
+    code)."""
+    if noun.dep_ == "compound" or any(c.dep_ in ("poss", "compound") for c in noun.children):
+        return False
+    of = [c for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children]
+    if of:
+        return any(_is_people(c, people) for c in of)
+    return (
+        noun.tag_ == "NNS"
+        or any(c.dep_ == "det" and c.lower_ in EVERY_WORDS for c in noun.children)
+        or any(c.dep_ == "prep" and c.lower_ == "to" for c in noun.children)
+    )

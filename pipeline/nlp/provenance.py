@@ -119,6 +119,9 @@ def derive(
     )
 
 
-def make(doc: Doc, start: int, end: int, label: str, rule_id: str) -> Span:
-    """A span that context rule ``rule_id`` made where no pattern or model found one."""
-    return _register(doc, start, end, label, Provenance(None).then(rule_id, "made"))
+def make(
+    doc: Doc, start: int, end: int, label: str, rule_id: str, changed: Change = "made"
+) -> Span:
+    """A span that context rule ``rule_id`` made where no pattern or model found one; a
+    METHOD made with ``changed="code"`` takes its code from the rule id's prefix."""
+    return _register(doc, start, end, label, Provenance(None).then(rule_id, changed))

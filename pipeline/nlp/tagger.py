@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from tnr_claims.errors import ClaimsError
-from tnr_claims.nlp.acts_again import acts_told_again
+from tnr_claims.nlp.acts_again import acts_told_again, removals_told_again
 from tnr_claims.nlp.context import (
     DATELINE_DASHES,
     DATELINE_NEXT,
@@ -548,6 +548,7 @@ class RuleTagger:
             merged = drop_agents_of_home_reprisals(merged)
             merged = drop_agents_acted_on(doc, merged, words)
             merged = acts_told_again(doc, same_act_told_in_the_sentence(merged), words)
+            merged = removals_told_again(doc, merged, words)
             merged = recode_sentenced_terms(merged)
             merged = recode_assets_arrested(merged, words)
             merged = recode_returns_told(merged, words)

@@ -42,3 +42,66 @@ def test_a_definite_head_noun_after_the_act_is_the_act_again(tnr_pipeline, text,
 def test_other_mentions_of_the_head_are_no_act(tnr_pipeline, text: str) -> None:
     words = [t for t, _ in methods(tnr_pipeline, text)]
     assert not [t for t in words if t in ("tax", "request", "families")], words
+
+
+TOLD = "Ruritania deported forty Vellish exiles in March. "
+"""A removal told first: the memory the plain words below need."""
+
+
+@pytest.mark.parametrize(
+    ("text", "again"),
+    [
+        ("Twelve of the detained men were later expelled at the river crossing.", "expelled"),
+        ("The ministry said everyone removed had entered without papers.", "removed"),
+        ("Among those returned was a retired schoolteacher.", "returned"),
+        ("A lawyer asked the court to halt all removals to Vell.", "removals"),
+        ("Officials insist that every return is voluntary.", "return"),
+        (
+            "Hundreds of asylum seekers sent home from the camps say they were threatened.",
+            "sent home",
+        ),
+        ("He was seized outside a bakery and flown home on a chartered jet.", "flown home"),
+        ("The group called for an end to informal handovers.", "handovers"),
+    ],
+)
+def test_a_plain_removal_word_after_a_removal_is_the_act_again(
+    tnr_pipeline, text: str, again: str
+) -> None:
+    found = dict(methods(tnr_pipeline, TOLD + text))
+    code = (
+        "FORCED_RETURN"
+        if again.split()[0] in ("returned", "return", "sent", "flown")
+        else "DEPORTATION"
+    )
+    assert found.get(again) == code, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no removal told before
+        "Twelve of the detained men were later expelled at the river crossing.",
+        # not people, one's own journey, someone's return, a modifier, a noun of 'fly'
+        TOLD + "The post was removed after a day.",
+        TOLD + "Her passport was returned to her in June.",
+        TOLD + "She returned to the capital in 2019 to visit her mother.",
+        TOLD + "The students flew home for the holidays.",
+        TOLD + "After his return to the capital he was arrested.",
+        TOLD + "They booked a return flight and filed their tax returns.",
+        TOLD + "He sent home money every month.",
+        TOLD + "The crackdown on tigers and flies went on.",
+    ],
+)
+def test_plain_removal_words_without_people_or_memory_are_no_act(tnr_pipeline, text) -> None:
+    words = [t for t, _ in methods(tnr_pipeline, text)]
+    plain = {
+        "expelled",
+        "removed",
+        "returned",
+        "return",
+        "returns",
+        "flew home",
+        "sent home",
+        "flies",
+    }
+    assert not [t for t in words if t in plain], words
