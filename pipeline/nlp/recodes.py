@@ -62,6 +62,8 @@ def _patients(token: Token, relative_pronouns: frozenset[str] = frozenset()) -> 
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
     found = [c for t in (token, head) for c in t.children if c.dep_ in ("nsubjpass", "dobj")]
+    if head.dep_ == "acl" and head.tag_ == "VBN":
+        found.append(head.head)  # 'had relatives questioned or detained': the relatives
     if not found and head.dep_ == "xcomp" and head.tag_ == "VBN":
         # 'her brother is believed to have been held in prison': the raised subject
         found = [c for c in head.head.children if c.dep_ in ("nsubjpass", "nsubj")]

@@ -183,3 +183,21 @@ def test_they_opening_a_sentence_after_one_about_relatives_is_those_relatives(
 )
 def test_relatives_after_a_list_of_acts_are_acted_on_by_each(tnr_pipeline, text, codes) -> None:
     assert [code for _, code in methods_of(tnr_pipeline, text)] == codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four exiles have had relatives summoned or detained since the vote.",
+        "The report lists forty relatives interrogated or arrested since the election.",
+    ],
+)
+def test_the_second_of_two_acts_described_on_relatives_is_a_reprisal(tnr_pipeline, text) -> None:
+    codes = method_codes(tnr_pipeline, text)
+    second = [code for span, code in codes.items() if span in ("detained", "arrested")]
+    assert second == ["RELATIVE_REPRISAL"], codes
+
+
+def test_acts_described_on_people_who_are_not_relatives_keep_their_code(tnr_pipeline) -> None:
+    codes = method_codes(tnr_pipeline, "The report lists forty students questioned or detained.")
+    assert codes.get("detained") == "DETENTION", codes
