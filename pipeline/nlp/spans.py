@@ -101,8 +101,9 @@ def sentence_bounds(text: str, sent: Span) -> tuple[int, int]:
     return start, end
 
 
-def trim_entity(span: Span) -> tuple[int, int]:
-    """Token bounds of ``span`` without a leading determiner, trailing possessive or punctuation."""
+def trim_entity(span: Span, *, keep_the: bool = False) -> tuple[int, int]:
+    """Token bounds of ``span`` without a leading determiner, trailing possessive or punctuation;
+    with ``keep_the``, a capitalised 'The' inside a sentence stays ('in The Hague')."""
     start, end = span.start, span.end
     doc = span.doc
     # and words the model swallows at a sentence start ('Later the Supreme Court')
@@ -119,6 +120,8 @@ def trim_entity(span: Span) -> tuple[int, int]:
         start += 2  # 'ex-FBI': the prefix is not part of the name
     while end > start and (doc[end - 1].lower_ in _TRAILING_DROP or doc[end - 1].is_space):
         end -= 1
+    if keep_the and start == span.start + 1 and span[0].text == "The":
+        start -= not span[0].is_sent_start
     return start, end
 
 

@@ -274,7 +274,7 @@ class RuleTagger:
             label = MODEL_LABELS.get(ent.label_)
             if label is None:
                 continue
-            start, end = trim_entity(ent)
+            start, end = trim_entity(ent, keep_the=label == "LOCATION")
             if start >= end:
                 continue
             if label == "DATE":
@@ -346,7 +346,7 @@ class RuleTagger:
         if self._normaliser is None:
             return None
         if span.label_ == "LOCATION":
-            if self._normaliser.is_known_place(span.text):
+            if self._normaliser.is_known_place(span.text, other_names=True):
                 return None
             if _named_relative(span, words):
                 return [make(span.doc, span.start, span.end, "PERSON", "PERSON.relative_named")]

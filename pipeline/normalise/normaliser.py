@@ -127,8 +127,8 @@ class Normaliser:
         last comma-separated part that resolves. Unknown text gives ``None``.
         """
         if rule_code:
-            return rule_code
-        return self._lookup(clean(strip_determiner_possessive(text)))
+            return rule_code  # 'The Hague' is found with its article
+        return self._lookup(clean(strip_determiner_possessive(text))) or self._lookup(clean(text))
 
     @functools.lru_cache(maxsize=65_536)  # noqa: B019 - one Normaliser per process
     def _lookup(self, value: str) -> str | None:
@@ -159,16 +159,15 @@ class Normaliser:
         *,
         min_city_population: int = MIN_CITY_POPULATION,
         subdivisions: bool = True,
+        other_names: bool = False,
     ) -> bool:
-        """True when ``text`` names a place: alias table, pycountry or a large-enough city.
-
-        Alias-table phrases count as written in their rule ("the mainland" is a
-        case-insensitive alias). Otherwise the text must start with a capital letter and
-        match with its own capitalisation (accents aside); text all in capitals is checked
-        against aliases and countries only. City names that are English words ("Police",
-        "Mobile") do not count. ``subdivisions=False`` leaves out province and region
-        names, many of which are also given names ("Paul").
-        """
+        """True when ``text`` names a place: an alias ("the mainland", as its rule writes
+        it), pycountry, a large-enough city, or with ``other_names`` a large city's other
+        name ('Bombay': only for text the model read as a place, as some are given names,
+        'Selam'). Otherwise text must start with a capital and match its own capitalisation
+        (accents aside); all-capitals text is checked against aliases and countries only.
+        Cities that are English words ("Police") do not count; ``subdivisions=False`` leaves
+        out provinces and regions, many of which are also given names ("Paul")."""
         value = clean(strip_determiner_possessive(text))
         if not value:
             return False
@@ -178,14 +177,16 @@ class Normaliser:
             return False
         gaz = self._gazetteer
         if value.isupper() and len(value) > 3:
-            folded = fold_text(value)
-            return folded in self._alias_upper or folded in gaz.countries
+            return fold_text(value) in self._alias_upper or fold_text(value) in gaz.countries
         if len(value) == 3 and value.isupper():
             return value in gaz.alpha3
         exact = deaccent(value)
         if exact in gaz.country_names or (subdivisions and exact in gaz.subdivision_names):
             return True
-        population = gaz.city_population.get(exact, 0)
+        other = gaz.city_alternates.get(fold_text(value), ("", 0))[1] if other_names else 0
+        population = gaz.city_population.get(exact, 0) or gaz.city_population.get(
+            deaccent(clean(text)), other
+        )  # 'The Hague' with its article
         return (
             population >= min_city_population
             and fold_text(value) not in self.words.CITY_WORD_STOPLIST

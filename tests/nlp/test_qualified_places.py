@@ -81,3 +81,10 @@ def test_a_name_before_a_place_noun_is_that_place_with_its_noun(tnr_pipeline) ->
 def test_a_person_before_a_noun_that_is_no_place_noun_stays_a_person(tnr_pipeline) -> None:
     record = tnr_pipeline.process_text("Police detained the blogger Omar Haddad on Monday.")
     assert [s.label for s in record.spans if s.text == "Omar Haddad"] == ["PERSON"]
+
+
+def test_a_city_whose_name_opens_with_the_keeps_its_article(tnr_pipeline) -> None:
+    text = "A spokesman for the embassy in The Hague denied the claims."
+    record = tnr_pipeline.process_text(text)
+    places = [(text[s.start : s.end], s.code) for s in record.spans if s.label == "LOCATION"]
+    assert places == [("The Hague", "NL")]

@@ -739,3 +739,22 @@ def test_a_two_word_name_framed_by_a_longer_one_takes_the_longer(norm: Normalise
         "Omar bin Salim Haddad",
         "Lina Haddad",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"), [("Bombay", "IN"), ("Saigon", "VN"), ("The Hague", "NL")]
+)
+def test_a_large_citys_other_name_or_its_article_is_a_known_place(
+    norm: Normaliser, text: str, code: str
+) -> None:
+    assert norm.is_known_place(text, other_names=True)
+    assert norm.location(text) == code
+
+
+def test_another_name_that_is_a_given_name_is_no_place_by_default(norm: Normaliser) -> None:
+    assert norm.is_known_place("Bombay", other_names=True)
+    assert not norm.is_known_place("Bombay")
+
+
+def test_a_citys_name_without_its_article_is_no_place(norm: Normaliser) -> None:
+    assert not norm.is_known_place("Hague")
