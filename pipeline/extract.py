@@ -36,7 +36,7 @@ from tnr_claims.nlp.spans import (
     sentence_spans,
 )
 from tnr_claims.normalise import Normaliser, strip_determiner_possessive
-from tnr_claims.normalise.dates import DAY_PRECISE, after_previous, range_start_year
+from tnr_claims.normalise.dates import DAY_PRECISE, after_previous, range_start_year, weekday_near
 from tnr_claims.normalise.identity import shared_family_names
 from tnr_claims.normalise.legal import inherit_instruments
 from tnr_claims.normalise.normaliser import WORD_LISTS as NORMALISE_WORD_LISTS
@@ -271,6 +271,8 @@ class Pipeline:
                 value = after_previous(told, previous_day) or norm.date(
                     told, anchor=anchor, year_from_anchor=True
                 )
+                if value is None and anchor is None:
+                    value = weekday_near(told, previous_day)
                 if value is None:
                     continue
                 if DAY_PRECISE.match(value):

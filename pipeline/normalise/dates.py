@@ -420,6 +420,20 @@ def after_previous(text: str, previous: str | None) -> str | None:
     return moved.isoformat() if known else moved.strftime("--%m-%d")
 
 
+def weekday_near(text: str, previous: str | None) -> str | None:
+    """A bare weekday in a document with no dateline, after a full date about the same
+    story: the day of that name nearest the date before it, three days either way
+    ('Sunday' after '23 May 2021', a Sunday, is that day; 'Monday' the day after; 'Sunday'
+    after that Monday the day before). GUIDELINES: a date in the body fixes the year."""
+    match = _WEEKDAY_ONLY.match(text.strip())
+    day = _FULL_DAY.match(previous or "")
+    if match is None or match.group("mod") or day is None or day.group("year") == "-":
+        return None
+    base = dt.date(int(day.group("year")), int(day.group("month")), int(day.group("day")))
+    shift = (WEEKDAYS[match.group("weekday").lower()] - base.weekday() + 3) % 7 - 3
+    return (base + dt.timedelta(days=shift)).isoformat()
+
+
 RANGE_JOINS = frozenset({"and", "to", "until", "through", "-", "–", "—"})
 """Words joining the two ends of a date range ('between 2014 and 2021', '2014-2016'):
 read by the tagger, which splits such a range, and by the claim types."""

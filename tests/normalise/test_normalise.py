@@ -758,3 +758,32 @@ def test_another_name_that_is_a_given_name_is_no_place_by_default(norm: Normalis
 
 def test_a_citys_name_without_its_article_is_no_place(norm: Normaliser) -> None:
     assert not norm.is_known_place("Hague")
+
+
+@pytest.mark.parametrize(
+    ("surface", "previous", "expected"),
+    [
+        ("Sunday", "2022-03-13", "2022-03-13"),  # that day is a Sunday
+        ("Monday", "2022-03-13", "2022-03-14"),  # the day after
+        ("Sunday", "2022-03-14", "2022-03-13"),  # the day before
+        ("Thursday evening", "2022-03-13", "2022-03-10"),
+        ("last Sunday", "2022-03-13", None),  # 'last' counts from a dateline, not a story
+        ("Sunday", "--03-13", None),  # no year: no weekday to count from
+        ("Sunday", None, None),
+    ],
+)
+def test_a_bare_weekday_is_the_nearest_such_day_to_the_date_before(
+    surface: str, previous: str | None, expected: str | None
+) -> None:
+    from tnr_claims.normalise.dates import weekday_near
+
+    assert weekday_near(surface, previous) == expected
+
+
+def test_a_weekday_after_a_full_date_in_an_undated_story_is_that_week(tnr_pipeline) -> None:
+    text = (
+        "Editor held\n\nThe editor was stopped at the border on 13 March 2022. On Monday "
+        "she was charged with treason."
+    )
+    record = tnr_pipeline.process_text(text)
+    assert [s.value for s in record.spans if s.label == "DATE"] == ["2022-03-13", "2022-03-14"]
