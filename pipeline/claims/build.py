@@ -181,6 +181,10 @@ def _removed_from_abroad(analyses: list[Analysis]) -> set[str]:
     return removed
 
 
+OWNER_RULES = frozenset({"TARGET.relative_owner", "TARGET.possessed_event"})
+"""Target rules that name the one whose relative the sentence acts on ('her brother')."""
+
+
 def _custody_of_relatives(index: DocIndex, analyses: list[Analysis], memory: Memory) -> None:
     """'His brother, Saleh, was arrested in May. ... Saleh is still held': custody of a
     person the document introduced as someone's relative is RELATIVE_REPRISAL wherever it
@@ -194,10 +198,17 @@ def _custody_of_relatives(index: DocIndex, analyses: list[Analysis], memory: Mem
     # in a first-person piece the relatives are the author's, however often they are acted
     # on; elsewhere the one most acted on is the one the report is about
     kin_of = mentions.narrator
-    relatives = mentions.relatives(index.words.FAMILY_NOUNS) - {
-        None if mentions.narrator else mentions.most_acted_on,
-        mentions.narrator,
+    # ... unless a sentence acting on that one names whose relative he is ('detained her
+    # brother, X': X is hers, however often he is acted on)
+    owned = {
+        d.name
+        for a in analyses
+        if any(o.rule in OWNER_RULES for o in a.target_rules)
+        for d in a.target_rules
+        if d.rule not in OWNER_RULES
     }
+    most = None if mentions.narrator or mentions.most_acted_on in owned else mentions.most_acted_on
+    relatives = mentions.relatives(index.words.FAMILY_NOUNS) - {most, mentions.narrator}
     relatives -= _removed_from_abroad(analyses)
     if not relatives:
         return

@@ -113,13 +113,18 @@ def find_negations(
     s0, s1 = sentence.span.start, sentence.span.end
     acts = [ref.root for ref in sentence.spans if ref.record.label == "METHOD"]
     given = [root for root in acts if presupposed(index, root)]
-    keys = {_predicate(index, root) for root in acts if root not in given}
+    # 'released and not charged', 'freed without charge': a release ends an act, so the
+    # charge is the act a negation must reach
+    ends = index.words.RELEASE_VERBS if acts else frozenset()
+    predicates = {root: _predicate(index, root) for root in acts if root not in given}
+    keys = {root if index.lemma[p] in ends else p for root, p in predicates.items()}
     keys |= {
         i
         for i in range(s0, s1)
         if index.is_event(i)
         and index.pos[i] == "VERB"
         and index.dep[i] not in ("amod", "compound")  # 'returning citizens' names people
+        and index.lemma[i] not in ends
     }
     keys = {k for k in keys if index.embedding(k) != "conditional"}
     if keys:

@@ -1016,3 +1016,33 @@ def test_she_told_after_a_sentence_about_someone_is_that_person(
         f"{middle} She told a local paper she had received death threats since 2022."
     )
     assert claim_of(tnr_pipeline, text, "She told").source == source
+
+
+@pytest.mark.parametrize(
+    "last",
+    ["He was released without charge.", "He was freed the next day and was not charged."],
+)
+def test_a_charge_denied_a_named_relative_is_a_negated_reprisal_on_both(
+    tnr_pipeline, last: str
+) -> None:
+    # the relative is acted on more often than the one abroad; he is still hers
+    text = (
+        "The singer Lena Ruth lives in Oslo. She has had threats since May. Police in Vell "
+        f"held her cousin, Aram Lis, on Monday, and questioned him for a day. {last}"
+    )
+    claim = claim_of(tnr_pipeline, text, last[:10])
+    assert (claim.methods, claim.negated) == (["RELATIVE_REPRISAL"], True)
+    assert sorted(claim.targets) == ["Aram Lis", "Lena Ruth"]
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("Police detained the poet Aram Lis in Vell but did not charge him.", False),
+        ("The poet Aram Lis was released on Friday and was not charged.", True),
+    ],
+)
+def test_a_charge_denied_after_a_release_negates_one_after_an_arrest_does_not(
+    tnr_pipeline, text: str, negated: bool
+) -> None:
+    assert claim_of(tnr_pipeline, text, "").negated is negated
