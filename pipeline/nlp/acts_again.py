@@ -111,16 +111,21 @@ GROUP_PRONOUNS = frozenset(
 )
 """Pronouns and quantifiers that stand for the people taken ('those removed')."""
 
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+PLACE_WORDS = frozenset({"country", "camp", "territory", "state", "home", "abroad", "border"})
+"""What people are sent away from ('from Kenya', 'from the camp'), not 'from power'."""
+
 COUNT_NOUNS = frozenset({"dozen", "hundred", "thousand"})
 """Nouns that count people ('hundreds of refugees sent home')."""
 
 
 def removals_told_again(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
-    """Plain words for sending people away, read as acts once the document has told one.
+    """Plain words for sending people away, read as acts where the document tells one (a
+    headline before the body too).
 
     'removed', 'expelled', 'handed to', 'returned', 'sent home', 'flown back', 'brought
     back' and the nouns 'removals', 'handovers', 'returns' are ambiguous alone (a post is
-    removed, a tax return filed, a traveller flies home). After the document has told a
+    removed, a tax return filed, a traveller flies home). Where the document tells a
     deportation, forced return, extradition or abduction, one of them whose patient is
     people (a person, a people noun, a count, 'those') is that kind of act again:
     DEPORTATION for the words of ``REMOVAL_WORDS_AGAIN``, FORCED_RETURN for those of
@@ -133,7 +138,6 @@ def removals_told_again(doc: Doc, spans: list[Span], words: Lexicons) -> list[Sp
     told = [s for s in spans if s.label_ == "METHOD" and _code(s) in REMOVAL_CODES]
     if not told:
         return spans
-    first = min(s.start for s in told)
     covered = {i for s in spans for i in range(s.start, s.end)}
     codes = {lemma: "DEPORTATION" for lemma in words.REMOVAL_WORDS_AGAIN}
     codes.update({lemma: "FORCED_RETURN" for lemma in words.RETURN_WORDS_AGAIN})
@@ -141,7 +145,7 @@ def removals_told_again(doc: Doc, spans: list[Span], words: Lexicons) -> list[Sp
     found = []
     for i in tokens_with(doc, LEMMA, codes):
         token = doc[i]
-        if i < first or i in covered:
+        if i in covered:
             continue
         if token.pos_ in ("VERB", "AUX"):
             is_act = _people_sent(token, people)
@@ -167,6 +171,9 @@ def _people_sent(verb: Token, people: frozenset[str]) -> bool:
     and flown home': the verb's patient is people, and send, fly and bring go home or
     back."""
     lemma = verb.lemma_.lower()
+    away_from = [c for p in verb.children if p.lower_ == "from" for c in p.children]
+    if any(c.ent_type_ not in PLACE_TYPES and c.lemma_ not in PLACE_WORDS for c in away_from):
+        return False  # 'remove him from power', not 'removed from the country'
     if lemma in PARTICLE_VERBS:
         if not any(c.lower_ in AWAY_PARTICLES for c in verb.children):
             return False
@@ -179,7 +186,12 @@ def _people_sent(verb: Token, people: frozenset[str]) -> bool:
         patients += [c for c in head.children if c.dep_ == "nsubjpass"]
     if verb.tag_ == "VBN" and verb.dep_ == "acl":
         patients.append(verb.head)  # 'those returned', 'the man handed to officers'
-    elif verb.tag_ in ("VBN", "VBD") and not patients and verb.dep_ in ("ROOT", "ccomp"):
+    elif (
+        verb.tag_ in ("VBN", "VBD")
+        and not patients
+        and verb.dep_ in ("ROOT", "ccomp")
+        and not any(c.dep_ == "aux" for c in verb.children)  # 'have returned home'
+    ):
         # 'everyone removed was ...', 'refugees sent home from the camps say ...': a
         # participle the parser read as a verb with its people as the subject
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]

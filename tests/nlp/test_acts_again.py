@@ -90,6 +90,8 @@ def test_a_plain_removal_word_after_a_removal_is_the_act_again(
         TOLD + "They booked a return flight and filed their tax returns.",
         TOLD + "He sent home money every month.",
         TOLD + "The crackdown on tigers and flies went on.",
+        TOLD + "The opposition tried to remove the mayor from office.",
+        TOLD + "Almost all members who were active abroad have returned home.",
     ],
 )
 def test_plain_removal_words_without_people_or_memory_are_no_act(tnr_pipeline, text) -> None:
