@@ -28,7 +28,7 @@ from spacy.attrs import DEP, LEMMA, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from tnr_claims.nlp.provenance import derive, is_bare_model, make
-from tnr_claims.nlp.spans import after_a_persons_work, compound_start, tokens_with
+from tnr_claims.nlp.spans import after_a_persons_work, tokens_with
 from tnr_claims.rules.loader import Lexicons
 
 
@@ -109,8 +109,18 @@ def _right_after_an_organisation_noun(doc: Doc, name: Token, nouns: frozenset[st
 
 
 def _name_start(doc: Doc, head: int, covered: set[int]) -> int:
-    """Where the untagged proper name headed by ``head`` starts (its compounds)."""
-    return compound_start(doc, head, range(head, head + 1), lambda i: i not in covered, title=False)
+    """Where the untagged proper name headed by ``head`` starts: its proper-noun compounds
+    and modifiers, particles included ('Red Bolivariana de Apoyo')."""
+    start = head
+    while (
+        start > 0
+        and start - 1 not in covered
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].dep_ in ("compound", "nmod")
+        and doc[start - 1].head.i == head
+    ):
+        start -= 1
+    return start
 
 
 def _organisation_noun(noun: Token, nouns: frozenset[str]) -> bool:
