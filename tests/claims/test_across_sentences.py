@@ -1046,13 +1046,3 @@ def test_a_charge_denied_after_a_release_negates_one_after_an_arrest_does_not(
     tnr_pipeline, text: str, negated: bool
 ) -> None:
     assert claim_of(tnr_pipeline, text, "").negated is negated
-
-
-def test_an_organisation_named_after_its_noun_keeps_its_particles(tnr_pipeline) -> None:
-    text = (
-        "Two writers in Lima have had threats since May, according to the exile network "
-        "Casa de la Palabra Libre."
-    )
-    record = tnr_pipeline.process_text(text)
-    assert [s.name for s in record.spans if s.label == "ORG"] == ["Casa de la Palabra Libre"]
-    assert claim_of(tnr_pipeline, text, "Two writers").source == "Casa de la Palabra Libre"

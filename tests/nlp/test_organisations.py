@@ -443,3 +443,20 @@ def test_organisation_names_with_a_link_word_are_whole(tnr_pipeline, text, expec
     orgs = [s.text for s in record.spans if s.label == "ORG"]
     people = [s.text for s in record.spans if s.label == "PERSON"]
     assert orgs == [expected] and expected not in people
+
+
+def test_a_name_in_apposition_to_an_organisation_noun_keeps_its_particles() -> None:
+    # the parse the small model gives such a name: modifiers and a particle hung on its
+    # last word, which is in apposition to the noun ('the exile network [Voz Andina de
+    # Apoyo]'), with no entity over it
+    from tnr_claims.nlp.described_organisations import described_organisations
+
+    nlp = spacy.blank("en")
+    words = ["to", "the", "exile", "network", "Voz", "Andina", "de", "Apoyo", "."]
+    heads = [0, 3, 3, 0, 7, 7, 7, 3, 0]
+    deps = ["ROOT", "det", "compound", "pobj", "compound", "nmod", "compound", "appos", "punct"]
+    pos = ["ADP", "DET", "NOUN", "NOUN", "PROPN", "PROPN", "PROPN", "PROPN", "PUNCT"]
+    lemmas = ["to", "the", "exile", "network", "Voz", "Andina", "de", "Apoyo", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    found = described_organisations(doc, [], default_patterns().lexicons)
+    assert [(s.text, s.label_) for s in found] == [("Voz Andina de Apoyo", "ORG")]
