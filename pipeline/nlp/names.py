@@ -330,7 +330,7 @@ def speaking_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     people_nouns = (
         words.DESCRIPTION_NOUNS | words.OFFICE_NOUNS | words.FAMILY_NOUNS | words.PERSON_NOUNS
     )
-    stop = words.HONORIFICS | words.OFFICE_NOUNS
+    stop = words.HONORIFICS | words.OFFICE_NOUNS | words.VAGUE_QUANTITIES  # not "Several said"
     # a model ORG shaped like a name that flees or vanishes is re-read as a person ('Ivo
     # Sand, 37, was last seen on Friday'); one that speaks may be an outlet ('Reuters said')
     misread = {t.i for s in spans if s.label_ == "ORG" and may_be_person(s, words) for t in s}

@@ -855,3 +855,8 @@ def test_given_names_listed_after_a_family_noun_are_relatives(
 ) -> None:
     record = tnr_pipeline.process_text(text)
     assert sorted(s.name for s in record.spans if s.label == "PERSON") == people
+
+
+def test_a_vague_count_that_speaks_is_no_person(tnr_pipeline) -> None:
+    text = "I met 20 nurses in Leeds. Several told me their passports had been withheld."
+    assert spans_of(tnr_pipeline, text, "PERSON") == []
