@@ -298,6 +298,11 @@ def _bears_the_act(index: DocIndex, verb: int) -> bool:
         and (
             c.i in index.method_tokens
             or any(g.dep_ == "compound" and g.i in index.method_tokens for g in c.children)
+            or any(  # 'received a stream of threatening messages'
+                p.dep_ == "prep" and p.lower_ == "of" and g.i in index.method_tokens
+                for p in c.children
+                for g in p.children
+            )
         )
         for c in index.children(verb)
     )

@@ -6,6 +6,7 @@ Invented sentences through the real model; no spans are needed for these roles.
 from __future__ import annotations
 
 import pytest
+from helpers import claim_of
 
 from tnr_claims.claims.index import DocIndex
 from tnr_claims.claims.roles import target_role
@@ -69,3 +70,9 @@ def test_a_name_restating_the_doer_plays_the_doers_part(
     tnr_pipeline, text: str, role: str | None
 ) -> None:
     assert role_of(tnr_pipeline, text, "Smith") == role
+
+
+@pytest.mark.parametrize("amount", ["a stream of", "a flood of", "waves of"])
+def test_one_who_receives_an_amount_of_threats_bears_them(tnr_pipeline, amount: str) -> None:
+    text = f"Since May, the writer Oskar Lund has received {amount} death threats."
+    assert claim_of(tnr_pipeline, text, "Since May").targets == ["Oskar Lund"]
