@@ -239,7 +239,8 @@ def decide_type(
     quantities = [
         ref
         for ref in sentence.spans
-        if ref.record.label == "QUANTITY" and ref.record.value is not None
+        if ref.record.label == "QUANTITY"
+        and (ref.record.value is not None or _many_by_itself(index, ref))
     ]
     tally = [
         q
@@ -262,6 +263,22 @@ def decide_type(
     return "TYPE.general_practice", "pattern"
 
 
+def _many_by_itself(index: DocIndex, ref: SpanRef) -> bool:
+    """'detained dozens of them', 'refused the passports of hundreds of students': a vague
+    count that is many by itself (``LARGE_VAGUE_COUNTS``) of people an act is done to
+    counts an aggregate as a number does; not 'hundreds of thousands fled', no act's."""
+    if not any(index.lower[k] in index.words.LARGE_VAGUE_COUNTS for k in range(ref.start, ref.end)):
+        return False
+    k = ref.root
+    for _ in range(5):  # 'hundreds' < 'of' < 'passports' < 'renew' < 'declined'
+        if index.head[k] == k:
+            return False
+        k = index.head[k]
+        if k in index.method_tokens:
+            return True
+    return False
+
+
 def _counted_type(
     index: DocIndex, sentence: Sentence, quantities: list[SpanRef], tally: bool
 ) -> tuple[str, str] | None:
@@ -276,7 +293,7 @@ def _counted_type(
         return "TYPE.perpetrator_group", "incident"
     if any(told_case_noun(index, i) for i in range(sentence.span.start, sentence.span.end)):
         return "TYPE.count_in_the_case", "incident"
-    if _counts_operations(index, sentence):
+    if _counts_operations(index, sentence) or any(_many_by_itself(index, q) for q in quantities):
         return "TYPE.count", "statistic"
     return None
 

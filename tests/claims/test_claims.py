@@ -1981,3 +1981,23 @@ def test_a_closing_speaker_may_carry_its_abbreviation(tnr_pipeline, abbreviation
 def test_a_tally_is_a_statistic(tnr_pipeline, text: str, claim_type: str) -> None:
     claims = tnr_pipeline.process_text(text).claims
     assert claims[-1].type == claim_type
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Since 2019, the consulate has declined to renew the passports of hundreds of poets.",
+            "statistic",
+        ),
+        (
+            "But the border police have detained dozens of them since their visas lapsed.",
+            "statistic",
+        ),
+        # a vague count of people no act is done to is no tally of acts
+        ("Thousands of poets fled abroad; Vell's agents are determined to follow them.", "pattern"),
+    ],
+)
+def test_a_large_vague_count_of_people_acted_on_is_a_statistic(tnr_pipeline, text, kind) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert claim.type == kind
