@@ -741,3 +741,18 @@ def test_a_scare_quoted_voluntarily_denies_nothing(tnr_pipeline) -> None:
         'Officers pressured the relatives of Ana Vell into persuading her to return "voluntarily."'
     )
     assert not any(c.negated for c in tnr_pipeline.process_text(text).claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We have not ruled out that agents of a foreign state ordered the killing of Ana Ruiz," '
+        "an officer said.",
+        "The lab says the hacking of Ana Ruiz's phone is consistent with a state client.",
+    ],
+)
+def test_an_act_not_ruled_out_or_consistent_with_a_finding_is_hedged_not_denied(
+    tnr_pipeline, text: str
+) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert (claim.hedged, claim.negated) == (True, False)
