@@ -99,7 +99,9 @@ def find_negations(
     active = [
         (cue, scope)
         for cue, scope in active
-        if index.embedding(cue.start) != "conditional" and not _no_one_held_to_account(index, cue)
+        if index.embedding(cue.start) != "conditional"
+        and not _no_one_held_to_account(index, cue)
+        and not _withholds_telling(index, cue)
     ]
     if not active:
         return []
@@ -218,6 +220,16 @@ ACCOUNTABILITY_VERBS = frozenset(
 )
 """Legal steps against those responsible: 'no one has been charged over the abduction'
 denies the step, not the abduction."""
+
+
+def _withholds_telling(index: DocIndex, cue: Span) -> bool:
+    """'refused to tell the family where he is held', 'did not say why she was arrested': the
+    cue denies a telling (``DISCLOSURE_VERBS``), not the act told about (codebook: 'gave no
+    details' does not negate)."""
+    told = [cue.end - 1, *(c.i for t in cue for c in t.children if c.dep_ == "xcomp")]
+    return any(
+        index.lemma[k] in index.words.DISCLOSURE_VERBS and index.pos[k] == "VERB" for k in told
+    )
 
 
 def _no_one_held_to_account(index: DocIndex, cue: Span) -> bool:
