@@ -146,3 +146,10 @@ def test_a_short_form_takes_the_canonical_name_its_full_form_has(tnr_pipeline, t
 def test_the_last_word_of_a_guards_unit_is_that_unit(tnr_pipeline) -> None:
     text = "The Harbour Guards seized the boat. Later the Guards released the crew."
     assert [s for s, _ in org_names(tnr_pipeline, text)] == ["Harbour Guards", "Guards"]
+
+
+def test_a_ministry_of_home_affairs_takes_its_country(tnr_pipeline) -> None:
+    text = "Kenya's Ministry of Home Affairs denied that any refugee had been forced back."
+    assert org_names(tnr_pipeline, text) == [
+        ("Ministry of Home Affairs", "Ministry of Home Affairs of Kenya")
+    ]
