@@ -39,7 +39,7 @@ def described_organisations(doc: Doc, spans: list[Span], words: Lexicons) -> lis
         s.start
         for s in spans
         if s.label_ == "PERSON"
-        and len(s) <= 3
+        and sum(not t.is_punct for t in s) <= 3  # 'Bayt al-Hurriya' is three words
         and is_bare_model(s)
         and not (len(s) > 1 and after_a_persons_work(doc, s.start, words))
     }
@@ -115,8 +115,8 @@ def _name_start(doc: Doc, head: int, covered: set[int]) -> int:
     while (
         start > 0
         and start - 1 not in covered
-        and doc[start - 1].pos_ == "PROPN"
-        and doc[start - 1].dep_ in ("compound", "nmod")
+        and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].text == "-")  # 'al-'
+        and doc[start - 1].dep_ in ("compound", "nmod", "punct")
         and doc[start - 1].head.i == head
     ):
         start -= 1

@@ -860,3 +860,9 @@ def test_given_names_listed_after_a_family_noun_are_relatives(
 def test_a_vague_count_that_speaks_is_no_person(tnr_pipeline) -> None:
     text = "I met 20 nurses in Leeds. Several told me their passports had been withheld."
     assert spans_of(tnr_pipeline, text, "PERSON") == []
+
+
+def test_a_name_with_a_particle_described_as_a_group_is_that_organisation(tnr_pipeline) -> None:
+    text = "Dar al-Amal, a rights group in Amman, said the man was deported."
+    assert spans_of(tnr_pipeline, text, "ORG") == ["Dar al-Amal"]
+    assert spans_of(tnr_pipeline, text, "PERSON") == []
