@@ -1,10 +1,15 @@
-"""An act told again by its head noun: 'a 2% "rehabilitation tax" ... refused to pay the tax'.
+"""An act told again: by its head noun ('a 2% "rehabilitation tax" ... refused to pay the
+tax') or by a plain word for sending people away ('those removed').
 
 Once the document has named an act with a noun phrase of two or more words whose head is a
 noun ('the diaspora tax', 'a red notice'), a later definite mention of that head noun alone
 ('the tax', 'this notice') with no other span over it is the same kind of act: a METHOD of
 the same code, context rule ``<CODE>.same_act_again``. Generic heads that name a
 procedure rather than the act ('the request', 'the case') are left out (``GENERIC_HEADS``).
+
+An act told again by another, plainer word: where the document tells a deportation, forced
+return, extradition or abduction, 'those removed', 'were expelled', 'every return', 'sent
+home' with people as their patient are that kind of act (:func:`removals_told_again`).
 """
 
 from __future__ import annotations
