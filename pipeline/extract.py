@@ -63,6 +63,10 @@ REQUIRED_WORD_LISTS: tuple[str, ...] = (
 )
 """Every word list the pipeline's rules read; a patterns folder must define them all."""
 
+WEEKDAY_REACH = 3_000
+"""How far (characters) after a full date a bare weekday is still read as that story's
+day ('Monday' after '13 March 2022'); a date further back (a birth date) tells none."""
+
 TextItem = tuple[str, str, dict[str, Any]]
 """``(doc_id, text, meta)``: what the pipeline processes."""
 
@@ -229,6 +233,7 @@ class Pipeline:
         names = iter([ruled.get(name, name) for name in canonicals])
         records: list[SpanRecord] = []
         previous_day: str | None = None
+        previous_at = 0  # where the text told that day
         places = _qualified_places(norm, raw, text)
         acronyms = norm.acronyms(text)
         apposed = _apposed_dates(raw)
@@ -271,12 +276,16 @@ class Pipeline:
                 value = after_previous(told, previous_day) or norm.date(
                     told, anchor=anchor, year_from_anchor=True
                 )
-                if value is None and anchor is None:
-                    value = weekday_near(told, previous_day)
+                if (
+                    value is None
+                    and anchor is None
+                    and span.start_char - previous_at < WEEKDAY_REACH
+                ):
+                    value = weekday_near(told, previous_day)  # the same story, told nearby
                 if value is None:
                     continue
                 if DAY_PRECISE.match(value):
-                    previous_day = value
+                    previous_day, previous_at = value, span.end_char
                 fields = {"value": value}
             elif label == "QUANTITY":
                 fields = {"value": norm.quantity(surface)}

@@ -181,8 +181,9 @@ def _removed_from_abroad(analyses: list[Analysis]) -> set[str]:
     return removed
 
 
-OWNER_RULES = frozenset({"TARGET.relative_owner", "TARGET.possessed_event"})
-"""Target rules that name the one whose relative the sentence acts on ('her brother')."""
+OWNER_RULES = frozenset({"TARGET.relative_owner"})
+"""The target rule that names the one whose relative the sentence acts on ('He was
+released', he being her brother: she is a target through him)."""
 
 
 def _custody_of_relatives(index: DocIndex, analyses: list[Analysis], memory: Memory) -> None:

@@ -223,13 +223,11 @@ denies the step, not the abduction."""
 
 
 def _withholds_telling(index: DocIndex, cue: Span) -> bool:
-    """'refused to tell the family where he is held', 'did not say why she was arrested': the
-    cue denies a telling (``DISCLOSURE_VERBS``), not the act told about (codebook: 'gave no
-    details' does not negate)."""
+    """'refused to tell the family where he is held', 'declined to say where she was held':
+    the cue denies a telling (``UNTOLD_VERBS``, here the verb the refusal governs), not the
+    act told about (codebook: 'gave no details' does not negate)."""
     told = [cue.end - 1, *(c.i for t in cue for c in t.children if c.dep_ == "xcomp")]
-    return any(
-        index.lemma[k] in index.words.DISCLOSURE_VERBS and index.pos[k] == "VERB" for k in told
-    )
+    return any(index.lemma[k] in index.words.UNTOLD_VERBS and index.pos[k] == "VERB" for k in told)
 
 
 def _no_one_held_to_account(index: DocIndex, cue: Span) -> bool:

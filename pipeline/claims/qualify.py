@@ -276,6 +276,8 @@ def _many_by_itself(index: DocIndex, ref: SpanRef) -> bool:
         k = index.head[k]
         if k in index.method_tokens:
             return True
+        if index.pos[k] in ("VERB", "AUX"):
+            return False  # 'the poet, who has thousands of followers, was detained'
     return False
 
 

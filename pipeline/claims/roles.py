@@ -280,6 +280,14 @@ TRIAL_VERBS = frozenset({"stand", "go"})
 """Verbs of 'stand trial' and 'go on trial', whose subject is tried (inside a METHOD)."""
 
 
+BORNE_NOUNS = frozenset(
+    {"stream", "flood", "wave", "barrage", "series", "string", "torrent", "spate", "volley"}
+    | {"risk", "danger", "prospect"}
+)
+"""Nouns through which one bears acts ('received a stream of threats', 'faces a risk of
+torture'), not 'faces accusations of kidnapping'."""
+
+
 def _bears_the_act(index: DocIndex, verb: int) -> bool:
     """Whether the subject of ``verb`` bears the act its object names: a bearing verb
     ('received death threats', 'faces charges'), also after a phase verb ('began receiving
@@ -298,10 +306,13 @@ def _bears_the_act(index: DocIndex, verb: int) -> bool:
         and (
             c.i in index.method_tokens
             or any(g.dep_ == "compound" and g.i in index.method_tokens for g in c.children)
-            or any(  # 'received a stream of threatening messages'
-                p.dep_ == "prep" and p.lower_ == "of" and g.i in index.method_tokens
-                for p in c.children
-                for g in p.children
+            or (  # 'received a stream of threatening messages'
+                c.lemma_.lower() in BORNE_NOUNS
+                and any(
+                    p.dep_ == "prep" and p.lower_ == "of" and g.i in index.method_tokens
+                    for p in c.children
+                    for g in p.children
+                )
             )
         )
         for c in index.children(verb)

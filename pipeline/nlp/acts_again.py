@@ -108,6 +108,12 @@ AWAY_PARTICLES = frozenset({"home", "back"})
 PARTICLE_VERBS = frozenset({"send", "fly", "bring"})
 """Return words that need one of ``AWAY_PARTICLES`` and are never the act as nouns."""
 
+VERB_ONLY = PARTICLE_VERBS | {"hand"}
+"""Lemmas never the act as nouns ('changed hands', 'tigers and flies')."""
+
+HANDING_TO = frozenset({"over", "back", "to"})
+"""'handed over', 'handed back', 'handed to officers': not 'handed prison terms'."""
+
 EVERY_WORDS = frozenset({"every", "each", "any", "all", "no"})
 """Determiners that make a singular act noun a kind of act ('every return is voluntary')."""
 
@@ -120,8 +126,11 @@ PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 PLACE_WORDS = frozenset({"country", "camp", "territory", "state", "home", "abroad", "border"})
 """What people are sent away from ('from Kenya', 'from the camp'), not 'from power'."""
 
-COUNT_NOUNS = frozenset({"dozen", "hundred", "thousand"})
-"""Nouns that count people ('hundreds of refugees sent home')."""
+RECEIVERS = frozenset({"officer", "official", "authority", "police", "agent", "service"})
+"""Those a person is handed to ('a handover to officers of the security service')."""
+
+PEOPLE_COUNT_NOUNS = frozenset({"dozen", "hundred", "thousand"})
+"""Noun lemmas that count people ('hundreds of refugees sent home')."""
 
 
 def removals_told_again(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
@@ -157,12 +166,13 @@ def removals_told_again(doc: Doc, spans: list[Span], words: Lexicons) -> list[Sp
         else:
             is_act = (
                 token.pos_ == "NOUN"
-                and token.lemma_.lower() not in PARTICLE_VERBS  # 'tigers and flies'
+                and token.lemma_.lower() not in VERB_ONLY
                 and _kind_of_act(token, words.PEOPLE_LEMMAS)
             )
         if is_act:
             rule = f"{codes[token.lemma_.lower()]}.removal_told_again"
-            end = i + 2 if i + 1 < len(doc) and doc[i + 1].lower_ in AWAY_PARTICLES else i + 1
+            particle = i + 1 < len(doc) and doc[i + 1].lower_ in AWAY_PARTICLES
+            end = i + 2 if particle and i + 1 not in covered else i + 1
             found.append(make(doc, i, end, "METHOD", rule, "code"))  # 'sent home'
     return sorted([*spans, *found], key=lambda s: (s.start, s.end)) if found else spans
 
@@ -182,6 +192,8 @@ def _people_sent(verb: Token, people: frozenset[str]) -> bool:
     if lemma in PARTICLE_VERBS:
         if not any(c.lower_ in AWAY_PARTICLES for c in verb.children):
             return False
+    if lemma == "hand" and not any(c.lower_ in HANDING_TO for c in verb.children):
+        return False
     head = verb
     while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head  # 'was seized and flown home': the first verb's subject
@@ -209,7 +221,7 @@ def _people_sent(verb: Token, people: frozenset[str]) -> bool:
 def _is_people(token: Token, people: frozenset[str]) -> bool:
     if token.ent_type_ in ("PERSON", "NORP") or token.lemma_.lower() in people:
         return True
-    if token.pos_ == "NUM" or token.lower_ in GROUP_PRONOUNS or token.lemma_ in COUNT_NOUNS:
+    if token.pos_ == "NUM" or token.lower_ in GROUP_PRONOUNS or token.lemma_ in PEOPLE_COUNT_NOUNS:
         # '41 of those detained', 'dozens of refugees': the count, or whom it counts
         counted = [c for p in token.children if p.lower_ == "of" for c in p.children]
         return not counted or any(_is_people(c, people) for c in counted)
@@ -226,8 +238,13 @@ def _kind_of_act(noun: Token, people: frozenset[str]) -> bool:
     of = [c for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children]
     if of:
         return any(_is_people(c, people) for c in of)
+    to = [c for p in noun.children if p.dep_ == "prep" and p.lower_ == "to" for c in p.children]
+    if to and not any(
+        c.ent_type_ in PLACE_TYPES or c.lemma_ in PLACE_WORDS | RECEIVERS for c in to
+    ):
+        return False  # 'a return to normality', not 'a handover to Vell' or 'to officers'
     return (
         noun.tag_ == "NNS"
         or any(c.dep_ == "det" and c.lower_ in EVERY_WORDS for c in noun.children)
-        or any(c.dep_ == "prep" and c.lower_ == "to" for c in noun.children)
+        or bool(to)
     )

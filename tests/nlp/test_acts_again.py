@@ -45,43 +45,72 @@ def test_other_mentions_of_the_head_are_no_act(tnr_pipeline, text: str) -> None:
 
 
 TOLD = "Ruritania deported forty Vellish exiles in March. "
-"""A removal told first: the memory the plain words below need."""
+"""A removal the document tells: the memory the plain words below need."""
+
+
+def removals_again(tnr_pipeline, text: str) -> list[tuple[str, str]]:
+    """``(text, code)`` of the METHOD spans the removal-words rule made."""
+    record = tnr_pipeline.process_text(text)
+    return [
+        (text[s.start : s.end], s.code)
+        for s in record.spans
+        if s.label == "METHOD"
+        and any(r.endswith(".removal_told_again") for r in s.provenance.context_rules)
+    ]
 
 
 @pytest.mark.parametrize(
-    ("text", "again"),
+    ("text", "again", "code"),
     [
-        ("Twelve of the detained men were later expelled at the river crossing.", "expelled"),
-        ("The ministry said everyone removed had entered without papers.", "removed"),
-        ("Among those returned was a retired schoolteacher.", "returned"),
-        ("A lawyer asked the court to halt all removals to Vell.", "removals"),
-        ("Officials insist that every return is voluntary.", "return"),
+        (
+            "Twelve of the detained men were later expelled at the river crossing.",
+            "expelled",
+            "DEPORTATION",
+        ),
+        (
+            "The ministry said everyone removed had entered without papers.",
+            "removed",
+            "DEPORTATION",
+        ),
+        ("Among those returned was a retired schoolteacher.", "returned", "FORCED_RETURN"),
+        ("A lawyer asked the court to halt all removals to Vell.", "removals", "DEPORTATION"),
+        ("Officials insist that every return is voluntary.", "return", "FORCED_RETURN"),
         (
             "Hundreds of asylum seekers sent home from the camps say they were threatened.",
             "sent home",
+            "FORCED_RETURN",
         ),
-        ("He was seized outside a bakery and flown home on a chartered jet.", "flown home"),
-        ("The group called for an end to informal handovers.", "handovers"),
+        (
+            "He was seized outside a bakery and flown home on a chartered jet.",
+            "flown home",
+            "FORCED_RETURN",
+        ),
+        ("The group called for an end to informal handovers.", "handovers", "DEPORTATION"),
+        (
+            "Lawyers fought the handover of three poets to Vell.",
+            "handover",
+            "DEPORTATION",
+        ),
     ],
 )
-def test_a_plain_removal_word_after_a_removal_is_the_act_again(
-    tnr_pipeline, text: str, again: str
+def test_a_plain_removal_word_where_a_removal_is_told_is_the_act_again(
+    tnr_pipeline, text: str, again: str, code: str
 ) -> None:
-    found = dict(methods(tnr_pipeline, TOLD + text))
-    code = (
-        "FORCED_RETURN"
-        if again.split()[0] in ("returned", "return", "sent", "flown")
-        else "DEPORTATION"
-    )
-    assert found.get(again) == code, found
+    assert removals_again(tnr_pipeline, TOLD + text) == [(again, code)]
+
+
+def test_a_plain_removal_word_in_a_headline_before_the_removal_is_the_act(tnr_pipeline) -> None:
+    text = "Vellish exiles sent home from Ruritanian camps\n\n" + TOLD
+    assert removals_again(tnr_pipeline, text) == [("sent home", "FORCED_RETURN")]
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        # no removal told before
+        # no removal told anywhere
         "Twelve of the detained men were later expelled at the river crossing.",
-        # not people, one's own journey, someone's return, a modifier, a noun of 'fly'
+        # not people, one's own journey, someone's return, a modifier, a noun of 'fly' or
+        # 'hand', a return to no place, a sentence handed down, removal from an office
         TOLD + "The post was removed after a day.",
         TOLD + "Her passport was returned to her in June.",
         TOLD + "She returned to the capital in 2019 to visit her mother.",
@@ -89,21 +118,13 @@ def test_a_plain_removal_word_after_a_removal_is_the_act_again(
         TOLD + "After his return to the capital he was arrested.",
         TOLD + "They booked a return flight and filed their tax returns.",
         TOLD + "He sent home money every month.",
-        TOLD + "The crackdown on tigers and flies went on.",
+        TOLD + "The kites and the flies of summer came back.",
+        TOLD + "The old mill changed hands twice.",
+        TOLD + "Three students were handed long prison terms.",
+        TOLD + "The town saw a return to calm in May.",
         TOLD + "The opposition tried to remove the mayor from office.",
-        TOLD + "Almost all members who were active abroad have returned home.",
+        TOLD + "Most of the musicians who toured abroad have returned home.",
     ],
 )
 def test_plain_removal_words_without_people_or_memory_are_no_act(tnr_pipeline, text) -> None:
-    words = [t for t, _ in methods(tnr_pipeline, text)]
-    plain = {
-        "expelled",
-        "removed",
-        "returned",
-        "return",
-        "returns",
-        "flew home",
-        "sent home",
-        "flies",
-    }
-    assert not [t for t in words if t in plain], words
+    assert removals_again(tnr_pipeline, text) == []

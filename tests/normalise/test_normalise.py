@@ -787,3 +787,13 @@ def test_a_weekday_after_a_full_date_in_an_undated_story_is_that_week(tnr_pipeli
     )
     record = tnr_pipeline.process_text(text)
     assert [s.value for s in record.spans if s.label == "DATE"] == ["2022-03-13", "2022-03-14"]
+
+
+def test_a_weekday_far_from_the_full_date_before_it_is_not_that_week(tnr_pipeline) -> None:
+    filler = "The editor had written about river towns for years. " * 70
+    text = (
+        f"Editor held\n\nThe editor was born on 13 March 1980. {filler}On Monday she was "
+        "charged with treason."
+    )
+    record = tnr_pipeline.process_text(text)
+    assert [s.value for s in record.spans if s.label == "DATE"] == ["1980-03-13"]
