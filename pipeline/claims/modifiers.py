@@ -48,8 +48,10 @@ def find_negation_scopes(
             c.dep_ == "acomp" and c.lemma_ == "able" for c in index.children(governed)
         ):
             continue  # 'has not been able to reach him': a limit, as 'could not' is
-        if index.lemma[_clause_verb(index, cue.start)] in index.words.UNTOLD_VERBS:
-            continue  # 'did not say why he was deported', 'neither ... has explained how'
+        verb = _clause_verb(index, cue.start)
+        told = [verb, *(c.i for c in index.children(verb) if c.dep_ == "xcomp")]
+        if any(index.lemma[k] in index.words.UNTOLD_VERBS for k in told):
+            continue  # 'did not say why he was deported', 'refused to tell where he is held'
         if cue.start > s0 and index.lower[cue.start - 1] == "than":
             continue  # 'more often than not'
         if cue.start in index.method_tokens:
@@ -99,9 +101,7 @@ def find_negations(
     active = [
         (cue, scope)
         for cue, scope in active
-        if index.embedding(cue.start) != "conditional"
-        and not _no_one_held_to_account(index, cue)
-        and not _withholds_telling(index, cue)
+        if index.embedding(cue.start) != "conditional" and not _no_one_held_to_account(index, cue)
     ]
     if not active:
         return []
@@ -220,14 +220,6 @@ ACCOUNTABILITY_VERBS = frozenset(
 )
 """Legal steps against those responsible: 'no one has been charged over the abduction'
 denies the step, not the abduction."""
-
-
-def _withholds_telling(index: DocIndex, cue: Span) -> bool:
-    """'refused to tell the family where he is held', 'declined to say where she was held':
-    the cue denies a telling (``UNTOLD_VERBS``, here the verb the refusal governs), not the
-    act told about (codebook: 'gave no details' does not negate)."""
-    told = [cue.end - 1, *(c.i for t in cue for c in t.children if c.dep_ == "xcomp")]
-    return any(index.lemma[k] in index.words.UNTOLD_VERBS and index.pos[k] == "VERB" for k in told)
 
 
 def _no_one_held_to_account(index: DocIndex, cue: Span) -> bool:
