@@ -28,7 +28,7 @@ from spacy.attrs import DEP, LEMMA, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from tnr_claims.nlp.provenance import derive, is_bare_model, make
-from tnr_claims.nlp.spans import after_a_persons_work, tokens_with
+from tnr_claims.nlp.spans import after_a_persons_work, compound_start, tokens_with
 from tnr_claims.rules.loader import Lexicons
 
 
@@ -111,18 +111,8 @@ def _right_after_an_organisation_noun(doc: Doc, name: Token, nouns: frozenset[st
 def _name_start(doc: Doc, head: int, covered: set[int]) -> int:
     """Where the untagged proper name headed by ``head`` starts: its proper-noun compounds
     and modifiers, particles included ('Red Bolivariana de Apoyo')."""
-    start = head
-    while (
-        start > 0
-        and start - 1 not in covered
-        and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].text == "-")  # 'al-'
-        and doc[start - 1].dep_ in ("compound", "nmod", "punct")
-        and doc[start - 1].head.i == head
-    ):
-        start -= 1
-    while start < head and doc[start].text == "-":
-        start += 1  # 'al' read as no proper noun: the name starts after the hyphen
-    return start
+    span = range(head, head + 1)
+    return compound_start(doc, head, span, lambda i: i not in covered, title=False, particles=True)
 
 
 def _organisation_noun(noun: Token, nouns: frozenset[str]) -> bool:

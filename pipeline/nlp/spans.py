@@ -435,20 +435,27 @@ def compound_start(
     *,
     title: bool,
     stop: frozenset[str] = frozenset(),
+    particles: bool = False,
 ) -> int:
     """Where a proper name starting at ``start`` really starts: walk left over untagged
     proper-noun compounds whose head lies in ``heads`` ('Ana' of 'Ana [Ruiz]'), title-case
-    only when ``title``, never over a word of ``stop`` (titles, office nouns)."""
+    only when ``title``, never over a word of ``stop`` (titles, office nouns). With
+    ``particles``, also over modifiers and a name's hyphens ('Red Bolivariana de [Apoyo]',
+    'Dar al-[Amal]'), never starting on a hyphen."""
+    deps = ("compound", "nmod", "punct") if particles else ("compound",)
+    first = start
     while (
         start > 0
         and is_free(start - 1)
-        and doc[start - 1].pos_ == "PROPN"
+        and (doc[start - 1].pos_ == "PROPN" or (particles and doc[start - 1].text == "-"))
         and (doc[start - 1].is_title or not title)
-        and doc[start - 1].dep_ == "compound"
+        and doc[start - 1].dep_ in deps
         and doc[start - 1].head.i in heads
         and doc[start - 1].lower_ not in stop
     ):
         start -= 1
+    while particles and start < first and doc[start].text == "-":
+        start += 1
     return start
 
 
