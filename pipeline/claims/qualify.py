@@ -295,7 +295,8 @@ def _counted_type(
         return "TYPE.perpetrator_group", "incident"
     if any(told_case_noun(index, i) for i in range(sentence.span.start, sentence.span.end)):
         return "TYPE.count_in_the_case", "incident"
-    if _counts_operations(index, sentence) or any(_many_by_itself(index, q) for q in quantities):
+    # a count with no value is one of many people acted on (``_many_by_itself``)
+    if _counts_operations(index, sentence) or any(q.record.value is None for q in quantities):
         return "TYPE.count", "statistic"
     return None
 
