@@ -465,6 +465,14 @@ class RuleTagger:
             j = i
             while j < len(doc) and j - i < 3 and doc[j].is_upper and doc[j].is_alpha:
                 j += 1
+            places = []
+            # 'GENEVA and NEW YORK, 5 May 2024 —': a joint dateline names two places
+            if i < j < len(doc) - 1 and doc[j].lower_ in ("and", "&") and doc[j + 1].is_upper:
+                k = j + 1
+                while k < len(doc) and k - j <= 3 and doc[k].is_upper and doc[k].is_alpha:
+                    k += 1
+                places.append((i, j))
+                i, j = j + 1, k
             if j == i:
                 # 'Lahore — Relatives of ...': a title-case place, before a spaced dash only
                 # (a comma after a title case word is as often a person's: 'Vinh, 34,')
@@ -475,8 +483,9 @@ class RuleTagger:
                     continue
             if j >= len(doc) or doc[j].text not in DATELINE_NEXT:
                 continue
-            if self._normaliser.is_known_place(doc[i:j].text.title()):
-                spans.append(make(doc, i, j, "LOCATION", "LOCATION.dateline"))
+            for a, b in [*places, (i, j)]:
+                if self._normaliser.is_known_place(doc[a:b].text.title()):
+                    spans.append(make(doc, a, b, "LOCATION", "LOCATION.dateline"))
         return spans
 
     def __call__(self, doc: Doc) -> Doc:

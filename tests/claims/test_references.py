@@ -1100,6 +1100,16 @@ def test_a_dateline_with_a_double_hyphen_is_a_place(tnr_pipeline) -> None:
     ]
 
 
+def test_a_joint_dateline_names_two_places_and_the_group_after_it_speaks(tnr_pipeline) -> None:
+    record = tnr_pipeline.process_text(
+        "Exiles refused papers\n\nGENEVA and NAIROBI, 4 May 2024 — Vell Exile Watch today "
+        "urged Kenya to stop deporting refugees whose passports were refused."
+    )
+    places = [(s.text, s.label) for s in record.spans if s.label in ("LOCATION", "ORG")][:3]
+    assert places == [("GENEVA", "LOCATION"), ("NAIROBI", "LOCATION"), ("Vell Exile Watch", "ORG")]
+    assert [c.source for c in record.claims] == ["Vell Exile Watch"]
+
+
 @pytest.mark.parametrize(
     ("paragraph", "place"),
     [

@@ -411,6 +411,7 @@ def test_reference_shaped_lines_are_references(line: str, rules: tuple[ZoneRule,
         ("VIENNA (Example Wire) —", "Ruritanian police detained Anna Vell."),
         ("Vienna, Oct. 3 (Example Wire) -", "Anna Vell was detained."),
         ("NEW RURITANIA, Freedonia, 3 March 2021 --", "The court ruled on Monday."),
+        ("GENEVA and NEW RURITANIA, 3 March 2021 —", "The group urged an inquiry."),
     ],
 )
 def test_dateline_is_one_segment_before_the_body(
