@@ -3,7 +3,7 @@ no statement of its own. 'Interpol rejected 19 notices' refuses things (no denia
 claim); 'charged over videos he recorded' names the thing the verb made (no finding);
 'officers visited his mother and told her that ...' is the pressure itself (no statement
 to the reader); 'the couple found a tracker under their car' is a discovery, no finding;
-'she reported the men to the police' is a complaint.
+'she reported the men to the police' and 'he reported the hack to the police' are complaints.
 Read by :func:`tnr_claims.claims.attribution.find_source`.
 """
 
@@ -118,17 +118,16 @@ def finds_a_thing(index: DocIndex, verb: int) -> bool:
     )
 
 
-def reports_people_to_the_police(index: DocIndex, verb: int) -> bool:
-    """Whether 'reported' is a complaint about people ('she reported the men who followed
-    her to the police'): an object that is a person and a 'to' phrase naming the police or
-    other officials, no statement."""
+def reports_to_the_police(index: DocIndex, verb: int) -> bool:
+    """Whether 'reported' is a complaint ('she reported the men who followed her to the
+    police', 'he reported the hacking to the police'): an object, a person or a thing
+    done, and a 'to' phrase naming the police or other officials; no statement."""
     if index.lemma[verb] != "report":
         return False
     people = [
         c
         for c in index.children(verb)
-        if c.dep_ == "dobj"
-        and (c.pos_ == "PRON" or c.lemma_.lower() in index.words.PERSON_NOUNS or index.named(c.i))
+        if c.dep_ == "dobj" and (c.pos_ in ("PRON", "NOUN", "PROPN") or index.named(c.i))
     ]
     if not people:
         return False

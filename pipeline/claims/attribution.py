@@ -16,7 +16,7 @@ from tnr_claims.claims.acts_not_told import (
     finds_a_thing,
     makes_the_thing_it_qualifies,
     refuses_a_thing,
-    reports_people_to_the_police,
+    reports_to_the_police,
     state_tells_someone,
 )
 from tnr_claims.claims.index import CLOSING_QUOTES, inside_quotation
@@ -96,7 +96,7 @@ def find_source(
             makes_the_thing_it_qualifies(index, cue.start)
             or state_tells_someone(index, cue.start)
             or finds_a_thing(index, cue.start)
-            or reports_people_to_the_police(index, cue.start)
+            or reports_to_the_police(index, cue.start)
         ):
             continue  # 'videos he recorded', 'officers told her that ...': no statement
         rule = rules_by_id.get(cue.id_)

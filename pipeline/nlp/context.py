@@ -239,11 +239,13 @@ def propagate_names(
     # family name of several words ('Mr El-Sherbiny' after 'Youssef El-Sherbiny')
     full_names = {span.text for span in spans if span.label_ == "PERSON" and len(span) > 1}
     full_names |= {
-        span[k:].text
+        name
         for span in spans
         if span.label_ == "PERSON" and len(span) > 2
         for k in range(1, len(span) - 1)
-        if span[k].text[:1].isupper()
+        if span[k].text[:1].isupper() or _hyphen_joins(span.doc, span[k].i + 1)
+        # 'al-Suwaidi' after 'Mariam al-Suwaidi', and 'Al-Suwaidi' opening a sentence
+        for name in (span[k:].text, span[k:].text[:1].upper() + span[k:].text[1:])
     }
     # family names a title stands before elsewhere ('Mr Habineza'): a model 'organisation'
     # ending in one is that person's full name ('Jean-Bosco Habineza')

@@ -1613,6 +1613,21 @@ def test_reporting_people_to_the_police_is_no_statement(tnr_pipeline) -> None:
 
 
 @pytest.mark.parametrize(
+    ("second", "source"),
+    [
+        ("Vell reported the hacking of her phone to the Essen police in July.", None),
+        # counterexample: a report of what happened, with no complaint lodged
+        ("Vell reported that her phone had been hacked in July.", "Gulnara Vell"),
+    ],
+)
+def test_reporting_an_act_to_the_police_is_no_statement(
+    tnr_pipeline, second: str, source: str | None
+) -> None:
+    text = f"Gulnara Vell, an activist in Essen, was followed for months. {second}"
+    assert claim_of(tnr_pipeline, text, "Vell reported").source == source
+
+
+@pytest.mark.parametrize(
     ("text", "start", "targets", "source"),
     [
         (

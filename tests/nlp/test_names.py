@@ -227,6 +227,30 @@ def test_a_given_name_before_a_known_family_name_joins_it_but_a_title_does_not()
     assert names == ["Memet Abdurehim", "Abdurehim", "Gulnar Abdurehim"]
 
 
+@pytest.mark.parametrize("later", ["al-Suwaydan", "Al-Suwaydan"])
+def test_a_family_name_opening_with_a_particle_the_model_read_as_an_org_is_the_person(
+    later: str,
+) -> None:
+    """'Huda al-Suwaydan ... Al-Suwaydan said': the family name with its lower-case
+    particle (capitalised when it opens a sentence) is the person, not an organisation."""
+
+    from tnr_claims.nlp.context import propagate_names
+    from tnr_claims.rules.loader import default_patterns
+
+    doc = spacy.blank("en")(f"Huda Nasser al-Suwaydan teaches. {later} said so.")
+    first, second = doc.text.index("Huda"), doc.text.rindex(later)
+    spans = [
+        doc.char_span(first, first + 23, "PERSON", span_id="model:PERSON"),
+        doc.char_span(second, second + len(later), "ORG", span_id="model:ORG"),
+    ]
+    assert [len(s) for s in spans] == [5, 3]
+    kept = propagate_names(doc, spans, default_patterns().lexicons, tagged=False)
+    assert [(s.text, s.label_) for s in kept] == [
+        ("Huda Nasser al-Suwaydan", "PERSON"),
+        (later, "PERSON"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
