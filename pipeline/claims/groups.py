@@ -102,7 +102,7 @@ def group_phrase(index: DocIndex, i: int, size: int, nouns: frozenset[str]) -> b
         return False
     if not any(c.dep_ == "det" and c.lower_ in ("the", "these", "both") for c in children):
         return False
-    if _said_before_in_sentence(index, i):
+    if _said_before_in_sentence(index, i) or _in_a_share_of_a_count(index, i):
         return False  # 'relatives of critics abroad were held after the critics spoke'
     counted = [c.i for c in children if c.dep_ == "nummod"]
     return not counted or number_value(index, counted[0]) == size
@@ -117,6 +117,23 @@ def _said_before_in_sentence(index: DocIndex, i: int) -> bool:
         index.lemma[j] == index.lemma[i]
         and index.tag[j] == "NNS"
         and not any(c.dep_ == "det" for c in index.children(j))
+        for j in range(start, i)
+    )
+
+
+def _in_a_share_of_a_count(index: DocIndex, i: int) -> bool:
+    """Whether the plural noun at ``i`` follows, in its own sentence, a share of a set the
+    sentence counts ('six abductions of exiles since 2019; in two of them the victims
+    reappeared'): the noun is the people of that share, not a group named before."""
+    start = index.doc[i].sent.start
+    counted = any(
+        index.tag[j] == "NNS" and index.has_child(j, ("nummod",)) for j in range(start, i)
+    )
+    return counted and any(
+        index.lower[j] in ("them", "these", "those")
+        and index.dep[j] == "pobj"
+        and index.lower[index.head[j]] == "of"
+        and index.pos[index.head[index.head[j]]] in ("NUM", "ADJ", "PRON", "DET")
         for j in range(start, i)
     )
 

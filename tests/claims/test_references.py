@@ -1819,3 +1819,22 @@ def test_a_relative_told_in_apposition_brings_whose_relative_he_is(
 ) -> None:
     text = first + " He has not been charged with anything."
     assert sorted(claim_of(tnr_pipeline, text, "He has").targets) == targets
+
+
+@pytest.mark.parametrize(
+    ("second", "targets"),
+    [
+        (
+            "The group counts at least six abductions of exiles since 2019; in two of them "
+            "the victims later reappeared in prison.",
+            [],
+        ),
+        # counterexample: with no share of a count before it, the group phrase is the pair
+        ("Two days later the victims were released.", ["Ivo Ruiz", "Lena Ruiz"]),
+    ],
+)
+def test_a_group_phrase_in_a_share_of_a_count_is_no_group_named_before(
+    tnr_pipeline, second: str, targets: list[str]
+) -> None:
+    text = f"Police questioned Lena Ruiz and her brother, Ivo Ruiz, in Vell in May. {second}"
+    assert sorted(claim_of(tnr_pipeline, text, second[:12]).targets) == targets
