@@ -121,9 +121,14 @@ def finds_a_thing(index: DocIndex, verb: int) -> bool:
 def reports_to_the_police(index: DocIndex, verb: int) -> bool:
     """Whether 'reported' is a complaint ('she reported the men who followed her to the
     police', 'he reported the hacking to the police'): an object, a person or a thing
-    done, and a 'to' phrase naming the police or other officials; no statement."""
+    done, and a 'to' phrase naming the police or other officials; no statement. With
+    nothing reported, 'report to' someone is to appear ('reports to a police station')."""
     if index.lemma[verb] != "report":
         return False
+    if not index.has_child(verb, ("ccomp", "dobj")) and any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in index.children(verb)
+    ):
+        return True  # 'she had to report to a police station every week': she appears
     people = [
         c
         for c in index.children(verb)

@@ -161,6 +161,8 @@ def target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> s
 
     if dep == "nsubj" and _bears_the_act(index, head):
         return "TARGET.bears_the_act"  # 'X received death threats', 'X faces charges'
+    if dep == "nsubj" and has_method and _bound_to(index, head):
+        return "TARGET.bears_the_act"  # 'I had to sign in at a police station every week'
     if dep in ("nsubj", "nsubjpass") and any(
         _bears_the_act(index, clause) for clause in _subjectless_ing_clauses(index, head)
     ):
@@ -286,6 +288,15 @@ BORNE_NOUNS = frozenset(
 )
 """Nouns through which one bears acts ('received a stream of threats', 'faces a risk of
 torture'), not 'faces accusations of kidnapping'."""
+
+
+def _bound_to(index: DocIndex, verb: int) -> bool:
+    """Whether ``verb`` is 'have' bound to a duty ('had to sign in every week', 'has to
+    report to the police'): its subject bears the measure the sentence tells."""
+    return index.lemma[verb] == "have" and any(
+        c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for c in index.children(verb)
+    )
 
 
 def _bears_the_act(index: DocIndex, verb: int) -> bool:

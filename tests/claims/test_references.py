@@ -1838,3 +1838,25 @@ def test_a_group_phrase_in_a_share_of_a_count_is_no_group_named_before(
 ) -> None:
     text = f"Police questioned Lena Ruiz and her brother, Ivo Ruiz, in Vell in May. {second}"
     assert sorted(claim_of(tnr_pipeline, text, second[:12]).targets) == targets
+
+
+@pytest.mark.parametrize(
+    ("second", "targets", "source"),
+    [
+        (
+            "For months she had to report to a police station every week while the court "
+            "weighed the extradition request.",
+            ["Ana Ruiz"],
+            None,
+        ),
+        # counterexample: agents bound to leave are no target, and 'reported to ... that'
+        # is a statement
+        ("The agents had to leave Oslo after the abduction failed.", [], None),
+        ("Police reported to the ministry that she had been deported.", ["Ana Ruiz"], None),
+    ],
+)
+def test_one_bound_to_a_duty_bears_the_measure_and_reporting_to_the_police_is_no_statement(
+    tnr_pipeline, second: str, targets: list[str], source: str | None
+) -> None:
+    claim = claim_of(tnr_pipeline, f"Ana Ruiz fled Vell in 2019. {second}", second[:12])
+    assert (claim.targets, claim.source) == (targets, source)
