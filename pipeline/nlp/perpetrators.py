@@ -122,7 +122,7 @@ def _content_tokens(root: Token) -> Iterable[Token]:
     the parser often hangs the phrase that follows on the verb: prepositional phrases of
     that verb after the object count as the act's complements too.
     """
-    starts = [child for child in root.children if child.dep_ in CONTENT_DEPS]
+    starts = [child for child in root.children if _content(child)]
     # 'charged with conspiracy to commit murder in X's death', the infinitive hung on the verb
     starts += [
         child
@@ -154,8 +154,20 @@ def _content_tokens(root: Token) -> Iterable[Token]:
             frontier.extend(
                 (child, depth + _step(token, child))
                 for child in token.children
-                if child.dep_ in CONTENT_DEPS or (child.dep_ == "conj" and child.pos_ in NOMINAL)
+                if _content(child) or (child.dep_ == "conj" and child.pos_ in NOMINAL)
             )
+
+
+TIME_PREPOSITIONS = frozenset({"before", "until", "till"})
+"""Prepositions that order a later act ('held him for days before handing him over'): what
+follows them is the next step, not what the legal act is for ('arrested after the
+killing' is still read as the arrest of its doers)."""
+
+
+def _content(child: Token) -> bool:
+    return child.dep_ in CONTENT_DEPS and not (
+        child.dep_ == "prep" and child.lower_ in TIME_PREPOSITIONS
+    )
 
 
 NOMINAL = frozenset({"NOUN", "PROPN"})

@@ -58,6 +58,12 @@ def test_a_charged_perpetrator_is_remembered_for_the_whole_document(tnr_pipeline
         # a joined legal verb for the target's own supposed offence changes nothing
         ("The exile Omar Said was arrested and charged with insulting the king.", "DETENTION"),
         ("The journalist Omar Said was detained as a witness in Minsk.", "DETENTION"),
+        # the act after 'before' is the next step done to him, not what he was held for
+        (
+            "Border police held the blogger Omar Said for a week before handing him to "
+            "agents from Vell.",
+            "DETENTION",
+        ),
         # relatives charged over the exile's supposed acts are relatives punished
         (
             "The court convicted the brothers of Omar Said of helping him plot the killing "
