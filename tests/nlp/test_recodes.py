@@ -106,7 +106,7 @@ def test_agents_acted_on_after_an_incident_go_on_with_its_story(tnr_pipeline) ->
     told = "Ruritanian agents abducted the blogger Ivo Sand in Vienna in May 2022. " + measure
     claims = tnr_pipeline.process_text(told).claims
     assert [(c.type, c.methods) for c in claims] == [
-        ("incident", ["ABDUCTION"]),
+        ("incident", ["ABDUCTION", "OVERSEAS_AGENTS"]),  # a state's agents, by demonym
         ("incident", []),
     ]
     # with no incident told before, the measure alone is no claim
