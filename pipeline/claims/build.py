@@ -20,6 +20,7 @@ from tnr_claims.claims.index import (
     label_of,
 )
 from tnr_claims.claims.kin import CUSTODY_CODES
+from tnr_claims.claims.lead_ins import recommendation_lists
 from tnr_claims.claims.mentions import describing_nouns, document_mentions, lede_subject
 from tnr_claims.claims.modifiers import find_negation_scopes, find_negations
 from tnr_claims.claims.named_next import group_named, groups_named_next
@@ -124,6 +125,7 @@ def build_claims(
     quoted_first_person(index, analyses)
     groups_named_next(index, analyses, memory)
     _custody_of_relatives(index, analyses, memory)
+    recommendation_lists(index, analyses, segments)
     claims = []
     for analysis in analyses:
         if analysis.claim_rule is not None:

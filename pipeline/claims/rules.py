@@ -33,6 +33,11 @@ CLAIM_RULES: tuple[tuple[str, str], ...] = (
     ),
     ("CLAIM.named_target", "a named target of an act: 'Ana Lopes was taken to the airport.'"),
     ("CLAIM.recommendation", "a call for action: 'The group urges governments to act.'"),
+    (
+        "CLAIM.listed_recommendation",
+        "an item of a list after a lead-in that calls for action: 'SGI recommends that:' ..."
+        " '- donors fund legal aid.'",
+    ),
     ("CLAIM.event_verb", "an event verb on people: 'Students are being targeted, he said.'"),
     (
         "CLAIM.attributed_practice",
@@ -57,6 +62,12 @@ TYPE_RULES: tuple[tuple[str, str, str], ...] = (
         "TYPE.recommendation_cue",
         "recommendation",
         "a recommendation cue in the main clause: 'Amnesty urges Laos to halt the deportation.'",
+    ),
+    (
+        "TYPE.listed_recommendation",
+        "recommendation",
+        "an item of a list after a lead-in that calls for action: 'Its recommendations"
+        " include the following:' ... '- Train police to recognise the signs.'",
     ),
     (
         "TYPE.cases_counted",
@@ -178,6 +189,10 @@ SOURCE_RULES: tuple[tuple[str, str], ...] = (
         "named nsubj (or appos/possessor/'by' phrase) of a reporting verb: 'Rights Watch said ...'",
     ),
     ("recommendation_verb", "named subject of a recommendation verb: 'The group urges ...'"),
+    (
+        "list_lead_in",
+        "an item of a list after a lead-in that calls for action: the lead-in's source",
+    ),
     ("passive_agent", "named agent of a passive reporting verb: 'it was reported by X'"),
     ("according_to", "'according to X'"),
     ("colon", "'X: ...' at the start of the sentence"),

@@ -28,7 +28,10 @@ How a segment is classified (first that applies)
     3. The first segment of article text, when it is one short line: ``title``.
     4. A single line that :func:`is_heading` accepts: ``heading``.
     5. A list item that does not read as a sentence (a fragment, a to-do item with a
-       ``[ ]`` box; :func:`reads_as_sentence`): ``list`` (article text, never a claim).
+       ``[ ]`` box; :func:`reads_as_sentence`): ``list`` (article text, never a claim),
+       unless it is one of the items of a call: after a body paragraph ending on a colon
+       that recommends, urges or calls (``"SGI recommends that:"``), each item finishes
+       that call's sentence (``"- donors fund legal aid;"``) and is ``body``.
     6. Otherwise ``body``.
 
 Datelines
@@ -55,6 +58,12 @@ RULE_TITLE = "SEGMENT.title_first_line"
 RULE_HEADING = "SEGMENT.is_heading"
 RULE_BODY = "SEGMENT.body_default"
 RULE_LIST_FRAGMENT = "SEGMENT.list_item_not_a_sentence"
+RULE_ITEM_OF_A_CALL = "SEGMENT.item_of_a_call"
+CALL_LEAD = re.compile(
+    r"\b(?:recommend\w*|urges?|urging|calls?\s+(?:on|for|upon)|demands?|asks?)\b[^\n]*:\s*$",
+    re.IGNORECASE,
+)
+"""A paragraph that ends on a colon after a calling word: the list after it is its items."""
 RULE_SECTION = "SEGMENT.section_of:"
 """Prefix: the segment lies in a section opened by the zone rule whose id follows."""
 
@@ -371,6 +380,7 @@ def segment_with_rules(text: str, zone_rules: Sequence[ZoneRule]) -> list[tuple[
     result: list[tuple[Segment, str]] = []
     section: ZoneRule | None = None
     seen_article = False
+    call: re.Match[str] | None = None  # the body paragraph before ends a call on a colon
     for block in _blocks(text):
         for piece in _pieces(block, rules, first=not seen_article):
             if piece.rule is None and section is None and datelines:
@@ -392,9 +402,15 @@ def segment_with_rules(text: str, zone_rules: Sequence[ZoneRule]) -> list[tuple[
             elif _heading_like(piece):
                 kind, rule_id = "heading", RULE_HEADING
             elif _is_list_item(piece) and not reads_as_sentence(_piece_text(text, piece)):
-                kind, rule_id = "list", RULE_LIST_FRAGMENT
+                if call is not None:
+                    kind, rule_id = "body", RULE_ITEM_OF_A_CALL
+                else:
+                    kind, rule_id = "list", RULE_LIST_FRAGMENT
             else:
                 kind, rule_id = "body", RULE_BODY
+            if rule_id != RULE_ITEM_OF_A_CALL:
+                words = _piece_text(text, piece)
+                call = CALL_LEAD.search(words) if kind == "body" else None
             if piece.rule is None:
                 seen_article = True
             result.append((Segment(kind=kind, start=start, end=end), rule_id))
@@ -409,6 +425,7 @@ def segment_text(text: str, zone_rules: Sequence[ZoneRule]) -> list[Segment]:
 __all__ = [
     "RULE_BODY",
     "RULE_HEADING",
+    "RULE_ITEM_OF_A_CALL",
     "RULE_LIST_FRAGMENT",
     "RULE_SECTION",
     "RULE_TITLE",

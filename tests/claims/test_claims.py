@@ -2001,3 +2001,15 @@ def test_a_tally_is_a_statistic(tnr_pipeline, text: str, claim_type: str) -> Non
 def test_a_large_vague_count_of_people_acted_on_is_a_statistic(tnr_pipeline, text, kind) -> None:
     [claim] = tnr_pipeline.process_text(text).claims
     assert claim.type == kind
+
+
+def test_items_of_a_list_after_a_call_are_its_recommendations(tnr_pipeline) -> None:
+    text = (
+        "Exiles deported\n\nVell Watch said police in Ostrava deported 12 exiles in May.\n\n"
+        "Vell Watch recommends that:\n\n- the host government halt the removals;\n"
+        "- donors fund legal aid for exiles facing deportation.\n\nThe group will report again."
+    )
+    claims = tnr_pipeline.process_text(text).claims
+    assert not [c for c in claims if c.text.startswith("Vell Watch recommends")]
+    items = [c for c in claims if "halt" in c.text or "donors" in c.text]
+    assert [(c.type, c.source) for c in items] == [("recommendation", "Vell Watch")] * 2

@@ -446,3 +446,22 @@ def test_dateline_on_a_line_of_its_own(rules: tuple[ZoneRule, ...]) -> None:
 )
 def test_no_dateline_in_ordinary_sentences(paragraph: str, rules: tuple[ZoneRule, ...]) -> None:
     assert kinds(f"A Title\n\n{paragraph}", rules)[-1] == ("body", paragraph)
+
+
+@pytest.mark.parametrize(
+    ("lead", "kind"),
+    [
+        ("The group recommends that:", "body"),
+        ("Its recommendations include the following:", "body"),
+        # counterexample: a colon after no call opens a plain list of fragments
+        ("The report draws on:", "list"),
+    ],
+)
+def test_items_after_a_call_on_a_colon_finish_its_sentence(
+    lead: str, kind: str, rules: tuple[ZoneRule, ...]
+) -> None:
+    text = (
+        f"A Title\n\nPolice held two exiles in May.\n\n{lead}\n\n"
+        "- the host government halt the removals;\n- donors fund legal aid."
+    )
+    assert [k for k, _ in kinds(text, rules)[-2:]] == [kind, kind]
