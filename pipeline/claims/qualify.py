@@ -43,7 +43,7 @@ def find_recommendation_cue(
         if cue.start in index.method_tokens or urges_the_act(index, cue):
             continue  # 'police urged his parents to persuade him': the urging is the act
         if is_weak(cue):
-            if told_to_someone(index, cue.start):
+            if told_to_someone(index, cue.start) or _asks_whether(index, cue.start):
                 continue  # 'she told me I must come home': an order to a person, no call
             nxt = cue.end
             while nxt < sentence.span.end and index.lower[nxt] in ("not", "n't", "never"):
@@ -76,8 +76,23 @@ def _calls_on_the_public(index: DocIndex, cue: Span) -> bool:
         if prep.dep_ == "prep" and prep.lower_ == "on":
             addressees += [c for c in prep.children if c.dep_ == "pobj"]
     return bool(addressees) and all(
-        a.lemma_.lower() in index.words.PUBLIC_ADDRESSEES for a in addressees
+        a.lemma_.lower() in index.words.PUBLIC_ADDRESSEES
+        # 'she advised me to go back': a word to one person (or a relative) in the story
+        or a.lower_ in ONE_PERSON_ADDRESSED
+        or a.lemma_.lower() in index.words.FAMILY_NOUNS
+        for a in addressees
     )
+
+
+ONE_PERSON_ADDRESSED = frozenset({"me", "him", "her"})
+"""Pronouns of one person a call is made to: a step of the story, not a call on a state."""
+
+
+def _asks_whether(index: DocIndex, i: int) -> bool:
+    """Whether the modal at ``i`` stands in a clause opened by 'whether' or 'if' that a
+    verb asks ('is examining whether he should be charged'): a question, no call."""
+    verb = index.head[i]
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in index.children(verb))
 
 
 def _is_question(index: DocIndex, sentence: Sentence) -> bool:

@@ -2013,3 +2013,24 @@ def test_items_of_a_list_after_a_call_are_its_recommendations(tnr_pipeline) -> N
     assert not [c for c in claims if c.text.startswith("Vell Watch recommends")]
     items = [c for c in claims if "halt" in c.text or "donors" in c.text]
     assert [(c.type, c.source) for c in items] == [("recommendation", "Vell Watch")] * 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "call"),
+    [
+        # a word to one person in the story, and a question whether, are no calls
+        ("An official at the embassy advised him to sell the flat and stay quiet.", False),
+        (
+            "Prosecutors are examining whether the driver should be charged over the abduction.",
+            False,
+        ),
+        # counterexamples: calls on a state stay calls
+        ("Vell Watch urged the Czech government to halt the deportations.", True),
+        ("Prosecutors should charge the driver over the abduction.", True),
+    ],
+)
+def test_a_word_to_one_person_or_a_question_whether_is_no_call(
+    tnr_pipeline, sentence: str, call: bool
+) -> None:
+    claims = tnr_pipeline.process_text(f"Exiles in Prague\n\n{sentence}").claims
+    assert ("recommendation" in [c.type for c in claims]) is call
