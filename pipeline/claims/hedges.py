@@ -57,6 +57,11 @@ def find_hedges(  # noqa: C901
             and index.lower[i] not in index.words.HEDGE_NOUNS
         ):
             continue
+        if index.pos[i] == "NOUN" and any(
+            c.dep_ in ("compound", "amod") and c.lower_ in index.words.CLAIMS_TO_A_RIGHT
+            for c in index.children(i)
+        ):
+            continue  # 'a pending asylum claim': a claim to a right, no allegation
         if slug == "modal":
             if index.tag[i] != "MD":
                 continue

@@ -361,6 +361,7 @@ WORD_LISTS: tuple[str, ...] = (
     "PUBLISH_WORDS",
     "REACTION_VERBS",
     "PUBLIC_ADDRESSEES",
+    "CLAIMS_TO_A_RIGHT",
     "STATE_VOICES",
     "STATE_MEDIA_NOUNS",
     "STATE_MARKS",

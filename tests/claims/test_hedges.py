@@ -79,6 +79,11 @@ def hedged(tnr_pipeline, text: str, sentence_start: str) -> bool:
             "involved continue to circulate.",
             True,
         ),
+        # a claim to a right is no allegation
+        (
+            "Police in Riga deported Tomas Vik in May although his asylum claim was pending.",
+            False,
+        ),
     ],
 )
 def test_hedges_on_the_act_only(tnr_pipeline, text: str, expected: bool) -> None:
