@@ -162,6 +162,19 @@ BYLINE_SEPARATORS = frozenset({",", "|", "/", "–", "—", "-"})
 """Marks that set a byline's parts apart ('By A, Outlet, date')."""
 
 
+NAME_PARTICLES = frozenset({"de", "del", "della", "di", "du", "la", "le", "of", "al", "el"})
+"""Lower-case words inside an outlet's name ('Corredor del Henares Noticias')."""
+
+
+def _opens_a_line(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` opens the text or a line ('By ...', 'Interview by ...' with
+    'Interview' opening it, which must then be a title-case word)."""
+    if i < 0:
+        return False
+    first = i == 0 or "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space
+    return first and (doc[i].lower_ == "by" or doc[i].is_title)
+
+
 def byline_outlets(doc: Doc, spans: list[Span], is_place: Callable[[str], bool]) -> list[Span]:
     """The outlet named in a byline after its author (see module): one to four title-case
     words (a leading 'The' allowed) between separators, not a date, a place or a person
@@ -172,8 +185,8 @@ def byline_outlets(doc: Doc, spans: list[Span], is_place: Callable[[str], bool])
         for s in spans
         if s.label_ == "PERSON"
         and s.start > 0
-        and doc[s.start - 1].text in ("By", "BY")
-        and (s.start == 1 or "\n" in doc[s.start - 2].text_with_ws)
+        and doc[s.start - 1].lower_ == "by"
+        and (_opens_a_line(doc, s.start - 1) or _opens_a_line(doc, s.start - 2))
     ]
     for author in bylines:
         i = author.end
@@ -185,10 +198,19 @@ def byline_outlets(doc: Doc, spans: list[Span], is_place: Callable[[str], bool])
                 and doc[j].text not in BYLINE_SEPARATORS
             ):
                 j += 1
-            part = doc[i + 1 : j]
+            end = j
+            while end > i + 1 and doc[end - 1].is_space:
+                end -= 1  # 'Harbour Courier\n\n': the paragraph break is its own token
+            part = doc[i + 1 : end]
             if (
                 1 <= len(part) <= 4
-                and all(t.is_title or (t.lower_ == "the" and t.i == part.start) for t in part)
+                and part[-1].is_title
+                and all(
+                    t.is_title
+                    or (t.lower_ == "the" and t.i == part.start)
+                    or (t.lower_ in NAME_PARTICLES and t.i > part.start)
+                    for t in part
+                )
                 and not any(t.like_num or t.ent_type_ == "DATE" for t in part)
                 and not is_place(part.text)
             ):

@@ -62,6 +62,10 @@ def test_an_organisations_last_word_opens_no_act(tnr_pipeline, text: str, expect
     [
         ("By Lena Dahl, Fjord Courier, 19 October 2022", "Fjord Courier"),
         ("By Lena Dahl | The Exile Desk | 4 June 2024", "Exile Desk"),
+        # the byline alone on its line, a particle inside the name, 'Interview by'
+        ("By Lena Dahl, Fjord Courier", "Fjord Courier"),
+        ("By Lena Dahl, Voz del Fiordo", "Voz del Fiordo"),
+        ("Interview by Lena Dahl, Fjord Review, 3 June 2024", "Fjord Review"),
         # counterexample: a place after the author is no outlet
         ("By Lena Dahl, Oslo", None),
     ],
