@@ -460,3 +460,27 @@ def test_a_name_in_apposition_to_an_organisation_noun_keeps_its_particles() -> N
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
     found = described_organisations(doc, [], default_patterns().lexicons)
     assert [(s.text, s.label_) for s in found] == [("Voz Andina de Apoyo", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        (
+            "Her brother was questioned by the Office nationale de la sûreté (ONS) in May.",
+            "Office nationale de la sûreté",
+        ),
+        (
+            "Exile Watch blamed the Directorate for Security of the State (DSS) for it.",
+            "Directorate for Security of the State",
+        ),
+        # counterexamples: a place, a law and an act abbreviated so stay what they are
+        ("Police in the Central African Republic (CAR) held him in May.", None),
+        ("His assets were frozen under the Public Order Law (POL) in May.", None),
+        ("Prosecutors sought a European Arrest Warrant (EAW) for him in May.", None),
+    ],
+)
+def test_words_before_their_initials_name_an_organisation(tnr_pipeline, text, org) -> None:
+    record = tnr_pipeline.process_text(text)
+    before = text.index(" (")
+    named = [s.text for s in record.spans if s.label == "ORG" and s.end == before]
+    assert named == ([org] if org else [])
