@@ -335,7 +335,9 @@ def _remember_people(
         ):
             # 'his brothers, A and B': B, joined to A, is a relative beside the act too
             relatives |= memory.mentions.relatives(index.words.FAMILY_NOUNS) & set(targets)
-        focus = [name for name in targets if name not in relatives] or targets
+        # nor is the one abroad the rule adds for his relative held ('the brother was held')
+        owners = {d.name for d in analysis.target_rules if d.rule in OWNER_RULES}
+        focus = [name for name in targets if name not in relatives | owners] or targets
         narrator = first_person(memory, sentence)
         focus = [name for name in focus if name != narrator]  # 'I', never 'he' or 'she'
         if focus:
@@ -351,8 +353,8 @@ def _remember_people(
         )  # in the order the sentence names them: a joint statement is its first
         if len(group) > 1:
             memory.set_group(group, number)
-        elif len(targets) > 1:
-            memory.set_group(list(targets), number)
+        elif len([name for name in targets if name not in owners]) > 1:
+            memory.set_group([name for name in targets if name not in owners], number)
     else:
         topic = _named_subject(index, sentence, memory, source)
         if topic is not None:

@@ -119,6 +119,9 @@ def _introduced_as_spouse(index: DocIndex, root: int) -> bool:
 CUSTODY_CODES = frozenset({"DETENTION", "PROSECUTION"})
 """Codes that are RELATIVE_REPRISAL when the one held or charged is a named relative."""
 
+RELEASE_CALLS = frozenset({"free", "release"})
+"""Verbs of a call to free a relative held: he is held, and the one abroad a target too."""
+
 ONE_PERSON = frozenset({"he", "him", "she", "her"})
 """Pronouns that stand for the one relative named before ('He was arrested in May')."""
 
@@ -150,20 +153,25 @@ def owners_of_relatives(
     chosen: list[tuple[int, str, str]],
 ) -> list[tuple[int, str, str]]:
     """Remember whose relative each name set after a family noun is ('his mother, A'; not a
-    spouse), and give an act on relatives (``REPRISAL_CODES``, or custody:
-    ``CUSTODY_CODES``) that names such a relative by name or by 'he' or 'she', but not the
+    spouse), and give an act on such a relative (any METHOD, or a call to free him) that
+    names him by name, by 'he' or 'she' or as 'the brother', but not the
     one abroad ('A and B were taken from the family's flat') that one too, as
     ``TARGET.relative_owner`` (GUIDELINES: a relative held or punished who is named is a
     target with the one whose relative he or she is)."""
     remember_relatives(index, memory, person_starts, mentions)
-    if not is_reprisal(sentence) and not any(
-        ref.record.label == "METHOD" and ref.record.code in CUSTODY_CODES for ref in sentence.spans
+    s0, s1 = sentence.span.start, sentence.span.end
+    if not any(ref.record.label == "METHOD" for ref in sentence.spans) and not any(
+        index.lemma[i] in RELEASE_CALLS and index.pos[i] == "VERB" for i in range(s0, s1)
     ):
-        return []
+        return []  # an act on the relative, or a call to free him ('urged Vell to free X')
     named = {name for _, name, _ in chosen}
     added = []
     for root, name, _ in chosen:
-        if index.named(root, ("PERSON",)) is None and index.lower[root] not in ONE_PERSON:
+        if (
+            index.named(root, ("PERSON",)) is None
+            and index.lower[root] not in ONE_PERSON
+            and not (index.lemma[root] in index.words.FAMILY_NOUNS and index.tag[root] == "NN")
+        ):
             continue  # 'the two men', 'they': the group is the people named, no one more
         owner = memory.relative_of.get(name)
         if owner is not None and owner not in named and owner not in memory.relative_of:

@@ -1860,3 +1860,38 @@ def test_one_bound_to_a_duty_bears_the_measure_and_reporting_to_the_police_is_no
 ) -> None:
     claim = claim_of(tnr_pipeline, f"Ana Ruiz fled Vell in 2019. {second}", second[:12])
     assert (claim.targets, claim.source) == (targets, source)
+
+
+BROTHER_HELD = (
+    "Ana Ruiz, a blogger in Oslo, has criticised Vell for years. In May her brother, Ivo "
+    "Ruiz, was detained in Vell. "
+)
+
+
+@pytest.mark.parametrize(
+    ("second", "targets"),
+    [
+        ("Her lawyer said the brother was being held at a police post.", ["Ana Ruiz", "Ivo Ruiz"]),
+        ("He was freed in June, but officers kept his passport.", ["Ana Ruiz", "Ivo Ruiz"]),
+        ("Oslo urged the authorities in Vell to free Ivo Ruiz.", ["Ana Ruiz", "Ivo Ruiz"]),
+        # counterexample: a relative who only speaks is no one acted on
+        ("Ivo Ruiz later told reporters he had been a teacher.", []),
+    ],
+)
+def test_an_act_on_a_relative_named_before_reaches_the_one_abroad(
+    tnr_pipeline, second: str, targets: list[str]
+) -> None:
+    claims = tnr_pipeline.process_text(BROTHER_HELD + second).claims
+    found = [c for c in claims if c.text == second]
+    assert [sorted(c.targets) for c in found] == ([targets] if targets else [])
+
+
+def test_he_after_the_relative_and_the_one_abroad_is_still_the_relative(tnr_pipeline) -> None:
+    text = (
+        BROTHER_HELD + "Police said the brother was being held at a post. He has not been charged."
+    )
+    claim = claim_of(tnr_pipeline, text, "He has not")
+    assert {(d.name, d.rule) for d in claim.provenance.target_rules} == {
+        ("Ivo Ruiz", "TARGET.passive_subject"),
+        ("Ana Ruiz", "TARGET.relative_owner"),
+    }
