@@ -89,6 +89,8 @@ def find_targets(  # noqa: C901
     last_named: str | None = None
     last_root = -1
     blocked = False
+    blocker_gender: str | None = None  # of the unnamed person who blocks, when told
+    named_before_blocker: str | None = None
     owner: tuple[str, int] | None = None
     owned_name: str | None = None  # the name given to the owner's relative, if any
     owner_gender: str | None = None  # the owner's, when 'his' or 'her' or the document tells
@@ -113,6 +115,7 @@ def find_targets(  # noqa: C901
                 owned_name = None
                 owner_gender = memory.mentions.genders.get(name) if memory.mentions else None
                 last_named, last_root, blocked = None, -1, True
+                blocker_gender = None
             elif owner is not None and _names_the_owned(index, ref.root, owner[1]):
                 owned_name = name  # 'Ana's lawyer, Luis Vela, said he ...': 'he' is still Ana
             elif name not in memory.officials and not told_by_a_name(index, ref.root):
@@ -146,6 +149,10 @@ def find_targets(  # noqa: C901
                 continue
             antecedent = last_named
             wanted = PRONOUN_GENDERS.get(index.lower[i])
+            # 'a man from the embassy followed her': an unnamed man is no 'her'
+            blocks = blocked and (blocker_gender is None or wanted in (None, blocker_gender))
+            if blocked and not blocks:
+                antecedent = named_before_blocker  # 'A said a man followed her': A
             if (
                 owner is not None
                 and wanted is not None
@@ -172,11 +179,11 @@ def find_targets(  # noqa: C901
                 # parents' flat ... took her brother': 'her' is no one of the parents
                 antecedent = owner[0]  # and so are the pronouns after this one
                 last_named, last_root, blocked, owner = antecedent, i, False, None
-            if antecedent is None and not blocked:
+            if antecedent is None and not blocks:
                 antecedent = _later_speaker(index, i, sentence, speakers, memory, number)
             if antecedent is not None and inside_phrase_of(index, i, last_root):
                 antecedent = None
-            if not blocked:
+            if not blocks:
                 antecedent = (
                     antecedent
                     or _held_just_before(index, i, memory, number)
@@ -190,8 +197,8 @@ def find_targets(  # noqa: C901
                 if not (fallback and agrees(memory, fallback, index.lower[i])):
                     fallback = recent_not_owned(index, i, memory, number)  # 'Kaveh ... He was held'
                 agreeing = fallback and agrees(memory, fallback, index.lower[i])
-                antecedent = fallback if agreeing and not blocked else None
-            if antecedent is None and not blocked and index.dep[i] == "poss":
+                antecedent = fallback if agreeing and not blocks else None
+            if antecedent is None and not blocks and index.dep[i] == "poss":
                 # no one before it fits: 'her passport' is the person the report is about's
                 # (a possessive only: a bare 'he' there is more often someone just described)
                 principal = memory.mentions.dominant if memory.mentions else None
@@ -204,6 +211,7 @@ def find_targets(  # noqa: C901
                     owner = (antecedent, index.head[i])
                     owned_name, owner_gender = None, PRONOUN_GENDERS.get(index.lower[i])
                     last_named, last_root, blocked = None, -1, True
+                    blocker_gender = None
         elif (
             has_method
             and index.lower[i] in FIRST_PERSON
@@ -289,7 +297,9 @@ def find_targets(  # noqa: C901
             mentions.append((i, kin, True))
         elif _unnamed_person(index, i, nouns):
             # 'agents pressured a cousin and his wife': 'his' is the cousin's
+            named_before_blocker = last_named
             last_named, last_root, blocked, owner = None, -1, True, None
+            blocker_gender = word_gender(index.lemma[i], index.words)
 
     strong: list[tuple[int, str, str]] = []
     weak: list[tuple[int, str, str]] = []

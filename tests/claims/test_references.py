@@ -1895,3 +1895,33 @@ def test_he_after_the_relative_and_the_one_abroad_is_still_the_relative(tnr_pipe
         ("Ivo Ruiz", "TARGET.passive_subject"),
         ("Ana Ruiz", "TARGET.relative_owner"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "targets"),
+    [
+        (
+            "Lina Sato, a poet, fled Vell in 2019. A man from the embassy followed her to "
+            "her car in June.",
+            "A man from",
+            ["Lina Sato"],
+        ),
+        (
+            "Omar Haddad, a blogger, fled Vell in 2019. A second activist, Lina Sato, said "
+            "a man from the embassy followed her to her car in June.",
+            "A second",
+            ["Lina Sato"],
+        ),
+        # counterexample: an unnamed man still stands for a later 'his'
+        (
+            "Omar Haddad, a blogger, fled Vell in 2019. Agents detained a man and his son "
+            "in Vell in June.",
+            "Agents detained",
+            [],
+        ),
+    ],
+)
+def test_an_unnamed_person_of_the_other_gender_does_not_take_a_pronoun(
+    tnr_pipeline, text: str, start: str, targets: list[str]
+) -> None:
+    assert claim_of(tnr_pipeline, text, start).targets == targets
