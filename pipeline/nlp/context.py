@@ -521,6 +521,7 @@ WORD_LISTS: tuple[str, ...] = (
     "RETURN_WORDS_AGAIN",
     "PLACE_NOUNS",
     "PLATFORM_NAMES",
+    "OUTLET_NAME_WORDS",
     "SPEECH_VERBS",
     "TREATY_NOUNS",
     "UNREST_NOUNS",

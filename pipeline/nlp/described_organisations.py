@@ -18,6 +18,9 @@ read the parse around a proper name, none naming an organisation.
   "By Ana Ruiz | The Exile Desk") name the outlet, whatever the model read them as.
   Context rule ``ORG.byline_outlet``. So are the title-case words in brackets that close a
   dateline before its dash ("OSLO, May 4, 2024 (Harbour Courier) —").
+- **Outlets by their own word.** A model person whose name opens or ends with a word
+  of a news outlet's name (``OUTLET_NAME_WORDS``: 'Radio Sedra', 'Harbour Wire', 'Vell
+  Tribune') is that outlet. Context rule ``ORG.outlet_word``.
 """
 
 from __future__ import annotations
@@ -246,3 +249,18 @@ def _dateline_outlets(doc: Doc) -> list[Span]:
         if k < 0 or i - k <= 12:
             made.append(make(doc, i + 1, j, "ORG", "ORG.byline_outlet"))
     return made
+
+
+def outlets_by_their_word(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
+    """Model persons named with an outlet's word ('Radio Sedra') become ORG (see module)."""
+    outlet = words.OUTLET_NAME_WORDS
+    return [
+        derive(s, "ORG.outlet_word", "label", label="ORG")
+        if s.label_ == "PERSON"
+        and len(s) > 1
+        and (s[0].text in outlet or s[-1].text in outlet)
+        # not 'the activist Ana Daily', 'Ms Ana Daily': told as a person
+        and not (s.start > 0 and doc[s.start - 1].lower_ in words.PERSON_NOUNS | words.HONORIFICS)
+        else s
+        for s in spans
+    ]

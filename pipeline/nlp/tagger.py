@@ -28,6 +28,7 @@ from tnr_claims.nlp.days import days_told_before
 from tnr_claims.nlp.described_organisations import (
     byline_outlets,
     described_organisations,
+    outlets_by_their_word,
     platform_venues,
 )
 from tnr_claims.nlp.domestic import domestic_unrest_acts
@@ -531,6 +532,7 @@ class RuleTagger:
             merged = listed_people(doc, merged, words)
             merged = patronymic_names(doc, merged, words)
         merged = hyphenated_syllables(doc, merged)
+        merged = outlets_by_their_word(doc, merged, words)
         merged = propagate_names(doc, merged, words, tagged=self._tagged)
         merged = family_plurals(doc, merged)
         merged = organisations_named_after_people(doc, merged, words, places)

@@ -484,3 +484,22 @@ def test_words_before_their_initials_name_an_organisation(tnr_pipeline, text, or
     before = text.index(" (")
     named = [s.text for s in record.spans if s.label == "ORG" and s.end == before]
     assert named == ([org] if org else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Ana Ruiz, 34, told Fjord Wire that two men had followed her.", "Fjord Wire", "ORG"),
+        ("Ana Ruiz presents the news at Radio Sedra Azad in London.", "Radio Sedra Azad", "ORG"),
+        # counterexample: a person's name with no outlet word stays a person
+        ("Ana Ruiz said Lena Ortiz, a poet, had been followed in May.", "Lena Ortiz", "PERSON"),
+    ],
+)
+def test_a_name_with_an_outlets_word_is_the_outlet(tnr_pipeline, text, name, label) -> None:
+    record = tnr_pipeline.process_text(text)
+    assert [s.label for s in record.spans if s.text == name] == [label]
+
+
+def test_a_genre_label_opening_a_headline_is_no_entity(tnr_pipeline) -> None:
+    record = tnr_pipeline.process_text("Explainer: How Vell watches its exiles\n\nText.")
+    assert [s.text for s in record.spans if s.text == "Explainer"] == []
