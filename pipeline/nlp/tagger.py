@@ -113,6 +113,12 @@ PERSON_PLACE_PREPOSITIONS = frozenset({"in", "near", "outside"})
 """The same for a one-word 'person': 'a letter from Hassan', 'he spoke to Jordan' stay
 people ('from' and 'to' take people as often as places)."""
 
+
+def prepositions_of(span: Span) -> frozenset[str]:
+    """The prepositions of place after which a model span of its label may be a place."""
+    return PLACE_PREPOSITIONS if span.label_ == "ORG" else PERSON_PLACE_PREPOSITIONS
+
+
 PLACE_OVER_PERSON_POPULATION = 500_000
 """A one-word model PERSON naming a city at least this large is read as the city."""
 
@@ -385,22 +391,37 @@ class RuleTagger:
 
     def _place_after_in(self, span: Span) -> bool:
         """'a court in [Grozny]': a one-word 'organisation' or 'person' that is the object
-        of a preposition of place and names a known city or country; a 'person' of up to
-        three words placed in, near or outside a thing ('the office in Kampong Cham')."""
+        of a preposition of place (or listed after one) and names a known city or country;
+        a 'person' of up to three words placed in, near or outside a thing ('the office in
+        Kampong Cham') or naming a known place ('his sister in Mae Sot')."""
         if self._normaliser is None or len(span) > 3:
             return False
         root = span.root
-        if len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ in ("and", "or"):
+        before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+        if (before in ("and", "or") and len(span) == 1) or (
+            before in ("and", "or", ",") and len(span) > 1 and span.label_ == "PERSON"
+        ):
             while root.dep_ == "conj" and root.head.i < root.i:
                 root = root.head  # 'organisers in Ansan and [Gimhae]': the list's place
-        prepositions = PLACE_PREPOSITIONS if span.label_ == "ORG" else PERSON_PLACE_PREPOSITIONS
-        if root.dep_ != "pobj" or root.head.lower_ not in prepositions:
+        if root is not span.root and len(span) > 1:
+            # 'in Bangkok, [Mae Sot] and Osaka', not 'bloggers in Oslo, [Ana Ruiz] and ...':
+            # a name listed after a place is a place only if the gazetteer knows it
+            return (
+                root.dep_ == "pobj"
+                and root.head.lower_ in prepositions_of(span)
+                and self._normaliser.is_known_place(span.text, subdivisions=False)
+            )
+        if root.dep_ != "pobj" or root.head.lower_ not in prepositions_of(span):
             return False
         if span.label_ == "PERSON" and root.head.head.pos_ == "NOUN":
             # 'a police station in Kilimani', 'a plant outside Ansan', 'the police office in
             # Kampong Cham': a place of a place, known to the gazetteer or not (a district, a
             # camp); the caller keeps words of people named in full
             return True
+        if len(span) > 1 and span.label_ == "PERSON":
+            # 'exiles in Bangkok, [Mae Sot] and Osaka', 'his sister in [Kampong Cham]': a
+            # town of two or three words the model read as a person's name
+            return self._normaliser.is_known_place(span.text, subdivisions=False)
         return len(span) == 1 and self._normaliser.is_known_place(span.text, subdivisions=False)
 
     def _origin_of_a_person(self, span: Span) -> bool:

@@ -1925,3 +1925,17 @@ def test_an_unnamed_person_of_the_other_gender_does_not_take_a_pronoun(
     tnr_pipeline, text: str, start: str, targets: list[str]
 ) -> None:
     assert claim_of(tnr_pipeline, text, start).targets == targets
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Since May, students in Lyon, Chiang Rai and Osaka were refused passports.", "Chiang Rai"),
+        ("Officers keep visiting her uncle in Siem Reap, Ana Ruiz said.", "Siem Reap"),
+    ],
+)
+def test_a_town_of_two_words_after_a_preposition_of_place_is_a_place(
+    tnr_pipeline, text: str, place: str
+) -> None:
+    record = tnr_pipeline.process_text(text)
+    assert [s.label for s in record.spans if s.text == place] == ["LOCATION"]
