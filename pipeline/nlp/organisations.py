@@ -66,7 +66,7 @@ from collections.abc import Callable
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
-from tnr_claims.nlp.provenance import derive, make
+from tnr_claims.nlp.provenance import derive, is_bare_model, make
 from tnr_claims.nlp.spans import (
     POSSESSIVE_MARKS,
     runs_into_a_name,
@@ -106,11 +106,14 @@ def organisation_extents(
 
 
 def _spelled_by_abbreviation(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
-    """Add an ORG span over untagged title-case words right before '(ABBR)' whose initials
-    spell it, function words optional ('Coalition for Exiled Journalists (CEJ)'); not over
-    a person's name ('Ana Ruiz (AR)' has neither a function word nor an organisation's
-    head noun)."""
-    covered = {i for s in spans for i in range(s.start, s.end)}
+    """Add an ORG span over the words right before '(ABBR)' whose initials spell it,
+    function words optional ('Coalition for Exiled Journalists (CEJ)', 'the Agence
+    nationale de sécurité (ANS)'); not over a person's name ('Ana Ruiz (AR)' has neither a
+    function word nor an organisation's head noun). The words may be untagged or read by
+    the model, or as the agents of a service ('the General Intelligence Service (GIS)'),
+    whose spans give way; a place, a law or an act so abbreviated ('the Democratic
+    Republic of Congo (DRC)', 'a European Arrest Warrant (EAW)') stays what it is."""
+    covered = {i for s in spans if _holds_its_words(s) for i in range(s.start, s.end)}
     made: list[Span] = []
     for k in range(1, len(doc) - 2):
         abbr = doc[k + 1]
@@ -122,7 +125,10 @@ def _spelled_by_abbreviation(doc: Doc, spans: list[Span], words: Lexicons) -> li
         while start > 0 and k - start < 2 * len(letters) + 2:
             token = doc[start - 1]
             if start - 1 in covered or not (
-                token.is_title or token.lower_ in words.FUNCTION_WORDS or token.text == "-"
+                token.is_title
+                or token.lower_ in words.FUNCTION_WORDS
+                or token.text == "-"
+                or (token.is_lower and token.is_alpha)  # 'nationale de sécurité'
             ):
                 break
             start -= 1
@@ -137,14 +143,28 @@ def _spelled_by_abbreviation(doc: Doc, spans: list[Span], words: Lexicons) -> li
                 )
             ):
                 longest = start
-        if longest is not None and any(
-            t.lower_ in words.FUNCTION_WORDS or t.lower_ in words.ORG_HEAD_NOUNS
-            for t in doc[longest:k]
+        if (
+            longest is not None
+            and any(
+                t.lower_ in words.FUNCTION_WORDS
+                or t.lower_ in words.ORG_HEAD_NOUNS
+                or t.lower_ in words.NOT_PERSON_HEADS  # 'Service', 'Directorate', 'Bureau'
+                for t in doc[longest:k]
+            )
         ):
             made.append(make(doc, longest, k, "ORG", "ORG.spelled_by_abbreviation"))
     if not made:
         return spans
-    return sorted([*spans, *made], key=lambda s: (s.start, s.end))
+    kept = [s for s in spans if not any(s.start < m.end and m.start < s.end for m in made)]
+    return sorted([*kept, *made], key=lambda s: (s.start, s.end))
+
+
+def _holds_its_words(span: Span) -> bool:
+    """Whether a span keeps its words from an organisation spelled by an abbreviation: any
+    but a model person or organisation and a service read as the agents of a state."""
+    if is_bare_model(span) and span.label_ in ("PERSON", "ORG"):
+        return False
+    return not (span.label_ == "METHOD" and span.id_.startswith("OVERSEAS_AGENTS"))
 
 
 def abbreviation_shaped(letters: str) -> bool:

@@ -33,7 +33,6 @@ from tnr_claims.nlp.described_organisations import (
 )
 from tnr_claims.nlp.domestic import domestic_unrest_acts
 from tnr_claims.nlp.extents import asks_for_something_else, brought_to_no_place, method_extents
-from tnr_claims.nlp.initials import initialled_organisations
 from tnr_claims.nlp.instruments import instruments_with_parties, provisions_of_instruments
 from tnr_claims.nlp.legal_words import drop_documents_as_sources, drop_hypothetical_penalties
 from tnr_claims.nlp.matcher import RuleMatcher
@@ -557,7 +556,7 @@ class RuleTagger:
         merged = propagate_names(doc, merged, words, tagged=self._tagged)
         merged = family_plurals(doc, merged)
         merged = organisations_named_after_people(doc, merged, words, places)
-        merged = abbreviations(doc, initialled_organisations(doc, merged), words)
+        merged = abbreviations(doc, merged, words)
         merged = names_again(doc, merged)
         if self._tagged:
             merged = instruments_with_parties(doc, merged, words)
