@@ -99,6 +99,7 @@ from tnr_claims.nlp.spans import (
     with_day_before,
     zone_filter,
 )
+from tnr_claims.nlp.speaker_labels import speaker_labels
 from tnr_claims.nlp.threats import threatened_acts
 from tnr_claims.normalise import Normaliser
 from tnr_claims.normalise.places import DEMONYMS
@@ -553,6 +554,7 @@ class RuleTagger:
             merged = patronymic_names(doc, merged, words)
         merged = hyphenated_syllables(doc, merged)
         merged = outlets_by_their_word(doc, merged, words)
+        merged = speaker_labels(doc, merged)
         merged = propagate_names(doc, merged, words, tagged=self._tagged)
         merged = family_plurals(doc, merged)
         merged = organisations_named_after_people(doc, merged, words, places)

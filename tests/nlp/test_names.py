@@ -890,3 +890,15 @@ def test_a_name_with_a_particle_described_as_a_group_is_that_organisation(tnr_pi
     text = "Dar al-Amal, a rights group in Amman, said the man was deported."
     assert spans_of(tnr_pipeline, text, "ORG") == ["Dar al-Amal"]
     assert spans_of(tnr_pipeline, text, "PERSON") == []
+
+
+def test_a_transcript_label_naming_a_known_person_is_that_person(tnr_pipeline) -> None:
+    text = (
+        "Exiles speak\n\nLena Varga spoke to the blogger Omar Haddad in Oslo.\n\n"
+        "VARGA: Were your parents held?\n\nHADDAD: Yes, police held them in May.\n\n"
+        "OSLO: a city of exiles."
+    )
+    record = tnr_pipeline.process_text(text)
+    labels = [(s.text, s.name) for s in record.spans if s.label == "PERSON" and s.text.isupper()]
+    # counterexample: a label naming no one the document names is no person
+    assert labels == [("VARGA", "Lena Varga"), ("HADDAD", "Omar Haddad")]
