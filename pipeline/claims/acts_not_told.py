@@ -118,6 +118,10 @@ def finds_a_thing(index: DocIndex, verb: int) -> bool:
     )
 
 
+POSTS = frozenset({"station", "post", "checkpoint", "precinct", "headquarters"})
+"""Places one reports to in person ('report to a police station every week')."""
+
+
 def reports_to_the_police(index: DocIndex, verb: int) -> bool:
     """Whether 'reported' is a complaint ('she reported the men who followed her to the
     police', 'he reported the hacking to the police'): an object, a person or a thing
@@ -125,18 +129,29 @@ def reports_to_the_police(index: DocIndex, verb: int) -> bool:
     nothing reported, 'report to' someone is to appear ('reports to a police station')."""
     if index.lemma[verb] != "report":
         return False
-    if not index.has_child(verb, ("ccomp", "dobj")) and any(
-        c.dep_ == "prep" and c.lower_ == "to" for c in index.children(verb)
+    children = list(index.children(verb))
+    if not index.has_child(verb, ("ccomp", "dobj")) and not any(
+        c.dep_ == "prep" and c.lower_ in ("on", "about") for c in children
     ):
-        return True  # 'she had to report to a police station every week': she appears
-    people = [
+        # 'she had to report to a police station every week': she appears there (not
+        # 'reported to the council on the abductions': a report)
+        return any(
+            c.dep_ == "prep"
+            and c.lower_ == "to"
+            and any(
+                g.lemma_.lower() in index.words.STATE_ACTOR_NOUNS or g.lemma_.lower() in POSTS
+                for g in c.children
+            )
+            for c in children
+        )
+    reported = [
         c
-        for c in index.children(verb)
+        for c in children
         if c.dep_ == "dobj" and (c.pos_ in ("PRON", "NOUN", "PROPN") or index.named(c.i))
     ]
-    if not people:
+    if not reported:
         return False
-    around = (*index.children(verb), *index.doc[people[0].i].subtree)
+    around = (*children, *index.doc[reported[0].i].subtree)
     return any(
         c.dep_ == "prep"
         and c.lower_ == "to"

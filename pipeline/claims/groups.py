@@ -127,7 +127,10 @@ def _in_a_share_of_a_count(index: DocIndex, i: int) -> bool:
     reappeared'): the noun is the people of that share, not a group named before."""
     start = index.doc[i].sent.start
     counted = any(
-        index.tag[j] == "NNS" and index.has_child(j, ("nummod",)) for j in range(start, i)
+        index.tag[j] == "NNS"
+        and index.lemma[j] in index.words.COUNT_NOUNS  # acts or people, not '12 hours'
+        and index.has_child(j, ("nummod",))
+        for j in range(start, i)
     )
     return counted and any(
         index.lower[j] in ("them", "these", "those")

@@ -57,9 +57,14 @@ def find_hedges(  # noqa: C901
             and index.lower[i] not in index.words.HEDGE_NOUNS
         ):
             continue
-        if index.pos[i] == "NOUN" and any(
-            c.dep_ in ("compound", "amod") and c.lower_ in index.words.CLAIMS_TO_A_RIGHT
-            for c in index.children(i)
+        children = list(index.children(i))
+        if (
+            index.pos[i] == "NOUN"
+            and any(
+                c.dep_ in ("compound", "amod") and c.lower_ in index.words.CLAIMS_TO_A_RIGHT
+                for c in children
+            )
+            and not any(c.dep_ in ("acl", "ccomp") for c in children)  # 'his claim that ...'
         ):
             continue  # 'a pending asylum claim': a claim to a right, no allegation
         if slug == "modal":

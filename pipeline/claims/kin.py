@@ -20,8 +20,9 @@ if TYPE_CHECKING:
 
 
 REPRISAL_CODES = frozenset({"RELATIVE_REPRISAL", "EMPLOYMENT_REPRISAL", "FAMILY_PRESSURE"})
-"""Codes of acts on relatives that reach the one abroad (a relative's own passport or a
-threat to the relative herself does not)."""
+"""Codes of acts on relatives that reach the one abroad where the sentence names the
+relative only by a family noun ('police questioned his mother'); a relative the document
+has named is reached by any act on him (:func:`owners_of_relatives`)."""
 
 
 def is_reprisal(sentence: Sentence) -> bool:
@@ -122,6 +123,17 @@ CUSTODY_CODES = frozenset({"DETENTION", "PROSECUTION"})
 RELEASE_CALLS = frozenset({"free", "release"})
 """Verbs of a call to free a relative held: he is held, and the one abroad a target too."""
 
+
+def _calls_to_free(index: DocIndex, i: int) -> bool:
+    """'urged Vell to free X', 'X must be released': a call to free someone, not a release
+    told ('X was released in June')."""
+    if index.lemma[i] not in RELEASE_CALLS or index.pos[i] != "VERB":
+        return False
+    return index.dep[i] == "xcomp" or any(
+        c.dep_ == "aux" and c.lower_ in ("must", "should") for c in index.children(i)
+    )
+
+
 ONE_PERSON = frozenset({"he", "him", "she", "her"})
 """Pronouns that stand for the one relative named before ('He was arrested in May')."""
 
@@ -161,7 +173,7 @@ def owners_of_relatives(
     remember_relatives(index, memory, person_starts, mentions)
     s0, s1 = sentence.span.start, sentence.span.end
     if not any(ref.record.label == "METHOD" for ref in sentence.spans) and not any(
-        index.lemma[i] in RELEASE_CALLS and index.pos[i] == "VERB" for i in range(s0, s1)
+        _calls_to_free(index, i) for i in range(s0, s1)
     ):
         return []  # an act on the relative, or a call to free him ('urged Vell to free X')
     named = {name for _, name, _ in chosen}

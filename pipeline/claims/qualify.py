@@ -53,7 +53,7 @@ def find_recommendation_cue(
             if index.tag[cue.start] == "MD" or index.pos[cue.start] in ("NOUN", "VERB"):
                 return cue
             continue
-        if _calls_on_the_public(index, cue):
+        if _calls_within_the_story(index, cue):
             continue  # 'urging residents to come forward': a step of the story, no call
         if index.tag[cue.start] == "VBG" and index.dep[cue.start] == "pcomp":
             continue  # 'on charges of calling for unrest': what someone is accused of
@@ -64,10 +64,11 @@ def find_recommendation_cue(
     return None
 
 
-def _calls_on_the_public(index: DocIndex, cue: Span) -> bool:
+def _calls_within_the_story(index: DocIndex, cue: Span) -> bool:
     """A verb of calling whose addressee is the public or a group's own people ('police
     are urging residents to come forward', 'urging its supporters to rally'): a step of
-    the story, not the document's call on states or institutions (``PUBLIC_ADDRESSEES``)."""
+    the story, not the document's call on states or institutions (``PUBLIC_ADDRESSEES``);
+    so is a word to one person or a relative ('she advised me to go back')."""
     verb = cue.root
     if verb.pos_ != "VERB":
         return False

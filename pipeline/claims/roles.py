@@ -294,9 +294,16 @@ def _bound_to(index: DocIndex, verb: int) -> bool:
     """Whether ``verb`` is 'have' bound to a duty ('had to sign in every week', 'has to
     report to the police'): its subject bears the measure the sentence tells."""
     return index.lemma[verb] == "have" and any(
-        c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        c.dep_ == "xcomp"
+        and c.lemma_.lower() in DUTIES
+        and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
         for c in index.children(verb)
     )
+
+
+DUTIES = frozenset({"report", "sign", "register", "check", "appear", "present", "surrender"})
+"""What one under a measure has to do ('had to report to a police station every week'):
+not 'had to adjourn the hearing', which a judge does."""
 
 
 def _bears_the_act(index: DocIndex, verb: int) -> bool:

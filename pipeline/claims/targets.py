@@ -151,8 +151,9 @@ def find_targets(  # noqa: C901
             wanted = PRONOUN_GENDERS.get(index.lower[i])
             # 'a man from the embassy followed her': an unnamed man is no 'her'
             blocks = blocked and (blocker_gender is None or wanted in (None, blocker_gender))
-            if blocked and not blocks:
-                antecedent = named_before_blocker  # 'A said a man followed her': A
+            if blocked and not blocks and named_before_blocker is not None:
+                if agrees(memory, named_before_blocker, index.lower[i]):
+                    antecedent = named_before_blocker  # 'A said a man followed her': A
             if (
                 owner is not None
                 and wanted is not None

@@ -165,10 +165,6 @@ BYLINE_SEPARATORS = frozenset({",", "|", "/", "–", "—", "-"})
 """Marks that set a byline's parts apart ('By A, Outlet, date')."""
 
 
-NAME_PARTICLES = frozenset({"de", "del", "della", "di", "du", "la", "le", "of", "al", "el"})
-"""Lower-case words inside an outlet's name ('Corredor del Henares Noticias')."""
-
-
 def _opens_a_line(doc: Doc, i: int) -> bool:
     """Whether token ``i`` opens the text or a line ('By ...', 'Interview by ...' with
     'Interview' opening it, which must then be a title-case word)."""
@@ -178,10 +174,15 @@ def _opens_a_line(doc: Doc, i: int) -> bool:
     return first and (doc[i].lower_ == "by" or doc[i].is_title)
 
 
-def byline_outlets(doc: Doc, spans: list[Span], is_place: Callable[[str], bool]) -> list[Span]:
+def byline_outlets(
+    doc: Doc,
+    spans: list[Span],
+    is_place: Callable[[str], bool],
+    particles: frozenset[str] = frozenset(),
+) -> list[Span]:
     """The outlet named in a byline after its author (see module): one to four title-case
-    words (a leading 'The' allowed) between separators, not a date, a place or a person
-    already named there."""
+    words (a leading 'The' allowed, and name ``particles`` inside: 'Voz del Fiordo')
+    between separators, not a date, a place or a person already named there."""
     made = _dateline_outlets(doc)
     bylines = [
         s
@@ -211,7 +212,7 @@ def byline_outlets(doc: Doc, spans: list[Span], is_place: Callable[[str], bool])
                 and all(
                     t.is_title
                     or (t.lower_ == "the" and t.i == part.start)
-                    or (t.lower_ in NAME_PARTICLES and t.i > part.start)
+                    or (t.lower_ in particles and t.i > part.start)
                     for t in part
                 )
                 and not any(t.like_num or t.ent_type_ == "DATE" for t in part)

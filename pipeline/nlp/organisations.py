@@ -152,7 +152,9 @@ def _spelled_by_abbreviation(doc: Doc, spans: list[Span], words: Lexicons) -> li
                 for t in doc[longest:k]
             )
         ):
-            made.append(make(doc, longest, k, "ORG", "ORG.spelled_by_abbreviation"))
+            if not any(s.label_ == "ORG" and (s.start, s.end) == (longest, k) for s in spans):
+                # (a model organisation read whole stays the model's)
+                made.append(make(doc, longest, k, "ORG", "ORG.spelled_by_abbreviation"))
     if not made:
         return spans
     kept = [s for s in spans if not any(s.start < m.end and m.start < s.end for m in made)]

@@ -12,8 +12,6 @@ from spacy.tokens import Doc, Span
 from tnr_claims.errors import ClaimsError
 from tnr_claims.nlp.acts_again import acts_told_again, removals_told_again
 from tnr_claims.nlp.context import (
-    DATELINE_DASHES,
-    DATELINE_NEXT,
     drop_perpetrator_charges,
     is_aim_of_a_bounty,
     is_alleged_crime,
@@ -24,6 +22,7 @@ from tnr_claims.nlp.context import (
 )
 from tnr_claims.nlp.counts import vague_counts
 from tnr_claims.nlp.crimes import ALLEGED_CRIMES_KEY, CHARGE_ONLY_RULES, perpetrators_crimes
+from tnr_claims.nlp.datelines import dateline_places
 from tnr_claims.nlp.days import days_told_before
 from tnr_claims.nlp.described_organisations import (
     byline_outlets,
@@ -81,7 +80,6 @@ from tnr_claims.nlp.recodes import (
 from tnr_claims.nlp.spans import (
     CUE_KEY,
     MODEL_LABELS,
-    SEGMENTS_KEY,
     SPAN_KEY,
     after_descriptions,
     before_a_lower_case_description,
@@ -473,43 +471,10 @@ class RuleTagger:
         )
 
     def dateline_spans(self, doc: Doc) -> list[Span]:
-        """A place opening a paragraph before a dateline mark ("BERLIN (Reuters) -",
-        "Lahore — ") as LOCATION: upper case before any mark, title case before a dash."""
+        """The places opening datelines (:func:`tnr_claims.nlp.datelines.dateline_places`)."""
         if self._normaliser is None:
             return []
-        spans = []
-        for kind, start, _ in doc.user_data.get(SEGMENTS_KEY, []):
-            if kind not in ("body", "dateline"):
-                continue
-            span = doc.char_span(start, start + 1, alignment_mode="expand")
-            if span is None:
-                continue
-            i = span.start
-            j = i
-            while j < len(doc) and j - i < 3 and doc[j].is_upper and doc[j].is_alpha:
-                j += 1
-            places = []
-            # 'GENEVA and NEW YORK, 5 May 2024 —': a joint dateline names two places
-            if i < j < len(doc) - 1 and doc[j].lower_ in ("and", "&") and doc[j + 1].is_upper:
-                k = j + 1
-                while k < len(doc) and k - j <= 3 and doc[k].is_upper and doc[k].is_alpha:
-                    k += 1
-                places.append((i, j))
-                i, j = j + 1, k
-            if j == i:
-                # 'Lahore — Relatives of ...': a title-case place, before a spaced dash only
-                # (a comma after a title case word is as often a person's: 'Vinh, 34,')
-                while j < len(doc) and j - i < 3 and doc[j].is_title and doc[j].is_alpha:
-                    j += 1
-                dash = j < len(doc) and doc[j].text in DATELINE_DASHES and doc[j - 1].whitespace_
-                if j == i or not dash:  # not 'The London-based group': a hyphen
-                    continue
-            if j >= len(doc) or doc[j].text not in DATELINE_NEXT:
-                continue
-            for a, b in [*places, (i, j)]:
-                if self._normaliser.is_known_place(doc[a:b].text.title()):
-                    spans.append(make(doc, a, b, "LOCATION", "LOCATION.dateline"))
-        return spans
+        return dateline_places(doc, self._normaliser.is_known_place)
 
     def __call__(self, doc: Doc) -> Doc:
         """Write the merged codebook spans and the cue matches to ``doc.spans``."""
@@ -541,7 +506,9 @@ class RuleTagger:
         if self._tagged:
             merged = given_names(doc, merged, words)
         merged = particle_led_names(doc, particle_surnames(doc, merged, words), words)
-        merged = byline_outlets(doc, byline_people(doc, merged, words, places), places)
+        merged = byline_outlets(
+            doc, byline_people(doc, merged, words, places), places, words.NAME_PARTICLES
+        )
         if self._parsed:
             merged = speaking_people(doc, merged, words)
             merged = acted_on_people(doc, merged, words, places)

@@ -60,7 +60,8 @@ RULE_BODY = "SEGMENT.body_default"
 RULE_LIST_FRAGMENT = "SEGMENT.list_item_not_a_sentence"
 RULE_ITEM_OF_A_CALL = "SEGMENT.item_of_a_call"
 CALL_LEAD = re.compile(
-    r"\b(?:recommend\w*|urges?|urging|calls?\s+(?:on|for|upon)|demands?|asks?)\b[^\n]*:\s*$",
+    r"\b(?:recommend\w*|urges?|urging|calls?\s+(?:on|for|upon)|demands?|asks?|requests?)\b"
+    r"[^\n]*:\s*$",
     re.IGNORECASE,
 )
 """A paragraph that ends on a colon after a calling word: the list after it is its items."""
@@ -323,11 +324,25 @@ def _pieces(
     return pieces
 
 
+def opens_a_list_item(line: str) -> bool:
+    """Whether a line opens with a list bullet or marker ('- ', '2. ', '(a) ')."""
+    return bool(_BULLET.match(line) or _MARKER.match(line))
+
+
+def calls_on_a_colon(paragraph: str) -> bool:
+    """Whether a paragraph's last sentence ends on a colon after a calling word
+    (:data:`CALL_LEAD`): 'It also recommends that:', not '... calls for an inquiry. The
+    report draws on:'."""
+    last = _SENTENCE_BREAK.split(paragraph.strip())[-1]
+    return CALL_LEAD.search(last) is not None
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+
+
 def _is_list_item(piece: _Piece) -> bool:
     first = piece.lines[0].text
-    return piece.opener == "list" or (
-        piece.single_block_line and bool(_BULLET.match(first) or _MARKER.match(first))
-    )
+    return piece.opener == "list" or (piece.single_block_line and opens_a_list_item(first))
 
 
 def _piece_text(text: str, piece: _Piece) -> str:
@@ -380,7 +395,7 @@ def segment_with_rules(text: str, zone_rules: Sequence[ZoneRule]) -> list[tuple[
     result: list[tuple[Segment, str]] = []
     section: ZoneRule | None = None
     seen_article = False
-    call: re.Match[str] | None = None  # the body paragraph before ends a call on a colon
+    call = False  # the body paragraph before ends a call on a colon
     for block in _blocks(text):
         for piece in _pieces(block, rules, first=not seen_article):
             if piece.rule is None and section is None and datelines:
@@ -402,7 +417,7 @@ def segment_with_rules(text: str, zone_rules: Sequence[ZoneRule]) -> list[tuple[
             elif _heading_like(piece):
                 kind, rule_id = "heading", RULE_HEADING
             elif _is_list_item(piece) and not reads_as_sentence(_piece_text(text, piece)):
-                if call is not None:
+                if call:
                     kind, rule_id = "body", RULE_ITEM_OF_A_CALL
                 else:
                     kind, rule_id = "list", RULE_LIST_FRAGMENT
@@ -410,7 +425,7 @@ def segment_with_rules(text: str, zone_rules: Sequence[ZoneRule]) -> list[tuple[
                 kind, rule_id = "body", RULE_BODY
             if rule_id != RULE_ITEM_OF_A_CALL:
                 words = _piece_text(text, piece)
-                call = CALL_LEAD.search(words) if kind == "body" else None
+                call = kind == "body" and calls_on_a_colon(words)
             if piece.rule is None:
                 seen_article = True
             result.append((Segment(kind=kind, start=start, end=end), rule_id))
@@ -426,6 +441,8 @@ __all__ = [
     "RULE_BODY",
     "RULE_HEADING",
     "RULE_ITEM_OF_A_CALL",
+    "calls_on_a_colon",
+    "opens_a_list_item",
     "RULE_LIST_FRAGMENT",
     "RULE_SECTION",
     "RULE_TITLE",

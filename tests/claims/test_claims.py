@@ -2034,3 +2034,20 @@ def test_a_word_to_one_person_or_a_question_whether_is_no_call(
 ) -> None:
     claims = tnr_pipeline.process_text(f"Exiles in Prague\n\n{sentence}").claims
     assert ("recommendation" in [c.type for c in claims]) is call
+
+
+@pytest.mark.parametrize(
+    ("lead", "kept"),
+    [
+        # the call before the lead-in in its paragraph stays a claim of its own
+        ("Vell Watch urged Oslo to grant asylum to exiles. It also recommends that:", 1),
+        # counterexample: a colon after no call, with a call earlier in the paragraph
+        ("Vell Watch published a report that calls for an inquiry. The report draws on:", 0),
+    ],
+)
+def test_only_the_sentence_on_the_colon_is_the_lead_in(tnr_pipeline, lead: str, kept: int) -> None:
+    text = f"Exiles\n\n{lead}\n\n- the host government halt the removals;\n- donors fund aid."
+    claims = tnr_pipeline.process_text(text).claims
+    assert len([c for c in claims if c.text.startswith("Vell Watch")]) == kept
+    items = [c.type for c in claims if "halt" in c.text or "donors" in c.text]
+    assert items == (["recommendation"] * 2 if kept else [])

@@ -1849,10 +1849,15 @@ def test_a_group_phrase_in_a_share_of_a_count_is_no_group_named_before(
             ["Ana Ruiz"],
             None,
         ),
-        # counterexample: agents bound to leave are no target, and 'reported to ... that'
-        # is a statement
+        # counterexample: agents bound to leave are no target, a judge bound to adjourn is
+        # none, and 'reported to ... that' is a statement
         ("The agents had to leave Oslo after the abduction failed.", [], None),
-        ("Police reported to the ministry that she had been deported.", ["Ana Ruiz"], None),
+        ("Judge Lind had to adjourn the extradition hearing twice.", [], None),
+        (
+            "Vell Watch reported to the ministry that she had been deported.",
+            ["Ana Ruiz"],
+            "Vell Watch",
+        ),
     ],
 )
 def test_one_bound_to_a_duty_bears_the_measure_and_reporting_to_the_police_is_no_statement(
@@ -1874,8 +1879,10 @@ BROTHER_HELD = (
         ("Her lawyer said the brother was being held at a police post.", ["Ana Ruiz", "Ivo Ruiz"]),
         ("He was freed in June, but officers kept his passport.", ["Ana Ruiz", "Ivo Ruiz"]),
         ("Oslo urged the authorities in Vell to free Ivo Ruiz.", ["Ana Ruiz", "Ivo Ruiz"]),
-        # counterexample: a relative who only speaks is no one acted on
-        ("Ivo Ruiz later told reporters he had been a teacher.", []),
+        # counterexample: an act the relative only tells, on the one abroad, is hers alone
+        ("Ivo Ruiz said agents had threatened his sister in Oslo.", ["Ana Ruiz"]),
+        # nor is a release told a call to free him
+        ("Ivo Ruiz was released in June and now sells vegetables.", ["Ivo Ruiz"]),
     ],
 )
 def test_an_act_on_a_relative_named_before_reaches_the_one_abroad(

@@ -87,11 +87,15 @@ def test_the_outlet_in_a_byline_after_its_author_is_an_organisation(
     [
         ("LORN, Nov. 14, 2022 (Lena Wire) — ", "Lena Wire"),
         # counterexample: brackets inside a sentence, no dateline dash after them
-        ("Police in Lorn (Lena Vik reported) said on Monday that ", None),
+        ("Police in Lorn (Lena Wire reported) said on Monday that ", None),
     ],
 )
 def test_the_outlet_closing_a_dateline_is_an_organisation(tnr_pipeline, dateline, outlet) -> None:
     text = f"Exiles watched in Oslo\n\n{dateline}Police in Vell detained Ana Ruiz in May."
     record = tnr_pipeline.process_text(text)
-    orgs = [s.text for s in record.spans if s.label == "ORG" and s.text.startswith("Lena")]
+    orgs = [
+        s.text
+        for s in record.spans
+        if s.label == "ORG" and "ORG.byline_outlet" in s.provenance.context_rules
+    ]
     assert orgs == ([outlet] if outlet else [])
