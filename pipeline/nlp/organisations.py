@@ -145,11 +145,14 @@ def _spelled_by_abbreviation(doc: Doc, spans: list[Span], words: Lexicons) -> li
                 longest = start
         if (
             longest is not None
-            and any(
-                t.lower_ in words.FUNCTION_WORDS
-                or t.lower_ in words.ORG_HEAD_NOUNS
-                or t.lower_ in words.NOT_PERSON_HEADS  # 'Service', 'Directorate', 'Bureau'
-                for t in doc[longest:k]
+            and (
+                k - longest >= MIN_NAME_WORDS_SPELLED  # 'Rift Valley Refugee Legal Aid (RVRLA)'
+                or any(
+                    t.lower_ in words.FUNCTION_WORDS
+                    or t.lower_ in words.ORG_HEAD_NOUNS
+                    or t.lower_ in words.NOT_PERSON_HEADS  # 'Service', 'Directorate', 'Bureau'
+                    for t in doc[longest:k]
+                )
             )
         ):
             if not any(s.label_ == "ORG" and (s.start, s.end) == (longest, k) for s in spans):
@@ -159,6 +162,12 @@ def _spelled_by_abbreviation(doc: Doc, spans: list[Span], words: Lexicons) -> li
         return spans
     kept = [s for s in spans if not any(s.start < m.end and m.start < s.end for m in made)]
     return sorted([*kept, *made], key=lambda s: (s.start, s.end))
+
+
+MIN_NAME_WORDS_SPELLED = 4
+"""Words of a name spelled by its abbreviation that make it an organisation's with no
+function word or head noun: a person's name in brackets has two or three ('Ana Ruiz
+(AR)')."""
 
 
 def _holds_its_words(span: Span) -> bool:

@@ -503,3 +503,23 @@ def test_a_name_with_an_outlets_word_is_the_outlet(tnr_pipeline, text, name, lab
 def test_a_genre_label_opening_a_headline_is_no_entity(tnr_pipeline) -> None:
     record = tnr_pipeline.process_text("Explainer: How Vell watches its exiles\n\nText.")
     assert [s.text for s in record.spans if s.text == "Explainer"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        (
+            "OSLO, 4 May 2024 - Fjord Valley Exile Legal Aid (FVELA) called for an inquiry. "
+            "His sister told FVELA that he was held.",
+            "FVELA",
+            "ORG",
+        ),
+        # counterexample: a person of three words before her initials stays a person
+        ("A witness, Maria Elena Lopez (MEL), said he was held.", "Maria Elena Lopez", "PERSON"),
+    ],
+)
+def test_a_long_name_spelled_by_its_abbreviation_is_an_organisation(
+    tnr_pipeline, text, name, label
+) -> None:
+    record = tnr_pipeline.process_text(text)
+    assert {s.label for s in record.spans if s.text == name} == {label}
