@@ -17,15 +17,13 @@ it).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from tnr_claims.nlp.speaker_labels import LABEL
+
 if TYPE_CHECKING:
     from tnr_claims.claims.index import Analysis, DocIndex, Memory, Sentence, SpanRef
-
-LABEL = re.compile(r"(?m)^[ \t]*([A-ZÀ-Þ][\w’'.\-]*(?:[ \t]+[A-ZÀ-Þ][\w’'.\-]*){0,2})[ \t]*:[ \t]")
-"""A paragraph's opening label: one to three capitalised words and a colon."""
 
 MIN_LABELS = 4
 """How many labelled paragraphs make a document a transcript."""

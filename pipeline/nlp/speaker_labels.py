@@ -9,15 +9,14 @@ normaliser gives it the full name). A label naming no one the document names ('H
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from tnr_claims.nlp.provenance import make
 
-MAX_LABEL_WORDS = 3
-
-
-def _opens_a_paragraph(doc: Doc, i: int) -> bool:
-    return i == 0 or doc[i - 1].is_space or "\n" in doc[i - 1].whitespace_
+LABEL = re.compile(r"(?m)^[ \t]*([A-ZÀ-Þ][\w’'.\-]*(?:[ \t]+[A-ZÀ-Þ][\w’'.\-]*){0,2})[ \t]*:[ \t]")
+"""A paragraph's opening label: one to three capitalised words and a colon."""
 
 
 def speaker_labels(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -28,20 +27,15 @@ def speaker_labels(doc: Doc, spans: list[Span]) -> list[Span]:
         return spans
     covered = {i for s in spans for i in range(s.start, s.end)}
     made: list[Span] = []
-    for token in doc:
-        i = token.i
-        if not (token.is_upper and token.is_alpha and len(token) > 1) or i in covered:
+    for m in LABEL.finditer(doc.text):  # a label opens its line: 'HADLEY: ...'
+        label = doc.char_span(m.start(1), m.end(1))
+        if label is None or not all(t.is_upper and t.is_alpha for t in label):
             continue
-        if not _opens_a_paragraph(doc, i):
+        if len(label[0]) < 2 or any(k in covered for k in range(label.start, label.end)):
             continue
-        j = i
-        while j < len(doc) and j - i < MAX_LABEL_WORDS and doc[j].is_upper and doc[j].is_alpha:
-            j += 1
-        if j >= len(doc) or doc[j].text != ":" or any(k in covered for k in range(i, j)):
-            continue
-        label = doc[i:j].text.casefold()
-        if label in names or (j - i == 1 and label in parts):
-            made.append(make(doc, i, j, "PERSON", "PERSON.speaker_label"))
+        words = label.text.casefold()
+        if words in names or (len(label) == 1 and words in parts):
+            made.append(make(doc, label.start, label.end, "PERSON", "PERSON.speaker_label"))
     if not made:
         return spans
     return sorted([*spans, *made], key=lambda s: (s.start, s.end))
