@@ -56,6 +56,7 @@ def _relatives_with_owners(
     named_at = {root: name for root, name, _ in mentions}
     found: list[tuple[int, str, tuple[int, str] | None]] = []
     listed: dict[int, tuple[int, str] | None] = {}  # a relative's end -> whose relative
+    owner_of_noun: dict[int, tuple[int, str] | None] = {}  # family noun -> whose relative
     for start, ref in sorted(person_starts.items()):
         j = start - 1
         if j >= 1 and index.lower[j] in ("and", ",") and j - 1 in listed:
@@ -83,6 +84,11 @@ def _relatives_with_owners(
             owner_root = named.root if named is not None else owner
             if owner_root in named_at:
                 resolved = (owner_root, named_at[owner_root])
+            head = index.head[j]
+            if index.dep[j] == "conj" and head in owner_of_noun and _same_possessor(index, j, head):
+                # 'his brother, A, and his mother, B': the second 'his' is the first's, not A
+                resolved = owner_of_noun[head]
+        owner_of_noun[j] = resolved
         found.append((ref.root, ref.record.name or "", resolved))
         listed[ref.end - 1] = resolved
     named_roots = {ref.root: ref for ref in person_starts.values()}
@@ -91,6 +97,13 @@ def _relatives_with_owners(
         if owner_root is not None and owner_root in named_at:
             found.append((root, name, (owner_root, named_at[owner_root])))
     return found
+
+
+def _same_possessor(index: DocIndex, j: int, k: int) -> bool:
+    """Whether family nouns ``j`` and ``k`` have the same possessive pronoun ('his')."""
+    own = [c.lower_ for c in index.children(j) if c.dep_ == "poss" and c.pos_ == "PRON"]
+    other = [c.lower_ for c in index.children(k) if c.dep_ == "poss" and c.pos_ == "PRON"]
+    return bool(own) and own == other
 
 
 def _relative_described(index: DocIndex, root: int, named: dict[int, SpanRef]) -> int | None:
@@ -263,7 +276,10 @@ def relatives_named_for(
 ) -> list[str]:
     """The relatives a plural family noun stands for ('his brothers', 'my parents', 'both
     brothers') when the document names exactly two or more people by that noun ('his
-    brothers, Nawaf and Turki' before): those people, in name order."""
+    brothers, Nawaf and Turki' before): those people, in name order. 'His family' and
+    'her relatives' stand for every relative the document named as that one's."""
+    if index.lemma[i] in COLLECTIVE_KIN and index.pos[i] == "NOUN":
+        return _kin_of_owner(index, i, memory, mentions)
     if index.tag[i] != "NNS" or index.lemma[i] not in index.words.FAMILY_NOUNS:
         return []
     if index.named(i, ("PERSON",)) is not None or memory.mentions is None:
@@ -287,6 +303,21 @@ def relatives_named_for(
         here = {ref.record.name for k in range(i + 1, end) if (ref := index.named(k, ("PERSON",)))}
         return sorted(named & here)
     return sorted(named) if len(named) >= 2 else []
+
+
+def _kin_of_owner(
+    index: DocIndex, i: int, memory: Memory, mentions: list[tuple[int, str, bool]]
+) -> list[str]:
+    """Everyone the document named as the relative or spouse of the possessor of 'family' or
+    'relatives' at ``i`` ('his family', 'Ana Ruiz's relatives'), as resolved in
+    ``mentions``; none when it has no possessor ('the family', 'relatives of exiles')."""
+    whose = next((c.i for c in index.children(i) if c.dep_ == "poss"), None)
+    owner = next((name for root, name, _ in mentions if root == whose), None)
+    if owner is None:
+        return []
+    kin = {name for name, of in memory.relative_of.items() if of == owner}
+    kin |= {name for name, of in memory.spouse_of.items() if of == owner}
+    return sorted(kin - {owner})
 
 
 def relative_named_for(

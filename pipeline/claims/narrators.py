@@ -2,8 +2,9 @@
 answers for.
 
 - **The narrator.** A first-person piece (an op-ed, a testimony) names its author in a
-  byline ("By X") or a bio line ("X is an engineer ...") among its first sentences; "I",
-  "me", "my" outside quotations stand for that person when the document uses them at least
+  byline ("By X") or a bio line ("X is an engineer ...") among its first sentences, or (a
+  letter) signs it with the name alone on a line among its last; "I", "me", "my" outside
+  quotations stand for that person when the document uses them at least
   ``MIN_FIRST_PERSON`` times.
 - **Interviews.** In an interview (two or more "Q:" questions) the narrator is the one its
   introduction opens on, not the byline's interviewer, and its unattributed answers are
@@ -58,6 +59,27 @@ def narrator(index: DocIndex, sentences: list, *, interview: bool = False) -> st
             introduced = interview and index.dep[root] in ("nsubj", "nsubjpass")
             if byline or bio or introduced:
                 return ref.record.name
+    return None if interview else _signed_by(index, sentences[-NARRATOR_SENTENCES:])
+
+
+SIGN_OFF_MARKS = " \t\u2014\u2013-,."
+"""What may stand around a name on its own line: a dash before it, a comma after it."""
+
+
+def _signed_by(index: DocIndex, sentences: list) -> str | None:
+    """The person whose name alone fills a line among the document's last sentences: a
+    letter's or an op-ed's signature ("Ana Ruiz" above "Leeds, 3 May 2024")."""
+    text = index.text
+    for sentence in reversed(sentences):
+        for ref in sentence.spans:
+            record = ref.record
+            if record.label != "PERSON" or not record.name:
+                continue
+            line_start = text.rfind("\n", 0, record.start) + 1
+            line_end = text.find("\n", record.end)
+            line_end = len(text) if line_end < 0 else line_end
+            if text[line_start:line_end].strip(SIGN_OFF_MARKS) == text[record.start : record.end]:
+                return record.name
     return None
 
 

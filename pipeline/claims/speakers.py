@@ -454,6 +454,15 @@ after a party commission spoke): these take the organisation that spoke last wha
 is; 'the group', 'the charity' never stand for a ministry or a court."""
 
 
+def _named_before(index: DocIndex, name: str, i: int) -> bool:
+    """Whether the document names ``name`` before token ``i``."""
+    return any(
+        ref.record.name == name and ref.start < i
+        for ref in index.spans
+        if ref.record.label == "PERSON"
+    )
+
+
 def _described_speaker(
     index: DocIndex, sentence: Sentence, memory: Memory, subject: int
 ) -> str | None:
@@ -479,9 +488,8 @@ def _described_speaker(
         for c in index.children(subject)
     ):
         return None  # "another activist said" is someone the document has not named
-    if index.lemma[subject] in index.words.ORG_DESCRIPTION_NOUNS and any(
-        c.dep_ == "det" and c.lower_ in ("a", "an") for c in index.children(subject)
-    ):
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in index.children(subject))
+    if indefinite and index.lemma[subject] in index.words.ORG_DESCRIPTION_NOUNS:
         return None  # 'a rights group said': one the document does not name
     for child in index.children(subject):
         if _possessor(child) and child.lemma_.lower() in index.words.ORG_DESCRIPTION_NOUNS:
@@ -491,8 +499,10 @@ def _described_speaker(
     mentions = memory.mentions
     if mentions is not None:
         named = mentions.descriptions.get(lemma, set())
-        if len(named) == 1:
-            return next(iter(named))
+        if len(named) == 1 and not (
+            indefinite and _named_before(index, next(iter(named)), subject)
+        ):
+            return next(iter(named))  # 'an officer said' is new: named later, if at all
     if lemma in index.words.ORG_DESCRIPTION_NOUNS:
         titled = _one_org_holding(index, lemma)
         if titled is not None:

@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span, Token
 from tnr_claims.nlp.days import name_before_a_day
 from tnr_claims.nlp.organisations import abbreviation_shaped
 from tnr_claims.nlp.provenance import derive, is_bare_model, make, provenance_of
-from tnr_claims.nlp.spans import WEEKDAYS, compound_start, cut_before_names, tokens_with
+from tnr_claims.nlp.spans import WEEKDAYS, compound_start, tokens_with, with_names
 from tnr_claims.rules.loader import Lexicons
 
 
@@ -237,7 +237,20 @@ def _name_extent(
     start = compound_start(
         doc, head, range(head, head + 1), lambda i: i not in covered, title=True, stop=stop
     )
+    while start > 0 and _misparsed_name_word(doc[start - 1], covered, stop):
+        start -= 1  # 'Lê Thị Hồng Vân', whose first word the parser hung elsewhere
     return start, head + 1
+
+
+def _misparsed_name_word(token: Token, covered: set[int], stop: frozenset[str]) -> bool:
+    """An untagged title-case proper noun right before a name, whatever the parser hung it
+    on ('Brno, Lê Thị Hồng Vân' read as 'Lê', an apposition, then 'Thị Hồng Vân')."""
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.is_alpha
+        and (token.i not in covered and token.lower_ not in stop)
+    )
 
 
 def coordinated_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
@@ -451,9 +464,9 @@ def _untagged_name(
 ) -> tuple[int, int] | None:
     """:func:`_name_extent` of a name that can be a person's: no title or role word, no
     digits, at most ``MAX_SPEAKER_NAME_WORDS`` words, no organisation-like last word, not
-    inside a capitalised title."""
-    token = doc[head]
-    if token.lower_ in stop or not token.text.replace("-", "").replace("'", "").isalpha():
+    inside a capitalised title, not one letter ('Q: His party says ...')."""
+    token, word = doc[head], doc[head].text.replace("-", "").replace("'", "")
+    if token.lower_ in stop or len(word) < 2 or not word.isalpha():
         return None
     extent = _name_extent(doc, head, covered, stop)
     if extent is None:
@@ -539,7 +552,7 @@ def acted_on_people(
         for s in spans
         if id(s) not in misread or not any(s.start < n.end and n.start < s.end for n in found)
     ]
-    return _without_overlaps(spans, found)
+    return with_names(spans, found)
 
 
 def _add_name(
@@ -585,16 +598,3 @@ def person_name_word(token: Token, words: Lexicons) -> bool:
         and token.lower_ not in words.ORG_HEAD_NOUNS
         and token.lower_ not in words.NOT_PERSON_HEADS
     )
-
-
-def _without_overlaps(spans: list[Span], names: list[Span]) -> list[Span]:
-    """Add ``names``, cutting METHOD spans before a name inside them; a name that a METHOD
-    span cannot be cut before (it starts there) is not added."""
-    kept = list(names)
-    result: list[Span] = []
-    for span in spans:
-        if span.label_ == "METHOD" and any(span.start < n.end and n.start < span.end for n in kept):
-            span = cut_before_names(span, kept)
-            kept = [n for n in kept if not (span.start < n.end and n.start < span.end)]
-        result.append(span)
-    return sorted([*result, *kept], key=lambda s: (s.start, s.end))

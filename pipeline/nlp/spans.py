@@ -560,3 +560,16 @@ def person_name_forms(spans: Iterable[Span]) -> dict[int, set[str]]:
         for i in range(span.start, span.end):
             names[i] = forms
     return names
+
+
+def with_names(spans: list[Span], names: list[Span]) -> list[Span]:
+    """Add ``names``, cutting METHOD spans before a name inside them; a name that a METHOD
+    span cannot be cut before (it starts there) is not added."""
+    kept = list(names)
+    result: list[Span] = []
+    for span in spans:
+        if span.label_ == "METHOD" and any(span.start < n.end and n.start < span.end for n in kept):
+            span = cut_before_names(span, kept)
+            kept = [n for n in kept if not (span.start < n.end and n.start < span.end)]
+        result.append(span)
+    return sorted([*result, *kept], key=lambda s: (s.start, s.end))

@@ -61,7 +61,6 @@ from tnr_claims.nlp.people import (
     patronymic_names,
     people_sharing_a_family_name,
     relatives_listed,
-    role_named_people,
 )
 from tnr_claims.nlp.perpetrators import drop_acts_against_perpetrators
 from tnr_claims.nlp.provenance import derive, make
@@ -77,6 +76,8 @@ from tnr_claims.nlp.recodes import (
     recode_sentenced_terms,
     same_act_told_in_the_sentence,
 )
+from tnr_claims.nlp.role_names import role_named_people
+from tnr_claims.nlp.signatures import signatures
 from tnr_claims.nlp.spans import (
     CUE_KEY,
     MODEL_LABELS,
@@ -522,6 +523,7 @@ class RuleTagger:
         merged = hyphenated_syllables(doc, merged)
         merged = outlets_by_their_word(doc, merged, words)
         merged = speaker_labels(doc, merged)
+        merged = signatures(doc, merged, words)
         merged = propagate_names(doc, merged, words, tagged=self._tagged)
         merged = family_plurals(doc, merged)
         merged = organisations_named_after_people(doc, merged, words, places)

@@ -1946,3 +1946,68 @@ def test_a_town_of_two_words_after_a_preposition_of_place_is_a_place(
 ) -> None:
     record = tnr_pipeline.process_text(text)
     assert [s.label for s in record.spans if s.text == place] == ["LOCATION"]
+
+
+LETTER = (
+    "Letter: The consulate will not silence me\n\nSir, — I moved to Leeds in 2015 and have "
+    "written about my country's courts ever since.\n\nLast spring my sister, Amina Rahel, "
+    "was questioned by police in Asmara about my articles. I have also received threatening "
+    "calls from numbers at home.\n\nI ask the Foreign Office to raise these cases.\n\n"
+    "Tesfay Rahel\nLeeds, 3 May 2024\n"
+)
+
+
+def test_a_letters_signature_names_the_one_who_writes_i(tnr_pipeline) -> None:
+    assert ("Tesfay Rahel", "Tesfay Rahel") in people(tnr_pipeline, LETTER)
+    sister = claim_of(tnr_pipeline, LETTER, "Last spring")
+    assert sorted(sister.targets) == ["Amina Rahel", "Tesfay Rahel"]
+    assert claim_of(tnr_pipeline, LETTER, "I have also").targets == ["Tesfay Rahel"]
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "Human Rights Watch\nGeneva, 3 May 2024\n",  # an organisation signs
+        "Tesfay Rahel told the paper more about the calls.\n",  # a sentence, no signature
+    ],
+)
+def test_no_signature_where_the_last_lines_are_no_sign_off(tnr_pipeline, ending: str) -> None:
+    text = LETTER.rsplit("Tesfay Rahel", 1)[0] + ending
+    assert claim_of(tnr_pipeline, text, "I have also").targets == []
+
+
+FAMILY = (
+    "Editor's relatives questioned\n\nOmar Belkadi, an editor who has lived in Lyon since "
+    "2019, writes about corruption. In March officers summoned his brother, Karim Belkadi, "
+    "and his mother, Yamina Belkadi, and questioned them about his articles. {last}"
+)
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "The police later detained Belkadi's relatives for two days.",
+        "Amnesty urged the authorities to stop harassing Belkadi and his family.",
+    ],
+)
+def test_his_family_is_every_relative_the_document_named_as_his(tnr_pipeline, last) -> None:
+    text = FAMILY.format(last=last)
+    both = ["Karim Belkadi", "Omar Belkadi", "Yamina Belkadi"]
+    assert sorted(claim_of(tnr_pipeline, text, "In March").targets) == both
+    assert sorted(claim_of(tnr_pipeline, text, last[:12]).targets) == both
+
+
+def test_relatives_of_no_one_named_are_no_one(tnr_pipeline) -> None:
+    text = FAMILY.format(last="Police in the region often detain relatives of exiles.")
+    assert "Karim Belkadi" not in claim_of(tnr_pipeline, text, "Police in").targets
+
+
+def test_an_indefinite_speaker_is_no_one_named_before(tnr_pipeline) -> None:
+    text = (
+        "Two deported\n\nThe pair, former police officer Somsak Vongsa, 41, and his nephew "
+        "Bounmy Keo, 27, were detained at a market on 20 May. An immigration officer, who "
+        "asked not to be named, said the men were deported for overstaying."
+    )
+    deported = claim_of(tnr_pipeline, text, "An immigration")
+    assert deported.source is None
+    assert sorted(deported.targets) == ["Bounmy Keo", "Somsak Vongsa"]

@@ -902,3 +902,27 @@ def test_a_transcript_label_naming_a_known_person_is_that_person(tnr_pipeline) -
     labels = [(s.text, s.name) for s in record.spans if s.label == "PERSON" and s.text.isupper()]
     # counterexample: a label naming no one the document names is no person
     assert labels == [("VARGA", "Lena Varga"), ("HADDAD", "Omar Haddad")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Police detained Ko Aye and his cousin Than Naing Htun, 29, in May.", "Than Naing Htun"),
+        ("A blogger living in Brno, Lê Thị Hồng Vân, was followed by agents.", "Lê Thị Hồng Vân"),
+    ],
+)
+def test_a_name_keeps_a_first_word_the_tagger_or_parser_misread(tnr_pipeline, text, name) -> None:
+    assert name in spans_of(tnr_pipeline, text, "PERSON")
+
+
+def test_an_interview_label_is_no_speaker(tnr_pipeline) -> None:
+    text = (
+        "Briefing on the exile\n\nQ: Did the ministry say why his passport was refused?\n\n"
+        "MINISTER: No request has reached us."
+    )
+    assert "Q" not in spans_of(tnr_pipeline, text, "PERSON")
+
+
+def test_a_title_before_a_name_after_a_role_stays_out_of_it(tnr_pipeline) -> None:
+    text = "Agents lured him with a fake meeting with the cleric Ayatollah Reza Nouri, then left."
+    assert spans_of(tnr_pipeline, text, "PERSON") == ["Reza Nouri"]
