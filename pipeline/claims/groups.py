@@ -195,3 +195,33 @@ def family_named(index: DocIndex, ref: SpanRef) -> list[str]:
         and len(other.record.name.split()) > 1
     }
     return sorted(family) if len(family) > 1 else []
+
+
+LISTED_AFTER_SENTENCES = 2
+"""How far after a sentence naming an act a list of the people it hit may come."""
+
+
+def lists_people_acted_on(index: DocIndex, sentence: Sentence, nouns: frozenset[str]) -> bool:
+    """A sentence that lists who an act just told hit: 'Among those affected are A and B',
+    'Among them were A and B', 'The victims were A and B', 'Those detained include A'.
+
+    Its main verb is 'be' or 'include', with 'among' + 'them'/'those'/people as a
+    prepositional phrase, or a subject 'those <participle>' or a plural person noun."""
+    root = next(
+        (i for i in range(sentence.span.start, sentence.span.end) if index.head[i] == i), None
+    )
+    if root is None or index.lemma[root] not in ("be", "include"):
+        return False
+
+    def people(i: int) -> bool:
+        if index.lower[i] in ("them", "those", "these"):
+            return index.lower[i] == "them" or index.has_child(i, ("acl", "relcl"))
+        return index.tag[i] == "NNS" and (index.lemma[i] in nouns or index.lemma[i] == "victim")
+
+    for child in index.children(root):
+        if child.dep_ == "prep" and child.lower_ == "among":
+            if any(g.dep_ == "pobj" and people(g.i) for g in child.children):
+                return True
+        if child.dep_ == "nsubj" and people(child.i):
+            return True
+    return False

@@ -285,6 +285,7 @@ TRIAL_VERBS = frozenset({"stand", "go"})
 BORNE_NOUNS = frozenset(
     {"stream", "flood", "wave", "barrage", "series", "string", "torrent", "spate", "volley"}
     | {"risk", "danger", "prospect"}
+    | {"dozen", "dozens", "hundred", "hundreds", "score", "scores", "thousand", "thousands"}
 )
 """Nouns through which one bears acts ('received a stream of threats', 'faces a risk of
 torture'), not 'faces accusations of kidnapping'."""

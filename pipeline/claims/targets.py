@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING
 
 from tnr_claims.claims.genders import agrees, group_agrees, word_gender
 from tnr_claims.claims.groups import (
+    LISTED_AFTER_SENTENCES,
     PLURAL_REFERENCE_PRONOUNS,
     family_named,
     group_phrase,
+    lists_people_acted_on,
     named_before_in,
     named_together_before,
     plural_people_before,
@@ -50,7 +52,12 @@ from tnr_claims.claims.roles import (
     unnamed_speaker_of_self,
 )
 from tnr_claims.claims.rules import DIRECT_PATIENT_RULES
-from tnr_claims.claims.transcripts import first_person, is_label, second_person
+from tnr_claims.claims.transcripts import (
+    first_person,
+    is_label,
+    not_the_narrator,
+    second_person,
+)
 from tnr_claims.records import TargetDecision
 
 if TYPE_CHECKING:
@@ -192,6 +199,8 @@ def find_targets(  # noqa: C901
                     or memory.last_target
                     or memory.recent_person(number)
                 )
+            if not inside_quotation(index, sentence, i):  # 'my mother, A ... arrest her': A
+                antecedent = not_the_narrator(memory, sentence, antecedent, index.lower[i], number)
             if antecedent and not agrees(memory, antecedent, index.lower[i]):
                 # 'her brother, Asad, was held ... she said': not Asad; the target before
                 fallback = memory.last_target
@@ -225,13 +234,14 @@ def find_targets(  # noqa: C901
             elif (client := client_of(index, memory, None, None, [quoted])) is not None:
                 mentions.append((index.head[i], client, True))
         elif (
-            has_method
+            (has_method or index.lemma[index.head[i]] in index.words.FAMILY_NOUNS)
             and index.lower[i] in FIRST_PERSON
             and index.pos[i] == "PRON"
             and (first := first_person(memory, sentence))
             and not inside_quotation(index, sentence, i)
         ):
             # an op-ed's 'my father was detained': its author; a transcript's: the label's
+            # ('a call to my sister, A': A is the author's sister, told for later acts)
             mentions.append((i, first, True))
         elif (
             has_method
@@ -370,36 +380,6 @@ def find_targets(  # noqa: C901
         if all(d.name != name for d in decisions):
             decisions.append(TargetDecision(name=name, rule=rule_id))
     return decisions
-
-
-LISTED_AFTER_SENTENCES = 2
-"""How far after a sentence naming an act a list of the people it hit may come."""
-
-
-def lists_people_acted_on(index: DocIndex, sentence: Sentence, nouns: frozenset[str]) -> bool:
-    """A sentence that lists who an act just told hit: 'Among those affected are A and B',
-    'Among them were A and B', 'The victims were A and B', 'Those detained include A'.
-
-    Its main verb is 'be' or 'include', with 'among' + 'them'/'those'/people as a
-    prepositional phrase, or a subject 'those <participle>' or a plural person noun."""
-    root = next(
-        (i for i in range(sentence.span.start, sentence.span.end) if index.head[i] == i), None
-    )
-    if root is None or index.lemma[root] not in ("be", "include"):
-        return False
-
-    def people(i: int) -> bool:
-        if index.lower[i] in ("them", "those", "these"):
-            return index.lower[i] == "them" or index.has_child(i, ("acl", "relcl"))
-        return index.tag[i] == "NNS" and (index.lemma[i] in nouns or index.lemma[i] == "victim")
-
-    for child in index.children(root):
-        if child.dep_ == "prep" and child.lower_ == "among":
-            if any(g.dep_ == "pobj" and people(g.i) for g in child.children):
-                return True
-        if child.dep_ == "nsubj" and people(child.i):
-            return True
-    return False
 
 
 def _quoting_person(

@@ -20,6 +20,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from tnr_claims.claims.genders import agrees
 from tnr_claims.nlp.speaker_labels import LABEL
 
 if TYPE_CHECKING:
@@ -142,6 +143,20 @@ def first_person(memory: Memory, sentence: Sentence) -> str | None:
     if transcript is not None and (speaker := transcript.speaker_at(sentence.start_char)):
         return speaker
     return memory.mentions.narrator if memory.mentions is not None else None
+
+
+def not_the_narrator(
+    memory: Memory, sentence: Sentence, name: str | None, pronoun: str, number: int
+) -> str | None:
+    """Whom a third-person ``pronoun`` resolved to ``name`` stands for in the passage of one
+    who says 'I' there: never that one ('... my mother, Ana Ruiz. They did not arrest her'
+    is the mother), but the person named last before, if the pronoun fits, else no one."""
+    if name is None or name != first_person(memory, sentence):
+        return name
+    recent = memory.last_person
+    if recent is not None and recent[0] != name and agrees(memory, recent[0], pronoun):
+        return recent[0]
+    return None
 
 
 def second_person(memory: Memory, sentence: Sentence) -> str | None:

@@ -2011,3 +2011,22 @@ def test_an_indefinite_speaker_is_no_one_named_before(tnr_pipeline) -> None:
     deported = claim_of(tnr_pipeline, text, "An immigration")
     assert deported.source is None
     assert sorted(deported.targets) == ["Bounmy Keo", "Somsak Vongsa"]
+
+
+TRANSCRIPT = (
+    "Exile Radio, Episode 9\n\nHOST: My guest is Dina Sarraf, a reporter who has lived in "
+    "Lisbon since 2021.\n\nSARRAF: Thanks for having me.\n\nHOST: What happened at home?\n\n"
+    "SARRAF: The worst was a call to my sister, Huda Sarraf, in Basra last spring. Police "
+    "came to the school where she teaches. {then}\n"
+)
+
+
+def test_she_in_the_passage_of_one_who_says_i_is_not_that_one(tnr_pipeline) -> None:
+    text = TRANSCRIPT.format(then="They did not arrest her, and she was never charged.")
+    claim = claim_of(tnr_pipeline, text, "They did not")
+    assert sorted(claim.targets) == ["Dina Sarraf", "Huda Sarraf"]
+
+
+def test_i_who_has_dozens_of_threats_bears_them(tnr_pipeline) -> None:
+    text = TRANSCRIPT.format(then="I have had dozens of death threats since I left.")
+    assert claim_of(tnr_pipeline, text, "I have had").targets == ["Dina Sarraf"]
