@@ -531,8 +531,8 @@ def acted_on_people(
             _add_name(doc, root.head.i, covered, stop, words, is_place, found)  # 'A, 45, detained'
         while reach:
             token, depth = reach.pop()
-            if token.dep_ not in PATIENT_DEPS and token.dep_ not in ("prep", "nsubj"):
-                continue
+            if token.dep_ not in (*PATIENT_DEPS, "prep", "nsubj") or token.lower_ == "according":
+                continue  # 'according to X' names who tells the act, no one it was done to
             if token.dep_ == "nsubj" and token.head.lemma_.lower() not in words.BEARING_VERBS:
                 continue
             if token.pos_ == "PROPN" and _add_name(

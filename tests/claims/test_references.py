@@ -2030,3 +2030,11 @@ def test_she_in_the_passage_of_one_who_says_i_is_not_that_one(tnr_pipeline) -> N
 def test_i_who_has_dozens_of_threats_bears_them(tnr_pipeline) -> None:
     text = TRANSCRIPT.format(then="I have had dozens of death threats since I left.")
     assert claim_of(tnr_pipeline, text, "I have had").targets == ["Dina Sarraf"]
+
+
+def test_the_group_after_according_to_an_organisation_is_that_organisation(tnr_pipeline) -> None:
+    text = (
+        "Exiles held\n\nPolice in Peshawar detained 20 Afghan reporters overnight, according "
+        "to the Kabul Media Rights Forum. The group said it feared they could be deported."
+    )
+    assert claim_of(tnr_pipeline, text, "The group").source == "Kabul Media Rights Forum"

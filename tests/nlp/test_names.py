@@ -926,3 +926,10 @@ def test_an_interview_label_is_no_speaker(tnr_pipeline) -> None:
 def test_a_title_before_a_name_after_a_role_stays_out_of_it(tnr_pipeline) -> None:
     text = "Agents lured him with a fake meeting with the cleric Ayatollah Reza Nouri, then left."
     assert spans_of(tnr_pipeline, text, "PERSON") == ["Reza Nouri"]
+
+
+@pytest.mark.parametrize("org", ["the Darfur Bar Syndicate", "Nadia Ruiz Partners"])
+def test_an_organisation_that_tells_an_act_is_not_its_patient(tnr_pipeline, org: str) -> None:
+    text = f"Police detained 12 exiles in Cairo last week, according to {org}."
+    assert spans_of(tnr_pipeline, text, "ORG") == [org.removeprefix("the ")]
+    assert spans_of(tnr_pipeline, text, "PERSON") == []
