@@ -933,3 +933,20 @@ def test_an_organisation_that_tells_an_act_is_not_its_patient(tnr_pipeline, org:
     text = f"Police detained 12 exiles in Cairo last week, according to {org}."
     assert spans_of(tnr_pipeline, text, "ORG") == [org.removeprefix("the ")]
     assert spans_of(tnr_pipeline, text, "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("The Comité de Apoyo Mutuo said the men were deported.", "Comité de Apoyo Mutuo"),
+        ("Reporteros en Exilio said it had counted 14 cases.", "Reporteros en Exilio"),
+        (
+            "He led the Union pour le Renouveau Démocratique.",
+            "Union pour le Renouveau Démocratique",
+        ),
+    ],
+)
+def test_romance_names_with_accents_and_links_are_whole(tnr_pipeline, text, org) -> None:
+    record = tnr_pipeline.process_text(text)
+    assert org in [s.text for s in record.spans if s.label == "ORG"]
+    assert not [s for s in record.spans if s.label == "PERSON"]
