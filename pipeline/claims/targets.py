@@ -399,6 +399,12 @@ def _quoting_person(
             return ref.record.name
     if any(index.lower[k] in index.words.SUBJECT_PRONOUNS for k in speakers):
         return memory.recent_speaker(number)  # as a pronoun speaker resolves
+    for k in speakers:  # '"My mother is punished for my poems," the poet said': the poet
+        if index.tag[k] == "NN" and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in index.children(k)
+        ):  # not 'a neighbour told me': someone else
+            if described := described_person(memory.mentions, index, k):
+                return described
     return None
 
 

@@ -409,11 +409,12 @@ def _surname_of_a_person(span: Span, parts: set[str], words: Lexicons) -> bool:
 
 
 def _single_name(span: Span) -> bool:
-    """A one-word model PERSON that names someone ('Mahmut, a trader, said'): a proper noun
-    that heads its own phrase, not a modifier ('Sikh temples')."""
+    """A one-word model PERSON that names someone ('Mahmut, a trader, said'), or one read as
+    a person beside a family or role noun ('his mother, Latifa,'): a proper noun that heads
+    its own phrase, not a modifier ('Sikh temples')."""
     token = span[0]
     return (
-        is_bare_model(span)
+        (is_bare_model(span) or "PERSON.described" in provenance_of(span).context_rules)
         and token.pos_ == "PROPN"
         and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "poss")
     )

@@ -2038,3 +2038,20 @@ def test_the_group_after_according_to_an_organisation_is_that_organisation(tnr_p
         "to the Kabul Media Rights Forum. The group said it feared they could be deported."
     )
     assert claim_of(tnr_pipeline, text, "The group").source == "Kabul Media Rights Forum"
+
+
+POET = (
+    "Poet's mother barred\n\nThe poet Idris Kamal, who lives in Leeds, lost his citizenship "
+    "in May. Weeks later his mother, Wafa, was stopped at the airport in Kuwait City. {last}"
+)
+
+
+def test_my_in_a_quotation_of_a_described_speaker_is_that_speaker(tnr_pipeline) -> None:
+    text = POET.format(last='"My mother is being punished for my verses," the poet told us.')
+    claim = claim_of(tnr_pipeline, text, '"My mother')
+    assert sorted(claim.targets) == ["Idris Kamal", "Wafa"]
+
+
+def test_a_one_word_name_read_beside_a_family_noun_is_a_name_again(tnr_pipeline) -> None:
+    text = POET.format(last="His lawyer said the travel ban on Wafa could not be appealed.")
+    assert sorted(claim_of(tnr_pipeline, text, "His lawyer").targets) == ["Idris Kamal", "Wafa"]
