@@ -85,6 +85,8 @@ def _relatives_with_owners(
             if owner_root in named_at:
                 resolved = (owner_root, named_at[owner_root])
             head = index.head[j]
+            if head not in owner_of_noun and index.dep[head] == "appos":
+                head = index.head[head]  # 'father, A, and his sister': joined to A
             if index.dep[j] == "conj" and head in owner_of_noun and _same_possessor(index, j, head):
                 # 'his brother, A, and his mother, B': the second 'his' is the first's, not A
                 resolved = owner_of_noun[head]
@@ -100,10 +102,14 @@ def _relatives_with_owners(
 
 
 def _same_possessor(index: DocIndex, j: int, k: int) -> bool:
-    """Whether family nouns ``j`` and ``k`` have the same possessive pronoun ('his')."""
+    """Whether family noun ``j``, joined to ``k``, has a possessive pronoun that stands for
+    ``k``'s owner: the same pronoun ('his brother, A, and his mother, B'), or any after a
+    named owner ('Ruiz's father, A, and his sister, B')."""
     own = [c.lower_ for c in index.children(j) if c.dep_ == "poss" and c.pos_ == "PRON"]
-    other = [c.lower_ for c in index.children(k) if c.dep_ == "poss" and c.pos_ == "PRON"]
-    return bool(own) and own == other
+    other = [c for c in index.children(k) if c.dep_ == "poss"]
+    if not own or not other:
+        return False
+    return other[0].pos_ == "PROPN" or [c.lower_ for c in other if c.pos_ == "PRON"] == own
 
 
 def _relative_described(index: DocIndex, root: int, named: dict[int, SpanRef]) -> int | None:

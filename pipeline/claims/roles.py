@@ -148,6 +148,7 @@ def target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> s
             index.is_event(noun)
             or index.lemma[noun] in index.words.EVENT_NOUNS
             or _names_an_act(index, noun)
+            or (index.lower[head] == "against" and _of_an_act(index, noun))
         ):
             return "TARGET.prep_object"
         if index.lower[head] == "of" and has_method and _lever_of(index, noun):
@@ -246,6 +247,19 @@ def _person_of_group(index: DocIndex, noun: int) -> bool:
 
 ATTEMPT_NOUNS = frozenset({"plot", "attempt", "plan", "scheme", "bid", "conspiracy", "operation"})
 """Nouns of an act tried or planned, made an act by the act word before them."""
+
+
+def _of_an_act(index: DocIndex, noun: int) -> bool:
+    """'acts of intimidation against X', 'a campaign of harassment against X': the noun
+    holds an act in its 'of' phrase, so what is against X is the act."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "of"
+        and g.dep_ == "pobj"
+        and g.i in index.method_tokens
+        for prep in index.children(noun)
+        for g in prep.children
+    )
 
 
 def _names_an_act(index: DocIndex, noun: int) -> bool:

@@ -1981,6 +1981,17 @@ FAMILY = (
     "2019, writes about corruption. In March officers summoned his brother, Karim Belkadi, "
     "and his mother, Yamina Belkadi, and questioned them about his articles. {last}"
 )
+NAMED_FAMILY = (
+    "Editor's relatives questioned\n\nOmar Belkadi, an editor who has lived in Lyon since "
+    "2019, writes about corruption. In March officers summoned Belkadi's father, Said "
+    "Belkadi, 70, and his sister, Leila Belkadi, and questioned them about his articles. "
+    "It is alleged that Leila Belkadi was later dismissed from her post."
+)
+
+
+def test_his_after_a_named_owners_relative_is_that_owners(tnr_pipeline) -> None:
+    claim = claim_of(tnr_pipeline, NAMED_FAMILY, "It is alleged")
+    assert sorted(claim.targets) == ["Leila Belkadi", "Omar Belkadi"]
 
 
 @pytest.mark.parametrize(
@@ -1988,6 +1999,7 @@ FAMILY = (
     [
         "The police later detained Belkadi's relatives for two days.",
         "Amnesty urged the authorities to stop harassing Belkadi and his family.",
+        "Amnesty condemned the acts of intimidation against Belkadi and his family.",
     ],
 )
 def test_his_family_is_every_relative_the_document_named_as_his(tnr_pipeline, last) -> None:
