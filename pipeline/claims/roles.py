@@ -332,6 +332,12 @@ def _bears_the_act(index: DocIndex, verb: int) -> bool:
         )
     if index.lemma[verb] in TRIAL_VERBS and verb in index.method_tokens:
         return True  # 'she will stand trial', 'she has yet to go on trial'
+    if index.lemma[verb] == "spend" and any(
+        prep.lower_ == "in" and g.dep_ == "pobj" and g.i in index.method_tokens
+        for prep in index.children(verb)
+        for g in prep.children
+    ):
+        return True  # 'he had spent six weeks in custody'
     if index.lemma[verb] not in index.words.BEARING_VERBS:
         return False
     return any(

@@ -2067,3 +2067,29 @@ def test_my_in_a_quotation_of_a_described_speaker_is_that_speaker(tnr_pipeline) 
 def test_a_one_word_name_read_beside_a_family_noun_is_a_name_again(tnr_pipeline) -> None:
     text = POET.format(last="His lawyer said the travel ban on Wafa could not be appealed.")
     assert sorted(claim_of(tnr_pipeline, text, "His lawyer").targets) == ["Idris Kamal", "Wafa"]
+
+
+@pytest.mark.parametrize(
+    ("last", "start"),
+    [
+        ("He had spent two months in detention before the ruling.", "He had"),
+        ("He cannot answer these charges from abroad, his lawyer said.", "He cannot"),
+    ],
+)
+def test_one_who_spends_time_in_custody_or_answers_charges_bears_them(
+    tnr_pipeline, last: str, start: str
+) -> None:
+    text = (
+        "Exile freed\n\nA court in Dakar refused on Monday to extradite the unionist Omar "
+        f"Said, calling the case against him political. {last}"
+    )
+    assert claim_of(tnr_pipeline, text, start).targets == ["Omar Said"]
+
+
+def test_force_her_home_is_a_forced_return(tnr_pipeline) -> None:
+    text = (
+        "Exile pressed\n\nAna Ruiz, a blogger, lives in Lyon. She says officials hope to "
+        "force her home by spring."
+    )
+    claim = claim_of(tnr_pipeline, text, "She says")
+    assert (claim.methods, claim.targets) == (["FORCED_RETURN"], ["Ana Ruiz"])
