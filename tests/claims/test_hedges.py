@@ -774,3 +774,19 @@ def test_an_act_not_ruled_out_or_consistent_with_a_finding_is_hedged_not_denied(
 def test_a_refusal_to_tell_denies_the_telling_not_the_act(tnr_pipeline, text, negated) -> None:
     [claim] = [c for c in tnr_pipeline.process_text(text).claims if c.methods]
     assert claim.negated is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Her brother is reported to have been moved to a labour camp in the north.", True),
+        ("Police raids on her family appear intended to punish her for her articles.", True),
+        ("I'm fairly sure I was followed by two men from the embassy for a week.", True),
+        ("I am sure I was followed by two men from the embassy for a week.", False),
+    ],
+)
+def test_reported_to_appear_intended_and_qualified_certainty_hedge(
+    tnr_pipeline, text: str, expected: bool
+) -> None:
+    doc = "Exile's account\n\nAna Ruiz, a reporter, lives in Lyon. " + text
+    assert hedged(tnr_pipeline, doc, text[:12]) is expected
