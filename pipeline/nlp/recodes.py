@@ -453,12 +453,20 @@ def said_to_someone(token: Token, words: Lexicons) -> bool:
         through_clause = through_clause or node.dep_ == "ccomp"
         node = node.head
         if node.lemma_.lower() in TELLING_LEMMAS and node.pos_ == "VERB":
-            return through_clause and any(
-                c.dep_ in ("dobj", "dative")
-                and (c.lower_ in ADDRESSEES or c.lemma_.lower() in words.FAMILY_NOUNS)
-                for c in node.children
+            return (
+                through_clause
+                and not any(c.dep_ == "nsubj" and c.lemma_.lower() in SPOKES for c in node.children)
+                and any(
+                    c.dep_ in ("dobj", "dative")
+                    and (c.lower_ in ADDRESSEES or c.lemma_.lower() in words.FAMILY_NOUNS)
+                    for c in node.children
+                )
             )
     return False
+
+
+SPOKES = frozenset({"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen"})
+"""Tellers whose words are a statement whoever hears them ('a spokesperson told us')."""
 
 
 def recode_assets_arrested(spans: list[Span], words: Lexicons) -> list[Span]:

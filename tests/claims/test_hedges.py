@@ -790,3 +790,17 @@ def test_reported_to_appear_intended_and_qualified_certainty_hedge(
 ) -> None:
     doc = "Exile's account\n\nAna Ruiz, a reporter, lives in Lyon. " + text
     assert hedged(tnr_pipeline, doc, text[:12]) is expected
+
+
+@pytest.mark.parametrize(
+    ("told", "expected"),
+    [
+        ('A spokesman told us the service "does not follow any exile abroad."', True),
+        ("Officers told her that the service would not stop following her.", False),
+    ],
+)
+def test_a_spokesmans_denial_told_to_us_is_a_denial(tnr_pipeline, told: str, expected) -> None:
+    text = "Exile followed\n\nAna Ruiz, a reporter, lives in Madrid. " + told
+    record = tnr_pipeline.process_text(text)
+    [claim] = [c for c in record.claims if c.text == told]
+    assert claim.negated is expected
