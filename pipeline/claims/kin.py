@@ -87,7 +87,13 @@ def _relatives_with_owners(
             head = index.head[j]
             if head not in owner_of_noun and index.dep[head] == "appos":
                 head = index.head[head]  # 'father, A, and his sister': joined to A
-            if index.dep[j] == "conj" and head in owner_of_noun and _same_possessor(index, j, head):
+            listed_names = {name for _, name, _ in found}
+            if (
+                index.dep[j] == "conj"
+                and head in owner_of_noun
+                and _same_possessor(index, j, head)
+                and (owner_of_noun[head] or (0, ""))[1] not in listed_names
+            ):
                 # 'his brother, A, and his mother, B': the second 'his' is the first's, not A
                 resolved = owner_of_noun[head]
         owner_of_noun[j] = resolved
@@ -314,15 +320,15 @@ def relatives_named_for(
 def _kin_of_owner(
     index: DocIndex, i: int, memory: Memory, mentions: list[tuple[int, str, bool]]
 ) -> list[str]:
-    """Everyone the document named as the relative or spouse of the possessor of 'family' or
-    'relatives' at ``i`` ('his family', 'Ana Ruiz's relatives'), as resolved in
+    """Everyone the document named as a relative (not the spouse) of the possessor of 'family'
+    or 'relatives' at ``i`` ('his family', 'Ana Ruiz's relatives'), as resolved in
     ``mentions``; none when it has no possessor ('the family', 'relatives of exiles')."""
     whose = next((c.i for c in index.children(i) if c.dep_ == "poss"), None)
     owner = next((name for root, name, _ in mentions if root == whose), None)
     if owner is None:
         return []
+    # not a spouse: a couple is often abroad together ('lives in Madrid with his wife, A')
     kin = {name for name, of in memory.relative_of.items() if of == owner}
-    kin |= {name for name, of in memory.spouse_of.items() if of == owner}
     return sorted(kin - {owner})
 
 

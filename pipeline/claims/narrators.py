@@ -19,6 +19,7 @@ from spacy.attrs import LOWER
 
 from tnr_claims.claims.index import DocIndex
 from tnr_claims.claims.mentions import FIRST_PERSON
+from tnr_claims.nlp.signatures import signature_line
 from tnr_claims.nlp.spans import tokens_with
 
 MIN_FIRST_PERSON = 3
@@ -62,23 +63,17 @@ def narrator(index: DocIndex, sentences: list, *, interview: bool = False) -> st
     return None if interview else _signed_by(index, sentences[-NARRATOR_SENTENCES:])
 
 
-SIGN_OFF_MARKS = " \t\u2014\u2013-,."
-"""What may stand around a name on its own line: a dash before it, a comma after it."""
-
-
 def _signed_by(index: DocIndex, sentences: list) -> str | None:
-    """The person whose name alone fills a line among the document's last sentences: a
-    letter's or an op-ed's signature ("Ana Ruiz" above "Leeds, 3 May 2024")."""
-    text = index.text
+    """The person whose name is the document's sign-off line
+    (:func:`tnr_claims.nlp.signatures.signature_line`): a letter's or an op-ed's
+    signature ("Ana Ruiz" above "Leeds, 3 May 2024")."""
+    line = signature_line(index.text)
+    if line is None:
+        return None
     for sentence in reversed(sentences):
         for ref in sentence.spans:
             record = ref.record
-            if record.label != "PERSON" or not record.name:
-                continue
-            line_start = text.rfind("\n", 0, record.start) + 1
-            line_end = text.find("\n", record.end)
-            line_end = len(text) if line_end < 0 else line_end
-            if text[line_start:line_end].strip(SIGN_OFF_MARKS) == text[record.start : record.end]:
+            if record.label == "PERSON" and record.name and (record.start, record.end) == line:
                 return record.name
     return None
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tnr_claims.claims.rules import SUBJECT_DEPS
+from tnr_claims.nlp.context import ROLE_CODES
 from tnr_claims.nlp.names import found_harmed
 
 if TYPE_CHECKING:
@@ -249,6 +250,16 @@ ATTEMPT_NOUNS = frozenset({"plot", "attempt", "plan", "scheme", "bid", "conspira
 """Nouns of an act tried or planned, made an act by the act word before them."""
 
 
+def _has_agents(index: DocIndex, verb: int) -> bool:
+    """Whether what ``verb`` has holds agents or informants (ROLE_CODES), not an act."""
+    return any(
+        index.span_at[t.i] >= 0 and index.spans[index.span_at[t.i]].record.code in ROLE_CODES
+        for c in index.children(verb)
+        if c.dep_ == "dobj"
+        for t in c.subtree
+    )
+
+
 def _of_an_act(index: DocIndex, noun: int) -> bool:
     """'acts of intimidation against X', 'a campaign of harassment against X': the noun
     holds an act in its 'of' phrase, so what is against X is the act."""
@@ -340,6 +351,8 @@ def _bears_the_act(index: DocIndex, verb: int) -> bool:
         return True  # 'he had spent six weeks in custody'
     if index.lemma[verb] not in index.words.BEARING_VERBS:
         return False
+    if index.lemma[verb] == "have" and _has_agents(index, verb):
+        return False  # 'Mamedov had dozens of informants abroad': his, not borne by him
     return any(
         c.dep_ == "dobj"
         and (

@@ -150,13 +150,15 @@ def not_the_narrator(
 ) -> str | None:
     """Whom a third-person ``pronoun`` resolved to ``name`` stands for in the passage of one
     who says 'I' there: never that one ('... my mother, Ana Ruiz. They did not arrest her'
-    is the mother), but the person named last before, if the pronoun fits, else no one."""
+    is the mother), but another person named last before, if the pronoun fits; still that
+    one where no one else was named since ('Ana Ruiz is a journalist. Police detained her':
+    an op-ed's bio line)."""
     if name is None or name != first_person(memory, sentence):
         return name
     recent = memory.last_person
     if recent is not None and recent[0] != name and agrees(memory, recent[0], pronoun):
         return recent[0]
-    return None
+    return name
 
 
 def second_person(memory: Memory, sentence: Sentence) -> str | None:

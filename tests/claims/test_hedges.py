@@ -780,6 +780,7 @@ def test_a_refusal_to_tell_denies_the_telling_not_the_act(tnr_pipeline, text, ne
     ("text", "expected"),
     [
         ("Her brother is reported to have been moved to a labour camp in the north.", True),
+        ("The abduction of her brother was reported to police the next morning.", False),
         ("Police raids on her family appear intended to punish her for her articles.", True),
         ("I'm fairly sure I was followed by two men from the embassy for a week.", True),
         ("I am sure I was followed by two men from the embassy for a week.", False),

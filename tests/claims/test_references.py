@@ -1969,6 +1969,8 @@ def test_a_letters_signature_names_the_one_who_writes_i(tnr_pipeline) -> None:
     [
         "Human Rights Watch\nGeneva, 3 May 2024\n",  # an organisation signs
         "Tesfay Rahel told the paper more about the calls.\n",  # a sentence, no signature
+        "Tesfay Rahel\n\nI was held at the airport for six hours in May.\n",  # a heading
+        "Please remember them:\nSenait Haile,\nTesfay Rahel\n",  # a list of names
     ],
 )
 def test_no_signature_where_the_last_lines_are_no_sign_off(tnr_pipeline, ending: str) -> None:
@@ -2093,3 +2095,28 @@ def test_force_her_home_is_a_forced_return(tnr_pipeline) -> None:
     )
     claim = claim_of(tnr_pipeline, text, "She says")
     assert (claim.methods, claim.targets) == (["FORCED_RETURN"], ["Ana Ruiz"])
+
+
+def test_an_op_eds_bio_line_keeps_her_as_its_author(tnr_pipeline) -> None:
+    text = (
+        "Why I left\n\nBy Ana Ruiz\n\nAna Ruiz is a Venezuelan journalist living in Madrid. "
+        "In 2018 police detained her for two weeks in Caracas. I left the country in 2019. "
+        "My mother still lives there."
+    )
+    assert claim_of(tnr_pipeline, text, "In 2018").targets == ["Ana Ruiz"]
+
+
+def test_his_family_is_not_the_wife_he_lives_with_abroad(tnr_pipeline) -> None:
+    text = (
+        "Exile's family\n\nJorge Alba, a journalist, lives in Madrid with his wife, Elena "
+        "Ruiz. Officers in Caracas summoned Alba's family for questioning."
+    )
+    assert claim_of(tnr_pipeline, text, "Officers").targets == ["Jorge Alba"]
+
+
+def test_one_who_has_informants_does_not_bear_them(tnr_pipeline) -> None:
+    text = (
+        "Spy files\n\nAccording to leaked files, the spy chief Ramil Mamedov had dozens of "
+        "informants among exiles in Europe."
+    )
+    assert claim_of(tnr_pipeline, text, "According").targets == []
