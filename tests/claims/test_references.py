@@ -2120,3 +2120,19 @@ def test_one_who_has_informants_does_not_bear_them(tnr_pipeline) -> None:
         "informants among exiles in Europe."
     )
     assert claim_of(tnr_pipeline, text, "According").targets == []
+
+
+@pytest.mark.parametrize(
+    ("last", "kind"),
+    [
+        (
+            "I ask the Home Office and the Foreign Office to take these threats seriously.",
+            "recommendation",
+        ),
+        ("I asked my brother to stop answering calls from the police.", None),
+    ],
+)
+def test_the_writers_own_present_call_is_a_recommendation(tnr_pipeline, last, kind) -> None:
+    text = LETTER.replace("I ask the Foreign Office to raise these cases.", last)
+    found = [c.type for c in tnr_pipeline.process_text(text).claims if c.text == last]
+    assert ("recommendation" in found) is (kind == "recommendation")
