@@ -8,7 +8,6 @@ conditions that are no acts ('stateless'). Proper names next to role nouns are
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
@@ -205,7 +204,11 @@ DATELINE_DASHES = frozenset({"-", "--", "–", "—"})
 DATELINE_NEXT = DATELINE_DASHES | {"(", ","}
 
 
-_NAME_PART = re.compile(r"^[A-Z][a-zà-ÿ'’-]+$")
+def _name_part(text: str) -> bool:
+    """A capitalised word in any alphabet with no capital after its first letter ('Ruiz',
+    'Đỗ', 'Ánh'; not 'USA'), the shape of a word of a person's name."""
+    rest = text[1:].replace("'", "").replace("’", "").replace("-", "")
+    return len(text) > 1 and text[0].isupper() and (not rest or (rest.isalpha() and rest.islower()))
 
 
 def propagate_names(
@@ -231,7 +234,7 @@ def propagate_names(
         for span in spans
         if span.label_ == "PERSON" and (len(span) > 1 or _single_name(span))
         for token in span
-        if _NAME_PART.match(token.text) and token.text not in words.NOT_NAME_PARTS
+        if _name_part(token.text) and token.text not in words.NOT_NAME_PARTS
     }
     if not parts:
         return spans
@@ -311,7 +314,8 @@ def propagate_names(
     if extended is not joined and not _again:
         # the whole name's last word is a name part too ('Vinh' after 'Le Quang Vinh')
         return propagate_names(doc, extended, words, tagged=tagged, _again=True)
-    return extended
+    # a name extended over its heads may now touch a part before it ('Lê' + 'Thị Hồng Vân')
+    return _join_adjacent_names(extended) if extended is not joined else extended
 
 
 def _named_with_a_titled_surname(span: Span, titled: set[str]) -> bool:

@@ -950,3 +950,24 @@ def test_romance_names_with_accents_and_links_are_whole(tnr_pipeline, text, org)
     record = tnr_pipeline.process_text(text)
     assert org in [s.text for s in record.spans if s.label == "ORG"]
     assert not [s for s in record.spans if s.label == "PERSON"]
+
+
+def test_a_name_part_in_any_alphabet_joins_the_name_it_opens(tnr_pipeline) -> None:
+    text = (
+        "Statement\n\nOfficers monitored a Vietnamese blogger residing in Linz, Đỗ Thị Ngọc "
+        "Ánh, and attempted to lure her to Vienna. Ms Ánh's brother, Đỗ Văn Long, was "
+        "questioned by police. Ms Ánh is free to return, officials said."
+    )
+    people = spans_of(tnr_pipeline, text, "PERSON")
+    assert "Đỗ Thị Ngọc Ánh" in people and "Thị Ngọc Ánh" not in people
+
+
+def test_a_name_extended_over_its_heads_joins_the_part_before_it(tnr_pipeline) -> None:
+    text = (
+        "Statement\n\n1. Officers of the ministry monitored a Vietnamese writer residing in "
+        "Graz, Lê Thị Bích Vân, and attempted to lure her to Vienna, where she was to be "
+        "detained.\n\n2. Ms Vân's brother in Hanoi, Lê Văn Tâm, was questioned by police. "
+        "The ministry condemns the pressure on Ms Vân."
+    )
+    people = spans_of(tnr_pipeline, text, "PERSON")
+    assert "Lê Thị Bích Vân" in people and "Lê" not in people
