@@ -84,18 +84,7 @@ def _relatives_with_owners(
             owner_root = named.root if named is not None else owner
             if owner_root in named_at:
                 resolved = (owner_root, named_at[owner_root])
-            head = index.head[j]
-            if head not in owner_of_noun and index.dep[head] == "appos":
-                head = index.head[head]  # 'father, A, and his sister': joined to A
-            listed_names = {name for _, name, _ in found}
-            if (
-                index.dep[j] == "conj"
-                and head in owner_of_noun
-                and _same_possessor(index, j, head)
-                and (owner_of_noun[head] or (0, ""))[1] not in listed_names
-            ):
-                # 'his brother, A, and his mother, B': the second 'his' is the first's, not A
-                resolved = owner_of_noun[head]
+            resolved = _owner_of_joined(index, j, owner_of_noun, found, resolved)
         owner_of_noun[j] = resolved
         found.append((ref.root, ref.record.name or "", resolved))
         listed[ref.end - 1] = resolved
@@ -105,6 +94,26 @@ def _relatives_with_owners(
         if owner_root is not None and owner_root in named_at:
             found.append((root, name, (owner_root, named_at[owner_root])))
     return found
+
+
+def _owner_of_joined(
+    index: DocIndex,
+    j: int,
+    owner_of_noun: dict[int, tuple[int, str] | None],
+    found: list[tuple[int, str, tuple[int, str] | None]],
+    resolved: tuple[int, str] | None,
+) -> tuple[int, str] | None:
+    """The owner of family noun ``j`` joined to one listed before it: that one's owner ('his
+    brother, A, and his mother, B': the second 'his' is the first's, not A), unless that
+    owner is one of the relatives listed ('Ruiz's father, Pedro Ruiz', misread); else
+    ``resolved``, as its possessor was resolved."""
+    head = index.head[j]
+    if head not in owner_of_noun and index.dep[head] == "appos":
+        head = index.head[head]  # 'father, A, and his sister': joined to A
+    if index.dep[j] != "conj" or head not in owner_of_noun or not _same_possessor(index, j, head):
+        return resolved
+    first = owner_of_noun[head]
+    return first if first is None or first[1] not in {name for _, name, _ in found} else resolved
 
 
 def _same_possessor(index: DocIndex, j: int, k: int) -> bool:

@@ -75,13 +75,13 @@ def role_named_people(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span
 
     found: list[Span] = []
     n = len(doc)
-    proper = (
-        [pos == PROPN and title == 1 for pos, title in doc.to_array([POS, IS_TITLE]).tolist()]
-        if n
-        else []
-    )
+    columns = doc.to_array([POS, IS_TITLE]).tolist() if n else []
+    proper = [pos == PROPN and title == 1 for pos, title in columns]
     i = 0
     while i < n:
+        if covered[i] or columns[i][1] != 1:
+            i += 1  # a name opens on a title-case word: the role test only there
+            continue
         j = i
         before = _role_before(doc, i, words)
         while j < n and j - i < 4 and not covered[j] and (proper[j] or before and _titled(doc[j])):
