@@ -301,6 +301,8 @@ def propagate_names(
             and not covered[i - 2]
         ):
             start = i - 2  # 'El-Sherbiny': the prefix before the hyphen is part of the name
+            if made and made[-1].start == start:
+                made.pop()  # 'Baptiste' alone, already made: the hyphenated name takes it in
         made.append(make(doc, start, i + 1, "PERSON", "PERSON.name_part"))
     if made:
         # 'refused to renew [Farghaly]'s passport': the act's phrase ends before the name

@@ -427,6 +427,17 @@ def inside_ranges(ranges: Sequence[tuple[int, int]], starts: Sequence[int], span
     return start <= span.start_char and span.end_char <= end
 
 
+def without_overlaps(spans: list[Span]) -> list[Span]:
+    """``spans`` in text order, the longer of any two that overlap kept.
+
+    Every step keeps spans apart, so this only guards the record: a step that let two
+    names overlap would otherwise fail the whole document's validation."""
+    ordered = sorted(spans, key=lambda s: (s.start, s.end))
+    if all(a.end <= b.start for a, b in zip(ordered, ordered[1:], strict=False)):
+        return ordered
+    return sorted(filter_spans(ordered), key=lambda s: (s.start, s.end))
+
+
 def compound_start(
     doc: Doc,
     start: int,

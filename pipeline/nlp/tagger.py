@@ -96,6 +96,7 @@ from tnr_claims.nlp.spans import (
     trim_entity,
     with_approximator_before,
     with_day_before,
+    without_overlaps,
     zone_filter,
 )
 from tnr_claims.nlp.speaker_labels import speaker_labels
@@ -560,7 +561,8 @@ class RuleTagger:
             merged = method_extents(doc, merged, words)
         ranges = zone_filter(doc)
         starts = [start for start, _ in ranges]
-        doc.spans[SPAN_KEY] = [s for s in merged if inside_ranges(ranges, starts, s)]
+        kept = [s for s in merged if inside_ranges(ranges, starts, s)]
+        doc.spans[SPAN_KEY] = without_overlaps(kept)
         cues = []
         # a cue word inside a name is part of the name ('Omar Said', not 'said')
         in_names = {

@@ -575,3 +575,28 @@ def test_this_before_a_season_is_part_of_the_date(tnr_pipeline) -> None:
     text = "Published 20 March 2018. Ministers will boycott this summer's games in Moscow."
     record = tnr_pipeline.process_text(text)
     assert ("this summer", "2018") in [(s.text, s.value) for s in record.spans if s.label == "DATE"]
+
+
+def test_a_hyphenated_name_part_found_again_is_one_name_not_two_that_overlap(blank) -> None:
+    """'Ingrid Baptiste-Okoro' named in full once: where the name stands again, its
+    parts are one PERSON (the prefix 'Baptiste' alone and 'Baptiste-Okoro' had overlapped,
+    and the document's record failed validation)."""
+    from tnr_claims.nlp.context import propagate_names
+
+    doc = blank("The chair called Ms Ingrid Baptiste-Okoro. Ingrid Baptiste-Okoro (Leeds) spoke.")
+    start = doc.text.rindex("Ingrid")
+    full = doc.char_span(start, start + len("Ingrid Baptiste-Okoro"), "PERSON", "model:PERSON")
+    kept = propagate_names(doc, [full], WORDS, tagged=False)
+    assert [s.text for s in kept] == ["Ingrid Baptiste-Okoro", "Ingrid Baptiste-Okoro"]
+
+
+def test_spans_that_still_overlap_keep_the_longer(blank) -> None:
+    from tnr_claims.nlp.spans import without_overlaps
+
+    doc = blank("Officers seized Ana Ruiz Vell in Lisbon.")
+    place = _span(doc, "Lisbon", "LOCATION", "model:GPE")
+    short = _span(doc, "Ana Ruiz", "PERSON", "model:PERSON")
+    whole = _span(doc, "Ana Ruiz Vell", "PERSON", "PERSON.name_part")
+    assert [s.text for s in without_overlaps([place, short])] == ["Ana Ruiz", "Lisbon"]
+    kept = without_overlaps([place, short, whole])
+    assert [s.text for s in kept] == ["Ana Ruiz Vell", "Lisbon"]
