@@ -17,11 +17,12 @@ it).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from tnr_claims.claims.genders import agrees
-from tnr_claims.nlp.speaker_labels import LABEL
+from tnr_claims.nlp.speaker_labels import LABEL, RECORD_LABEL
 
 if TYPE_CHECKING:
     from tnr_claims.claims.index import Analysis, DocIndex, Memory, Sentence, SpanRef
@@ -72,8 +73,8 @@ class Transcript:
 def transcript_of(index: DocIndex) -> Transcript | None:
     """The document's transcript labels, when it is one (see module docstring)."""
     text = index.text
-    labels = [m for m in LABEL.finditer(text) if m.group(1).casefold() not in ("q", "a")]
-    if len(labels) < MIN_LABELS or len({m.group(1).casefold() for m in labels}) < 2:
+    labels = _labels(text, index.words.HONORIFICS)
+    if len(labels) < MIN_LABELS or len({words for _, _, words in labels}) < 2:
         return None
     people = {
         ref.record.name for ref in index.spans if ref.record.label == "PERSON" and ref.record.name
@@ -88,16 +89,46 @@ def transcript_of(index: DocIndex) -> Transcript | None:
     }
     resolved: list[tuple[int, int, str | None]] = []
     speakers: set[str] = set()  # 'PARISA RAHIMI:' makes a later 'RAHIMI:' her, not her brother
-    for m in labels:
-        person = (
-            _labelled_person(m.group(1), people)
-            or _labelled_person(m.group(1), speakers)
-            or _labelled_person(m.group(1), people - relatives)
+    for start, end, names in labels:
+        person = next(
+            (
+                found
+                for words in names
+                for found in (
+                    _labelled_person(words, people),
+                    _labelled_person(words, speakers),
+                    _labelled_person(words, people - relatives),
+                )
+                if found is not None
+            ),
+            None,
         )
         if person is not None:
             speakers.add(person)
-        resolved.append((m.start(1), m.end(), person))
+        resolved.append((start, end, person))
     return Transcript(text, resolved)
+
+
+def _labels(text: str, titles: frozenset[str]) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Each paragraph label's ``(start, end, words)``: ``words`` are the label's candidate
+    names, titles dropped ('Mr Vell' is 'vell'); a record label's opening words, then its
+    notes ('The Minister (Mr Tom Vell)' names Tom Vell; '(Lab)' names no one)."""
+
+    def untitled(words: str) -> str:
+        kept = words.split()
+        while len(kept) > 1 and kept[0].casefold().rstrip(".") in titles:
+            kept = kept[1:]
+        return " ".join(kept).casefold()
+
+    found: dict[int, tuple[int, int, tuple[str, ...]]] = {}
+    for m in LABEL.finditer(text):
+        if m.group(1).casefold() not in ("q", "a"):
+            found[m.start(1)] = (m.start(1), m.end(), (untitled(m.group(1)),))
+    for m in RECORD_LABEL.finditer(text):
+        notes = re.findall(r"\(([^()]*)\)", m.group(2))
+        names = tuple(untitled(w) for w in (m.group(1), *notes) if w.strip())
+        found[m.start(1)] = (m.start(1), m.end(), names)
+    return [found[k] for k in sorted(found)]
 
 
 def transcript_sources(transcript: Transcript | None, analyses: list[Analysis]) -> None:

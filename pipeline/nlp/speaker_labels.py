@@ -18,9 +18,20 @@ from tnr_claims.nlp.provenance import make
 LABEL = re.compile(r"(?m)^[ \t]*([A-ZÀ-Þ][\w’'.\-]*(?:[ \t]+[A-ZÀ-Þ][\w’'.\-]*){0,2})[ \t]*:[ \t]")
 """A paragraph's opening label: one to three capitalised words and a colon."""
 
+_WORD = r"[A-ZÀ-Þ][\w’'.\-]*"
+RECORD_LABEL = re.compile(
+    rf"(?m)^[ \t]*(?:\d{{1,3}}\.[ \t]+)?({_WORD}(?:[ \t]+(?:{_WORD}|of|for|the|and)){{0,7}})"
+    r"((?:[ \t]*\([^()\n:]{1,60}\)){1,3})[ \t]*:[ \t]"
+)
+"""A record's label: words, one to three bracketed notes, a colon. A parliament's ('4. Ms
+Ana Ruiz (Leeds North) (Lab):', 'The Minister for Africa (Mr Tom Vell):') or a press
+conference's ('REPORTER (Radio Kestrel):'); the person is in a note or before them."""
 
-def speaker_labels(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Make transcript labels that name a known person PERSON spans (see module)."""
+
+def speaker_labels(doc: Doc, spans: list[Span], titles: frozenset[str]) -> list[Span]:
+    """Make transcript labels that name a known person PERSON spans (see module), and
+    titled names in a record's labels (:func:`record_labels`)."""
+    spans = record_labels(doc, spans, titles)
     names = {s.text.casefold() for s in spans if s.label_ == "PERSON" and len(s) > 1}
     parts = {t.text.casefold() for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
     if not names:
@@ -39,3 +50,79 @@ def speaker_labels(doc: Doc, spans: list[Span]) -> list[Span]:
     if not made:
         return spans
     return sorted([*spans, *made], key=lambda s: (s.start, s.end))
+
+
+def record_labels(doc: Doc, spans: list[Span], titles: frozenset[str]) -> list[Span]:
+    """A record label's titled name is a PERSON: 'Ms Ana Ruiz (Leeds North) (Lab):' and
+    'The Minister for Africa (Mr Tom Vell):' name Ana Ruiz and Tom Vell, as the model often
+    misses in a note. Context rule ``PERSON.record_label``."""
+    made = [
+        make(doc, name[0], name[1], "PERSON", "PERSON.record_label")
+        for _, name in _label_names(doc, titles)
+        if name is not None
+    ]
+    if not made:
+        return spans
+    taken = {i for s in made for i in range(s.start, s.end)}
+    kept = [s for s in spans if not any(i in taken for i in range(s.start, s.end))]
+    return sorted([*kept, *made], key=lambda s: (s.start, s.end))
+
+
+def record_label_notes(doc: Doc, spans: list[Span], titles: frozenset[str]) -> list[Span]:
+    """The notes after a record label's named speaker are a seat and a party, never a
+    person: 'Leeds North' in 'Ms Ana Ruiz (Leeds North) (Lab):' is no one, whatever the
+    model or a name part made of it."""
+    notes: list[tuple[int, int]] = []
+    for label in _labels_of(doc, titles):
+        named = [name is not None for _, name in label]
+        notes += [
+            (part.start, part.end)
+            for k, (part, name) in enumerate(label)
+            if name is None and any(named[:k])
+        ]
+    if not notes:
+        return spans
+    return [
+        s
+        for s in spans
+        if not (s.label_ == "PERSON" and any(a <= s.start and s.end <= b for a, b in notes))
+    ]
+
+
+def _label_names(doc: Doc, titles: frozenset[str]) -> list[tuple[Span, tuple[int, int] | None]]:
+    return [part for label in _labels_of(doc, titles) for part in label]
+
+
+def _labels_of(doc: Doc, titles: frozenset[str]) -> list[list[tuple[Span, tuple[int, int] | None]]]:
+    """Each record label's parts (opening words, then each note's inside), with the token
+    bounds of the titled name each holds (None: no titled name)."""
+    labels = []
+    for m in RECORD_LABEL.finditer(doc.text):
+        parts = []
+        for start, end in _label_parts(m):
+            part = doc.char_span(start, end, alignment_mode="expand")
+            if part is not None:
+                parts.append((part, _titled_name(part, titles)))
+        labels.append(parts)
+    return labels
+
+
+def _label_parts(m: re.Match[str]) -> list[tuple[int, int]]:
+    """Character bounds of a record label's opening words and of each note's inside."""
+    notes = [
+        (m.start(2) + n.start(1), m.start(2) + n.end(1))
+        for n in re.finditer(r"\(([^()]*)\)", m.group(2))
+    ]
+    return [(m.start(1), m.end(1)), *notes]
+
+
+def _titled_name(part: Span, titles: frozenset[str]) -> tuple[int, int] | None:
+    """Token bounds of the name after a title that opens ``part`` and runs to its end
+    ('Mr Tom Vell', 'Ms Ruiz'), None when ``part`` is no titled name ('Leeds North')."""
+    words = [t for t in part if t.text not in ("-", "‐")]
+    if len(words) < 2 or words[0].lower_.rstrip(".") not in titles:
+        return None
+    name = [t for t in words[1:] if t.lower_.rstrip(".") not in titles]
+    if not name or len(name) > 4 or not all(t.text[:1].isupper() for t in name):
+        return None
+    return name[0].i, part.end

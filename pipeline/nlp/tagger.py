@@ -99,7 +99,7 @@ from tnr_claims.nlp.spans import (
     without_overlaps,
     zone_filter,
 )
-from tnr_claims.nlp.speaker_labels import speaker_labels
+from tnr_claims.nlp.speaker_labels import record_label_notes, speaker_labels
 from tnr_claims.nlp.threats import threatened_acts
 from tnr_claims.normalise import Normaliser
 from tnr_claims.normalise.places import DEMONYMS
@@ -523,9 +523,10 @@ class RuleTagger:
             merged = patronymic_names(doc, merged, words)
         merged = hyphenated_syllables(doc, merged)
         merged = outlets_by_their_word(doc, merged, words)
-        merged = speaker_labels(doc, merged)
+        merged = speaker_labels(doc, merged, words.HONORIFICS)
         merged = signatures(doc, merged, words)
         merged = propagate_names(doc, merged, words, tagged=self._tagged)
+        merged = record_label_notes(doc, merged, words.HONORIFICS)
         merged = family_plurals(doc, merged)
         merged = organisations_named_after_people(doc, merged, words, places)
         merged = abbreviations(doc, merged, words)

@@ -1,0 +1,50 @@
+"""Records with speakers' labels: a parliament's question time, a press conference."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import claim_of
+
+RECORD = (
+    "Oral Answers: Exiles from Ruritania\n\n"
+    "3. Mr Tobias Hale (Leeds Kirkgate) (Lab): What steps the Minister has taken on the "
+    "harassment of Ruritanian exiles.\n\n"
+    "The Minister for Europe (Ms Carla Wynn): Officials in Vell have raised the case of two "
+    "detained relatives with the Ruritanian authorities.\n\n"
+    "Mr Hale: Police in Vell arrested the brother of my constituent Omar Sadiq in May.\n\n"
+    "Ms Wynn: I will meet Mr Sadiq. Consular staff have threatened exiles here, and that is "
+    "unacceptable.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("start", "source"),
+    [
+        # the name in a label's note: 'The Minister for Europe (Ms Carla Wynn):'
+        ("The Minister for Europe (Ms Carla Wynn): Officials", "Carla Wynn"),
+        ("Consular staff", "Carla Wynn"),
+        # a title and a family name: 'Mr Hale:' is the member the first label named in full
+        ("Mr Hale: Police in Vell arrested", "Tobias Hale"),
+    ],
+)
+def test_a_record_labels_speaker_is_the_paragraphs_source(
+    tnr_pipeline, start: str, source: str
+) -> None:
+    assert claim_of(tnr_pipeline, RECORD, start).source == source
+
+
+def test_a_record_labels_titled_names_are_people_and_its_seat_is_no_one(tnr_pipeline) -> None:
+    record = tnr_pipeline.process_text(RECORD)
+    people = {s.text for s in record.spans if s.label == "PERSON"}
+    assert {"Tobias Hale", "Carla Wynn"} <= people
+    assert "Leeds Kirkgate" not in people
+
+
+def test_a_label_without_a_titled_name_keeps_its_notes(tnr_pipeline) -> None:
+    """A press conference's 'REPORTER (Ana Ruiz, Radio Kestrel):' names no titled speaker:
+    nothing in its notes is dropped."""
+    from tnr_claims.nlp.speaker_labels import record_label_notes
+
+    doc = tnr_pipeline.nlp("REPORTER (Ana Ruiz, Radio Kestrel): Were the exiles deported?\n")
+    ruiz = doc.char_span(10, 18, "PERSON")
+    assert record_label_notes(doc, [ruiz], frozenset({"mr", "ms"})) == [ruiz]
