@@ -1,8 +1,9 @@
 """Who "I" is in a document: the narrator of a first-person piece, or the one an interview
 answers for.
 
-- **The narrator.** A first-person piece (an op-ed, a testimony) names its author in a
-  byline ("By X") or a bio line ("X is an engineer ...") among its first sentences, or (a
+- **The narrator.** A first-person piece (an op-ed, a testimony, a thread) names its
+  author in a byline ("By X"), a bio line ("X is an engineer ...") or a post's author line
+  ("X (@handle)") among its first sentences, or (a
   letter) signs it with the name alone on a line among its last; "I", "me", "my" outside
   quotations stand for that person when the document uses them at least
   ``MIN_FIRST_PERSON`` times.
@@ -58,9 +59,18 @@ def narrator(index: DocIndex, sentences: list, *, interview: bool = False) -> st
             bio = index.dep[root] == "nsubj" and index.lemma[index.head[root]] == "be"
             # an interview's introduction opens on the one who answers
             introduced = interview and index.dep[root] in ("nsubj", "nsubjpass")
-            if byline or bio or introduced:
+            if byline or bio or introduced or _with_a_handle(index, ref.end):
                 return ref.record.name
     return None if interview else _signed_by(index, sentences[-NARRATOR_SENTENCES:])
+
+
+def _with_a_handle(index: DocIndex, end: int) -> bool:
+    """A name followed by a social-media handle, '(@ana_ruiz)' or '@ana_ruiz': a post's or a
+    thread's author line ("Ana Ruiz (@ana_ruiz) · Lisbon · 3 May 2024")."""
+    after = [index.lower[k] for k in range(end, min(end + 2, len(index.lower)))]
+    return bool(after) and (
+        after[0].startswith("@") or (after[0] == "(" and len(after) > 1 and after[1][:1] == "@")
+    )
 
 
 def _signed_by(index: DocIndex, sentences: list) -> str | None:

@@ -47,6 +47,20 @@ def _lever_in_act(index: DocIndex, noun: int, *, act_object: bool = False) -> bo
     return True
 
 
+def _named_associate(index: DocIndex, noun: int) -> bool:
+    """A friend, colleague or lawyer named beside the noun ('my friend Ana Ruiz was
+    detained'): the act falls on that person, no lever over the possessor, as an unnamed
+    one is ('police questioned his friends'). A relative named so is still a lever."""
+    return (
+        index.lemma[noun] in index.words.DESCRIPTION_NOUNS
+        and index.lemma[noun] not in index.words.FAMILY_NOUNS
+        and any(
+            c.dep_ in ("appos", "compound") and index.named(c.i, ("PERSON",))
+            for c in index.children(noun)
+        )
+    )
+
+
 WHOLE_WORDS = frozenset({"each", "both", "all"})
 """Words that take every member of the group in their 'of' phrase ('each of them'); 'some
 of them', a subset, gives no target (codebook, second set)."""
@@ -129,6 +143,7 @@ def target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> s
             has_method
             and index.lemma[head] in index.words.LEVER_NOUNS
             and _lever_in_act(index, head)
+            and not _named_associate(index, head)
         ):
             # 'his family was questioned'; not 'his family's troubles began', where the
             # family only owns something else

@@ -250,3 +250,40 @@ def test_they_two_sentences_after_the_group_tells_no_story(tnr_pipeline) -> None
         "They were last seen near the harbour."
     )
     assert [c.text[:4] for c in tnr_pipeline.process_text(text).claims] == ["Agen"]
+
+
+THREAD = (
+    "What the consulate did\n\n"
+    "Lena Kaya (@lena_kaya) · Oslo · 3 May 2024\n\n"
+    "1/ I have kept quiet for a year. I asked the consulate to renew my passport in 2023.\n\n"
+    "2/ In March police in Vell summoned my father twice. {friend}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("start", "targets"),
+    [
+        # a thread's author line, a name and a handle, names who 'my' is
+        ("In March", ["Lena Kaya"]),
+        # a named friend acted on is the target herself, no lever over the author
+        ("On Friday", ["Ana Ruiz"]),
+    ],
+)
+def test_a_threads_author_line_names_its_narrator(
+    tnr_pipeline, start: str, targets: list[str]
+) -> None:
+    text = THREAD.format(friend="On Friday my friend Ana Ruiz was detained by police in Oslo.")
+    assert claim_of(tnr_pipeline, text, start).targets == targets
+
+
+def test_an_unnamed_friend_acted_on_is_still_a_lever_over_the_one_abroad(tnr_pipeline) -> None:
+    text = THREAD.format(friend="On Friday police in Vell arrested her friend.")
+    text = text.replace("my father", "Ana Ruiz, a blogger in Oslo,")
+    assert claim_of(tnr_pipeline, text, "On Friday").targets == ["Ana Ruiz"]
+
+
+def test_a_named_friend_acted_on_is_no_lever_over_the_narrator(tnr_pipeline) -> None:
+    text = THREAD.format(friend="On Friday my friend Ana Ruiz was detained by police in Oslo.")
+    text = text.replace("Lena Kaya (@lena_kaya) · Oslo · 3 May 2024", "By Lena Kaya")
+    assert claim_of(tnr_pipeline, text, "In March").targets == ["Lena Kaya"]
+    assert claim_of(tnr_pipeline, text, "On Friday").targets == ["Ana Ruiz"]
