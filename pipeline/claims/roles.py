@@ -61,6 +61,30 @@ def _named_associate(index: DocIndex, noun: int) -> bool:
     )
 
 
+def _clauses_on_the_last_conjunct(index: DocIndex, i: int) -> list:
+    """The relative clauses set off by a comma after the last of a list of names that
+    ``i`` opens or continues: 'A, B and C, who were arrested' tells of all three, however
+    the parser hangs the clause on C alone ('..., who was arrested' is C's alone)."""
+    if not index.named(i, ("PERSON",)):
+        return []
+    last = i
+    while (nxt := next((c.i for c in index.children(last) if c.dep_ == "conj"), None)) is not None:
+        last = nxt
+    if last == i or not index.named(last, ("PERSON",)):
+        return []
+    return [
+        c
+        for c in index.children(last)
+        if c.dep_ == "relcl"
+        and index.lower[min(k.i for k in c.subtree) - 1] == ","
+        and not any(k.dep_ in ("aux", "auxpass") and k.lower_ in _SINGULAR for k in c.children)
+    ]
+
+
+_SINGULAR = frozenset({"is", "was", "has"})
+"""'A, B and C, who was arrested': the clause is C's alone."""
+
+
 WHOLE_WORDS = frozenset({"each", "both", "all"})
 """Words that take every member of the group in their 'of' phrase ('each of them'); 'some
 of them', a subset, gives no target (codebook, second set)."""
@@ -190,7 +214,7 @@ def target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> s
             return "TARGET.return_subject"
         if has_event_clause(index, head):
             return "TARGET.subject_of_passive_clause"
-    for child in index.children(i):
+    for child in (*index.children(i), *_clauses_on_the_last_conjunct(index, i)):
         if child.dep_ in ("relcl", "acl") and index.is_event(child.i):
             for grandchild in child.children:
                 if (

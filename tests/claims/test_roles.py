@@ -76,3 +76,56 @@ def test_a_name_restating_the_doer_plays_the_doers_part(
 def test_one_who_receives_an_amount_of_threats_bears_them(tnr_pipeline, amount: str) -> None:
     text = f"Since May, the writer Oskar Lund has received {amount} death threats."
     assert claim_of(tnr_pipeline, text, "Since May").targets == ["Oskar Lund"]
+
+
+def _hand_parsed(last_aux: str):
+    """'He misses the Vell Trio, Ivo Sand, Omar Sadiq and Lena Kaya, who were arrested .'
+    parsed as the model parses such a list after a group's name: the names chained by
+    'conj' on the group, the relative clause hung on the last name alone."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from tnr_claims.records import SpanProvenance, SpanRecord
+
+    words = ["He", "misses", "the", "Vell", "Trio", ",", "Ivo", "Sand", ",", "Omar", "Sadiq"]
+    words += ["and", "Lena", "Kaya", ",", "who", last_aux, "arrested", "."]
+    heads = [1, 1, 4, 4, 1, 4, 7, 4, 7, 10, 7, 10, 13, 10, 13, 17, 17, 13, 1]
+    deps = ["nsubj", "ROOT", "det", "compound", "dobj", "punct", "compound", "conj", "punct"]
+    deps += ["compound", "conj", "cc", "compound", "conj", "punct", "nsubjpass", "auxpass"]
+    deps += ["relcl", "punct"]
+    tags = ["PRP", "VBZ", "DT", "NNP", "NNP", ",", "NNP", "NNP", ",", "NNP", "NNP", "CC"]
+    tags += ["NNP", "NNP", ",", "WP", "VBD", "VBN", "."]
+    pos = ["PRON", "VERB", "DET", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT"]
+    pos += ["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PUNCT", "PRON", "AUX", "VERB", "PUNCT"]
+    lemmas = [w.lower() for w in words]
+    lemmas[16], lemmas[17] = "be", "arrest"
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        tags=tags,
+        pos=pos,
+        lemmas=lemmas,
+    )
+    people = [doc[6:8], doc[9:11], doc[12:14]]
+    spans = [
+        SpanRecord(
+            start=s.start_char,
+            end=s.end_char,
+            label="PERSON",
+            text=s.text,
+            name=s.text,
+            provenance=SpanProvenance(source="model", pattern_id="model:PERSON"),
+        )
+        for s in people
+    ]
+    return doc, DocIndex(doc, spans, default_patterns().lexicons)
+
+
+@pytest.mark.parametrize(("aux", "first_role"), [("were", "TARGET.relative_clause"), ("was", None)])
+def test_a_clause_after_a_list_of_names_tells_of_every_name(aux: str, first_role) -> None:
+    # counterexample: '..., who was arrested' is the last name's alone
+    doc, index = _hand_parsed(aux)
+    assert target_role(index, 13, True) == "TARGET.relative_clause"  # 'Kaya'
+    assert target_role(index, 7, True) == first_role  # 'Sand'
