@@ -63,7 +63,10 @@ DATE ``value`` (:meth:`Normaliser.date`)
 Anchor (:meth:`Normaliser.anchor_date`)
     ``meta["published"]`` (or ``meta["date"]``) when it parses as a full date; else a
     full date on a short line near the start of the text: a "Published: 12 May 2021"
-    style line or a dateline ("July 7, 2017 —", "BERLIN, July 7, 2017 (Reuters) -").
+    style line or a dateline ("July 7, 2017 —", "BERLIN, July 7, 2017 (Reuters) -"); else
+    the last day of the month an issue line among the first lines names ("Exile Desk
+    Monthly, No. 27 – October 2024", "October 2024"), so a newsletter's "9 October" has
+    its year.
 QUANTITY ``value`` (:meth:`Normaliser.quantity`)
     Digits ("1,000", "1.5 million") and English number words ("twenty-two", "two
     hundred and fifty", "a dozen" = 12, "a couple" = 2). Lower bounds ("more than 70",

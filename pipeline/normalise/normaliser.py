@@ -15,6 +15,7 @@ from tnr_claims.normalise.dates import (
     PUBLISHED_LINE,
     date_value,
     full_date,
+    issue_month_end,
 )
 from tnr_claims.normalise.identity import one_spelling
 from tnr_claims.normalise.institutions import institution_names
@@ -341,7 +342,7 @@ class Normaliser:
                 parsed = full_date(candidate) if candidate else None
                 if parsed:
                     return parsed
-        return None
+        return issue_month_end(text)
 
     # ------------------------------------------------------------------ QUANTITY
 

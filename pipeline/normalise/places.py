@@ -315,6 +315,18 @@ DEMONYMS: dict[str, str] = {
     "Armenian": "AM", "Georgian": "GE", "Belarussian": "BY", "Saudi Arabian": "SA",
     "Lithuanian": "LT", "Latvian": "LV", "Estonian": "EE", "Slovak": "SK", "Slovenian": "SI",
     "Croatian": "HR", "Bosnian": "BA", "Albanian": "AL", "Moldovan": "MD", "Icelandic": "IS",
+    "Burkinabè": "BF", "Burkinabe": "BF", "Ivorian": "CI", "Senegalese": "SN", "Malian": "ML",
+    "Nigerien": "NE", "Chadian": "TD", "Cameroonian": "CM", "Gambian": "GM", "Guinean": "GN",
+    "Ghanaian": "GH", "Togolese": "TG", "Beninese": "BJ", "Liberian": "LR",
+    "Sierra Leonean": "SL", "Mauritanian": "MR", "Congolese": "CD", "Angolan": "AO",
+    "Gabonese": "GA", "Equatoguinean": "GQ", "Zimbabwean": "ZW", "Zambian": "ZM",
+    "Tanzanian": "TZ", "Burundian": "BI", "Somali": "SO", "Djiboutian": "DJ",
+    "South Sudanese": "SS", "Malawian": "MW", "Mozambican": "MZ", "Namibian": "NA",
+    "Swazi": "SZ", "Emaswati": "SZ", "Ecuadorian": "EC", "Bolivian": "BO",
+    "Guatemalan": "GT", "Honduran": "HN", "Salvadoran": "SV", "Salvadorean": "SV",
+    "Paraguayan": "PY", "Uruguayan": "UY", "Haitian": "HT", "Maldivian": "MV",
+    "Bhutanese": "BT", "Palestinian": "PS", "Montenegrin": "ME",
+    "Cypriot": "CY", "Maltese": "MT", "Bruneian": "BN", "Timorese": "TL",
 }
 """Adjectives (and initialisms) naming a state, for the jurisdiction of a legal reference."""
 

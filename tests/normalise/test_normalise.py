@@ -288,6 +288,10 @@ LEGAL_CASES = [
     ("PRC Criminal Law", ("Criminal Law", None, "CN")),
     ("the U.S. Foreign Agents Registration Act", ("Foreign Agents Registration Act", None, "US")),
     ("Vietnam’s Penal Code", ("Penal Code", None, "VN")),
+    # demonyms of states beyond the first lists' (West Africa, the Andes)
+    ("the Ivorian Penal Code", ("Penal Code", None, "CI")),
+    ("the Burkinabè Penal Code", ("Penal Code", None, "BF")),
+    ("the Ecuadorian Criminal Code", ("Criminal Code", None, "EC")),
     (
         "Counter-Espionage Law of the People's Republic of China",
         ("Counter-Espionage Law", None, "CN"),
@@ -427,6 +431,16 @@ def test_date_with_anchor(norm: Normaliser, text: str, expected: str | None) -> 
         ("text", {"published": "2021-05-12T10:00:00Z"}, dt.date(2021, 5, 12)),
         ("text", {"published": dt.date(2020, 2, 3)}, dt.date(2020, 2, 3)),
         ("text", {}, None),
+        # an issue line dating a newsletter or a report by month: that month's last day
+        (
+            "Rights Bulletin, No. 4 – March 2023\n\nOn 9 March police came.",
+            {},
+            dt.date(2023, 3, 31),
+        ),
+        ("Annual Report\nFebruary 2024\nThe text.", {}, dt.date(2024, 2, 29)),
+        # counterexamples: a headline's month, and an issue month below the header
+        ("Exiles watched since March 2023\n\nThe text.", {}, None),
+        ("A\nB\nC\nD\nBulletin – March 2023\nText.", {}, None),
     ],
 )
 def test_anchor_date(norm: Normaliser, text: str, meta: dict, expected: dt.date | None) -> None:
