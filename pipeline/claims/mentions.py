@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from tnr_claims.claims.ages import DETERMINERS, age_noun, age_told, record_ages
 from tnr_claims.claims.genders import pronoun_gender, word_gender
 from tnr_claims.claims.index import PRONOUN_GENDERS, DocIndex, SpanRef
+from tnr_claims.nlp.captions import party_names
 from tnr_claims.nlp.perpetrators import PERPETRATOR_PRONOUNS_KEY, PERPETRATORS_KEY
 
 MIN_DOMINANT_MENTIONS = 2
@@ -139,7 +140,7 @@ def described_person(mentions: Mentions | None, index: DocIndex, i: int) -> str 
 def describing_nouns(index: DocIndex) -> frozenset[str]:
     """Nouns that can describe one individual target (not officials or perpetrators)."""
     words = index.words
-    return (words.DESCRIPTION_NOUNS | words.PERSON_NOUNS) - (
+    return (words.DESCRIPTION_NOUNS | words.PERSON_NOUNS | words.PARTY_NOUNS) - (
         words.OFFICE_NOUNS | words.PERPETRATOR_NOUNS
     )
 
@@ -190,9 +191,9 @@ def _descriptors(index: DocIndex, ref: SpanRef, nouns: frozenset[str]) -> set[st
 def speaker_nouns(index: DocIndex) -> frozenset[str]:
     """Nouns that can describe a named person who speaks ('the leader', 'the blogger')."""
     words = index.words
-    return (words.DESCRIPTION_NOUNS | words.PERSON_NOUNS | words.OFFICE_NOUNS) - (
-        words.PERPETRATOR_NOUNS
-    )
+    return (
+        words.DESCRIPTION_NOUNS | words.PERSON_NOUNS | words.OFFICE_NOUNS | words.PARTY_NOUNS
+    ) - words.PERPETRATOR_NOUNS
 
 
 def document_mentions(doc: Doc, index: DocIndex, is_patient: Callable[[int], bool]) -> Mentions:
@@ -229,6 +230,8 @@ def document_mentions(doc: Doc, index: DocIndex, is_patient: Callable[[int], boo
         told.setdefault(name, genders)  # what a noun or title tells goes first
     mentions.genders = {name: next(iter(g)) for name, g in told.items() if len(g) == 1}
     record_ages(index, mentions)
+    for role, name in _parties(index):
+        mentions.descriptions[role] = {name}  # 'ANA RUIZ (Appellant)': the Appellant
     mentions.clients = _clients(index, mentions.genders)
     mentions.couples = _couples(index)
     nouns = describing_nouns(index)
@@ -467,7 +470,8 @@ def description_at(index: DocIndex, i: int, nouns: frozenset[str]) -> bool:
     if age_noun(index, i):
         return True
     former = _former_office(index, i)  # 'a former opposition MP', also read as a name
-    if not (former and index.tag[i] == "NNP"):
+    party = index.lemma[i] in index.words.PARTY_NOUNS  # 'the Appellant', capitalised
+    if not ((former or party) and index.tag[i] == "NNP"):
         if index.pos[i] != "NOUN" or index.tag[i] != "NN":
             return False
         if index.lemma[i] not in nouns and not former:
@@ -497,6 +501,17 @@ UNNAMED_MODIFIERS = frozenset(
 
 ABSENT_PREPOSITIONS = frozenset({"without", "instead"})
 """Prepositions whose object is someone who was not there ('without a lawyer')."""
+
+
+def _parties(index: DocIndex) -> list[tuple[str, str]]:
+    """``(role, name)`` of each party a decision's caption names ('ANA RUIZ (Appellant)',
+    :mod:`tnr_claims.nlp.captions`), the name as the document's PERSON span gives it."""
+    found = []
+    for start, end, role in party_names(index.text, index.words.PARTY_NOUNS):
+        for ref in index.spans:
+            if (ref.record.start, ref.record.end) == (start, end) and ref.record.name:
+                found.append((role, ref.record.name))
+    return found
 
 
 def _former_office(index: DocIndex, i: int) -> bool:

@@ -349,6 +349,7 @@ WORD_LISTS: tuple[str, ...] = (
     "OFFICE_NOUNS",
     "ORG_DESCRIPTION_NOUNS",
     "ORG_NAME_HEADS",
+    "PARTY_NOUNS",
     "PASSIVE_MOVE_VERBS",
     "PEOPLE_LEMMAS",
     "PERSON_NOUNS",

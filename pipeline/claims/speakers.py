@@ -483,7 +483,8 @@ def _described_speaker(
             ),
             subject,
         )
-    if index.tag[subject] != "NN" or not any(
+    party = index.tag[subject] == "NNP" and index.lemma[subject] in index.words.PARTY_NOUNS
+    if (index.tag[subject] != "NN" and not party) or not any(
         _possessor(c) or (c.dep_ == "det" and c.lower_ in DETERMINERS)
         for c in index.children(subject)
     ):

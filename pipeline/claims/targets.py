@@ -263,7 +263,10 @@ def find_targets(  # noqa: C901
         ):
             mentions.append((i, described, True))
             if (
-                index.dep[i] in ("nsubj", "nsubjpass")
+                (
+                    index.dep[i] in ("nsubj", "nsubjpass")
+                    or index.lemma[i] in index.words.PARTY_NOUNS
+                )
                 and index.lemma[i] not in index.words.FAMILY_NOUNS
                 and any(c.dep_ == "det" for c in index.children(i))
                 and not any(c.dep_ in ("poss", "appos") for c in index.children(i))
@@ -271,7 +274,8 @@ def find_targets(  # noqa: C901
             ):
                 # 'A critic living in Paris says he was abducted': 'he' is the critic (not
                 # 'his lawyer', nor a noun a name stands beside, nor 'a man' read as the
-                # person the report is about for want of anyone described so)
+                # person the report is about for want of anyone described so); a party
+                # anywhere ('the Appellant's account is that police questioned his mother')
                 last_named, last_root, blocked, owner = described, i, False, None
         elif kin := relatives_named_for(index, i, memory, mentions):
             mentions.extend((i, name, True) for name in kin)  # 'his brothers': A and B

@@ -118,3 +118,11 @@ def acronym_definitions(text: str, function_words: frozenset[str]) -> dict[str, 
         if initials_match(letters, long_form.split(), function_words):
             found[acronym] = long_form
     return found
+
+
+def out_of_capitals(name: str) -> str:
+    """A name written in capitals, as a caption or a label has it ('ANA MARÍA RUIZ-VELL'),
+    in the case a reader writes it ('Ana María Ruiz-Vell'); any other name as it is."""
+    if not name.isupper() or len(name.replace(" ", "")) < 4:
+        return name
+    return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), name)

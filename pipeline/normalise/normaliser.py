@@ -31,7 +31,7 @@ from tnr_claims.normalise.legal import (
     article_number,
     singular_instrument,
 )
-from tnr_claims.normalise.names import acronym_definitions, fullest_name
+from tnr_claims.normalise.names import acronym_definitions, fullest_name, out_of_capitals
 from tnr_claims.normalise.numbers import quantity_value
 from tnr_claims.normalise.places import (
     DEMONYMS,
@@ -330,8 +330,7 @@ class Normaliser:
             line = clean(line)
             if not line:
                 continue
-            # A dateline opens a paragraph that runs on ("VIENNA, Oct. 3, 2023 — Police
-            # ..."): look at the line's start however long the line is.
+            # a dateline opens a paragraph that runs on ("VIENNA, Oct. 3, 2023 — Police ...")
             dateline = DATELINE.match(line[:200])
             published = PUBLISHED_LINE.match(line) if len(line) <= 200 else None
             hit = FULL_DATE_IN_LINE.search(published.group("rest")) if published else None
@@ -419,7 +418,7 @@ class Normaliser:
         for label, surface in mentions:
             value = strip_determiner_possessive(surface)
             if label == "PERSON":
-                value = self._strip_person_prefix(value)
+                value = out_of_capitals(self._strip_person_prefix(value))
             elif label == "ORG":
                 value = _spelled_out_prefix(value)
             cleaned.append((label, value or squash(surface)))

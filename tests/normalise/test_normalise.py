@@ -811,3 +811,19 @@ def test_a_weekday_far_from_the_full_date_before_it_is_not_that_week(tnr_pipelin
     )
     record = tnr_pipeline.process_text(text)
     assert [s.value for s in record.spans if s.label == "DATE"] == ["1980-03-13"]
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        ("ANA MARÍA RUIZ-VELL", "Ana María Ruiz-Vell"),
+        ("O'BRIEN TALLIS", "O'Brien Tallis"),
+        # counterexamples: a name in mixed case, and a short all-capitals word, stay
+        ("Ana de la Vell", "Ana de la Vell"),
+        ("LI", "LI"),
+    ],
+)
+def test_a_name_in_capitals_is_written_as_a_reader_writes_it(
+    norm: Normaliser, surface: str, name: str
+) -> None:
+    assert norm.names([("PERSON", surface)], surface) == [name]
