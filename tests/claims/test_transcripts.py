@@ -1,4 +1,4 @@
-"""Records with speakers' labels: a parliament's question time, a press conference."""
+"""Records and statements: a parliament's question time, a press conference, a police notice."""
 
 from __future__ import annotations
 
@@ -48,3 +48,20 @@ def test_a_label_without_a_titled_name_keeps_its_notes(tnr_pipeline) -> None:
     doc = tnr_pipeline.nlp("REPORTER (Ana Ruiz, Radio Kestrel): Were the exiles deported?\n")
     ruiz = doc.char_span(10, 18, "PERSON")
     assert record_label_notes(doc, [ruiz], frozenset({"mr", "ms"})) == [ruiz]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a police statement's 'informs the public that': the command says it
+        (
+            "The Leeds Police Command informs the public that on 3 May a refugee, Ana Ruiz, "
+            "was abducted outside her home.",
+            "Leeds Police Command",
+        ),
+        # counterexample: informing the one acted on is part of the act, no statement
+        ("The Vell embassy informed Ana Ruiz that her passport had been cancelled.", None),
+    ],
+)
+def test_informing_the_public_is_a_statement(tnr_pipeline, text: str, source: str | None) -> None:
+    assert tnr_pipeline.process_text(text).claims[0].source == source
