@@ -486,6 +486,16 @@ def fallback_role(index: DocIndex, i: int, known: bool) -> bool:
     of the document)."""
     dep = index.dep[i]
     head = index.head[i]
+    if (
+        dep == "nsubj"
+        and index.dep[head] == "relcl"
+        and not index.is_event(head)
+        and not any(c.lower_ in ("where", "that") for c in index.children(head))
+    ):
+        # 'a group I belong to': a describing clause ('the flat where I live' tells whose
+        # flat the act reached, 'the area where A collapsed' where A was harmed, and 'no
+        # record that he entered' is the parser's clause of content)
+        return False
     if dep == "nsubj":
         return known or not index.has_child(head, ("dobj", "obj", "ccomp", "xcomp"))
     return dep in ("nsubjpass", "dobj", "pobj", "appos", "attr", "conj", "npadvmod", "ROOT")

@@ -287,3 +287,11 @@ def test_a_named_friend_acted_on_is_no_lever_over_the_narrator(tnr_pipeline) -> 
     text = text.replace("Lena Kaya (@lena_kaya) · Oslo · 3 May 2024", "By Lena Kaya")
     assert claim_of(tnr_pipeline, text, "In March").targets == ["Lena Kaya"]
     assert claim_of(tnr_pipeline, text, "On Friday").targets == ["Ana Ruiz"]
+
+
+def test_the_narrator_in_a_describing_clause_is_no_target(tnr_pipeline) -> None:
+    # 'I' in a clause that only describes the group is not acted on ('the flat where I live'
+    # still is a lever: the cases gold holds such a sentence)
+    sentence = "Six other women in a group I belong to have had their passports seized."
+    text = f"By Lena Kaya\n\nI have lived in Oslo since 2019. I write about Vell.\n\n{sentence}\n"
+    assert tnr_pipeline.process_text(text).claims[0].targets == []
