@@ -129,3 +129,21 @@ def test_a_clause_after_a_list_of_names_tells_of_every_name(aux: str, first_role
     doc, index = _hand_parsed(aux)
     assert target_role(index, 13, True) == "TARGET.relative_clause"  # 'Kaya'
     assert target_role(index, 7, True) == first_role  # 'Sand'
+
+
+@pytest.mark.parametrize(
+    ("second", "targets"),
+    [
+        # what a person does in public is a lever over the person, as a home is
+        ("Vellish agents watched his readings in Oslo for years.", ["Tomas Varga"]),
+        ("Two of his concerts were disrupted by men who shouted threats.", ["Tomas Varga"]),
+        # counterexample: thousands watching his speech is no act
+        ("Thousands watched his speech online.", None),
+    ],
+)
+def test_a_persons_readings_and_concerts_are_levers(
+    tnr_pipeline, second: str, targets: list[str] | None
+) -> None:
+    text = f"Tomas Varga, a Vellish novelist, has lived in Oslo since 1990. {second}"
+    claims = [c for c in tnr_pipeline.process_text(text).claims if c.text == second]
+    assert (claims[0].targets if claims else None) == targets
