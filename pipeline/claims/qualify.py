@@ -203,6 +203,10 @@ def _a_states_practice(index: DocIndex, i: int) -> bool:
     return False
 
 
+KIN_COUNTS = frozenset({"family", "relative"})
+"""Family nouns that count the ones reached through a relative ('23 families')."""
+
+
 def _counts_operations(index: DocIndex, sentence: Sentence) -> bool:
     """True when a QUANTITY counts an operation or target noun ('40 students', 'dozens of'),
     not people hit in unrest at home ('nine villagers died when troops fired on the protests')."""
@@ -220,6 +224,8 @@ def _counts_operations(index: DocIndex, sentence: Sentence) -> bool:
         for k in candidates:
             if k == ref.root and len(candidates) > 1:
                 continue
+            if index.lemma[k] in index.words.FAMILY_NOUNS and index.lemma[k] not in KIN_COUNTS:
+                continue  # 'survived by three children': a family, no tally of acts
             if k in index.method_tokens or index.lemma[k] in index.words.EVENT_NOUNS:
                 return True
             if (

@@ -85,6 +85,19 @@ _SINGULAR = frozenset({"is", "was", "has"})
 """'A, B and C, who was arrested': the clause is C's alone."""
 
 
+def _natural_death(index: DocIndex, verb: int) -> bool:
+    """'died after a long illness', 'died of cancer': a death no one inflicted."""
+    if index.lemma[verb] != "die":
+        return False
+    causes = index.words.NATURAL_DEATH_CAUSES
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("after", "of", "from", "following")
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in causes for g in c.children)
+        for c in index.children(verb)
+    )
+
+
 WHOLE_WORDS = frozenset({"each", "both", "all"})
 """Words that take every member of the group in their 'of' phrase ('each of them'); 'some
 of them', a subset, gives no target (codebook, second set)."""
@@ -210,7 +223,7 @@ def target_role(index: DocIndex, i: int, has_method: bool, _depth: int = 0) -> s
         return "TARGET.bears_the_act"  # 'X moved to Oslo after receiving death threats'
 
     if dep == "nsubj":
-        if index.lemma[head] in index.words.RETURN_VERBS:
+        if index.lemma[head] in index.words.RETURN_VERBS and not _natural_death(index, head):
             return "TARGET.return_subject"
         if has_event_clause(index, head):
             return "TARGET.subject_of_passive_clause"
