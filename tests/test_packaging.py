@@ -59,9 +59,21 @@ def test_the_rules_are_read_through_the_package():
 def test_the_wheel_works_on_its_own(tmp_path: Path):
     dist = tmp_path / "dist"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-         "-w", str(dist), str(ROOT)],
-        check=True, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(dist),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     )
     (wheel,) = dist.glob("tnr_claims-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
@@ -75,15 +87,28 @@ def test_the_wheel_works_on_its_own(tmp_path: Path):
     python = venv / "bin" / "python"
     site = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.strip()
     # The dependencies come from this environment (a plain path line: its .pth files, among
     # them the editable install of the working copy, are not run).
     Path(site, "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
     subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet",
-         "--no-deps", str(wheel)],
-        check=True, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--quiet",
+            "--no-deps",
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     )
 
     elsewhere = tmp_path / "elsewhere"
@@ -95,12 +120,17 @@ def test_the_wheel_works_on_its_own(tmp_path: Path):
     )
     where = subprocess.run(
         [str(python), "-c", "import tnr_claims.rules.loader as l; print(l.DEFAULT_PATTERNS_DIR)"],
-        cwd=elsewhere, check=True, capture_output=True, text=True,
+        cwd=elsewhere,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.strip()
     assert where.startswith(site), where
     run = subprocess.run(
         [str(venv / "bin" / "claims"), "run", "reports", "-o", "out", "-q"],
-        cwd=elsewhere, capture_output=True, text=True,
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
     )
     assert run.returncode == 0, run.stderr
     (record,) = [

@@ -231,7 +231,8 @@ def document_mentions(doc: Doc, index: DocIndex, is_patient: Callable[[int], boo
     mentions.genders = {name: next(iter(g)) for name, g in told.items() if len(g) == 1}
     record_ages(index, mentions)
     for role, name in _parties(index):
-        mentions.descriptions[role] = {name}  # 'ANA RUIZ (Appellant)': the Appellant
+        # 'ANA RUIZ (Appellant)': the Appellant; two appellants make 'the Appellant' no one
+        mentions.descriptions.setdefault(role, set()).add(name)
     mentions.clients = _clients(index, mentions.genders)
     mentions.couples = _couples(index)
     nouns = describing_nouns(index)
@@ -509,8 +510,9 @@ def _parties(index: DocIndex) -> list[tuple[str, str]]:
     found = []
     for start, end, role in party_names(index.text, index.words.PARTY_NOUNS):
         for ref in index.spans:
-            if (ref.record.start, ref.record.end) == (start, end) and ref.record.name:
-                found.append((role, ref.record.name))
+            record = ref.record
+            if (record.start, record.end) == (start, end) and record.label == "PERSON":
+                found.append((role, record.name or record.text))
     return found
 
 

@@ -59,18 +59,29 @@ def narrator(index: DocIndex, sentences: list, *, interview: bool = False) -> st
             bio = index.dep[root] == "nsubj" and index.lemma[index.head[root]] == "be"
             # an interview's introduction opens on the one who answers
             introduced = interview and index.dep[root] in ("nsubj", "nsubjpass")
-            if byline or bio or introduced or _with_a_handle(index, ref.end):
+            handle = ref.start == sentence.span.start and _with_a_handle(index, ref.end)
+            if byline or bio or introduced or handle:
                 return ref.record.name
     return None if interview else _signed_by(index, sentences[-NARRATOR_SENTENCES:])
 
 
 def _with_a_handle(index: DocIndex, end: int) -> bool:
-    """A name followed by a social-media handle, '(@ana_ruiz)' or '@ana_ruiz': a post's or a
-    thread's author line ("Ana Ruiz (@ana_ruiz) · Lisbon · 3 May 2024")."""
-    after = [index.lower[k] for k in range(end, min(end + 2, len(index.lower)))]
-    return bool(after) and (
-        after[0].startswith("@") or (after[0] == "(" and len(after) > 1 and after[1][:1] == "@")
-    )
+    """A name followed by a social-media handle and then a separator or the line's end,
+    '(@ana_ruiz) ·' or '@ana_ruiz |': a post's or a thread's author line ("Ana Ruiz
+    (@ana_ruiz) · Lisbon · 3 May 2024"); not a handle in a sentence ('Tom Vell (@tvell),
+    called me a traitor')."""
+    n = len(index.lower)
+    k = end + 1 if end < n and index.lower[end] == "(" else end
+    if k >= n or not index.lower[k].startswith("@"):
+        return False
+    k += 1
+    if k < n and index.lower[k] == ")":
+        k += 1
+    return k >= n or index.lower[k] in AUTHOR_LINE_MARKS or not index.lower[k].strip()
+
+
+AUTHOR_LINE_MARKS = frozenset({"·", "•", "|", "-", "–", "—"})
+"""What follows the handle on an author line: a separator before the place or date."""
 
 
 def _signed_by(index: DocIndex, sentences: list) -> str | None:

@@ -48,12 +48,14 @@ def _lever_in_act(index: DocIndex, noun: int, *, act_object: bool = False) -> bo
 
 
 def _named_associate(index: DocIndex, noun: int) -> bool:
-    """A friend, colleague or lawyer named beside the noun ('my friend Ana Ruiz was
-    detained'): the act falls on that person, no lever over the possessor, as an unnamed
-    one is ('police questioned his friends'). A relative named so is still a lever."""
+    """A friend, colleague or lawyer of the one who says 'I' named beside the noun ('my
+    friend Ana Ruiz was detained'): the act falls on that person, no lever over the
+    narrator, as an unnamed one is ('police questioned his friends'); a relative named so,
+    or a third person's friend ('detained Omar's friend Tomas to pressure him') still is."""
     return (
         index.lemma[noun] in index.words.DESCRIPTION_NOUNS
         and index.lemma[noun] not in index.words.FAMILY_NOUNS
+        and any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in index.children(noun))
         and any(
             c.dep_ in ("appos", "compound") and index.named(c.i, ("PERSON",))
             for c in index.children(noun)

@@ -22,7 +22,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from tnr_claims.claims.genders import agrees
-from tnr_claims.nlp.speaker_labels import LABEL, RECORD_LABEL
+from tnr_claims.nlp.speaker_labels import LABEL, PERSONAL_TITLES, RECORD_LABEL
 
 if TYPE_CHECKING:
     from tnr_claims.claims.index import Analysis, DocIndex, Memory, Sentence, SpanRef
@@ -125,6 +125,8 @@ def _labels(text: str, titles: frozenset[str]) -> list[tuple[int, int, tuple[str
         if m.group(1).casefold() not in ("q", "a"):
             found[m.start(1)] = (m.start(1), m.end(), (untitled(m.group(1)),))
     for m in RECORD_LABEL.finditer(text):
+        if not _a_speakers_label(m):
+            continue  # 'Omar Haddad (blogger, 34): detained in May' is a list's entry
         notes = re.findall(r"\(([^()]*)\)", m.group(2))
         names = tuple(untitled(w) for w in (m.group(1), *notes) if w.strip())
         found[m.start(1)] = (m.start(1), m.end(), names)
@@ -204,3 +206,17 @@ def is_label(memory: Memory, ref: SpanRef) -> bool:
     that person in the text (the next 'he' is not her)."""
     transcript = memory.transcript
     return transcript is not None and transcript.is_label(ref.record.start, ref.record.end)
+
+
+def _a_speakers_label(m: re.Match[str]) -> bool:
+    """A record label names its speaker by a title ('Ms Ana Ruiz (Leeds North) (Lab):',
+    'The Minister (Mr Tom Vell):') or a role in capitals ('REPORTER (Radio Kestrel):');
+    a name and a note without either ('Omar Haddad (blogger, 34):') is a list's entry."""
+    if m.group(1).isupper():
+        return True
+    parts = [m.group(1), *re.findall(r"\(([^()]*)\)", m.group(2))]
+    return any(
+        len(words := part.split()) > 1
+        and words[0].casefold().rstrip(".") in PERSONAL_TITLES - {"the"}
+        for part in parts
+    )

@@ -69,9 +69,9 @@ def record_labels(doc: Doc, spans: list[Span], titles: frozenset[str]) -> list[S
 
 
 def record_label_notes(doc: Doc, spans: list[Span], titles: frozenset[str]) -> list[Span]:
-    """The notes after a record label's named speaker are a seat and a party, never a
-    person: 'Leeds North' in 'Ms Ana Ruiz (Leeds North) (Lab):' is no one, whatever the
-    model or a name part made of it."""
+    """A note after a record label's named speaker that is a name on its own is a seat or
+    a party, never a person: 'Leeds North' in 'Ms Ana Ruiz (Leeds North) (Lab):' is no one,
+    whatever the model or a name part made of it ('(brother of Ana Ruiz)' keeps Ana Ruiz)."""
     notes: list[tuple[int, int]] = []
     for label in _labels_of(doc, titles):
         named = [name is not None for _, name in label]
@@ -82,11 +82,7 @@ def record_label_notes(doc: Doc, spans: list[Span], titles: frozenset[str]) -> l
         ]
     if not notes:
         return spans
-    return [
-        s
-        for s in spans
-        if not (s.label_ == "PERSON" and any(a <= s.start and s.end <= b for a, b in notes))
-    ]
+    return [s for s in spans if not (s.label_ == "PERSON" and (s.start, s.end) in notes)]
 
 
 def _label_names(doc: Doc, titles: frozenset[str]) -> list[tuple[Span, tuple[int, int] | None]]:
@@ -116,13 +112,21 @@ def _label_parts(m: re.Match[str]) -> list[tuple[int, int]]:
     return [(m.start(1), m.end(1)), *notes]
 
 
+PERSONAL_TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "baroness", "baron"}
+    | {"prof", "professor", "rev", "reverend", "hon", "rt", "the"}
+)
+"""Titles a record label sets before a person's name ('Ms Ana Ruiz', 'The Rt Hon Tom
+Vell'); not the office words ('Foreign Ministry (Vell):' names no one)."""
+
+
 def _titled_name(part: Span, titles: frozenset[str]) -> tuple[int, int] | None:
-    """Token bounds of the name after a title that opens ``part`` and runs to its end
-    ('Mr Tom Vell', 'Ms Ruiz'), None when ``part`` is no titled name ('Leeds North')."""
+    """Token bounds of the name after a personal title that opens ``part`` and runs to its
+    end ('Mr Tom Vell', 'Ms Ruiz'), None when ``part`` is no titled name ('Leeds North')."""
     words = [t for t in part if t.text not in ("-", "‐")]
-    if len(words) < 2 or words[0].lower_.rstrip(".") not in titles:
+    if len(words) < 2 or words[0].lower_.rstrip(".") not in PERSONAL_TITLES - {"the"}:
         return None
-    name = [t for t in words[1:] if t.lower_.rstrip(".") not in titles]
+    name = [t for t in words[1:] if t.lower_.rstrip(".") not in PERSONAL_TITLES]
     if not name or len(name) > 4 or not all(t.text[:1].isupper() for t in name):
         return None
     return name[0].i, part.end

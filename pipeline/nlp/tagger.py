@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from tnr_claims.errors import ClaimsError
 from tnr_claims.nlp.acts_again import acts_told_again, removals_told_again
-from tnr_claims.nlp.captions import party_captions
+from tnr_claims.nlp.captions import capital_headings, party_captions
 from tnr_claims.nlp.context import (
     drop_perpetrator_charges,
     is_aim_of_a_bounty,
@@ -527,6 +527,7 @@ class RuleTagger:
         merged = speaker_labels(doc, merged, words.HONORIFICS)
         merged = signatures(doc, merged, words)
         merged = party_captions(doc, merged, words.PARTY_NOUNS)
+        merged = capital_headings(doc, merged, words.ORG_NAME_HEADS)
         merged = propagate_names(doc, merged, words, tagged=self._tagged)
         merged = record_label_notes(doc, merged, words.HONORIFICS)
         merged = family_plurals(doc, merged)

@@ -175,26 +175,32 @@ DATELINE = re.compile(
 
 
 ISSUE_MONTH = re.compile(
-    r"(?:^|[—–|·,:]\s*)" + _MONTH + r"\s+(?P<year>\d{4})\s*$",
+    r"^(?:(?P<issue>.*\b(?:No\.?|Issue|Vol\.?|Volume|Bulletin|Newsletter|Digest|Monthly)\b.*)"
+    r"[—–|·,:]\s*)?" + _MONTH + r"\s+(?P<year>\d{4})\s*$",
     re.IGNORECASE,
 )
-"""A header line that dates an issue or a report by month ('Exile Desk Monthly, No. 27 –
-October 2024', 'October 2024'): the month and year end the line, alone or after a dash,
-comma, bar or colon (a headline's 'since October 2024' is none)."""
+"""A header line that dates an issue by month: the month and year alone on the line
+('October 2024'), or ending a line that names an issue ('Exile Desk Monthly, No. 27 –
+October 2024'); a headline's 'abducted in Vienna – March 2019' is none."""
 
 ISSUE_LINES = 4
 """How many of the first non-empty lines may carry an issue's month."""
 
 
+class MonthAnchor(dt.date):
+    """An anchor known to the month only (its last day): it gives a month-day its year, but
+    no weekday, 'yesterday' or 'last week' a day."""
+
+
 def issue_month_end(text: str) -> dt.date | None:
-    """The last day of the month an issue line among the first ``ISSUE_LINES`` names: the
-    anchor of a newsletter or report dated by month alone ('9 October' is that year's)."""
+    """The last day of the month an issue line among the first ``ISSUE_LINES`` names, as a
+    :class:`MonthAnchor`: a newsletter's '9 October' is that year's."""
     lines = [line.strip() for line in text[:DATELINE_WINDOW].splitlines() if line.strip()]
     for line in lines[:ISSUE_LINES]:
         m = ISSUE_MONTH.search(line) if len(line) <= 80 else None
         if m:
             year, month = int(m.group("year")), MONTHS[m.group("month").lower()]
-            return dt.date(year, month, calendar.monthrange(year, month)[1])
+            return MonthAnchor(year, month, calendar.monthrange(year, month)[1])
     return None
 
 

@@ -13,6 +13,7 @@ from tnr_claims.normalise.dates import (
     DATELINE_WINDOW,
     FULL_DATE_IN_LINE,
     PUBLISHED_LINE,
+    MonthAnchor,
     date_value,
     full_date,
     issue_month_end,
@@ -309,7 +310,7 @@ class Normaliser:
         anchor's year, or the year before when the day would fall after the anchor, since
         reports tell past events.
         """
-        value = date_value(clean(text), anchor)
+        value = date_value(clean(text), None if isinstance(anchor, MonthAnchor) else anchor)
         if year_from_anchor and anchor is not None and value and value.startswith("--"):
             return with_anchor_year(value, anchor)
         return value

@@ -321,9 +321,7 @@ def test_a_claim_dated_by_an_earlier_year_is_background_not_the_news() -> None:
     assert _incident_groups(record) == [[0, 2]]
 
 
-def test_opening_sentences_without_date_or_kind_join_the_first_incident_of_their_report() -> (
-    None
-):
+def test_opening_sentences_without_date_or_kind_join_the_first_incident_of_their_report() -> None:
     record = make_record(
         "report",
         [
@@ -336,9 +334,7 @@ def test_opening_sentences_without_date_or_kind_join_the_first_incident_of_their
     assert _incident_groups(record) == [[0, 2], [1]]
 
 
-def test_a_dated_claim_without_a_kind_joins_the_act_of_its_time_not_a_trial_recalling_it() -> (
-    None
-):
+def test_a_dated_claim_without_a_kind_joins_the_act_of_its_time_not_a_trial_recalling_it() -> None:
     record = make_record(
         "report",
         [

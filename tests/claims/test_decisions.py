@@ -47,3 +47,16 @@ def test_a_role_that_is_no_party_noun_names_no_one(tnr_pipeline) -> None:
     # counterexample: the state's side, '(Respondent)', is no person the role stands for
     text = DECISION.format(party="TOMAS ILAN VARGA", role="Respondent")
     assert claim_of(tnr_pipeline, text, "No arrest warrant").targets == []
+
+
+def test_two_parties_in_one_role_leave_the_role_no_one(tnr_pipeline) -> None:
+    text = DECISION.format(party="TOMAS ILAN VARGA", role="Appellant").replace(
+        "and\nTHE MINISTER", "and\nLENA MIRA ORTIZ (Appellant)\nand\nTHE MINISTER"
+    )
+    assert claim_of(tnr_pipeline, text, "No arrest warrant").targets == []
+
+
+def test_an_organisation_in_a_caption_is_an_organisation(tnr_pipeline) -> None:
+    text = DECISION.format(party="VELL PRESS FREEDOM TRUST", role="Applicant")
+    orgs = {s.text for s in tnr_pipeline.process_text(text).spans if s.label == "ORG"}
+    assert "VELL PRESS FREEDOM TRUST" in orgs

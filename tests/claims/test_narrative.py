@@ -295,3 +295,17 @@ def test_the_narrator_in_a_describing_clause_is_no_target(tnr_pipeline) -> None:
     sentence = "Six other women in a group I belong to have had their passports seized."
     text = f"By Lena Kaya\n\nI have lived in Oslo since 2019. I write about Vell.\n\n{sentence}\n"
     assert tnr_pipeline.process_text(text).claims[0].targets == []
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # a reply names whom it answers, not its author
+        "Replying to Omar Haddad (@omar_h) · 2 May 2024",
+        # a handle inside a sentence is no author line
+        "Yesterday Omar Haddad (@omar_h), a minister in Vell, called me a traitor.",
+    ],
+)
+def test_a_handle_that_is_no_author_line_names_no_narrator(tnr_pipeline, head: str) -> None:
+    body = "I have lived in Oslo since 2019. I write.\n\nIn May police in Vell arrested my brother."
+    assert claim_of(tnr_pipeline, f"{head}\n\n{body}\n", "In May").targets == []

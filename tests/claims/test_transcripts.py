@@ -65,3 +65,36 @@ def test_a_label_without_a_titled_name_keeps_its_notes(tnr_pipeline) -> None:
 )
 def test_informing_the_public_is_a_statement(tnr_pipeline, text: str, source: str | None) -> None:
     assert tnr_pipeline.process_text(text).claims[0].source == source
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        # a list's entries: a name and a note, no title, no role in capitals
+        "Omar Haddad (blogger, 34): detained at the airport on 3 May and handed over to Vell.",
+        # an office is no title: 'Foreign Ministry (Vell):' names no speaker
+        "Foreign Ministry (Vell): Omar Haddad was never detained.",
+    ],
+)
+def test_a_name_and_a_note_opening_a_line_is_no_speakers_label(tnr_pipeline, entry: str) -> None:
+    text = "\n\n".join(
+        [
+            "Cases of 2023",
+            entry,
+            "Lena Ortiz (poet): her passport was cancelled by the consulate in Lyon.",
+            "Tomas Berg (student): his parents were questioned by police in Vell.",
+            "Ivo Brann (cartoonist): two men followed him home in Vienna.",
+        ]
+    )
+    record = tnr_pipeline.process_text(text)
+    assert all(claim.source is None for claim in record.claims)
+    assert "Ministry" not in {s.text for s in record.spans if s.label == "PERSON"}
+
+
+def test_a_person_named_inside_a_labels_note_stays_a_person(tnr_pipeline) -> None:
+    text = RECORD.replace(
+        "3. Mr Tobias Hale (Leeds Kirkgate) (Lab):",
+        "3. Mr Tobias Hale (brother of the journalist Mira Hale):",
+    )
+    people = {s.text for s in tnr_pipeline.process_text(text).spans if s.label == "PERSON"}
+    assert "Mira Hale" in people

@@ -827,3 +827,23 @@ def test_a_name_in_capitals_is_written_as_a_reader_writes_it(
     norm: Normaliser, surface: str, name: str
 ) -> None:
     assert norm.names([("PERSON", surface)], surface) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline's month is no issue's: no anchor
+        ("Remembering Ana Ruiz, abducted in Vienna – March 2019\n\nOn 2 March friends met.", None),
+        ("Rights Bulletin, No. 4 – March 2023\n\nText.", dt.date(2023, 3, 31)),
+    ],
+)
+def test_only_an_issue_line_anchors_by_month(
+    norm: Normaliser, text: str, expected: dt.date | None
+) -> None:
+    assert norm.anchor_date(text, {}) == expected
+
+
+def test_a_month_anchor_gives_no_weekday_a_day(norm: Normaliser) -> None:
+    anchor = norm.anchor_date("Exile Monthly, No. 2 – October 2024\n\nText.", {})
+    assert norm.date("Monday", anchor=anchor) is None
+    assert norm.date("9 October", anchor=anchor, year_from_anchor=True) == "2024-10-09"

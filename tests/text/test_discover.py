@@ -29,7 +29,9 @@ def collect(inputs: list[str], **options: object) -> tuple[list[str], list[tuple
     """Doc ids read and ``(doc_id, message)`` of every failure or skip."""
     failures: list[tuple[str, str]] = []
     docs = iter_documents(
-        inputs, on_error=lambda d, p, m: failures.append((d, m)), **options  # type: ignore[arg-type]
+        inputs,
+        on_error=lambda d, p, m: failures.append((d, m)),
+        **options,  # type: ignore[arg-type]
     )
     return [doc.doc_id for doc in docs], failures
 
@@ -113,8 +115,7 @@ def test_output_folders_and_reports_inside_the_input_are_not_read(tmp_path: Path
     write(root / "old-run" / "notes.txt")
     write(root / "out" / "b.txt")
     report = (
-        '<html><head><meta charset="utf-8">\n'
-        '<meta name="generator" content="tnr-claims report">'
+        '<html><head><meta charset="utf-8">\n<meta name="generator" content="tnr-claims report">'
     )
     write(root / "review.html", report + "<title>x</title></head><body><p>" + ARTICLE * 5)
     ids, failures = collect([str(root)], exclude=[root / "out"])
