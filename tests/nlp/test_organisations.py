@@ -523,3 +523,21 @@ def test_a_long_name_spelled_by_its_abbreviation_is_an_organisation(
 ) -> None:
     record = tnr_pipeline.process_text(text)
     assert {s.label for s in record.spans if s.text == name} == {label}
+
+
+@pytest.mark.parametrize(
+    ("head", "org"),
+    [
+        # a letterhead in capitals ending on an organisation's head word
+        ("LEEDS DISTRICT POLICE COMMAND\nPRESS RELEASE\n\n", "LEEDS DISTRICT POLICE COMMAND"),
+        ("IN THE UPPER TRIBUNAL\n\n", "UPPER TRIBUNAL"),
+        # counterexample: a headline in capitals is no organisation
+        ("POLICE ARREST TWO MEN AFTER ATTACK\n\n", None),
+    ],
+)
+def test_a_letterhead_in_capitals_is_an_organisation(
+    tnr_pipeline, head: str, org: str | None
+) -> None:
+    text = head + "A blogger from Vell was abducted outside her home in Leeds on Monday."
+    orgs = [s.text for s in tnr_pipeline.process_text(text).spans if s.label == "ORG"]
+    assert (org in orgs) if org else not [o for o in orgs if o.isupper() and " " in o]
