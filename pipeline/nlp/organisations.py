@@ -453,13 +453,24 @@ def _numbered_names(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
     return [s for s in result if not (s.label_ == "QUANTITY" and s.start in dropped)]
 
 
+def _plural_possessive_inside(doc: Doc, i: int, end: int, heads: frozenset[str]) -> bool:
+    """'Writers' Union': a plural's apostrophe in a name ending on a head word is its own."""
+    plural = doc[i - 1].is_title and doc[i - 1].lower_.endswith("s")
+    return doc[i].text in ("'", "’") and plural and doc[end - 1].text in heads
+
+
 def _fixed(
     doc: Doc, span: Span, covered: set[int], words: Lexicons, is_place: Callable[[str], bool]
 ) -> Span | None:
     start, end = span.start, span.end
     while start < end and doc[start].lower_ in POSSESSIVE_ENDINGS:
         start += 1
-    inner = [i for i in range(start + 1, end) if doc[i].lower_ in POSSESSIVE_ENDINGS]
+    inner = [
+        i
+        for i in range(start + 1, end)
+        if doc[i].lower_ in POSSESSIVE_ENDINGS
+        and not _plural_possessive_inside(doc, i, end, words.ORG_NAME_HEADS)
+    ]
     if inner and is_place(doc[start : inner[0]].text):
         start = inner[0] + 1
     elif inner:

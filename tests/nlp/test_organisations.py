@@ -541,3 +541,29 @@ def test_a_letterhead_in_capitals_is_an_organisation(
     text = head + "A blogger from Vell was abducted outside her home in Leeds on Monday."
     orgs = [s.text for s in tnr_pipeline.process_text(text).spans if s.label == "ORG"]
     assert (org in orgs) if org else not [o for o in orgs if o.isupper() and " " in o]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # a plural's apostrophe inside a name ending on a head word is the name's own
+        (
+            "The Mothers' Solidarity League said its members were followed.",
+            "Mothers' Solidarity League",
+        ),
+        (
+            "A statement from the Vell Writers' Union said two poets were detained.",
+            "Vell Writers' Union",
+        ),
+        (
+            "Turkey's Presidency of Migration Affairs says all removals are lawful.",
+            "Presidency of Migration Affairs",
+        ),
+    ],
+)
+def test_names_of_organisations_the_model_cuts_or_reads_as_people(
+    tnr_pipeline, text: str, org: str
+) -> None:
+    spans = tnr_pipeline.process_text(text).spans
+    assert org in [s.text for s in spans if s.label == "ORG"]
+    assert not [s for s in spans if s.label == "PERSON"]
