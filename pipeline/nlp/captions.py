@@ -42,11 +42,20 @@ def party_captions(doc: Doc, spans: list[Span], roles: frozenset[str]) -> list[S
     """Make each caption's name a PERSON, in place of what the model read there; a party's
     role alone ('the Appellant', which the model reads as an organisation) is no name."""
     spans = [s for s in spans if not (len(s) == 1 and s[0].lower_ in roles)]
+    bounds = [(start, end) for start, end, _ in party_names(doc.text, roles)]
+    return in_place_of(doc, spans, bounds, "PERSON", "PERSON.party_caption")
+
+
+def in_place_of(
+    doc: Doc, spans: list[Span], bounds: list[tuple[int, int]], label: str, rule: str
+) -> list[Span]:
+    """``spans`` with a ``label`` span made by ``rule`` over each character range in
+    ``bounds``, in place of any span that overlaps it."""
     made = []
-    for start, end, _ in party_names(doc.text, roles):
+    for start, end in bounds:
         name = doc.char_span(start, end)
         if name is not None:
-            made.append(make(doc, name.start, name.end, "PERSON", "PERSON.party_caption"))
+            made.append(make(doc, name.start, name.end, label, rule))
     if not made:
         return spans
     taken = {i for s in made for i in range(s.start, s.end)}
@@ -61,16 +70,7 @@ LETTERHEAD_LINES = 3
 def capital_headings(doc: Doc, spans: list[Span], heads: frozenset[str]) -> list[Span]:
     """Make each letterhead and each caption's organisation in capitals an ORG."""
     bounds = [*_letterheads(doc.text, heads), *_caption_bodies(doc.text, heads)]
-    made = []
-    for start, end in bounds:
-        name = doc.char_span(start, end)
-        if name is not None:
-            made.append(make(doc, name.start, name.end, "ORG", "ORG.capital_heading"))
-    if not made:
-        return spans
-    taken = {i for s in made for i in range(s.start, s.end)}
-    kept = [s for s in spans if not any(i in taken for i in range(s.start, s.end))]
-    return sorted([*kept, *made], key=lambda s: (s.start, s.end))
+    return in_place_of(doc, spans, bounds, "ORG", "ORG.capital_heading")
 
 
 _CAPITAL_NAME = re.compile(
