@@ -304,11 +304,10 @@ class Normaliser:
     ) -> str | None:
         """ISO 8601 value of a DATE surface, as precise as the text; ``None`` if not a date.
 
-        Relative expressions need ``anchor`` (see the module docstring for each form). With
-        ``year_from_anchor`` a month-day without a year ("Jan. 23") takes its year from the
-        anchor (codebook, second set: a dateline or an exact publication date fixes it): the
-        anchor's year, or the year before when the day would fall after the anchor, since
-        reports tell past events.
+        Relative expressions need a day ``anchor`` (see the module docstring). With
+        ``year_from_anchor`` a month-day without a year ("Jan. 23") takes the anchor's year
+        (codebook, second set), or the year before when the day would fall after the anchor,
+        since reports tell past events.
         """
         value = date_value(clean(text), None if isinstance(anchor, MonthAnchor) else anchor)
         if year_from_anchor and anchor is not None and value and value.startswith("--"):
