@@ -13,6 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from tnr_claims.nlp.captions import in_place_of
 from tnr_claims.nlp.provenance import make
 
 LABEL = re.compile(r"(?m)^[ \t]*([A-ZÀ-Þ][\w’'.\-]*(?:[ \t]+[A-ZÀ-Þ][\w’'.\-]*){0,2})[ \t]*:[ \t]")
@@ -28,10 +29,10 @@ Ana Ruiz (Leeds North) (Lab):', 'The Minister for Africa (Mr Tom Vell):') or a p
 conference's ('REPORTER (Radio Kestrel):'); the person is in a note or before them."""
 
 
-def speaker_labels(doc: Doc, spans: list[Span], titles: frozenset[str]) -> list[Span]:
+def speaker_labels(doc: Doc, spans: list[Span]) -> list[Span]:
     """Make transcript labels that name a known person PERSON spans (see module), and
     titled names in a record's labels (:func:`record_labels`)."""
-    spans = record_labels(doc, spans, titles)
+    spans = record_labels(doc, spans)
     names = {s.text.casefold() for s in spans if s.label_ == "PERSON" and len(s) > 1}
     parts = {t.text.casefold() for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s}
     if not names:
@@ -52,28 +53,25 @@ def speaker_labels(doc: Doc, spans: list[Span], titles: frozenset[str]) -> list[
     return sorted([*spans, *made], key=lambda s: (s.start, s.end))
 
 
-def record_labels(doc: Doc, spans: list[Span], titles: frozenset[str]) -> list[Span]:
+def record_labels(doc: Doc, spans: list[Span]) -> list[Span]:
     """A record label's titled name is a PERSON: 'Ms Ana Ruiz (Leeds North) (Lab):' and
     'The Minister for Africa (Mr Tom Vell):' name Ana Ruiz and Tom Vell, as the model often
     misses in a note. Context rule ``PERSON.record_label``."""
-    made = [
-        make(doc, name[0], name[1], "PERSON", "PERSON.record_label")
-        for _, name in _label_names(doc, titles)
+    bounds = [
+        (doc[name[0]].idx, doc[name[1] - 1].idx + len(doc[name[1] - 1]))
+        for label in _labels_of(doc)
+        for _, name in label
         if name is not None
     ]
-    if not made:
-        return spans
-    taken = {i for s in made for i in range(s.start, s.end)}
-    kept = [s for s in spans if not any(i in taken for i in range(s.start, s.end))]
-    return sorted([*kept, *made], key=lambda s: (s.start, s.end))
+    return in_place_of(doc, spans, bounds, "PERSON", "PERSON.record_label")
 
 
-def record_label_notes(doc: Doc, spans: list[Span], titles: frozenset[str]) -> list[Span]:
+def record_label_notes(doc: Doc, spans: list[Span]) -> list[Span]:
     """A note after a record label's named speaker that is a name on its own is a seat or
     a party, never a person: 'Leeds North' in 'Ms Ana Ruiz (Leeds North) (Lab):' is no one,
     whatever the model or a name part made of it ('(brother of Ana Ruiz)' keeps Ana Ruiz)."""
     notes: list[tuple[int, int]] = []
-    for label in _labels_of(doc, titles):
+    for label in _labels_of(doc):
         named = [name is not None for _, name in label]
         notes += [
             (part.start, part.end)
@@ -85,11 +83,7 @@ def record_label_notes(doc: Doc, spans: list[Span], titles: frozenset[str]) -> l
     return [s for s in spans if not (s.label_ == "PERSON" and (s.start, s.end) in notes)]
 
 
-def _label_names(doc: Doc, titles: frozenset[str]) -> list[tuple[Span, tuple[int, int] | None]]:
-    return [part for label in _labels_of(doc, titles) for part in label]
-
-
-def _labels_of(doc: Doc, titles: frozenset[str]) -> list[list[tuple[Span, tuple[int, int] | None]]]:
+def _labels_of(doc: Doc) -> list[list[tuple[Span, tuple[int, int] | None]]]:
     """Each record label's parts (opening words, then each note's inside), with the token
     bounds of the titled name each holds (None: no titled name)."""
     labels = []
@@ -98,7 +92,7 @@ def _labels_of(doc: Doc, titles: frozenset[str]) -> list[list[tuple[Span, tuple[
         for start, end in _label_parts(m):
             part = doc.char_span(start, end, alignment_mode="expand")
             if part is not None:
-                parts.append((part, _titled_name(part, titles)))
+                parts.append((part, _titled_name(part)))
         labels.append(parts)
     return labels
 
@@ -120,7 +114,7 @@ PERSONAL_TITLES = frozenset(
 Vell'); not the office words ('Foreign Ministry (Vell):' names no one)."""
 
 
-def _titled_name(part: Span, titles: frozenset[str]) -> tuple[int, int] | None:
+def _titled_name(part: Span) -> tuple[int, int] | None:
     """Token bounds of the name after a personal title that opens ``part`` and runs to its
     end ('Mr Tom Vell', 'Ms Ruiz'), None when ``part`` is no titled name ('Leeds North')."""
     words = [t for t in part if t.text not in ("-", "‐")]
