@@ -386,13 +386,7 @@ def _remember_people(
         elif kind == "ORG":
             memory.org_sources[source] += 1
             memory.last_org_speaker = (source, number)
-    people = [
-        ref.record.name
-        for ref in sentence.spans
-        if ref.record.label == "PERSON" and not is_label(memory, ref)
-    ]
-    if people and people[-1]:
-        memory.last_person = (people[-1], number)
+    _remember_last_person(index, sentence, number, memory)
     _remember_subject(index, sentence, number, memory)
     unquoted = [
         ref.record.name
@@ -413,6 +407,35 @@ def _remember_subject(index: DocIndex, sentence: Sentence, number: int, memory: 
         memory.last_subject = (named.record.name, number)
         if index.dep[subject] == "nsubjpass":
             memory.last_held = (named.record.name, number)
+
+
+def _remember_last_person(index: DocIndex, sentence: Sentence, number: int, memory: Memory) -> None:
+    """The person the sentence names last, else the one its 'she' or 'he' carries on."""
+    people = [
+        ref.record.name
+        for ref in sentence.spans
+        if ref.record.label == "PERSON" and not is_label(memory, ref)
+    ]
+    if people and people[-1]:
+        memory.last_person = (people[-1], number)
+    elif carried := _pronoun_subject_of_the_last_person(index, sentence, number, memory):
+        memory.last_person = (carried, number)  # 'A sweeps ... . She crossed ... . ... her'
+
+
+def _pronoun_subject_of_the_last_person(
+    index: DocIndex, sentence: Sentence, number: int, memory: Memory
+) -> str | None:
+    """The person named just before, when this sentence names no one and its main verb's
+    subject is 'he' or 'she' of that person's gender: the pronoun carries the person on."""
+    recent = memory.recent_person(number)
+    if recent is None:
+        return None
+    for i in range(sentence.span.start, sentence.span.end):
+        if index.dep[i] == "nsubj" and index.dep[index.head[i]] == "ROOT":
+            pronoun = index.lower[i]
+            fits = memory.mentions is None or memory.mentions.agrees(recent, pronoun)
+            return recent if pronoun in ("he", "she") and fits else None
+    return None
 
 
 def _named_subject(

@@ -309,3 +309,14 @@ def test_the_narrator_in_a_describing_clause_is_no_target(tnr_pipeline) -> None:
 def test_a_handle_that_is_no_author_line_names_no_narrator(tnr_pipeline, head: str) -> None:
     body = "I have lived in Oslo since 2019. I write.\n\nIn May police in Vell arrested my brother."
     assert claim_of(tnr_pipeline, f"{head}\n\n{body}\n", "In May").targets == []
+
+
+def test_a_pronoun_subject_carries_the_person_named_before_on(tnr_pipeline) -> None:
+    # 'She crossed ...' names no one, yet 'her' in the sentence after is still A
+    text = (
+        "Every evening, Mira Tallis Okafor waters the garden of a rented house on the edge of "
+        "Bergen, then sits on the porch with two phones. She left Vell in May 2020, a month "
+        "after resigning from the ministry. In June that year a court in Vell convicted her "
+        "in absentia of fraud."
+    )
+    assert claim_of(tnr_pipeline, text, "In June").targets == ["Mira Tallis Okafor"]

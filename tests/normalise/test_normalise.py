@@ -847,3 +847,16 @@ def test_a_month_anchor_gives_no_weekday_a_day(norm: Normaliser) -> None:
     anchor = norm.anchor_date("Exile Monthly, No. 2 – October 2024\n\nText.", {})
     assert norm.date("Monday", anchor=anchor) is None
     assert norm.date("9 October", anchor=anchor, year_from_anchor=True) == "2024-10-09"
+
+
+@pytest.mark.parametrize(
+    ("title", "name"), [("Madame", "Ana Kaba-Sylla"), ("Señora", "Ana Kaba-Sylla")]
+)
+def test_a_french_or_spanish_form_of_address_is_a_title(
+    norm: Normaliser, title: str, name: str
+) -> None:
+    text = f"Ana Kaba-Sylla lives in Paris. {title} Kaba-Sylla said so."
+    assert norm.names([("PERSON", "Ana Kaba-Sylla"), ("PERSON", f"{title} Kaba-Sylla")], text) == [
+        name,
+        name,
+    ]
