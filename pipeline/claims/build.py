@@ -430,12 +430,11 @@ def _pronoun_subject_of_the_last_person(
     recent = memory.recent_person(number)
     if recent is None:
         return None
-    for i in range(sentence.span.start, sentence.span.end):
-        if index.dep[i] == "nsubj" and index.dep[index.head[i]] == "ROOT":
-            pronoun = index.lower[i]
-            fits = memory.mentions is None or memory.mentions.agrees(recent, pronoun)
-            return recent if pronoun in ("he", "she") and fits else None
-    return None
+    subject = next((c for c in sentence.span.root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in ("he", "she"):
+        return None
+    fits = memory.mentions is None or memory.mentions.agrees(recent, subject.lower_)
+    return recent if fits else None
 
 
 def _named_subject(

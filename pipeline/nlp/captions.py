@@ -83,9 +83,14 @@ def _heads_an_organisation(words: str, heads: frozenset[str]) -> bool:
     return words.split()[-1].capitalize() in heads
 
 
+LETTERHEAD_WINDOW = 1000
+"""How far into the text a letterhead may stand (only the head is split into lines)."""
+
+
 def _letterheads(text: str, heads: frozenset[str]) -> list[tuple[int, int]]:
+    """Character bounds of each letterhead among the first non-empty lines."""
     found, seen, at = [], 0, 0
-    for line in text.splitlines(keepends=True):
+    for line in text[:LETTERHEAD_WINDOW].splitlines(keepends=True):
         stripped = line.strip()
         if stripped:
             seen += 1
@@ -100,6 +105,7 @@ def _letterheads(text: str, heads: frozenset[str]) -> list[tuple[int, int]]:
 
 
 def _caption_bodies(text: str, heads: frozenset[str]) -> list[tuple[int, int]]:
+    """Character bounds of each caption's name in capitals that ends on a head word."""
     found = []
     for m in CAPTION.finditer(text):
         words = _CAPITAL_NAME.match(m.group("name").strip())
