@@ -14,6 +14,7 @@ from tnr_claims.claims.index import (
     Analysis,
     DocIndex,
     Memory,
+    claim_start,
     field_values,
     index_sentences,
     inside_quotation,
@@ -558,11 +559,12 @@ def _record(
             if ref.record.provenance.model_label
         }
     )
+    start = claim_start(text, sentence.start_char, sentence.end_char)
     return ClaimRecord(
         doc_id=doc_id,
-        start=sentence.start_char,
+        start=start,
         end=sentence.end_char,
-        text=text[sentence.start_char : sentence.end_char],
+        text=text[start : sentence.end_char],
         type=analysis.claim_type,  # type: ignore[arg-type]
         targets=sorted(analysis.targets),
         source=analysis.source,

@@ -6,6 +6,7 @@ pass (targets, attribution, type, modifiers) reads it instead of walking spaCy o
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -395,6 +396,18 @@ def inside_quotation(index: DocIndex, sentence: Sentence, i: int) -> bool:
         elif word == '"':
             inside = not inside
     return inside
+
+
+_ITEM_MARKER = re.compile(r"(?:[-*+•‣◦▪–·]|\(?\d{1,3}[.)]|\(?[a-z]\)|\([A-Z]\)|[AQ]:)[ \t]+")
+"""What opens a list item or an interview turn ('- ', '3. ', '(b) ', 'A: '): it is no part of
+the sentence a claim quotes. A capital and a full stop ('A. Haddad') is an initial."""
+
+
+def claim_start(text: str, start: int, end: int) -> int:
+    """Where the claim of the sentence at ``start``-``end`` begins: after a list marker or
+    an interview turn's letter, when words follow it."""
+    marker = _ITEM_MARKER.match(text, start, end)
+    return marker.end() if marker is not None and marker.end() < end else start
 
 
 def index_sentences(  # noqa: C901

@@ -2051,3 +2051,21 @@ def test_only_the_sentence_on_the_colon_is_the_lead_in(tnr_pipeline, lead: str, 
     assert len([c for c in claims if c.text.startswith("Vell Watch")]) == kept
     items = [c.type for c in claims if "halt" in c.text or "donors" in c.text]
     assert items == (["recommendation"] * 2 if kept else [])
+
+
+def test_a_claim_quotes_its_sentence_without_the_list_marker_or_turn_letter(tnr_pipeline) -> None:
+    text = (
+        "What the monitors found\n"
+        "- Relatives of 14 bloggers were detained in Vorlen in 2022.\n"
+        "- Agents abducted two critics in Tallinn in 2021.\n"
+        "(b) Agents abducted Ines Maro in Riga in 2020.\n\n"
+        "Q: What happened next?\n"
+        "A: They abducted my brother, Aurel Maro, in Vilnius in 2019.\n"
+        "A. Kestner was abducted in Oslo in 2018."
+    )
+    record = tnr_pipeline.process_text(text)
+    starts = [claim.text.split()[0] for claim in record.claims]
+
+    assert starts == ["Relatives", "Agents", "Agents", "They", "A."]
+    for claim in record.claims:
+        assert text[claim.start : claim.end] == claim.text
