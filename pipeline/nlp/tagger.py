@@ -120,6 +120,10 @@ def prepositions_of(span: Span) -> frozenset[str]:
     return PLACE_PREPOSITIONS if span.label_ == "ORG" else PERSON_PLACE_PREPOSITIONS
 
 
+_IN_A_PERSON = frozenset({"believe", "confide", "find", "have", "invest", "see", "trust"})
+"""Verbs whose 'in' may take a person ('confided in Ana Ruiz', 'found an ally in Ana Ruiz'):
+after any other verb a 'person' in 'in' is where it happened ('was held in Adi Kolo')."""
+
 PLACE_OVER_PERSON_POPULATION = 500_000
 """A one-word model PERSON naming a city at least this large is read as the city."""
 
@@ -404,7 +408,7 @@ class RuleTagger:
         ):
             while root.dep_ == "conj" and root.head.i < root.i:
                 root = root.head  # 'organisers in Ansan and [Gimhae]': the list's place
-        if root is not span.root and len(span) > 1:
+        if root.i != span.root.i and len(span) > 1:
             # 'in Bangkok, [Mae Sot] and Osaka', not 'bloggers in Oslo, [Ana Ruiz] and ...':
             # a name listed after a place is a place only if the gazetteer knows it
             return (
@@ -414,16 +418,22 @@ class RuleTagger:
             )
         if root.dep_ != "pobj" or root.head.lower_ not in prepositions_of(span):
             return False
-        if span.label_ == "PERSON" and root.head.head.pos_ == "NOUN":
+        if span.label_ == "PERSON" and (
+            root.head.head.pos_ == "NOUN"
+            or (
+                len(span) > 1
+                and root.head.head.pos_ == "VERB"
+                and root.head.head.lemma_ not in _IN_A_PERSON
+            )
+        ):
             # 'a police station in Kilimani', 'a plant outside Ansan', 'the police office in
-            # Kampong Cham': a place of a place, known to the gazetteer or not (a district, a
-            # camp); the caller keeps words of people named in full
+            # Kampong Cham', 'was held in Adi Kolo': a place of a place or of an act, known
+            # to the gazetteer or not (a district, a camp, a town); the caller keeps words of
+            # people named in full
             return True
-        if len(span) > 1 and span.label_ == "PERSON":
-            # 'exiles in Bangkok, [Mae Sot] and Osaka', 'his sister in [Kampong Cham]': a
-            # town of two or three words the model read as a person's name
-            return self._normaliser.is_known_place(span.text, subdivisions=False)
-        return len(span) == 1 and self._normaliser.is_known_place(span.text, subdivisions=False)
+        # 'his sister in [Kampong Cham]', 'a court in [Grozny]': a known town the model read
+        # as a person's name or a body
+        return self._normaliser.is_known_place(span.text, subdivisions=False)
 
     def _origin_of_a_person(self, span: Span) -> bool:
         """'a retired schoolteacher from [Mansoura]': a one-word 'person' that is where a

@@ -515,6 +515,7 @@ def test_one_word_people_listed_after_in_beside_people_are_places(tnr_pipeline) 
             "questioned about his politics.",
             "Kampong Cham",
         ),
+        ("Police held his brother in Adi Quala for a week.", "Adi Quala"),
     ],
 )
 def test_a_person_the_model_places_near_or_in_a_thing_is_a_place(
@@ -522,6 +523,12 @@ def test_a_person_the_model_places_near_or_in_a_thing_is_a_place(
 ) -> None:
     assert place in spans_of(tnr_pipeline, text, "LOCATION")
     assert place not in spans_of(tnr_pipeline, text, "PERSON")
+
+
+def test_a_person_in_whom_one_confides_stays_a_person(tnr_pipeline) -> None:
+    # counterexample to the place after a verb's 'in' above
+    for text in ("She confided in Maria Lopez.", "He believed in Maria Lopez until the end."):
+        assert "Maria Lopez" in spans_of(tnr_pipeline, text, "PERSON")
 
 
 def test_a_known_family_name_inside_an_acts_phrase_is_a_person_and_cuts_the_phrase(
