@@ -45,6 +45,8 @@ def find_recommendation_cue(
         if is_weak(cue):
             if told_to_someone(index, cue.start) or _asks_whether(index, cue.start):
                 continue  # 'she told me I must come home': an order to a person, no call
+            if _stirs_a_feeling(index, cue.start):
+                continue  # 'the killing should shame every official': a judgement, no call
             nxt = cue.end
             while nxt < sentence.span.end and index.lower[nxt] in ("not", "n't", "never"):
                 nxt += 1  # 'should not have been issued': a reproach for the past, no call
@@ -62,6 +64,18 @@ def find_recommendation_cue(
         ):
             return cue  # not the noun in 'public calls for violence', 'an appeal to the court'
     return None
+
+
+def _stirs_a_feeling(index: DocIndex, modal: int) -> bool:
+    """A modal on an active verb of feeling (:data:`STIRRING_VERBS`) with a subject: 'the
+    abduction should worry every host state' judges the act; 'states should worry less
+    about trade' has no object and still calls on someone."""
+    verb = index.head[modal]
+    return (
+        index.lemma[verb] in index.words.STIRRING_VERBS
+        and index.has_child(verb, ("nsubj",))
+        and index.has_child(verb, ("dobj",))
+    )
 
 
 def _calls_within_the_story(index: DocIndex, cue: Span) -> bool:

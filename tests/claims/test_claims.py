@@ -2069,3 +2069,20 @@ def test_a_claim_quotes_its_sentence_without_the_list_marker_or_turn_letter(tnr_
     assert starts == ["Relatives", "Agents", "Agents", "They", "A."]
     for claim in record.claims:
         assert text[claim.start : claim.end] == claim.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim_type"),
+    [
+        ("The abduction of Ines Maro in Riga in May should alarm every government.", "incident"),
+        ("The shooting of Aurel Dan in Oslo last week must shame the police.", "incident"),
+        ("Latvia should stop deporting refugees to Vorlen.", "recommendation"),
+        ("Latvia should worry less about trade and stop deporting refugees.", "recommendation"),
+    ],
+)
+def test_a_modal_on_a_verb_of_feeling_judges_and_calls_on_no_one(
+    tnr_pipeline, sentence: str, claim_type: str
+) -> None:
+    (claim,) = tnr_pipeline.process_text(sentence).claims
+
+    assert claim.type == claim_type
