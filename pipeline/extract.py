@@ -36,7 +36,13 @@ from tnr_claims.nlp.spans import (
     sentence_spans,
 )
 from tnr_claims.normalise import Normaliser, strip_determiner_possessive
-from tnr_claims.normalise.dates import DAY_PRECISE, after_previous, range_start_year, weekday_near
+from tnr_claims.normalise.dates import (
+    DAY_PRECISE,
+    MONTH_PRECISE,
+    after_previous,
+    range_start_year,
+    weekday_near,
+)
 from tnr_claims.normalise.identity import shared_family_names
 from tnr_claims.normalise.legal import inherit_instruments
 from tnr_claims.normalise.normaliser import WORD_LISTS as NORMALISE_WORD_LISTS
@@ -284,7 +290,7 @@ class Pipeline:
                     value = weekday_near(told, previous_day)  # the same story, told nearby
                 if value is None:
                     continue
-                if DAY_PRECISE.match(value):
+                if DAY_PRECISE.match(value) or MONTH_PRECISE.match(value):
                     previous_day, previous_at = value, span.end_char
                 fields = {"value": value}
             elif label == "QUANTITY":

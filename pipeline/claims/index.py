@@ -398,9 +398,13 @@ def inside_quotation(index: DocIndex, sentence: Sentence, i: int) -> bool:
     return inside
 
 
-_ITEM_MARKER = re.compile(r"(?:[-*+•‣◦▪–·]|\(?\d{1,3}[.)]|\(?[a-z]\)|\([A-Z]\)|[AQ]:)[ \t]+")
-"""What opens a list item or an interview turn ('- ', '3. ', '(b) ', 'A: '): it is no part of
-the sentence a claim quotes. A capital and a full stop ('A. Haddad') is an initial."""
+_ITEM_MARKER = re.compile(
+    r"(?:[-*+•‣◦▪–·]|\(?\d{1,3}[.)]|\(?[a-z]\)|\([A-Z]\)|[AQ]:|\d{1,2}:\d{2}(?::\d{2})?[ \t]+[-–—])"
+    r"[ \t]+"
+)
+"""What opens a list item, an interview turn or a timestamped entry ('- ', '3. ', '(b) ',
+'A: ', '12:40 – '): it is no part of the sentence a claim quotes. A capital and a full stop
+('A. Haddad') is an initial."""
 
 
 def claim_start(text: str, start: int, end: int) -> int:

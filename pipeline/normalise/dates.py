@@ -417,6 +417,8 @@ _AFTER_PREVIOUS = re.compile(
 )
 _FULL_DAY = re.compile(r"^(?P<year>\d{4}|-)-(?P<month>\d{2})-(?P<day>\d{2})$")
 DAY_PRECISE = _FULL_DAY
+MONTH_PRECISE = re.compile(r"^\d{4}-\d{2}$")
+"""A DATE value precise to the month (``2021-05``): 'the same night' after it is that month."""
 """A DATE value precise to the day (``2021-05-23`` or ``--05-23``)."""
 
 
@@ -433,9 +435,6 @@ def after_previous(text: str, previous: str | None) -> str | None:
     match = _AFTER_PREVIOUS.match(text.strip())
     if match is None or previous is None:
         return None
-    day = _FULL_DAY.match(previous)
-    if day is None:
-        return None
     if match.group("rel") in ("following", "next") or match.group("after"):
         shift = 1
     elif match.group("n"):
@@ -443,6 +442,10 @@ def after_previous(text: str, previous: str | None) -> str | None:
         shift = int(n) if n.isdigit() else _DAY_WORDS[n]
     else:
         shift = 0
+    day = _FULL_DAY.match(previous)
+    if day is None:
+        # 'in August 2023 ... the same night': no day to move from, but the same month
+        return previous if shift == 0 and MONTH_PRECISE.match(previous) else None
     year = day.group("year")
     known = year != "-"
     base = dt.date(int(year) if known else 2000, int(day.group("month")), int(day.group("day")))

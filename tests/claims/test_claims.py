@@ -2061,12 +2061,13 @@ def test_a_claim_quotes_its_sentence_without_the_list_marker_or_turn_letter(tnr_
         "(b) Agents abducted Ines Maro in Riga in 2020.\n\n"
         "Q: What happened next?\n"
         "A: They abducted my brother, Aurel Maro, in Vilnius in 2019.\n"
-        "A. Kestner was abducted in Oslo in 2018."
+        "A. Kestner was abducted in Oslo in 2018.\n"
+        "12:40 – Her father, Aurel Kestner, was arrested in Vorlen in 2017."
     )
     record = tnr_pipeline.process_text(text)
     starts = [claim.text.split()[0] for claim in record.claims]
 
-    assert starts == ["Relatives", "Agents", "Agents", "They", "A."]
+    assert starts == ["Relatives", "Agents", "Agents", "They", "A.", "Her"]
     for claim in record.claims:
         assert text[claim.start : claim.end] == claim.text
 

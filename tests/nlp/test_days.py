@@ -25,3 +25,12 @@ def test_a_day_told_from_the_date_before_is_a_date_anchored_to_it(
     dates = [(s.text, s.value) for s in tnr_pipeline.process_text(text).spans if s.label == "DATE"]
     told = [(t, v) for t, v in dates if t != "4 March 2018"]
     assert told == ([(day, "2018-03-04")] if day else [])
+
+
+def test_a_day_told_after_a_month_is_that_month(tnr_pipeline) -> None:
+    text = (
+        "Border guards detained Ana Ruiz in Tarvik in August 2023 and handed her over to "
+        "intelligence officers that same night."
+    )
+    dates = [(s.text, s.value) for s in tnr_pipeline.process_text(text).spans if s.label == "DATE"]
+    assert dates == [("August 2023", "2023-08"), ("that same night", "2023-08")]

@@ -700,6 +700,8 @@ def test_month_day_takes_its_year_from_the_anchor(surface, anchor, expected) -> 
         ("this morning", "2018-03-04", None),
         ("the following day", None, None),
         ("the following day", "2021-05", None),
+        ("that same night", "2023-08", "2023-08"),
+        ("the same day", "2023-08", "2023-08"),
         ("next week", "2021-05-23", None),
         ("four months later", "2018-03-04", "2018-07"),
         ("10 months later", "2018-03-04", "2019-01"),
