@@ -305,6 +305,8 @@ NAME_LABELS = frozenset({"PERSON", "LOCATION"})
 
 _CUT_TRAILING = frozenset(
     {"in", "of", "to", "from", "at", "on", "the", "a", "an", "'s", "’s", "and", "or"}
+    # a form of address left before a name the normaliser read without it ('asked Mr')
+    | {"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "miss", "prof", "prof."}
 )
 
 

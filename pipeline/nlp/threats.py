@@ -61,12 +61,17 @@ def _falls_on_relatives(token: Token, words: Lexicons) -> bool:
 def _threatens_relatives(verb: Token, words: Lexicons) -> bool:
     """Whether the act a threatening verb announces falls on relatives ('threatened to jail
     her parents', 'warned that his family would be detained')."""
-    for child in verb.children:
-        if child.dep_ in COMPLEMENT_DEPS and any(
-            t.lower_ in words.FAMILY_NOUNS for t in child.subtree
-        ):
-            return True
-    return False
+    return any(
+        child.dep_ in COMPLEMENT_DEPS and _names_relatives(child, words) for child in verb.children
+    )
+
+
+def _names_relatives(clause: Token, words: Lexicons) -> bool:
+    """Whether ``clause`` names relatives outside a condition of its own: 'warned her to stop
+    writing if she wanted to see her family again' threatens her, not her family."""
+    if clause.lower_ in words.FAMILY_NOUNS:
+        return True
+    return any(_names_relatives(child, words) for child in clause.children if child.dep_ != "advcl")
 
 
 MESSAGE_NOUNS = frozenset(

@@ -234,6 +234,12 @@ def test_name_parts_become_person_but_demonyms_do_not(tnr_pipeline) -> None:
             "detaining relatives",
         ),
         ("Agents kidnapped Li Wei.", "kidnapped", "Li Wei", "kidnapped"),
+        (
+            "Officers asked Mr Sorel's mother to persuade him.",
+            "asked Mr Sorel's mother",
+            "Sorel",
+            "asked",
+        ),
     ],
 )
 def test_method_spans_end_before_names_inside_them(blank, text, method, name, expected) -> None:

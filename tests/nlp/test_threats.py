@@ -27,6 +27,11 @@ pytestmark = pytest.mark.model
             "Agents sent him threats that his family would be arrested.",
             [("threats", "FAMILY_PRESSURE")],
         ),
+        # relatives named only in the warning's condition: the threat is to her
+        (
+            "An officer warned Ana Vell to stop writing if she wanted to see her parents again.",
+            [("warned", "THREAT")],
+        ),
     ],
 )
 def test_threatened_acts(tnr_pipeline, text: str, expected: list[tuple[str, str]]) -> None:
