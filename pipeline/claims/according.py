@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tnr_claims.claims.organisations_described import issuer_of_document
 from tnr_claims.claims.speakers import (
     ISSUED_BY_ANYONE,
-    issuer_of_document,
     report_author,
     resolve_speaker,
 )

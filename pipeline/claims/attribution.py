@@ -19,6 +19,11 @@ from tnr_claims.claims.acts_not_told import (
     reports_to_the_police,
     state_tells_someone,
 )
+from tnr_claims.claims.closing_speakers import (
+    closing_document,
+    closing_speaker,
+    phrase_start,
+)
 from tnr_claims.claims.index import CLOSING_QUOTES, inside_quotation
 from tnr_claims.claims.speakers import (
     case_of_a_report,
@@ -184,6 +189,8 @@ def _attribution(  # noqa: C901
             or (index.dep[verb] == "ROOT" and index.tag[verb] == "NNS")
         )
     )
+    if not is_verb and closing_document(index, sentence, verb) is not None:
+        is_verb = True  # '..., the judgment states.' read as a noun 'judgment states'
     if not is_verb or index.dep[verb] in ("amod", "compound"):
         return None
     if _gives_an_order(index, verb):
@@ -392,7 +399,7 @@ def _speaker_token(index: DocIndex, sentence: Sentence, verb: int) -> int | None
         return quoted
     if index.lower[verb] == "according":
         return _according_to_whom(index, verb)
-    closing = _closing_speaker(index, sentence, verb)
+    closing = closing_speaker(index, sentence, verb)
     if closing is not None:
         return closing
     subject = _grammatical_speaker(index, verb)
@@ -413,7 +420,7 @@ def _speaker_token(index: DocIndex, sentence: Sentence, verb: int) -> int | None
             continue
         if ref.start < lo:
             break
-        opener = _phrase_start(index, ref.start, sentence.span.start)
+        opener = phrase_start(index, ref.start, sentence.span.start)
         if opener > sentence.span.start and index.lower[opener - 1] in (",", "—", "–"):
             # verbs in between may only belong to a clause on the name ('X, who asked not
             # to be named, says')
@@ -451,48 +458,6 @@ def _publisher_of_report(index: DocIndex, verb: int) -> int | None:
     if index.lower[publish] not in index.words.PUBLISH_WORDS:
         return None
     return next((c.i for c in index.children(publish) if c.dep_ == "nsubj"), None)
-
-
-def _closing_speaker(index: DocIndex, sentence: Sentence, verb: int) -> int | None:
-    """'..., Human Rights Watch said.', '..., his lawyer, Ana Ruiz, said.': a name right
-    before a reporting verb that closes the sentence after a comma speaks, whatever the
-    parser hung the name on (it often joins it to a name earlier in the sentence)."""
-    if index.pos[verb] != "VERB" or any(
-        c.dep_ in ("ccomp", "xcomp", "dobj", "nsubj") and c.i > verb for c in index.children(verb)
-    ):
-        # '..., X said that ...' reports what follows, '..., said the reporter, B': the
-        # parse decides
-        return None
-    end = verb
-    if end - 1 > sentence.span.start and index.lower[end - 1] == ",":
-        end -= 1  # '..., his lawyer, Ana Ruiz, said': the name set off before the verb
-    if (
-        end - 3 > sentence.span.start
-        and index.lower[end - 1] == ")"
-        and index.lower[end - 3] == "("
-    ):
-        end -= 3  # '..., the Prosecution Authority (NPA) said': past its abbreviation
-    ref = index.named(end - 1) if end > sentence.span.start else None
-    if ref is None or ref.end != end:
-        return None
-    opener = _phrase_start(index, ref.start, sentence.span.start)
-    if opener > sentence.span.start and index.lower[opener - 1] in (",", "—", "–"):
-        return ref.root
-    return None
-
-
-def _phrase_start(index: DocIndex, start: int, lo: int) -> int:
-    """Where the noun phrase ending in the name at ``start`` begins: before a describing
-    phrase set before the name ('..., his brother Youssef Omar said')."""
-    k = start
-    while (
-        k > lo
-        and start - k < 4
-        and index.span_at[k - 1] < 0
-        and (index.pos[k - 1] in ("DET", "ADJ", "NOUN") or index.tag[k - 1] == "PRP$")
-    ):
-        k -= 1
-    return k
 
 
 def _grammatical_speaker(index: DocIndex, verb: int) -> int | None:

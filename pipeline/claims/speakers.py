@@ -4,7 +4,6 @@ pronoun, a description or a group phrase means (``SOURCE_RULES`` ids ``named``,
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -12,6 +11,12 @@ from tnr_claims.claims.ages import age_told
 from tnr_claims.claims.groups import group_phrase
 from tnr_claims.claims.index import inside_quotation
 from tnr_claims.claims.mentions import DETERMINERS, describing_nouns, speaker_nouns
+from tnr_claims.claims.organisations_described import (
+    issuer_of_document,
+    one_org_holding,
+    org_named_by_its_head,
+    state_body,
+)
 from tnr_claims.claims.rules import SPEAKER_MEMORY_SENTENCES
 
 if TYPE_CHECKING:
@@ -505,7 +510,7 @@ def _described_speaker(
         ):
             return next(iter(named))  # 'an officer said' is new: named later, if at all
     if lemma in index.words.ORG_DESCRIPTION_NOUNS:
-        titled = _one_org_holding(index, lemma)
+        titled = one_org_holding(index, lemma)
         if titled is not None:
             return titled  # 'the centre said' and one 'Halden Centre for Exile Studies'
         # 'the organisation said': the one that spoke last, else the one named last; a
@@ -513,83 +518,14 @@ def _described_speaker(
         # bodies; but a watchdog or an agency may be the state's own
         state_too = lemma in STATE_DESCRIPTION_NOUNS
         spoke = memory.last_org_speaker[0] if memory.last_org_speaker is not None else None
-        if spoke is not None and (state_too or not _state_body(spoke, index)):
+        if spoke is not None and (state_too or not state_body(spoke, index)):
             return spoke
         for ref in reversed(index.spans):
             if (
                 ref.end <= sentence.span.start
                 and ref.record.label == "ORG"
                 and ref.record.name
-                and (state_too or not _state_body(ref.record.name, index))
+                and (state_too or not state_body(ref.record.name, index))
             ):
                 return ref.record.name
-    # 'the counter-terrorism unit said' and, before or after, one 'Joint Counter Terrorism
-    # Unit': the one organisation whose name ends in the noun
-    ends_so = {
-        ref.record.name
-        for ref in index.spans
-        if ref.record.label == "ORG"
-        and ref.record.name
-        and index.lemma[ref.end - 1] == lemma
-        and ref.end - ref.start > 1
-    }
-    if len(ends_so) == 1:
-        return next(iter(ends_so))
-    return _one_org_holding(index, lemma) if not ends_so else None
-
-
-def _one_org_holding(index: DocIndex, lemma: str) -> str | None:
-    """'the commission said' and one 'Central Commission for Discipline Inspection': the one
-    organisation whose name holds the noun as a capitalised word, else None."""
-    holds = {
-        ref.record.name
-        for ref in index.spans
-        if ref.record.label == "ORG"
-        and ref.record.name
-        and ref.end - ref.start > 1
-        and any(
-            index.lemma[k] == lemma and index.doc[k].is_title for k in range(ref.start, ref.end)
-        )
-    }
-    return next(iter(holds)) if len(holds) == 1 else None
-
-
-COURT_WORDS = frozenset({"court", "tribunal"})
-"""The words of ``ISSUER_HEADS`` that make an organisation a court."""
-
-
-def issuer_of_document(index: DocIndex, sentence: Sentence, subject: int) -> str | None:
-    """'according to the verdict' -> the court named last before the sentence;
-    'according to the indictment', 'the court documents say' -> the prosecutor or police
-    force named last (codebook: 'the report' is its author, when the document names it)."""
-    lemma = index.lemma[subject]
-    court_filed = lemma in ("document", "filing", "paper") and any(
-        c.dep_ in ("compound", "amod") and c.lower_ in ("court", "charging")
-        for c in index.children(subject)
-    )
-    if lemma in index.words.COURT_DOCUMENT_NOUNS:
-        heads = COURT_WORDS
-    elif lemma in index.words.CHARGE_DOCUMENT_NOUNS or court_filed:
-        heads = index.words.ISSUER_HEADS - COURT_WORDS
-    else:
-        return None
-    if not any(
-        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "its"))
-        for c in index.children(subject)
-    ):
-        return None  # 'a ruling' is one the document has not placed
-    for ref in reversed(index.spans):
-        if (
-            ref.end <= sentence.span.start
-            and ref.record.label == "ORG"
-            and ref.record.name
-            and any(word in heads for word in re.findall(r"[a-z]+", ref.record.name.lower()))
-        ):
-            return ref.record.name
-    return None
-
-
-def _state_body(name: str, index: DocIndex) -> bool:
-    """Whether an organisation's name is a state body's ('Ministry of Public Security',
-    'Metropolitan Police'): a word of ``STATE_BODY_HEADS``."""
-    return any(word in index.words.STATE_BODY_HEADS for word in name.split())
+    return org_named_by_its_head(index, sentence, lemma)

@@ -9,6 +9,8 @@ told by a description ("an exile group, Nor-5") and platforms as venues live in
   Centre’s Exporting Repression] report") stops before it: the name is the possessor,
   unless the possessor is a place ("[Ruritania’s Supreme Court]" keeps "Supreme Court").
   Context rule ``ORG.possessive``.
+- **Dashes.** A span that runs over a dash set off by spaces ("[PRESS SUMMARY – Supreme
+  Court]") starts after it: what stands before is a label. Context rule ``ORG.dash``.
 - **Brackets.** A span that runs into an opening bracket ("[National Intelligence
   Directorate (NID]") stops before it; the abbreviation rule tags the abbreviation. Context
   rule ``ORG.bracket``.
@@ -48,10 +50,6 @@ told by a description ("an exile group, Nor-5") and platforms as venues live in
 - **"X for Y" names.** A span that starts after "for", "without" or "against" preceded by
   an untagged title-case plural proper noun ("Sikhs for [Justice]", "Doctors without
   [Borders]") takes both. Context rule ``ORG.for_name``.
-- **Named again.** Words the document tags as an organisation once are that organisation
-  where they stand again untagged ("a Nordline plane" after "Nordline said"), a count the
-  model read in them aside ("Group 24"); not inside a longer proper name. Context rule
-  ``ORG.named_again``.
 - **Spelled by its abbreviation.** Untagged title-case words right before a bracketed
   abbreviation whose initials spell it ("The Coalition for Exiled Journalists (CEJ)") are
   an organisation's name, which the model may miss whole. Context rule
@@ -69,7 +67,6 @@ from spacy.tokens import Doc, Span, Token
 from tnr_claims.nlp.provenance import derive, is_bare_model, make
 from tnr_claims.nlp.spans import (
     POSSESSIVE_MARKS,
-    runs_into_a_name,
     tokens_with,
 )
 from tnr_claims.normalise.names import initials_match
@@ -479,6 +476,11 @@ def _fixed(
         return None
     if (start, end) != (span.start, span.end):
         span = derive(span, "ORG.possessive", "extent", start=start, end=end)
+    dash = max((i for i in range(start + 1, end - 1) if _spaced_dash(doc[i])), default=None)
+    if dash is not None:
+        # 'PRESS SUMMARY – Supreme Court of Ruritania': a label set off before the name
+        start = dash + 1
+        span = derive(span, "ORG.dash", "extent", start=start, end=end)
     bracket = next((i for i in range(start + 1, end) if doc[i].text == "("), None)
     if bracket is not None:
         # 'National Intelligence Directorate (NID': the abbreviation is its own span
@@ -509,6 +511,16 @@ def _fixed(
     return span
 
 
+def _spaced_dash(token: Token) -> bool:
+    """A dash with a space on either side ('NEWS – Court'), not a hyphen inside a name."""
+    return (
+        token.text in ("-", "–", "—")
+        and token.whitespace_ != ""
+        and token.i > 0
+        and (token.doc[token.i - 1].whitespace_ != "")
+    )
+
+
 def _name_word(token: Token, titles: frozenset[str]) -> bool:
     """An untagged word that can end an organisation's name: a title-case proper noun,
     not the first word of a sentence, not a title or role word."""
@@ -519,52 +531,6 @@ def _name_word(token: Token, titles: frozenset[str]) -> bool:
         and not token.is_sent_start
         and token.lower_ not in titles
     )
-
-
-def organisations_named_again(doc: Doc, spans: list[Span]) -> list[Span]:
-    """'a Nordline plane' after 'Nordline said ...': words the document tags as an
-    organisation once are that organisation wherever they stand again untagged (one sense
-    per document), unless they run into a longer proper name. Context rule
-    ``ORG.named_again``."""
-    return named_again(doc, spans, "ORG", "ORG.named_again")
-
-
-def names_again(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Organisations, then places, named again (:func:`organisations_named_again`; 'the Lyon
-    attack' after 'police in Lyon' is that place too, context rule ``LOCATION.named_again``)."""
-    spans = organisations_named_again(doc, spans)
-    return named_again(doc, spans, "LOCATION", "LOCATION.named_again")
-
-
-def named_again(doc: Doc, spans: list[Span], label: str, rule_id: str) -> list[Span]:
-    """``spans`` with a ``label`` span, rule ``rule_id``, over every untagged run of words
-    that a ``label`` span of the document covers elsewhere (one sense per document)."""
-    names: dict[str, set[tuple[str, ...]]] = {}
-    for span in spans:
-        if span.label_ == label and span.text[:1].isupper():
-            names.setdefault(span[0].text, set()).add(tuple(t.text for t in span))
-    if not names:
-        return spans
-    # a number the model read as a count may end the name ('Group 24')
-    covered = {i for s in spans if s.label_ != "QUANTITY" for i in range(s.start, s.end)}
-    made: list[Span] = []
-    for i in tokens_with(doc, ORTH, set(names)):
-        for name in sorted(names[doc[i].text], key=len, reverse=True):
-            end = i + len(name)
-            if (
-                tuple(t.text for t in doc[i:end]) != name
-                or any(k in covered for k in range(i, end))
-                or runs_into_a_name(doc, i, end)
-            ):
-                continue
-            made.append(make(doc, i, end, label, rule_id))
-            covered.update(range(i, end))
-            break
-    if not made:
-        return spans
-    inside = {i for s in made for i in range(s.start, s.end)}
-    kept = [s for s in spans if not (s.label_ == "QUANTITY" and s.start in inside)]
-    return sorted([*kept, *made], key=lambda s: (s.start, s.end))
 
 
 NAME_FILLERS = frozenset({"the", "of", "and", "for", "on", "against", "in"})

@@ -36,6 +36,7 @@ from tnr_claims.nlp.extents import asks_for_something_else, brought_to_no_place,
 from tnr_claims.nlp.instruments import instruments_with_parties, provisions_of_instruments
 from tnr_claims.nlp.legal_words import drop_documents_as_sources, drop_hypothetical_penalties
 from tnr_claims.nlp.matcher import RuleMatcher
+from tnr_claims.nlp.named_again import names_again
 from tnr_claims.nlp.names import (
     abbreviations,
     acted_on_people,
@@ -47,11 +48,7 @@ from tnr_claims.nlp.names import (
     particle_surnames,
     speaking_people,
 )
-from tnr_claims.nlp.organisations import (
-    names_again,
-    organisation_extents,
-    without_words_of_names,
-)
+from tnr_claims.nlp.organisations import organisation_extents, without_words_of_names
 from tnr_claims.nlp.parse_matcher import ParseMatcher
 from tnr_claims.nlp.people import (
     described_people,

@@ -2087,3 +2087,30 @@ def test_a_modal_on_a_verb_of_feeling_judges_and_calls_on_no_one(
     (claim,) = tnr_pipeline.process_text(sentence).claims
 
     assert claim.type == claim_type
+
+
+def test_a_court_speaks_through_its_judgment_and_what_it_accepted(tnr_pipeline) -> None:
+    text = (
+        "The Regional Court of Tarvik allowed the appeal of Ines Maro, a blogger from Vorlen. "
+        "Police detained her parents in Vorlen in 2022, the judgment states.\n\n"
+        "The court accepted that her brother had been summoned by the secret police. "
+        "Agents have followed exiles in several member states."
+    )
+    sources = [claim.source for claim in tnr_pipeline.process_text(text).claims]
+
+    court = "Regional Court of Tarvik"
+    assert sources[:2] == [court, court]
+    assert sources[2:] in ([None], [])
+
+
+def test_the_court_is_the_court_the_document_names_most(tnr_pipeline) -> None:
+    # a lower court named once between does not take 'the court' from the one reported on
+    text = (
+        "The High Court of Tarvik heard the appeal of Ines Maro, a blogger. The High Court of "
+        "Tarvik said that her parents had been questioned in Minsk. In May 2022 the Minsk "
+        "District Court convicted her in absentia. The court further noted that Belarus had "
+        "refused to renew her passport."
+    )
+    claims = tnr_pipeline.process_text(text).claims
+
+    assert claims[-1].source == "High Court of Tarvik"

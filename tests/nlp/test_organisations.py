@@ -7,7 +7,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from tnr_claims.nlp.organisations import organisation_extents, organisations_named_again
+from tnr_claims.nlp.named_again import organisations_named_again
+from tnr_claims.nlp.organisations import organisation_extents
 from tnr_claims.rules.loader import default_patterns
 
 VOCAB = spacy.blank("en").vocab
@@ -50,6 +51,19 @@ def test_a_place_as_possessor_leaves_the_organisation_after_it() -> None:
     pos = ["PROPN", "PART", "PROPN", "PROPN", "VERB"]
     got = orgs(words, [(0, 4)], pos=pos, places=frozenset({"Borduria"}))
     assert got == ["Interior Ministry"]
+
+
+def test_a_label_set_off_by_a_spaced_dash_is_no_part_of_the_name() -> None:
+    words = ["PRESS", "SUMMARY", "–", "Supreme", "Court", "of", "Vorlen"]
+    assert orgs(words, [(0, 5)]) == ["Supreme Court"]
+
+
+def test_a_hyphen_inside_a_name_stays() -> None:
+    words = ["Vorlen", "-", "Tarvik", "Bar", "Association", "said"]
+    doc = Doc(VOCAB, words=words, spaces=[False, False, True, True, True, False])
+    spans = [Span(doc, 0, 5, "ORG", span_id="model:ORG")]
+    kept = organisation_extents(doc, spans, default_patterns().lexicons)
+    assert [s.text for s in kept] == ["Vorlen-Tarvik Bar Association"]
 
 
 @pytest.mark.parametrize("title", ["Minister", "Secretary"])
