@@ -276,7 +276,9 @@ class Pipeline:
                 }
             elif label in ("PERSON", "ORG"):
                 canonical = next(names)
-                fields = {"name": (rule.name if rule and rule.name else canonical)}
+                fields = {
+                    "name": _rule_or_document_name(rule, surface, canonical, surface in defined)
+                }
             elif label == "DATE":
                 told = apposed.get(span.start, surface)  # 'Sunday (June 16)': June 16
                 value = after_previous(told, previous_day) or norm.date(
@@ -542,3 +544,27 @@ def _zone_of(segments: list[Segment], offset: int) -> str:
         if segment.start <= offset < segment.end:
             return segment.kind
     return "body"
+
+
+def _rule_or_document_name(
+    rule: SpanRule | None, surface: str, canonical: str, spelled_out: bool
+) -> str:
+    """The name of a PERSON or ORG mention: a gazetteer rule's canonical name ('INTERPOL' is
+    Interpol), unless the document spells the abbreviation out (``spelled_out``: 'State
+    Security Committee (KGB)', the fullest spelling is the name, codebook) or the mention
+    lost the words the rule matched ('[Interpol's] Commission for the Control of Files': the
+    possessor was cut off, the name is the commission's)."""
+    if rule is None or not rule.name or spelled_out:
+        return canonical
+    words = [rule.name, *(p for p in _listed(rule.pattern) if isinstance(p, str))]
+    if not any(w.lower() in surface.lower() for w in words) and not _token_pattern(rule):
+        return canonical
+    return rule.name
+
+
+def _listed(pattern: Any) -> list[Any]:
+    return pattern if isinstance(pattern, list) else [pattern]
+
+
+def _token_pattern(rule: SpanRule) -> bool:
+    return any(isinstance(p, (dict, list)) for p in _listed(rule.pattern))

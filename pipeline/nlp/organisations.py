@@ -64,7 +64,7 @@ from collections.abc import Callable
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
-from tnr_claims.nlp.provenance import derive, is_bare_model, make
+from tnr_claims.nlp.provenance import derive, is_bare_model, make, provenance_of
 from tnr_claims.nlp.spans import (
     POSSESSIVE_MARKS,
     tokens_with,
@@ -397,8 +397,9 @@ def _names_with_a_possessive(doc: Doc, spans: list[Span], words: Lexicons) -> li
     followed by "'s" and title-case words that end in an organisation head word
     (``ORG_NAME_HEADS``) is one name with them, and with an 'of ...' the model gave the
     second part. Spans inside the joined name give way. Not after a whole name that owns a
-    unit ("RFE/RL's Baltic Service": an acronym or a name ending in a head word). Context
-    rule ``ORG.possessive_name``."""
+    unit ("RFE/RL's Baltic Service": an acronym, a name ending in a head word, one word a
+    gazetteer rule names).
+    Context rule ``ORG.possessive_name``."""
     heads = words.ORG_NAME_HEADS
     out: list[Span | None] = list(spans)
     changed = False
@@ -407,8 +408,15 @@ def _names_with_a_possessive(doc: Doc, spans: list[Span], words: Lexicons) -> li
             continue
         if doc[span.end].text not in INNER_POSSESSIVES or doc[span.end - 1].whitespace_:
             continue
-        if span[-1].text in heads or span[-1].is_upper:
-            continue  # a whole name owning a unit: "BBC's Persian Service", "X International's"
+        if (
+            span[-1].text in heads
+            or span[-1].is_upper
+            or (len(span) == 1 and _named_by_a_gazetteer(span))
+        ):
+            # a whole name owning a unit: "BBC's Persian Service", "X International's", and
+            # one word a gazetteer rule names: "Interpol's Commission for the Control of
+            # Files" (not "People's Armed Police", "Prosecutor's Office")
+            continue
         end = span.end + 1
         while end < len(doc) and doc[end].is_alpha and doc[end].is_title:
             end += 1
@@ -426,6 +434,16 @@ def _names_with_a_possessive(doc: Doc, spans: list[Span], words: Lexicons) -> li
         out[k] = derive(span, "ORG.possessive_name", "extent", end=end)
         changed = True
     return [s for s in out if s is not None] if changed else spans
+
+
+def _named_by_a_gazetteer(span: Span) -> bool:
+    """A span a name rule tagged as it stands ('Interpol'), not one a context rule cut."""
+    provenance = provenance_of(span)
+    return (
+        provenance.origin is not None
+        and provenance.origin.kind == "pattern"
+        and (not provenance.context)
+    )
 
 
 def _numbered_names(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
