@@ -447,8 +447,9 @@ def _named_by_a_gazetteer(span: Span) -> bool:
 
 
 def _numbered_names(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
-    """'[Group] 24' -> '[Group 24]'; a QUANTITY span on the number is dropped."""
-    others = {i for s in spans if s.label_ != "QUANTITY" for i in range(s.start, s.end)}
+    """'[Group] 24' -> '[Group 24]'; a QUANTITY span on the number, or a DATE the model read
+    in the bare number, is dropped."""
+    others = {i for s in spans if not _bare_number(s) for i in range(s.start, s.end)}
     dropped: set[int] = set()
     result: list[Span] = []
     for span in spans:
@@ -465,7 +466,13 @@ def _numbered_names(doc: Doc, spans: list[Span], words: Lexicons) -> list[Span]:
             span = derive(span, "ORG.numbered_name", "extent", end=end + 1)
             dropped.add(end)
         result.append(span)
-    return [s for s in result if not (s.label_ == "QUANTITY" and s.start in dropped)]
+    return [s for s in result if not (_bare_number(s) and s.start in dropped)]
+
+
+def _bare_number(span: Span) -> bool:
+    return span.label_ == "QUANTITY" or (
+        span.label_ == "DATE" and len(span) == 1 and span[0].is_digit
+    )
 
 
 def _plural_possessive_inside(doc: Doc, i: int, end: int, heads: frozenset[str]) -> bool:

@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 import functools
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from tnr_claims.normalise.numbers import UNITS
@@ -482,3 +483,34 @@ def range_start_year(first: str, second: str, between: str) -> str | None:
     if between.strip().lower() not in RANGE_JOINS:
         return None
     return second[:4] + first[1:]
+
+
+def document_anchor(text: str, meta: Mapping[str, Any]) -> dt.date | None:
+    """The day relative dates count from: a publication date in ``meta``, else a dateline or
+    'Published' line near the top, else the end of an issue's month ('Issue 14, May 2024')."""
+    for key in ("published", "date", "published_date", "date_published"):
+        value = meta.get(key) if meta else None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str) and value.strip():
+            parsed = full_date(value.strip()[:10]) or full_date(clean(value))
+            if parsed:
+                return parsed
+    for line in text[:DATELINE_WINDOW].splitlines():
+        line = clean(line)
+        if not line:
+            continue
+        # a dateline opens a paragraph that runs on ("VIENNA, Oct. 3, 2023 — Police ...")
+        dateline = DATELINE.match(line[:200])
+        published = PUBLISHED_LINE.match(line) if len(line) <= 200 else None
+        hit = FULL_DATE_IN_LINE.search(published.group("rest")) if published else None
+        for candidate in (
+            hit.group(0) if hit else None,
+            dateline.group("date") if dateline else None,
+        ):
+            parsed = full_date(candidate) if candidate else None
+            if parsed:
+                return parsed
+    return issue_month_end(text)

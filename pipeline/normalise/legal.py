@@ -60,6 +60,12 @@ _PLURAL_LAWS = re.compile(
 _PLURAL_TREATY = re.compile(r"^(?P<kind>.*?\b(?:treat|agreement|accord|pact)\w*?)(?:ies|s)$", re.I)
 
 
+def owner_name(owner: str) -> str:
+    """An organisation owning an instrument, as its name is written: 'INTERPOL' in capitals
+    is Interpol (a word, not initials: more than five letters); 'UN' and 'OSCE' stay."""
+    return owner.capitalize() if owner.isupper() and len(owner) > 5 else owner
+
+
 def singular_instrument(name: str) -> str:
     """Plural laws name the first one; plural treaties are one kind of treaty.
 

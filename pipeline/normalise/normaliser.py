@@ -9,14 +9,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from tnr_claims.normalise.dates import (
-    DATELINE,
-    DATELINE_WINDOW,
-    FULL_DATE_IN_LINE,
-    PUBLISHED_LINE,
     MonthAnchor,
     date_value,
-    full_date,
-    issue_month_end,
+    document_anchor,
 )
 from tnr_claims.normalise.identity import one_spelling
 from tnr_claims.normalise.institutions import institution_names
@@ -30,6 +25,7 @@ from tnr_claims.normalise.legal import (
     SECTION_OF_USC,
     USC,
     article_number,
+    owner_name,
     singular_instrument,
 )
 from tnr_claims.normalise.names import acronym_definitions, fullest_name, out_of_capitals
@@ -219,6 +215,19 @@ class Normaliser:
                     return code, n
         return None, 0
 
+    def _place_inside(self, words: list[str]) -> str | None:
+        """The code of the first demonym or place of one to three words among ``words``."""
+        for i in range(len(words)):
+            for n in (3, 2, 1):
+                code = (
+                    self._jurisdiction_of(" ".join(words[i : i + n]))
+                    if i + n <= len(words)
+                    else None
+                )
+                if code:
+                    return code
+        return None
+
     def legal_ref(  # noqa: C901
         self, text: str, *, instrument: str | None = None, jurisdiction: str | None = None
     ) -> tuple[str, str | None, str | None]:
@@ -270,7 +279,11 @@ class Normaliser:
             if owned and not owned.group("rest") and instrument:
                 # "Interpol's Article 3": the owner's instrument, that article
                 return instrument, article_number(owned.group("article")), found or jurisdiction
-        value = INTERNATIONAL_PREFIXES.sub("", value)
+            if found is None and not instrument and owner[:1].isupper() and " " not in value:
+                # "Interpol's Constitution": an organisation's own instrument, one word
+                return f"{owner_name(owner)} {value}", article, jurisdiction
+        bare = INTERNATIONAL_PREFIXES.sub("", value)
+        value = bare if " " in bare.strip() else value  # 'the Interpol Constitution' stays
         words = value.split()
         code, n = self._leading_place(words)
         if code:
@@ -282,17 +295,7 @@ class Normaliser:
             if code:
                 found = found or code
                 value = of_place.group("rest")
-        if found is None:
-            words = value.split()
-            for i in range(len(words)):
-                for n in (3, 2, 1):
-                    if i + n <= len(words):
-                        code = self._jurisdiction_of(" ".join(words[i : i + n]))
-                        if code:
-                            found = code
-                            break
-                if found:
-                    break
+        found = found or self._place_inside(value.split())
         name = strip_determiner_possessive(value) or strip_determiner_possessive(text)
         name = LEADING_YEAR.sub("", name) or name
         return instrument or singular_instrument(name), article, found or jurisdiction
@@ -316,32 +319,7 @@ class Normaliser:
 
     def anchor_date(self, text: str, meta: Mapping[str, Any]) -> dt.date | None:
         """The document's anchor for relative dates (see the module docstring)."""
-        for key in ("published", "date", "published_date", "date_published"):
-            value = meta.get(key) if meta else None
-            if isinstance(value, dt.datetime):
-                return value.date()
-            if isinstance(value, dt.date):
-                return value
-            if isinstance(value, str) and value.strip():
-                parsed = full_date(value.strip()[:10]) or full_date(clean(value))
-                if parsed:
-                    return parsed
-        for line in text[:DATELINE_WINDOW].splitlines():
-            line = clean(line)
-            if not line:
-                continue
-            # a dateline opens a paragraph that runs on ("VIENNA, Oct. 3, 2023 — Police ...")
-            dateline = DATELINE.match(line[:200])
-            published = PUBLISHED_LINE.match(line) if len(line) <= 200 else None
-            hit = FULL_DATE_IN_LINE.search(published.group("rest")) if published else None
-            for candidate in (
-                hit.group(0) if hit else None,
-                dateline.group("date") if dateline else None,
-            ):
-                parsed = full_date(candidate) if candidate else None
-                if parsed:
-                    return parsed
-        return issue_month_end(text)
+        return document_anchor(text, meta)
 
     # ------------------------------------------------------------------ QUANTITY
 

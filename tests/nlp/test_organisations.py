@@ -108,6 +108,19 @@ def test_a_numbered_name_takes_its_number_which_is_no_count() -> None:
     assert orgs(words, [(2, 3)], pos=pos, tags=tags, counts=(3,)) == ["Group 24"]
 
 
+def test_a_numbered_name_takes_its_number_read_as_a_date() -> None:
+    words = ["a", "member", "of", "Group", "24", ",", "a", "movement"]
+    doc = Doc(
+        VOCAB, words=words, pos=["DET", "NOUN", "ADP", "PROPN", "NUM", "PUNCT", "DET", "NOUN"]
+    )
+    spans = [
+        Span(doc, 3, 4, "ORG", span_id="model:ORG"),
+        Span(doc, 4, 5, "DATE", span_id="model:DATE"),
+    ]
+    kept = organisation_extents(doc, spans, default_patterns().lexicons)
+    assert [(s.text, s.label_) for s in kept] == [("Group 24", "ORG")]
+
+
 def test_a_count_after_another_organisation_stays_a_count() -> None:
     words = ["the", "Vell", "Foundation", "24", "times"]
     pos = ["DET", "PROPN", "PROPN", "NUM", "NOUN"]

@@ -288,6 +288,11 @@ LEGAL_CASES = [
     ("PRC Criminal Law", ("Criminal Law", None, "CN")),
     ("the U.S. Foreign Agents Registration Act", ("Foreign Agents Registration Act", None, "US")),
     ("Vietnam’s Penal Code", ("Penal Code", None, "VN")),
+    # an organisation's own one-word instrument keeps the organisation's name
+    ("Article 3 of Vell Union's Constitution", ("Vell Union Constitution", "3", None)),
+    ("Article 3 of INTERPOL's Constitution", ("Interpol Constitution", "3", None)),
+    ("Article 3 of the Interpol Constitution", ("Interpol Constitution", "3", None)),
+    ("the UN Charter", ("UN Charter", None, None)),
     # demonyms of states beyond the first lists' (West Africa, the Andes)
     ("the Ivorian Penal Code", ("Penal Code", None, "CI")),
     ("the Burkinabè Penal Code", ("Penal Code", None, "BF")),
