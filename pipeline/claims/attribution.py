@@ -53,6 +53,8 @@ def speaker_tokens(index: DocIndex, sentence: Sentence, by_kind: dict[str, list[
                 continue
             speakers.add(speaker)
             beside = [c for c in index.children(speaker) if c.dep_ in ("compound", "appos")]
+            # 'Three rapporteurs, A, B and C, wrote': all three speak together
+            beside += [g for c in beside if c.dep_ == "appos" for g in index.doc[c.i].conjuncts]
             speakers.update(c.i for c in beside)
             # 'An adviser to X's President A, B, said': B hangs on A
             speakers.update(g.i for c in beside for g in c.children if g.dep_ == "appos")

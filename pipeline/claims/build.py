@@ -265,6 +265,7 @@ def _analyse(
         if index.embedding(cue.start) is None:
             denied |= scope
     target_decisions = find_targets(index, sentence, memory, speakers, denied, number)
+    _remember_joint_speakers(index, sentence, number, memory, speakers)
     targets = [decision.name for decision in target_decisions]
     source, source_rule, source_cue = find_source(
         index, sentence, number, memory, by_kind, rules_by_id
@@ -317,6 +318,20 @@ def _analyse(
         # 'He never came out.', 'It will not go without an answer': no act to deny
         analysis.negation_cues = []
     return analysis
+
+
+def _remember_joint_speakers(
+    index: DocIndex, sentence: Sentence, number: int, memory: Memory, speakers: set[int]
+) -> None:
+    """Remember several people named as the speakers of one sentence, with their noun."""
+    people = [
+        ref.record.name
+        for ref in sentence.spans
+        if ref.record.label == "PERSON" and ref.record.name and ref.root in speakers
+    ]
+    if len(people) > 1:
+        nouns = frozenset(index.lemma[t] for t in speakers if index.pos[t] == "NOUN")
+        memory.speaking_group = (people, number, nouns)
 
 
 def _remember_people(

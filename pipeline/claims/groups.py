@@ -51,6 +51,28 @@ def named_together(index: DocIndex, sentence: Sentence) -> list[str]:
     return named_together_before(index, sentence, sentence.span.end, starts)
 
 
+SPEAKERS_AS_PATIENTS = frozenset(
+    {("they", "nsubjpass"), ("them", "dobj"), ("them", "pobj"), ("them", "dative")}
+)
+
+
+def speakers_acted_on(
+    index: DocIndex, i: int, person_starts: dict[int, SpanRef], speakers: set[int]
+) -> list[str]:
+    """'Two bloggers, A and B, said they were threatened', 'A and B say Quito wants to drag
+    them back': a 'they' that is the passive subject, or a 'them' that is the object, of what
+    several named speakers report is those speakers (their own case; an active 'they' is
+    more often the doers)."""
+    if (index.lower[i], index.dep[i]) not in SPEAKERS_AS_PATIENTS:
+        return []
+    speaking = [
+        ref.record.name or ""
+        for start, ref in sorted(person_starts.items())
+        if ref.root in speakers and start < i
+    ]
+    return speaking if len(speaking) > 1 else []
+
+
 def named_together_before(
     index: DocIndex, sentence: Sentence, i: int, person_starts: dict[int, SpanRef]
 ) -> list[str]:

@@ -135,6 +135,9 @@ class Memory:
     """The number of the last sentence typed incident: 'They were handed over' just after
     it is the same occasion."""
     last_org_speaker: tuple[str, int] | None = None
+    speaking_group: tuple[list[str], int, frozenset[str]] | None = None
+    """People named as speaking together ('three rapporteurs, A, B and C, wrote'), the
+    sentence's number and the nouns that described them: 'the experts said' is the first."""
     """The organisation last named as a source, and the sentence number: 'it added'."""
     issuer: str | None = None
     """The organisation whose statement the document is: the first one named as a source

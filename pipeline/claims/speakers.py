@@ -278,6 +278,18 @@ def resolve_speaker(  # noqa: C901
         fits = None if mentions is None else (lambda name: mentions.agrees(name, lower))
         recent = memory.recent_speaker(number, after_quote=after_quote, fits=fits)
         return (recent, "pronoun_speaker") if recent else (None, "unnamed_speaker")
+    joint = memory.speaking_group
+    if (
+        joint is not None
+        and number - joint[1] <= SPEAKER_MEMORY_SENTENCES
+        and group_phrase(
+            index,
+            subject,
+            len(joint[0]),
+            describing_nouns(index) | joint[2] | index.words.OFFICE_NOUNS,
+        )
+    ):
+        return joint[0][0], "described_speaker"  # 'three rapporteurs, A, B and C, wrote'
     if memory.last_group and group_phrase(
         index, subject, len(memory.last_group), describing_nouns(index)
     ):

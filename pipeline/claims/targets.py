@@ -19,6 +19,7 @@ from tnr_claims.claims.groups import (
     named_before_in,
     named_together_before,
     plural_people_before,
+    speakers_acted_on,
 )
 from tnr_claims.claims.index import inside_quotation
 from tnr_claims.claims.kin import (
@@ -295,6 +296,8 @@ def find_targets(  # noqa: C901
             mentions.extend((i, name, True) for name in group)
         elif memory.mentions is not None and (pair := memory.mentions.couple_meant(index, i)):
             mentions.extend((i, name, True) for name in pair)  # 'the couple': A and B
+        elif speaking := speakers_acted_on(index, i, person_starts, speakers):
+            mentions.extend((i, name, True) for name in speaking)  # 'A and B said they were'
         elif index.lower[i] in PLURAL_REFERENCE_PRONOUNS and index.pos[i] == "PRON":
             # 'A and B noticed a man following them'; 'A and B were deported. Their ...'
             group = named_together_before(index, sentence, i, person_starts)

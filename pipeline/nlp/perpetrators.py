@@ -55,9 +55,10 @@ from tnr_claims.normalise.numbers import quantity_value
 from tnr_claims.rules.loader import Lexicons
 
 LEGAL_CODES = frozenset({"DETENTION", "PROSECUTION", "EXTRADITION"})
+"""Codes of the legal steps that, aimed at perpetrators, are not METHODs."""
 EXPULSION_CODES = frozenset({"DEPORTATION"})
 """Codes of a host sending someone away: no METHOD when that one is a named doer."""
-"""Codes of the legal steps that, aimed at perpetrators, are not METHODs."""
+SUBJECTS = ("nsubj", "nsubjpass")
 
 WARRANT_CODES = frozenset({"INTERPOL_ABUSE"})
 """Codes of the instrument an arrest is made on ('detained X on a red notice'): the
@@ -252,8 +253,8 @@ def _named_doers(methods: Iterable[Span], names: dict[int, set[str]]) -> list[To
         if not _acts_on_someone(verb):
             continue
         doer = verb
-        while doer.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in doer.children):
-            doer = doer.head  # 'followed the critic and photographed his home'
+        while doer.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in doer.children):
+            doer = doer.head  # 'followed X and photographed ...', not 'A spoke, B was fired'
         for subject in doer.children:
             if subject.dep_ == "nsubj" and subject.i in names:
                 doers.append(subject)

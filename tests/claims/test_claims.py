@@ -2114,3 +2114,18 @@ def test_the_court_is_the_court_the_document_names_most(tnr_pipeline) -> None:
     claims = tnr_pipeline.process_text(text).claims
 
     assert claims[-1].source == "High Court of Tarvik"
+
+
+def test_people_who_speak_together_are_no_targets_but_their_own_case_is(tnr_pipeline) -> None:
+    text = (
+        "Exiles under pressure\n\n"
+        "Two bloggers, Ines Maro and Ivo Kask, said they were threatened by agents in Riga in "
+        "2022. Three UN special rapporteurs, Mara Okoli, Lise Verde and Tomas Ferro, wrote to "
+        "Vorlen's government in April 2024 about the detention of critics in Kenya. The "
+        "experts said at least 11 people had been detained in Nairobi and returned to Vorlen."
+    )
+    bloggers, letter, experts = tnr_pipeline.process_text(text).claims
+
+    assert bloggers.targets == ["Ines Maro", "Ivo Kask"]
+    assert letter.targets == []
+    assert letter.source == experts.source == "Mara Okoli"

@@ -473,3 +473,25 @@ def test_counted_convicts_named_next_and_their_deportation_are_no_methods(tnr_pi
 def test_a_one_word_name_of_one_full_name_is_that_doer(tnr_pipeline, later: str, kept) -> None:
     text = "Chen Weiming, 46, a taxi driver, was arrested last month. " + later
     assert legal_spans(tnr_pipeline, text) == kept
+
+
+def test_the_subject_of_a_clause_joined_to_a_passive_act_is_no_doer() -> None:
+    # the parse the small model gives 'after Vell addresses an event, his sister is
+    # dismissed': the passive act is a conjunct of 'addresses', whose subject did nothing
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from tnr_claims.nlp.perpetrators import PERPETRATORS_KEY, drop_acts_against_perpetrators
+    from tnr_claims.rules.loader import default_patterns
+
+    words = ["after", "Vell", "addresses", "an", "event", ",", "his", "sister", "is", "dismissed"]
+    heads = [2, 2, 2, 4, 2, 7, 7, 9, 9, 2]
+    deps = ["mark", "nsubj", "ROOT", "det", "dobj", "punct", "poss", "nsubjpass", "auxpass"]
+    pos = ["SCONJ", "PROPN", "VERB", "DET", "NOUN", "PUNCT", "PRON", "NOUN", "AUX", "VERB"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=[*deps, "conj"], pos=pos)
+    spans = [
+        Span(doc, 1, 2, "PERSON", span_id="model:PERSON"),
+        Span(doc, 9, 10, "METHOD", span_id="EMPLOYMENT_REPRISAL.fired_from"),
+    ]
+    drop_acts_against_perpetrators(doc, spans, default_patterns().lexicons)
+    assert doc.user_data[PERPETRATORS_KEY] == []
