@@ -121,7 +121,7 @@ _IN_A_PERSON = frozenset({"believe", "confide", "find", "have", "invest", "see",
 """Verbs whose 'in' may take a person ('confided in Ana Ruiz', 'found an ally in Ana Ruiz'):
 after any other verb a 'person' in 'in' is where it happened ('was held in Adi Kolo')."""
 
-PLACE_OVER_PERSON_POPULATION = 500_000
+PLACE_OVER_PERSON_POPULATION = 250_000
 """A one-word model PERSON naming a city at least this large is read as the city."""
 
 

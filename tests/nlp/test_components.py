@@ -363,6 +363,9 @@ def test_approximating_word_joins_the_count(blank, text, number, expected) -> No
         ("He met Rotterdam officials.", "Rotterdam", True),
         ("He met Paul there.", "Paul", False),
         ("Talks in Berlin ended.", "Berlin", True),
+        # a regional capital of some 300,000 standing for its rulers
+        ("He acted on orders from Grozny.", "Grozny", True),
+        ("He met Elena there.", "Elena", False),
     ],
 )
 def test_one_word_person_that_is_a_big_place(blank, text, word, expected) -> None:
