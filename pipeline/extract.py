@@ -240,6 +240,9 @@ class Pipeline:
         records: list[SpanRecord] = []
         previous_day: str | None = None
         previous_at = 0  # where the text told that day
+        previous_month: str | None = None  # the last date, when told to the month of an act
+        day_told_in = -1  # the sentence of the last day told
+        acts_told = {s.sent.start for s in raw if s.label_ == "METHOD"}  # their sentences
         places = _qualified_places(norm, raw, text)
         acronyms = norm.acronyms(text)
         apposed = _apposed_dates(raw)
@@ -281,7 +284,9 @@ class Pipeline:
                 }
             elif label == "DATE":
                 told = apposed.get(span.start, surface)  # 'Sunday (June 16)': June 16
-                value = after_previous(told, previous_day) or norm.date(
+                # 'held in August 2023 ... released that evening': the month of the act told
+                # last; 'three days later' has no day then, not an older one
+                value = after_previous(told, previous_month or previous_day) or norm.date(
                     told, anchor=anchor, year_from_anchor=True
                 )
                 if (
@@ -292,8 +297,11 @@ class Pipeline:
                     value = weekday_near(told, previous_day)  # the same story, told nearby
                 if value is None:
                     continue
-                if DAY_PRECISE.match(value) or MONTH_PRECISE.match(value):
-                    previous_day, previous_at = value, span.end_char
+                # not a month beside the act's day ('on 3 May, weeks before a June summit')
+                month_of_an_act = span.sent.start in acts_told and day_told_in != span.sent.start
+                previous_month = value if MONTH_PRECISE.match(value) and month_of_an_act else None
+                if DAY_PRECISE.match(value):
+                    previous_day, previous_at, day_told_in = value, span.end_char, span.sent.start
                 fields = {"value": value}
             elif label == "QUANTITY":
                 fields = {"value": norm.quantity(surface)}

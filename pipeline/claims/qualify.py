@@ -67,15 +67,21 @@ def find_recommendation_cue(
 
 
 def _stirs_a_feeling(index: DocIndex, modal: int) -> bool:
-    """A modal on an active verb of feeling (:data:`STIRRING_VERBS`) with a subject: 'the
-    abduction should worry every host state' judges the act; 'states should worry less
-    about trade' has no object and still calls on someone."""
+    """A modal on an active verb of feeling (:data:`STIRRING_VERBS`) whose subject is the
+    act itself or a pronoun for it: 'the abduction should worry every host state', 'this
+    must shame the police' judge the act; 'the EU should shame Ruritania into releasing
+    them' and 'states should worry less about trade' still call on someone."""
     verb = index.head[modal]
-    return (
-        index.lemma[verb] in index.words.STIRRING_VERBS
-        and index.has_child(verb, ("nsubj",))
-        and index.has_child(verb, ("dobj",))
+    if index.lemma[verb] not in index.words.STIRRING_VERBS or not index.has_child(verb, ("dobj",)):
+        return False
+    return any(
+        c.dep_ == "nsubj" and (c.i in index.method_tokens or c.lower_ in ACT_PRONOUNS)
+        for c in index.children(verb)
     )
+
+
+ACT_PRONOUNS = frozenset({"this", "that", "it", "which"})
+"""Subjects that stand for an act just told ('This should alarm every government')."""
 
 
 def _calls_within_the_story(index: DocIndex, cue: Span) -> bool:

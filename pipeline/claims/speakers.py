@@ -286,7 +286,7 @@ def resolve_speaker(  # noqa: C901
             index,
             subject,
             len(joint[0]),
-            describing_nouns(index) | joint[2] | index.words.OFFICE_NOUNS,
+            describing_nouns(index) | joint[2] | index.words.JOINT_SPEAKER_NOUNS,
         )
     ):
         return joint[0][0], "described_speaker"  # 'three rapporteurs, A, B and C, wrote'

@@ -496,6 +496,8 @@ def _modifies_common_noun(token: Token) -> bool:
 WORD_LISTS: tuple[str, ...] = (
     "ASSET_NOUNS",
     "HARMED_STATES",
+    "PLACE_IN_NOUNS",
+    "PLACE_IN_VERBS",
     "INSTRUMENT_WORDS",
     "MEASURES_ON_AGENTS",
     "PEOPLE_GROUP_NAMES",

@@ -477,3 +477,12 @@ def particle_led_names(doc: Doc, spans: list[Span], words: Lexicons) -> list[Spa
                 continue
         result.append(span)
     return result
+
+
+def described_as_a_person(span: Span, words: Lexicons) -> bool:
+    """'Santos, a Brazilian rapper, said ...': a name set beside a person noun in apposition
+    is a person's, whatever place it also names."""
+    people = words.PERSON_NOUNS | words.DESCRIPTION_NOUNS | words.OFFICE_NOUNS
+    return any(c.dep_ == "appos" and c.lemma_.lower() in people for c in span.root.children) or (
+        span.root.dep_ == "appos" and span.root.head.lemma_.lower() in people
+    )

@@ -13,11 +13,10 @@ DETENTION, PROSECUTION or EXTRADITION of a target. The rule reads the dependency
 2. **Who.** A named person who admits or pleads to an act on someone ("A and B each
    admitted one count of conspiring to act as an agent of X", "pleaded not guilty to
    stalking Y") is remembered. A legal act whose patient is a remembered perpetrator, or
-   a perpetrator noun of the ``PERPETRATOR_NOUNS`` word list ("the suspected gunman was
-   detained", "prosecute those responsible") or an agent noun of ``AGENT_NOUNS`` ("agents
-   have been accused of targeting critics"), is an act against a perpetrator too. The
-   agent of a passive act on someone ("was attacked by Z") is remembered as well, and so
-   is a named person who does such an act ("Karel Dvorak surveilled the dissident").
+   a perpetrator noun (``PERPETRATOR_NOUNS``: "the suspected gunman was detained") or an
+   agent noun (``AGENT_NOUNS``: "agents have been accused of targeting critics") is an act
+   against a perpetrator too; so are the agent of a passive act on someone ("was attacked
+   by Z") and a named person who does such an act ("Karel Dvorak surveilled X").
 3. **Named beside a perpetrator noun.** "The suspects, A and B, were arrested", "the
    accused, a national identified as A": A and B are remembered (apposition,
    coordination, a naming participle's 'as'; never an 'of' phrase).
@@ -58,7 +57,6 @@ LEGAL_CODES = frozenset({"DETENTION", "PROSECUTION", "EXTRADITION"})
 """Codes of the legal steps that, aimed at perpetrators, are not METHODs."""
 EXPULSION_CODES = frozenset({"DEPORTATION"})
 """Codes of a host sending someone away: no METHOD when that one is a named doer."""
-SUBJECTS = ("nsubj", "nsubjpass")
 
 WARRANT_CODES = frozenset({"INTERPOL_ABUSE"})
 """Codes of the instrument an arrest is made on ('detained X on a red notice'): the
@@ -242,6 +240,18 @@ def _passive_agents(methods: Iterable[Span]) -> list[Token]:
     return agents
 
 
+def _clause_of_the_doer(verb: Token) -> Token:
+    """Up joined verbs with no subject ('followed X and photographed ...'); a passive has its
+    own, the one acted on ('A spoke, and his sister was fired'), unless the verb before
+    directs the act ('A ordered the operation, and B was seized')."""
+    while verb.dep_ == "conj":
+        own = {c.dep_ for c in verb.children}
+        if "nsubj" in own or ("nsubjpass" in own and verb.head.lemma_ not in DIRECTING_VERBS):
+            break
+        verb = verb.head
+    return verb
+
+
 def _named_doers(methods: Iterable[Span], names: dict[int, set[str]]) -> list[Token]:
     """Named people who do a non-legal act to someone ('Karel Dvorak and Milan Hasek
     surveilled the dissident'): the subjects of an active act verb with an object."""
@@ -252,10 +262,7 @@ def _named_doers(methods: Iterable[Span], names: dict[int, set[str]]) -> list[To
             continue
         if not _acts_on_someone(verb):
             continue
-        doer = verb
-        while doer.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in doer.children):
-            doer = doer.head  # 'followed X and photographed ...', not 'A spoke, B was fired'
-        for subject in doer.children:
+        for subject in _clause_of_the_doer(verb).children:
             if subject.dep_ == "nsubj" and subject.i in names:
                 doers.append(subject)
                 doers.extend(c for c in subject.children if c.dep_ == "conj" and c.i in names)
@@ -275,20 +282,8 @@ def _named_doers(methods: Iterable[Span], names: dict[int, set[str]]) -> list[To
 
 
 DIRECTING_VERBS = frozenset(
-    {
-        "order",
-        "oversee",
-        "plan",
-        "lead",
-        "organise",
-        "organize",
-        "mastermind",
-        "direct",
-        "coordinate",
-        "commit",
-        "commission",
-        "supervise",
-    }
+    "order oversee plan lead organise organize mastermind direct coordinate commit commission "
+    "supervise".split()
 )
 """Verbs whose subject directs or does the act noun they take ('oversaw the killing')."""
 

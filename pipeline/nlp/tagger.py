@@ -51,6 +51,7 @@ from tnr_claims.nlp.names import (
 from tnr_claims.nlp.organisations import organisation_extents, without_words_of_names
 from tnr_claims.nlp.parse_matcher import ParseMatcher
 from tnr_claims.nlp.people import (
+    described_as_a_person,
     described_people,
     family_plurals,
     listed_people,
@@ -116,10 +117,6 @@ def prepositions_of(span: Span) -> frozenset[str]:
     """The prepositions of place after which a model span of its label may be a place."""
     return PLACE_PREPOSITIONS if span.label_ == "ORG" else PERSON_PLACE_PREPOSITIONS
 
-
-_IN_A_PERSON = frozenset({"believe", "confide", "find", "have", "invest", "see", "trust"})
-"""Verbs whose 'in' may take a person ('confided in Ana Ruiz', 'found an ally in Ana Ruiz'):
-after any other verb a 'person' in 'in' is where it happened ('was held in Adi Kolo')."""
 
 PLACE_OVER_PERSON_POPULATION = 250_000
 """A one-word model PERSON naming a city at least this large is read as the city."""
@@ -326,7 +323,7 @@ class RuleTagger:
                 label == "PERSON" and span.text not in full_name_words
             )
             if may_be_place and (
-                self._is_big_place(span)
+                (self._is_big_place(span) and not described_as_a_person(span, words))
                 or self._place_after_in(span)
                 or self._origin_of_a_person(span)
                 or home_after_an_age(span)
@@ -415,12 +412,17 @@ class RuleTagger:
             )
         if root.dep_ != "pobj" or root.head.lower_ not in prepositions_of(span):
             return False
+        words = self.patterns.lexicons
         if span.label_ == "PERSON" and (
-            root.head.head.pos_ == "NOUN"
+            (
+                root.head.head.pos_ == "NOUN"
+                and (len(span) == 1 or root.head.head.lemma_ in words.PLACE_IN_NOUNS)
+            )
             or (
                 len(span) > 1
                 and root.head.head.pos_ == "VERB"
-                and root.head.head.lemma_ not in _IN_A_PERSON
+                and root.head.head.lemma_ in words.PLACE_IN_VERBS
+                and not (span.start > 0 and span.doc[span.start - 1].is_title)
             )
         ):
             # 'a police station in Kilimani', 'a plant outside Ansan', 'the police office in

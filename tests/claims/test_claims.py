@@ -2079,6 +2079,8 @@ def test_a_claim_quotes_its_sentence_without_the_list_marker_or_turn_letter(tnr_
         ("The shooting of Aurel Dan in Oslo last week must shame the police.", "incident"),
         ("Latvia should stop deporting refugees to Vorlen.", "recommendation"),
         ("Latvia should worry less about trade and stop deporting refugees.", "recommendation"),
+        # an agent, not the act, as the subject: a call to shame someone
+        ("The EU should shame Vorlen into releasing the relatives of exiles.", "recommendation"),
     ],
 )
 def test_a_modal_on_a_verb_of_feeling_judges_and_calls_on_no_one(
@@ -2129,3 +2131,9 @@ def test_people_who_speak_together_are_no_targets_but_their_own_case_is(tnr_pipe
     assert bloggers.targets == ["Ines Maro", "Ivo Kask"]
     assert letter.targets == []
     assert letter.source == experts.source == "Mara Okoli"
+    # counterexample: officers after two lawyers spoke are someone else
+    text = (
+        "Two lawyers, Ines Maro and Ivo Kask, said police had beaten their client in Riga in "
+        "May. The two officers said he had been beaten by other prisoners in Riga."
+    )
+    assert tnr_pipeline.process_text(text).claims[-1].source is None

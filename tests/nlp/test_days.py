@@ -34,3 +34,27 @@ def test_a_day_told_after_a_month_is_that_month(tnr_pipeline) -> None:
     )
     dates = [(s.text, s.value) for s in tnr_pipeline.process_text(text).spans if s.label == "DATE"]
     assert dates == [("August 2023", "2023-08"), ("that same night", "2023-08")]
+
+
+def test_a_month_of_another_sentence_is_no_anchor_and_does_not_hide_the_day(tnr_pipeline) -> None:
+    text = (
+        "Exile Watch published its report in May 2023. Agents seized Ivo Kask in Riga, and "
+        "his brother was arrested in Tarvik the same night."
+    )
+    dates = [s.text for s in tnr_pipeline.process_text(text).spans if s.label == "DATE"]
+    assert dates == ["May 2023"]
+    text = (
+        "Agents seized Ivo Kask in Riga on 3 May 2021, weeks before a June 2021 summit. "
+        "The next day his sister was detained."
+    )
+    spans = tnr_pipeline.process_text(text).spans
+    assert ("next day", "2021-05-04") in [(s.text, s.value) for s in spans if s.label == "DATE"]
+
+
+def test_a_day_told_sentences_after_the_month_of_an_act_is_that_month(tnr_pipeline) -> None:
+    text = (
+        "In September 2023 her mother was held at a police station in Tarvik. Officers "
+        "questioned her about her daughter. She was released that evening."
+    )
+    dates = [(s.text, s.value) for s in tnr_pipeline.process_text(text).spans if s.label == "DATE"]
+    assert dates == [("September 2023", "2023-09"), ("that evening", "2023-09")]

@@ -534,7 +534,12 @@ def test_a_person_the_model_places_near_or_in_a_thing_is_a_place(
 
 def test_a_person_in_whom_one_confides_stays_a_person(tnr_pipeline) -> None:
     # counterexample to the place after a verb's 'in' above
-    for text in ("She confided in Maria Lopez.", "He believed in Maria Lopez until the end."):
+    for text in (
+        "She confided in Maria Lopez.",
+        "He believed in Maria Lopez until the end.",
+        "The regime met its fiercest critic in Maria Lopez, and its agents followed her.",
+        "His family placed their hopes in Judge Maria Lopez.",
+    ):
         assert "Maria Lopez" in spans_of(tnr_pipeline, text, "PERSON")
 
 
@@ -999,3 +1004,13 @@ def test_an_acronym_the_document_spells_out_takes_the_full_name_over_a_rules(tnr
     assert names == {"State Security Committee of Belarus"}
     alone = tnr_pipeline.process_text("The Belarusian KGB questioned his mother.").spans
     assert [s.name for s in alone if s.label == "ORG"] == ["KGB"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Santos, a Brazilian rapper who lives in Lisbon, said agents had followed him.",
+    ],
+)
+def test_a_name_described_as_a_person_stays_one_though_a_city_has_it(tnr_pipeline, text) -> None:
+    assert "Santos" in spans_of(tnr_pipeline, text, "PERSON")

@@ -495,3 +495,13 @@ def test_the_subject_of_a_clause_joined_to_a_passive_act_is_no_doer() -> None:
     ]
     drop_acts_against_perpetrators(doc, spans, default_patterns().lexicons)
     assert doc.user_data[PERPETRATORS_KEY] == []
+
+
+def test_who_ordered_what_a_passive_then_tells_is_its_doer(tnr_pipeline) -> None:
+    # counterexample to the passive rule above: the verb before directs the act
+    text = (
+        "Colonel Ivo Marek ordered the operation, and the blogger Lena Ortiz was abducted in "
+        "Vienna. In 2023 an Austrian court convicted Marek in absentia."
+    )
+    record = tnr_pipeline.process_text(text)
+    assert [s.code for s in record.spans if s.label == "METHOD"] == ["ABDUCTION"]
