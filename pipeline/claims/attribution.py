@@ -549,6 +549,9 @@ def subject_of(index: DocIndex, verb: int) -> int | None:
             # '..., and that of his wife, said the reporter, X': the speaker is the one who
             # can speak, not a pronoun the parser also made a subject
             subjects = [c for c in subjects if c.pos_ != "PRON"] or subjects
+        if len(subjects) > 1:
+            # 'Advocate General X argued': the title the parser split off is no one
+            subjects = [c for c in subjects if index.named(c.i) is not None] or subjects
         for child in subjects:
             if child.dep_ in ("nsubj", "csubj"):
                 if child.lower_ in index.words.RELATIVE_PRONOUNS and index.dep[j] in (

@@ -465,6 +465,10 @@ def _possessor(token: Token) -> bool:
     )
 
 
+BENCH_NOUNS = frozenset({"judge", "chamber", "bench", "panel"})
+"""Who sits for a court: 'the judges noted', 'the chamber found' speak as the court ('the
+judge' is a person, whom the document may name)."""
+
 STATE_DESCRIPTION_NOUNS = frozenset({"watchdog", "agency", "monitor", "regulator"})
 """Organisation descriptions that fit a state body as well ('the antigraft watchdog said'
 after a party commission spoke): these take the organisation that spoke last whatever it
@@ -500,6 +504,12 @@ def _described_speaker(
             ),
             subject,
         )
+    if (
+        index.lemma[subject] in BENCH_NOUNS
+        and (index.tag[subject] == "NNS" or index.lemma[subject] != "judge")
+        and index.has_child(subject, ("det", "poss"))
+    ):
+        return org_named_by_its_head(index, sentence, "court")  # 'the judges noted'
     party = index.tag[subject] == "NNP" and index.lemma[subject] in index.words.PARTY_NOUNS
     if (index.tag[subject] != "NN" and not party) or not any(
         _possessor(c) or (c.dep_ == "det" and c.lower_ in DETERMINERS)

@@ -2137,3 +2137,18 @@ def test_people_who_speak_together_are_no_targets_but_their_own_case_is(tnr_pipe
         "May. The two officers said he had been beaten by other prisoners in Riga."
     )
     assert tnr_pipeline.process_text(text).claims[-1].source is None
+
+
+def test_the_judges_and_the_chamber_speak_as_their_court_and_a_titled_name_as_its_holder(
+    tnr_pipeline,
+) -> None:
+    text = (
+        "The Tarvik Court of Appeal refused the extradition of Ivo Kask to Vorlen on Tuesday. "
+        "Article 12 of the Extradition Act bars extradition where the offence is political, "
+        "the judges noted. In its ruling, the chamber found that the charges against Kask "
+        "were political. Advocate General Lena Ortiz had argued for extradition, telling the "
+        "court that Vorlen had promised Kask a fair trial."
+    )
+    sources = [c.source for c in tnr_pipeline.process_text(text).claims][1:]
+    court = "Tarvik Court of Appeal"
+    assert sources == [court, court, "Lena Ortiz"]
