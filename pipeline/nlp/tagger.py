@@ -36,6 +36,7 @@ from tnr_claims.nlp.extents import asks_for_something_else, brought_to_no_place,
 from tnr_claims.nlp.instruments import instruments_with_parties, provisions_of_instruments
 from tnr_claims.nlp.legal_words import drop_documents_as_sources, drop_hypothetical_penalties
 from tnr_claims.nlp.matcher import RuleMatcher
+from tnr_claims.nlp.misread_places import misread_place, misread_place_names
 from tnr_claims.nlp.named_again import names_again
 from tnr_claims.nlp.names import (
     abbreviations,
@@ -277,9 +278,11 @@ class RuleTagger:
         read_as_place = {
             ent.text for ent in doc.ents if ent.label_ in ("GPE", "LOC") and len(ent) == 1
         }
+        known = misread_place_names(self._normaliser)
         for ent in doc.ents:
             label = MODEL_LABELS.get(ent.label_)
             if label is None:
+                spans.extend(s for s in [misread_place(ent, known)] if s is not None)
                 continue
             start, end = trim_entity(ent, keep_the=label == "LOCATION")
             if start >= end:

@@ -1,0 +1,33 @@
+"""Places the model tags with a label the codebook drops (nlp/misread_places.py): invented
+sentences through the whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def places(tnr_pipeline, text: str) -> list[tuple[str, str | None]]:
+    return [
+        (s.text, s.code) for s in tnr_pipeline.process_text(text).spans if s.label == "LOCATION"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("A Dakar-based research centre found that agents relied on informants.", ("Dakar", "SN")),
+        ("Immigration officers at Colombo airport stopped him in 2022.", ("Colombo", "LK")),
+        ("His mother was summoned to a station in Can Tho three times in May.", ("Can Tho", "VN")),
+    ],
+)
+def test_a_known_city_the_model_reads_as_a_nationality_or_a_building_is_a_place(
+    tnr_pipeline, text: str, place: tuple[str, str]
+) -> None:
+    assert place in places(tnr_pipeline, text)
+
+
+def test_a_language_or_an_event_that_shares_a_places_words_is_none(tnr_pipeline) -> None:
+    text = "The men spoke Mooré, witnesses said. The Geneva Conventions bar such transfers."
+    assert [name for name, _ in places(tnr_pipeline, text)] == []
