@@ -23,10 +23,11 @@ from spacy.tokens import Doc, Span
 from tnr_claims.nlp.provenance import make
 
 CAPTION = re.compile(
-    r"(?m)^[ \t]*(?P<name>[A-ZÀ-Þ][\w’'.\-]*(?:[ \t]+[A-ZÀ-Þ][\w’'.\-]*){1,8})"
+    r"(?m)^(?:[^\n|]*\|)?[ \t]*(?P<name>[A-ZÀ-Þ][\w’'.\-]*(?:[ \t]+[A-ZÀ-Þ][\w’'.\-]*){1,8})"
     r"[ \t]*\((?:the[ \t]+)?(?P<role>[A-Za-z]+)\)[ \t]*$"
 )
-"""A caption line: two to nine capitalised words, then the party's role in brackets."""
+"""A caption line: two to nine capitalised words, then the party's role in brackets; the
+last field of a line of fields ('File TB3-0471 | ANA RUIZ (Claimant)') too."""
 
 
 def party_names(text: str, roles: frozenset[str]) -> list[tuple[int, int, str]]:

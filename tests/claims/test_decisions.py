@@ -60,3 +60,10 @@ def test_an_organisation_in_a_caption_is_an_organisation(tnr_pipeline) -> None:
     text = DECISION.format(party="VELL PRESS FREEDOM TRUST", role="Applicant")
     orgs = {s.text for s in tnr_pipeline.process_text(text).spans if s.label == "ORG"}
     assert "VELL PRESS FREEDOM TRUST" in orgs
+
+
+def test_a_caption_in_the_last_field_of_a_line_of_fields_names_the_party(tnr_pipeline) -> None:
+    text = DECISION.format(party="TOMAS ILAN VARGA", role="Claimant").replace(
+        "Between\nTOMAS ILAN VARGA (Claimant)", "File RX-2231 | TOMAS ILAN VARGA (Claimant)"
+    )
+    assert claim_of(tnr_pipeline, text, "No arrest warrant").targets == ["Tomas Ilan Varga"]
