@@ -9,6 +9,8 @@ read the parse around a proper name, none naming an organisation.
   one too, however the parser hangs it. Not a model person of two words or more after
   ``PERSON_OR_ORG_NOUNS`` ("the broadcaster Ana Ruiz"), nor a name that is the subject
   of a clause on the noun ('the group Ana Ruiz founded').
+  Two names joined by a link word right after such a noun ("the press-freedom group
+  Reporters in Exile") are one. Context rule ``ORG.linked_after_description``.
 - **Platforms as venues** ("on Facebook") are no ORG (codebook, second set): a platform
   name (``PLATFORM_NAMES``) read as an ORG or PERSON is dropped unless it is the subject of
   a verb or the agent of a passive one; a name that runs into one ("[Nexo Telegram]
@@ -85,6 +87,44 @@ def described_organisations(doc: Doc, spans: list[Span], words: Lexicons) -> lis
         if doc[start].is_title or doc[start].is_upper:
             found.append(make(doc, start, name.i + 1, "ORG", "ORG.described_as_organisation"))
             covered.update(range(start, name.i + 1))
+    if found:
+        spans = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]
+        spans = sorted([*spans, *found], key=lambda s: (s.start, s.end))
+    return _names_linked_after_a_description(doc, spans, nouns)
+
+
+NAME_LINKS = frozenset({"in", "for", "without", "against", "on", "of"})
+"""Lower-case words inside an organisation's name ('Reporters in Exile')."""
+
+NOT_NAME_PARTS = frozenset({"DATE", "TIME", "GPE", "LOC"})
+"""What the model reads after 'in' that ends a name: 'the weekly X in December', 'in Oslo'."""
+
+
+def _names_linked_after_a_description(
+    doc: Doc, spans: list[Span], nouns: frozenset[str]
+) -> list[Span]:
+    """'the press-freedom group Reporters in Exile': right after an organisation noun, a
+    name, a link word and a capitalised word (or another name) are one organisation's name,
+    which the model cut in two at the link. Context rule ``ORG.linked_after_description``."""
+    names = {s.start: s for s in spans if s.label_ in ("ORG", "PERSON")}
+    found = []
+    for span in names.values():
+        link = span.end
+        if span.start == 0 or doc[span.start - 1].lemma_.lower() not in nouns:
+            continue
+        if link + 1 >= len(doc) or doc[link].lower_ not in NAME_LINKS:
+            continue
+        after = names.get(link + 1)
+        if after is not None:
+            end = after.end
+        elif doc[link + 1].is_title and doc[link + 1].ent_type_ not in NOT_NAME_PARTS:
+            end = link + 2
+            while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+                end += 1  # 'Lawyers for Human Rights'
+
+        else:
+            continue
+        found.append(make(doc, span.start, end, "ORG", "ORG.linked_after_description"))
     if not found:
         return spans
     spans = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]

@@ -463,6 +463,17 @@ def test_an_organisation_described_as_one_whose_last_word_reads_as_a_verb(tnr_pi
             "His sister told Liberty Beyond Borders that he was shown photographs.",
             "Liberty Beyond Borders",
         ),
+        # two names the model cut at the link, right after an organisation noun
+        (
+            "In a statement, the press-freedom group Writers in Exile said it had counted 14 "
+            "cases.",
+            "Writers in Exile",
+        ),
+        # counterexample: a month after 'in' ends the name
+        (
+            "A prosecutor told the rights group Vell Watch in December that he was held.",
+            "Vell Watch",
+        ),
     ],
 )
 def test_organisation_names_with_a_link_word_are_whole(tnr_pipeline, text, expected) -> None:
