@@ -161,3 +161,23 @@ def _with_kind(doc: Doc, span: Span, covered: set[int], kinds: frozenset[str]) -
     if start == span.start:
         return span
     return derive(span, "METHOD.kind_of_act", "extent", start=start)
+
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "LOCATION"})
+
+
+def within_lines(spans: list[Span]) -> list[Span]:
+    """Names end at a line break: a header 'Addressed to: Ministry of the Interior' on one
+    line and 'Answered by: ...' on the next are no name 'Ministry of the Interior Answered'.
+    The part on the name's first line is kept (context rule ``NAME.within_a_line``)."""
+    kept = []
+    for span in spans:
+        if span.label_ in NAME_LABELS:
+            breaks = [t.i for t in span[:-1] if "\n" in t.whitespace_ or "\n" in t.text]
+            if breaks:
+                end = breaks[0] + (0 if "\n" in span.doc[breaks[0]].text else 1)
+                if end <= span.start:
+                    continue
+                span = derive(span, "NAME.within_a_line", "extent", end=end)
+        kept.append(span)
+    return kept

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from tnr_claims.errors import ClaimsError
+from tnr_claims.nlp import extents
 from tnr_claims.nlp.acts_again import acts_told_again, removals_told_again
 from tnr_claims.nlp.captions import capital_headings, party_captions
 from tnr_claims.nlp.context import (
@@ -32,7 +33,6 @@ from tnr_claims.nlp.described_organisations import (
     platform_venues,
 )
 from tnr_claims.nlp.domestic import domestic_unrest_acts
-from tnr_claims.nlp.extents import asks_for_something_else, brought_to_no_place, method_extents
 from tnr_claims.nlp.instruments import instruments_with_parties, provisions_of_instruments
 from tnr_claims.nlp.legal_words import drop_documents_as_sources, drop_hypothetical_penalties
 from tnr_claims.nlp.matcher import RuleMatcher
@@ -505,7 +505,7 @@ class RuleTagger:
             rule_spans = [
                 s
                 for s in rule_spans
-                if not asks_for_something_else(s) and not brought_to_no_place(s)
+                if not extents.asks_for_something_else(s) and not extents.brought_to_no_place(s)
             ]
         # a dateline place wins a tie with the model's reading ("ISTANBUL --" read as an ORG)
         model = self.dateline_spans(doc) + self.model_spans(doc)
@@ -574,11 +574,11 @@ class RuleTagger:
             merged = recode_returns_told(merged, words)
             merged = recode_rewards_for_information(merged)
             merged = recode_captured_by_agents(merged, words)
-            merged = method_extents(doc, merged, words)
+            merged = extents.method_extents(doc, merged, words)
         ranges = zone_filter(doc)
         starts = [start for start, _ in ranges]
         kept = [s for s in merged if inside_ranges(ranges, starts, s)]
-        doc.spans[SPAN_KEY] = without_overlaps(kept)
+        doc.spans[SPAN_KEY] = without_overlaps(extents.within_lines(kept))
         cues = []
         # a cue word inside a name is part of the name ('Omar Said', not 'said')
         in_names = {

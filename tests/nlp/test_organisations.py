@@ -605,3 +605,16 @@ def test_names_of_organisations_the_model_cuts_or_reads_as_people(
     spans = tnr_pipeline.process_text(text).spans
     assert org in [s.text for s in spans if s.label == "ORG"]
     assert not [s for s in spans if s.label == "PERSON"]
+
+
+@pytest.mark.model
+def test_a_name_ends_at_a_line_break(tnr_pipeline) -> None:
+    text = (
+        "Written question 212: exiles in Vorland\n\n"
+        "Addressed to: Ministry of the Interior\n"
+        "Answered by: Ines Maro, Minister of the Interior\n\n"
+        "Agents followed two bloggers in Tarvik in May, the question says."
+    )
+    orgs = [s.text for s in tnr_pipeline.process_text(text).spans if s.label == "ORG"]
+    assert "Ministry of the Interior" in orgs
+    assert not [name for name in orgs if "\n" in name]

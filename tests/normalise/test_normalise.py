@@ -858,7 +858,13 @@ def test_a_month_anchor_gives_no_weekday_a_day(norm: Normaliser) -> None:
 
 @pytest.mark.parametrize(
     ("title", "name"),
-    [("Madame", "Ana Kaba-Sylla"), ("Señora", "Ana Kaba-Sylla"), ("Maître", "Ana Kaba-Sylla")],
+    [
+        ("Madame", "Ana Kaba-Sylla"),
+        ("Señora", "Ana Kaba-Sylla"),
+        ("Maître", "Ana Kaba-Sylla"),
+        ("Mme", "Ana Kaba-Sylla"),
+        ("M.", "Ana Kaba-Sylla"),
+    ],
 )
 def test_a_french_or_spanish_form_of_address_is_a_title(
     norm: Normaliser, title: str, name: str
