@@ -29,6 +29,13 @@ OPENING_BRACKETS = frozenset({"[", "("})
 """Brackets that start no sentence after a word ('on Tuesday [4 March] that ...'); the
 parser keeps a boundary marked False."""
 SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", "\n", "\n\n"})
+SENTENCE_OPENERS = frozenset(
+    {"According", "After", "But", "However", "In", "Meanwhile", "On", "Since", "When", "While"}
+)
+"""Words that open a sentence when written capitalised straight after a lower-case word or a
+number, before a lower-case word: a scraped text lost its full stop ('shot on June 18 In
+strong reaction, the ministry said ...'). Titles of works and names ('the film The Exile',
+'Lawyers In Exile') begin with other words or follow a capitalised one."""
 
 
 class Segmenter:
@@ -68,6 +75,7 @@ class Segmenter:
                 # 'announced on Tuesday [4 March] that ...': a bracket inside a sentence
                 starts[i] = -1
         starts[_inside_a_sentence(doc)] = -1
+        starts[_lost_full_stops(doc)] = 1
         for segment in segments:
             i = bisect_left(token_starts, segment.start)
             while i < len(doc) and doc[i].is_space:
@@ -88,6 +96,18 @@ def _inside_a_sentence(doc: Doc) -> numpy.ndarray:
     lower_word = flags[1:, 0] & flags[1:, 1]
     after_word = ~(flags[:-1, 2] | flags[:-1, 3])
     return numpy.flatnonzero(lower_word & after_word) + 1
+
+
+def _lost_full_stops(doc: Doc) -> list[int]:
+    """Tokens of :data:`SENTENCE_OPENERS` between a lower-case word or a number and a
+    lower-case word: a sentence starts there though the full stop before it is missing."""
+    found = []
+    for i in tokens_with(doc, ORTH, SENTENCE_OPENERS):
+        if 0 < i < len(doc) - 1:
+            before, after = doc[i - 1], doc[i + 1]
+            if (before.is_lower or before.is_digit) and after.is_lower and after.is_alpha:
+                found.append(i)
+    return found
 
 
 @Language.factory("tnr_segmenter")

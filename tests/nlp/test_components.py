@@ -525,6 +525,29 @@ def test_a_lower_case_word_after_a_word_starts_no_sentence(
 
 
 @pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        # a capitalised opener after a lower-case word or a number: the full stop was lost
+        ("He was shot on May 3 In strong reaction, the ministry denied it.", ["In"]),
+        ("Agents followed him for weeks However he stayed.", ["However"]),
+        # counterexamples: a title or a name, a capitalised word before it, a full stop
+        ("She praised the film The Exile and its cast.", []),
+        ("The group Lawyers In Exile wrote to him.", []),
+        ("He left in May. In strong terms, she objected.", []),
+    ],
+)
+def test_a_capitalised_opener_after_a_lower_case_word_starts_a_sentence(
+    blank, text: str, starts: list[str]
+) -> None:
+    from tnr_claims.nlp.factories import Segmenter
+    from tnr_claims.rules.loader import load_patterns
+
+    doc = Segmenter(load_patterns())(blank(text))
+    forced = [t.text for t in doc if t.is_sent_start and t.i > 0 and doc[t.i - 1].text != "."]
+    assert forced == starts
+
+
+@pytest.mark.parametrize(
     ("text", "count"),
     [
         # a verb's particle before the count is no approximator
