@@ -23,7 +23,11 @@ from tnr_claims.claims.index import (
 from tnr_claims.claims.kin import CUSTODY_CODES
 from tnr_claims.claims.lead_ins import recommendation_lists
 from tnr_claims.claims.mentions import describing_nouns, document_mentions, lede_subject
-from tnr_claims.claims.modifiers import find_negation_scopes, find_negations
+from tnr_claims.claims.modifiers import (
+    allegations_denied,
+    find_negation_scopes,
+    find_negations,
+)
 from tnr_claims.claims.named_next import group_named, groups_named_next
 from tnr_claims.claims.narrative import (
     blames_a_state,
@@ -315,8 +319,9 @@ def _analyse(
     if (told_on(analysis) or analysis.claim_rule == "CLAIM.incident_referred") and (
         "METHOD" not in {ref.record.label for ref in sentence.spans}
     ):
-        # 'He never came out.', 'It will not go without an answer': no act to deny
-        analysis.negation_cues = []
+        # 'He never came out.', 'It will not go without an answer': no act to deny; but
+        # 'said the allegations are absurd' denies the act the reaction is about
+        analysis.negation_cues = allegations_denied(analysis.negation_cues)
     return analysis
 
 

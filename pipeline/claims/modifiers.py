@@ -152,6 +152,22 @@ def find_negations(
     ]
 
 
+ALLEGATION_DENIALS = (
+    "NEGATION.allegations_",
+    "NEGATION.reject_allegations",
+    "NEGATION.rejected_as_false",
+    "NEGATION.called_false",
+)
+"""Negation cues that deny the allegations of an act in so many words."""
+
+
+def allegations_denied(cues: list[Span]) -> list[Span]:
+    """The cues of ``cues`` that deny allegations in so many words: they negate a reaction
+    to the incident though its sentence names no act ('the ministry said the allegations
+    are absurd'), where a bare 'not' has no act to deny ('He never came out')."""
+    return [cue for cue in cues if cue.id_.startswith(ALLEGATION_DENIALS)]
+
+
 REQUEST_NOUNS = frozenset({"request", "behest", "order", "instruction", "demand", "bidding"})
 """Nouns of who asked for an act ('at Vell's request', 'on the orders of Vell')."""
 

@@ -81,6 +81,25 @@ def test_a_reaction_to_the_incident_told_is_part_of_it(
 
 
 @pytest.mark.parametrize(
+    ("second", "negated"),
+    [
+        # the allegations of the act called false, or said to have been rejected
+        ("In response, the Foreign Ministry said the allegations of its role are absurd.", True),
+        ("Ana Ruiz said the allegations were firmly rejected by the embassy.", True),
+        # counterexamples: the allegations believed; a bare 'not' with no act to deny
+        ("Ana Ruiz said the allegations were credible and detailed.", False),
+        ("Ana Ruiz said the incident would not go without an answer.", False),
+    ],
+)
+def test_a_reaction_that_calls_the_allegations_false_is_negated(
+    tnr_pipeline, second: str, negated: bool
+) -> None:
+    text = "Agents abducted Tomas Keller in Oslo in 2020. " + second
+    claim = claim_of(tnr_pipeline, text, second[:12])
+    assert (claim.type, claim.negated) == ("incident", negated)
+
+
+@pytest.mark.parametrize(
     ("first", "second"),
     [
         # no incident told before
