@@ -77,7 +77,8 @@ def _untagged_described(
     doc: Doc, covered: set[int], people: frozenset[str], words: Lexicons
 ) -> list[Span]:
     """Names the model left untagged in apposition to a person or family noun ('according
-    to his lawyer, Ana Ruiz.'): two or more title-case words, none an organisation's."""
+    to his lawyer, Ana Ruiz.'): two or more title-case words, none an organisation's, or
+    one after a possessed family noun ('detained his daughter Ana in Oslo')."""
     found = []
     for token in doc:
         head = token.head
@@ -91,11 +92,21 @@ def _untagged_described(
             continue
         start = given_name_start(doc, doc[token.i : token.i + 1], covered, words)
         name = doc[start : token.i + 1]
-        if len(name) < 2 or not all(person_name_word(t, words) for t in name):
+        if len(name) < 2 and not _possessed_relative(head, words):
+            continue
+        if not all(person_name_word(t, words) for t in name):
             continue
         found.append(make(doc, start, token.i + 1, "PERSON", "PERSON.described"))
         covered.update(range(start, token.i + 1))
     return found
+
+
+def _possessed_relative(noun: Token, words: Lexicons) -> bool:
+    """'his daughter', 'Omar's wife': a family noun someone is said to have, after which
+    one given name is a name ('his daughter Ana')."""
+    return noun.lemma_.lower() in words.FAMILY_NOUNS and any(
+        c.dep_ == "poss" for c in noun.children
+    )
 
 
 MAX_AGE = 110

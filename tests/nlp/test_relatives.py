@@ -201,3 +201,21 @@ def test_the_second_of_two_acts_described_on_relatives_is_a_reprisal(tnr_pipelin
 def test_acts_described_on_people_who_are_not_relatives_keep_their_code(tnr_pipeline) -> None:
     codes = method_codes(tnr_pipeline, "The report lists forty students questioned or detained.")
     assert codes.get("detained") == "DETENTION", codes
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # one given name after a relative someone has is that relative's name
+        ("Agents detained his daughter Ana in Oslo.", ["Ana"]),
+        ("Police questioned Omar Haddad's sister Lina at home.", ["Omar Haddad", "Lina"]),
+        # counterexamples: no possessor, or not a relative
+        ("The daughter Ana was born in Oslo.", []),
+        ("Agents followed his car Nova to Oslo.", []),
+    ],
+)
+def test_one_name_after_a_relative_someone_has_is_a_person(
+    tnr_pipeline, text: str, people: list[str]
+) -> None:
+    record = tnr_pipeline.process_text(text)
+    assert [text[s.start : s.end] for s in record.spans if s.label == "PERSON"] == people
