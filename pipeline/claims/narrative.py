@@ -395,3 +395,24 @@ def _over_a_period(index: DocIndex, verb: int) -> bool:
                 if noun.tag_ == "NNS" or any(c.lower_ in PERIOD_MODIFIERS for c in noun.children):
                     return True
     return False
+
+
+def owners_of_the_case(
+    index: DocIndex, mentions: list[tuple[int, str, bool]], memory: Memory
+) -> list[tuple[int, str, str]]:
+    """A target told before whose name names the case ('the court held nine sessions in
+    the Sand case', 'Sand's trial resumed', 'the hearing in the case of Ivo Sand'): the
+    case's process is about that target. Not a name no act was told of ('the Lorn case',
+    an earlier example), nor a case noun with no name on it."""
+    found = []
+    for root, name, pronoun in mentions:
+        if pronoun or name not in memory.known_targets:
+            continue
+        head = index.head[root]
+        if index.dep[root] == "pobj" and index.lower[head] == "of":
+            head = index.head[head]  # 'the case of Ivo Sand'
+        elif index.dep[root] not in ("compound", "poss"):
+            continue
+        if index.lemma[head] in index.words.CASE_PROCESS_NOUNS and index.pos[head] == "NOUN":
+            found.append((root, name, "TARGET.case_named"))
+    return found

@@ -272,6 +272,11 @@ TARGET_RULES: tuple[tuple[str, str], ...] = (
         "a list of who the act just told hit: 'Among those affected are A and B.'",
     ),
     (
+        "TARGET.case_named",
+        "a target told before whose name names the case: 'the court held nine sessions in the"
+        " X case'",
+    ),
+    (
         "TARGET.relative_of",
         "the one a relative held is kin to, where the sentence names only the relative: 'my"
         " father, Y, was arrested. He is still held' (the op-ed's author, with Y)",

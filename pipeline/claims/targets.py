@@ -42,6 +42,7 @@ from tnr_claims.claims.mentions import (
     describing_nouns,
     description_at,
 )
+from tnr_claims.claims.narrative import owners_of_the_case
 from tnr_claims.claims.occasions import counts_cases
 from tnr_claims.claims.offices import is_official
 from tnr_claims.claims.roles import (
@@ -357,7 +358,7 @@ def find_targets(  # noqa: C901
             and all(name != known for _, known, _ in strong)
             and not (memory.mentions is not None and memory.mentions.is_perpetrator(name))
         ]
-    chosen = strong or weak
+    chosen = strong or weak or owners_of_the_case(index, mentions, memory)
     chosen += owners_of_relatives(index, sentence, memory, person_starts, mentions, chosen)
     if (
         not chosen

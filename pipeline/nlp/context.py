@@ -290,7 +290,8 @@ def propagate_names(
         if orth not in part_ids or covered[i]:
             continue
         if tagged and (
-            not (pos == PROPN or _name_read_as_a_noun(doc[i])) or _modifies_common_noun(doc[i])
+            not (pos == PROPN or _name_read_as_a_noun(doc[i]))
+            or _modifies_common_noun(doc[i], words)
         ):
             continue
         start = i
@@ -488,13 +489,20 @@ def _name_read_as_a_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.dep_ in _NAME_ROLES and token.text[:1].isupper()
 
 
-def _modifies_common_noun(token: Token) -> bool:
-    """A name-like word used as a modifier of a common noun ("Thai authorities")."""
-    return token.dep_ in ("amod", "compound", "nmod") and token.head.pos_ == "NOUN"
+def _modifies_common_noun(token: Token, words: Lexicons) -> bool:
+    """A name-like word used as a modifier of a common noun ("Thai authorities"), except
+    a case noun's: a known person's name names the case ('the court held nine sessions in
+    the Sand case', ``CASE_PROCESS_NOUNS``)."""
+    return (
+        token.dep_ in ("amod", "compound", "nmod")
+        and token.head.pos_ == "NOUN"
+        and token.head.lemma_.lower() not in words.CASE_PROCESS_NOUNS
+    )
 
 
 WORD_LISTS: tuple[str, ...] = (
     "ASSET_NOUNS",
+    "CASE_PROCESS_NOUNS",
     "HARMED_STATES",
     "PLACE_IN_NOUNS",
     "PLACE_IN_VERBS",

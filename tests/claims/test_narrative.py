@@ -339,3 +339,22 @@ def test_a_pronoun_subject_carries_the_person_named_before_on(tnr_pipeline) -> N
         "in absentia of fraud."
     )
     assert claim_of(tnr_pipeline, text, "In June").targets == ["Mira Tallis Okafor"]
+
+
+@pytest.mark.parametrize(
+    ("second", "targets"),
+    [
+        # a known target's name on the case noun: the process is about that target
+        ("The court held nine sessions in the Keller case and ended in May.", ["Tomas Keller"]),
+        ("Keller's trial resumed in a closed court on Monday.", ["Tomas Keller"]),
+        ("A judge adjourned the hearing in the case of Tomas Keller.", ["Tomas Keller"]),
+        # counterexample: the name of someone no act was told of
+        ("The court held nine sessions in the Sand case and ended in May.", []),
+    ],
+)
+def test_a_known_target_whose_name_names_the_case_is_its_target(
+    tnr_pipeline, second: str, targets: list[str]
+) -> None:
+    text = "Agents killed Tomas Keller in Oslo in 2020. Ivo Sand wrote about it. " + second
+    claim = claim_of(tnr_pipeline, text, second[:12])
+    assert claim.targets == targets
