@@ -186,6 +186,15 @@ def person_extent(doc: Doc, start: int, end: int, words: Lexicons) -> tuple[int,
         and doc[start + 1].is_title
     ):
         start += 1
+    while (
+        end - start > 1
+        and doc[start].is_lower
+        and doc[start].is_alpha
+        and doc[start].whitespace_
+        and doc[start].pos_ != "PROPN"
+        and doc[start].lower_ not in words.NAME_PARTICLES
+    ):
+        start += 1  # '[oversaw] Keller's killing': a word the model ran the name back over
     return start, end
 
 

@@ -1014,3 +1014,20 @@ def test_an_acronym_the_document_spells_out_takes_the_full_name_over_a_rules(tnr
 )
 def test_a_name_described_as_a_person_stays_one_though_a_city_has_it(tnr_pipeline, text) -> None:
     assert "Santos" in spans_of(tnr_pipeline, text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a lower-case word the model ran a name back over is no part of it
+        ("Prosecutors said chief Ivo Sand oversaw Keller's killing.", "Keller"),
+        # counterexample: a lower-case name particle stays
+        ("The envoy met Ursula von der Leyen in Oslo.", "Ursula von der Leyen"),
+    ],
+)
+def test_a_name_starts_after_lower_case_words_the_model_ran_it_over(
+    tnr_pipeline, text: str, name: str
+) -> None:
+    record = tnr_pipeline.process_text(text)
+    people = [text[s.start : s.end] for s in record.spans if s.label == "PERSON"]
+    assert name in people and not any(p.endswith(name) and p != name for p in people)
