@@ -43,15 +43,24 @@ def closing_speaker(index: DocIndex, sentence: Sentence, verb: int) -> int | Non
 
 def phrase_start(index: DocIndex, start: int, lo: int) -> int:
     """Where the noun phrase ending in the name at ``start`` begins: before a describing
-    phrase set before the name ('..., his brother Youssef Omar said')."""
+    phrase set before the name ('..., his brother Youssef Omar said'), also a title-case
+    office and the organisation it is of ('..., European Council President Ana Ruiz said')."""
     k = start
-    while (
-        k > lo
-        and start - k < 4
-        and index.span_at[k - 1] < 0
-        and (index.pos[k - 1] in ("DET", "ADJ", "NOUN") or index.tag[k - 1] == "PRP$")
-    ):
-        k -= 1
+    while k > lo and start - k < 4:
+        ref = index.span_at[k - 1]
+        if ref < 0 and (index.pos[k - 1] in ("DET", "ADJ", "NOUN") or index.tag[k - 1] == "PRP$"):
+            k -= 1
+        elif ref < 0 and index.lower[k - 1] in index.words.OFFICE_NOUNS:
+            k -= 1  # 'President', 'Minister' read as part of a proper name
+        elif (
+            ref >= 0
+            and index.spans[ref].record.label in ("ORG", "LOCATION")
+            and k < start
+            and index.lower[k] in index.words.OFFICE_NOUNS
+        ):
+            k = index.spans[ref].start  # the organisation or state of that office
+        else:
+            break
     return k
 
 

@@ -147,3 +147,42 @@ def test_a_persons_readings_and_concerts_are_levers(
     text = f"Tomas Varga, a Vellish novelist, has lived in Oslo since 1990. {second}"
     claims = [c for c in tnr_pipeline.process_text(text).claims if c.text == second]
     assert (claims[0].targets if claims else None) == targets
+
+
+@pytest.mark.parametrize(
+    ("words", "org", "expected"),
+    [
+        # a title-case office and the organisation it is of open the speaker's phrase
+        ("On Sunday , Nordic Council President Ana Ruiz said so .", (3, 5), 3),
+        # counterexample: a place right before the name holds no office, so it stays out
+        ("On Sunday , in Oslo Ana Ruiz said so .", (4, 5), 5),
+    ],
+)
+def test_a_speakers_phrase_opens_at_the_organisation_of_its_office(
+    words: str, org: tuple[int, int], expected: int
+) -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from tnr_claims.claims.closing_speakers import phrase_start
+    from tnr_claims.records import SpanProvenance, SpanRecord
+
+    tokens = words.split()
+    name = tokens.index("Ana")
+    pos = ["PROPN" if w[:1].isupper() else ("PUNCT" if w in ",." else "ADP") for w in tokens]
+    doc = Doc(spacy.blank("en").vocab, words=tokens, pos=pos)
+    label = "ORG" if tokens[org[0]] == "Nordic" else "LOCATION"
+    spans = [
+        SpanRecord(
+            start=s.start_char,
+            end=s.end_char,
+            label=lab,
+            text=s.text,
+            name=s.text,
+            code="NO" if lab == "LOCATION" else None,
+            provenance=SpanProvenance(source="model", pattern_id=f"model:{lab}"),
+        )
+        for s, lab in ((doc[org[0] : org[1]], label), (doc[name : name + 2], "PERSON"))
+    ]
+    index = DocIndex(doc, spans, default_patterns().lexicons)
+    assert phrase_start(index, name, 0) == expected
