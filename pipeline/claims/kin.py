@@ -168,8 +168,9 @@ def _calls_to_free(index: DocIndex, i: int) -> bool:
     )
 
 
-ONE_PERSON = frozenset({"he", "him", "she", "her"})
-"""Pronouns that stand for the one relative named before ('He was arrested in May')."""
+ONE_PERSON = frozenset({"he", "him", "his", "she", "her"})
+"""Pronouns that stand for the one relative named before ('He was arrested in May', 'at his
+flat')."""
 
 
 def remember_relatives(
@@ -216,14 +217,34 @@ def owners_of_relatives(
         if (
             index.named(root, ("PERSON",)) is None
             and index.lower[root] not in ONE_PERSON
-            and not (index.lemma[root] in index.words.FAMILY_NOUNS and index.tag[root] == "NN")
+            and not (index.tag[root] == "NN" and _one_described(index, root))
         ):
             continue  # 'the two men', 'they': the group is the people named, no one more
-        owner = memory.relative_of.get(name)
-        if owner is not None and owner not in named and owner not in memory.relative_of:
+        owner = _first_of_kin(memory, name)
+        if owner is not None and owner not in named:
             added.append((root, owner, "TARGET.relative_owner"))
             named.add(owner)
     return added
+
+
+def _one_described(index: DocIndex, root: int) -> bool:
+    """'the brother', 'The 29-year-old technician': one relative named by a family noun or
+    by a singular description with 'the' that the document's mentions resolved to him."""
+    return index.lemma[root] in index.words.FAMILY_NOUNS or any(
+        c.dep_ == "det" and c.lower_ == "the" for c in index.children(root)
+    )
+
+
+def _first_of_kin(memory: Memory, name: str) -> str | None:
+    """The one whose relative ``name`` is, through relatives of relatives ('his father,
+    A' and then 'His brother, B' read as A's son: B is the first one's kin too), up to the
+    one who is no one's relative in the document; ``None`` when ``name`` is no relative."""
+    owner = memory.relative_of.get(name)
+    seen = {name}
+    while owner is not None and owner in memory.relative_of and owner not in seen:
+        seen.add(owner)
+        owner = memory.relative_of[owner]
+    return None if owner in seen else owner
 
 
 COLLECTIVE_KIN = frozenset({"family", "relative"})

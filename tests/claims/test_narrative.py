@@ -358,3 +358,28 @@ def test_a_known_target_whose_name_names_the_case_is_its_target(
     text = "Agents killed Tomas Keller in Oslo in 2020. Ivo Sand wrote about it. " + second
     claim = claim_of(tnr_pipeline, text, second[:12])
     assert claim.targets == targets
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        # a relative described with 'the', after 'his brother, B': the one abroad too
+        (
+            "Tomas Keller runs a channel from Oslo. His younger brother, Ivo Keller, fared "
+            "worse. The 29-year-old IT technician was arrested at his flat in Bergen in May.",
+            ["Ivo Keller", "Tomas Keller"],
+        ),
+        # a relative of a relative: the father first, then 'His younger brother' read
+        # as the father's son; the one abroad is still the target
+        (
+            "Tomas Keller lives in Oslo. His father, Marek Keller, was dismissed. "
+            "His younger brother, Ivo Keller, fared worse. Ivo was arrested in May.",
+            ["Ivo Keller", "Tomas Keller"],
+        ),
+    ],
+)
+def test_an_act_on_a_relative_also_targets_the_one_whose_kin_he_is(
+    tnr_pipeline, text: str, targets: list[str]
+) -> None:
+    claim = tnr_pipeline.process_text(text).claims[-1]
+    assert sorted(claim.targets) == targets
