@@ -45,6 +45,10 @@ def narrator(index: DocIndex, sentences: list, *, interview: bool = False) -> st
             first_person += unquoted
     if first_person < MIN_FIRST_PERSON:
         return None
+    for sentence in sentences[:NARRATOR_SENTENCES] if interview else ():
+        guest = _guest_of(index, sentence)
+        if guest is not None:
+            return guest  # 'Host A speaks with B, a journalist who fled': B answers
     for sentence in sentences[:NARRATOR_SENTENCES]:
         for ref in sentence.spans:
             if ref.record.label != "PERSON" or not ref.record.name:
@@ -63,6 +67,32 @@ def narrator(index: DocIndex, sentences: list, *, interview: bool = False) -> st
             if byline or bio or introduced or handle:
                 return ref.record.name
     return None if interview else _signed_by(index, sentences[-NARRATOR_SENTENCES:])
+
+
+INTERVIEW_VERBS = frozenset({"speak", "talk", "interview", "chat", "sit", "meet", "join"})
+"""Verbs an interview's introduction has its host do with the guest ('A speaks with B',
+'A interviews B', 'A sat down with B')."""
+
+
+def _guest_of(index: DocIndex, sentence) -> str | None:
+    """The person an interview's introduction has its host speak with, talk to or
+    interview ('Host A speaks with B', 'A sat down with B'): the guest, whose are the
+    answers. The host's own name is not needed (the model may misread it)."""
+    objects = []
+    for verb in range(sentence.span.start, sentence.span.end):
+        if index.lemma[verb] not in INTERVIEW_VERBS or index.pos[verb] != "VERB":
+            continue
+        if not index.has_child(verb, ("nsubj",)):
+            continue
+        objects += [c.i for c in index.children(verb) if c.dep_ == "dobj"]
+        for prep in index.children(verb):
+            if prep.dep_ in ("prep", "prt") and prep.lower_ in ("with", "to", "down"):
+                objects += [c.i for c in prep.children if c.dep_ == "pobj"]
+                objects += [g.i for c in prep.children if c.dep_ == "prep" for g in c.children]
+    for ref in sentence.spans:
+        if ref.record.label == "PERSON" and ref.record.name and ref.root in objects:
+            return ref.record.name
+    return None
 
 
 def _with_a_handle(index: DocIndex, end: int) -> bool:

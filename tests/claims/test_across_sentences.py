@@ -507,6 +507,26 @@ def test_an_interviews_byline_is_the_interviewer_and_every_answer_the_interviewe
     assert arrest.source == "Omar Haddad"
 
 
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Host Lea Moreau speaks with Omar Haddad, an engineer who left Riyadh in 2017.",
+        "This week Lea Moreau sat down with Omar Haddad, who left Riyadh in 2017.",
+    ],
+)
+def test_an_interviews_guest_is_who_the_host_speaks_with(tnr_pipeline, intro: str) -> None:
+    # the introduction's subject is the host; the one spoken with answers, and 'I' is his
+    text = (
+        f"THE EXILE HOUR | Radio North\n\n{intro}\n\n"
+        "Q: When did it begin?\n\nA: In March 2022 police arrested my brother, Sami Haddad, "
+        "in Riyadh.\n\nQ: And since?\n\nA: Since June I have received threatening messages "
+        "on WhatsApp. I was followed in October by two men."
+    )
+    claims = tnr_pipeline.process_text(text).claims
+    followed = next(c for c in claims if "followed" in c.text)
+    assert (followed.source, followed.targets) == ("Omar Haddad", ["Omar Haddad"])
+
+
 def test_in_a_first_person_piece_the_relative_held_is_the_authors(tnr_pipeline) -> None:
     # the father is the one most acted on, yet a relative: his custody is a reprisal on
     # the author, who is a target with him (GUIDELINES)
