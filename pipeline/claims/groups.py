@@ -28,13 +28,16 @@ def _coordinated_with(index: DocIndex, j: int, first: int) -> bool:
         j = index.head[j]
         if j == first:
             # 'A and a fellow student, B,': the parser may hang B on A, after the unnamed
-            # conjunct that B names
+            # conjunct that B names; 'A, 38, a teacher, B, 44, and C': a list read as
+            # apposition, which goes on past B
             return any(
                 c.dep_ == "conj" and c.i < name and index.span_at[c.i] < 0
                 for c in index.children(first)
-            )
+            ) or index.has_child(name, ("conj",))
+    if index.dep[j] == "nmod" and index.has_child(j, ("cc",)):
+        j = index.head[j]  # 'the brothers C and D Vell': C hangs on D as a modifier
     for _ in range(8):
-        if index.dep[j] != "conj" or index.head[j] == j:
+        if index.dep[j] not in ("conj", "appos") or index.head[j] == j:
             return False
         j = index.head[j]
         if j == first:

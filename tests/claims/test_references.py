@@ -492,6 +492,15 @@ def test_a_capitalised_title_is_not_taken_for_a_person(tnr_pipeline) -> None:
             ["Ivo Tamm", "Mara Lind"],
         ),
         (
+            # a list the parser reads as apposition, with ages and descriptions between
+            # the names and two brothers sharing a family name: 'the four' is all of them
+            "The group named them as Ivo Tamm, 38, a teacher who ran a channel, Karl "
+            "Sepp, 44, and the brothers Jaan and Peeter Lind, who worked in Riga. "
+            "The four were deported to Minsk in May.",
+            "The four",
+            ["Ivo Tamm", "Jaan Lind", "Karl Sepp", "Peeter Lind"],
+        ),
+        (
             # 'the trio' is the three named together before
             "Police detained Ivo Tamm, Karl Sepp and Mara Lind in Riga in May. "
             "The trio were found guilty of organising riots in June.",
