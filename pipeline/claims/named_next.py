@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from tnr_claims.claims.groups import PAIR_NOUNS, number_value
+from tnr_claims.claims.groups import PAIR_NOUNS, named_together, number_value
 from tnr_claims.claims.mentions import describing_nouns
 from tnr_claims.claims.roles import fallback_role, target_role
 from tnr_claims.records import TargetDecision
@@ -53,6 +53,13 @@ def groups_named_next(index: DocIndex, analyses: list[Analysis], memory: Memory)
             # 'The first two people charged live in exile. Police charged A ... The same
             # day, prosecutors charged B': each named as the target of the next acts
             _add_named(previous, one_by_one)
+            continue
+        later, between = _named_later(index, analyses[k:], nouns, memory)
+        if later:
+            # 'Four men were taken away at the airport. The men had been held since May.
+            # The group named them as A, B, C and D.'
+            for told in (previous, *between):
+                _add_named(told, later)
             continue
         if previous.claim_type != "recommendation" and not any(
             ref.record.label == "METHOD" for ref in previous.sentence.spans
@@ -128,6 +135,55 @@ def _named_one_by_one(
         if len(found) >= count:
             break
     return found if len(found) == count else []
+
+
+LATER_SENTENCES = 3
+"""How many sentences after a counted group may name its people together."""
+
+
+def _named_later(
+    index: DocIndex, analyses: list[Analysis], nouns: frozenset[str], memory: Memory
+) -> tuple[list[str], list[Analysis]]:
+    """The people of a counted group acted on ('Four men were taken away') with no target of
+    its own, when one of the next :data:`LATER_SENTENCES` sentences names exactly that many
+    people together ('The group named them as A, B, C and D'); with them, the claims in
+    between that refer to the group by a definite plural with no target ('The men had been
+    held since May'). Else two empty lists."""
+    previous = analyses[0]
+    if previous.targets or not any(r.record.label == "METHOD" for r in previous.sentence.spans):
+        return [], []
+    count = _count_of_group(index, previous.sentence, nouns)
+    if count is None or count < 2:
+        return [], []
+    if not _unnamed_group(index, previous.sentence, count, nouns, acted_on=True):
+        return [], []
+    between: list[Analysis] = []
+    for later in analyses[1:]:
+        if later.index - previous.index > LATER_SENTENCES:
+            break
+        names = [
+            name
+            for name in named_together(index, later.sentence)
+            if not (memory.mentions is not None and memory.mentions.is_perpetrator(name))
+        ]
+        if len(names) == count:
+            return names, [a for a in between if _refers_to_a_group(index, a, nouns)]
+        if later.targets:
+            break  # others acted on come between: the count is not theirs
+        between.append(later)
+    return [], []
+
+
+def _refers_to_a_group(index: DocIndex, analysis: Analysis, nouns: frozenset[str]) -> bool:
+    """A claim whose subject is a definite group phrase ('The men, all members of ...')."""
+    if analysis.claim_rule is None:
+        return False
+    return any(
+        index.dep[i] in ("nsubj", "nsubjpass")
+        and _group_head(index, i, nouns)
+        and any(c.lower_ in ("the", "all") for c in index.children(i))
+        for i in range(analysis.sentence.span.start, analysis.sentence.span.end)
+    )
 
 
 def group_named(index: DocIndex, sentence: Sentence) -> list[str]:

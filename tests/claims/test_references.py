@@ -501,6 +501,22 @@ def test_a_capitalised_title_is_not_taken_for_a_person(tnr_pipeline) -> None:
             ["Ivo Tamm", "Jaan Lind", "Karl Sepp", "Peeter Lind"],
         ),
         (
+            # a counted group told first, named together two sentences later
+            "Three Ruritanian men were taken away by officers at Vell airport in May. "
+            "The men had been held in Riga since March, the group said. "
+            "It named them as Ivo Tamm, Karl Sepp and Mara Lind.",
+            "Three Ruritanian",
+            ["Ivo Tamm", "Karl Sepp", "Mara Lind"],
+        ),
+        (
+            # counterexample: the count differs from the people named
+            "Four Ruritanian men were taken away by officers at Vell airport in May. "
+            "The men had been held in Riga since March, the group said. "
+            "It named them as Ivo Tamm, Karl Sepp and Mara Lind.",
+            "Four Ruritanian",
+            [],
+        ),
+        (
             # 'the trio' is the three named together before
             "Police detained Ivo Tamm, Karl Sepp and Mara Lind in Riga in May. "
             "The trio were found guilty of organising riots in June.",
