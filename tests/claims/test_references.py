@@ -236,6 +236,15 @@ def test_an_office_holder_an_act_falls_on_is_a_target(tnr_pipeline) -> None:
     assert claim_of(tnr_pipeline, text, "The Oslo").targets == ["Ivo Marek Sandberg"]
 
 
+def test_a_justice_ruling_on_a_deportation_is_an_official(tnr_pipeline) -> None:
+    text = (
+        "Police deported Omar Haddad to Kampala in May. Justice Amina Wekesa rejected that "
+        'account as "not credible", noting that the petitioner had been in custody '
+        "throughout and that his lawyer had been refused access to him."
+    )
+    assert claim_of(tnr_pipeline, text, "Justice").targets == ["Omar Haddad"]
+
+
 def test_the_minister_named_beside_an_act_is_an_official(tnr_pipeline) -> None:
     text = "Police in Riga detained two students, Omar Haddad, the interior minister, said."
     assert claim_of(tnr_pipeline, text, "Police").targets == []
