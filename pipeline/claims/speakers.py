@@ -281,7 +281,7 @@ def resolve_speaker(  # noqa: C901
     joint = memory.speaking_group
     if (
         joint is not None
-        and number - joint[1] <= SPEAKER_MEMORY_SENTENCES
+        and (number - joint[1] <= SPEAKER_MEMORY_SENTENCES or index.lemma[subject] in joint[2])
         and group_phrase(
             index,
             subject,
@@ -289,7 +289,8 @@ def resolve_speaker(  # noqa: C901
             describing_nouns(index) | joint[2] | index.words.JOINT_SPEAKER_NOUNS,
         )
     ):
-        return joint[0][0], "described_speaker"  # 'three rapporteurs, A, B and C, wrote'
+        # 'three rapporteurs, A, B and C, wrote': 'the rapporteurs said' anywhere later
+        return joint[0][0], "described_speaker"
     if memory.last_group and group_phrase(
         index, subject, len(memory.last_group), describing_nouns(index)
     ):

@@ -2139,6 +2139,18 @@ def test_people_who_speak_together_are_no_targets_but_their_own_case_is(tnr_pipe
     assert tnr_pipeline.process_text(text).claims[-1].source is None
 
 
+def test_people_named_as_speaking_together_speak_for_their_noun_later_on(tnr_pipeline) -> None:
+    # 'the rapporteurs said' four sentences on is still the first rapporteur named
+    text = (
+        "The rapporteurs, Mara Okoli, Lise Verde and Tomas Ferro, said police in Nairobi "
+        "detained 11 exiles in May. Kenya has hosted exiles since 1990. The exiles came "
+        "from Vorlen. Many run shops. Some teach. The rapporteurs said that relatives of "
+        "the exiles were questioned in Vorlen."
+    )
+    claim = tnr_pipeline.process_text(text).claims[-1]
+    assert claim.source == "Mara Okoli"
+
+
 def test_the_judges_and_the_chamber_speak_as_their_court_and_a_titled_name_as_its_holder(
     tnr_pipeline,
 ) -> None:
