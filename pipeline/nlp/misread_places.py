@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Span
 
-from tnr_claims.nlp.provenance import make
+from tnr_claims.nlp.provenance import derive, make
 
 MISREAD_LABELS = frozenset({"NORP", "FAC", "WORK_OF_ART", "PRODUCT", "EVENT"})
 """Model labels under which the model puts places it does not know as places."""
@@ -47,3 +47,47 @@ def misread_place(ent: Span, is_known_place: Callable[[str], bool]) -> Span | No
     if not is_known_place(ent.doc[start:end].text):
         return None
     return make(ent.doc, start, end, "LOCATION", RULE_ID)
+
+
+LISTED_PLACE_RULE = "LOCATION.listed_with_places"
+
+LISTED_MIN = 15_000
+"""The smallest town a name listed among places may be: the list vouches for it."""
+
+
+def listed_town_names(normaliser: Any) -> Callable[[str], bool]:
+    """Whether a text is a town of at least :data:`LISTED_MIN` people the ``normaliser``'s
+    gazetteer knows (none without one)."""
+    if normaliser is None:
+        return lambda text: False
+    return lambda text: normaliser.is_known_place(
+        text, min_city_population=LISTED_MIN, subdivisions=False
+    )
+
+
+def places_listed_with_places(
+    spans: list[Span], is_known_place: Callable[[str], bool]
+) -> list[Span]:
+    """A name the model read as a person or an organisation, coordinated with a place the
+    pipeline tagged ('arrested in Asmara, Keren and Mendefera'), that the gazetteer knows
+    as a town of at least :data:`LISTED_MIN` people, is a place too (context rule
+    ``LOCATION.listed_with_places``). Not 'Ana Ruiz and Oslo' style lists of people, whose
+    names are no towns."""
+    place_roots = {s.root.i for s in spans if s.label_ == "LOCATION"}
+    if not place_roots:
+        return spans
+    result = []
+    for span in spans:
+        root = span.root
+        listed = (root.dep_ == "conj" and root.head.i in place_roots) or any(
+            c.dep_ == "conj" and c.i in place_roots for c in root.children
+        )
+        if (
+            span.label_ in ("PERSON", "ORG")
+            and listed
+            and all(t.is_title for t in span)
+            and is_known_place(span.text)
+        ):
+            span = derive(span, LISTED_PLACE_RULE, "label", label="LOCATION")
+        result.append(span)
+    return result
