@@ -38,6 +38,16 @@ def org_names(tnr_pipeline, text: str) -> list[tuple[str, str | None]]:
             "Ministry of the Interior of Egypt",
         ),
         (
+            "A spokesman for Belarus's Investigative Committee denied it.",
+            "Investigative Committee",
+            "Investigative Committee of Belarus",
+        ),
+        (
+            "Lithuania's State Security Department warned him in May.",
+            "State Security Department",
+            "State Security Department of Lithuania",
+        ),
+        (
             "Britain's Parliament debated the case.",
             "Parliament",
             "Parliament of the United Kingdom",
