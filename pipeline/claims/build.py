@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from tnr_claims.claims.attribution import find_source, speaker_tokens
+from tnr_claims.claims.calls import find_recommendation_cue
 from tnr_claims.claims.cues import cue_record, match_cues
 from tnr_claims.claims.groups import named_together
 from tnr_claims.claims.hedges import find_hedges
@@ -24,7 +25,7 @@ from tnr_claims.claims.kin import CUSTODY_CODES
 from tnr_claims.claims.lead_ins import recommendation_lists
 from tnr_claims.claims.mentions import describing_nouns, document_mentions, lede_subject
 from tnr_claims.claims.modifiers import (
-    allegations_denied,
+    denials_without_an_act,
     find_negation_scopes,
     find_negations,
 )
@@ -40,12 +41,7 @@ from tnr_claims.claims.narrative import (
     told_on,
 )
 from tnr_claims.claims.narrators import MIN_QUESTIONS, narrator, questions
-from tnr_claims.claims.qualify import (
-    decide_type,
-    find_recommendation_cue,
-    qualifies,
-    same_group_acted_on,
-)
+from tnr_claims.claims.qualify import decide_type, qualifies, same_group_acted_on
 from tnr_claims.claims.quotations import quotation_sources, quoted_first_person
 from tnr_claims.claims.roles import is_patient
 from tnr_claims.claims.rules import CLAIM_ZONES, DIRECT_PATIENT_RULES, SAME_OCCASION_SENTENCES
@@ -320,8 +316,8 @@ def _analyse(
         "METHOD" not in {ref.record.label for ref in sentence.spans}
     ):
         # 'He never came out.', 'It will not go without an answer': no act to deny; but
-        # 'said the allegations are absurd' denies the act the reaction is about
-        analysis.negation_cues = allegations_denied(analysis.negation_cues)
+        # 'said the allegations are absurd', 'pleaded not guilty' deny the act told
+        analysis.negation_cues = denials_without_an_act(index, analysis.negation_cues)
     return analysis
 
 

@@ -161,11 +161,16 @@ ALLEGATION_DENIALS = (
 """Negation cues that deny the allegations of an act in so many words."""
 
 
-def allegations_denied(cues: list[Span]) -> list[Span]:
-    """The cues of ``cues`` that deny allegations in so many words: they negate a reaction
-    to the incident though its sentence names no act ('the ministry said the allegations
-    are absurd'), where a bare 'not' has no act to deny ('He never came out')."""
-    return [cue for cue in cues if cue.id_.startswith(ALLEGATION_DENIALS)]
+def denials_without_an_act(index: DocIndex, cues: list[Span]) -> list[Span]:
+    """The cues of ``cues`` that deny allegations in so many words, or plead not guilty:
+    they negate a sentence that names no act ('the ministry said the allegations are
+    absurd'; 'A and B pleaded not guilty'), where a bare 'not' has no act to deny ('He
+    never came out')."""
+    return [
+        cue
+        for cue in cues
+        if cue.id_.startswith(ALLEGATION_DENIALS) or _pleads_not_guilty(index, cue)
+    ]
 
 
 REQUEST_NOUNS = frozenset({"request", "behest", "order", "instruction", "demand", "bidding"})

@@ -277,10 +277,12 @@ def tells_of_the_case(index: DocIndex, sentence: Sentence, memory: Memory) -> bo
     """The process of the case told: a definite or possessed ``CASE_PROCESS_NOUNS`` noun in
     a sentence whose main subject takes the legal step, a ``COURT_ACTORS`` noun ('The court
     held four sessions in the case', 'A judge fixed the day of her next hearing'), or
-    is a person the document told as a target or a doer ('Sand appeared at the hearings'). Not
+    is a person the document told as a target or a doer ('Sand appeared at the hearings';
+    a plea: 'Sand pleaded not guilty'). Not
     'the case of X' (another example), 'a trial' (another one), nor others on the case ('A
     neighbour attended the hearing', 'The minister spoke on the investigation')."""
-    if not any(told_case_noun(index, i) for i in range(sentence.span.start, sentence.span.end)):
+    s0, s1 = sentence.span.start, sentence.span.end
+    if not any(told_case_noun(index, i) or _pleads(index, i) for i in range(s0, s1)):
         return False
     people = {ref.root: ref.record.name for ref in sentence.spans if ref.record.label == "PERSON"}
     mentions = memory.mentions
@@ -303,6 +305,11 @@ def tells_of_the_case(index: DocIndex, sentence: Sentence, memory: Memory) -> bo
                 ):
                     return True
     return False
+
+
+def _pleads(index: DocIndex, i: int) -> bool:
+    """'pleaded not guilty', 'pleads guilty': a plea is a step of the case's process."""
+    return index.lemma[i] == "plead" and index.pos[i] == "VERB"
 
 
 def tells_of_agents_acted_on(index: DocIndex, sentence: Sentence) -> bool:

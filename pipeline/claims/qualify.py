@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
-from tnr_claims.claims.attribution import is_weak, subject_of, told_to_someone, urges_the_act
+from tnr_claims.claims.attribution import subject_of
 from tnr_claims.claims.legal_types import an_instrument_is_or_is_not, has_legal_verb, is_legal
 from tnr_claims.claims.occasions import (
     counts_cases,
@@ -21,99 +21,9 @@ from tnr_claims.claims.roles import is_patient
 from tnr_claims.nlp.domestic import DOMESTIC_ACTS_KEY
 from tnr_claims.nlp.legal_words import CONDITION_VERBS
 from tnr_claims.nlp.perpetrators import PERPETRATORS_KEY
-from tnr_claims.rules.schemas import CueRule
 
 if TYPE_CHECKING:
     from tnr_claims.claims.index import DocIndex, Sentence, SpanRef
-
-
-def find_recommendation_cue(
-    index: DocIndex,
-    sentence: Sentence,
-    by_kind: dict[str, list[Span]],
-    rules_by_id: dict[str, CueRule],
-) -> Span | None:
-    """The recommendation cue that makes the sentence a call for action, if any."""
-    has_anchor = any(
-        ref.record.label in ("METHOD", "LEGAL_REF", "LOCATION", "ORG") for ref in sentence.spans
-    )
-    for cue in by_kind.get("recommendation", ()):
-        if index.embedding(cue.start) in ("relative", "concessive", "conditional", "adverbial"):
-            continue
-        if cue.start in index.method_tokens or urges_the_act(index, cue):
-            continue  # 'police urged his parents to persuade him': the urging is the act
-        if is_weak(cue):
-            if told_to_someone(index, cue.start) or _asks_whether(index, cue.start):
-                continue  # 'she told me I must come home': an order to a person, no call
-            if _stirs_a_feeling(index, cue.start):
-                continue  # 'the killing should shame every official': a judgement, no call
-            nxt = cue.end
-            while nxt < sentence.span.end and index.lower[nxt] in ("not", "n't", "never"):
-                nxt += 1  # 'should not have been issued': a reproach for the past, no call
-            if not has_anchor or (nxt < sentence.span.end and index.lower[nxt] in ("have", "'ve")):
-                continue
-            if index.tag[cue.start] == "MD" or index.pos[cue.start] in ("NOUN", "VERB"):
-                return cue
-            continue
-        if _calls_within_the_story(index, cue):
-            continue  # 'urging residents to come forward': a step of the story, no call
-        if index.tag[cue.start] == "VBG" and index.dep[cue.start] == "pcomp":
-            continue  # 'on charges of calling for unrest': what someone is accused of
-        if index.pos[cue.start] in ("VERB", "AUX") or (
-            cue.end - cue.start > 1 and index.pos[cue.start] not in ("NOUN", "PROPN")
-        ):
-            return cue  # not the noun in 'public calls for violence', 'an appeal to the court'
-    return None
-
-
-def _stirs_a_feeling(index: DocIndex, modal: int) -> bool:
-    """A modal on an active verb of feeling (:data:`STIRRING_VERBS`) whose subject is the
-    act itself or a pronoun for it: 'the abduction should worry every host state', 'this
-    must shame the police' judge the act; 'the EU should shame Ruritania into releasing
-    them' and 'states should worry less about trade' still call on someone."""
-    verb = index.head[modal]
-    if index.lemma[verb] not in index.words.STIRRING_VERBS or not index.has_child(verb, ("dobj",)):
-        return False
-    return any(
-        c.dep_ == "nsubj" and (c.i in index.method_tokens or c.lower_ in ACT_PRONOUNS)
-        for c in index.children(verb)
-    )
-
-
-ACT_PRONOUNS = frozenset({"this", "that", "it", "which"})
-"""Subjects that stand for an act just told ('This should alarm every government')."""
-
-
-def _calls_within_the_story(index: DocIndex, cue: Span) -> bool:
-    """A verb of calling whose addressee is the public or a group's own people ('police
-    are urging residents to come forward', 'urging its supporters to rally'): a step of
-    the story, not the document's call on states or institutions (``PUBLIC_ADDRESSEES``);
-    so is a word to one person or a relative ('she advised me to go back')."""
-    verb = cue.root
-    if verb.pos_ != "VERB":
-        return False
-    addressees = [c for c in verb.children if c.dep_ == "dobj"]
-    for prep in verb.children:  # 'called on residents to ...'
-        if prep.dep_ == "prep" and prep.lower_ == "on":
-            addressees += [c for c in prep.children if c.dep_ == "pobj"]
-    return bool(addressees) and all(
-        a.lemma_.lower() in index.words.PUBLIC_ADDRESSEES
-        # 'she advised me to go back': a word to one person (or a relative) in the story
-        or a.lower_ in ONE_PERSON_ADDRESSED
-        or a.lemma_.lower() in index.words.FAMILY_NOUNS
-        for a in addressees
-    )
-
-
-ONE_PERSON_ADDRESSED = frozenset({"me", "him", "her"})
-"""Pronouns of one person a call is made to: a step of the story, not a call on a state."""
-
-
-def _asks_whether(index: DocIndex, i: int) -> bool:
-    """Whether the modal at ``i`` stands in a clause opened by 'whether' or 'if' that a
-    verb asks ('is examining whether he should be charged'): a question, no call."""
-    verb = index.head[i]
-    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in index.children(verb))
 
 
 def _is_question(index: DocIndex, sentence: Sentence) -> bool:

@@ -447,7 +447,7 @@ def _doers_and_accused(
         if token.pos_ == "VERB" and _charged_for_an_act_at(token, method_at, None):
             for patient in _patients(token):
                 # people only: 'the state was accused of abducting X' accuses a state
-                if patient.i in names or patient.lemma_.lower() in people:
+                if patient.i in names or patient.lemma_.lower() in people or _a_name(patient):
                     remembered.update(names.get(patient.i, _noun_words(patient)))
                     remembered.update(_named_next(doc, patient, names, words))
     for i in tokens_with(doc, LEMMA, ADMITTING_VERBS):
@@ -463,6 +463,14 @@ def _doers_and_accused(
                 for person in named:
                     remembered.update(names.get(person.i, ()))
     return remembered
+
+
+def _a_name(token: Token) -> bool:
+    """A title-case proper noun read as no place ('charged Ivo Sand with ...')."""
+    return token.pos_ == "PROPN" and token.is_title and token.ent_type_ not in NOT_NAMES
+
+
+NOT_NAMES = frozenset({"GPE", "LOC", "NORP"})
 
 
 def _named_next(doc: Doc, group: Token, names: dict[int, set[str]], words: Lexicons) -> set[str]:

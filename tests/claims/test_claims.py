@@ -1876,6 +1876,31 @@ def test_a_call_on_the_public_is_no_recommendation(tnr_pipeline, text, recommend
 @pytest.mark.parametrize(
     ("text", "recommendation"),
     [
+        # a call joined to an act asserted before it: the sentence asserts the act first
+        (
+            "Exile Watch condemned the arrest of Ivo Sand's parents in Vell and called on "
+            "Ruritania to release them.",
+            False,
+        ),
+        # counterexamples: a call alone, or after a verb of speaking
+        ("Exile Watch called on Ruritania to release the parents of Ivo Sand.", True),
+        (
+            "Exile Watch said it was alarmed and called on Ruritania to release the parents "
+            "of Ivo Sand.",
+            True,
+        ),
+    ],
+)
+def test_a_call_joined_to_an_act_asserted_before_it_is_typed_by_the_act(
+    tnr_pipeline, text, recommendation
+) -> None:
+    [claim] = tnr_pipeline.process_text(text).claims
+    assert (claim.type == "recommendation") is recommendation
+
+
+@pytest.mark.parametrize(
+    ("text", "recommendation"),
+    [
         # asking or wanting a state or its institutions to act is a call
         ("I ask the Norwegian government to raise the case of Ivo Sand with Vell.", True),
         (

@@ -383,3 +383,13 @@ def test_an_act_on_a_relative_also_targets_the_one_whose_kin_he_is(
 ) -> None:
     claim = tnr_pipeline.process_text(text).claims[-1]
     assert sorted(claim.targets) == targets
+
+
+def test_a_plea_of_not_guilty_negates_though_it_names_no_act(tnr_pipeline) -> None:
+    # codebook, second set: a plea of not guilty negates
+    text = (
+        "Agents abducted Tomas Keller in Oslo in 2020. Police charged Karim Nasser with the "
+        "abduction of Tomas Keller in May. Nasser pleaded not guilty in a Bergen court today."
+    )
+    claim = tnr_pipeline.process_text(text).claims[-1]
+    assert claim.text.startswith("Nasser pleaded") and claim.negated
