@@ -220,11 +220,23 @@ def owners_of_relatives(
             and not (index.tag[root] == "NN" and _one_described(index, root))
         ):
             continue  # 'the two men', 'they': the group is the people named, no one more
+        if index.lower[root] == "his" and not _holds_or_punishes(sentence):
+            continue  # 'officials cancelled his passport': his own document, not a reprisal
         owner = _first_of_kin(memory, name)
         if owner is not None and owner not in named:
             added.append((root, owner, "TARGET.relative_owner"))
             named.add(owner)
     return added
+
+
+def _holds_or_punishes(sentence: Sentence) -> bool:
+    """A METHOD other than a document measure or a seizure, which stay what they are
+    whoever they hit (codebook, second set)."""
+    return any(
+        ref.record.label == "METHOD"
+        and ref.record.code not in ("TRAVEL_RESTRICTION", "ASSET_FREEZE")
+        for ref in sentence.spans
+    )
 
 
 def _one_described(index: DocIndex, root: int) -> bool:

@@ -166,12 +166,22 @@ def _named_later(
             for name in named_together(index, later.sentence)
             if not (memory.mentions is not None and memory.mentions.is_perpetrator(name))
         ]
-        if len(names) == count:
+        if len(names) == count and not _listed_as_doers(index, later, names[0]):
             return names, [a for a in between if _refers_to_a_group(index, a, nouns)]
         if later.targets:
             break  # others acted on come between: the count is not theirs
         between.append(later)
     return [], []
+
+
+def _listed_as_doers(index: DocIndex, analysis: Analysis, first: str) -> bool:
+    """'A, B and C took instructions from the police': people listed as the subject of an
+    active verb that is not 'be' do something; they are not the group acted on."""
+    for ref in analysis.sentence.spans:
+        if ref.record.name == first and ref.record.label == "PERSON":
+            verb = index.head[ref.root]
+            return index.dep[ref.root] == "nsubj" and index.lemma[verb] != "be"
+    return False
 
 
 def _refers_to_a_group(index: DocIndex, analysis: Analysis, nouns: frozenset[str]) -> bool:
