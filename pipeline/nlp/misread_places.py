@@ -55,26 +55,14 @@ LISTED_MIN = 15_000
 """The smallest town a name listed among places may be: the list vouches for it."""
 
 
-def listed_town_names(normaliser: Any) -> Callable[[str], bool]:
-    """Whether a text is a town of at least :data:`LISTED_MIN` people the ``normaliser``'s
-    gazetteer knows (none without one)."""
-    if normaliser is None:
-        return lambda text: False
-    return lambda text: normaliser.is_known_place(
-        text, min_city_population=LISTED_MIN, subdivisions=False
-    )
-
-
-def places_listed_with_places(
-    spans: list[Span], is_known_place: Callable[[str], bool]
-) -> list[Span]:
+def towns_among_places(spans: list[Span], normaliser: Any) -> list[Span]:
     """A name the model read as a person or an organisation, coordinated with a place the
     pipeline tagged ('arrested in Asmara, Keren and Mendefera'), that the gazetteer knows
     as a town of at least :data:`LISTED_MIN` people, is a place too (context rule
     ``LOCATION.listed_with_places``). Not 'Ana Ruiz and Oslo' style lists of people, whose
-    names are no towns."""
+    names are no towns. No gazetteer (``normaliser`` None), no change."""
     place_roots = {s.root.i for s in spans if s.label_ == "LOCATION"}
-    if not place_roots:
+    if not place_roots or normaliser is None:
         return spans
     result = []
     for span in spans:
@@ -86,7 +74,9 @@ def places_listed_with_places(
             span.label_ in ("PERSON", "ORG")
             and listed
             and all(t.is_title for t in span)
-            and is_known_place(span.text)
+            and normaliser.is_known_place(
+                span.text, min_city_population=LISTED_MIN, subdivisions=False
+            )
         ):
             span = derive(span, LISTED_PLACE_RULE, "label", label="LOCATION")
         result.append(span)

@@ -28,6 +28,16 @@ def mention_words(token: Token) -> set[str]:
     return words
 
 
+def a_name(token: Token) -> bool:
+    """A title-case proper noun read as no place or nationality ('charged Ivo Sand with
+    ...', a name no stage has tagged yet, or one the model read as an organisation)."""
+    return token.pos_ == "PROPN" and token.is_title and token.ent_type_ not in NOT_NAMES
+
+
+NOT_NAMES = frozenset({"GPE", "LOC", "NORP"})
+"""Model labels of a proper noun that is a place or a nationality, never a person."""
+
+
 EACH_WORDS = frozenset({"either", "each", "neither", "every", "any"})
 """Determiners of a singular noun that a plural 'they' may stand for ('if either man
 travels, they will be arrested')."""

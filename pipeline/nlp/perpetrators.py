@@ -47,7 +47,7 @@ from collections.abc import Iterable
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Span, Token
 
-from tnr_claims.nlp.perpetrator_pronouns import mention_words, stands_for_a_perpetrator
+from tnr_claims.nlp.perpetrator_pronouns import a_name, mention_words, stands_for_a_perpetrator
 from tnr_claims.nlp.provenance import provenance_of
 from tnr_claims.nlp.spans import person_name_forms, tokens_with
 from tnr_claims.normalise.numbers import quantity_value
@@ -447,7 +447,7 @@ def _doers_and_accused(
         if token.pos_ == "VERB" and _charged_for_an_act_at(token, method_at, None):
             for patient in _patients(token):
                 # people only: 'the state was accused of abducting X' accuses a state
-                if patient.i in names or patient.lemma_.lower() in people or _a_name(patient):
+                if patient.i in names or patient.lemma_.lower() in people or a_name(patient):
                     remembered.update(names.get(patient.i, _noun_words(patient)))
                     remembered.update(_named_next(doc, patient, names, words))
     for i in tokens_with(doc, LEMMA, ADMITTING_VERBS):
@@ -463,14 +463,6 @@ def _doers_and_accused(
                 for person in named:
                     remembered.update(names.get(person.i, ()))
     return remembered
-
-
-def _a_name(token: Token) -> bool:
-    """A title-case proper noun read as no place ('charged Ivo Sand with ...')."""
-    return token.pos_ == "PROPN" and token.is_title and token.ent_type_ not in NOT_NAMES
-
-
-NOT_NAMES = frozenset({"GPE", "LOC", "NORP"})
 
 
 def _named_next(doc: Doc, group: Token, names: dict[int, set[str]], words: Lexicons) -> set[str]:

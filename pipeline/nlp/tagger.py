@@ -36,12 +36,7 @@ from tnr_claims.nlp.domestic import domestic_unrest_acts
 from tnr_claims.nlp.instruments import instruments_with_parties, provisions_of_instruments
 from tnr_claims.nlp.legal_words import drop_documents_as_sources, drop_hypothetical_penalties
 from tnr_claims.nlp.matcher import RuleMatcher
-from tnr_claims.nlp.misread_places import (
-    listed_town_names,
-    misread_place,
-    misread_place_names,
-    places_listed_with_places,
-)
+from tnr_claims.nlp.misread_places import misread_place, misread_place_names, towns_among_places
 from tnr_claims.nlp.named_again import names_again
 from tnr_claims.nlp.names import (
     abbreviations,
@@ -539,7 +534,7 @@ class RuleTagger:
             merged = coordinated_people(doc, merged, words)
             merged = listed_people(doc, merged, words)
             merged = patronymic_names(doc, merged, words)
-            merged = places_listed_with_places(merged, listed_town_names(self._normaliser))
+            merged = towns_among_places(merged, self._normaliser)
         merged = hyphenated_syllables(doc, merged)
         merged = outlets_by_their_word(doc, merged, words)
         merged = speaker_labels(doc, merged)
